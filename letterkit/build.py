@@ -1,0 +1,62 @@
+"""The pipeline, one draft at a time: load → validate → render → parse → layout → write.
+
+`build_draft` is the library's main entry point; the CLI only calls it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import blocks, layout, load, render, style, write
+from .validate import validate
+from .errors import LetterkitError, display_path
+from .model import Draft
+from .project import Project, open_project
+
+
+@dataclass
+class Built:
+    draft: Path
+    output: Path
+
+
+def read_draft(path: Path, project: Project) -> Draft:
+    display = display_path(path)
+    loaded = load.merge(project.base, load.load_file(path, display))
+    return validate(loaded, display)
+
+
+def letter_blocks(draft: Draft, project: Project, env=None) -> list[blocks.Block]:
+    env = env or render.environment(project.template_dirs)
+    text = render.render(draft, env)
+    return blocks.parse(text, f"{draft.template}（渲染结果）")
+
+
+def build_draft(path: Path, project: Project | None = None, output: Path | None = None, env=None) -> Built:
+    """Build one draft into its .docx; raises LetterkitError with every problem found."""
+    path = Path(path)
+    project = project or open_project(path)
+    draft = read_draft(path, project)
+    letter = letter_blocks(draft, project, env)
+    document = layout.layout(letter, style.house_style(), draft.layout)
+    title = "".join(b.text for b in letter if b.kind == "title")
+    when = write.timestamp(draft.date)
+    write.set_properties(document, title=title, author=draft.organ.name,
+                         subject=f"{draft.proposal.kind} {draft.proposal.id}", when=when)
+    target = project.output_for(path, output)
+    write.write_atomic(target, write.to_bytes(document, when))
+    return Built(path, target)
+
+
+def build_many(paths: list[Path], project: Project, output: Path | None = None):
+    """Yield (draft, Built or LetterkitError) for each draft, going on after failures."""
+    env = render.environment(project.template_dirs)
+    for path in paths:
+        try:
+            yield path, build_draft(path, project, output, env)
+        except LetterkitError as error:
+            yield path, error
+
+
+__all__ = ["Built", "build_draft", "build_many", "read_draft", "letter_blocks", "LetterkitError"]

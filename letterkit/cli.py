@@ -1,0 +1,94 @@
+"""The command line: a thin layer over the library.
+
+It parses options, calls library functions, prints results and problems in
+the one error contract, and maps outcomes to exit codes: 0 all built, 1 a
+draft has errors, 2 the command itself is wrong.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .build import build_many
+from .errors import LetterkitError, Problem, display_path
+from .project import open_project
+
+EXIT_INPUT, EXIT_USAGE = 1, 2
+
+
+def _report(problems: list[Problem]) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=True)
+
+
+def _drafts_in(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(list(path.rglob("*.yaml")) + list(path.rglob("*.yml")))
+    return [path]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="letterkit")
+@click.option("--debug", is_flag=True, hidden=True, help="出错时显示 Python 调用栈（开发用）")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """letterkit：用 YAML 草稿生成符合 GB/T 9704 的答复函。"""
+    ctx.obj = {"debug": debug}
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), help="输出目录（默认为项目的 build/）")
+def build(paths: tuple[Path, ...], output: Path | None) -> None:
+    """生成答复函。不给路径时生成项目 drafts/ 下的全部草稿；路径可以是草稿文件或目录。"""
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        for path in missing:
+            click.echo(f"{path}: 错误 no-such-path 找不到这个文件或目录（检查路径拼写）", err=True)
+        sys.exit(EXIT_USAGE)
+    project = open_project(paths[0] if paths else Path.cwd())
+    drafts = [d for p in paths for d in _drafts_in(p)] if paths else project.drafts()
+    if not drafts:
+        where = display_path(paths[0]) if paths else display_path(project.drafts_dir)
+        click.echo(f"{where}: 错误 no-drafts 没有找到草稿（草稿是 drafts/ 下的 .yaml 文件）", err=True)
+        sys.exit(EXIT_INPUT)
+    failed = 0
+    for draft, result in build_many(drafts, project, output):
+        if isinstance(result, LetterkitError):
+            failed += 1
+            _report(result.problems)
+        else:
+            click.echo(f"{display_path(result.draft)} → {display_path(result.output)}")
+    if failed:
+        click.echo(f"{failed} 个草稿有错误，未生成；其余 {len(drafts) - failed} 个已生成。", err=True)
+        sys.exit(EXIT_INPUT)
+
+
+def main() -> None:
+    """Entry point: no Python traceback ever reaches a clerk (unless --debug)."""
+    debug = "--debug" in sys.argv[1:]
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("已中止。", err=True)
+        sys.exit(EXIT_INPUT)
+    except click.UsageError as error:
+        click.echo(f"用法错误：{error.format_message()}（运行 letterkit --help 查看用法）", err=True)
+        sys.exit(EXIT_USAGE)
+    except click.exceptions.Exit as exit_:
+        sys.exit(exit_.exit_code)
+    except LetterkitError as error:
+        _report(error.problems)
+        sys.exit(EXIT_INPUT)
+    except KeyboardInterrupt:
+        click.echo("已中断。", err=True)
+        sys.exit(130)
+    except Exception as error:  # a bug in letterkit, not in the draft
+        if debug:
+            raise
+        click.echo(f"letterkit 内部错误：{type(error).__name__}: {error}（请加 --debug 重新运行并报告此问题）", err=True)
+        sys.exit(EXIT_INPUT)

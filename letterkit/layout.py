@@ -1,0 +1,326 @@
+"""Stage 5, layout: blocks + house style → a python-docx Document.
+
+Each block kind maps to a named Word paragraph style built from the house
+style, so the letter stays editable in Word and WPS.  The 信函格式 letterhead
+(organ name, red double rules, document number) lives in page 1's own header,
+in page-anchored frames and shapes, so it never moves the body off the grid.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from . import oxml
+from .blocks import Block
+
+PT_TO_MM = 25.4 / 72
+THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+
+
+@dataclass
+class Geometry:
+    """Where the 信函格式 letterhead elements sit on page 1 (mm from the paper's top)."""
+    letterhead_size: float
+    letterhead_top: float
+    upper_rule_top: float
+    number_top: float
+    title_lines_down: int  # grid lines between the top of the 版心 and the title
+
+
+def style_id(role: str) -> str:
+    return "lk" + "".join(part.capitalize() for part in role.split("_"))
+
+
+def text_width(text: str) -> float:
+    """Width in characters: Chinese and full-width count 1, Latin letters and digits ½."""
+    return sum(0.5 if ord(ch) < 0x2E80 and ch != "—" else 1.0 for ch in text)
+
+
+def letterhead_geometry(organ: str, style: dict) -> Geometry:
+    letter, page = style["letter"], style["page"]
+    spec = style["roles"]["letterhead"]
+    size = min(spec["size"], letter["max_width"] / max(text_width(organ), 1) / PT_TO_MM)
+    size = math.floor(size * 2) / 2  # Word sizes go in half points
+    top = letter["letterhead_top"]
+    rule_top = top + size * PT_TO_MM + letter["rule_gap_below_letterhead"]
+    rule_bottom = rule_top + letter["rule_thick"] + letter["rule_between"] + letter["rule_thin"]
+    number_top = rule_bottom + letter["number_below_rule"]
+    number_size = style["roles"]["doc_number"]["size"]
+    title_top = number_top + number_size * PT_TO_MM + letter["title_gap_lines"] * letter["line_mm"]
+    pitch_mm = style["grid"]["line_pitch_twips"] / 20 * PT_TO_MM
+    lines_down = max(0, math.ceil((title_top - page["top"]) / pitch_mm - 1e-6))
+    return Geometry(size, top, rule_top, number_top, lines_down)
+
+
+class LetterBuilder:
+    def __init__(self, style: dict, layout: str):
+        self.style = style
+        self.layout = layout
+        self.pitch = style["grid"]["line_pitch_twips"]
+        self.doc = docx.Document()
+        self.body = self.doc._body
+        self.shape_ids = iter(range(1, 1000))
+        self._define_styles()
+        self.geometry: Geometry | None = None
+        self.title_paragraph = None
+        self.attachments_seen = 0
+
+    # -- styles ---------------------------------------------------------------
+
+    def _fonts(self, spec: dict) -> tuple[str, str]:
+        fonts = self.style["fonts"]
+        return fonts[spec["font"]], fonts[spec.get("latin", "latin")]
+
+    def _apply(self, pPr, rPr, spec: dict) -> None:
+        """Write one role's formatting onto paragraph and run properties."""
+        if rPr is not None:
+            oxml.set_fonts(rPr, *self._fonts(spec))
+            oxml.set_size(rPr, spec["size"])
+            if "color" in spec:
+                oxml.set_color(rPr, self.style["colors"][spec["color"]])
+        if pPr is None:
+            return
+        oxml.set_flag(pPr, "widowControl", False)
+        oxml.set_flag(pPr, "overflowPunct", False)  # no punctuation hanging past the margin: 28 characters a line
+        if spec.get("on_grid", True):
+            oxml.set_spacing(pPr)  # single spacing: the grid sets the pitch (an exact height would add to it in LibreOffice)
+        else:
+            oxml.set_flag(pPr, "snapToGrid", False)
+            oxml.set_spacing(pPr, line_twips=round(spec.get("line", 0) * spec["size"] * 20) or self.pitch)
+        oxml.set_indent(pPr, spec["size"], first_line=spec.get("first_line", 0), left=spec.get("left", 0),
+                        right=spec.get("right", 0), hanging=spec.get("hanging", 0))
+        if "align" in spec:
+            oxml.set_jc(pPr, spec["align"])
+        if "outline" in spec:
+            oxml.set_outline_level(pPr, spec["outline"])
+            oxml.set_flag(pPr, "keepNext", True)
+
+    def _define_styles(self) -> None:
+        styles = self.doc.styles
+        oxml.strip_theme_fonts(styles.element)
+        body = self.style["roles"]["body"]
+        defaults = styles.element.find(qn("w:docDefaults"))
+        rPr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        oxml.set_fonts(rPr, *self._fonts(body))
+        oxml.set_size(rPr, body["size"])
+        oxml.set_char_spacing(rPr, self.style["grid"]["char_spacing_pt"])
+        oxml.set_language(rPr)
+        normal = styles["Normal"].element
+        self._apply(normal.get_or_add_pPr(), normal.get_or_add_rPr(), body)
+        for role, spec in self.style["roles"].items():
+            created = styles.add_style(spec["name"], WD_STYLE_TYPE.PARAGRAPH)
+            created.style_id = style_id(role)
+            created.base_style = styles["Normal"]
+            created.quick_style = True
+            self._apply(created.element.get_or_add_pPr(), created.element.get_or_add_rPr(), spec)
+        for level in range(1, 5):  # run-in headings: only the heading part takes the heading font
+            spec = self.style["roles"][f"heading{level}"]
+            created = styles.add_style(f"{spec['name']}（段内）", WD_STYLE_TYPE.CHARACTER)
+            created.style_id = style_id(f"heading{level}_char")
+            created.quick_style = True
+            self._apply(None, created.element.get_or_add_rPr(), spec)
+
+    # -- blocks ---------------------------------------------------------------
+
+    def paragraph(self, role: str, text: str = ""):
+        paragraph = self.doc.add_paragraph()
+        paragraph._p.style = style_id(role)
+        if text:
+            paragraph.add_run(text)
+        return paragraph
+
+    def spacing_before(self, paragraph, lines: float) -> None:
+        spacing = oxml.child(paragraph._p.get_or_add_pPr(), "spacing", oxml.PPR_ORDER)
+        oxml.set_attrs(spacing, before=round(lines * self.pitch))
+
+    def add(self, block: Block, following: list[Block]) -> None:
+        kind = block.kind
+        if kind != "title":
+            self.title_paragraph = None
+        if kind == "organ":
+            self.geometry = letterhead_geometry(block.text, self.style)
+            self.organ = block.text
+            if self.layout != "letter":
+                self.paragraph("letterhead", block.text)
+        elif kind == "number":
+            self.number = block.text
+            if self.layout != "letter":
+                self.paragraph("doc_number", block.text)
+        elif kind == "title":
+            self._title_line(block.text)
+        elif kind == "to":
+            self.paragraph("addressee", block.text)
+        elif kind == "p":
+            self.paragraph("body", block.text)
+        elif kind == "heading":
+            self._heading(block)
+        elif kind == "attach":
+            self._attachment(block, following)
+        elif kind == "signature":
+            date = next((b.text for b in following if b.kind == "date"), None)
+            self._signature(block.text, date)
+        elif kind == "date":
+            paragraph = self.paragraph("date", block.text)
+            paragraph.paragraph_format.keep_with_next = True
+            if not self.style["signature"]["sealed"]:
+                self._unsealed_date(paragraph, block.text)
+        elif kind == "note":
+            self.paragraph("note", block.text)
+        elif kind == "cc":
+            paragraph = self.paragraph("cc", block.text)
+            self.spacing_before(paragraph, self.style["spacing"]["before_cc"])
+            label = len("抄送：")
+            oxml.set_indent(paragraph._p.get_or_add_pPr(), self.style["roles"]["cc"]["size"],
+                            left=1 + label, right=1, hanging=label)
+
+    def _title_line(self, text: str) -> None:
+        if self.title_paragraph is None:
+            self.title_paragraph = self.paragraph("title")
+            lines_down = self.geometry.title_lines_down if (self.geometry and self.layout == "letter") else 0
+            spacing = oxml.child(self.title_paragraph._p.get_or_add_pPr(), "spacing", oxml.PPR_ORDER)
+            oxml.set_attrs(spacing, before=lines_down * self.pitch,
+                           after=round(self.style["spacing"]["after_title"] * self.pitch))
+        else:
+            self.title_paragraph.add_run().add_break()
+        self.title_paragraph.add_run(text)
+
+    def _heading(self, block: Block) -> None:
+        role = f"heading{block.level}"
+        if block.runin is None:
+            self.paragraph(role, block.number + block.text)
+            return
+        paragraph = self.paragraph("body")
+        heading_run = paragraph.add_run(block.number + block.text)
+        heading_run._r.style = style_id(f"{role}_char")
+        paragraph.add_run(block.runin)
+
+    def _attachment(self, block: Block, following: list[Block]) -> None:
+        """附件说明: 附件：name, or 附件：1. name / 2. name aligned under the first name."""
+        self.attachments_seen += 1
+        total = self.attachments_seen + sum(1 for b in following if b.kind == "attach")
+        size = self.style["roles"]["attachment_note"]["size"]
+        label = "附件："
+        number = f"{self.attachments_seen}. " if total > 1 else ""
+        text = (label if self.attachments_seen == 1 else "") + number + block.text
+        paragraph = self.paragraph("attachment_note", text)
+        pPr = paragraph._p.get_or_add_pPr()
+        hang = text_width(number)
+        if self.attachments_seen == 1:
+            self.spacing_before(paragraph, self.style["spacing"]["before_attachments"])
+            oxml.set_indent(pPr, size, left=2 + len(label) + hang, hanging=len(label) + hang)
+        else:
+            oxml.set_indent(pPr, size, left=2 + len(label) + hang, hanging=hang)
+
+    def _signature(self, signature: str, date: str | None) -> None:
+        """Sealed (7.3.5.1): the 署名 centred on the date, which stands 右空四字.
+        Unsealed (7.3.5.2): 署名 右空二字; the date starts two characters further right."""
+        rules = self.style["signature"]
+        paragraph = self.paragraph("signature", signature)
+        paragraph.paragraph_format.keep_with_next = True
+        self.spacing_before(paragraph, self.style["spacing"]["before_signature"])
+        sig_width = text_width(signature)
+        date_width = text_width(date or "")
+        if rules["sealed"]:
+            right = rules["date_right_chars"] + (date_width - sig_width) / 2
+        else:
+            right = rules["unsealed_right_chars"]
+            if date_width + 2 > sig_width:  # a long date stays 右空二字; the 署名 moves left
+                right += date_width + 2 - sig_width
+        oxml.set_indent(paragraph._p.get_or_add_pPr(), self.style["roles"]["signature"]["size"], right=max(0.0, right))
+        self._signature_width = sig_width
+        self._signature_right = max(0.0, right)
+
+    def _unsealed_date(self, paragraph, date: str) -> None:
+        right = self._signature_right + self._signature_width - 2 - text_width(date)
+        oxml.set_indent(paragraph._p.get_or_add_pPr(), self.style["roles"]["date"]["size"],
+                        right=max(self.style["signature"]["unsealed_right_chars"], right))
+
+    # -- page set-up ------------------------------------------------------------
+
+    def finish(self) -> docx.Document:
+        page = self.style["page"]
+        section = self.doc.sections[0]
+        section.page_width, section.page_height = Mm(page["width"]), Mm(page["height"])
+        section.top_margin, section.bottom_margin = Mm(page["top"]), Mm(page["bottom"])
+        section.left_margin, section.right_margin = Mm(page["left"]), Mm(page["right"])
+        section.header_distance, section.footer_distance = Mm(page["header"]), Mm(page["footer"])
+        section.gutter = 0
+        oxml.set_line_grid(section._sectPr, self.pitch)
+        self.doc.settings.odd_and_even_pages_header_footer = True
+        lang = self.doc.settings.element.find(qn("w:themeFontLang"))
+        if lang is not None:
+            oxml.set_attrs(lang, eastAsia="zh-CN")
+        self._page_numbers(section)
+        if self.layout == "letter" and self.geometry is not None:
+            section.different_first_page_header_footer = True
+            self._letterhead(section)
+        self._drop_thumbnail()
+        return self.doc
+
+    def _page_numbers(self, section) -> None:
+        spec = self.style["page_number"]
+        before, _, after = spec["text"].partition("{n}")
+        size = self.style["roles"]["page_number"]["size"]
+        for footer, align in ((section.footer, "right"), (section.even_page_footer, "left")):
+            paragraph = footer.paragraphs[0]
+            paragraph._p.style = style_id("page_number")
+            pPr = paragraph._p.get_or_add_pPr()
+            oxml.set_jc(pPr, align)
+            indent = spec["indent_chars"]
+            oxml.set_indent(pPr, size, left=indent if align == "left" else 0, right=indent if align == "right" else 0)
+            paragraph.add_run(before)
+            oxml.add_page_field(paragraph)
+            paragraph.add_run(after)
+
+    def _letterhead(self, section) -> None:
+        """Page 1 of the 信函格式: organ name, the two red double rules, the document number."""
+        letter, page, geo = self.style["letter"], self.style["page"], self.geometry
+        header = section.first_page_header
+        width = page["width"] - page["left"] - page["right"]
+        anchor = header.paragraphs[0]
+        organ = anchor.insert_paragraph_before(self.organ)
+        organ._p.style = style_id("letterhead")
+        pPr = organ._p.get_or_add_pPr()
+        line = letter["letterhead_line"]
+        oxml.set_frame(pPr, x_mm=page["left"], y_mm=geo.letterhead_top, width_mm=width,
+                       height_mm=geo.letterhead_size * line * PT_TO_MM)
+        oxml.set_spacing(pPr, line_twips=round(geo.letterhead_size * line * 20))
+        oxml.set_size(organ.runs[0]._r.get_or_add_rPr(), geo.letterhead_size)
+        if getattr(self, "number", None):
+            number = anchor.insert_paragraph_before(self.number)
+            number._p.style = style_id("doc_number")
+            size = self.style["roles"]["doc_number"]["size"]
+            pPr = number._p.get_or_add_pPr()
+            oxml.set_frame(pPr, x_mm=page["left"], y_mm=geo.number_top, width_mm=width,
+                           height_mm=size * line * PT_TO_MM)
+            oxml.set_spacing(pPr, line_twips=round(size * line * 20))
+        anchor._p.style = style_id("page_number")  # a small, off-grid paragraph holding the rules
+        red = self.style["colors"]["red"]
+        x = page["left"] + (width - letter["rule_length"]) / 2
+        thick, thin, gap = letter["rule_thick"], letter["rule_thin"], letter["rule_between"]
+        upper = geo.upper_rule_top
+        lower_thick = page["height"] - letter["lower_rule_from_bottom"] - thick
+        for y, h in ((upper, thick), (upper + thick + gap, thin),
+                     (lower_thick - gap - thin, thin), (lower_thick, thick)):
+            oxml.add_rect(anchor, next(self.shape_ids), x_mm=x, y_mm=y, width_mm=letter["rule_length"],
+                          height_mm=h, color=red)
+
+    def _drop_thumbnail(self) -> None:
+        """python-docx's template carries a picture of someone else's page."""
+        rels = self.doc.part.package.rels
+        for rel_id, rel in list(rels.items()):
+            if rel.reltype == THUMBNAIL:
+                rels.pop(rel_id)
+
+
+def layout(blocks: list[Block], style: dict, layout_name: str) -> docx.Document:
+    builder = LetterBuilder(style, layout_name)
+    for index, block in enumerate(blocks):
+        builder.add(block, blocks[index + 1:])
+    return builder.finish()

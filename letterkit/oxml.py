@@ -1,0 +1,204 @@
+"""Every raw WordprocessingML trick letterkit needs, and nothing else.
+
+python-docx covers paragraphs, runs and sections; the rest (East Asian font
+slots, the text grid, frames, page-anchored shapes, the PAGE field, character
+indents) is built here as small element helpers, in schema order so that Word
+accepts the result.  Units: twips (1/20 pt) and EMU (1/36000 mm).
+"""
+
+from __future__ import annotations
+
+import re
+
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+
+EMU_PER_MM = 36000
+TWIPS_PER_MM = 1440 / 25.4
+THEME_FONT_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+
+# Child order of w:pPr and w:rPr (ECMA-376 CT_PPrBase, CT_RPr); Word rejects other orders.
+PPR_ORDER = (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd "
+    "tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+    "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection "
+    "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
+).split()
+RPR_ORDER = (
+    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid "
+    "vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl "
+    "cs em lang eastAsianLayout specVanish oMath"
+).split()
+SECTPR_ORDER = (
+    "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders lnNumType "
+    "pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter docGrid printerSettings sectPrChange"
+).split()
+
+
+def twips(mm: float) -> int:
+    return round(mm * TWIPS_PER_MM)
+
+
+def emu(mm: float) -> int:
+    return round(mm * EMU_PER_MM)
+
+
+def child(parent, tag: str, order: list[str]):
+    """The `w:tag` child of `parent`, created at its schema position if missing."""
+    found = parent.find(qn(f"w:{tag}"))
+    if found is not None:
+        return found
+    element = parent.makeelement(qn(f"w:{tag}"), {})
+    position = order.index(tag)
+    for index, existing in enumerate(parent):
+        name = existing.tag.split("}")[-1]
+        if name in order and order.index(name) > position:
+            parent.insert(index, element)
+            return element
+    parent.append(element)
+    return element
+
+
+def set_attrs(element, **attrs) -> None:
+    for name, value in attrs.items():
+        element.set(qn(f"w:{name}"), str(value))
+
+
+# -- run properties -----------------------------------------------------------
+
+def set_fonts(rPr, east_asia: str, latin: str) -> None:
+    """Write all four font slots; theme attributes would override them, so drop those."""
+    fonts = child(rPr, "rFonts", RPR_ORDER)
+    for attr in THEME_FONT_ATTRS:
+        fonts.attrib.pop(qn(f"w:{attr}"), None)
+    set_attrs(fonts, ascii=latin, hAnsi=latin, cs=latin, eastAsia=east_asia)
+
+
+def set_size(rPr, pt: float) -> None:
+    half_points = round(pt * 2)
+    set_attrs(child(rPr, "sz", RPR_ORDER), val=half_points)
+    set_attrs(child(rPr, "szCs", RPR_ORDER), val=half_points)
+
+
+def set_char_spacing(rPr, pt: float) -> None:
+    set_attrs(child(rPr, "spacing", RPR_ORDER), val=round(pt * 20))
+
+
+def set_color(rPr, hex_rgb: str) -> None:
+    set_attrs(child(rPr, "color", RPR_ORDER), val=hex_rgb)
+
+
+def set_language(rPr) -> None:
+    set_attrs(child(rPr, "lang", RPR_ORDER), val="en-US", eastAsia="zh-CN", bidi="ar-SA")
+
+
+def strip_theme_fonts(root) -> None:
+    for fonts in root.iter(qn("w:rFonts")):
+        for attr in THEME_FONT_ATTRS:
+            fonts.attrib.pop(qn(f"w:{attr}"), None)
+
+
+# -- paragraph properties -----------------------------------------------------
+
+def set_flag(pPr, tag: str, on: bool) -> None:
+    set_attrs(child(pPr, tag, PPR_ORDER), val="1" if on else "0")
+
+
+def set_spacing(pPr, *, line_twips: int | None = None, before: int = 0, after: int = 0) -> None:
+    spacing = child(pPr, "spacing", PPR_ORDER)
+    set_attrs(spacing, before=before, after=after)
+    if line_twips:
+        set_attrs(spacing, line=line_twips, lineRule="exact")
+    else:
+        set_attrs(spacing, line=240, lineRule="auto")
+
+
+def set_indent(pPr, size_pt: float, *, first_line=0.0, left=0.0, right=0.0, hanging=0.0) -> None:
+    """Indents in characters of `size_pt`; both the character and twips values are written
+    (Word reads the first, LibreOffice the second)."""
+    ind = child(pPr, "ind", PPR_ORDER)
+    unit = size_pt * 20
+    values = {
+        "leftChars": round(left * 100), "left": round(left * unit),
+        "rightChars": round(right * 100), "right": round(right * unit),
+    }
+    if hanging:
+        values.update(hangingChars=round(hanging * 100), hanging=round(hanging * unit))
+    else:
+        values.update(firstLineChars=round(first_line * 100), firstLine=round(first_line * unit))
+    set_attrs(ind, **values)
+
+
+def set_jc(pPr, align: str) -> None:
+    set_attrs(child(pPr, "jc", PPR_ORDER), val={"justify": "both"}.get(align, align))
+
+
+def set_outline_level(pPr, level: int) -> None:
+    set_attrs(child(pPr, "outlineLvl", PPR_ORDER), val=level - 1)
+
+
+def set_frame(pPr, *, x_mm: float, y_mm: float, width_mm: float, height_mm: float) -> None:
+    """A page-anchored frame of exact height (the 信函格式 letterhead elements)."""
+    frame = child(pPr, "framePr", PPR_ORDER)
+    set_attrs(frame, w=twips(width_mm), h=twips(height_mm), hRule="exact", wrap="around",
+              hAnchor="page", vAnchor="page", x=twips(x_mm), y=twips(y_mm))
+
+
+# -- section ------------------------------------------------------------------
+
+def set_line_grid(sectPr, pitch_twips: int) -> None:
+    grid = child(sectPr, "docGrid", SECTPR_ORDER)
+    for attr in list(grid.attrib):
+        del grid.attrib[attr]
+    set_attrs(grid, type="lines", linePitch=pitch_twips)
+
+
+# -- inline content -----------------------------------------------------------
+
+def add_page_field(paragraph) -> None:
+    """A real PAGE field, so Word and WPS number the pages themselves."""
+    for xml in (
+        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>',
+        f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
+        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="separate"/></w:r>',
+        f'<w:r {nsdecls("w")}><w:t>1</w:t></w:r>',
+        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>',
+    ):
+        paragraph._p.append(parse_xml(xml))
+
+
+def add_rect(paragraph, shape_id: int, *, x_mm: float, y_mm: float, width_mm: float, height_mm: float, color: str) -> None:
+    """A filled rectangle anchored to the page: one stroke of a red double rule."""
+    xml = f"""
+<w:r {nsdecls("w", "wp", "a")} xmlns:wps="{WPS}">
+  <w:drawing>
+    <wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{shape_id}"
+               behindDoc="0" locked="1" layoutInCell="0" allowOverlap="1">
+      <wp:simplePos x="0" y="0"/>
+      <wp:positionH relativeFrom="page"><wp:posOffset>{emu(x_mm)}</wp:posOffset></wp:positionH>
+      <wp:positionV relativeFrom="page"><wp:posOffset>{emu(y_mm)}</wp:posOffset></wp:positionV>
+      <wp:extent cx="{emu(width_mm)}" cy="{emu(height_mm)}"/>
+      <wp:effectExtent l="0" t="0" r="0" b="0"/>
+      <wp:wrapNone/>
+      <wp:docPr id="{shape_id}" name="红线 {shape_id}"/>
+      <wp:cNvGraphicFramePr/>
+      <a:graphic>
+        <a:graphicData uri="{WPS}">
+          <wps:wsp>
+            <wps:cNvSpPr/>
+            <wps:spPr>
+              <a:xfrm><a:off x="0" y="0"/><a:ext cx="{emu(width_mm)}" cy="{emu(height_mm)}"/></a:xfrm>
+              <a:prstGeom prst="rect"><a:avLst/></a:prstGeom>
+              <a:solidFill><a:srgbClr val="{color}"/></a:solidFill>
+              <a:ln><a:noFill/></a:ln>
+            </wps:spPr>
+            <wps:bodyPr/>
+          </wps:wsp>
+        </a:graphicData>
+      </a:graphic>
+    </wp:anchor>
+  </w:drawing>
+</w:r>"""
+    paragraph._p.append(parse_xml(re.sub(r">\s+<", "><", xml.strip())))

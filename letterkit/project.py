@@ -1,0 +1,94 @@
+"""Where a project is, what its drafts are, and the layers under every draft.
+
+A project is the folder holding `letterkit.yaml`, found from a starting folder
+upward; without one, the starting folder itself.  Drafts are the `*.yaml`
+files under its `drafts/` folder, subfolders included.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import load
+from .errors import LetterkitError, Problem, display_path
+
+PROJECT_FILE = "letterkit.yaml"
+DEFAULTS = Path(__file__).parent / "defaults.yaml"
+PROJECT_KEYS = {
+    "defaults": "每个草稿继承的值（草稿中的同名字段优先）",
+    "output": "生成文件的目录，默认 build",
+}
+
+
+@dataclass
+class Project:
+    root: Path
+    config: Path | None
+    output: Path
+    base: load.Loaded  # built-in defaults ← project defaults
+    template_dirs: list[Path] = field(default_factory=list)
+
+    @property
+    def drafts_dir(self) -> Path:
+        return self.root / "drafts"
+
+    def drafts(self) -> list[Path]:
+        if not self.drafts_dir.is_dir():
+            return []
+        found = list(self.drafts_dir.rglob("*.yaml")) + list(self.drafts_dir.rglob("*.yml"))
+        return sorted(p for p in found if not any(part.startswith(".") for part in p.relative_to(self.root).parts))
+
+    def output_for(self, draft: Path, output: Path | None = None) -> Path:
+        """build/<path under drafts/>.docx, or build/<name>.docx for a draft elsewhere."""
+        out = Path(output) if output else self.output
+        draft = draft.resolve()
+        try:
+            relative = draft.relative_to(self.drafts_dir.resolve())
+        except ValueError:
+            relative = Path(draft.name)
+        return out / relative.with_suffix(".docx")
+
+
+def find_root(start: Path) -> Path:
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / PROJECT_FILE).is_file():
+            return candidate
+    return Path.cwd().resolve() if _inside(start, Path.cwd().resolve()) else folder
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def open_project(start: Path) -> Project:
+    root = find_root(start)
+    config = root / PROJECT_FILE
+    base = load.load_file(DEFAULTS, "<内置默认值>")
+    output = root / "build"
+    if config.is_file():
+        loaded = load.load_file(config, display_path(config))
+        data = loaded.data if loaded.data is not None else {}
+        problems = []
+        if not isinstance(data, dict):
+            problems.append(Problem(loaded.sources.locate(()), "wrong-type", "项目文件应是一组字段", "参考 README 中的 letterkit.yaml 示例"))
+            data = {}
+        for key in data:
+            if key not in PROJECT_KEYS:
+                problems.append(Problem(loaded.sources.locate((key,)), "unknown-key", f"项目文件中的未知字段 '{key}'",
+                                        "可用的字段：" + "、".join(PROJECT_KEYS)))
+        defaults = data.get("defaults")
+        if defaults is not None and not isinstance(defaults, dict):
+            problems.append(Problem(loaded.sources.locate(("defaults",)), "wrong-type", "defaults 应是一组字段", "在它下面缩进写各个字段"))
+        if "output" in data and not isinstance(data["output"], str):
+            problems.append(Problem(loaded.sources.locate(("output",)), "wrong-type", "output 应是一个目录名", "例如 output: build"))
+        if problems:
+            raise LetterkitError(problems)
+        if defaults:
+            shifted = load.SourceMap({path[1:]: src for path, src in loaded.sources.items() if path[:1] == ("defaults",)})
+            base = load.merge(base, load.Loaded(defaults, shifted))
+        output = root / data.get("output", "build")
+    return Project(root=root, config=config if config.is_file() else None, output=output, base=base,
+                   template_dirs=[root / "templates"])

@@ -1,0 +1,105 @@
+"""Stage 3, render: a Draft through Jinja templates into block text.
+
+Templates run sandboxed with StrictUndefined, and every `{{ value }}` passes
+through `blocks.escape`, so data is always text and never template code or
+block structure.  Printing nothing (None or an empty string) is an error: a
+blank in an official letter is a defect.
+
+Search path, later entries win: the package's built-in templates, then the
+project's `templates/`.  `builtin/NAME` always names the package's own
+template, so a project template may extend the built-in one it replaces.
+"""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from . import blocks as blocklang
+from .errors import LetterkitError, Location, Problem, display_path
+from .model import Draft
+
+BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
+
+
+class EmptyValue(Exception):
+    pass
+
+
+def _finalize(value):
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise EmptyValue()
+    return blocklang.escape(value)
+
+
+def environment(template_dirs: list[Path]) -> SandboxedEnvironment:
+    """`template_dirs` in search order, highest priority first."""
+    search = [str(d) for d in template_dirs if d.is_dir()] + [str(BUILTIN_TEMPLATES)]
+    loader = jinja2.ChoiceLoader([
+        jinja2.PrefixLoader({"builtin": jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES))}),
+        jinja2.FileSystemLoader(search),
+    ])
+    return SandboxedEnvironment(
+        loader=loader,
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def context(draft: Draft) -> dict:
+    return {
+        "organ": draft.organ,
+        "number": str(draft.number),
+        "proposal": draft.proposal,
+        "addressee": draft.addressee,
+        "title": draft.title,
+        "opening": draft.opening,
+        "measures": draft.measures,
+        "closing": draft.closing,
+        "signature": draft.signature,
+        "date": draft.date_text,
+        "contact": draft.contact,
+        "cc": draft.cc,
+        "attachments": draft.attachments,
+        "layout": draft.layout,
+    }
+
+
+def render(draft: Draft, env: SandboxedEnvironment) -> str:
+    """The letter as block text, or a LetterkitError naming the template line."""
+    draft_where = draft.sources.locate(("template",))
+    try:
+        template = env.get_template(draft.template)
+        return template.render(context(draft))
+    except jinja2.TemplateNotFound as error:
+        raise LetterkitError([Problem(draft_where, "template-not-found", f"找不到模板 '{error.name}'",
+                                      "检查草稿的 template 字段，模板放在项目的 templates/ 目录")]) from None
+    except jinja2.TemplateSyntaxError as error:
+        where = Location(display_path(error.filename or error.name or draft.template), error.lineno)
+        raise LetterkitError([Problem(where, "template-syntax", f"模板语法错误：{error.message}", "检查 {% %} 和 {{ }} 是否成对")]) from None
+    except jinja2.UndefinedError as error:
+        raise LetterkitError([Problem(_template_location(error, draft.template), "undefined-variable",
+                                      f"模板变量未定义：{error.message}", "检查变量名拼写，或在草稿中补上这个值")]) from None
+    except EmptyValue as error:
+        raise LetterkitError([Problem(_template_location(error, draft.template), "empty-value",
+                                      "模板在这里输出了空值", "公文中不能留空白：在草稿中补上这个值，或在模板中用 {% if %} 跳过")]) from None
+    except jinja2.exceptions.SecurityError as error:
+        raise LetterkitError([Problem(_template_location(error, draft.template), "template-unsafe",
+                                      f"模板做了不允许的操作：{error}", "模板只能读取草稿中的值")]) from None
+    except jinja2.TemplateError as error:
+        raise LetterkitError([Problem(_template_location(error, draft.template), "template-error", f"模板出错：{error}", None)]) from None
+
+
+def _template_location(error: Exception, fallback: str) -> Location:
+    """Jinja rewrites tracebacks so template frames carry the template's file and line."""
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if frame.filename and not frame.filename.endswith(".py"):
+            return Location(display_path(frame.filename), frame.lineno)
+    return Location(fallback)

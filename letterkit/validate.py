@@ -1,0 +1,304 @@
+"""Stage 2, validate: merged data → a typed `Draft`, or every problem at once.
+
+Each field is declared once (name, kind, required, doc), so unknown keys get a
+"did you mean" hint and the field list in docs/draft.md can be checked against
+this table.  Text is normalised the way a clerk means it: line breaks that YAML
+folded into spaces between Chinese characters are dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from .errors import LetterkitError, Problem
+from .load import Key, Loaded
+from .model import (
+    KINDS, LAYOUTS, MAX_LEVELS, ROLE_FOR_KIND,
+    Addressee, Contact, DocNumber, Draft, Measure, Organ, Proposal,
+)
+
+# Characters between which a space is never meant in Chinese text:
+# CJK ideographs, CJK and full-width punctuation.
+_WIDE = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026"
+_SPACE_BETWEEN_WIDE = re.compile(rf"(?<=[{_WIDE}])\s+(?=[{_WIDE}])")
+_SPACES = re.compile(r"\s+")
+
+
+def clean_text(text: str) -> str:
+    """Join folded lines: no space between Chinese characters, single spaces elsewhere."""
+    text = _SPACE_BETWEEN_WIDE.sub("", text.strip())
+    return _SPACES.sub(" ", text)
+
+
+@dataclass
+class Field:
+    name: str
+    kind: Callable  # checker(value, path, ctx) -> converted value
+    required: bool = True
+    doc: str = ""
+
+
+class Checker:
+    """Carries the source map and collects problems while walking the data."""
+
+    def __init__(self, loaded: Loaded):
+        self.sources = loaded.sources
+        self.problems: list[Problem] = []
+
+    def problem(self, path: Key, code: str, message: str, hint: str | None = None) -> None:
+        self.problems.append(Problem(self.sources.locate(path), code, message, hint))
+
+    def mapping(self, value: Any, path: Key, fields: list[Field], what: str) -> dict | None:
+        if not isinstance(value, dict):
+            self.problem(path, "wrong-type", f"{what}应是一组字段（名称: 值），现在是 {_describe(value)}", "在它下面缩进写各个字段")
+            return None
+        known = {f.name for f in fields}
+        for key in value:
+            if key not in known:
+                guess = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+                hint = f"是否想写 '{guess[0]}'？" if guess else f"可用的字段：{'、'.join(f.name for f in fields)}"
+                self.problem(path + (key,), "unknown-key", f"未知字段 '{key}'", hint)
+        result = {}
+        for spec in fields:
+            raw = value.get(spec.name)
+            if raw is None:
+                if spec.required:
+                    self.problem(path if spec.name not in value else path + (spec.name,), "missing-value",
+                                 f"缺少必填字段 '{_dotted(path + (spec.name,))}'（{spec.doc}）",
+                                 f"加上 {spec.name}: …")
+                result[spec.name] = None
+                continue
+            result[spec.name] = spec.kind(raw, path + (spec.name,), self)
+        return result
+
+
+def _dotted(path: Key) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "是/否"
+    if isinstance(value, (int, float)):
+        return f"数字 {value}"
+    if isinstance(value, list):
+        return "列表"
+    if isinstance(value, dict):
+        return "一组字段"
+    if isinstance(value, dt.date):
+        return f"日期 {value}"
+    return f"文字 '{value}'"
+
+
+# -- value kinds --------------------------------------------------------------
+
+def text(value, path, ck: Checker):
+    """Text; numbers and dates typed without quotes are taken as typed."""
+    if isinstance(value, (dict, list)):
+        ck.problem(path, "wrong-type", f"'{_dotted(path)}' 应是一段文字，现在是{_describe(value)}", "写成一行文字，长文字可用 > 折行")
+        return None
+    if isinstance(value, bool):
+        ck.problem(path, "wrong-type", f"'{_dotted(path)}' 应是文字，现在是 {value}", "给它加上引号")
+        return None
+    if not isinstance(value, str):
+        value = ck.sources.raw(path) or str(value)
+    cleaned = clean_text(value)
+    if not cleaned:
+        ck.problem(path, "missing-value", f"'{_dotted(path)}' 是空的", "填写内容，或删除这个字段")
+        return None
+    return cleaned
+
+
+def whole_number(low: int, high: int, what: str):
+    def check(value, path, ck: Checker):
+        if isinstance(value, bool) or not isinstance(value, int):
+            ck.problem(path, "wrong-type", f"{what}应是整数，现在是{_describe(value)}", f"写成 {low} 到 {high} 之间的数字，不加引号")
+            return None
+        raw = ck.sources.raw(path) or ""
+        if raw.startswith("0") and raw != "0":
+            ck.problem(path, "leading-zero", f"{what} '{raw}' 不能有前导零", f"写成 {int(raw, 10) if raw.isdigit() else value}")
+            return None
+        if not low <= value <= high:
+            ck.problem(path, "out-of-range", f"{what} {value} 不在 {low}–{high} 之间", "检查是否输错")
+            return None
+        return value
+    return check
+
+
+def choice(options: tuple[str, ...], what: str):
+    def check(value, path, ck: Checker):
+        if value not in options:
+            guess = difflib.get_close_matches(str(value), options, n=1, cutoff=0.3)
+            hint = f"是否想写 '{guess[0]}'？" if guess else None
+            ck.problem(path, "bad-choice", f"{what} '{value}' 不可用，只能是：{'、'.join(options)}", hint)
+            return None
+        return value
+    return check
+
+
+def date(value, path, ck: Checker):
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        match = re.fullmatch(r"\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*", value)
+        if match:
+            try:
+                return dt.date(*map(int, match.groups()))
+            except ValueError:
+                pass
+    ck.problem(path, "bad-date", f"日期 '{value}' 无法识别或不存在", "写成 2020-08-10（不加引号），且日期真实存在")
+    return None
+
+
+def text_list(value, path, ck: Checker):
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        ck.problem(path, "wrong-type", f"'{_dotted(path)}' 应是列表，现在是{_describe(value)}", "每一项另起一行，以 - 开头")
+        return None
+    if not value:
+        ck.problem(path, "missing-value", f"'{_dotted(path)}' 是空列表", "填写内容，或删除这个字段")
+        return None
+    return [text(item, path + (i,), ck) for i, item in enumerate(value)]
+
+
+def nested(fields: list[Field], build: Callable, what: str):
+    def check(value, path, ck: Checker):
+        parts = ck.mapping(value, path, fields, what)
+        if parts is None or any(parts[f.name] is None for f in fields if f.required):
+            return None
+        return build(**parts)
+    return check
+
+
+def measures(value, path, ck: Checker, level: int = 1):
+    if not isinstance(value, list) or not value:
+        ck.problem(path, "wrong-type", f"'{_dotted(path)}' 应是非空列表，现在是{_describe(value)}",
+                   "每项以 - 开头：带 heading 的是编号标题，只有文字的是不编号的段落")
+        return None
+    nodes = []
+    for i, item in enumerate(value):
+        where = path + (i,)
+        if isinstance(item, str) or (not isinstance(item, (dict, list)) and item is not None):
+            paragraph = text(item, where, ck)
+            nodes.append(Measure(heading=None, text=paragraph))
+            continue
+        parts = ck.mapping(item, where, MEASURE_FIELDS, "措施")
+        if parts is None:
+            continue
+        if parts["items"] is not None and level >= MAX_LEVELS:
+            ck.problem(where + ("items",), "too-deep", f"措施最多四级（一、（一）1.（1）），这里是第 {level + 1} 级", "把这些内容并入上一级的 text")
+            parts["items"] = None
+        children = measures(parts["items"], where + ("items",), ck, level + 1) if parts["items"] is not None else []
+        nodes.append(Measure(heading=parts["heading"], text=parts["text"], items=children or []))
+    return nodes
+
+
+def _skip(value, path, ck):  # placeholder kind for fields walked by hand
+    return value
+
+
+MEASURE_FIELDS = [
+    Field("heading", text, True, "标题文字，编号自动生成，不要手写"),
+    Field("text", text, False, "紧接标题、同段的正文"),
+    Field("items", _skip, False, "下一级措施"),
+]
+
+ORGAN_FIELDS = [
+    Field("name", text, True, "机关全称，印在版头"),
+    Field("code", text, True, "机关代字，如 福科创函"),
+    Field("short_name", text, False, "规范化简称"),
+]
+
+NUMBER_FIELDS = [
+    Field("year", whole_number(1949, 2100, "发文年份"), True, "发文字号的年份"),
+    Field("seq", whole_number(1, 99999, "发文顺序号"), True, "发文顺序号，不加前导零"),
+]
+
+PROPOSAL_FIELDS = [
+    Field("kind", choice(KINDS, "类型"), True, "提案 或 建议"),
+    Field("id", text, True, "提案/建议的编号"),
+    Field("title", text, True, "提案/建议的标题"),
+    Field("session", text, False, "会议届次，如 福田区政协五届六次会议"),
+]
+
+ADDRESSEE_FIELDS = [
+    Field("name", text, True, "委员或代表的姓名"),
+    Field("role", choice(tuple(ROLE_FOR_KIND.values()), "称谓"), False, "委员 或 代表；不写时按提案/建议推定"),
+]
+
+CONTACT_FIELDS = [
+    Field("name", text, True, "联系人"),
+    Field("phone", text, True, "联系电话"),
+]
+
+DRAFT_FIELDS = [
+    Field("template", text, True, "使用的模板"),
+    Field("layout", choice(LAYOUTS, "版式"), True, "letter（信函格式）或 plain（无版头）"),
+    Field("organ", _skip, True, "发文机关"),
+    Field("number", _skip, True, "发文字号的年份和顺序号"),
+    Field("proposal", _skip, True, "所答复的提案或建议"),
+    Field("addressee", _skip, True, "收信的委员或代表"),
+    Field("title", text, False, "标题；不写时由模板生成"),
+    Field("opening", text, False, "开头段；不写时由模板生成"),
+    Field("measures", _skip, True, "答复正文的措施"),
+    Field("closing", text_list, False, "结尾段落；不写时由模板生成"),
+    Field("signature", text, False, "署名；不写时用机关全称"),
+    Field("date", date, True, "成文日期"),
+    Field("contact", _skip, True, "联系人和联系电话"),
+    Field("cc", text_list, False, "抄送机关"),
+    Field("attachments", text_list, False, "附件名称"),
+]
+
+
+def validate(loaded: Loaded, path: str) -> Draft:
+    """Check everything, then build the Draft or raise with every problem."""
+    ck = Checker(loaded)
+    top = ck.mapping(loaded.data, (), DRAFT_FIELDS, "草稿")
+    if top is None:
+        raise LetterkitError(ck.problems)
+    data = loaded.data
+    organ = _part(data, "organ", ck, ORGAN_FIELDS, Organ, "发文机关")
+    numbers = _part(data, "number", ck, NUMBER_FIELDS, dict, "发文字号")
+    proposal = _part(data, "proposal", ck, PROPOSAL_FIELDS, Proposal, "提案/建议")
+    addressee = _part(data, "addressee", ck, ADDRESSEE_FIELDS, dict, "收信人")
+    contact = _part(data, "contact", ck, CONTACT_FIELDS, Contact, "联系人")
+    tree = measures(data["measures"], ("measures",), ck) if data.get("measures") is not None else None
+    if ck.problems:
+        raise LetterkitError(ck.problems)
+
+    role = addressee["role"] or ROLE_FOR_KIND[proposal.kind]
+    return Draft(
+        path=path,
+        template=top["template"],
+        layout=top["layout"],
+        organ=organ,
+        number=DocNumber(organ.code, numbers["year"], numbers["seq"]),
+        proposal=proposal,
+        addressee=Addressee(addressee["name"], role),
+        measures=tree,
+        signature=top["signature"] or organ.name,
+        date=top["date"],
+        contact=contact,
+        title=top["title"],
+        opening=top["opening"],
+        closing=top["closing"],
+        cc=top["cc"] or [],
+        attachments=top["attachments"] or [],
+        sources=loaded.sources,
+    )
+
+
+def _part(data, key, ck, fields, build, what):
+    if data.get(key) is None:
+        return None
+    return nested(fields, build, what)(data[key], (key,), ck)

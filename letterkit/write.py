@@ -1,0 +1,73 @@
+"""Stage 6, write: a Document → a .docx file, atomically and byte for byte the same.
+
+The package is written to memory, then re-zipped with fixed member times in
+python-docx's own (stable) member order, then written to a temporary file in
+the target folder and renamed over the target: a failed or killed build never
+leaves a half-written file, and an existing good file stays until the new one
+is complete.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+import docx
+
+
+def timestamp(date: dt.date) -> dt.datetime:
+    """Document time: SOURCE_DATE_EPOCH when set (reproducible builds), else the letter's date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime(date.year, date.month, date.day)
+
+
+def set_properties(document: docx.Document, *, title: str, author: str, subject: str, when: dt.datetime) -> None:
+    props = document.core_properties
+    props.title = title
+    props.author = author
+    props.subject = subject
+    props.comments = ""
+    props.keywords = ""
+    props.category = ""
+    props.last_modified_by = author
+    props.revision = 1
+    props.created = when
+    props.modified = when
+
+
+def to_bytes(document: docx.Document, when: dt.datetime) -> bytes:
+    raw = io.BytesIO()
+    document.save(raw)
+    raw.seek(0)
+    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=stamp)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            member.create_system = 3
+            target.writestr(member, source.read(info.filename), compresslevel=6)
+    return out.getvalue()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
