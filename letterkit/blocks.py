@@ -9,7 +9,6 @@ into structure.  Heading numbers are generated here, in document order.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
@@ -35,6 +34,8 @@ TAGS = {
 }
 
 _LINE = re.compile(r"(?P<tag>\S+)(?: (?P<text>.*))?$")
+# Every character Python or a reader might take as the end of a line.
+_LINE_BREAKS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 @dataclass
@@ -51,7 +52,16 @@ def escape(value: object) -> Markup:
     """Make a data value safe to place after a tag: it stays one line of text."""
     if isinstance(value, Markup):
         return value
-    return Markup(str(_html_escape(str(value))).replace("\n", "&#10;").replace("\r", "&#13;"))
+    return Markup(_LINE_BREAKS.sub(lambda m: f"&#{ord(m.group())};", str(_html_escape(str(value)))))
+
+
+_ENTITY = re.compile(r"&(?:#(\d+)|(amp|lt|gt|quot|apos));")
+_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+
+
+def unescape(text: str) -> str:
+    """Undo `escape` exactly (html.unescape would drop control characters)."""
+    return _ENTITY.sub(lambda m: chr(int(m[1])) if m[1] else _NAMED[m[2]], text)
 
 
 def parse(source: str, origin: str) -> list[Block]:
@@ -60,7 +70,8 @@ def parse(source: str, origin: str) -> list[Block]:
     problems: list[Problem] = []
     counter = Counter()
     depth = 0
-    for number, line in enumerate(source.splitlines(), start=1):
+    for number, line in enumerate(source.split("\n"), start=1):
+        line = line.rstrip("\r")
         if not line.strip():
             continue
         where = Location(origin, number)
@@ -70,7 +81,7 @@ def parse(source: str, origin: str) -> list[Block]:
             problems.append(Problem(where, "block-syntax", f"未知的块标记 '{tag}'",
                                     f"可用的标记：{' '.join(TAGS)}；数据值须经模板输出（{{{{ }}}}），不能直接写在行首"))
             continue
-        text = html.unescape(body or "").strip()
+        text = unescape(body or "").strip()
         if not text:
             problems.append(Problem(where, "empty-block", f"'{tag}' 块没有内容", "公文中不能留空白，检查模板和草稿是否缺少值"))
             continue

@@ -39,7 +39,8 @@ def build_draft(path: Path, project: Project | None = None, output: Path | None 
     project = project or open_project(path)
     draft = read_draft(path, project)
     letter = letter_blocks(draft, project, env)
-    document = layout.layout(letter, style.house_style(), draft.layout)
+    house = style.house_style(overrides={"signature": {"sealed": draft.sealed}})
+    document = layout.layout(letter, house, draft.layout)
     title = "".join(b.text for b in letter if b.kind == "title")
     when = write.timestamp(draft.date)
     write.set_properties(document, title=title, author=draft.organ.name,

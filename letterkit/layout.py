@@ -21,6 +21,7 @@ from .blocks import Block
 
 PT_TO_MM = 25.4 / 72
 THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
 
 @dataclass
@@ -114,17 +115,20 @@ class LetterBuilder:
         normal = styles["Normal"].element
         self._apply(normal.get_or_add_pPr(), normal.get_or_add_rPr(), body)
         for role, spec in self.style["roles"].items():
-            created = styles.add_style(spec["name"], WD_STYLE_TYPE.PARAGRAPH)
-            created.style_id = style_id(role)
-            created.base_style = styles["Normal"]
-            created.quick_style = True
-            self._apply(created.element.get_or_add_pPr(), created.element.get_or_add_rPr(), spec)
+            created = self._new_style(spec["name"], style_id(role), WD_STYLE_TYPE.PARAGRAPH)
+            created.basedOn_val = "Normal"
+            self._apply(created.get_or_add_pPr(), created.get_or_add_rPr(), spec)
         for level in range(1, 5):  # run-in headings: only the heading part takes the heading font
             spec = self.style["roles"][f"heading{level}"]
-            created = styles.add_style(f"{spec['name']}（段内）", WD_STYLE_TYPE.CHARACTER)
-            created.style_id = style_id(f"heading{level}_char")
-            created.quick_style = True
-            self._apply(None, created.element.get_or_add_rPr(), spec)
+            created = self._new_style(f"{spec['name']}（段内）", style_id(f"heading{level}_char"), WD_STYLE_TYPE.CHARACTER)
+            self._apply(None, created.get_or_add_rPr(), spec)
+
+    def _new_style(self, name: str, sid: str, kind):
+        """A custom style element (python-docx's add_style scans every style for each call)."""
+        element = self.doc.styles.element.add_style_of_type(name, kind, builtin=False)
+        element.styleId = sid
+        element.get_or_add_qFormat()
+        return element
 
     # -- blocks ---------------------------------------------------------------
 
@@ -260,7 +264,7 @@ class LetterBuilder:
         if self.layout == "letter" and self.geometry is not None:
             section.different_first_page_header_footer = True
             self._letterhead(section)
-        self._drop_thumbnail()
+        self._drop_template_leftovers()
         return self.doc
 
     def _page_numbers(self, section) -> None:
@@ -311,12 +315,13 @@ class LetterBuilder:
             oxml.add_rect(anchor, next(self.shape_ids), x_mm=x, y_mm=y, width_mm=letter["rule_length"],
                           height_mm=h, color=red)
 
-    def _drop_thumbnail(self) -> None:
-        """python-docx's template carries a picture of someone else's page."""
-        rels = self.doc.part.package.rels
-        for rel_id, rel in list(rels.items()):
-            if rel.reltype == THUMBNAIL:
-                rels.pop(rel_id)
+    def _drop_template_leftovers(self) -> None:
+        """python-docx's template carries a picture of someone else's page, and a copy of
+        its styles for Word 2010 (stylesWithEffects) that would not match ours."""
+        for rels, reltype in ((self.doc.part.package.rels, THUMBNAIL), (self.doc.part.rels, STYLES_WITH_EFFECTS)):
+            for rel_id, rel in list(rels.items()):
+                if rel.reltype == reltype:
+                    rels.pop(rel_id)
 
 
 def layout(blocks: list[Block], style: dict, layout_name: str) -> docx.Document:

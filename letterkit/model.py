@@ -89,6 +89,7 @@ class Draft:
     signature: str
     date: dt.date
     contact: Contact
+    sealed: bool = True  # 7.3.5.1 (sealed) or 7.3.5.2 (unsealed) signature layout
     title: str | None = None
     opening: str | None = None
     closing: list[str] | None = None

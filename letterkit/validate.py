@@ -68,7 +68,7 @@ class Checker:
             if raw is None:
                 if spec.required:
                     self.problem(path if spec.name not in value else path + (spec.name,), "missing-value",
-                                 f"缺少必填字段 '{_dotted(path + (spec.name,))}'（{spec.doc}）",
+                                 f"缺少必填字段 '{_dotted(path + (spec.name,))}'：{spec.doc}",
                                  f"加上 {spec.name}: …")
                 result[spec.name] = None
                 continue
@@ -157,6 +157,13 @@ def date(value, path, ck: Checker):
                 pass
     ck.problem(path, "bad-date", f"日期 '{value}' 无法识别或不存在", "写成 2020-08-10（不加引号），且日期真实存在")
     return None
+
+
+def flag(value, path, ck: Checker):
+    if not isinstance(value, bool):
+        ck.problem(path, "wrong-type", f"'{_dotted(path)}' 应是 true 或 false，现在是{_describe(value)}", "写 true（是）或 false（否）")
+        return None
+    return value
 
 
 def text_list(value, path, ck: Checker):
@@ -253,6 +260,7 @@ DRAFT_FIELDS = [
     Field("measures", _skip, True, "答复正文的措施"),
     Field("closing", text_list, False, "结尾段落；不写时由模板生成"),
     Field("signature", text, False, "署名；不写时用机关全称"),
+    Field("sealed", flag, False, "是否加盖印章：true（默认，GB/T 9704 7.3.5.1）或 false（7.3.5.2）"),
     Field("date", date, True, "成文日期"),
     Field("contact", _skip, True, "联系人和联系电话"),
     Field("cc", text_list, False, "抄送机关"),
@@ -274,7 +282,7 @@ def validate(loaded: Loaded, path: str) -> Draft:
     contact = _part(data, "contact", ck, CONTACT_FIELDS, Contact, "联系人")
     tree = measures(data["measures"], ("measures",), ck) if data.get("measures") is not None else None
     if ck.problems:
-        raise LetterkitError(ck.problems)
+        raise LetterkitError(sorted(ck.problems, key=_reading_order))
 
     role = addressee["role"] or ROLE_FOR_KIND[proposal.kind]
     return Draft(
@@ -287,6 +295,7 @@ def validate(loaded: Loaded, path: str) -> Draft:
         addressee=Addressee(addressee["name"], role),
         measures=tree,
         signature=top["signature"] or organ.name,
+        sealed=top["sealed"] if top["sealed"] is not None else True,
         date=top["date"],
         contact=contact,
         title=top["title"],
@@ -296,6 +305,11 @@ def validate(loaded: Loaded, path: str) -> Draft:
         attachments=top["attachments"] or [],
         sources=loaded.sources,
     )
+
+
+def _reading_order(problem: Problem):
+    where = problem.location
+    return (where.path, where.line or 0, where.column or 0)
 
 
 def _part(data, key, ck, fields, build, what):

@@ -1,0 +1,112 @@
+"""Measuring a rendered PDF: lines of text with their positions in mm, and red ink."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+
+MM = 25.4 / 72  # mm per PDF point
+
+
+@dataclass
+class Line:
+    page: int
+    top: float     # mm from the paper's top (font em box)
+    bottom: float
+    x0: float      # mm from the paper's left edge
+    x1: float
+    size: float    # pt
+    text: str
+
+    @property
+    def width_chars(self) -> float:
+        """Characters as a reader counts them: Chinese 1, Latin letters and digits ½."""
+        return sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in self.text if not c.isspace())
+
+    @property
+    def full_width_chars(self) -> int:
+        return sum(1 for c in self.text if ord(c) >= 0x2E80)
+
+
+def read_lines(pdf_path: Path) -> list[list[Line]]:
+    """Each page's lines, top to bottom; a line is the characters sharing a baseline and size."""
+    pages = []
+    with pdfplumber.open(str(pdf_path)) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            groups = defaultdict(list)
+            for char in page.chars:
+                groups[(round(char["bottom"], 0), round(char["size"], 1))].append(char)
+            lines = []
+            for (_, size), chars in groups.items():
+                chars.sort(key=lambda c: c["x0"])
+                lines.append(Line(number, min(c["top"] for c in chars) * MM, max(c["bottom"] for c in chars) * MM,
+                                  chars[0]["x0"] * MM, chars[-1]["x1"] * MM, size, "".join(c["text"] for c in chars)))
+            pages.append(sorted(lines, key=lambda l: (l.top, l.x0)))
+    return pages
+
+
+def red_shapes(pdf_path: Path, page: int = 1) -> list[dict]:
+    """Filled red shapes on a page (x0, top, width, height in mm)."""
+    with pdfplumber.open(str(pdf_path)) as pdf:
+        shapes = pdf.pages[page - 1].curves + pdf.pages[page - 1].rects
+        return [{"x0": s["x0"] * MM, "top": s["top"] * MM, "width": s["width"] * MM, "height": s["height"] * MM}
+                for s in shapes if tuple(s.get("non_stroking_color") or ()) == (1.0, 0.0, 0.0)]
+
+
+def red_ink_bands(pdf_path: Path, page: int = 1, dpi: int = 300) -> list[tuple[float, float]]:
+    """Vertical extents (mm) of runs of rows holding red pixels: glyphs as printed, not em boxes."""
+    from PIL import Image
+
+    if not shutil.which("pdftoppm"):
+        raise RuntimeError("pdftoppm (poppler-utils) is needed to measure ink")
+    with tempfile.TemporaryDirectory() as work:
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-f", str(page), "-l", str(page), str(pdf_path),
+                        f"{work}/p"], check=True)
+        image = Image.open(next(Path(work).glob("p*.png"))).convert("RGB")
+    width, height = image.size
+    pixels = image.load()
+    red_rows = [y for y in range(height)
+                if any(pixels[x, y][0] > 180 and pixels[x, y][1] < 90 and pixels[x, y][2] < 90 for x in range(0, width, 2))]
+    bands, start, previous = [], None, None
+    for y in red_rows:
+        if start is None:
+            start = y
+        elif y != previous + 1:
+            bands.append((start, previous + 1))
+            start = y
+        previous = y
+    if start is not None:
+        bands.append((start, previous + 1))
+    return [(a / dpi * 25.4, b / dpi * 25.4) for a, b in bands]
+
+
+def paragraphs(pages: list[list[Line]], left: float, right: float, body_size: float = 16) -> list[str]:
+    """Rebuild paragraphs from lines: a paragraph ends where a line stops short of the right
+    margin, and starts where a line is indented, centred, set right, or changes size."""
+    result: list[str] = []
+    current = None
+    for lines in pages:
+        for line in lines:
+            if line.size < body_size - 0.5:  # page numbers, 版记
+                continue
+            starts = (current is None or line.size != current[1] or line.x0 > left + 1.0)
+            if line.size > body_size + 0.5 and current is not None and current[1] == line.size:
+                starts = False  # a title broken over lines stays one title
+            if starts:
+                if current is not None:
+                    result.append(current[0])
+                current = [line.text, line.size]
+            else:
+                current[0] += line.text
+            if line.size <= body_size + 0.5 and line.x1 < right - 8:  # short line: the paragraph ends
+                result.append(current[0])
+                current = None
+    if current is not None:
+        result.append(current[0])
+    return ["".join(p.split()) for p in result]

@@ -1,0 +1,72 @@
+"""End to end, as a clerk runs it: `letterkit build` in a project folder."""
+
+import os
+import subprocess
+import sys
+
+import docx
+
+from conftest import MINIMAL_DRAFT, repo_copy
+
+
+def run(cwd, *args):
+    env = dict(os.environ)
+    env.pop("SOURCE_DATE_EPOCH", None)
+    return subprocess.run([sys.executable, "-m", "letterkit", *args], cwd=cwd, capture_output=True, text=True, env=env)
+
+
+def test_build_with_no_paths_builds_every_draft_of_the_project(tmp_path):
+    root = repo_copy(tmp_path)
+    done = run(root / "drafts", "build")  # the project is found upward from here
+    assert done.returncode == 0, done.stderr
+    outputs = sorted((root / "build").rglob("*.docx"))
+    drafts = sorted((root / "drafts").rglob("*.yaml"))
+    assert len(outputs) == len(drafts) >= 2
+    assert len(done.stdout.strip().splitlines()) == len(drafts)  # one line per letter
+    for output in outputs:
+        assert docx.Document(str(output)).paragraphs  # python-docx reopens every file
+    assert (root / "build" / "2020" / "futian-TA20200005.docx").is_file()
+
+
+def test_build_a_file_or_a_folder_into_another_output(tmp_path):
+    root = repo_copy(tmp_path)
+    done = run(root, "build", "drafts/2024", "-o", "out")
+    assert done.returncode == 0, done.stderr
+    assert [p.name for p in (root / "out").rglob("*.docx")] == ["zhujian-JY20240056.docx"]
+    done = run(root, "build", "drafts/2020/futian-TA20200005.yaml")
+    assert done.returncode == 0 and (root / "build" / "2020" / "futian-TA20200005.docx").is_file()
+
+
+def test_bad_drafts_are_reported_in_chinese_with_locations_and_the_rest_still_build(project):
+    root = project({
+        "letterkit.yaml": "output: build\n",
+        "drafts/good.yaml": MINIMAL_DRAFT,
+        "drafts/typo.yaml": MINIMAL_DRAFT.replace("closing:", "closng:"),
+        "drafts/syntax.yaml": MINIMAL_DRAFT.replace("  year: 2024", "  year 2024"),
+    })
+    done = run(root, "build")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "drafts/typo.yaml:" in done.stderr and "未知字段 'closng'" in done.stderr and "closing" in done.stderr
+    assert "drafts/syntax.yaml:" in done.stderr and "YAML 语法错误" in done.stderr
+    for line in done.stderr.strip().splitlines()[:-1]:
+        path, line_no, column, rest = line.split(":", 3)
+        assert line_no.isdigit() and column.isdigit() and rest.startswith(" 错误 ")
+    assert (root / "build" / "good.docx").is_file()
+    assert not (root / "build" / "typo.docx").exists()
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run(tmp_path, "build", "no/such/draft.yaml").returncode == 2
+    done = run(tmp_path, "build", "--no-such-option")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_an_empty_folder_says_there_is_nothing_to_build(tmp_path):
+    done = run(tmp_path, "build")
+    assert done.returncode == 1 and "没有找到草稿" in done.stderr
+
+
+def test_version_and_module_entry_point(tmp_path):
+    done = run(tmp_path, "--version")
+    assert done.returncode == 0 and "letterkit" in done.stdout

@@ -1,0 +1,183 @@
+"""The .docx as Word and WPS read it: styles, fonts, grid, page set-up, letterhead."""
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from letterkit.build import build_draft
+from letterkit.blocks import parse
+from letterkit.layout import layout, letterhead_geometry, text_width
+from letterkit.style import house_style
+
+from conftest import SEED_DRAFT, SUGGESTION_DRAFT
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory):
+    built = build_draft(SEED_DRAFT, output=tmp_path_factory.mktemp("docx"))
+    return docx.Document(str(built.output))
+
+
+def style_props(document, style_id):
+    element = document.styles.element.find(f"{W}style[@{W}styleId='{style_id}']")
+    assert element is not None, style_id
+    return element
+
+
+def test_python_docx_reopens_what_we_write(seed):
+    assert len(seed.paragraphs) > 30
+
+
+def test_page_is_a4_with_gbt9704_margins(seed):
+    section = seed.sections[0]
+    mm = lambda length: round(length.mm, 1)
+    assert (mm(section.page_width), mm(section.page_height)) == (210.0, 297.0)
+    assert [mm(section.top_margin), mm(section.bottom_margin), mm(section.left_margin), mm(section.right_margin)] == [37.0, 35.0, 28.0, 26.0]
+
+
+def test_text_grid_is_22_lines_of_579_twips(seed):
+    grid = seed.sections[0]._sectPr.find(qn("w:docGrid"))
+    assert grid.get(qn("w:type")) == "lines" and grid.get(qn("w:linePitch")) == "579"
+    assert 22 * 579 <= 12756 < 23 * 579  # 225 mm of text block
+
+
+def test_character_spacing_squeezes_28_characters_into_the_line(seed):
+    defaults = seed.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+    spacing = int(defaults.find(f"{W}spacing").get(f"{W}val")) / 20
+    assert 28 * (16 + spacing) <= 156 / 25.4 * 72 < 29 * (16 + spacing)
+
+
+@pytest.mark.parametrize("style_id, east_asia, size", [
+    ("lkBody", "仿宋_GB2312", 32), ("lkTitle", "方正小标宋简体", 44), ("lkHeading1", "黑体", 32),
+    ("lkHeading2", "楷体_GB2312", 32), ("lkHeading3", "仿宋_GB2312", 32), ("lkHeading4", "仿宋_GB2312", 32),
+    ("lkHeading2Char", "楷体_GB2312", 32), ("lkPageNumber", "宋体", 28), ("lkCc", "仿宋_GB2312", 28),
+])
+def test_role_styles_name_east_asian_fonts_where_word_reads_them(seed, style_id, east_asia, size):
+    element = style_props(seed, style_id)
+    fonts = element.find(f"{W}rPr/{W}rFonts")
+    assert fonts.get(f"{W}eastAsia") == east_asia
+    latin = "宋体" if style_id == "lkPageNumber" else "Times New Roman"
+    assert fonts.get(f"{W}ascii") == fonts.get(f"{W}hAnsi") == latin
+    assert int(element.find(f"{W}rPr/{W}sz").get(f"{W}val")) == size
+
+
+def test_no_theme_font_overrides_anywhere(seed):
+    for part in (seed.styles.element, seed.element):
+        for fonts in part.iter(qn("w:rFonts")):
+            assert not [a for a in fonts.attrib if "Theme" in a or "theme" in a]
+
+
+def test_styles_carry_readable_role_names(seed):
+    names = {s.name for s in seed.styles}
+    assert {"公文正文", "公文标题", "一级标题", "二级标题", "三级标题", "四级标题", "发文机关署名", "成文日期", "附注", "公文页码"} <= names
+
+
+def test_paragraphs_use_role_styles(seed):
+    by_style = {}
+    for paragraph in seed.paragraphs:
+        by_style.setdefault(paragraph.style.name, []).append(paragraph.text)
+    assert by_style["公文标题"][0].startswith("关于对《TA 20200005")
+    assert by_style["主送机关"] == ["尊敬的徐飙委员："]
+    assert by_style["一级标题"][0] == "一、落实产业资金政策，为科技创新提供全方位支持"
+    assert by_style["发文机关署名"] == ["福田区科创创新局"]
+    assert by_style["成文日期"] == ["2020年8月10日"]
+    assert by_style["附注"] == ["（联系人：陈杰，联系电话：82976207）"]
+
+
+def test_runin_heading_only_the_heading_part_takes_the_heading_font(seed):
+    paragraph = next(p for p in seed.paragraphs if p.text.startswith("（一）调整产业发展专项资金政策。"))
+    heading, body = paragraph.runs
+    assert heading.text == "（一）调整产业发展专项资金政策。" and heading.style.name == "二级标题（段内）"
+    assert body.text.startswith("2019年10月") and body.style.name == "Default Paragraph Font"
+    assert paragraph.style.name == "公文正文"
+
+
+def test_numbering_under_section_four_is_in_order(seed):
+    start = next(i for i, p in enumerate(seed.paragraphs) if p.text.startswith("四、"))
+    after = [p.text for p in seed.paragraphs[start + 1:start + 7]]
+    assert [t[:3] for t in after] == ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）"]
+    assert after[1].endswith("深入对接具有国际视野高素质人才，提升企业科研实力和整体竞争力。")
+
+
+def test_page_numbers_are_page_fields_odd_right_even_left_none_on_page_one(seed):
+    section = seed.sections[0]
+    assert seed.settings.odd_and_even_pages_header_footer
+    assert section.different_first_page_header_footer
+    assert not "".join(p.text for p in section.first_page_footer.paragraphs).strip()
+    for footer, align in ((section.footer, "right"), (section.even_page_footer, "left")):
+        [paragraph] = footer.paragraphs
+        xml = paragraph._p.xml
+        assert "PAGE" in xml and 'fldCharType="begin"' in xml
+        assert paragraph._p.pPr.find(qn("w:jc")).get(qn("w:val")) == align
+        ind = paragraph._p.pPr.find(qn("w:ind"))
+        assert ind.get(qn(f"w:{align}")) == "280"  # one 4号 character
+        assert paragraph.text.startswith("— ") and paragraph.text.endswith(" —")
+
+
+def test_letterhead_frames_and_red_rules_on_page_one(seed):
+    header = seed.sections[0].first_page_header
+    frames = [(p.text, p._p.pPr.find(qn("w:framePr"))) for p in header.paragraphs if p._p.pPr.find(qn("w:framePr")) is not None]
+    assert [text for text, _ in frames] == ["深圳市福田区科技创新局", "福科创函〔2020〕12号"]
+    organ_frame = frames[0][1]
+    assert organ_frame.get(qn("w:vAnchor")) == "page" and int(organ_frame.get(qn("w:y"))) == round(30 * 1440 / 25.4)
+    shapes = header._element.xpath(".//wp:anchor")
+    assert len(shapes) == 4  # two double rules, two strokes each
+    lengths = {int(s.xpath("./wp:extent/@cx")[0]) for s in shapes}
+    assert lengths == {170 * 36000}
+    color = style_props(seed, "lkLetterhead").find(f"{W}rPr/{W}color")
+    assert color.get(f"{W}val") == "FF0000"
+
+
+def test_long_organ_names_shrink_to_fit_the_line():
+    style = house_style()
+    short = letterhead_geometry("福田区科技创新局", style)
+    long = letterhead_geometry("莆田市涵江区住房和城乡建设局办公室综合科", style)
+    assert short.letterhead_size == style["roles"]["letterhead"]["size"]
+    assert long.letterhead_size * 25.4 / 72 * text_width("莆田市涵江区住房和城乡建设局办公室综合科") <= 156
+
+
+def signature_indents(style):
+    blocks = parse("title 甲\np 正文\nsignature 深圳市福田区科技创新局\ndate 2020年8月10日\n", "t")
+    document = layout(blocks, style, "plain")
+    sig, date = document.paragraphs[2], document.paragraphs[3]
+    def right(paragraph):  # characters of 16 pt, direct formatting first, then the style's
+        ind = paragraph._p.pPr.find(qn("w:ind"))
+        if ind is None:
+            ind = paragraph.style.element.find(f"{W}pPr/{W}ind")
+        return int(ind.get(qn("w:right"))) / 320
+    return right(sig), right(date)
+
+
+def test_sealed_signature_is_centred_on_the_date_four_characters_from_the_right():
+    sig_right, date_right = signature_indents(house_style())
+    date_width, sig_width = text_width("2020年8月10日"), text_width("深圳市福田区科技创新局")
+    assert date_right == 4
+    assert sig_right + sig_width / 2 == pytest.approx(date_right + date_width / 2, abs=0.01)
+
+
+def test_unsealed_signature_two_characters_in_and_date_two_further_right():
+    style = house_style(overrides={"signature": {"sealed": False}})
+    sig_right, date_right = signature_indents(style)
+    date_width, sig_width = text_width("2020年8月10日"), text_width("深圳市福田区科技创新局")
+    assert sig_right == 2
+    date_left_edge = -(date_right + date_width)
+    sig_left_edge = -(sig_right + sig_width)
+    assert date_left_edge - sig_left_edge == pytest.approx(2)
+
+
+def test_attachments_and_cc(tmp_path):
+    blocks = parse("p 正文\nattach 甲表\nattach 乙表\nsignature 某局\ndate 2024年1月2日\ncc 抄送：区政协提案委。\n", "t")
+    document = layout(blocks, house_style(), "plain")
+    texts = [p.text for p in document.paragraphs]
+    assert texts[1:3] == ["附件：1. 甲表", "2. 乙表"]
+    assert document.paragraphs[-1].style.name == "抄送机关"
+
+
+def test_suggestion_draft_has_level_three_headings(tmp_path):
+    document = docx.Document(str(build_draft(SUGGESTION_DRAFT, output=tmp_path).output))
+    texts = [p.text for p in document.paragraphs]
+    assert any(t.startswith("1.修订实施办法。") for t in texts)
+    assert texts[0] == "关于福田区第八届人民代表大会第四次会议第20240056号建议的答复"
+    assert texts[1] == "尊敬的李明华代表："

@@ -1,0 +1,100 @@
+import pytest
+
+from letterkit import build
+from letterkit.errors import LetterkitError
+from letterkit.project import open_project
+
+from conftest import MINIMAL_DRAFT
+
+
+def blocks_of(root, name="drafts/d.yaml"):
+    project = open_project(root)
+    draft = build.read_draft(root / name, project)
+    return build.letter_blocks(draft, project)
+
+
+def test_builtin_reply_template_writes_the_boilerplate(project):
+    root = project({"drafts/d.yaml": MINIMAL_DRAFT})
+    blocks = blocks_of(root)
+    texts = {b.kind: b.text for b in blocks}
+    assert texts["organ"] == "测试市测试区教育局"
+    assert texts["number"] == "测教函〔2024〕7号"
+    assert texts["title"] == "关于第0012号提案的答复"
+    assert texts["to"] == "尊敬的张三委员："
+    assert blocks[4].text.startswith("您提出的《关于加强校园安全的提案》（第0012号）已收悉。")
+    assert blocks[4].text.endswith("现答复如下：")
+    assert texts["note"] == "（联系人：李四，联系电话：12345678）"
+    assert texts["date"] == "2024年5月6日"
+
+
+def test_plain_layout_has_no_letterhead(project):
+    root = project({"drafts/d.yaml": MINIMAL_DRAFT + "layout: plain\n"})
+    assert "organ" not in {b.kind for b in blocks_of(root)}
+
+
+def test_project_template_overrides_a_block_of_the_builtin_one(project):
+    root = project({
+        "drafts/d.yaml": MINIMAL_DRAFT + "template: mine.j2\n",
+        "templates/mine.j2": '{% extends "reply.j2" %}{% block title %}关于{{ proposal.title }}的复函{% endblock %}\n',
+    })
+    titles = [b.text for b in blocks_of(root) if b.kind == "title"]
+    assert titles == ["关于关于加强校园安全的提案的复函"]
+
+
+def test_a_project_may_replace_a_builtin_and_still_extend_it(project):
+    root = project({
+        "drafts/d.yaml": MINIMAL_DRAFT,
+        "templates/reply.j2": '{% extends "builtin/reply.j2" %}{% block note %}（联系人：{{ contact.name }}）{% endblock %}\n',
+    })
+    assert [b.text for b in blocks_of(root) if b.kind == "note"] == ["（联系人：李四）"]
+
+
+def test_undefined_variable_names_template_file_and_line(project):
+    root = project({
+        "drafts/d.yaml": MINIMAL_DRAFT + "template: bad.j2\n",
+        "templates/bad.j2": "title 甲\n\np {{ contact.fax }}\n",
+    })
+    with pytest.raises(LetterkitError) as caught:
+        blocks_of(root)
+    [problem] = caught.value.problems
+    assert problem.code == "undefined-variable"
+    assert problem.location.path.endswith("templates/bad.j2") and problem.location.line == 3
+
+
+def test_template_syntax_error_names_its_line(project):
+    root = project({"drafts/d.yaml": MINIMAL_DRAFT + "template: bad.j2\n", "templates/bad.j2": "title 甲\n{% if %}\n"})
+    with pytest.raises(LetterkitError) as caught:
+        blocks_of(root)
+    assert caught.value.problems[0].code == "template-syntax"
+    assert caught.value.problems[0].location.line == 2
+
+
+def test_printing_an_empty_value_is_an_error_not_a_blank(project):
+    root = project({"drafts/d.yaml": MINIMAL_DRAFT + "template: bad.j2\n", "templates/bad.j2": "title 甲\np {{ opening }}\n"})
+    with pytest.raises(LetterkitError) as caught:
+        blocks_of(root)
+    assert caught.value.problems[0].code == "empty-value"
+
+
+def test_templates_are_sandboxed(project):
+    root = project({
+        "drafts/d.yaml": MINIMAL_DRAFT + "template: bad.j2\n",
+        "templates/bad.j2": "p {{ organ.__class__.__init__.__globals__ }}\n",
+    })
+    with pytest.raises(LetterkitError) as caught:
+        blocks_of(root)
+    assert caught.value.problems[0].code in {"template-unsafe", "undefined-variable"}
+
+
+def test_draft_values_are_text_never_template_code(project):
+    root = project({"drafts/d.yaml": MINIMAL_DRAFT.replace("name: 张三", 'name: "{{ 7*7 }}"')})
+    assert [b.text for b in blocks_of(root) if b.kind == "to"] == ["尊敬的{{ 7*7 }}委员："]
+
+
+def test_missing_template_is_reported_at_the_draft_line(project):
+    root = project({"drafts/d.yaml": MINIMAL_DRAFT + "template: nope.j2\n"})
+    with pytest.raises(LetterkitError) as caught:
+        blocks_of(root)
+    problem = caught.value.problems[0]
+    assert problem.code == "template-not-found"
+    assert problem.location.line == len(MINIMAL_DRAFT.splitlines()) + 1
