@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import blocks, layout, load, render, style, write
 from .validate import validate
-from .errors import LetterkitError, display_path
+from .errors import LetterkitError, Location, Problem, display_path
 from .model import Draft
 from .project import Project, open_project
 
@@ -46,7 +46,12 @@ def build_draft(path: Path, project: Project | None = None, output: Path | None 
     write.set_properties(document, title=title, author=draft.organ.name,
                          subject=f"{draft.proposal.kind} {draft.proposal.id}", when=when)
     target = project.output_for(path, output)
-    write.write_atomic(target, write.to_bytes(document, when))
+    try:
+        write.write_atomic(target, write.to_bytes(document, when))
+    except OSError as error:
+        raise LetterkitError([Problem(Location(display_path(target)), "write-error",
+                                      f"无法写入文件：{error.strerror or error}",
+                                      "检查输出目录是否存在、是否有写权限，或文件是否正在被 Word 打开")]) from None
     return Built(path, target)
 
 

@@ -65,12 +65,14 @@ class LetterBuilder:
         self.layout = layout
         self.pitch = style["grid"]["line_pitch_twips"]
         self.doc = docx.Document()
-        self.body = self.doc._body
         self.shape_ids = iter(range(1, 1000))
         self._define_styles()
+        self.organ: str | None = None       # letterhead text, placed on page 1 at the end
+        self.number: str | None = None
         self.geometry: Geometry | None = None
-        self.title_paragraph = None
+        self.title_paragraph = None         # the open title, while title lines follow each other
         self.attachments_seen = 0
+        self.signature_box: tuple[float, float] | None = None  # (right indent, width) in characters
 
     # -- styles ---------------------------------------------------------------
 
@@ -172,7 +174,7 @@ class LetterBuilder:
         elif kind == "date":
             paragraph = self.paragraph("date", block.text)
             paragraph.paragraph_format.keep_with_next = True
-            if not self.style["signature"]["sealed"]:
+            if not self.style["signature"]["sealed"] and self.signature_box:
                 self._unsealed_date(paragraph, block.text)
         elif kind == "note":
             self.paragraph("note", block.text)
@@ -236,12 +238,13 @@ class LetterBuilder:
             right = rules["unsealed_right_chars"]
             if date_width + 2 > sig_width:  # a long date stays 右空二字; the 署名 moves left
                 right += date_width + 2 - sig_width
-        oxml.set_indent(paragraph._p.get_or_add_pPr(), self.style["roles"]["signature"]["size"], right=max(0.0, right))
-        self._signature_width = sig_width
-        self._signature_right = max(0.0, right)
+        right = max(0.0, right)
+        oxml.set_indent(paragraph._p.get_or_add_pPr(), self.style["roles"]["signature"]["size"], right=right)
+        self.signature_box = (right, sig_width)
 
     def _unsealed_date(self, paragraph, date: str) -> None:
-        right = self._signature_right + self._signature_width - 2 - text_width(date)
+        sig_right, sig_width = self.signature_box
+        right = sig_right + sig_width - 2 - text_width(date)
         oxml.set_indent(paragraph._p.get_or_add_pPr(), self.style["roles"]["date"]["size"],
                         right=max(self.style["signature"]["unsealed_right_chars"], right))
 
@@ -296,7 +299,7 @@ class LetterBuilder:
                        height_mm=geo.letterhead_size * line * PT_TO_MM)
         oxml.set_spacing(pPr, line_twips=round(geo.letterhead_size * line * 20))
         oxml.set_size(organ.runs[0]._r.get_or_add_rPr(), geo.letterhead_size)
-        if getattr(self, "number", None):
+        if self.number:
             number = anchor.insert_paragraph_before(self.number)
             number._p.style = style_id("doc_number")
             size = self.style["roles"]["doc_number"]["size"]

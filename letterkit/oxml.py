@@ -14,6 +14,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+VML = "urn:schemas-microsoft-com:vml"
 
 EMU_PER_MM = 36000
 TWIPS_PER_MM = 1440 / 25.4
@@ -170,35 +172,48 @@ def add_page_field(paragraph) -> None:
 
 
 def add_rect(paragraph, shape_id: int, *, x_mm: float, y_mm: float, width_mm: float, height_mm: float, color: str) -> None:
-    """A filled rectangle anchored to the page: one stroke of a red double rule."""
+    """A filled rectangle anchored to the page: one stroke of a red double rule.
+
+    Written as Word writes shapes: DrawingML for Word 2010 and later, LibreOffice and WPS,
+    with a VML fallback for older readers, inside mc:AlternateContent."""
     xml = f"""
-<w:r {nsdecls("w", "wp", "a")} xmlns:wps="{WPS}">
-  <w:drawing>
-    <wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{shape_id}"
-               behindDoc="0" locked="1" layoutInCell="0" allowOverlap="1">
-      <wp:simplePos x="0" y="0"/>
-      <wp:positionH relativeFrom="page"><wp:posOffset>{emu(x_mm)}</wp:posOffset></wp:positionH>
-      <wp:positionV relativeFrom="page"><wp:posOffset>{emu(y_mm)}</wp:posOffset></wp:positionV>
-      <wp:extent cx="{emu(width_mm)}" cy="{emu(height_mm)}"/>
-      <wp:effectExtent l="0" t="0" r="0" b="0"/>
-      <wp:wrapNone/>
-      <wp:docPr id="{shape_id}" name="红线 {shape_id}"/>
-      <wp:cNvGraphicFramePr/>
-      <a:graphic>
-        <a:graphicData uri="{WPS}">
-          <wps:wsp>
-            <wps:cNvSpPr/>
-            <wps:spPr>
-              <a:xfrm><a:off x="0" y="0"/><a:ext cx="{emu(width_mm)}" cy="{emu(height_mm)}"/></a:xfrm>
-              <a:prstGeom prst="rect"><a:avLst/></a:prstGeom>
-              <a:solidFill><a:srgbClr val="{color}"/></a:solidFill>
-              <a:ln><a:noFill/></a:ln>
-            </wps:spPr>
-            <wps:bodyPr/>
-          </wps:wsp>
-        </a:graphicData>
-      </a:graphic>
-    </wp:anchor>
-  </w:drawing>
+<w:r {nsdecls("w", "wp", "a")} xmlns:wps="{WPS}" xmlns:mc="{MC}" xmlns:v="{VML}">
+  <mc:AlternateContent>
+    <mc:Choice Requires="wps">
+      <w:drawing>
+        <wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{shape_id}"
+                   behindDoc="0" locked="1" layoutInCell="0" allowOverlap="1">
+          <wp:simplePos x="0" y="0"/>
+          <wp:positionH relativeFrom="page"><wp:posOffset>{emu(x_mm)}</wp:posOffset></wp:positionH>
+          <wp:positionV relativeFrom="page"><wp:posOffset>{emu(y_mm)}</wp:posOffset></wp:positionV>
+          <wp:extent cx="{emu(width_mm)}" cy="{emu(height_mm)}"/>
+          <wp:effectExtent l="0" t="0" r="0" b="0"/>
+          <wp:wrapNone/>
+          <wp:docPr id="{shape_id}" name="红线 {shape_id}"/>
+          <wp:cNvGraphicFramePr/>
+          <a:graphic>
+            <a:graphicData uri="{WPS}">
+              <wps:wsp>
+                <wps:cNvSpPr/>
+                <wps:spPr>
+                  <a:xfrm><a:off x="0" y="0"/><a:ext cx="{emu(width_mm)}" cy="{emu(height_mm)}"/></a:xfrm>
+                  <a:prstGeom prst="rect"><a:avLst/></a:prstGeom>
+                  <a:solidFill><a:srgbClr val="{color}"/></a:solidFill>
+                  <a:ln><a:noFill/></a:ln>
+                </wps:spPr>
+                <wps:bodyPr/>
+              </wps:wsp>
+            </a:graphicData>
+          </a:graphic>
+        </wp:anchor>
+      </w:drawing>
+    </mc:Choice>
+    <mc:Fallback>
+      <w:pict>
+        <v:rect style="position:absolute;margin-left:{x_mm:.2f}mm;margin-top:{y_mm:.2f}mm;width:{width_mm:.2f}mm;height:{height_mm:.2f}mm;z-index:{shape_id};mso-position-horizontal-relative:page;mso-position-vertical-relative:page"
+                fillcolor="#{color}" stroked="f"/>
+      </w:pict>
+    </mc:Fallback>
+  </mc:AlternateContent>
 </w:r>"""
     paragraph._p.append(parse_xml(re.sub(r">\s+<", "><", xml.strip())))

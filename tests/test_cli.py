@@ -70,3 +70,11 @@ def test_an_empty_folder_says_there_is_nothing_to_build(tmp_path):
 def test_version_and_module_entry_point(tmp_path):
     done = run(tmp_path, "--version")
     assert done.returncode == 0 and "letterkit" in done.stdout
+
+
+def test_an_unwritable_output_is_a_clear_error(tmp_path):
+    root = repo_copy(tmp_path)
+    (root / "blocker").write_text("a file where the output folder should be")
+    done = run(root, "build", "drafts/2024", "-o", "blocker/out")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "write-error" in done.stderr and "无法写入文件" in done.stderr
