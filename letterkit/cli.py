@@ -12,8 +12,9 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, pdf
 from .build import build_many
+from .style import house_style
 from .errors import LetterkitError, Problem, display_path
 from .project import open_project
 
@@ -43,7 +44,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), help="输出目录（默认为项目的 build/）")
-def build(paths: tuple[Path, ...], output: Path | None) -> None:
+@click.option("--pdf", "with_pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF，放在 .docx 旁边")
+def build(paths: tuple[Path, ...], output: Path | None, with_pdf: bool) -> None:
     """生成答复函。不给路径时生成项目 drafts/ 下的全部草稿；路径可以是草稿文件或目录。"""
     missing = [p for p in paths if not p.exists()]
     if missing:
@@ -56,16 +58,38 @@ def build(paths: tuple[Path, ...], output: Path | None) -> None:
         where = display_path(paths[0]) if paths else display_path(project.drafts_dir)
         click.echo(f"{where}: 错误 no-drafts 没有找到草稿（草稿是 drafts/ 下的 .yaml 文件）", err=True)
         sys.exit(EXIT_INPUT)
-    failed = 0
+    failed, built = 0, []
     for draft, result in build_many(drafts, project, output):
         if isinstance(result, LetterkitError):
             failed += 1
             _report(result.problems)
         else:
+            built.append(result.output)
             click.echo(f"{display_path(result.draft)} → {display_path(result.output)}")
+    pdfs_ok = _pdfs(built) if with_pdf and built else True
     if failed:
         click.echo(f"{failed} 个草稿有错误，未生成；其余 {len(drafts) - failed} 个已生成。", err=True)
+    if failed or not pdfs_ok:
         sys.exit(EXIT_INPUT)
+
+
+def _pdfs(documents: list[Path]) -> bool:
+    """All PDFs in one LibreOffice run; False (after saying why) when that cannot be done."""
+    try:
+        pdfs = pdf.to_pdf(documents)
+    except pdf.RendererMissing as error:
+        click.echo(f"错误 no-renderer {error}", err=True)
+        return False
+    except pdf.RenderFailed as error:
+        click.echo(f"错误 render-failed {error}（可加 --debug 查看详情）", err=True)
+        return False
+    for path in pdfs:
+        click.echo(f"  PDF → {display_path(path)}")
+    substituted = pdf.font_substitutions(list(house_style()["fonts"].values()))
+    if substituted:
+        pairs = "；".join(f"{official} → {used}" for official, used in substituted)
+        click.echo(f"  字体替换（本机没有这些公文字体，PDF 中用免费字体代替）：{pairs}")
+    return True
 
 
 def main() -> None:

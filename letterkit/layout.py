@@ -90,6 +90,7 @@ class LetterBuilder:
         if pPr is None:
             return
         oxml.set_flag(pPr, "widowControl", False)
+        oxml.set_flag(pPr, "kinsoku", True)          # 避头尾, with the lists in settings
         oxml.set_flag(pPr, "overflowPunct", False)  # no punctuation hanging past the margin: 28 characters a line
         if spec.get("on_grid", True):
             oxml.set_spacing(pPr)  # single spacing: the grid sets the pitch (an exact height would add to it in LibreOffice)
@@ -260,6 +261,7 @@ class LetterBuilder:
         section.gutter = 0
         oxml.set_line_grid(section._sectPr, self.pitch)
         self.doc.settings.odd_and_even_pages_header_footer = True
+        oxml.set_line_break_rules(self.doc.settings.element, **self.style["line_breaks"])
         lang = self.doc.settings.element.find(qn("w:themeFontLang"))
         if lang is not None:
             oxml.set_attrs(lang, eastAsia="zh-CN")

@@ -14,6 +14,7 @@ from .load import SourceMap
 KINDS = ("提案", "建议")
 ROLE_FOR_KIND = {"提案": "委员", "建议": "代表"}
 LAYOUTS = ("letter", "plain")
+DISCLOSURES = ("主动公开", "依申请公开", "不予公开")  # 公开属性
 MAX_LEVELS = 4
 
 
@@ -93,6 +94,7 @@ class Draft:
     title: str | None = None
     opening: str | None = None
     closing: list[str] | None = None
+    disclosure: str | None = None  # 公开属性, printed as a 附注 when given
     cc: list[str] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)
     sources: SourceMap = field(default_factory=SourceMap, repr=False)

@@ -217,3 +217,27 @@ def add_rect(paragraph, shape_id: int, *, x_mm: float, y_mm: float, width_mm: fl
   </mc:AlternateContent>
 </w:r>"""
     paragraph._p.append(parse_xml(re.sub(r">\s+<", "><", xml.strip())))
+
+
+# Child order of w:settings, as far as letterkit writes it (ECMA-376 CT_Settings).
+SETTINGS_ORDER = (
+    "writeProtection view zoom removePersonalInformation removeDateAndTime doNotDisplayPageBoundaries "
+    "displayBackgroundShape printPostScriptOverText printFractionalCharacterWidth printFormsData "
+    "embedTrueTypeFonts embedSystemFonts saveSubsetFonts saveFormsData mirrorMargins alignBordersAndEdges "
+    "bordersDoNotSurroundHeader bordersDoNotSurroundFooter gutterAtTop hideSpellingErrors hideGrammaticalErrors "
+    "activeWritingStyle proofState formsDesign attachedTemplate linkStyles stylePaneFormatFilter "
+    "stylePaneSortMethod documentType mailMerge revisionView trackRevisions doNotTrackMoves doNotTrackFormatting "
+    "documentProtection autoFormatOverride styleLockTheme styleLockQFSet defaultTabStop autoHyphenation "
+    "consecutiveHyphenLimit hyphenationZone doNotHyphenateCaps showEnvelope summaryLength clickAndTypeStyle "
+    "defaultTableStyle evenAndOddHeaders bookFoldRevPrinting bookFoldPrinting bookFoldPrintingSheets "
+    "drawingGridHorizontalSpacing drawingGridVerticalSpacing displayHorizontalDrawingGridEvery "
+    "displayVerticalDrawingGridEvery doNotUseMarginsForDrawingGridOrigin drawingGridHorizontalOrigin "
+    "drawingGridVerticalOrigin doNotShadeFormData noPunctuationKerning characterSpacingControl printTwoOnOne "
+    "strictFirstAndLastChars noLineBreaksAfter noLineBreaksBefore savePreviewPicture"
+).split()
+
+
+def set_line_break_rules(settings, *, not_at_line_start: str, not_at_line_end: str) -> None:
+    """避头尾: Word's custom kinsoku lists (File › Options › Typography), for Chinese."""
+    set_attrs(child(settings, "noLineBreaksAfter", SETTINGS_ORDER), lang="zh-CN", val=not_at_line_end)
+    set_attrs(child(settings, "noLineBreaksBefore", SETTINGS_ORDER), lang="zh-CN", val=not_at_line_start)

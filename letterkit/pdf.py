@@ -15,10 +15,16 @@ import zipfile
 from pathlib import Path
 
 FONTS_CONF = Path(__file__).parent / "fonts" / "fonts.conf"
-INSTALL_HINT = "请安装 LibreOffice：sudo apt-get install libreoffice-writer-nogui fonts-noto-cjk"
+INSTALL_HINT = ("没有找到 LibreOffice（soffice），无法生成 PDF；.docx 已照常生成。"
+                "安装方法：sudo apt-get install libreoffice-writer-nogui fonts-noto-cjk "
+                "fonts-arphic-gkai00mp fonts-arphic-gbsn00lp fonts-liberation2")
 
 
 class RendererMissing(RuntimeError):
+    pass
+
+
+class RenderFailed(RuntimeError):
     pass
 
 
@@ -26,31 +32,41 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def to_pdf(documents: list[Path], outdir: Path, timeout: float = 600) -> list[Path]:
-    """Convert every .docx in one soffice run; returns the PDF paths, in order."""
+def renderer_env() -> dict:
+    return dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
+
+
+def to_pdf(documents: list[Path], outdir: Path | None = None, timeout: float = 900) -> list[Path]:
+    """Convert every .docx in one soffice run.  Each PDF goes into `outdir`, or next to its
+    .docx when `outdir` is None; each is moved into place whole.  Returns the PDF paths."""
     soffice = find_soffice()
     if soffice is None:
         raise RendererMissing(INSTALL_HINT)
-    outdir = Path(outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
+    documents = [Path(d) for d in documents]
+    targets = [(Path(outdir) if outdir else d.parent) / (d.stem + ".pdf") for d in documents]
     with tempfile.TemporaryDirectory(prefix="letterkit-lo-") as work:
         work = Path(work)
-        copies = [_for_libreoffice(Path(d), work / "in" / f"{i}" / Path(d).name) for i, d in enumerate(documents)]
-        env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
+        (work / "in").mkdir()
+        copies = [_for_libreoffice(d, work / "in" / f"{i}.docx") for i, d in enumerate(documents)]
         command = [soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
-                   "--nologo", "--convert-to", "pdf", "--outdir", str(outdir), *map(str, copies)]
-        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout)
-    pdfs = [outdir / (Path(d).stem + ".pdf") for d in documents]
-    missing = [p for p in pdfs if not p.is_file()]
-    if missing:
-        raise RuntimeError(f"LibreOffice did not write {', '.join(map(str, missing))}: {done.stderr.strip()}")
-    return pdfs
+                   "--nologo", "--convert-to", "pdf", "--outdir", str(work / "out"), *map(str, copies)]
+        try:
+            done = subprocess.run(command, env=renderer_env(), capture_output=True, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            raise RenderFailed(f"LibreOffice 在 {timeout:.0f} 秒内没有完成转换") from None
+        missing = [str(documents[i]) for i in range(len(documents)) if not (work / "out" / f"{i}.pdf").is_file()]
+        if missing:
+            raise RenderFailed(f"LibreOffice 没有生成这些文件的 PDF：{'、'.join(missing)}（{done.stderr.strip()[-300:]}）")
+        for i, target in enumerate(targets):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(work / "out" / f"{i}.pdf"), str(target.with_suffix(".pdf.tmp")))
+            os.replace(target.with_suffix(".pdf.tmp"), target)
+    return targets
 
 
 def _for_libreoffice(source: Path, copy: Path) -> Path:
     """A copy with w:overflowPunct flipped: LibreOffice reads it inverted (RENDERING.md),
     so the .docx keeps Word's meaning (0: no punctuation hanging past the margin)."""
-    copy.parent.mkdir(parents=True)
     with zipfile.ZipFile(source) as zin, zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             data = zin.read(info.filename)
@@ -58,3 +74,21 @@ def _for_libreoffice(source: Path, copy: Path) -> Path:
                 data = data.replace(b'<w:overflowPunct w:val="0"/>', b'<w:overflowPunct w:val="1"/>')
             zout.writestr(info, data)
     return copy
+
+
+def resolve_font(name: str) -> str | None:
+    """The installed font family that `name` renders with, through our font aliases."""
+    if not shutil.which("fc-match"):
+        return None
+    done = subprocess.run(["fc-match", "-f", "%{family[0]}", name], env=renderer_env(), capture_output=True, text=True)
+    return done.stdout.strip() or None
+
+
+def font_substitutions(names: list[str]) -> list[tuple[str, str]]:
+    """(official name, font used instead) for each name not installed as itself."""
+    report = []
+    for name in dict.fromkeys(names):
+        used = resolve_font(name)
+        if used and used != name:
+            report.append((name, used))
+    return report

@@ -66,6 +66,7 @@ def context(draft: Draft) -> dict:
         "signature": draft.signature,
         "date": draft.date_text,
         "contact": draft.contact,
+        "disclosure": draft.disclosure,
         "cc": draft.cc,
         "attachments": draft.attachments,
         "layout": draft.layout,

@@ -17,7 +17,7 @@ from typing import Any, Callable
 from .errors import LetterkitError, Problem
 from .load import Key, Loaded
 from .model import (
-    KINDS, LAYOUTS, MAX_LEVELS, ROLE_FOR_KIND,
+    DISCLOSURES, KINDS, LAYOUTS, MAX_LEVELS, ROLE_FOR_KIND,
     Addressee, Contact, DocNumber, Draft, Measure, Organ, Proposal,
 )
 
@@ -263,6 +263,7 @@ DRAFT_FIELDS = [
     Field("sealed", flag, False, "是否加盖印章：true（默认，GB/T 9704 7.3.5.1）或 false（7.3.5.2）"),
     Field("date", date, True, "成文日期"),
     Field("contact", _skip, True, "联系人和联系电话"),
+    Field("disclosure", choice(DISCLOSURES, "公开属性"), False, "公开属性，写了就作为附注印出"),
     Field("cc", text_list, False, "抄送机关"),
     Field("attachments", text_list, False, "附件名称"),
 ]
@@ -301,6 +302,7 @@ def validate(loaded: Loaded, path: str) -> Draft:
         title=top["title"],
         opening=top["opening"],
         closing=top["closing"],
+        disclosure=top["disclosure"],
         cc=top["cc"] or [],
         attachments=top["attachments"] or [],
         sources=loaded.sources,

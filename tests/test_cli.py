@@ -6,7 +6,7 @@ import sys
 
 import docx
 
-from conftest import MINIMAL_DRAFT, repo_copy
+from conftest import MINIMAL_DRAFT, repo_copy, require_soffice
 
 
 def run(cwd, *args):
@@ -78,3 +78,26 @@ def test_an_unwritable_output_is_a_clear_error(tmp_path):
     done = run(root, "build", "drafts/2024", "-o", "blocker/out")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "write-error" in done.stderr and "无法写入文件" in done.stderr
+
+
+def test_build_pdf_writes_each_pdf_next_to_its_docx_and_reports_fonts(tmp_path):
+    require_soffice()
+    root = repo_copy(tmp_path)
+    done = run(root, "build", "--pdf")
+    assert done.returncode == 0, done.stderr
+    for docx_file in (root / "build").rglob("*.docx"):
+        assert docx_file.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
+    from letterkit.pdf import font_substitutions
+    from letterkit.style import house_style
+    for official, used in font_substitutions(list(house_style()["fonts"].values())):
+        assert f"{official} → {used}" in done.stdout  # each substitution on this machine is reported
+
+
+def test_build_pdf_without_libreoffice_says_how_to_install_and_keeps_the_docx(tmp_path):
+    root = repo_copy(tmp_path)
+    env = dict(os.environ, PATH=os.path.dirname(sys.executable))  # no soffice on this PATH
+    done = subprocess.run([sys.executable, "-m", "letterkit", "build", "--pdf"], cwd=root, capture_output=True,
+                          text=True, env=env)
+    assert done.returncode == 1
+    assert "LibreOffice" in done.stderr and "apt-get install" in done.stderr
+    assert list((root / "build").rglob("*.docx")) and not list((root / "build").rglob("*.pdf"))

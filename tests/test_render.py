@@ -98,3 +98,10 @@ def test_missing_template_is_reported_at_the_draft_line(project):
     problem = caught.value.problems[0]
     assert problem.code == "template-not-found"
     assert problem.location.line == len(MINIMAL_DRAFT.splitlines()) + 1
+
+
+def test_disclosure_is_printed_as_a_note_when_asked(project):
+    root = project({"drafts/d.yaml": MINIMAL_DRAFT + "disclosure: 主动公开\n", "drafts/e.yaml": MINIMAL_DRAFT + "disclosure: 不予公开\n"})
+    assert [b.text for b in blocks_of(root) if b.kind == "note"][-1] == "（此件公开发布）"
+    assert [b.text for b in blocks_of(root, "drafts/e.yaml") if b.kind == "note"][-1] == "（此件不予公开）"
+    assert "（此件" not in "".join(b.text for b in blocks_of(project({"drafts/f.yaml": MINIMAL_DRAFT}), "drafts/f.yaml"))

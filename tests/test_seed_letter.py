@@ -87,6 +87,15 @@ def test_no_body_line_holds_more_than_28_characters(pages):
     assert any(line.full_width_chars == 28 for line in lines)  # and a full line does hold 28
 
 
+def test_no_line_starts_or_ends_with_forbidden_punctuation(pages):
+    """避头尾: no line starts with ，。、；：？！”）》 or ends with “（《."""
+    for page in pages:
+        for line in body_lines(page):
+            text = line.text.strip()
+            assert text[0] not in "，。、；：？！”）》", text
+            assert text[-1] not in "“（《", text
+
+
 def test_text_block_edges_at_28_and_37_mm(pages):
     page = body_lines(pages[1])
     assert abs(min(line.x0 for line in page) - LEFT) <= 1
