@@ -7,12 +7,13 @@ draft has errors, 2 the command itself is wrong.
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 import click
 
-from . import __version__, pdf
+from . import __version__, pagecheck, pdf
 from .build import build_many
 from .style import house_style
 from .errors import LetterkitError, Problem, display_path
@@ -70,6 +71,37 @@ def build(paths: tuple[Path, ...], output: Path | None, with_pdf: bool) -> None:
     if failed:
         click.echo(f"{failed} 个草稿有错误，未生成；其余 {len(drafts) - failed} 个已生成。", err=True)
     if failed or not pdfs_ok:
+        sys.exit(EXIT_INPUT)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--render", "render", is_flag=True, help="用 LibreOffice 渲染 .docx，在 PDF 上量版面（页边距、行数、字数、字号、页码、版头、落款）")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", help="输出格式")
+def check(paths: tuple[Path, ...], render: bool, output_format: str) -> None:
+    """检查 .docx 是否符合 GB/T 9704（目前提供 --render：渲染后实测版面）。"""
+    if not render:
+        raise click.UsageError("目前 check 只支持 --render：letterkit check --render 文件.docx")
+    documents = [d for p in paths for d in (sorted(p.rglob("*.docx")) if p.is_dir() else [p])]
+    not_docx = [d for d in documents if d.suffix.lower() != ".docx"]
+    if not_docx or not documents:
+        raise click.UsageError(f"--render 只检查 .docx 文件：{display_path(not_docx[0]) if not_docx else '没有找到 .docx'}")
+    try:
+        results = pagecheck.check_documents(documents)
+    except (pdf.RendererMissing, pdf.RenderFailed) as error:
+        click.echo(f"错误 no-renderer {error}", err=True)
+        sys.exit(EXIT_INPUT)
+    failed = any(r.status == "fail" for rs in results.values() for r in rs)
+    if output_format == "json":
+        click.echo(json.dumps({display_path(d): [r.as_dict() for r in rs] for d, rs in results.items()},
+                              ensure_ascii=False, indent=2))
+    else:
+        for document, rules in results.items():
+            bad = sum(r.status == "fail" for r in rules)
+            click.echo(f"{display_path(document)}：{'全部通过' if not bad else f'{bad} 项不通过'}")
+            for rule in rules:
+                click.echo(f"  {rule}")
+    if failed:
         sys.exit(EXIT_INPUT)
 
 

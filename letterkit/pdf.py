@@ -76,12 +76,21 @@ def _for_libreoffice(source: Path, copy: Path) -> Path:
     return copy
 
 
-def resolve_font(name: str) -> str | None:
-    """The installed font family that `name` renders with, through our font aliases."""
+def _fc_match(name: str, field: str) -> str | None:
     if not shutil.which("fc-match"):
         return None
-    done = subprocess.run(["fc-match", "-f", "%{family[0]}", name], env=renderer_env(), capture_output=True, text=True)
+    done = subprocess.run(["fc-match", "-f", f"%{{{field}}}", name], env=renderer_env(), capture_output=True, text=True)
     return done.stdout.strip() or None
+
+
+def resolve_font(name: str) -> str | None:
+    """The installed font family that `name` renders with, through our font aliases."""
+    return _fc_match(name, "family[0]")
+
+
+def resolve_postscript_name(name: str) -> str | None:
+    """The same font's PostScript name, as a PDF names it (NotoSansCJKsc-Regular)."""
+    return _fc_match(name, "postscriptname")
 
 
 def font_substitutions(names: list[str]) -> list[tuple[str, str]]:

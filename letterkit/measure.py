@@ -1,4 +1,5 @@
-"""Measuring a rendered PDF: lines of text with their positions in mm, and red ink."""
+"""Measuring a rendered PDF: lines of text with their positions, sizes and fonts (mm, pt),
+filled red shapes, and red ink as printed.  Used by `check --render` and by the tests."""
 
 from __future__ import annotations
 
@@ -23,6 +24,12 @@ class Line:
     x1: float
     size: float    # pt
     text: str
+    font: str = ""   # the font of the line's first ideograph (else first character), subset prefix removed
+    red: bool = False
+
+    @property
+    def compact(self) -> str:
+        return "".join(self.text.split())
 
     @property
     def width_chars(self) -> float:
@@ -32,6 +39,23 @@ class Line:
     @property
     def full_width_chars(self) -> int:
         return sum(1 for c in self.text if ord(c) >= 0x2E80)
+
+
+def font_key(name: str) -> tuple[str, str]:
+    """('notoserifcjk', 'regular') from 'ABCDEF+NotoSerifCJKjp-Regular-VKana' or 'NotoSerifCJKsc-Regular':
+    the family without its script code, and the weight."""
+    name = name.split("+", 1)[-1]
+    family, _, style = name.partition("-")
+    family = family.lower()
+    for script in ("sc", "tc", "jp", "kr", "hk"):
+        if family.endswith("cjk" + script):
+            family = family[: -len(script)]
+    return family, (style.split("-")[0] or "regular").lower()
+
+
+def _is_red(color) -> bool:
+    color = tuple(color or ())
+    return len(color) == 3 and color[0] > 0.7 and color[1] < 0.35 and color[2] < 0.35
 
 
 def read_lines(pdf_path: Path) -> list[list[Line]]:
@@ -45,10 +69,19 @@ def read_lines(pdf_path: Path) -> list[list[Line]]:
             lines = []
             for (_, size), chars in groups.items():
                 chars.sort(key=lambda c: c["x0"])
+                # the font of the first ideograph: heading numbers may be Latin digits in Times
+                first = next((c for c in chars if "\u4e00" <= c["text"] <= "\u9fff"),
+                             next((c for c in chars if c["text"].strip()), chars[0]))
                 lines.append(Line(number, min(c["top"] for c in chars) * MM, max(c["bottom"] for c in chars) * MM,
-                                  chars[0]["x0"] * MM, chars[-1]["x1"] * MM, size, "".join(c["text"] for c in chars)))
+                                  chars[0]["x0"] * MM, chars[-1]["x1"] * MM, size, "".join(c["text"] for c in chars),
+                                  first["fontname"].split("+", 1)[-1], _is_red(first.get("non_stroking_color"))))
             pages.append(sorted(lines, key=lambda l: (l.top, l.x0)))
     return pages
+
+
+def page_sizes(pdf_path: Path) -> list[tuple[float, float]]:
+    with pdfplumber.open(str(pdf_path)) as pdf:
+        return [(float(page.width) * MM, float(page.height) * MM) for page in pdf.pages]
 
 
 def red_shapes(pdf_path: Path, page: int = 1) -> list[dict]:
@@ -56,7 +89,7 @@ def red_shapes(pdf_path: Path, page: int = 1) -> list[dict]:
     with pdfplumber.open(str(pdf_path)) as pdf:
         shapes = pdf.pages[page - 1].curves + pdf.pages[page - 1].rects
         return [{"x0": s["x0"] * MM, "top": s["top"] * MM, "width": s["width"] * MM, "height": s["height"] * MM}
-                for s in shapes if tuple(s.get("non_stroking_color") or ()) == (1.0, 0.0, 0.0)]
+                for s in shapes if s.get("fill") is not False and _is_red(s.get("non_stroking_color"))]
 
 
 def red_ink_bands(pdf_path: Path, page: int = 1, dpi: int = 300) -> list[tuple[float, float]]:

@@ -1,0 +1,341 @@
+"""`check --render`: measure a rendered letter against GB/T 9704.
+
+Any .docx (ours, or one made by hand in Word) is rendered by LibreOffice and the
+PDF is measured: page, margins, the 22 × 28 grid, font sizes, heading fonts,
+page numbers, the 信函格式 letterhead and rules, signature and date.  Each rule
+gives one result: passed or not (or skipped when the letter has nothing to
+measure), the measured value and the expected one.  Expected numbers come from
+the house style, so a department's overrides are checked too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from . import measure
+from .measure import Line
+from .pdf import resolve_postscript_name
+from .style import house_style
+
+PT = 25.4 / 72
+HEADING_PATTERNS = (
+    (1, re.compile(r"^[一二三四五六七八九十百]+、")),
+    (2, re.compile(r"^（[一二三四五六七八九十百]+）")),
+    (3, re.compile(r"^\d+\.")),
+    (4, re.compile(r"^（\d+）")),
+)
+HEADING_FONTS = {1: "heiti", 2: "kaiti", 3: "fangsong", 4: "fangsong"}
+DATE = re.compile(r"^(19|20)\d{2}年\d{1,2}月\d{1,2}日$")
+PAGE_NUMBER = re.compile(r"—\d+—")
+STATUS_NAMES = {"pass": "通过", "fail": "不通过", "skip": "跳过"}
+
+
+@dataclass
+class Result:
+    code: str
+    status: str        # pass | fail | skip
+    measured: str
+    expected: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{STATUS_NAMES[self.status]} {self.code} {self.message}：实测 {self.measured}（应为 {self.expected}）"
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _result(code, ok, measured, expected, message) -> Result:
+    return Result(code, "pass" if ok else "fail", measured, expected, message)
+
+
+def _skip(code, message, why) -> Result:
+    return Result(code, "skip", why, "-", message)
+
+
+class Page:
+    """The rules' view of a rendered letter.
+
+    Body lines are the lines of the most common text size (whatever it is: a wrong size is
+    a fault for `body-size` to report, not a reason to see no body).  Placement rules that
+    hang off the text block (page numbers, signature) measure from the block as printed, so
+    one fault (say, wrong margins) fails one rule, not every rule downstream of it."""
+
+    def __init__(self, pdf_path: Path, style: dict):
+        self.pdf = pdf_path
+        self.style = style
+        self.pages = measure.read_lines(pdf_path)
+        self.sizes = measure.page_sizes(pdf_path)
+        page, grid = style["page"], style["grid"]
+        self.left, self.top = page["left"], page["top"]
+        self.right = page["width"] - page["right"]
+        self.bottom = page["height"] - page["bottom"]
+        self.pitch = grid["line_pitch_twips"] / 20 * PT
+        self.lines_per_page = grid["lines"]
+        self.body_size = style["roles"]["body"]["size"]
+        self.red_shapes = measure.red_shapes(pdf_path, 1)
+        self.is_letter = len([s for s in self.red_shapes if s["width"] > 100]) >= 2
+        sizes = Counter(round(l.size, 1) for page in self.pages for l in page if not l.red for _ in l.compact)
+        self.text_size = sizes.most_common(1)[0][0] if sizes else self.body_size
+        body = self.all_body()
+        self.block_left = min((l.x0 for l in body), default=self.left)
+        self.block_right = max((l.x1 for l in body), default=self.right)
+
+    def body(self, page_index: int) -> list[Line]:
+        return [l for l in self.pages[page_index]
+                if abs(l.size - self.text_size) < 0.3 and not l.red and not PAGE_NUMBER.fullmatch(l.compact)]
+
+    def full_pages(self) -> list[int]:
+        """Pages whose text runs from top to bottom: all but the last, and not a letterhead page."""
+        first = 1 if self.is_letter else 0
+        return [i for i in range(first, len(self.pages) - 1) if self.body(i)]
+
+    def all_body(self) -> list[Line]:
+        return [l for i in range(len(self.pages)) for l in self.body(i)]
+
+
+def check_pdf(pdf_path: Path, style: dict | None = None) -> list[Result]:
+    page = Page(Path(pdf_path), style or house_style())
+    rules = [page_size, margins_left_right, margins_top_bottom, lines_per_page, characters_per_line,
+             body_size, title_size, heading_fonts, page_numbers, letterhead, rules_position, signature_and_date]
+    results: list[Result] = []
+    for rule in rules:
+        results.extend(rule(page))
+    return results
+
+
+# -- the rules ------------------------------------------------------------------
+
+def page_size(p: Page) -> list[Result]:
+    want = (p.style["page"]["width"], p.style["page"]["height"])
+    wrong = [i + 1 for i, (w, h) in enumerate(p.sizes) if abs(w - want[0]) > 1 or abs(h - want[1]) > 1]
+    w, h = p.sizes[(wrong[0] - 1) if wrong else 0]
+    return [_result("page-size", not wrong, f"{w:.1f}×{h:.1f} mm" + (f"（第 {wrong[0]} 页）" if wrong else ""),
+                    f"{want[0]}×{want[1]} mm ±1", "纸张 A4")]
+
+
+def margins_left_right(p: Page) -> list[Result]:
+    lines = p.all_body()
+    if not lines:
+        return [_skip("margin-left", "订口（左边距）", "没有正文行"), _skip("margin-right", "翻口（右边距）", "没有正文行")]
+    left = min(l.x0 for l in lines)
+    right = max(l.x1 for l in lines)
+    return [
+        _result("margin-left", abs(left - p.left) <= 1, f"{left:.1f} mm", f"{p.left} mm ±1", "正文左边缘距纸张左边"),
+        _result("margin-right", abs(right - p.right) <= 1, f"{right:.1f} mm", f"{p.right} mm ±1", "正文右边缘距纸张左边"),
+    ]
+
+
+def margins_top_bottom(p: Page) -> list[Result]:
+    leading = (p.pitch - p.text_size * PT) / 2  # a line sits centred in its grid line
+    full = p.full_pages()
+    if not full:  # a one-page letter: infer the 版心 top from page 1's lines, which sit on the same grid
+        title = _title_lines(p)
+        lines = [l for l in p.body(0) if not title or l.top > title[-1].bottom]
+        if not lines:
+            return [_skip("margin-top", "天头（上边距）", "没有正文行"), _skip("margin-bottom", "版心下边缘", "没有排满的页")]
+        steps = round((lines[0].top - leading - p.top) / p.pitch)
+        top = lines[0].top - leading - steps * p.pitch
+        return [_result("margin-top", abs(top - p.top) <= 1, f"{top:.1f} mm（由第 1 页的行推算）", f"{p.top} mm ±1", "版心上边缘距纸张上边"),
+                _skip("margin-bottom", "版心下边缘", "没有排满的页")]
+    lines = p.body(full[0])
+    top = lines[0].top - leading
+    bottom = lines[-1].bottom + leading
+    return [
+        _result("margin-top", abs(top - p.top) <= 1, f"{top:.1f} mm（第 {full[0] + 1} 页）", f"{p.top} mm ±1", "版心上边缘距纸张上边"),
+        _result("margin-bottom", abs(bottom - p.bottom) <= 1, f"{bottom:.1f} mm（第 {full[0] + 1} 页）", f"{p.bottom} mm ±1", "版心下边缘距纸张上边"),
+    ]
+
+
+def lines_per_page(p: Page) -> list[Result]:
+    full = p.full_pages()
+    if not full:
+        return [_skip("lines-per-page", "每页行数", "没有排满的页")]
+    counts = {i + 1: len(p.body(i)) for i in full}
+    wrong = {page: n for page, n in counts.items() if n != p.lines_per_page}
+    shown = "、".join(f"第 {page} 页 {n} 行" for page, n in (wrong or counts).items())
+    return [_result("lines-per-page", not wrong, shown, f"每页 {p.lines_per_page} 行", "排满的页的正文行数")]
+
+
+def characters_per_line(p: Page) -> list[Result]:
+    lines = p.all_body()
+    if not lines:
+        return [_skip("chars-per-line", "每行字数", "没有正文行")]
+    widest = max(lines, key=lambda l: l.width_chars)
+    chars = p.style["grid"]["chars"]
+    results = [_result("chars-per-line", widest.width_chars <= chars,
+                       f"最多 {widest.width_chars:g} 字（第 {widest.page} 页“{widest.compact[:8]}…”）", f"不超过 {chars} 字", "每行字数")]
+    full = [(line, following) for line, following in zip(lines, lines[1:] + [None])
+            if line.full_width_chars == len(line.compact) and abs(line.x1 - p.right) <= 1 and line.x0 <= p.left + 1]
+    short = [line for line, following in full if len(line.compact) != chars and not _broken_by_rule(line, following, p, chars)]
+    if full:
+        shown = f"{len(full) - len(short)}/{len(full)} 行符合" + (f"，如“{short[0].compact[:8]}…”{len(short[0].compact)} 字" if short else "")
+        results.append(_result("full-line-chars", not short, shown, f"排满的行 {chars} 字（避头尾挪动的行除外）", "排满的行的字数"))
+    else:
+        results.append(_skip("full-line-chars", "排满的行的字数", "没有全为汉字的满行"))
+    return results
+
+
+def _broken_by_rule(line: Line, following: Line | None, p: Page, chars: int) -> bool:
+    """A full line one character short because 避头尾 or an unbreakable Latin run moved a character on."""
+    if following is None or len(line.compact) != chars - 1:
+        return False
+    rules = p.style["line_breaks"]
+    nxt = following.compact
+    return (len(nxt) > 1 and nxt[1] in rules["not_at_line_start"]) or nxt[:1] in rules["not_at_line_end"] \
+        or bool(re.match(r"[A-Za-z0-9]", nxt))
+
+
+def body_size(p: Page) -> list[Result]:
+    if not p.all_body():
+        return [_skip("body-size", "正文字号", "没有文字")]
+    return [_result("body-size", abs(p.text_size - p.body_size) < 0.3, f"{p.text_size:g} pt", f"{p.body_size:g} pt（3号）", "正文字号")]
+
+
+def _title_lines(p: Page) -> list[Line]:
+    return [l for l in p.pages[0] if not l.red and l.size > p.text_size + 1] if p.pages else []
+
+
+def title_size(p: Page) -> list[Result]:
+    want = p.style["roles"]["title"]["size"]
+    lines = _title_lines(p)
+    if not lines:
+        return [_result("title-size", False, "第 1 页没有大于正文的标题", f"{want:g} pt（2号）", "标题字号")]
+    size = lines[0].size
+    return [_result("title-size", abs(size - want) < 0.3, f"{size:g} pt", f"{want:g} pt（2号）", "标题字号")]
+
+
+def heading_fonts(p: Page) -> list[Result]:
+    results = []
+    fonts = p.style["fonts"]
+    for level, pattern in HEADING_PATTERNS:
+        lines = [l for l in p.all_body() if pattern.match(l.compact) and l.x0 > p.left + 1]  # indented: a paragraph start
+        name = fonts[HEADING_FONTS[level]]
+        if not lines:
+            results.append(_skip(f"heading{level}-font", f"{level} 级标题字体", "没有这一级标题"))
+            continue
+        expected = _expected_font(name)
+        wrong = [l for l in lines if expected and measure.font_key(l.font)[0] != expected[0]]
+        shown = f"{wrong[0].font}（“{wrong[0].compact[:6]}…”）" if wrong else lines[0].font
+        results.append(_result(f"heading{level}-font", not wrong, shown, f"{name}（本机为 {expected[0] if expected else '?'}）",
+                               f"{level} 级标题字体"))
+    return results
+
+
+def _expected_font(name: str) -> tuple[str, str] | None:
+    """The font family that `name` renders with on this machine, as PDF font names spell it."""
+    found = resolve_postscript_name(name)
+    return measure.font_key(found) if found else None
+
+
+def page_numbers(p: Page) -> list[Result]:
+    spec = p.style["page_number"]
+    size = p.style["roles"]["page_number"]["size"]
+    indent = spec["indent_chars"] * size * PT
+    problems, checked = [], 0
+    for index, lines in enumerate(p.pages):
+        number = index + 1
+        found = [l for l in lines if PAGE_NUMBER.fullmatch(l.compact)]
+        if number == 1 and p.is_letter:
+            if found:
+                problems.append("信函格式第 1 页不应有页码")
+            continue
+        if not found:
+            problems.append(f"第 {number} 页没有页码")
+            continue
+        line, checked = found[0], checked + 1
+        if line.compact != f"—{number}—":
+            problems.append(f"第 {number} 页页码是“{line.text}”")
+        if abs(line.size - size) > 0.3:
+            problems.append(f"第 {number} 页页码 {line.size:g} pt")
+        if number % 2 == 0 and abs(line.x0 - (p.block_left + indent)) > 1:
+            problems.append(f"第 {number} 页（双页）页码左边缘距版心 {line.x0 - p.block_left:.1f} mm")
+        if number % 2 == 1 and abs(line.x1 - (p.block_right - indent)) > 1:
+            problems.append(f"第 {number} 页（单页）页码右边缘距版心 {p.block_right - line.x1:.1f} mm")
+    expected = f"“— N —”{size:g} pt，单页右空一字、双页左空一字（距版心 {indent:.1f} mm）" + ("，第 1 页无页码" if p.is_letter else "")
+    measured = "；".join(problems[:3]) if problems else f"{checked} 页的页码都对"
+    return [_result("page-numbers", not problems, measured, expected, "页码")]
+
+
+def letterhead(p: Page) -> list[Result]:
+    if not p.is_letter:
+        return [_skip("letterhead", "信函格式版头", "不是信函格式（第 1 页没有双红线）")]
+    letter = p.style["letter"]
+    red = [l for l in p.pages[0] if l.red]
+    if not red:
+        return [_result("letterhead", False, "第 1 页没有红色的发文机关标志", "红色机关名称", "发文机关标志")]
+    organ = red[0]
+    try:
+        top, bottom = measure.red_ink_bands(p.pdf, 1)[0]  # the glyphs as printed
+    except RuntimeError:
+        top, bottom = organ.top, organ.bottom
+    centre = (organ.x0 + organ.x1) / 2
+    want_centre = (p.left + p.right) / 2
+    upper = min(p.red_shapes, key=lambda s: s["top"])
+    gap = upper["top"] - bottom
+    return [
+        _result("letterhead-top", abs(top - letter["letterhead_top"]) <= 1, f"{top:.1f} mm",
+                f"{letter['letterhead_top']} mm ±1", "发文机关标志上边缘距纸张上边"),
+        _result("letterhead-centred", abs(centre - want_centre) <= 1, f"中心 {centre:.1f} mm", f"{want_centre:.1f} mm ±1", "发文机关标志居中"),
+        _result("rule-under-letterhead", abs(gap - letter["rule_gap_below_letterhead"]) <= 1, f"{gap:.1f} mm",
+                f"{letter['rule_gap_below_letterhead']} mm ±1", "上双红线距发文机关标志"),
+    ]
+
+
+def rules_position(p: Page) -> list[Result]:
+    if not p.is_letter:
+        return [_skip("red-rules", "双红线", "不是信函格式")]
+    letter, page = p.style["letter"], p.style["page"]
+    rules = sorted([s for s in p.red_shapes if s["width"] > 100], key=lambda s: s["top"])
+    length = letter["rule_length"]
+    x0 = page["left"] + (page["width"] - page["left"] - page["right"] - length) / 2
+    bad_length = [s for s in rules if abs(s["width"] - length) > 1 or abs(s["x0"] - x0) > 1]
+    lowest = rules[-1]["top"] + rules[-1]["height"]
+    want_low = page["height"] - letter["lower_rule_from_bottom"]
+    elsewhere = [i + 1 for i in range(1, len(p.pages)) if measure.red_shapes(p.pdf, i + 1)]
+    return [
+        _result("red-rules-length", not bad_length and len(rules) >= 4,
+                f"{len(rules)} 条，长 " + "、".join(f"{shape['width']:.1f}" for shape in rules) + " mm",
+                f"两组双线，各长 {length} mm、居中", "双红线长度"),
+        _result("red-rule-bottom", abs(lowest - want_low) <= 1, f"{lowest:.1f} mm", f"{want_low} mm ±1（距纸张下边 {letter['lower_rule_from_bottom']} mm）", "下双红线位置"),
+        _result("red-rules-page-one", not elsewhere, "只在第 1 页" if not elsewhere else f"第 {elsewhere[0]} 页也有", "只在第 1 页", "双红线只在首页"),
+    ]
+
+
+def signature_and_date(p: Page) -> list[Result]:
+    lines = p.all_body()
+    dates = [i for i, l in enumerate(lines) if DATE.match(l.compact) and l.x0 > p.block_left + 20]
+    if not dates:
+        return [_result("signature-date", False, "没有找到成文日期（如 2020年8月10日）", "署名下一行是成文日期", "署名和成文日期")]
+    index = dates[-1]
+    date = lines[index]
+    sig = lines[index - 1] if index else None
+    char = p.text_size * PT
+    right = p.block_right
+    sealed_right = right - p.style["signature"]["date_right_chars"] * char
+    centre = lambda l: (l.x0 + l.x1) / 2
+    sealed = abs(date.x1 - sealed_right) <= 1 and sig is not None and abs(centre(sig) - centre(date)) <= char
+    unsealed_right = right - p.style["signature"]["unsealed_right_chars"] * char
+    unsealed = sig is not None and (abs(sig.x1 - unsealed_right) <= 1 or abs(date.x1 - unsealed_right) <= 1) \
+        and abs(date.x0 - sig.x0 - 2 * char) <= 1
+    measured = f"日期右边缘距版心右边 {right - date.x1:.1f} mm"
+    if sig is not None:
+        measured += f"，署名中心 {centre(sig):.1f} mm、日期中心 {centre(date):.1f} mm"
+    measured += "（加盖印章）" if sealed else "（不加盖印章）" if unsealed else ""
+    return [_result("signature-date", sealed or unsealed, measured,
+                    f"加盖印章：日期右空四字（{right - sealed_right:.1f} mm），署名以日期居中；"
+                    "或不加盖印章：署名右空二字，日期首字比署名首字右移二字", "署名和成文日期的位置")]
+
+
+def check_documents(documents: list[Path], style: dict | None = None) -> dict[Path, list[Result]]:
+    """Render every .docx in one LibreOffice run and measure each PDF."""
+    import tempfile
+
+    from .pdf import to_pdf
+
+    with tempfile.TemporaryDirectory(prefix="letterkit-check-") as work:
+        pdfs = to_pdf(documents, Path(work))
+        return {document: check_pdf(pdf, style) for document, pdf in zip(documents, pdfs)}
