@@ -28,6 +28,7 @@ TAGS = {
     "+": True,          # run-in text: continues the preceding heading's paragraph
     "attach": True,     # one attachment name (附件说明)
     "signature": True,  # 署名
+    "seal": True,       # the seal image (a PNG path) stamped over the signature just before
     "date": True,       # 成文日期
     "note": True,       # 附注, e.g. the contact line
     "cc": True,         # 抄送机关
@@ -46,6 +47,7 @@ class Block:
     level: int = 0           # 1–4 for headings
     number: str = ""         # generated heading number
     runin: str | None = None  # body text in the heading's paragraph
+    seal: str | None = None   # for a signature: the seal image's path
 
 
 def escape(value: object) -> Markup:
@@ -90,6 +92,12 @@ def parse(source: str, origin: str) -> list[Block]:
                 problems.append(Problem(where, "block-syntax", "'+' 只能紧跟在标题（h1–h4）之后，且只能有一行", "检查模板"))
                 continue
             blocks[-1].runin = text
+            continue
+        if tag == "seal":
+            if not blocks or blocks[-1].kind != "signature" or blocks[-1].seal is not None:
+                problems.append(Problem(where, "block-syntax", "'seal' 只能紧跟在署名（signature）之后，且只能有一个", "检查模板"))
+                continue
+            blocks[-1].seal = text
             continue
         if tag in ("h1", "h2", "h3", "h4"):
             level = int(tag[1])

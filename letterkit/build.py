@@ -24,7 +24,7 @@ class Built:
 def read_draft(path: Path, project: Project) -> Draft:
     display = display_path(path)
     loaded = load.merge(project.base, load.load_file(path, display))
-    return validate(loaded, display)
+    return validate(loaded, display, base_dirs=[Path(path).resolve().parent, project.root])
 
 
 def letter_blocks(draft: Draft, project: Project, env=None) -> list[blocks.Block]:

@@ -18,6 +18,7 @@ from docx.shared import Mm
 
 from . import oxml
 from .blocks import Block
+from .titles import break_title, text_width
 
 PT_TO_MM = 25.4 / 72
 THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
@@ -36,11 +37,6 @@ class Geometry:
 
 def style_id(role: str) -> str:
     return "lk" + "".join(part.capitalize() for part in role.split("_"))
-
-
-def text_width(text: str) -> float:
-    """Width in characters: Chinese and full-width count 1, Latin letters and digits ½."""
-    return sum(0.5 if ord(ch) < 0x2E80 and ch != "—" else 1.0 for ch in text)
 
 
 def letterhead_geometry(organ: str, style: dict) -> Geometry:
@@ -65,7 +61,7 @@ class LetterBuilder:
         self.layout = layout
         self.pitch = style["grid"]["line_pitch_twips"]
         self.doc = docx.Document()
-        self.shape_ids = iter(range(1, 1000))
+        self.shape_ids = iter(range(1001, 2000))  # header shapes; the body's pictures count from 1
         self._define_styles()
         self.organ: str | None = None       # letterhead text, placed on page 1 at the end
         self.number: str | None = None
@@ -160,7 +156,9 @@ class LetterBuilder:
             if self.layout != "letter":
                 self.paragraph("doc_number", block.text)
         elif kind == "title":
-            self._title_line(block.text)
+            alone = self.title_paragraph is None and not (following and following[0].kind == "title")
+            for line in (self._broken_title(block.text) if alone else [block.text]):
+                self._title_line(line)
         elif kind == "to":
             self.paragraph("addressee", block.text)
         elif kind == "p":
@@ -171,7 +169,7 @@ class LetterBuilder:
             self._attachment(block, following)
         elif kind == "signature":
             date = next((b.text for b in following if b.kind == "date"), None)
-            self._signature(block.text, date)
+            self._signature(block.text, date, block.seal)
         elif kind == "date":
             paragraph = self.paragraph("date", block.text)
             paragraph.paragraph_format.keep_with_next = True
@@ -185,6 +183,12 @@ class LetterBuilder:
             label = len("抄送：")
             oxml.set_indent(paragraph._p.get_or_add_pPr(), self.style["roles"]["cc"]["size"],
                             left=1 + label, right=1, hanging=label)
+
+    def _broken_title(self, text: str) -> list[str]:
+        """A title given as one line is broken between words when it is too long (7.3.1)."""
+        page, spec = self.style["page"], self.style["roles"]["title"]
+        width_pt = (page["width"] - page["left"] - page["right"]) / PT_TO_MM
+        return break_title(text, width_pt / (spec["size"] + self.style["grid"]["char_spacing_pt"]))
 
     def _title_line(self, text: str) -> None:
         if self.title_paragraph is None:
@@ -224,7 +228,7 @@ class LetterBuilder:
         else:
             oxml.set_indent(pPr, size, left=2 + len(label) + hang, hanging=hang)
 
-    def _signature(self, signature: str, date: str | None) -> None:
+    def _signature(self, signature: str, date: str | None, seal: str | None = None) -> None:
         """Sealed (7.3.5.1): the 署名 centred on the date, which stands 右空四字.
         Unsealed (7.3.5.2): 署名 右空二字; the date starts two characters further right."""
         rules = self.style["signature"]
@@ -242,6 +246,24 @@ class LetterBuilder:
         right = max(0.0, right)
         oxml.set_indent(paragraph._p.get_or_add_pPr(), self.style["roles"]["signature"]["size"], right=right)
         self.signature_box = (right, sig_width)
+        if seal:
+            date_right = rules["date_right_chars"] if rules["sealed"] else right
+            self._seal(paragraph, seal, centre_from_right=date_right + date_width / 2)
+
+    def _seal(self, paragraph, image: str, centre_from_right: float) -> None:
+        """7.3.5.1: the seal centred on the date, its top within one line of the body, behind
+        the text.  `centre_from_right` is in characters from the right edge of the 版心."""
+        spec = self.style["seal"]
+        page = self.style["page"]
+        char_mm = self.style["roles"]["signature"]["size"] * PT_TO_MM
+        width = page["width"] - page["left"] - page["right"]
+        diameter = spec["diameter"]
+        x = width - centre_from_right * char_mm - diameter / 2
+        pitch_mm = self.pitch / 20 * PT_TO_MM
+        # The paragraph's top is where the body ends: its space before holds the room for the seal.
+        y = spec["top_below_body_lines"] * pitch_mm
+        inline = self.doc.part.new_pic_inline(image, Mm(diameter), Mm(diameter))
+        oxml.add_floating_picture(paragraph, inline, x_mm=x, y_mm=y)
 
     def _unsealed_date(self, paragraph, date: str) -> None:
         sig_right, sig_width = self.signature_box

@@ -91,6 +91,7 @@ class Draft:
     date: dt.date
     contact: Contact
     sealed: bool = True  # 7.3.5.1 (sealed) or 7.3.5.2 (unsealed) signature layout
+    seal: str | None = None  # the seal image's absolute path
     title: str | None = None
     opening: str | None = None
     closing: list[str] | None = None

@@ -219,6 +219,31 @@ def add_rect(paragraph, shape_id: int, *, x_mm: float, y_mm: float, width_mm: fl
     paragraph._p.append(parse_xml(re.sub(r">\s+<", "><", xml.strip())))
 
 
+def add_floating_picture(paragraph, inline, *, x_mm: float, y_mm: float) -> None:
+    """Turn python-docx's inline picture into one floating behind the text: x from the
+    left margin, y from the top of `paragraph` (the seal, GB/T 9704 7.3.5.1)."""
+    extent = inline.find(qn("wp:extent"))
+    doc_pr = inline.find(qn("wp:docPr"))
+    graphic = inline.find(qn("a:graphic"))
+    anchor = parse_xml(
+        f'<wp:anchor {nsdecls("wp")} distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="0" '
+        f'behindDoc="1" locked="1" layoutInCell="0" allowOverlap="1">'
+        f'<wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="margin"><wp:posOffset>{emu(x_mm)}</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{emu(y_mm)}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{extent.get("cx")}" cy="{extent.get("cy")}"/>'
+        f'<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/></wp:anchor>'
+    )
+    doc_pr.set("name", "印章")
+    anchor.append(doc_pr)
+    anchor.append(parse_xml(f'<wp:cNvGraphicFramePr {nsdecls("wp")}/>'))
+    anchor.append(graphic)
+    run = paragraph.add_run()._r
+    drawing = run.makeelement(qn("w:drawing"), {})
+    drawing.append(anchor)
+    run.append(drawing)
+
+
 # Child order of w:settings, as far as letterkit writes it (ECMA-376 CT_Settings).
 SETTINGS_ORDER = (
     "writeProtection view zoom removePersonalInformation removeDateAndTime doNotDisplayPageBoundaries "

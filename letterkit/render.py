@@ -64,6 +64,7 @@ def context(draft: Draft) -> dict:
         "measures": draft.measures,
         "closing": draft.closing,
         "signature": draft.signature,
+        "seal": draft.seal,
         "date": draft.date_text,
         "contact": draft.contact,
         "disclosure": draft.disclosure,

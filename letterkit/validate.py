@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable
 
 from .errors import LetterkitError, Problem
@@ -45,8 +46,9 @@ class Field:
 class Checker:
     """Carries the source map and collects problems while walking the data."""
 
-    def __init__(self, loaded: Loaded):
+    def __init__(self, loaded: Loaded, base_dirs: list[Path] | None = None):
         self.sources = loaded.sources
+        self.base_dirs = base_dirs or [Path.cwd()]  # where relative file names are looked up
         self.problems: list[Problem] = []
 
     def problem(self, path: Key, code: str, message: str, hint: str | None = None) -> None:
@@ -159,6 +161,27 @@ def date(value, path, ck: Checker):
     return None
 
 
+IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
+
+
+def image_file(value, path, ck: Checker):
+    """An image file, relative to the draft's folder or the project root."""
+    name = text(value, path, ck)
+    if name is None:
+        return None
+    candidates = [Path(name)] if Path(name).is_absolute() else [base / name for base in ck.base_dirs]
+    found = next((c for c in candidates if c.is_file()), None)
+    if found is None:
+        ck.problem(path, "no-such-file", f"找不到图片文件 '{name}'", "路径相对于草稿所在目录或项目根目录")
+        return None
+    with open(found, "rb") as file:
+        head = file.read(8)
+    if not head.startswith(IMAGE_SIGNATURES):
+        ck.problem(path, "bad-image", f"'{name}' 不是 PNG 或 JPEG 图片", "印章请用透明背景的 PNG")
+        return None
+    return str(found.resolve())
+
+
 def flag(value, path, ck: Checker):
     if not isinstance(value, bool):
         ck.problem(path, "wrong-type", f"'{_dotted(path)}' 应是 true 或 false，现在是{_describe(value)}", "写 true（是）或 false（否）")
@@ -261,6 +284,7 @@ DRAFT_FIELDS = [
     Field("closing", text_list, False, "结尾段落；不写时由模板生成"),
     Field("signature", text, False, "署名；不写时用机关全称"),
     Field("sealed", flag, False, "是否加盖印章：true（默认，GB/T 9704 7.3.5.1）或 false（7.3.5.2）"),
+    Field("seal", image_file, False, "印章图片（透明背景的 PNG），盖在署名和日期上"),
     Field("date", date, True, "成文日期"),
     Field("contact", _skip, True, "联系人和联系电话"),
     Field("disclosure", choice(DISCLOSURES, "公开属性"), False, "公开属性，写了就作为附注印出"),
@@ -269,9 +293,10 @@ DRAFT_FIELDS = [
 ]
 
 
-def validate(loaded: Loaded, path: str) -> Draft:
-    """Check everything, then build the Draft or raise with every problem."""
-    ck = Checker(loaded)
+def validate(loaded: Loaded, path: str, base_dirs: list[Path] | None = None) -> Draft:
+    """Check everything, then build the Draft or raise with every problem.
+    `base_dirs`: where file names in the draft (the seal) are looked up, in order."""
+    ck = Checker(loaded, base_dirs)
     top = ck.mapping(loaded.data, (), DRAFT_FIELDS, "草稿")
     if top is None:
         raise LetterkitError(ck.problems)
@@ -282,6 +307,8 @@ def validate(loaded: Loaded, path: str) -> Draft:
     addressee = _part(data, "addressee", ck, ADDRESSEE_FIELDS, dict, "收信人")
     contact = _part(data, "contact", ck, CONTACT_FIELDS, Contact, "联系人")
     tree = measures(data["measures"], ("measures",), ck) if data.get("measures") is not None else None
+    if top["seal"] and top["sealed"] is False:
+        ck.problem(("seal",), "seal-unsealed", "写了 sealed: false（不加盖印章），又给了印章图片", "删去 seal，或删去 sealed: false")
     if ck.problems:
         raise LetterkitError(sorted(ck.problems, key=_reading_order))
 
@@ -297,6 +324,7 @@ def validate(loaded: Loaded, path: str) -> Draft:
         measures=tree,
         signature=top["signature"] or organ.name,
         sealed=top["sealed"] if top["sealed"] is not None else True,
+        seal=top["seal"],
         date=top["date"],
         contact=contact,
         title=top["title"],

@@ -179,5 +179,11 @@ def test_suggestion_draft_has_level_three_headings(tmp_path):
     document = docx.Document(str(build_draft(SUGGESTION_DRAFT, output=tmp_path).output))
     texts = [p.text for p in document.paragraphs]
     assert any(t.startswith("1.修订实施办法。") for t in texts)
-    assert texts[0] == "关于福田区第八届人民代表大会第四次会议第20240056号建议的答复"
+    assert texts[0] == "关于福田区第八届人民代表大会\n第四次会议第20240056号建议的答复"  # broken between words
     assert texts[1] == "尊敬的李明华代表："
+
+
+def test_a_title_given_in_lines_keeps_its_breaks():
+    blocks = parse("title 关于福田区第八届人民代表大会第四次会议\ntitle 第20240056号建议的答复\np 正文\n", "t")
+    document = layout(blocks, house_style(), "plain")
+    assert document.paragraphs[0].text == "关于福田区第八届人民代表大会第四次会议\n第20240056号建议的答复"

@@ -1,4 +1,5 @@
 import datetime as dt
+from pathlib import Path
 
 import pytest
 import yaml
@@ -130,3 +131,17 @@ def test_date_may_be_written_in_chinese():
 ])
 def test_clean_text(raw, clean):
     assert clean_text(raw) == clean
+
+
+def test_seal_is_an_image_found_beside_the_draft(tmp_path):
+    (tmp_path / "seal.png").write_bytes((Path(__file__).parent.parent / "drafts" / "seals" / "sample-seal.png").read_bytes())
+    (tmp_path / "fake.png").write_text("not a picture")
+    loaded = lambda extra: merge(load_file(DEFAULTS, "<defaults>"), load_text(MINIMAL_DRAFT + extra, "d.yaml"))
+    draft = validate(loaded("seal: seal.png\n"), "d.yaml", base_dirs=[tmp_path])
+    assert draft.seal == str((tmp_path / "seal.png").resolve())
+    for extra, code in (("seal: nope.png\n", "no-such-file"), ("seal: fake.png\n", "bad-image"),
+                        ("seal: seal.png\nsealed: false\n", "seal-unsealed")):
+        with pytest.raises(LetterkitError) as caught:
+            validate(loaded(extra), "d.yaml", base_dirs=[tmp_path])
+        assert caught.value.problems[0].code == code
+        assert caught.value.problems[0].location.line == len(MINIMAL_DRAFT.splitlines()) + 1

@@ -1,0 +1,121 @@
+"""Breaking a long title into lines (GB/T 9704 7.3.1): between words only, the lines
+centred and shaped as a trapezoid (lines growing, or shrinking, from top to bottom) or a
+diamond (the middle longest), whichever fits the words better; breaks at phrase starts
+(第…, 关于…) and ends (…会议, …的) are preferred.
+
+Words come from jieba, the usual Chinese word segmenter (its dictionary ships in the
+package; loaded only when a title is too long for one line).  Beyond the words, a
+break never splits 第…号, a Latin or digit run, or puts punctuation at a line's start.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import math
+import re
+from functools import lru_cache
+
+OPENING = "“‘（《〈「『【〔"
+CLOSING = "，。、；：？！”’）》〉」』】〕…—·"
+NARROW = re.compile(r"[\x00-\u2e7f]")  # Latin letters, digits and ASCII punctuation: half width
+LATIN_GAP = 0.19  # characters of space renderers add where Chinese meets Latin or digits (3 pt at 16 pt)
+
+
+def text_width(text: str) -> float:
+    """Width in characters: Chinese and full-width count 1, Latin letters and digits ½,
+    plus the gap Word and LibreOffice put where Chinese meets Latin or digits."""
+    narrow = [bool(NARROW.match(ch)) and ch != "—" for ch in text]
+    gaps = sum(1 for a, b in zip(narrow, narrow[1:]) if a != b)
+    return sum(0.5 if n else 1.0 for n in narrow) + gaps * LATIN_GAP
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def words(text: str) -> list[str]:
+    """Tokens between which a line may break."""
+    tokens = _segmenter().lcut(text, HMM=True)
+    merged: list[str] = []
+    for token in tokens:
+        if merged and not _may_break(merged[-1], token):
+            merged[-1] += token
+        else:
+            merged.append(token)
+    return merged
+
+
+def _may_break(before: str, after: str) -> bool:
+    if not before.strip() or not after.strip():
+        return False  # keep "TA 20200005" together
+    if after[0] in CLOSING or before[-1] in OPENING:
+        return False
+    if NARROW.match(before[-1]) and NARROW.match(after[0]):
+        return False
+    if before.endswith("第") or after.startswith("号"):
+        return False  # 第20240056号 stays whole
+    return True
+
+
+def break_title(text: str, max_width: float) -> list[str]:
+    """The title's lines; one line when it fits."""
+    if text_width(text) <= max_width:
+        return [text]
+    tokens = words(text)
+    least = math.ceil(text_width(text) / max_width)
+    for lines in range(least, least + 3):
+        best = _best_split(tokens, lines, max_width)
+        if best:
+            return best
+    return _greedy(text, max_width)  # no word boundary fits: break by characters
+
+
+STRONG_BEFORE = ("第", "关于")          # a phrase starts here
+STRONG_AFTER = ("会议", "大会", "的")     # a phrase ends here
+
+
+def _best_split(tokens: list[str], lines: int, max_width: float) -> list[str] | None:
+    best, best_cost = None, math.inf
+    for cuts in itertools.combinations(range(1, len(tokens)), lines - 1):
+        bounds = (0, *cuts, len(tokens))
+        parts = ["".join(tokens[a:b]).strip() for a, b in zip(bounds, bounds[1:])]
+        widths = [text_width(p) for p in parts]
+        if max(widths) > max_width:
+            continue
+        strong = sum(1 for cut in cuts if tokens[cut].startswith(STRONG_BEFORE) or tokens[cut - 1].endswith(STRONG_AFTER))
+        cost = _shape_cost(widths) - 2 * strong
+        if cost < best_cost:
+            best, best_cost = parts, cost
+    return best
+
+
+def _shape_cost(widths: list[float]) -> float:
+    """Low for a trapezoid (lines growing, or shrinking, line by line) or a diamond (middle
+    longest, ends alike); the spread of the lengths breaks ties toward even lines."""
+    spread = max(widths) - min(widths)
+    shrinks = sum(max(0.0, a - b) for a, b in zip(widths, widths[1:]))
+    grows = sum(max(0.0, b - a) for a, b in zip(widths, widths[1:]))
+    trapezoid = 10 * min(shrinks, grows) + spread
+    if len(widths) < 3:
+        return trapezoid
+    peak = widths.index(max(widths))
+    unimodal = sum(max(0.0, a - b) for a, b in zip(widths[:peak], widths[1:peak + 1])) + \
+        sum(max(0.0, b - a) for a, b in zip(widths[peak:], widths[peak + 1:]))
+    diamond = 10 * unimodal + 2 * abs(widths[0] - widths[-1]) + (0 if 0 < peak < len(widths) - 1 else 5) + spread
+    return min(trapezoid, diamond)
+
+
+def _greedy(text: str, max_width: float) -> list[str]:
+    lines, current = [], ""
+    for ch in text:
+        if text_width(current + ch) > max_width and current and ch not in CLOSING:
+            lines.append(current)
+            current = ""
+        current += ch
+    return lines + [current] if current else lines

@@ -1,0 +1,35 @@
+from hypothesis import given, settings, strategies as st
+
+from letterkit.titles import CLOSING, break_title, text_width
+
+
+def test_a_short_title_stays_on_one_line():
+    assert break_title("关于区政协二届三次会议第18号提案的答复", 20.3) == ["关于区政协二届三次会议第18号提案的答复"]
+
+
+def test_breaks_fall_between_words_at_phrase_boundaries():
+    assert break_title("关于市十五届人大三次会议第0036号建议的答复", 20.3) == ["关于市十五届人大三次会议", "第0036号建议的答复"]
+    assert break_title("关于福田区第八届人民代表大会第四次会议第20240056号建议的答复", 20.3) == [
+        "关于福田区第八届人民代表大会", "第四次会议第20240056号建议的答复"]
+
+
+def test_seed_title_in_three_lines_shaped_as_a_trapezoid():
+    lines = break_title("关于对《TA 20200005 “关于引进俄罗斯“卡脖子”尖端技术，加速科技成果转化，"
+                        "打造大湾区科技创新新高地”》提案的回复", 20.3)
+    widths = [text_width(line) for line in lines]
+    assert len(lines) == 3 and widths == sorted(widths)
+    assert all(not line.startswith(("》", "”", "，")) for line in lines)
+
+
+TITLE_WORDS = ["关于", "加快", "推进", "老旧小区", "加装电梯", "第", "12", "号", "建议", "的", "答复", "《", "》",
+               "福田区", "人民代表大会", "第四次会议", "，", "科技创新", "工作"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(TITLE_WORDS), min_size=1, max_size=30))
+def test_lines_fit_and_keep_every_character(parts):
+    title = "".join(parts)
+    lines = break_title(title, 20.3)
+    assert "".join(lines).replace(" ", "") == title.replace(" ", "")
+    assert all(text_width(line) <= 20.3 for line in lines)
+    assert all(line[0] not in CLOSING for line in lines[1:])
