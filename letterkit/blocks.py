@@ -19,8 +19,12 @@ from .numbering import Counter
 
 # tag → does it take text?
 TAGS = {
+    "copyno": True,     # 份号
+    "secrecy": True,    # 密级和保密期限
+    "urgency": True,    # 紧急程度
     "organ": True,      # 发文机关标志 (letterhead)
     "number": True,     # 发文字号
+    "signer": True,     # 签发人 (上行文, 通用格式)
     "title": True,      # one line of the title; consecutive lines form one title
     "to": True,         # 主送 / salutation
     "p": True,          # body paragraph
@@ -31,7 +35,9 @@ TAGS = {
     "seal": True,       # the seal image (a PNG path) stamped over the signature just before
     "date": True,       # 成文日期
     "note": True,       # 附注, e.g. the contact line
-    "cc": True,         # 抄送机关
+    "cc": True,         # 抄送机关 (版记)
+    "printer": True,    # 印发机关 (版记)
+    "printdate": True,  # 印发日期, e.g. 2024年6月18日印发 (版记)
 }
 
 _LINE = re.compile(r"(?P<tag>\S+)(?: (?P<text>.*))?$")

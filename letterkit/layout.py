@@ -16,43 +16,20 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from . import oxml
+from . import head, oxml
 from .blocks import Block
+from .colophon import add_colophon
 from .titles import break_title, text_width
 
 PT_TO_MM = 25.4 / 72
+HEAD_BLOCKS = ("organ", "number", "signer", "copyno", "secrecy", "urgency")
+MARK_ROLES = {"copyno": "copy_number", "secrecy": "mark", "urgency": "mark"}
 THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
 
-@dataclass
-class Geometry:
-    """Where the 信函格式 letterhead elements sit on page 1 (mm from the paper's top)."""
-    letterhead_size: float
-    letterhead_top: float
-    upper_rule_top: float
-    number_top: float
-    title_lines_down: int  # grid lines between the top of the 版心 and the title
-
-
 def style_id(role: str) -> str:
     return "lk" + "".join(part.capitalize() for part in role.split("_"))
-
-
-def letterhead_geometry(organ: str, style: dict) -> Geometry:
-    letter, page = style["letter"], style["page"]
-    spec = style["roles"]["letterhead"]
-    size = min(spec["size"], letter["max_width"] / max(text_width(organ), 1) / PT_TO_MM)
-    size = math.floor(size * 2) / 2  # Word sizes go in half points
-    top = letter["letterhead_top"]
-    rule_top = top + size * PT_TO_MM + letter["rule_gap_below_letterhead"]
-    rule_bottom = rule_top + letter["rule_thick"] + letter["rule_between"] + letter["rule_thin"]
-    number_top = rule_bottom + letter["number_below_rule"]
-    number_size = style["roles"]["doc_number"]["size"]
-    title_top = number_top + number_size * PT_TO_MM + letter["title_gap_lines"] * letter["line_mm"]
-    pitch_mm = style["grid"]["line_pitch_twips"] / 20 * PT_TO_MM
-    lines_down = max(0, math.ceil((title_top - page["top"]) / pitch_mm - 1e-6))
-    return Geometry(size, top, rule_top, number_top, lines_down)
 
 
 class LetterBuilder:
@@ -63,12 +40,15 @@ class LetterBuilder:
         self.doc = docx.Document()
         self.shape_ids = iter(range(1001, 2000))  # header shapes; the body's pictures count from 1
         self._define_styles()
-        self.organ: str | None = None       # letterhead text, placed on page 1 at the end
+        self.organ: str | None = None       # 版头 elements, placed on page 1 by finish()
         self.number: str | None = None
-        self.geometry: Geometry | None = None
+        self.signer: str | None = None
+        self.marks: list[tuple[str, str]] = []  # 份号, 密级, 紧急程度: (text, role)
+        self.head: head.Head | None = None
         self.title_paragraph = None         # the open title, while title lines follow each other
         self.attachments_seen = 0
         self.signature_box: tuple[float, float] | None = None  # (right indent, width) in characters
+        self.colophon: dict[str, str] = {}  # 版记: cc, printer, printdate
 
     # -- styles ---------------------------------------------------------------
 
@@ -146,15 +126,8 @@ class LetterBuilder:
         kind = block.kind
         if kind != "title":
             self.title_paragraph = None
-        if kind == "organ":
-            self.geometry = letterhead_geometry(block.text, self.style)
-            self.organ = block.text
-            if self.layout != "letter":
-                self.paragraph("letterhead", block.text)
-        elif kind == "number":
-            self.number = block.text
-            if self.layout != "letter":
-                self.paragraph("doc_number", block.text)
+        if kind in HEAD_BLOCKS:
+            self._head_element(block)
         elif kind == "title":
             alone = self.title_paragraph is None and not (following and following[0].kind == "title")
             for line in (self._broken_title(block.text) if alone else [block.text]):
@@ -177,12 +150,28 @@ class LetterBuilder:
                 self._unsealed_date(paragraph, block.text)
         elif kind == "note":
             self.paragraph("note", block.text)
-        elif kind == "cc":
-            paragraph = self.paragraph("cc", block.text)
-            self.spacing_before(paragraph, self.style["spacing"]["before_cc"])
-            label = len("抄送：")
-            oxml.set_indent(paragraph._p.get_or_add_pPr(), self.style["roles"]["cc"]["size"],
-                            left=1 + label, right=1, hanging=label)
+        elif kind in ("cc", "printer", "printdate"):
+            self.colophon[kind] = block.text  # placed at the foot of the last page by finish()
+
+    def _head_element(self, block: Block) -> None:
+        """Letter and general layouts keep the 版头 for page 1's header; plain prints it as text."""
+        role = MARK_ROLES.get(block.kind)
+        if self.layout == "plain":
+            self.paragraph(role or {"organ": "letterhead", "number": "doc_number"}.get(block.kind, "body"), block.text)
+        elif role and self.layout == "general":
+            self.paragraph(role, block.text)  # 份号, 密级, 紧急程度 on the 版心's first lines
+            self.marks.append((block.text, role))
+        elif role:
+            self.marks.append((block.text, role))
+        else:
+            setattr(self, {"organ": "organ", "number": "number", "signer": "signer"}[block.kind], block.text)
+
+    def _plan_head(self) -> head.Head | None:
+        if self.layout == "letter" and self.organ:
+            return head.plan_letter(self.organ, self.number, self.marks, self.style)
+        if self.layout == "general" and self.organ:
+            return head.plan_general(self.organ, self.number, self.signer, self.style)
+        return None
 
     def _broken_title(self, text: str) -> list[str]:
         """A title given as one line is broken between words when it is too long (7.3.1)."""
@@ -193,7 +182,10 @@ class LetterBuilder:
     def _title_line(self, text: str) -> None:
         if self.title_paragraph is None:
             self.title_paragraph = self.paragraph("title")
-            lines_down = self.geometry.title_lines_down if (self.geometry and self.layout == "letter") else 0
+            self.head = self._plan_head()
+            lines_down = self.head.title_lines_down if self.head else 0
+            if self.layout == "general":
+                lines_down = max(0, lines_down - len(self.marks))  # the marks fill the 版心's first lines
             spacing = oxml.child(self.title_paragraph._p.get_or_add_pPr(), "spacing", oxml.PPR_ORDER)
             oxml.set_attrs(spacing, before=lines_down * self.pitch,
                            after=round(self.style["spacing"]["after_title"] * self.pitch))
@@ -221,12 +213,12 @@ class LetterBuilder:
         text = (label if self.attachments_seen == 1 else "") + number + block.text
         paragraph = self.paragraph("attachment_note", text)
         pPr = paragraph._p.get_or_add_pPr()
-        hang = text_width(number)
+        prefix = text_width(label + number)  # names line up after “附件：1. ”
         if self.attachments_seen == 1:
             self.spacing_before(paragraph, self.style["spacing"]["before_attachments"])
-            oxml.set_indent(pPr, size, left=2 + len(label) + hang, hanging=len(label) + hang)
+            oxml.set_indent(pPr, size, left=2 + prefix, hanging=prefix)
         else:
-            oxml.set_indent(pPr, size, left=2 + len(label) + hang, hanging=hang)
+            oxml.set_indent(pPr, size, left=2 + prefix, hanging=text_width(number))
 
     def _signature(self, signature: str, date: str | None, seal: str | None = None) -> None:
         """Sealed (7.3.5.1): the 署名 centred on the date, which stands 右空四字.
@@ -288,59 +280,36 @@ class LetterBuilder:
         if lang is not None:
             oxml.set_attrs(lang, eastAsia="zh-CN")
         self._page_numbers(section)
-        if self.layout == "letter" and self.geometry is not None:
+        if self.colophon:
+            last = self.doc.paragraphs[-1] if self.doc.paragraphs else self.doc.add_paragraph()
+            add_colophon(last, next(self.shape_ids), self.style, style_id("cc"), cc=self.colophon.get("cc"),
+                         printer=self.colophon.get("printer"), print_date=self.colophon.get("printdate"),
+                         rules=self.layout in self.style["colophon"]["rules_in"])
+        self.head = self.head or self._plan_head()
+        if self.head:
             section.different_first_page_header_footer = True
-            self._letterhead(section)
+            head.draw(self.head, section.first_page_header, self.style, self.shape_ids, style_id)
+            if self.layout == "general":  # 通用格式: page numbers on every page, page 1 too
+                self._page_number_footer(section.first_page_footer.paragraphs[0], "right")
         self._drop_template_leftovers()
         return self.doc
 
     def _page_numbers(self, section) -> None:
+        for footer, align in ((section.footer, "right"), (section.even_page_footer, "left")):
+            self._page_number_footer(footer.paragraphs[0], align)
+
+    def _page_number_footer(self, paragraph, align: str) -> None:
         spec = self.style["page_number"]
         before, _, after = spec["text"].partition("{n}")
         size = self.style["roles"]["page_number"]["size"]
-        for footer, align in ((section.footer, "right"), (section.even_page_footer, "left")):
-            paragraph = footer.paragraphs[0]
-            paragraph._p.style = style_id("page_number")
-            pPr = paragraph._p.get_or_add_pPr()
-            oxml.set_jc(pPr, align)
-            indent = spec["indent_chars"]
-            oxml.set_indent(pPr, size, left=indent if align == "left" else 0, right=indent if align == "right" else 0)
-            paragraph.add_run(before)
-            oxml.add_page_field(paragraph)
-            paragraph.add_run(after)
-
-    def _letterhead(self, section) -> None:
-        """Page 1 of the 信函格式: organ name, the two red double rules, the document number."""
-        letter, page, geo = self.style["letter"], self.style["page"], self.geometry
-        header = section.first_page_header
-        width = page["width"] - page["left"] - page["right"]
-        anchor = header.paragraphs[0]
-        organ = anchor.insert_paragraph_before(self.organ)
-        organ._p.style = style_id("letterhead")
-        pPr = organ._p.get_or_add_pPr()
-        line = letter["letterhead_line"]
-        oxml.set_frame(pPr, x_mm=page["left"], y_mm=geo.letterhead_top, width_mm=width,
-                       height_mm=geo.letterhead_size * line * PT_TO_MM)
-        oxml.set_spacing(pPr, line_twips=round(geo.letterhead_size * line * 20))
-        oxml.set_size(organ.runs[0]._r.get_or_add_rPr(), geo.letterhead_size)
-        if self.number:
-            number = anchor.insert_paragraph_before(self.number)
-            number._p.style = style_id("doc_number")
-            size = self.style["roles"]["doc_number"]["size"]
-            pPr = number._p.get_or_add_pPr()
-            oxml.set_frame(pPr, x_mm=page["left"], y_mm=geo.number_top, width_mm=width,
-                           height_mm=size * line * PT_TO_MM)
-            oxml.set_spacing(pPr, line_twips=round(size * line * 20))
-        anchor._p.style = style_id("page_number")  # a small, off-grid paragraph holding the rules
-        red = self.style["colors"]["red"]
-        x = page["left"] + (width - letter["rule_length"]) / 2
-        thick, thin, gap = letter["rule_thick"], letter["rule_thin"], letter["rule_between"]
-        upper = geo.upper_rule_top
-        lower_thick = page["height"] - letter["lower_rule_from_bottom"] - thick
-        for y, h in ((upper, thick), (upper + thick + gap, thin),
-                     (lower_thick - gap - thin, thin), (lower_thick, thick)):
-            oxml.add_rect(anchor, next(self.shape_ids), x_mm=x, y_mm=y, width_mm=letter["rule_length"],
-                          height_mm=h, color=red)
+        paragraph._p.style = style_id("page_number")
+        pPr = paragraph._p.get_or_add_pPr()
+        oxml.set_jc(pPr, align)
+        indent = spec["indent_chars"]
+        oxml.set_indent(pPr, size, left=indent if align == "left" else 0, right=indent if align == "right" else 0)
+        paragraph.add_run(before)
+        oxml.add_page_field(paragraph)
+        paragraph.add_run(after)
 
     def _drop_template_leftovers(self) -> None:
         """python-docx's template carries a picture of someone else's page, and a copy of

@@ -13,7 +13,9 @@ from .load import SourceMap
 
 KINDS = ("提案", "建议")
 ROLE_FOR_KIND = {"提案": "委员", "建议": "代表"}
-LAYOUTS = ("letter", "plain")
+LAYOUTS = ("letter", "general", "plain")  # 信函格式, 通用格式 (红头文件), no 版头
+URGENCIES = ("特急", "加急")
+SECRECY_LEVELS = ("绝密", "机密", "秘密")
 DISCLOSURES = ("主动公开", "依申请公开", "不予公开")  # 公开属性
 MAX_LEVELS = 4
 
@@ -96,6 +98,13 @@ class Draft:
     opening: str | None = None
     closing: list[str] | None = None
     disclosure: str | None = None  # 公开属性, printed as a 附注 when given
+    copy_number: str | None = None   # 份号, 6 digits
+    secrecy: str | None = None       # 密级和保密期限, e.g. 机密★1年
+    urgency: str | None = None       # 紧急程度
+    signer: str | None = None        # 签发人 (上行文)
+    file_mark: bool = False          # 通用格式: 发文机关标志 followed by 文件
+    printer: str | None = None       # 印发机关 (版记)
+    print_date: dt.date | None = None  # 印发日期 (版记)
     cc: list[str] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)
     sources: SourceMap = field(default_factory=SourceMap, repr=False)
@@ -103,4 +112,13 @@ class Draft:
     @property
     def date_text(self) -> str:
         """GB/T 9704 7.3.5.4: full year, no leading zeros."""
-        return f"{self.date.year}年{self.date.month}月{self.date.day}日"
+        return chinese_date(self.date)
+
+    @property
+    def organ_mark(self) -> str:
+        """发文机关标志: the full name, with 文件 in a 通用格式 document when asked."""
+        return self.organ.name + ("文件" if self.file_mark and self.layout == "general" else "")
+
+
+def chinese_date(date: dt.date) -> str:
+    return f"{date.year}年{date.month}月{date.day}日"

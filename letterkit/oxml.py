@@ -137,6 +137,13 @@ def set_jc(pPr, align: str) -> None:
     set_attrs(child(pPr, "jc", PPR_ORDER), val={"justify": "both"}.get(align, align))
 
 
+def set_right_tab(pPr, position_twips: int) -> None:
+    tabs = child(pPr, "tabs", PPR_ORDER)
+    tab = tabs.makeelement(qn("w:tab"), {})
+    set_attrs(tab, val="right", pos=position_twips)
+    tabs.append(tab)
+
+
 def set_outline_level(pPr, level: int) -> None:
     set_attrs(child(pPr, "outlineLvl", PPR_ORDER), val=level - 1)
 

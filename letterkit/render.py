@@ -20,7 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from . import blocks as blocklang
 from .errors import LetterkitError, Location, Problem, display_path
-from .model import Draft
+from .model import Draft, chinese_date
 
 BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
 
@@ -71,6 +71,13 @@ def context(draft: Draft) -> dict:
         "cc": draft.cc,
         "attachments": draft.attachments,
         "layout": draft.layout,
+        "organ_mark": draft.organ_mark,
+        "copy_number": draft.copy_number,
+        "secrecy": draft.secrecy,
+        "urgency": draft.urgency,
+        "signer": draft.signer,
+        "printer": draft.printer,
+        "print_date": chinese_date(draft.print_date) if draft.print_date else None,
     }
 
 

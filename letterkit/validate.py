@@ -18,7 +18,7 @@ from typing import Any, Callable
 from .errors import LetterkitError, Problem
 from .load import Key, Loaded
 from .model import (
-    DISCLOSURES, KINDS, LAYOUTS, MAX_LEVELS, ROLE_FOR_KIND,
+    DISCLOSURES, KINDS, LAYOUTS, MAX_LEVELS, ROLE_FOR_KIND, SECRECY_LEVELS, URGENCIES,
     Addressee, Contact, DocNumber, Draft, Measure, Organ, Proposal,
 )
 
@@ -182,6 +182,27 @@ def image_file(value, path, ck: Checker):
     return str(found.resolve())
 
 
+def copy_number(value, path, ck: Checker):
+    """份号: six Arabic digits (7.2.1); typed as a number, the digits as written."""
+    raw = ck.sources.raw(path) if isinstance(value, int) else value
+    raw = str(raw).strip() if raw is not None else ""
+    if not re.fullmatch(r"\d{6}", raw):
+        ck.problem(path, "bad-copy-number", f"份号 '{raw}' 应是 6 位阿拉伯数字", "例如 copy_number: \"000123\"（加引号以保留前面的 0）")
+        return None
+    return raw
+
+
+def secrecy(value, path, ck: Checker):
+    """密级和保密期限: 绝密/机密/秘密, optionally ★ and a period (机密★1年)."""
+    raw = text(value, path, ck)
+    if raw is None:
+        return None
+    if not re.fullmatch(rf"({'|'.join(SECRECY_LEVELS)})(★\S+)?", raw):
+        ck.problem(path, "bad-secrecy", f"密级 '{raw}' 无法识别", "写成 绝密、机密、秘密，可加保密期限，如 机密★1年")
+        return None
+    return raw
+
+
 def flag(value, path, ck: Checker):
     if not isinstance(value, bool):
         ck.problem(path, "wrong-type", f"'{_dotted(path)}' 应是 true 或 false，现在是{_describe(value)}", "写 true（是）或 false（否）")
@@ -273,7 +294,7 @@ CONTACT_FIELDS = [
 
 DRAFT_FIELDS = [
     Field("template", text, True, "使用的模板"),
-    Field("layout", choice(LAYOUTS, "版式"), True, "letter（信函格式）或 plain（无版头）"),
+    Field("layout", choice(LAYOUTS, "版式"), True, "letter（信函格式）、general（通用格式）或 plain（无版头）"),
     Field("organ", _skip, True, "发文机关"),
     Field("number", _skip, True, "发文字号的年份和顺序号"),
     Field("proposal", _skip, True, "所答复的提案或建议"),
@@ -288,7 +309,14 @@ DRAFT_FIELDS = [
     Field("date", date, True, "成文日期"),
     Field("contact", _skip, True, "联系人和联系电话"),
     Field("disclosure", choice(DISCLOSURES, "公开属性"), False, "公开属性，写了就作为附注印出"),
+    Field("copy_number", copy_number, False, "份号，6 位数字"),
+    Field("secrecy", secrecy, False, "密级和保密期限，如 机密★1年"),
+    Field("urgency", choice(URGENCIES, "紧急程度"), False, "紧急程度：特急 或 加急"),
+    Field("signer", text, False, "签发人（通用格式的上行文）"),
+    Field("file_mark", flag, False, "通用格式的发文机关标志后加“文件”二字"),
     Field("cc", text_list, False, "抄送机关"),
+    Field("printer", text, False, "印发机关（版记）"),
+    Field("print_date", date, False, "印发日期（版记）"),
     Field("attachments", text_list, False, "附件名称"),
 ]
 
@@ -331,6 +359,13 @@ def validate(loaded: Loaded, path: str, base_dirs: list[Path] | None = None) -> 
         opening=top["opening"],
         closing=top["closing"],
         disclosure=top["disclosure"],
+        copy_number=top["copy_number"],
+        secrecy=top["secrecy"],
+        urgency=top["urgency"],
+        signer=top["signer"],
+        file_mark=bool(top["file_mark"]),
+        printer=top["printer"],
+        print_date=top["print_date"],
         cc=top["cc"] or [],
         attachments=top["attachments"] or [],
         sources=loaded.sources,

@@ -6,7 +6,9 @@ from docx.oxml.ns import qn
 
 from letterkit.build import build_draft
 from letterkit.blocks import parse
-from letterkit.layout import layout, letterhead_geometry, text_width
+from letterkit.head import plan_letter
+from letterkit.layout import layout
+from letterkit.titles import text_width
 from letterkit.style import house_style
 
 from conftest import SEED_DRAFT, SUGGESTION_DRAFT
@@ -132,10 +134,10 @@ def test_letterhead_frames_and_red_rules_on_page_one(seed):
 
 def test_long_organ_names_shrink_to_fit_the_line():
     style = house_style()
-    short = letterhead_geometry("福田区科技创新局", style)
-    long = letterhead_geometry("莆田市涵江区住房和城乡建设局办公室综合科", style)
-    assert short.letterhead_size == style["roles"]["letterhead"]["size"]
-    assert long.letterhead_size * 25.4 / 72 * text_width("莆田市涵江区住房和城乡建设局办公室综合科") <= 156
+    short = plan_letter("福田区科技创新局", None, [], style).frames[0]
+    long = plan_letter("莆田市涵江区住房和城乡建设局办公室综合科", None, [], style).frames[0]
+    assert short.size == style["roles"]["letterhead"]["size"]
+    assert long.size * 25.4 / 72 * text_width("莆田市涵江区住房和城乡建设局办公室综合科") <= 156
 
 
 def signature_indents(style):
@@ -167,12 +169,38 @@ def test_unsealed_signature_two_characters_in_and_date_two_further_right():
     assert date_left_edge - sig_left_edge == pytest.approx(2)
 
 
-def test_attachments_and_cc(tmp_path):
-    blocks = parse("p 正文\nattach 甲表\nattach 乙表\nsignature 某局\ndate 2024年1月2日\ncc 抄送：区政协提案委。\n", "t")
+def test_attachment_note_numbered_when_several():
+    blocks = parse("p 正文\nattach 甲表\nattach 乙表\nsignature 某局\ndate 2024年1月2日\n", "t")
     document = layout(blocks, house_style(), "plain")
     texts = [p.text for p in document.paragraphs]
     assert texts[1:3] == ["附件：1. 甲表", "2. 乙表"]
-    assert document.paragraphs[-1].style.name == "抄送机关"
+    first = document.paragraphs[1]._p.pPr.find(qn("w:ind"))
+    assert first.get(qn("w:hanging")) == str(round(text_width("附件：1. ") * 320))  # continuation after “附件：1. ”
+
+
+def colophon_box(document):
+    [box] = document.element.body.xpath(".//wp:anchor[wp:docPr/@name='版记']")
+    return box
+
+
+def test_colophon_sits_at_the_foot_of_the_text_block():
+    blocks = parse("p 正文\nsignature 某局\ndate 2024年1月2日\ncc 抄送：区政协提案委。\n"
+                   "printer 某区人民政府办公室\nprintdate 2024年1月2日印发\n", "t")
+    document = layout(blocks, house_style(), "general")
+    box = colophon_box(document)
+    assert box.xpath("string(./wp:positionV/wp:align)") == "bottom"
+    assert box.xpath("./wp:positionV/@relativeFrom") == ["margin"]
+    assert int(box.xpath("./wp:extent/@cx")[0]) == 156 * 36000
+    texts = [t for t in box.xpath(".//w:t/text()")]
+    assert texts == ["抄送：区政协提案委。", "某区人民政府办公室", "2024年1月2日印发"]
+    borders = box.xpath(".//w:tblBorders")[0]
+    assert borders.find(qn("w:top")).get(qn("w:sz")) == "8" and borders.find(qn("w:insideH")).get(qn("w:sz")) == "6"
+
+
+def test_letter_layout_colophon_has_no_rules():
+    blocks = parse("p 正文\nsignature 某局\ndate 2024年1月2日\ncc 抄送：区政协提案委。\n", "t")
+    borders = colophon_box(layout(blocks, house_style(), "letter")).xpath(".//w:tblBorders")[0]
+    assert {child.get(qn("w:val")) for child in borders} == {"nil"}
 
 
 def test_suggestion_draft_has_level_three_headings(tmp_path):
