@@ -31,6 +31,8 @@ TAGS = {
     "h1": True, "h2": True, "h3": True, "h4": True,  # numbered headings
     "+": True,          # run-in text: continues the preceding heading's paragraph
     "attach": True,     # one attachment name (附件说明)
+    "annex": True,      # starts an attachment on a new page: its label, 附件 or 附件2
+    "annextitle": True, # the attachment's title, centred on its page's third line
     "signature": True,  # 署名
     "seal": True,       # the seal image (a PNG path) stamped over the signature just before
     "date": True,       # 成文日期
@@ -113,6 +115,9 @@ def parse(source: str, origin: str) -> list[Block]:
             depth = level
             blocks.append(Block("heading", text, number, level=level, number=counter.next(level)))
             continue
+        if tag == "annex":
+            counter = Counter()  # an attachment numbers its headings afresh
+            depth = 0
         if tag == "p":
             pass  # plain paragraphs keep the heading depth: numbering goes on after them
         elif tag != "title":

@@ -22,9 +22,9 @@ from .titles import text_width
 PT_TO_MM = 25.4 / 72
 
 
-def _paragraph(text: str, style_id: str, size: float, *, left: float, right: float, hanging: float = 0,
+def _paragraph(text: str, style_id: str, char_pt: float, *, left: float, right: float, hanging: float = 0,
                tab_twips: int | None = None, line_twips: int) -> str:
-    unit = size * 20
+    unit = char_pt * 20
     ind = (f'<w:ind w:leftChars="{round(left * 100)}" w:left="{round(left * unit)}" w:rightChars="{round(right * 100)}" '
            f'w:right="{round(right * unit)}" w:hangingChars="{round(hanging * 100)}" w:hanging="{round(hanging * unit)}"/>')
     tabs = f'<w:tabs><w:tab w:val="right" w:pos="{tab_twips}"/></w:tabs>' if tab_twips else ""
@@ -45,15 +45,16 @@ def add_colophon(paragraph, shape_id: int, style: dict, style_id: str, *, cc: st
     size, pitch = spec["size"], style["grid"]["line_pitch_twips"]
     width_mm = page["width"] - page["left"] - page["right"]
     width_twips = twips(width_mm)
-    chars_per_line = (width_mm / PT_TO_MM) / (size + style["grid"]["char_spacing_pt"])
+    char_pt = size + style["grid"]["char_spacing_pt"]  # one 字 of the 4号 版记
+    chars_per_line = (width_mm / PT_TO_MM) / char_pt
     rows, lines = [], 0
     if cc:
         label = len(re.match(r"^\S+?：", cc).group(0)) if re.match(r"^\S+?：", cc) else 0
-        rows.append(_paragraph(cc, style_id, size, left=1 + label, right=1, hanging=label, line_twips=pitch))
+        rows.append(_paragraph(cc, style_id, char_pt, left=1 + label, right=1, hanging=label, line_twips=pitch))
         lines += math.ceil(text_width(cc) / (chars_per_line - 2))
     if printer or print_date:
         text = f"{printer or ''}\t{print_date or ''}"
-        rows.append(_paragraph(text, style_id, size, left=1, right=1, tab_twips=width_twips - round(size * 20),
+        rows.append(_paragraph(text, style_id, char_pt, left=1, right=1, tab_twips=width_twips - round(char_pt * 20),
                                line_twips=pitch))
         lines += 1
     if not rows:

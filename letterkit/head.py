@@ -123,10 +123,11 @@ def draw(head: Head, header, style: dict, shape_ids, style_id) -> None:
         height = frame.size * line * PT_TO_MM
         oxml.set_frame(pPr, x_mm=page["left"], y_mm=frame.y, width_mm=width, height_mm=height)
         oxml.set_spacing(pPr, line_twips=round(frame.size * line * 20))
-        oxml.set_indent(pPr, frame.size, left=frame.indent_chars, right=frame.indent_chars)
+        char_pt = frame.size + style["grid"]["char_spacing_pt"]
+        oxml.set_indent(pPr, char_pt, left=frame.indent_chars, right=frame.indent_chars)
         oxml.set_jc(pPr, frame.align)
         if frame.tab_right:
-            oxml.set_right_tab(pPr, oxml.twips(width) - round(frame.indent_chars * frame.size * 20))
+            oxml.set_right_tab(pPr, oxml.twips(width) - round(frame.indent_chars * char_pt * 20))
         for text, east_asia in frame.runs:
             for index, part in enumerate(text.split("\t")):
                 if index:

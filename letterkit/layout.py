@@ -52,6 +52,10 @@ class LetterBuilder:
 
     # -- styles ---------------------------------------------------------------
 
+    def char_pt(self, size: float) -> float:
+        """One 字 as a distance: a character's advance, its size plus the grid's tracking."""
+        return size + self.style["grid"]["char_spacing_pt"]
+
     def _fonts(self, spec: dict) -> tuple[str, str]:
         fonts = self.style["fonts"]
         return fonts[spec["font"]], fonts[spec.get("latin", "latin")]
@@ -73,7 +77,7 @@ class LetterBuilder:
         else:
             oxml.set_flag(pPr, "snapToGrid", False)
             oxml.set_spacing(pPr, line_twips=round(spec.get("line", 0) * spec["size"] * 20) or self.pitch)
-        oxml.set_indent(pPr, spec["size"], first_line=spec.get("first_line", 0), left=spec.get("left", 0),
+        oxml.set_indent(pPr, self.char_pt(spec["size"]), first_line=spec.get("first_line", 0), left=spec.get("left", 0),
                         right=spec.get("right", 0), hanging=spec.get("hanging", 0))
         if "align" in spec:
             oxml.set_jc(pPr, spec["align"])
@@ -132,6 +136,20 @@ class LetterBuilder:
             alone = self.title_paragraph is None and not (following and following[0].kind == "title")
             for line in (self._broken_title(block.text) if alone else [block.text]):
                 self._title_line(line)
+        elif kind == "annex":
+            paragraph = self.paragraph("annex_label", block.text)
+            paragraph.paragraph_format.page_break_before = True
+        elif kind == "annextitle":
+            for index, line in enumerate(self._broken_title(block.text)):
+                if index == 0:
+                    self.title_paragraph = self.paragraph("title")
+                    self.spacing_before(self.title_paragraph, 1)  # 附件N on line 1, the title on line 3
+                    spacing = oxml.child(self.title_paragraph._p.get_or_add_pPr(), "spacing", oxml.PPR_ORDER)
+                    oxml.set_attrs(spacing, after=round(self.style["spacing"]["after_title"] * self.pitch))
+                else:
+                    self.title_paragraph.add_run().add_break()
+                self.title_paragraph.add_run(line)
+            self.title_paragraph = None
         elif kind == "to":
             self.paragraph("addressee", block.text)
         elif kind == "p":
@@ -216,14 +234,16 @@ class LetterBuilder:
         prefix = text_width(label + number)  # names line up after “附件：1. ”
         if self.attachments_seen == 1:
             self.spacing_before(paragraph, self.style["spacing"]["before_attachments"])
-            oxml.set_indent(pPr, size, left=2 + prefix, hanging=prefix)
+            oxml.set_indent(pPr, self.char_pt(size), left=2 + prefix, hanging=prefix)
         else:
-            oxml.set_indent(pPr, size, left=2 + prefix, hanging=text_width(number))
+            oxml.set_indent(pPr, self.char_pt(size), left=2 + prefix, hanging=text_width(number))
 
     def _signature(self, signature: str, date: str | None, seal: str | None = None) -> None:
         """Sealed (7.3.5.1): the 署名 centred on the date, which stands 右空四字.
         Unsealed (7.3.5.2): 署名 右空二字; the date starts two characters further right."""
         rules = self.style["signature"]
+        if self.doc.paragraphs:  # the signature's page must hold body text too (7.3.5.5)
+            self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
         paragraph = self.paragraph("signature", signature)
         paragraph.paragraph_format.keep_with_next = True
         self.spacing_before(paragraph, self.style["spacing"]["before_signature"])
@@ -236,7 +256,7 @@ class LetterBuilder:
             if date_width + 2 > sig_width:  # a long date stays 右空二字; the 署名 moves left
                 right += date_width + 2 - sig_width
         right = max(0.0, right)
-        oxml.set_indent(paragraph._p.get_or_add_pPr(), self.style["roles"]["signature"]["size"], right=right)
+        oxml.set_indent(paragraph._p.get_or_add_pPr(), self.char_pt(self.style["roles"]["signature"]["size"]), right=right)
         self.signature_box = (right, sig_width)
         if seal:
             date_right = rules["date_right_chars"] if rules["sealed"] else right
@@ -247,7 +267,7 @@ class LetterBuilder:
         the text.  `centre_from_right` is in characters from the right edge of the 版心."""
         spec = self.style["seal"]
         page = self.style["page"]
-        char_mm = self.style["roles"]["signature"]["size"] * PT_TO_MM
+        char_mm = self.char_pt(self.style["roles"]["signature"]["size"]) * PT_TO_MM
         width = page["width"] - page["left"] - page["right"]
         diameter = spec["diameter"]
         x = width - centre_from_right * char_mm - diameter / 2
@@ -260,7 +280,7 @@ class LetterBuilder:
     def _unsealed_date(self, paragraph, date: str) -> None:
         sig_right, sig_width = self.signature_box
         right = sig_right + sig_width - 2 - text_width(date)
-        oxml.set_indent(paragraph._p.get_or_add_pPr(), self.style["roles"]["date"]["size"],
+        oxml.set_indent(paragraph._p.get_or_add_pPr(), self.char_pt(self.style["roles"]["date"]["size"]),
                         right=max(self.style["signature"]["unsealed_right_chars"], right))
 
     # -- page set-up ------------------------------------------------------------
@@ -306,7 +326,7 @@ class LetterBuilder:
         pPr = paragraph._p.get_or_add_pPr()
         oxml.set_jc(pPr, align)
         indent = spec["indent_chars"]
-        oxml.set_indent(pPr, size, left=indent if align == "left" else 0, right=indent if align == "right" else 0)
+        oxml.set_indent(pPr, self.char_pt(size), left=indent if align == "left" else 0, right=indent if align == "right" else 0)
         paragraph.add_run(before)
         oxml.add_page_field(paragraph)
         paragraph.add_run(after)

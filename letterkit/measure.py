@@ -143,3 +143,15 @@ def paragraphs(pages: list[list[Line]], left: float, right: float, body_size: fl
     if current is not None:
         result.append(current[0])
     return ["".join(p.split()) for p in result]
+
+
+def black_rules(pdf_path: Path, page: int) -> list[dict]:
+    """Horizontal black lines on a page (x0, top, width in mm; thickness in mm): the 版记's rules."""
+    with pdfplumber.open(str(pdf_path)) as pdf:
+        found = []
+        for line in pdf.pages[page - 1].lines:
+            color = tuple(line.get("stroking_color") or (0,))
+            if abs(line["top"] - line["bottom"]) < 0.5 and all(c < 0.2 for c in color):
+                found.append({"x0": line["x0"] * MM, "top": line["top"] * MM, "width": line["width"] * MM,
+                              "thickness": float(line.get("linewidth") or 0) * MM})
+        return sorted(found, key=lambda r: r["top"])

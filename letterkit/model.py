@@ -74,6 +74,13 @@ class Measure:
 
 
 @dataclass
+class Attachment:
+    """An attachment: its name (附件说明), and its content on pages of its own when given."""
+    title: str
+    content: list[Measure] = field(default_factory=list)
+
+
+@dataclass
 class Contact:
     name: str
     phone: str
@@ -106,7 +113,7 @@ class Draft:
     printer: str | None = None       # 印发机关 (版记)
     print_date: dt.date | None = None  # 印发日期 (版记)
     cc: list[str] = field(default_factory=list)
-    attachments: list[str] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
     sources: SourceMap = field(default_factory=SourceMap, repr=False)
 
     @property

@@ -117,11 +117,11 @@ def set_spacing(pPr, *, line_twips: int | None = None, before: int = 0, after: i
         set_attrs(spacing, line=240, lineRule="auto")
 
 
-def set_indent(pPr, size_pt: float, *, first_line=0.0, left=0.0, right=0.0, hanging=0.0) -> None:
-    """Indents in characters of `size_pt`; both the character and twips values are written
-    (Word reads the first, LibreOffice the second)."""
+def set_indent(pPr, char_pt: float, *, first_line=0.0, left=0.0, right=0.0, hanging=0.0) -> None:
+    """Indents in characters (字), one 字 being `char_pt` wide; both the character and twips
+    values are written (Word reads the first, LibreOffice the second)."""
     ind = child(pPr, "ind", PPR_ORDER)
-    unit = size_pt * 20
+    unit = char_pt * 20
     values = {
         "leftChars": round(left * 100), "left": round(left * unit),
         "rightChars": round(right * 100), "right": round(right * unit),

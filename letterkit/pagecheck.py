@@ -77,21 +77,31 @@ class Page:
         self.lines_per_page = grid["lines"]
         self.body_size = style["roles"]["body"]["size"]
         self.red_shapes = measure.red_shapes(pdf_path, 1)
-        self.is_letter = len([s for s in self.red_shapes if s["width"] > 100]) >= 2
+        wide_red = [s for s in self.red_shapes if s["width"] > 100]
+        self.is_letter = len(wide_red) >= 2                                    # two double rules
+        self.is_general = len(wide_red) == 1 and any(l.red for l in self.pages[0])  # 标志 over one rule
         sizes = Counter(round(l.size, 1) for page in self.pages for l in page if not l.red for _ in l.compact)
         self.text_size = sizes.most_common(1)[0][0] if sizes else self.body_size
         body = self.all_body()
         self.block_left = min((l.x0 for l in body), default=self.left)
         self.block_right = max((l.x1 for l in body), default=self.right)
+        # one 字 as a distance: the block's width over the characters a line holds (156/28 mm)
+        self.char_mm = (self.right - self.left) / grid["chars"] * self.text_size / self.body_size
 
     def body(self, page_index: int) -> list[Line]:
         return [l for l in self.pages[page_index]
                 if abs(l.size - self.text_size) < 0.3 and not l.red and not PAGE_NUMBER.fullmatch(l.compact)]
 
     def full_pages(self) -> list[int]:
-        """Pages whose text runs from top to bottom: all but the last, and not a letterhead page."""
-        first = 1 if self.is_letter else 0
-        return [i for i in range(first, len(self.pages) - 1) if self.body(i)]
+        """Pages of running text: not page 1 (it holds the title, and maybe a 版头), not the last,
+        and only those whose text runs down to the foot (a page cut short by a page break, as
+        before an attachment, is not full)."""
+        full = []
+        for i in range(1, len(self.pages) - 1):
+            body = self.body(i)
+            if body and body[-1].bottom > self.bottom - 1.5 * self.pitch:
+                full.append(i)
+        return full
 
     def all_body(self) -> list[Line]:
         return [l for i in range(len(self.pages)) for l in self.body(i)]
@@ -100,7 +110,8 @@ class Page:
 def check_pdf(pdf_path: Path, style: dict | None = None) -> list[Result]:
     page = Page(Path(pdf_path), style or house_style())
     rules = [page_size, margins_left_right, margins_top_bottom, lines_per_page, characters_per_line,
-             body_size, title_size, heading_fonts, page_numbers, letterhead, rules_position, signature_and_date]
+             body_size, title_size, heading_fonts, page_numbers, letterhead, rules_position, general_head,
+             signature_and_date, signature_page_has_body, colophon_rules]
     results: list[Result] = []
     for rule in rules:
         results.extend(rule(page))
@@ -155,9 +166,23 @@ def lines_per_page(p: Page) -> list[Result]:
     if not full:
         return [_skip("lines-per-page", "每页行数", "没有排满的页")]
     counts = {i + 1: len(p.body(i)) for i in full}
-    wrong = {page: n for page, n in counts.items() if n != p.lines_per_page}
+    # The page before the signature's may end a little early: the signature keeps the last
+    # body lines with it (7.3.5.5), and no renderer squeezes lines to avoid that.
+    before_signature = _signature_page(p)
+    exempt = {before_signature} if before_signature and counts.get(before_signature, 0) >= p.lines_per_page - 3 else set()
+    wrong = {page: n for page, n in counts.items() if n != p.lines_per_page and page not in exempt}
     shown = "、".join(f"第 {page} 页 {n} 行" for page, n in (wrong or counts).items())
+    if exempt and not wrong and counts[before_signature] != p.lines_per_page:
+        shown += f"（第 {before_signature} 页把末段留给署名页）"
     return [_result("lines-per-page", not wrong, shown, f"每页 {p.lines_per_page} 行", "排满的页的正文行数")]
+
+
+def _signature_page(p: Page) -> int | None:
+    """The page (1-based) before the one holding the last 成文日期, if any."""
+    for index in range(len(p.pages) - 1, 0, -1):
+        if any(DATE.match(l.compact) and l.x0 > p.block_left + 20 for l in p.body(index)):
+            return index  # 1-based number of the page before it
+    return None
 
 
 def characters_per_line(p: Page) -> list[Result]:
@@ -234,7 +259,7 @@ def _expected_font(name: str) -> tuple[str, str] | None:
 def page_numbers(p: Page) -> list[Result]:
     spec = p.style["page_number"]
     size = p.style["roles"]["page_number"]["size"]
-    indent = spec["indent_chars"] * size * PT
+    indent = spec["indent_chars"] * (size + p.style["grid"]["char_spacing_pt"]) * PT
     problems, checked = [], 0
     for index, lines in enumerate(p.pages):
         number = index + 1
@@ -305,6 +330,40 @@ def rules_position(p: Page) -> list[Result]:
     ]
 
 
+def general_head(p: Page) -> list[Result]:
+    """通用格式 (7.2.4, 7.2.7): 标志 35 mm under the 版心's top; a red rule 4 mm under the 发文字号."""
+    if not p.is_general:
+        return [_skip("general-head", "通用格式版头", "不是通用格式（第 1 页没有红色标志和一条红色分隔线）")]
+    general = p.style["general"]
+    try:
+        top = measure.red_ink_bands(p.pdf, 1)[0][0]
+    except RuntimeError:
+        top = next(l for l in p.pages[0] if l.red).top
+    want_top = p.top + general["letterhead_below_text_top"]
+    rule = next(s for s in p.red_shapes if s["width"] > 100)
+    above = [l for l in p.pages[0] if not l.red and l.bottom <= rule["top"] + 0.5 and l.top > top]
+    gap = rule["top"] - max(l.bottom for l in above) if above else None
+    return [
+        _result("general-letterhead-top", abs(top - want_top) <= 1, f"{top:.1f} mm", f"{want_top} mm ±1（版心上边缘下 {general['letterhead_below_text_top']} mm）", "发文机关标志上边缘"),
+        _result("general-rule", abs(rule["width"] - (p.right - p.left)) <= 1 and abs(rule["x0"] - p.left) <= 1,
+                f"长 {rule['width']:.1f} mm，起于 {rule['x0']:.1f} mm", f"与版心等宽（{p.right - p.left} mm）", "版头分隔线"),
+        _result("general-rule-gap", gap is not None and abs(gap - general["rule_gap"]) <= 1,
+                f"{gap:.1f} mm" if gap is not None else "分隔线上方没有发文字号", f"{general['rule_gap']} mm ±1", "分隔线距发文字号"),
+    ]
+
+
+def signature_page_has_body(p: Page) -> list[Result]:
+    """7.3.5.5: the page holding the signature must hold body text too (no 此页无正文)."""
+    for index in range(len(p.pages) - 1, -1, -1):
+        lines = p.body(index)
+        dates = [i for i, l in enumerate(lines) if DATE.match(l.compact) and l.x0 > p.block_left + 20]
+        if dates:
+            above = lines[:max(dates[-1] - 1, 0)]  # everything above the signature line
+            return [_result("signature-with-body", bool(above), f"第 {index + 1} 页署名上方有 {len(above)} 行正文",
+                            "署名所在页有正文", "署名页有正文（不得“此页无正文”）")]
+    return [_skip("signature-with-body", "署名页有正文", "没有找到成文日期")]
+
+
 def signature_and_date(p: Page) -> list[Result]:
     lines = p.all_body()
     dates = [i for i, l in enumerate(lines) if DATE.match(l.compact) and l.x0 > p.block_left + 20]
@@ -313,7 +372,7 @@ def signature_and_date(p: Page) -> list[Result]:
     index = dates[-1]
     date = lines[index]
     sig = lines[index - 1] if index else None
-    char = p.text_size * PT
+    char = p.char_mm
     right = p.block_right
     sealed_right = right - p.style["signature"]["date_right_chars"] * char
     centre = lambda l: (l.x0 + l.x1) / 2
@@ -339,3 +398,24 @@ def check_documents(documents: list[Path], style: dict | None = None) -> dict[Pa
     with tempfile.TemporaryDirectory(prefix="letterkit-check-") as work:
         pdfs = to_pdf(documents, Path(work))
         return {document: check_pdf(pdf, style) for document, pdf in zip(documents, pdfs)}
+
+
+def colophon_rules(p: Page) -> list[Result]:
+    """7.4.1: the 版记's rules are as wide as the 版心, the first and last thick (0.35 mm), those
+    between thin (0.25 mm), the last on the 版心's bottom edge; 10.1: none in a 信函格式 letter."""
+    rules = [r for r in measure.black_rules(p.pdf, len(p.pages)) if r["width"] > 100]
+    spec = p.style["colophon"]
+    if p.is_letter:
+        return [_result("colophon-rules", not rules, f"{len(rules)} 条版记线", "信函格式的版记不加线", "版记线")]
+    if not rules:
+        return [_skip("colophon-rules", "版记线", "末页没有版记线")]
+    widths_ok = all(abs(r["width"] - (p.right - p.left)) <= 1 and abs(r["x0"] - p.left) <= 1 for r in rules)
+    last = rules[-1]["top"]
+    thick_ok = all(abs(r["thickness"] - (spec["rule_thick"] if i in (0, len(rules) - 1) else spec["rule_thin"])) <= 0.06
+                   for i, r in enumerate(rules))
+    return [
+        _result("colophon-rules", widths_ok and thick_ok,
+                f"{len(rules)} 条，粗细 " + "、".join(f"{r['thickness']:.2f}" for r in rules) + " mm",
+                f"与版心等宽；首末 {spec['rule_thick']} mm，中间 {spec['rule_thin']} mm", "版记线"),
+        _result("colophon-bottom", abs(last - p.bottom) <= 1, f"{last:.1f} mm", f"{p.bottom} mm ±1（版心下边缘）", "末条版记线位置"),
+    ]

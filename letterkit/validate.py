@@ -19,7 +19,7 @@ from .errors import LetterkitError, Problem
 from .load import Key, Loaded
 from .model import (
     DISCLOSURES, KINDS, LAYOUTS, MAX_LEVELS, ROLE_FOR_KIND, SECRECY_LEVELS, URGENCIES,
-    Addressee, Contact, DocNumber, Draft, Measure, Organ, Proposal,
+    Addressee, Attachment, Contact, DocNumber, Draft, Measure, Organ, Proposal,
 )
 
 # Characters between which a space is never meant in Chinese text:
@@ -254,6 +254,28 @@ def measures(value, path, ck: Checker, level: int = 1):
     return nodes
 
 
+def attachments(value, path, ck: Checker):
+    """A list of names, or of {title, content}: content (like measures) goes on its own pages."""
+    if not isinstance(value, list) or not value:
+        ck.problem(path, "wrong-type", f"'{_dotted(path)}' 应是非空列表，现在是{_describe(value)}",
+                   "每项是附件名称，或带 title 和 content 的附件")
+        return None
+    found = []
+    for i, item in enumerate(value):
+        where = path + (i,)
+        if isinstance(item, dict):
+            parts = ck.mapping(item, where, ATTACHMENT_FIELDS, "附件")
+            if parts is None or parts["title"] is None:
+                continue
+            content = measures(parts["content"], where + ("content",), ck) if parts["content"] is not None else []
+            found.append(Attachment(parts["title"], content or []))
+        else:
+            title = text(item, where, ck)
+            if title is not None:
+                found.append(Attachment(title))
+    return found
+
+
 def _skip(value, path, ck):  # placeholder kind for fields walked by hand
     return value
 
@@ -262,6 +284,11 @@ MEASURE_FIELDS = [
     Field("heading", text, True, "标题文字，编号自动生成，不要手写"),
     Field("text", text, False, "紧接标题、同段的正文"),
     Field("items", _skip, False, "下一级措施"),
+]
+
+ATTACHMENT_FIELDS = [
+    Field("title", text, True, "附件标题，也用于附件说明"),
+    Field("content", _skip, False, "附件正文，写法同 measures；给出时附件另起一页"),
 ]
 
 ORGAN_FIELDS = [
@@ -317,7 +344,7 @@ DRAFT_FIELDS = [
     Field("cc", text_list, False, "抄送机关"),
     Field("printer", text, False, "印发机关（版记）"),
     Field("print_date", date, False, "印发日期（版记）"),
-    Field("attachments", text_list, False, "附件名称"),
+    Field("attachments", attachments, False, "附件：名称，或带 title 和 content 的附件"),
 ]
 
 

@@ -32,7 +32,9 @@ def test_build_a_file_or_a_folder_into_another_output(tmp_path):
     root = repo_copy(tmp_path)
     done = run(root, "build", "drafts/2024", "-o", "out")
     assert done.returncode == 0, done.stderr
-    assert [p.name for p in (root / "out").rglob("*.docx")] == ["zhujian-JY20240056.docx"]
+    built = sorted(p.name for p in (root / "out").rglob("*.docx"))
+    assert built == sorted(p.with_suffix(".docx").name for p in (root / "drafts" / "2024").glob("*.yaml"))
+    assert not (root / "out" / "2020").exists()
     done = run(root, "build", "drafts/2020/futian-TA20200005.yaml")
     assert done.returncode == 0 and (root / "build" / "2020" / "futian-TA20200005.docx").is_file()
 
