@@ -19,6 +19,7 @@ from docx.shared import Mm
 from . import head, oxml
 from .blocks import Block
 from .colophon import add_colophon
+from .signoff import add_signoff
 from .titles import break_title, text_width
 
 PT_TO_MM = 25.4 / 72
@@ -47,7 +48,7 @@ class LetterBuilder:
         self.head: head.Head | None = None
         self.title_paragraph = None         # the open title, while title lines follow each other
         self.attachments_seen = 0
-        self.signature_box: tuple[float, float] | None = None  # (right indent, width) in characters
+        self.signers: list[tuple[str, str | None]] = []  # 署名s (and seals) waiting for their date
         self.colophon: dict[str, str] = {}  # 版记: cc, printer, printdate
 
     # -- styles ---------------------------------------------------------------
@@ -159,17 +160,20 @@ class LetterBuilder:
         elif kind == "attach":
             self._attachment(block, following)
         elif kind == "signature":
-            date = next((b.text for b in following if b.kind == "date"), None)
-            self._signature(block.text, date, block.seal)
+            self.signers.append((block.text, block.seal))
+            if not (following and following[0].kind in ("signature", "date")):
+                self._sign(None)
         elif kind == "date":
-            paragraph = self.paragraph("date", block.text)
-            paragraph.paragraph_format.keep_with_next = True
-            if not self.style["signature"]["sealed"] and self.signature_box:
-                self._unsealed_date(paragraph, block.text)
+            self._sign(block.text)
         elif kind == "note":
             self.paragraph("note", block.text)
         elif kind in ("cc", "printer", "printdate"):
             self.colophon[kind] = block.text  # placed at the foot of the last page by finish()
+
+    def _sign(self, date: str | None) -> None:
+        """The 落款: the 署名s given so far (one, or several for joint issuance) and the date."""
+        add_signoff(self, self.signers or [], date)
+        self.signers = []
 
     def _head_element(self, block: Block) -> None:
         """Letter and general layouts keep the 版头 for page 1's header; plain prints it as text."""
@@ -238,50 +242,9 @@ class LetterBuilder:
         else:
             oxml.set_indent(pPr, self.char_pt(size), left=2 + prefix, hanging=text_width(number))
 
-    def _signature(self, signature: str, date: str | None, seal: str | None = None) -> None:
-        """Sealed (7.3.5.1): the 署名 centred on the date, which stands 右空四字.
-        Unsealed (7.3.5.2): 署名 右空二字; the date starts two characters further right."""
-        rules = self.style["signature"]
-        if self.doc.paragraphs:  # the signature's page must hold body text too (7.3.5.5)
-            self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
-        paragraph = self.paragraph("signature", signature)
-        paragraph.paragraph_format.keep_with_next = True
-        self.spacing_before(paragraph, self.style["spacing"]["before_signature"])
-        sig_width = text_width(signature)
-        date_width = text_width(date or "")
-        if rules["sealed"]:
-            right = rules["date_right_chars"] + (date_width - sig_width) / 2
-        else:
-            right = rules["unsealed_right_chars"]
-            if date_width + 2 > sig_width:  # a long date stays 右空二字; the 署名 moves left
-                right += date_width + 2 - sig_width
-        right = max(0.0, right)
-        oxml.set_indent(paragraph._p.get_or_add_pPr(), self.char_pt(self.style["roles"]["signature"]["size"]), right=right)
-        self.signature_box = (right, sig_width)
-        if seal:
-            date_right = rules["date_right_chars"] if rules["sealed"] else right
-            self._seal(paragraph, seal, centre_from_right=date_right + date_width / 2)
-
-    def _seal(self, paragraph, image: str, centre_from_right: float) -> None:
-        """7.3.5.1: the seal centred on the date, its top within one line of the body, behind
-        the text.  `centre_from_right` is in characters from the right edge of the 版心."""
-        spec = self.style["seal"]
+    def text_width_mm(self) -> float:
         page = self.style["page"]
-        char_mm = self.char_pt(self.style["roles"]["signature"]["size"]) * PT_TO_MM
-        width = page["width"] - page["left"] - page["right"]
-        diameter = spec["diameter"]
-        x = width - centre_from_right * char_mm - diameter / 2
-        pitch_mm = self.pitch / 20 * PT_TO_MM
-        # The paragraph's top is where the body ends: its space before holds the room for the seal.
-        y = spec["top_below_body_lines"] * pitch_mm
-        inline = self.doc.part.new_pic_inline(image, Mm(diameter), Mm(diameter))
-        oxml.add_floating_picture(paragraph, inline, x_mm=x, y_mm=y)
-
-    def _unsealed_date(self, paragraph, date: str) -> None:
-        sig_right, sig_width = self.signature_box
-        right = sig_right + sig_width - 2 - text_width(date)
-        oxml.set_indent(paragraph._p.get_or_add_pPr(), self.char_pt(self.style["roles"]["date"]["size"]),
-                        right=max(self.style["signature"]["unsealed_right_chars"], right))
+        return page["width"] - page["left"] - page["right"]
 
     # -- page set-up ------------------------------------------------------------
 

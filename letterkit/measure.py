@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import tempfile
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pdfplumber
@@ -26,6 +26,17 @@ class Line:
     text: str
     font: str = ""   # the font of the line's first ideograph (else first character), subset prefix removed
     red: bool = False
+    spans: list = field(default_factory=list)  # (x0, x1) of each character, in mm
+
+    def segments(self, gap_mm: float) -> list[tuple[float, float]]:
+        """Runs of characters separated by more than `gap_mm` of white (joint 署名s on one line)."""
+        runs: list[list[float]] = []
+        for x0, x1 in self.spans:
+            if runs and x0 - runs[-1][1] <= gap_mm:
+                runs[-1][1] = x1
+            else:
+                runs.append([x0, x1])
+        return [(a, b) for a, b in runs]
 
     @property
     def compact(self) -> str:
@@ -74,7 +85,8 @@ def read_lines(pdf_path: Path) -> list[list[Line]]:
                              next((c for c in chars if c["text"].strip()), chars[0]))
                 lines.append(Line(number, min(c["top"] for c in chars) * MM, max(c["bottom"] for c in chars) * MM,
                                   chars[0]["x0"] * MM, chars[-1]["x1"] * MM, size, "".join(c["text"] for c in chars),
-                                  first["fontname"].split("+", 1)[-1], _is_red(first.get("non_stroking_color"))))
+                                  first["fontname"].split("+", 1)[-1], _is_red(first.get("non_stroking_color")),
+                                  [(c["x0"] * MM, c["x1"] * MM) for c in chars if c["text"].strip()]))
             pages.append(sorted(lines, key=lambda l: (l.top, l.x0)))
     return pages
 

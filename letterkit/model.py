@@ -81,6 +81,13 @@ class Attachment:
 
 
 @dataclass
+class CoSigner:
+    """Another organ issuing the letter jointly: its 署名 and seal."""
+    signature: str
+    seal: str | None = None
+
+
+@dataclass
 class Contact:
     name: str
     phone: str
@@ -101,6 +108,7 @@ class Draft:
     contact: Contact
     sealed: bool = True  # 7.3.5.1 (sealed) or 7.3.5.2 (unsealed) signature layout
     seal: str | None = None  # the seal image's absolute path
+    co_signers: list[CoSigner] = field(default_factory=list)  # joint issuance, in issuing order
     title: str | None = None
     opening: str | None = None
     closing: list[str] | None = None

@@ -137,11 +137,16 @@ def set_jc(pPr, align: str) -> None:
     set_attrs(child(pPr, "jc", PPR_ORDER), val={"justify": "both"}.get(align, align))
 
 
-def set_right_tab(pPr, position_twips: int) -> None:
+def set_tab(pPr, kind: str, position_twips: int) -> None:
+    """A tab stop (left, center, right) at a position from the text's left edge."""
     tabs = child(pPr, "tabs", PPR_ORDER)
     tab = tabs.makeelement(qn("w:tab"), {})
-    set_attrs(tab, val="right", pos=position_twips)
+    set_attrs(tab, val=kind, pos=position_twips)
     tabs.append(tab)
+
+
+def set_right_tab(pPr, position_twips: int) -> None:
+    set_tab(pPr, "right", position_twips)
 
 
 def set_outline_level(pPr, level: int) -> None:

@@ -376,6 +376,9 @@ def signature_and_date(p: Page) -> list[Result]:
     right = p.block_right
     sealed_right = right - p.style["signature"]["date_right_chars"] * char
     centre = lambda l: (l.x0 + l.x1) / 2
+    if sig is not None and len(sig.segments(0.8 * char)) > 1:  # joint issuance: the last 署名 is over the date
+        x0, x1 = sig.segments(0.8 * char)[-1]
+        sig = Line(sig.page, sig.top, sig.bottom, x0, x1, sig.size, sig.text)
     sealed = abs(date.x1 - sealed_right) <= 1 and sig is not None and abs(centre(sig) - centre(date)) <= char
     unsealed_right = right - p.style["signature"]["unsealed_right_chars"] * char
     unsealed = sig is not None and (abs(sig.x1 - unsealed_right) <= 1 or abs(date.x1 - unsealed_right) <= 1) \

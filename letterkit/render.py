@@ -65,6 +65,7 @@ def context(draft: Draft) -> dict:
         "closing": draft.closing,
         "signature": draft.signature,
         "seal": draft.seal,
+        "co_signers": draft.co_signers,
         "date": draft.date_text,
         "contact": draft.contact,
         "disclosure": draft.disclosure,

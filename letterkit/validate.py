@@ -19,7 +19,7 @@ from .errors import LetterkitError, Problem
 from .load import Key, Loaded
 from .model import (
     DISCLOSURES, KINDS, LAYOUTS, MAX_LEVELS, ROLE_FOR_KIND, SECRECY_LEVELS, URGENCIES,
-    Addressee, Attachment, Contact, DocNumber, Draft, Measure, Organ, Proposal,
+    Addressee, Attachment, Contact, CoSigner, DocNumber, Draft, Measure, Organ, Proposal,
 )
 
 # Characters between which a space is never meant in Chinese text:
@@ -276,6 +276,23 @@ def attachments(value, path, ck: Checker):
     return found
 
 
+def co_signers(value, path, ck: Checker):
+    """Joint issuance: the other organs, each {signature, seal}, in issuing order."""
+    if not isinstance(value, list) or not value:
+        ck.problem(path, "wrong-type", f"'{_dotted(path)}' 应是非空列表，现在是{_describe(value)}",
+                   "每项写 signature（署名）和 seal（印章图片）")
+        return None
+    found = []
+    for i, item in enumerate(value):
+        parts = ck.mapping(item, path + (i,), CO_SIGNER_FIELDS, "联合发文机关")
+        if parts is not None and parts["signature"] is not None:
+            found.append(CoSigner(parts["signature"], parts["seal"]))
+    if len(found) + 1 > MAX_JOINT:
+        ck.problem(path, "too-many-signers", f"联合发文机关共 {len(found) + 1} 个，一行最多排 {MAX_JOINT} 个印章",
+                   "减少联合署名的机关，或分别行文")
+    return found
+
+
 def _skip(value, path, ck):  # placeholder kind for fields walked by hand
     return value
 
@@ -284,6 +301,13 @@ MEASURE_FIELDS = [
     Field("heading", text, True, "标题文字，编号自动生成，不要手写"),
     Field("text", text, False, "紧接标题、同段的正文"),
     Field("items", _skip, False, "下一级措施"),
+]
+
+MAX_JOINT = 3  # seals of 42 mm side by side in the 156 mm 版心
+
+CO_SIGNER_FIELDS = [
+    Field("signature", text, True, "联合发文机关的署名"),
+    Field("seal", image_file, False, "该机关的印章图片"),
 ]
 
 ATTACHMENT_FIELDS = [
@@ -333,6 +357,7 @@ DRAFT_FIELDS = [
     Field("signature", text, False, "署名；不写时用机关全称"),
     Field("sealed", flag, False, "是否加盖印章：true（默认，GB/T 9704 7.3.5.1）或 false（7.3.5.2）"),
     Field("seal", image_file, False, "印章图片（透明背景的 PNG），盖在署名和日期上"),
+    Field("co_signers", co_signers, False, "联合发文的其他机关（署名和印章），按发文机关顺序"),
     Field("date", date, True, "成文日期"),
     Field("contact", _skip, True, "联系人和联系电话"),
     Field("disclosure", choice(DISCLOSURES, "公开属性"), False, "公开属性，写了就作为附注印出"),
@@ -380,6 +405,7 @@ def validate(loaded: Loaded, path: str, base_dirs: list[Path] | None = None) -> 
         signature=top["signature"] or organ.name,
         sealed=top["sealed"] if top["sealed"] is not None else True,
         seal=top["seal"],
+        co_signers=top["co_signers"] or [],
         date=top["date"],
         contact=contact,
         title=top["title"],

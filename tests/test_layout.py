@@ -11,7 +11,7 @@ from letterkit.layout import layout
 from letterkit.titles import text_width
 from letterkit.style import house_style
 
-from conftest import SEED_DRAFT, SUGGESTION_DRAFT
+from conftest import REPO, SEED_DRAFT, SUGGESTION_DRAFT
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -215,3 +215,43 @@ def test_a_title_given_in_lines_keeps_its_breaks():
     blocks = parse("title 关于福田区第八届人民代表大会第四次会议\ntitle 第20240056号建议的答复\np 正文\n", "t")
     document = layout(blocks, house_style(), "plain")
     assert document.paragraphs[0].text == "关于福田区第八届人民代表大会第四次会议\n第20240056号建议的答复"
+
+
+SEAL = str((REPO / "drafts" / "seals" / "sample-seal.png").resolve())
+
+
+def test_joint_issuance_signatures_side_by_side_each_under_its_own_seal():
+    blocks = parse(f"p 正文\nsignature 福田区住房和建设局\nseal {SEAL}\nsignature 福田区规划土地监察局\nseal {SEAL}\n"
+                   "date 2024年6月18日\n", "t")
+    document = layout(blocks, house_style(), "letter")
+    row = document.paragraphs[1]
+    assert row.text == "\t福田区住房和建设局\t福田区规划土地监察局"
+    tabs = [int(t.get(qn("w:pos"))) for t in row._p.pPr.findall(f"{W}tabs/{W}tab")]
+    seals = row._p.xpath(".//wp:anchor[@behindDoc='1']")
+    assert len(tabs) == 2 and len(seals) == 2
+    lefts = [int(s.xpath("./wp:positionH/wp:posOffset/text()")[0]) / 36000 for s in seals]
+    assert lefts[1] - lefts[0] >= 42  # seals neither touch nor overlap
+    centres_mm = [pos / 20 * 25.4 / 72 for pos in tabs]
+    assert [round(left + 21, 1) for left in lefts] == [round(c, 1) for c in centres_mm]  # each seal on its 署名
+    date_right = 4 * 15.75 * 25.4 / 72
+    date_centre = 156 - date_right - text_width("2024年6月18日") * 15.75 * 25.4 / 72 / 2
+    assert abs(centres_mm[1] - date_centre) < 0.5  # the last 署名 and seal over the date
+
+
+def test_unsealed_joint_signatures_are_stacked_lead_first():
+    style = house_style(overrides={"signature": {"sealed": False}})
+    blocks = parse("p 正文\nsignature 福田区住房和建设局\nsignature 福田区规划土地监察局\ndate 2024年6月18日\n", "t")
+    document = layout(blocks, style, "plain")
+    assert [p.text for p in document.paragraphs[1:4]] == ["福田区住房和建设局", "福田区规划土地监察局", "2024年6月18日"]
+    rights = [int(p._p.pPr.find(qn("w:ind")).get(qn("w:right"))) for p in document.paragraphs[1:3]]
+    widths = [text_width("福田区住房和建设局"), text_width("福田区规划土地监察局")]
+    # both start at the same place: the shorter one stands further from the right edge
+    assert rights[0] - rights[1] == round((widths[1] - widths[0]) * 315)
+
+
+def test_letter_marks_sit_at_the_left_on_the_document_numbers_line():
+    head = plan_letter("某局", "某函〔2024〕1号", [("000001", "copy_number"), ("机密★1年", "mark"), ("特急", "mark")], house_style())
+    frames = {f.runs[0][0]: f for f in head.frames}
+    assert frames["000001"].y == frames["某函〔2024〕1号"].y and frames["000001"].align == "left"
+    assert frames["机密★1年"].y > frames["000001"].y and frames["特急"].y > frames["机密★1年"].y
+    assert frames["某函〔2024〕1号"].align == "right"

@@ -145,3 +145,17 @@ def test_seal_is_an_image_found_beside_the_draft(tmp_path):
             validate(loaded(extra), "d.yaml", base_dirs=[tmp_path])
         assert caught.value.problems[0].code == code
         assert caught.value.problems[0].location.line == len(MINIMAL_DRAFT.splitlines()) + 1
+
+
+def test_joint_issuance_takes_at_most_three_organs():
+    extra = "co_signers:\n" + "".join(f"  - signature: 机关{i}\n" for i in range(3))
+    problems = problems_of(MINIMAL_DRAFT + extra)
+    assert problems[0].code == "too-many-signers"
+    draft = check(MINIMAL_DRAFT + "co_signers:\n  - signature: 某某局\n")
+    assert [c.signature for c in draft.co_signers] == ["某某局"]
+
+
+def test_copy_number_and_secrecy_forms():
+    assert check(MINIMAL_DRAFT + 'copy_number: "000123"\nsecrecy: 机密★1年\nurgency: 特急\n').copy_number == "000123"
+    codes = {p.code for p in problems_of(MINIMAL_DRAFT + "copy_number: 123\nsecrecy: 内部\nurgency: 很急\n")}
+    assert codes == {"bad-copy-number", "bad-secrecy", "bad-choice"}

@@ -1,0 +1,117 @@
+"""The 落款 (GB/T 9704 7.3.5): 署名, 印章 and 成文日期.
+
+Sealed (7.3.5.1): the date stands 右空四字 and the 署名 is centred on it; the seal is
+centred on the date, its top within one line of the body, behind the text.  Joint issuance:
+the 署名s side by side in issuing order, each seal over its own 署名, the last over its
+署名 and the date; seals neither touch nor overlap.  Unsealed (7.3.5.2): the 署名 右空二字,
+the date's first character two characters right of the 署名's (the date 右空二字 when it
+is the longer); joint 署名s stacked, the lead issuer first.
+"""
+
+from __future__ import annotations
+
+from docx.shared import Mm
+
+from . import oxml
+from .titles import text_width
+
+PT_TO_MM = 25.4 / 72
+
+
+def add_signoff(builder, signers: list[tuple[str, str | None]], date: str | None) -> None:
+    """`signers`: (署名, seal image or None) in issuing order; `date`: the printed 成文日期."""
+    style = builder.style
+    if builder.doc.paragraphs:  # the signature's page must hold body text too (7.3.5.5)
+        builder.doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    if style["signature"]["sealed"]:
+        _sealed(builder, signers, date)
+    else:
+        _unsealed(builder, signers, date)
+
+
+def _signature_paragraph(builder, text: str, first: bool):
+    paragraph = builder.paragraph("signature", text)
+    paragraph.paragraph_format.keep_with_next = True
+    if first:
+        builder.spacing_before(paragraph, builder.style["spacing"]["before_signature"])
+    return paragraph
+
+
+def _char_pt(builder) -> float:
+    return builder.char_pt(builder.style["roles"]["signature"]["size"])
+
+
+def _date_paragraph(builder, date: str | None, right_chars: float) -> None:
+    if date is None:
+        return
+    paragraph = builder.paragraph("date", date)
+    paragraph.paragraph_format.keep_with_next = True
+    oxml.set_indent(paragraph._p.get_or_add_pPr(), _char_pt(builder), right=right_chars)
+
+
+def _sealed(builder, signers, date) -> None:
+    rules, seal = builder.style["signature"], builder.style["seal"]
+    date_width = text_width(date or "")
+    centre = rules["date_right_chars"] + date_width / 2  # characters from the right edge
+    if len(signers) == 1:
+        name, image = signers[0]
+        paragraph = _signature_paragraph(builder, name, first=True)
+        right = max(0.0, centre - text_width(name) / 2)
+        oxml.set_indent(paragraph._p.get_or_add_pPr(), _char_pt(builder), right=right)
+        if image:
+            _seal(builder, paragraph, image, centre)
+    else:
+        _joint_row(builder, signers, centre)
+    _date_paragraph(builder, date, rules["date_right_chars"])
+
+
+def _joint_row(builder, signers, last_centre: float) -> None:
+    """The 署名s side by side on one line, centred on tab stops; the last over the date."""
+    char_mm = _char_pt(builder) * PT_TO_MM
+    spacing = builder.style["seal"]["diameter"] / char_mm + builder.style["seal"]["joint_gap_chars"]
+    width_chars = builder.text_width_mm() / char_mm
+    widths = [text_width(name) for name, _ in reversed(signers)]  # right to left
+    centres = [max(last_centre, widths[0] / 2)]  # the last 署名 over the date, inside the 版心
+    for right, left in zip(widths, widths[1:]):
+        centres.append(centres[-1] + max(spacing, (right + left) / 2 + 1))
+    overflow = centres[-1] + widths[-1] / 2 - width_chars
+    if overflow > 0:  # long names: close up, but never let the seals touch
+        centres = [centres[0]] + [c - min(overflow, (c - centres[0]) - spacing * i) for i, c in enumerate(centres[1:], 1)]
+    centres.reverse()  # issuing order, left to right
+    paragraph = _signature_paragraph(builder, "", first=True)
+    pPr = paragraph._p.get_or_add_pPr()
+    oxml.set_jc(pPr, "left")
+    oxml.set_indent(pPr, _char_pt(builder))
+    for centre in centres:
+        oxml.set_tab(pPr, "center", round((width_chars - centre) * _char_pt(builder) * 20))
+    for (name, image), centre in zip(signers, centres):
+        paragraph.add_run().add_tab()
+        paragraph.add_run(name)
+        if image:
+            _seal(builder, paragraph, image, centre)
+
+
+def _seal(builder, paragraph, image: str, centre_chars: float) -> None:
+    """A seal centred `centre_chars` from the right edge of the 版心; its top half a line under
+    the body's last line (the paragraph's top, its space before holding the room)."""
+    spec = builder.style["seal"]
+    char_mm = _char_pt(builder) * PT_TO_MM
+    diameter = spec["diameter"]
+    x = builder.text_width_mm() - centre_chars * char_mm - diameter / 2
+    y = spec["top_below_body_lines"] * builder.pitch / 20 * PT_TO_MM
+    inline = builder.doc.part.new_pic_inline(image, Mm(diameter), Mm(diameter))
+    oxml.add_floating_picture(paragraph, inline, x_mm=x, y_mm=y)
+
+
+def _unsealed(builder, signers, date) -> None:
+    rules = builder.style["signature"]
+    widest = max(text_width(name) for name, _ in signers)
+    date_width = text_width(date or "")
+    right = rules["unsealed_right_chars"]
+    if date_width + 2 > widest:  # a long date stays 右空二字; the 署名 moves left
+        right += date_width + 2 - widest
+    for index, (name, _) in enumerate(signers):
+        paragraph = _signature_paragraph(builder, name, first=index == 0)
+        # stacked 署名s share their first character's position
+        oxml.set_indent(paragraph._p.get_or_add_pPr(), _char_pt(builder), right=right + widest - text_width(name))
+    _date_paragraph(builder, date, max(rules["unsealed_right_chars"], right + widest - 2 - date_width))
