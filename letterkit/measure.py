@@ -69,55 +69,85 @@ def _is_red(color) -> bool:
     return len(color) == 3 and color[0] > 0.7 and color[1] < 0.35 and color[2] < 0.35
 
 
-def read_lines(pdf_path: Path) -> list[list[Line]]:
-    """Each page's lines, top to bottom; a line is the characters sharing a baseline and size."""
+@dataclass
+class PageData:
+    """What one rendered page holds, measured once."""
+    number: int
+    width: float   # mm
+    height: float
+    lines: list[Line]
+    red_shapes: list[dict]   # filled red shapes: x0, top, width, height (mm)
+    black_rules: list[dict]  # horizontal black lines: x0, top, width, thickness (mm)
+
+
+def read_pdf(pdf_path: Path) -> list[PageData]:
+    """Every page of a PDF, parsed once."""
     pages = []
     with pdfplumber.open(str(pdf_path)) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
-            groups = defaultdict(list)
-            for char in page.chars:
-                groups[(round(char["bottom"], 0), round(char["size"], 1))].append(char)
-            lines = []
-            for (_, size), chars in groups.items():
-                chars.sort(key=lambda c: c["x0"])
-                # the font of the first ideograph: heading numbers may be Latin digits in Times
-                first = next((c for c in chars if "\u4e00" <= c["text"] <= "\u9fff"),
-                             next((c for c in chars if c["text"].strip()), chars[0]))
-                lines.append(Line(number, min(c["top"] for c in chars) * MM, max(c["bottom"] for c in chars) * MM,
-                                  chars[0]["x0"] * MM, chars[-1]["x1"] * MM, size, "".join(c["text"] for c in chars),
-                                  first["fontname"].split("+", 1)[-1], _is_red(first.get("non_stroking_color")),
-                                  [(c["x0"] * MM, c["x1"] * MM) for c in chars if c["text"].strip()]))
-            pages.append(sorted(lines, key=lambda l: (l.top, l.x0)))
+            pages.append(PageData(number, float(page.width) * MM, float(page.height) * MM, _lines(page, number),
+                                  _red_shapes(page), _black_rules(page)))
     return pages
 
 
-def page_sizes(pdf_path: Path) -> list[tuple[float, float]]:
-    with pdfplumber.open(str(pdf_path)) as pdf:
-        return [(float(page.width) * MM, float(page.height) * MM) for page in pdf.pages]
+def _lines(page, number: int) -> list[Line]:
+    """A line is the characters sharing a baseline and size; top to bottom."""
+    groups = defaultdict(list)
+    for char in page.chars:
+        groups[(round(char["bottom"], 0), round(char["size"], 1))].append(char)
+    lines = []
+    for (_, size), chars in groups.items():
+        chars.sort(key=lambda c: c["x0"])
+        # the font of the first ideograph: heading numbers may be Latin digits in Times
+        first = next((c for c in chars if "\u4e00" <= c["text"] <= "\u9fff"),
+                     next((c for c in chars if c["text"].strip()), chars[0]))
+        lines.append(Line(number, min(c["top"] for c in chars) * MM, max(c["bottom"] for c in chars) * MM,
+                          chars[0]["x0"] * MM, chars[-1]["x1"] * MM, size, "".join(c["text"] for c in chars),
+                          first["fontname"].split("+", 1)[-1], _is_red(first.get("non_stroking_color")),
+                          [(c["x0"] * MM, c["x1"] * MM) for c in chars if c["text"].strip()]))
+    return sorted(lines, key=lambda l: (l.top, l.x0))
+
+
+def _red_shapes(page) -> list[dict]:
+    return [{"x0": s["x0"] * MM, "top": s["top"] * MM, "width": s["width"] * MM, "height": s["height"] * MM}
+            for s in page.curves + page.rects if s.get("fill") is not False and _is_red(s.get("non_stroking_color"))]
+
+
+def _black_rules(page) -> list[dict]:
+    found = []
+    for line in page.lines:
+        color = tuple(line.get("stroking_color") or (0,))
+        if abs(line["top"] - line["bottom"]) < 0.5 and all(c < 0.2 for c in color):
+            found.append({"x0": line["x0"] * MM, "top": line["top"] * MM, "width": line["width"] * MM,
+                          "thickness": float(line.get("linewidth") or 0) * MM})
+    return sorted(found, key=lambda r: r["top"])
+
+
+def read_lines(pdf_path: Path) -> list[list[Line]]:
+    return [page.lines for page in read_pdf(pdf_path)]
 
 
 def red_shapes(pdf_path: Path, page: int = 1) -> list[dict]:
-    """Filled red shapes on a page (x0, top, width, height in mm)."""
-    with pdfplumber.open(str(pdf_path)) as pdf:
-        shapes = pdf.pages[page - 1].curves + pdf.pages[page - 1].rects
-        return [{"x0": s["x0"] * MM, "top": s["top"] * MM, "width": s["width"] * MM, "height": s["height"] * MM}
-                for s in shapes if s.get("fill") is not False and _is_red(s.get("non_stroking_color"))]
+    return read_pdf(pdf_path)[page - 1].red_shapes
 
 
-def red_ink_bands(pdf_path: Path, page: int = 1, dpi: int = 300) -> list[tuple[float, float]]:
-    """Vertical extents (mm) of runs of rows holding red pixels: glyphs as printed, not em boxes."""
-    from PIL import Image
+def red_ink_bands(pdf_path: Path, page: int = 1, dpi: int = 300, down_to_mm: float = 120) -> list[tuple[float, float]]:
+    """Vertical extents (mm) of runs of rows holding red pixels in the page's top `down_to_mm`:
+    glyphs as printed, not em boxes."""
+    from PIL import Image, ImageChops
 
     if not shutil.which("pdftoppm"):
         raise RuntimeError("pdftoppm (poppler-utils) is needed to measure ink")
     with tempfile.TemporaryDirectory() as work:
-        subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-f", str(page), "-l", str(page), str(pdf_path),
-                        f"{work}/p"], check=True)
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-f", str(page), "-l", str(page), "-y", "0",
+                        "-W", str(round(210 / 25.4 * dpi)), "-H", str(round(down_to_mm / 25.4 * dpi)),
+                        str(pdf_path), f"{work}/p"], check=True)
         image = Image.open(next(Path(work).glob("p*.png"))).convert("RGB")
-    width, height = image.size
-    pixels = image.load()
-    red_rows = [y for y in range(height)
-                if any(pixels[x, y][0] > 180 and pixels[x, y][1] < 90 and pixels[x, y][2] < 90 for x in range(0, width, 2))]
+    red, green, blue = image.split()
+    mask = ImageChops.multiply(ImageChops.multiply(red.point(lambda v: 255 if v > 180 else 0),
+                                                   green.point(lambda v: 255 if v < 90 else 0)),
+                               blue.point(lambda v: 255 if v < 90 else 0))
+    red_rows = [y for y, any_red in enumerate(mask.getprojection()[1]) if any_red]
     bands, start, previous = [], None, None
     for y in red_rows:
         if start is None:
@@ -156,14 +186,3 @@ def paragraphs(pages: list[list[Line]], left: float, right: float, body_size: fl
         result.append(current[0])
     return ["".join(p.split()) for p in result]
 
-
-def black_rules(pdf_path: Path, page: int) -> list[dict]:
-    """Horizontal black lines on a page (x0, top, width in mm; thickness in mm): the 版记's rules."""
-    with pdfplumber.open(str(pdf_path)) as pdf:
-        found = []
-        for line in pdf.pages[page - 1].lines:
-            color = tuple(line.get("stroking_color") or (0,))
-            if abs(line["top"] - line["bottom"]) < 0.5 and all(c < 0.2 for c in color):
-                found.append({"x0": line["x0"] * MM, "top": line["top"] * MM, "width": line["width"] * MM,
-                              "thickness": float(line.get("linewidth") or 0) * MM})
-        return sorted(found, key=lambda r: r["top"])

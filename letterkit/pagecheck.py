@@ -67,8 +67,9 @@ class Page:
     def __init__(self, pdf_path: Path, style: dict):
         self.pdf = pdf_path
         self.style = style
-        self.pages = measure.read_lines(pdf_path)
-        self.sizes = measure.page_sizes(pdf_path)
+        self.rendered = measure.read_pdf(pdf_path)
+        self.pages = [page.lines for page in self.rendered]
+        self.sizes = [(page.width, page.height) for page in self.rendered]
         page, grid = style["page"], style["grid"]
         self.left, self.top = page["left"], page["top"]
         self.right = page["width"] - page["right"]
@@ -76,7 +77,7 @@ class Page:
         self.pitch = grid["line_pitch_twips"] / 20 * PT
         self.lines_per_page = grid["lines"]
         self.body_size = style["roles"]["body"]["size"]
-        self.red_shapes = measure.red_shapes(pdf_path, 1)
+        self.red_shapes = self.rendered[0].red_shapes if self.rendered else []
         wide_red = [s for s in self.red_shapes if s["width"] > 100]
         self.is_letter = len(wide_red) >= 2                                    # two double rules
         self.is_general = len(wide_red) == 1 and any(l.red for l in self.pages[0])  # 标志 over one rule
@@ -320,7 +321,7 @@ def rules_position(p: Page) -> list[Result]:
     bad_length = [s for s in rules if abs(s["width"] - length) > 1 or abs(s["x0"] - x0) > 1]
     lowest = rules[-1]["top"] + rules[-1]["height"]
     want_low = page["height"] - letter["lower_rule_from_bottom"]
-    elsewhere = [i + 1 for i in range(1, len(p.pages)) if measure.red_shapes(p.pdf, i + 1)]
+    elsewhere = [page.number for page in p.rendered[1:] if page.red_shapes]
     return [
         _result("red-rules-length", not bad_length and len(rules) >= 4,
                 f"{len(rules)} 条，长 " + "、".join(f"{shape['width']:.1f}" for shape in rules) + " mm",
@@ -406,7 +407,7 @@ def check_documents(documents: list[Path], style: dict | None = None) -> dict[Pa
 def colophon_rules(p: Page) -> list[Result]:
     """7.4.1: the 版记's rules are as wide as the 版心, the first and last thick (0.35 mm), those
     between thin (0.25 mm), the last on the 版心's bottom edge; 10.1: none in a 信函格式 letter."""
-    rules = [r for r in measure.black_rules(p.pdf, len(p.pages)) if r["width"] > 100]
+    rules = [r for r in p.rendered[-1].black_rules if r["width"] > 100]
     spec = p.style["colophon"]
     if p.is_letter:
         return [_result("colophon-rules", not rules, f"{len(rules)} 条版记线", "信函格式的版记不加线", "版记线")]

@@ -232,9 +232,7 @@ def nested(fields: list[Field], build: Callable, what: str):
 
 
 def measures(value, path, ck: Checker, level: int = 1):
-    if not isinstance(value, list) or not value:
-        ck.problem(path, "wrong-type", f"'{_dotted(path)}' 应是非空列表，现在是{_describe(value)}",
-                   "每项以 - 开头：带 heading 的是编号标题，只有文字的是不编号的段落")
+    if not _is_list(value, path, ck, "每项以 - 开头：带 heading 的是编号标题，只有文字的是不编号的段落"):
         return None
     nodes = []
     for i, item in enumerate(value):
@@ -254,11 +252,17 @@ def measures(value, path, ck: Checker, level: int = 1):
     return nodes
 
 
+def _is_list(value, path, ck: Checker, hint: str) -> bool:
+    """A non-empty list, or a problem saying what was found instead."""
+    if isinstance(value, list) and value:
+        return True
+    ck.problem(path, "wrong-type", f"'{_dotted(path)}' 应是非空列表，现在是{_describe(value) if value != [] else '空列表'}", hint)
+    return False
+
+
 def attachments(value, path, ck: Checker):
     """A list of names, or of {title, content}: content (like measures) goes on its own pages."""
-    if not isinstance(value, list) or not value:
-        ck.problem(path, "wrong-type", f"'{_dotted(path)}' 应是非空列表，现在是{_describe(value)}",
-                   "每项是附件名称，或带 title 和 content 的附件")
+    if not _is_list(value, path, ck, "每项是附件名称，或带 title 和 content 的附件"):
         return None
     found = []
     for i, item in enumerate(value):
@@ -278,9 +282,7 @@ def attachments(value, path, ck: Checker):
 
 def co_signers(value, path, ck: Checker):
     """Joint issuance: the other organs, each {signature, seal}, in issuing order."""
-    if not isinstance(value, list) or not value:
-        ck.problem(path, "wrong-type", f"'{_dotted(path)}' 应是非空列表，现在是{_describe(value)}",
-                   "每项写 signature（署名）和 seal（印章图片）")
+    if not _is_list(value, path, ck, "每项写 signature（署名）和 seal（印章图片）"):
         return None
     found = []
     for i, item in enumerate(value):

@@ -53,7 +53,8 @@ def test_general_layout_head_and_colophon(rendered):
     for code in ("general-letterhead-top", "general-rule", "general-rule-gap", "colophon-rules", "colophon-bottom"):
         assert results[code] == "pass", code
     first = read_lines(pdf_path)[0]
-    assert [l.compact for l in first[:2]] == ["000012", "加急"]  # 份号, 紧急程度 on the 版心's first lines
+    assert [l.compact for l in first[:3]] == ["000012", "秘密★1年", "加急"]  # 份号, 密级, 紧急程度 on lines 1–3
+    assert all(abs(l.x0 - 28) < 0.5 for l in first[:3])
     number = next(l for l in first if l.compact.startswith("福教"))
     assert "签发人" in number.compact and number.compact.endswith("张建国")
 
