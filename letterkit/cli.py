@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, pagecheck, pdf
+from . import __version__, pdf
 from .build import build_many
 from .style import house_style
 from .errors import LetterkitError, Problem, display_path
@@ -86,6 +86,8 @@ def check(paths: tuple[Path, ...], render: bool, output_format: str) -> None:
     not_docx = [d for d in documents if d.suffix.lower() != ".docx"]
     if not_docx or not documents:
         raise click.UsageError(f"--render 只检查 .docx 文件：{display_path(not_docx[0]) if not_docx else '没有找到 .docx'}")
+    from . import pagecheck  # reads PDFs with pdfplumber: loaded only for this command
+
     try:
         results = pagecheck.check_documents(documents)
     except (pdf.RendererMissing, pdf.RenderFailed) as error:

@@ -1,15 +1,13 @@
 """Stage 5, layout: blocks + house style → a python-docx Document.
 
 Each block kind maps to a named Word paragraph style built from the house
-style, so the letter stays editable in Word and WPS.  The 信函格式 letterhead
-(organ name, red double rules, document number) lives in page 1's own header,
-in page-anchored frames and shapes, so it never moves the body off the grid.
+style, so the letter stays editable in Word and WPS.  Three parts have modules
+of their own: the 版头 of page 1 (head.py, in page 1's header so the body keeps
+its grid), the 落款 with seals (signoff.py) and the 版记 (colophon.py).
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE

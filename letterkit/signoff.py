@@ -50,7 +50,7 @@ def _date_paragraph(builder, date: str | None, right_chars: float) -> None:
 
 
 def _sealed(builder, signers, date) -> None:
-    rules, seal = builder.style["signature"], builder.style["seal"]
+    rules = builder.style["signature"]
     date_width = text_width(date or "")
     centre = rules["date_right_chars"] + date_width / 2  # characters from the right edge
     if len(signers) == 1:

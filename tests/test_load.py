@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from letterkit.errors import LetterkitError
-from letterkit.load import Loaded, load_text, merge
+from letterkit.load import load_text, merge
 
 
 def test_every_value_keeps_its_line_and_column():

@@ -5,7 +5,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from letterkit.pagecheck import check_documents, check_pdf
 

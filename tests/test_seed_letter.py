@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import SEED_TEXT, require_soffice
+from conftest import SEED_TEXT
 from letterkit.measure import paragraphs, read_lines, red_ink_bands, red_shapes
 
 LEFT, TOP, WIDTH, HEIGHT = 28.0, 37.0, 156.0, 225.0
