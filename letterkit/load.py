@@ -88,15 +88,27 @@ def load_text(text: str, display: str) -> Loaded:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         raise LetterkitError([_syntax_problem(display, error)]) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, e.g. a control character
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        raise LetterkitError([Problem(Location(display, line, column), "bad-character",
+                                      f"文件中有不能出现的控制字符 U+{error.character if isinstance(error.character, int) else ord(error.character):04X}",
+                                      "删去这个字符，它常见于从别处复制来的文字")]) from None
     except yaml.YAMLError as error:  # e.g. more than one document in the file
         raise LetterkitError([Problem(Location(display), "yaml-syntax", f"YAML 错误：{error}", "一个文件只写一个草稿")]) from None
     finally:
         loader.dispose()
     sources = SourceMap()
     problems: list[Problem] = []
-    if node is None:
+    if node is None:  # an empty file: problems about missing values point at its first line
+        sources[()] = Source(Location(display, 1, 1))
         return Loaded({}, sources)
-    data = _convert(node, (), display, loader, sources, problems, text=text)
+    try:
+        data = _convert(node, (), display, loader, sources, problems, text=text)
+    except _TooLarge:
+        raise LetterkitError([Problem(Location(display), "yaml-too-large",
+                                      f"YAML 展开后超过 {MAX_NODES} 个值（别名 * 层层引用，可能是恶意的“别名炸弹”）",
+                                      "草稿中不要用 & 和 * 互相引用")]) from None
     if problems:
         raise LetterkitError(problems)
     return Loaded(data, sources)
@@ -105,12 +117,25 @@ def load_text(text: str, display: str) -> Loaded:
 def load_file(path: Path, display: str | None = None) -> Loaded:
     display = display or str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8-sig")  # a BOM, as Windows editors write, is fine
     except UnicodeDecodeError as error:
-        raise LetterkitError([Problem(Location(display), "encoding", f"文件不是 UTF-8 编码（第 {error.start} 字节）", "请用 UTF-8 编码另存此文件")]) from None
+        guess = _guess_encoding(Path(path).read_bytes())
+        found = f"看起来是 {guess} 编码" if guess else f"第 {error.start} 字节无法按 UTF-8 解读"
+        raise LetterkitError([Problem(Location(display), "encoding", f"文件不是 UTF-8 编码（{found}）",
+                                      "请在编辑器中用 UTF-8 编码另存此文件")]) from None
     except OSError as error:
         raise LetterkitError([Problem(Location(display), "read-error", f"无法读取文件：{error.strerror}", "检查路径和权限")]) from None
     return load_text(text, display)
+
+
+def _guess_encoding(data: bytes) -> str | None:
+    for name, label in (("gb18030", "GBK/GB18030"), ("big5", "Big5"), ("utf-16", "UTF-16")):
+        try:
+            data.decode(name)
+            return label
+        except (UnicodeDecodeError, UnicodeError):
+            continue
+    return None
 
 
 def _location(display: str, node: yaml.Node) -> Location:
@@ -118,10 +143,17 @@ def _location(display: str, node: yaml.Node) -> Location:
 
 
 _PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+MAX_NODES = 100_000  # far beyond any letter; aliases that expand past it are refused at once
+
+
+class _TooLarge(Exception):
+    pass
 
 
 def _convert(node, path, display, loader, sources, problems, key_where=None, text=""):
     """Plain data from a node; a mapping or list is located at its key's line."""
+    if len(sources) >= MAX_NODES:
+        raise _TooLarge()
     where = _location(display, node)
     if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
         problems.append(Problem(where, "bad-value", f"不支持的 YAML 标记 '{node.tag}'", "删除以 ! 开头的标记"))

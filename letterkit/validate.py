@@ -27,6 +27,8 @@ from .model import (
 _WIDE = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026"
 _SPACE_BETWEEN_WIDE = re.compile(rf"(?<=[{_WIDE}])\s+(?=[{_WIDE}])")
 _SPACES = re.compile(r"\s+")
+# Characters XML 1.0 cannot hold (tabs and line breaks are fine: they fold to spaces)
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def clean_text(text: str) -> str:
@@ -111,6 +113,11 @@ def text(value, path, ck: Checker):
         return None
     if not isinstance(value, str):
         value = ck.sources.raw(path) or str(value)
+    bad = _NOT_IN_XML.search(value)
+    if bad:
+        ck.problem(path, "bad-character", f"'{_dotted(path)}' 的第 {bad.start() + 1} 个字符是控制字符 U+{ord(bad.group()):04X}，Word 文件中不能有",
+                   "删去这个字符，它常见于从别处复制来的文字")
+        return None
     cleaned = clean_text(value)
     if not cleaned:
         ck.problem(path, "missing-value", f"'{_dotted(path)}' 是空的", "填写内容，或删除这个字段")
