@@ -75,13 +75,43 @@ def build(paths: tuple[Path, ...], output: Path | None, with_pdf: bool) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--render", "render", is_flag=True, help="用 LibreOffice 渲染 .docx，在 PDF 上量版面（页边距、行数、字数、字号、页码、版头、落款）")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--render", "render", is_flag=True, help="检查 .docx：用 LibreOffice 渲染，在 PDF 上实测版面")
+@click.option("--strict", is_flag=True, help="有警告也算不通过（退出码 1）")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", help="输出格式")
-def check(paths: tuple[Path, ...], render: bool, output_format: str) -> None:
-    """检查 .docx 是否符合 GB/T 9704（目前提供 --render：渲染后实测版面）。"""
-    if not render:
-        raise click.UsageError("目前 check 只支持 --render：letterkit check --render 文件.docx")
+def check(paths: tuple[Path, ...], render: bool, strict: bool, output_format: str) -> None:
+    """校对草稿（不生成文件）；加 --render 时检查 .docx 的版面。不给路径时检查项目的全部草稿。"""
+    if render:
+        _check_render(paths, output_format)
+        return
+    from .lint import check_paths
+
+    documents = [p for p in paths if p.suffix.lower() == ".docx"]
+    if documents:
+        raise click.UsageError(f"{display_path(documents[0])} 是 Word 文件：检查版面请加 --render")
+    project = open_project(paths[0] if paths else Path.cwd())
+    drafts = [d for p in paths for d in _drafts_in(p)] if paths else project.drafts()
+    if not drafts:
+        raise click.UsageError("没有找到草稿（drafts/ 下的 .yaml 文件）")
+    results = check_paths(drafts, project)
+    problems = [p for found in results.values() for p in found]
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    if output_format == "json":
+        click.echo(json.dumps([{"path": p.location.path, "line": p.location.line, "column": p.location.column,
+                                "severity": p.severity, "code": p.code, "message": p.message, "hint": p.hint}
+                               for p in problems], ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            click.echo(str(problem))
+        click.echo(f"检查了 {len(drafts)} 份草稿：{errors} 个错误，{warnings} 个警告。", err=True)
+    if errors or (strict and warnings):
+        sys.exit(EXIT_INPUT)
+
+
+def _check_render(paths: tuple[Path, ...], output_format: str) -> None:
+    if not paths:
+        raise click.UsageError("--render 要给出 .docx 文件或目录：letterkit check --render build")
     documents = [d for p in paths for d in (sorted(p.rglob("*.docx")) if p.is_dir() else [p])]
     not_docx = [d for d in documents if d.suffix.lower() != ".docx"]
     if not_docx or not documents:

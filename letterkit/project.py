@@ -18,6 +18,7 @@ DEFAULTS = Path(__file__).parent / "defaults.yaml"
 PROJECT_KEYS = {
     "defaults": "每个草稿继承的值（草稿中的同名字段优先）",
     "output": "生成文件的目录，默认 build",
+    "check": "letterkit check 的设置：disable 列出整个项目不查的规则",
 }
 
 
@@ -28,6 +29,7 @@ class Project:
     output: Path
     base: load.Loaded  # built-in defaults ← project defaults
     template_dirs: list[Path] = field(default_factory=list)
+    check_disabled: list[str] = field(default_factory=list)  # rule codes switched off project-wide
 
     @property
     def drafts_dir(self) -> Path:
@@ -90,5 +92,12 @@ def open_project(start: Path) -> Project:
             shifted = load.SourceMap({path[1:]: src for path, src in loaded.sources.items() if path[:1] == ("defaults",)})
             base = load.merge(base, load.Loaded(defaults, shifted))
         output = root / data.get("output", "build")
+        settings = data.get("check") or {}
+        disabled = settings.get("disable", []) if isinstance(settings, dict) else []
+        if not isinstance(disabled, list):
+            raise LetterkitError([Problem(loaded.sources.locate(("check",)), "wrong-type",
+                                          "check 应写成 check: {disable: [规则代码, …]}", "例如 disable: [nested-quotes]")])
+    else:
+        disabled = []
     return Project(root=root, config=config if config.is_file() else None, output=output, base=base,
-                   template_dirs=[root / "templates"])
+                   template_dirs=[root / "templates"], check_disabled=[str(code) for code in disabled])

@@ -302,6 +302,22 @@ def co_signers(value, path, ck: Checker):
     return found
 
 
+def check_settings(value, path, ck: Checker):
+    """`check: {disable: [rule codes]}`: rules switched off for this draft."""
+    from .lint import RULE_CODES, RULES
+
+    codes = sorted({r.code for r in RULES} | set(RULE_CODES))
+    if not isinstance(value, dict) or set(value) - {"disable"} or not isinstance(value.get("disable", []), list):
+        ck.problem(path, "wrong-type", "check 应写成 check: {disable: [规则代码, …]}", "例如 disable: [nested-quotes]")
+        return None
+    for index, code in enumerate(value.get("disable", [])):
+        if code not in codes:
+            guess = difflib.get_close_matches(str(code), codes, n=1)
+            ck.problem(path + ("disable", index), "unknown-rule", f"没有代码为 '{code}' 的检查规则",
+                       f"是否想写 '{guess[0]}'？" if guess else "规则代码见 docs/rules.md")
+    return value
+
+
 def _skip(value, path, ck):  # placeholder kind for fields walked by hand
     return value
 
@@ -376,6 +392,7 @@ DRAFT_FIELDS = [
     Field("signer", text, False, "签发人（通用格式的上行文）"),
     Field("file_mark", flag, False, "通用格式的发文机关标志后加“文件”二字"),
     Field("cc", text_list, False, "抄送机关"),
+    Field("check", check_settings, False, "letterkit check 的设置：disable 列出本草稿不查的规则"),
     Field("printer", text, False, "印发机关（版记）"),
     Field("print_date", date, False, "印发日期（版记）"),
     Field("attachments", attachments, False, "附件：名称，或带 title 和 content 的附件"),

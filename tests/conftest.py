@@ -41,7 +41,7 @@ closing:
 date: 2024-05-06
 contact:
   name: 李四
-  phone: "12345678"
+  phone: "82345678"
 """
 
 

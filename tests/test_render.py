@@ -23,7 +23,7 @@ def test_builtin_reply_template_writes_the_boilerplate(project):
     assert texts["to"] == "尊敬的张三委员："
     assert blocks[4].text.startswith("您提出的《关于加强校园安全的提案》（第0012号）已收悉。")
     assert blocks[4].text.endswith("现答复如下：")
-    assert texts["note"] == "（联系人：李四，联系电话：12345678）"
+    assert texts["note"] == "（联系人：李四，联系电话：82345678）"
     assert texts["date"] == "2024年5月6日"
 
 

@@ -1,0 +1,105 @@
+"""`letterkit check`: every rule fires on text that breaks it and stays quiet on text that
+keeps it; the repository's drafts check clean; the seed, as published, is flagged."""
+
+import datetime as dt
+import re
+import subprocess
+import sys
+
+import pytest
+
+from letterkit.lint import RULES, check_paths
+from letterkit.project import open_project
+
+from conftest import MINIMAL_DRAFT, REPO, SEED_DRAFT, make_project
+
+BODY = "      - heading: 加强巡查。\n        text: 每日巡查校园周边。\n"
+
+
+def findings(tmp_path, draft_text, name="d.yaml", extra=None):
+    files = {f"drafts/{name}": draft_text, **(extra or {})}
+    root = make_project(tmp_path, files)
+    project = open_project(root)
+    results = check_paths(sorted((root / "drafts").glob("*.yaml")), project)
+    return results[root / "drafts" / name]
+
+
+def codes(tmp_path, draft_text, **kw):
+    return {p.code for p in findings(tmp_path, draft_text, **kw)}
+
+
+def with_text(text: str) -> str:
+    return MINIMAL_DRAFT.replace("每日巡查校园周边。", text)
+
+
+CASES = [
+    # code, failing draft, passing draft
+    ("signature-organ", MINIMAL_DRAFT + "signature: 测试区教育局\n", MINIMAL_DRAFT + "signature: 测试市测试区教育局\n"),
+    ("number-year", MINIMAL_DRAFT.replace("year: 2024", "year: 2023"), MINIMAL_DRAFT),
+    ("date-future", MINIMAL_DRAFT.replace("date: 2024-05-06", "date: 2099-05-06"), MINIMAL_DRAFT),
+    ("date-before-session", MINIMAL_DRAFT.replace("  title: 关于加强校园安全的提案", "  title: 关于加强校园安全的提案\n  session: 2025年区政协会议"),
+     MINIMAL_DRAFT.replace("  title: 关于加强校园安全的提案", "  title: 关于加强校园安全的提案\n  session: 2024年区政协会议")),
+    ("half-width-punctuation", with_text("保信亚太生物科技(深圳)有限公司,位于福田区。"), with_text("保信亚太生物科技（深圳）有限公司，位于福田区。Version 2.0, beta (test)")),
+    ("bracket-pairs", with_text("联系人（陈杰)。"), with_text("联系人（陈杰）。")),
+    ("nested-quotes", with_text("引进俄罗斯“卡脖子“技术”项目”。"), with_text("引进俄罗斯“卡脖子‘技术’项目”。")),
+    ("book-title-comma", with_text("修订《甲措施》、《乙措施》。"), with_text("修订《甲措施》《乙措施》和《丙办法》（试行）、《丁规定》。")),
+    ("lone-dash", with_text("智能时代与知识产权—2019论坛。"), with_text("智能时代与知识产权——2019论坛，5—8月。")),
+    ("space-in-chinese", with_text("2019 年 10 月完成。"), with_text("2019年10月完成，SI WORLD 论坛。")),
+    ("hand-typed-number", MINIMAL_DRAFT.replace("heading: 加强巡查。", "heading: （一）加强巡查。"),
+     MINIMAL_DRAFT.replace("heading: 加强巡查。", "heading: 加强2024年巡查。")),
+    ("quoted-title-mismatch", MINIMAL_DRAFT + "opening: 您提出的《关于加强校园安全的提案的建议》已收悉。现答复如下：\n",
+     MINIMAL_DRAFT + "opening: 您提出的《关于加强校园安全的提案》已收悉。现答复如下：\n"),
+    ("title-form", MINIMAL_DRAFT + "title: 关于第0012号提案的回复\n", MINIMAL_DRAFT + "title: 关于第0012号提案的答复\n"),
+    ("phone", MINIMAL_DRAFT.replace('phone: "82345678"', 'phone: "123"'), MINIMAL_DRAFT.replace('phone: "82345678"', "phone: 0755-82976207")),
+    ("unit-names", with_text("约1.5万平米，3万㎡，40万平方米。"), with_text("约1.5万平方米，3万平方米。")),
+]
+
+
+def test_every_rule_has_a_case():
+    assert {code for code, _, _ in CASES} == {r.code for r in RULES}
+
+
+@pytest.mark.parametrize("code, bad, good", CASES, ids=[c[0] for c in CASES])
+def test_rule_fires_on_bad_text_and_not_on_good(tmp_path, code, bad, good):
+    assert code in codes(tmp_path / "bad", bad)
+    assert code not in codes(tmp_path / "good", good)
+
+
+def test_findings_point_at_the_character(tmp_path):
+    [found] = [p for p in findings(tmp_path, with_text("保信亚太生物科技（深圳)有限公司。")) if p.code == "bracket-pairs"]
+    line = with_text("保信亚太生物科技（深圳)有限公司。").splitlines()[found.location.line - 1]
+    assert line[found.location.column - 1] == "（"
+
+
+def test_duplicate_proposal_ids_across_drafts(tmp_path):
+    problems = findings(tmp_path, MINIMAL_DRAFT, extra={"drafts/e.yaml": MINIMAL_DRAFT})
+    assert "duplicate-proposal" in {p.code for p in problems}
+
+
+def test_rules_can_be_switched_off_per_draft_and_per_project(tmp_path):
+    bad = MINIMAL_DRAFT + "signature: 测试区教育局\n"
+    assert "signature-organ" not in codes(tmp_path / "a", bad + "check:\n  disable: [signature-organ]\n")
+    assert "signature-organ" not in codes(tmp_path / "b", bad, extra={"letterkit.yaml": "check:\n  disable: [signature-organ]\n"})
+    assert "unknown-rule" in codes(tmp_path / "c", MINIMAL_DRAFT + "check:\n  disable: [signature-orgn]\n")
+
+
+def test_the_seed_as_published_is_flagged_for_its_slips(tmp_path):
+    text = SEED_DRAFT.read_text(encoding="utf-8")
+    published = re.sub(r"\ncheck:\n  disable:\n(    - .*\n)+", "\n", text)
+    found = codes(tmp_path, published, extra={"templates/reply-futian.j2": (REPO / "templates" / "reply-futian.j2").read_text(encoding="utf-8")})
+    assert {"signature-organ", "half-width-punctuation", "nested-quotes", "unit-names", "title-form"} <= found
+
+
+def test_the_repository_drafts_check_clean_and_warnings_fail_with_strict(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "letterkit", "check", "--strict"], cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    root = make_project(tmp_path, {"drafts/d.yaml": with_text("2019 年完成。")})
+    done = subprocess.run([sys.executable, "-m", "letterkit", "check"], cwd=root, capture_output=True, text=True)
+    assert done.returncode == 0 and " 警告 space-in-chinese " in done.stdout
+    assert subprocess.run([sys.executable, "-m", "letterkit", "check", "--strict"], cwd=root).returncode == 1
+
+
+def test_rule_docs_are_generated_from_the_rules():
+    text = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    for rule in RULES:
+        assert f"`{rule.code}`" in text and rule.why in text
