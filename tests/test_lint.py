@@ -1,7 +1,6 @@
 """`letterkit check`: every rule fires on text that breaks it and stays quiet on text that
 keeps it; the repository's drafts check clean; the seed, as published, is flagged."""
 
-import datetime as dt
 import re
 import subprocess
 import sys
