@@ -109,6 +109,23 @@ def check(paths: tuple[Path, ...], render: bool, strict: bool, output_format: st
         sys.exit(EXIT_INPUT)
 
 
+@cli.command()
+@click.option("--project", "which", flag_value="project", help="项目文件 letterkit.yaml 的 schema")
+@click.option("--draft", "which", flag_value="draft", default=True, help="草稿的 schema（默认）")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="写入文件（默认输出到屏幕）")
+def schema(which: str, output: Path | None) -> None:
+    """输出草稿（或项目文件）的 JSON Schema，供编辑器补全和校验。"""
+    from . import schema as schemas
+    from .write import write_atomic
+
+    text = schemas.dumps(schemas.project_schema() if which == "project" else schemas.draft_schema())
+    if output:
+        write_atomic(output, text.encode("utf-8"))
+        click.echo(f"已写入 {display_path(output)}")
+    else:
+        click.echo(text, nl=False)
+
+
 def _check_render(paths: tuple[Path, ...], output_format: str) -> None:
     if not paths:
         raise click.UsageError("--render 要给出 .docx 文件或目录：letterkit check --render build")

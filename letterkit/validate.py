@@ -138,6 +138,7 @@ def whole_number(low: int, high: int, what: str):
             ck.problem(path, "out-of-range", f"{what} {value} 不在 {low}–{high} 之间", "检查是否输错")
             return None
         return value
+    check.schema = {"type": "integer", "minimum": low, "maximum": high}
     return check
 
 
@@ -149,6 +150,7 @@ def choice(options: tuple[str, ...], what: str):
             ck.problem(path, "bad-choice", f"{what} '{value}' 不可用，只能是：{'、'.join(options)}", hint)
             return None
         return value
+    check.schema = {"enum": list(options)}
     return check
 
 

@@ -1,0 +1,77 @@
+"""`letterkit schema`: the JSON Schema of drafts, generated from the field tables of
+validate.py, so editors (the YAML language server in VS Code and others) complete and
+check drafts as clerks type, with the same Chinese descriptions letterkit reports."""
+
+from __future__ import annotations
+
+import json
+
+from . import validate as v
+from .lint import RULE_CODES, RULES
+
+SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
+TEXT = {"type": ["string", "number"]}  # numbers typed without quotes are taken as typed
+
+KINDS = {
+    v.text: TEXT,
+    v.date: {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "pattern": r"^\d{4}年\d{1,2}月\d{1,2}日$"}]},
+    v.flag: {"type": "boolean"},
+    v.image_file: {"type": "string"},
+    v.copy_number: {"type": ["string", "integer"], "pattern": r"^\d{6}$"},
+    v.secrecy: {"type": "string", "pattern": "^(绝密|机密|秘密)(★.+)?$"},
+    v.text_list: {"anyOf": [TEXT, {"type": "array", "items": TEXT, "minItems": 1}]},
+    v.attachments: {"type": "array", "minItems": 1, "items": {"anyOf": [TEXT, {"$ref": "#/$defs/attachment"}]}},
+    v.co_signers: {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/co_signer"}},
+}
+NESTED = {"organ": v.ORGAN_FIELDS, "number": v.NUMBER_FIELDS, "proposal": v.PROPOSAL_FIELDS,
+          "addressee": v.ADDRESSEE_FIELDS, "contact": v.CONTACT_FIELDS}
+
+
+def _object(fields: list[v.Field], overrides: dict | None = None) -> dict:
+    properties = {}
+    for spec in fields:
+        schema = (overrides or {}).get(spec.name) or KINDS.get(spec.kind) or getattr(spec.kind, "schema", None)
+        if schema is None and spec.name in NESTED:
+            schema = _object(NESTED[spec.name])
+        properties[spec.name] = {**(schema or {}), "description": spec.doc}
+    return {"type": "object", "properties": properties, "additionalProperties": False,
+            "required": [spec.name for spec in fields if spec.required]}
+
+
+def draft_schema() -> dict:
+    measures = {"type": "array", "minItems": 1, "items": {"anyOf": [TEXT, {"$ref": "#/$defs/measure"}]}}
+    codes = sorted({r.code for r in RULES} | set(RULE_CODES))
+    check = {"type": "object", "additionalProperties": False,
+             "properties": {"disable": {"type": "array", "items": {"enum": codes}, "description": "本草稿不查的规则"}}}
+    top = _object(v.DRAFT_FIELDS, {"measures": measures, "check": check})
+    top["required"] = [name for name in top["required"] if name not in ("template", "layout")]  # built-in defaults
+    return {
+        "$schema": SCHEMA_URI,
+        "$id": "https://letterkit.invalid/schema/draft.schema.json",
+        "title": "letterkit 答复函草稿",
+        "description": "提案/建议答复函的 YAML 草稿。字段说明见 docs/draft.md。",
+        **top,
+        "$defs": {
+            "measure": _object(v.MEASURE_FIELDS, {"items": measures}),
+            "attachment": _object(v.ATTACHMENT_FIELDS, {"content": measures}),
+            "co_signer": _object(v.CO_SIGNER_FIELDS),
+        },
+    }
+
+
+def project_schema() -> dict:
+    from .project import PROJECT_KEYS
+
+    draft = draft_schema()
+    defaults = {k: val for k, val in draft.items() if k not in ("$schema", "$id", "title", "description", "required")}
+    properties = {
+        "defaults": {**defaults, "description": PROJECT_KEYS["defaults"]},
+        "output": {"type": "string", "description": PROJECT_KEYS["output"]},
+        "check": {**draft["properties"]["check"], "description": PROJECT_KEYS["check"]},
+    }
+    return {"$schema": SCHEMA_URI, "title": "letterkit 项目文件（letterkit.yaml）", "type": "object",
+            "properties": properties, "additionalProperties": False}
+
+
+def dumps(schema: dict) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
