@@ -78,8 +78,9 @@ def build(paths: tuple[Path, ...], output: Path | None, with_pdf: bool) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--render", "render", is_flag=True, help="检查 .docx：用 LibreOffice 渲染，在 PDF 上实测版面")
 @click.option("--strict", is_flag=True, help="有警告也算不通过（退出码 1）")
+@click.option("--fix", is_flag=True, help="自动改正安全的问题（标点全半角、引号嵌套、多余空格），保留注释和格式")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", help="输出格式")
-def check(paths: tuple[Path, ...], render: bool, strict: bool, output_format: str) -> None:
+def check(paths: tuple[Path, ...], render: bool, strict: bool, fix: bool, output_format: str) -> None:
     """校对草稿（不生成文件）；加 --render 时检查 .docx 的版面。不给路径时检查项目的全部草稿。"""
     if render:
         _check_render(paths, output_format)
@@ -93,6 +94,8 @@ def check(paths: tuple[Path, ...], render: bool, strict: bool, output_format: st
     drafts = [d for p in paths for d in _drafts_in(p)] if paths else project.drafts()
     if not drafts:
         raise click.UsageError("没有找到草稿（drafts/ 下的 .yaml 文件）")
+    if fix:
+        _fix(drafts, project)
     results = check_paths(drafts, project)
     problems = [p for found in results.values() for p in found]
     errors = sum(p.severity == "error" for p in problems)
@@ -124,6 +127,20 @@ def schema(which: str, output: Path | None) -> None:
         click.echo(f"已写入 {display_path(output)}")
     else:
         click.echo(text, nl=False)
+
+
+def _fix(drafts: list[Path], project) -> None:
+    from . import load
+    from .lint import _draft_disabled, fix_file
+
+    for draft in drafts:
+        try:
+            loaded = load.load_file(draft, display_path(draft))
+        except LetterkitError:
+            continue  # reported by the check that follows
+        changed, left = fix_file(draft, loaded, set(project.check_disabled) | set(_draft_disabled(loaded)))
+        for line in changed + left:
+            click.echo(line)
 
 
 def _check_render(paths: tuple[Path, ...], output_format: str) -> None:

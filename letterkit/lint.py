@@ -53,6 +53,7 @@ class Finding:
     message: str
     hint: str | None = None
     offset: int | None = None  # character offset inside the value, for the column
+    fixes: tuple = ()   # safe edits inside the value: (offset, length, replacement)
 
 
 RULES: list[Rule] = []
@@ -168,7 +169,8 @@ def _half_width(c):
     for path, value in texts(c.data):
         for match in HALF_WIDTH.finditer(value):
             mark = match.group()
-            yield Finding(path, f"中文里用了半角“{mark}”", f"改为全角“{FULL[mark]}”", match.start())
+            yield Finding(path, f"中文里用了半角“{mark}”", f"改为全角“{FULL[mark]}”", match.start(),
+                          ((match.start(), 1, FULL[mark]),))
 
 
 @rule("bracket-pairs", "error", "括号须成对且同为全角或同为半角",
@@ -200,7 +202,9 @@ def _nested_quotes(c):
         for index, ch in enumerate(value):
             if ch == "“":
                 if depth:
-                    yield Finding(path, "双引号里又用了双引号", "里层改为单引号‘…’", index)
+                    close = value.find("”", index + 1)
+                    fixes = ((index, 1, "‘"), (close, 1, "’")) if close > 0 and value.find("“", index + 1, close) < 0 else ()
+                    yield Finding(path, "双引号里又用了双引号", "里层改为单引号‘…’", index, fixes)
                 depth += 1
             elif ch == "”":
                 depth = max(0, depth - 1)
@@ -230,7 +234,7 @@ def _lone_dash(c):
 def _spaces(c):
     for path, value in texts(c.data):
         for match in re.finditer(rf"(?<=[{CJK}0-9])[ \u3000]+(?=[{CJK}])|(?<=[{CJK}])[ \u3000]+(?=[0-9])", value):
-            yield Finding(path, "中文旁有空格", "删去空格", match.start())
+            yield Finding(path, "中文旁有空格", "删去空格", match.start(), ((match.start(), len(match.group()), ""),))
 
 
 HAND_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[（(]\d+[）)])")
@@ -311,6 +315,59 @@ def _units(c):
     if len(spellings) > 1:
         (first, _), (second, (path, offset)) = list(spellings.items())[:2]
         yield Finding(path, f"面积单位既写“{first}”又写“{second}”", "全文统一用一种写法", offset)
+
+
+FIXABLE = ("half-width-punctuation", "nested-quotes", "space-in-chinese")
+
+
+def fix_file(path, loaded: Loaded, disabled: set[str]) -> tuple[list[str], list[str]]:
+    """Apply the safe fixes (punctuation width, nested quotes, spaces) to the draft's own text,
+    in place, keeping comments, key order and layout.  Returns (changes made, findings left
+    for the clerk because the value spans lines or uses escapes)."""
+    from pathlib import Path
+
+    from .write import write_atomic
+
+    source = Path(path).read_text(encoding="utf-8-sig")
+    lines = source.split("\n")
+    context = Context(loaded.data if isinstance(loaded.data, dict) else {}, None, dt.date.today(), {})
+    edits: dict[int, list] = {}
+    changed, left = [], []
+    for item in RULES:
+        if item.code not in FIXABLE or item.code in disabled:
+            continue
+        for finding in item.check(context):
+            where = loaded.sources.locate(finding.path)
+            start = _value_start(lines, where, _get_value(loaded.data, finding.path))
+            if not finding.fixes or start is None:
+                left.append(f"{where}: {item.code} {finding.message}（值跨行或含转义，请手工修改）")
+                continue
+            for offset, length, replacement in finding.fixes:
+                column = start + offset
+                old = lines[where.line - 1][column:column + length]
+                edits.setdefault(where.line - 1, []).append((column, length, replacement))
+                changed.append(f"{where.path}:{where.line}:{column + 1}: 修正 {item.code} “{old}”→“{replacement}”")
+    for index, line_edits in edits.items():
+        line = lines[index]
+        for column, length, replacement in sorted(set(line_edits), reverse=True):
+            line = line[:column] + replacement + line[column + length:]
+        lines[index] = line
+    if edits:
+        write_atomic(Path(path), "\n".join(lines).encode("utf-8"))
+    return changed, left
+
+
+def _value_start(lines: list[str], where: Location, value) -> int | None:
+    """0-based column where a one-line value's text starts on its line (after a quote, if quoted)."""
+    if not isinstance(value, str) or where.line is None or where.column is None:
+        return None
+    line = lines[where.line - 1]
+    column = where.column - 1
+    if line[column:column + len(value)] == value:
+        return column
+    if line[column:column + 1] in "\"'" and line[column + 1:column + 1 + len(value)] == value:
+        return column + 1
+    return None
 
 
 def check_draft(loaded: Loaded, draft: Draft | None, disabled: set[str], today: dt.date | None = None,

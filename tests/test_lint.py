@@ -102,3 +102,20 @@ def test_rule_docs_are_generated_from_the_rules():
     text = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
     for rule in RULES:
         assert f"`{rule.code}`" in text and rule.why in text
+
+
+def test_fix_mends_safe_slips_in_place_and_keeps_comments_and_layout(tmp_path):
+    text = (with_text("每日巡查(校园)周边,引进“卡脖子“技术”项目”，2019 年完成。  # 巡查记录见台账")
+            .replace("  - 下一步，我局将继续做好相关工作。", '  - "下一步,我局将继续做好相关工作。"')
+            + "opening: 您提出的提案已收悉,\n  经认真研究,现答复如下：\n")
+    root = make_project(tmp_path, {"drafts/d.yaml": text})
+    done = subprocess.run([sys.executable, "-m", "letterkit", "check", "--fix"], cwd=root, capture_output=True, text=True)
+    fixed = (root / "drafts" / "d.yaml").read_text(encoding="utf-8")
+    assert "每日巡查（校园）周边，引进“卡脖子‘技术’项目”，2019年完成。  # 巡查记录见台账" in fixed
+    assert '  - "下一步，我局将继续做好相关工作。"' in fixed
+    assert "opening: 您提出的提案已收悉,\n  经认真研究,现答复如下：" in fixed  # spans lines: left to the clerk
+    assert "手工修改" in done.stdout and done.stdout.count("修正 ") == 7
+    before, after = text.splitlines(), fixed.splitlines()
+    assert len(before) == len(after) and sum(a != b for a, b in zip(before, after)) == 2  # only those two lines
+    keys = lambda lines: [m.group(0) for m in (re.match(r"^\s*(-\s*)?[a-z_]+:", l) for l in lines) if m]
+    assert keys(before) == keys(after)  # keys and their order untouched
