@@ -86,6 +86,10 @@ def open_project(start: Path) -> Project:
             problems.append(Problem(loaded.sources.locate(("defaults",)), "wrong-type", "defaults 应是一组字段", "在它下面缩进写各个字段"))
         if "output" in data and not isinstance(data["output"], str):
             problems.append(Problem(loaded.sources.locate(("output",)), "wrong-type", "output 应是一个目录名", "例如 output: build"))
+        elif "output" in data and not _inside((root / data["output"]).resolve(), root):
+            problems.append(Problem(loaded.sources.locate(("output",)), "output-outside",
+                                    f"output '{data['output']}' 在项目目录之外，生成时可能覆盖别处的文件",
+                                    "写项目之内的目录，如 output: build；要输出到别处请用 letterkit build -o"))
         if problems:
             raise LetterkitError(problems)
         if defaults:

@@ -75,3 +75,28 @@ def project_schema() -> dict:
 
 def dumps(schema: dict) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def fields_markdown() -> str:
+    """docs/fields.md, from the field tables: regenerate with `python3 -m letterkit.schema > docs/fields.md`."""
+    lines = ["# 草稿字段一览", "",
+             "由 `letterkit/validate.py` 的字段表生成（`python3 -m letterkit.schema > docs/fields.md`），不要手改。",
+             "用法和示例见 [draft.md](draft.md)。", ""]
+
+    def table(title: str, fields: list[v.Field], prefix: str = "") -> None:
+        lines.extend([f"## {title}", "", "| 字段 | 必填 | 说明 |", "|---|---|---|"])
+        for spec in fields:
+            lines.append(f"| `{prefix}{spec.name}` | {'是' if spec.required else '否'} | {spec.doc} |")
+        lines.append("")
+
+    table("草稿", v.DRAFT_FIELDS)
+    for name, fields in NESTED.items():
+        table(f"{name}", fields, f"{name}.")
+    table("measures 的一项", v.MEASURE_FIELDS)
+    table("attachments 的一项", v.ATTACHMENT_FIELDS)
+    table("co_signers 的一项", v.CO_SIGNER_FIELDS)
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(fields_markdown(), end="")

@@ -103,3 +103,10 @@ def test_build_pdf_without_libreoffice_says_how_to_install_and_keeps_the_docx(tm
     assert done.returncode == 1
     assert "LibreOffice" in done.stderr and "apt-get install" in done.stderr
     assert list((root / "build").rglob("*.docx")) and not list((root / "build").rglob("*.pdf"))
+
+
+def test_a_project_output_outside_the_project_is_refused(project):
+    root = project({"letterkit.yaml": "output: ../elsewhere\n", "drafts/d.yaml": MINIMAL_DRAFT})
+    done = run(root, "build")
+    assert done.returncode == 1 and "output-outside" in done.stderr
+    assert not (root.parent / "elsewhere").exists()

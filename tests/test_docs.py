@@ -27,3 +27,15 @@ def test_every_block_tag_is_documented():
     text = (DOCS / "blocks.md").read_text(encoding="utf-8")
     for tag in TAGS:
         assert f"`{tag}`" in text or (tag.startswith("h") and "`h1`–`h4`" in text)
+
+
+def test_field_reference_is_generated_from_the_code():
+    from letterkit.schema import fields_markdown
+
+    assert (DOCS / "fields.md").read_text(encoding="utf-8") == fields_markdown()
+
+
+def test_rule_reference_is_generated_from_the_code():
+    from letterkit.lint import rules_markdown
+
+    assert (DOCS / "rules.md").read_text(encoding="utf-8") == rules_markdown()
