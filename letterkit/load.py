@@ -106,7 +106,7 @@ def load_text(text: str, display: str) -> Loaded:
     try:
         data = _convert(node, (), display, loader, sources, problems, text=text)
     except _TooLarge:
-        raise LetterkitError([Problem(Location(display), "yaml-too-large",
+        raise LetterkitError([Problem(Location(display, 1, 1), "yaml-too-large",
                                       f"YAML 展开后超过 {MAX_NODES} 个值（别名 * 层层引用，可能是恶意的“别名炸弹”）",
                                       "草稿中不要用 & 和 * 互相引用")]) from None
     if problems:
@@ -119,9 +119,12 @@ def load_file(path: Path, display: str | None = None) -> Loaded:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")  # a BOM, as Windows editors write, is fine
     except UnicodeDecodeError as error:
-        guess = _guess_encoding(Path(path).read_bytes())
+        data = Path(path).read_bytes()
+        guess = _guess_encoding(data)
         found = f"看起来是 {guess} 编码" if guess else f"第 {error.start} 字节无法按 UTF-8 解读"
-        raise LetterkitError([Problem(Location(display), "encoding", f"文件不是 UTF-8 编码（{found}）",
+        line = data.count(b"\n", 0, error.start) + 1
+        column = len(data[data.rfind(b"\n", 0, error.start) + 1:error.start].decode("utf-8", "replace")) + 1
+        raise LetterkitError([Problem(Location(display, line, column), "encoding", f"文件不是 UTF-8 编码（{found}）",
                                       "请在编辑器中用 UTF-8 编码另存此文件")]) from None
     except OSError as error:
         raise LetterkitError([Problem(Location(display), "read-error", f"无法读取文件：{error.strerror}", "检查路径和权限")]) from None

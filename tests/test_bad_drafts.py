@@ -30,6 +30,8 @@ def test_bad_draft(case, tmp_path):
     assert done.returncode == 1
     first = done.stderr.splitlines()[0]
     assert first.startswith("drafts/draft.yaml:") and f" 错误 {expected} " in first, done.stderr
+    location = first.split(" ", 1)[0].rstrip(":").split(":")
+    assert len(location) == 3 and location[1].isdigit() and location[2].isdigit()  # file:line:column
     assert not output.exists() and not list(root.rglob("*.tmp"))
 
 
