@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import blocks, layout, load, render, style, write
+from . import blocks, layout, load, profiles, render, style, write
 from .validate import validate
 from .errors import LetterkitError, Location, Problem, display_path
 from .model import Draft
@@ -21,25 +21,37 @@ class Built:
     output: Path
 
 
+def layers(path: Path, project: Project) -> load.Loaded:
+    """The draft merged over its layers: built-in defaults ← project ← department profile ← draft."""
+    draft = load.load_file(path, display_path(path))
+    base = project.base
+    data = draft.data if isinstance(draft.data, dict) else {}
+    department = data.get("department", base.data.get("department") if isinstance(base.data, dict) else None)
+    if isinstance(department, str):
+        where = draft.sources.locate(("department",)) if "department" in data else base.sources.locate(("department",))
+        base = load.merge(base, profiles.profile_layer(project, department, where))
+    return load.merge(base, draft)
+
+
 def read_draft(path: Path, project: Project) -> Draft:
     display = display_path(path)
-    loaded = load.merge(project.base, load.load_file(path, display))
-    return validate(loaded, display, base_dirs=[Path(path).resolve().parent, project.root])
+    return validate(layers(path, project), display, base_dirs=[Path(path).resolve().parent, project.root])
 
 
 def letter_blocks(draft: Draft, project: Project, env=None) -> list[blocks.Block]:
-    env = env or render.environment(project.template_dirs)
+    env = env or render.environment(project.template_dirs_for(draft.department))
     text = render.render(draft, env)
     return blocks.parse(text, f"{draft.template}（渲染结果）")
 
 
 def build_draft(path: Path, project: Project | None = None, output: Path | None = None, env=None) -> Built:
-    """Build one draft into its .docx; raises LetterkitError with every problem found."""
+    """`env`: a template environment to reuse (it must be the one for the draft's department)."""
+    # Build one draft into its .docx; raises LetterkitError with every problem found.
     path = Path(path)
     project = project or open_project(path)
     draft = read_draft(path, project)
     letter = letter_blocks(draft, project, env)
-    house = style.house_style(overrides={"signature": {"sealed": draft.sealed}})
+    house = style.house_style(overrides=style.merged(draft.style, {"signature": {"sealed": draft.sealed}}))
     document = layout.layout(letter, house, draft.layout)
     title = "".join(b.text for b in letter if b.kind == "title")
     when = write.timestamp(draft.date)
@@ -57,10 +69,9 @@ def build_draft(path: Path, project: Project | None = None, output: Path | None 
 
 def build_many(paths: list[Path], project: Project, output: Path | None = None):
     """Yield (draft, Built or LetterkitError) for each draft, going on after failures."""
-    env = render.environment(project.template_dirs)
     for path in paths:
         try:
-            yield path, build_draft(path, project, output, env)
+            yield path, build_draft(path, project, output)
         except LetterkitError as error:
             yield path, error
 

@@ -113,7 +113,18 @@ def check(paths: tuple[Path, ...], render: bool, strict: bool, fix: bool, output
 
 
 @cli.command()
+@click.argument("draft", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def explain(draft: Path) -> None:
+    """列出草稿合并后的每个值，以及它来自哪个文件的哪一行。"""
+    from .build import layers
+    from .explain import explain as explain_rows, format_rows
+
+    click.echo(format_rows(explain_rows(layers(draft, open_project(draft)))))
+
+
+@cli.command()
 @click.option("--project", "which", flag_value="project", help="项目文件 letterkit.yaml 的 schema")
+@click.option("--profile", "which", flag_value="profile", help="部门配置 profiles/<部门>.yaml 的 schema")
 @click.option("--draft", "which", flag_value="draft", default=True, help="草稿的 schema（默认）")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="写入文件（默认输出到屏幕）")
 def schema(which: str, output: Path | None) -> None:
@@ -121,7 +132,8 @@ def schema(which: str, output: Path | None) -> None:
     from . import schema as schemas
     from .write import write_atomic
 
-    text = schemas.dumps(schemas.project_schema() if which == "project" else schemas.draft_schema())
+    build = {"project": schemas.project_schema, "profile": schemas.profile_schema}.get(which, schemas.draft_schema)
+    text = schemas.dumps(build())
     if output:
         write_atomic(output, text.encode("utf-8"))
         click.echo(f"已写入 {display_path(output)}")

@@ -407,7 +407,7 @@ def check_paths(paths, project) -> dict:
     """Proofread drafts: {draft path: [Problem]} — load and validation problems included."""
     from pathlib import Path
 
-    from . import load as loading
+    from .build import layers
     from .errors import LetterkitError, display_path
     from .validate import validate
 
@@ -417,7 +417,7 @@ def check_paths(paths, project) -> dict:
     for path in paths:
         display = display_path(path)
         try:
-            loaded = loading.merge(project.base, loading.load_file(path, display))
+            loaded = layers(path, project)
         except LetterkitError as error:
             results[path] = error.problems
             continue

@@ -107,6 +107,8 @@ class Draft:
     date: dt.date
     contact: Contact
     sealed: bool = True  # 7.3.5.1 (sealed) or 7.3.5.2 (unsealed) signature layout
+    department: str | None = None  # the profile the draft takes its shared values from
+    style: dict = field(default_factory=dict)  # house-style overrides (profile ← draft)
     seal: str | None = None  # the seal image's absolute path
     co_signers: list[CoSigner] = field(default_factory=list)  # joint issuance, in issuing order
     title: str | None = None

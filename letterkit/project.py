@@ -31,6 +31,11 @@ class Project:
     template_dirs: list[Path] = field(default_factory=list)
     check_disabled: list[str] = field(default_factory=list)  # rule codes switched off project-wide
 
+    def template_dirs_for(self, department: str | None) -> list[Path]:
+        """Highest priority first: templates/<department>/, then templates/."""
+        own = [self.root / "templates" / department] if department else []
+        return own + self.template_dirs
+
     @property
     def drafts_dir(self) -> Path:
         return self.root / "drafts"
@@ -68,7 +73,7 @@ def _inside(path: Path, folder: Path) -> bool:
 def open_project(start: Path) -> Project:
     root = find_root(start)
     config = root / PROJECT_FILE
-    base = load.load_file(DEFAULTS, "<内置默认值>")
+    base = load.load_file(DEFAULTS, "letterkit/defaults.yaml（内置）")
     output = root / "build"
     if config.is_file():
         loaded = load.load_file(config, display_path(config))

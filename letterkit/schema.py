@@ -44,7 +44,9 @@ def draft_schema() -> dict:
     check = {"type": "object", "additionalProperties": False,
              "properties": {"disable": {"type": "array", "items": {"enum": codes}, "description": "本草稿不查的规则"}}}
     top = _object(v.DRAFT_FIELDS, {"measures": measures, "check": check})
-    top["required"] = [name for name in top["required"] if name not in ("template", "layout")]  # built-in defaults
+    # Any value may come from a layer under the draft (built-in defaults, the project file, a
+    # department profile), so an editor cannot know what is missing; `letterkit check` does.
+    top["required"] = []
     return {
         "$schema": SCHEMA_URI,
         "$id": "https://letterkit.invalid/schema/draft.schema.json",
@@ -57,6 +59,16 @@ def draft_schema() -> dict:
             "co_signer": _object(v.CO_SIGNER_FIELDS),
         },
     }
+
+
+def profile_schema() -> dict:
+    """A department profile: any draft value, plus `extends`."""
+    schema = draft_schema()
+    schema["$id"] = "https://letterkit.invalid/schema/profile.schema.json"
+    schema["title"] = "letterkit 部门配置（profiles/<部门>.yaml）"
+    schema["properties"] = {"extends": {"type": "string", "description": "继承的上级配置（profiles/ 中的文件名，不带 .yaml）"},
+                            **schema["properties"]}
+    return schema
 
 
 def project_schema() -> dict:

@@ -23,6 +23,14 @@ def house_style(name: str = DEFAULT, overrides: dict | None = None) -> dict:
     return _deep_merge(_builtin(name), overrides or {})
 
 
+def merged(*layers: dict | None) -> dict:
+    """Overrides merged in order, later wins."""
+    result: dict = {}
+    for layer in layers:
+        result = _deep_merge(result, layer or {})
+    return result
+
+
 def _deep_merge(base: dict, over: dict) -> dict:
     result = dict(base)
     for key, value in over.items():

@@ -370,7 +370,32 @@ CONTACT_FIELDS = [
     Field("phone", text, True, "联系电话"),
 ]
 
+def style_overrides(value, path, ck: Checker):
+    """House-style overrides: the same keys as styles/gbt9704.yaml, values replaced one by one."""
+    from .style import house_style
+
+    def walk(over, base, where):
+        for key, val in over.items():
+            if key not in base:
+                guess = difflib.get_close_matches(str(key), [str(k) for k in base], n=1)
+                ck.problem(where + (key,), "unknown-key", f"版式设置中没有 '{key}'",
+                           f"是否想写 '{guess[0]}'？" if guess else "可改的项见 letterkit/styles/gbt9704.yaml")
+            elif isinstance(base[key], dict):
+                if isinstance(val, dict):
+                    walk(val, base[key], where + (key,))
+                else:
+                    ck.problem(where + (key,), "wrong-type", f"'{key}' 应是一组设置", "在它下面缩进写要改的项")
+            elif isinstance(base[key], (int, float)) and (isinstance(val, bool) or not isinstance(val, (int, float))):
+                ck.problem(where + (key,), "wrong-type", f"'{key}' 应是数字，现在是{_describe(val)}", f"原值为 {base[key]}")
+    if not isinstance(value, dict):
+        ck.problem(path, "wrong-type", "style 应是一组设置", "例如 style: {spacing: {before_signature: 3}}")
+        return None
+    walk(value, house_style(), path)
+    return value
+
+
 DRAFT_FIELDS = [
+    Field("department", text, False, "部门：用 profiles/<部门>.yaml 中的共用值（机关、署名、联系人、印章……）"),
     Field("template", text, True, "使用的模板"),
     Field("layout", choice(LAYOUTS, "版式"), True, "letter（信函格式）、general（通用格式）或 plain（无版头）"),
     Field("organ", _skip, True, "发文机关"),
@@ -395,6 +420,7 @@ DRAFT_FIELDS = [
     Field("file_mark", flag, False, "通用格式的发文机关标志后加“文件”二字"),
     Field("cc", text_list, False, "抄送机关"),
     Field("check", check_settings, False, "letterkit check 的设置：disable 列出本草稿不查的规则"),
+    Field("style", style_overrides, False, "版式设置的局部修改（同 styles/gbt9704.yaml 的键），通常写在部门配置里"),
     Field("printer", text, False, "印发机关（版记）"),
     Field("print_date", date, False, "印发日期（版记）"),
     Field("attachments", attachments, False, "附件：名称，或带 title 和 content 的附件"),
@@ -432,6 +458,8 @@ def validate(loaded: Loaded, path: str, base_dirs: list[Path] | None = None) -> 
         measures=tree,
         signature=top["signature"] or organ.name,
         sealed=top["sealed"] if top["sealed"] is not None else True,
+        department=top["department"],
+        style=top["style"] or {},
         seal=top["seal"],
         co_signers=top["co_signers"] or [],
         date=top["date"],

@@ -81,10 +81,10 @@ def seed_pdf(tmp_path_factory):
 
 
 def repo_copy(tmp_path: Path) -> Path:
-    """A copy of the repository's project files (drafts, templates, project file)."""
+    """A copy of the repository's project files (drafts, templates, profiles, project file)."""
     target = tmp_path / "repo"
     target.mkdir()
-    for name in ("drafts", "templates"):
+    for name in ("drafts", "templates", "profiles"):
         shutil.copytree(REPO / name, target / name)
     shutil.copy(REPO / "letterkit.yaml", target / "letterkit.yaml")
     return target

@@ -9,7 +9,7 @@ import sys
 import jsonschema
 import yaml
 
-from letterkit.schema import draft_schema, dumps, project_schema
+from letterkit.schema import draft_schema, dumps, profile_schema, project_schema
 
 from conftest import MINIMAL_DRAFT, REPO
 
@@ -22,6 +22,7 @@ def as_editor_sees(path_or_text):
 def test_committed_schemas_are_up_to_date():
     assert (REPO / "schema" / "draft.schema.json").read_text(encoding="utf-8") == dumps(draft_schema())
     assert (REPO / "schema" / "project.schema.json").read_text(encoding="utf-8") == dumps(project_schema())
+    assert (REPO / "schema" / "profile.schema.json").read_text(encoding="utf-8") == dumps(profile_schema())
 
 
 def test_every_repository_draft_validates_and_names_the_schema():
@@ -30,12 +31,16 @@ def test_every_repository_draft_validates_and_names_the_schema():
         assert not list(validator.iter_errors(as_editor_sees(draft))), draft
         assert draft.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../../schema/draft.schema.json")
     jsonschema.validate(as_editor_sees(REPO / "letterkit.yaml"), project_schema())
+    for profile in sorted((REPO / "profiles").glob("*.yaml")):
+        jsonschema.validate(as_editor_sees(profile), profile_schema())
+        assert profile.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schema/profile.schema.json")
 
 
 def test_the_schema_catches_what_letterkit_catches():
     validator = jsonschema.Draft202012Validator(draft_schema())
     assert not list(validator.iter_errors(as_editor_sees(MINIMAL_DRAFT)))
     for broken in (MINIMAL_DRAFT.replace("contact:", "contcat:"), MINIMAL_DRAFT.replace("kind: 提案", "kind: 议案"),
+                   MINIMAL_DRAFT.replace("  name: 张三", "  nmae: 张三"),
                    MINIMAL_DRAFT.replace("seq: 7", "seq: 七")):
         assert list(validator.iter_errors(as_editor_sees(broken)))
 
