@@ -11,7 +11,7 @@ from letterkit.build import build_draft, layers, read_draft
 from letterkit.errors import LetterkitError
 from letterkit.project import open_project
 
-from conftest import MINIMAL_DRAFT, make_project
+from conftest import make_project
 
 DRAFT = """\
 department: dept-a
