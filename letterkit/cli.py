@@ -8,6 +8,7 @@ draft has errors, 2 the command itself is wrong.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import click
 from . import __version__, pdf
 from .build import build_many
 from .style import house_style
-from .errors import LetterkitError, Problem, display_path
+from .errors import LetterkitError, Location, Problem, display_path
 from .project import open_project
 
 EXIT_INPUT, EXIT_USAGE = 1, 2
@@ -110,6 +111,56 @@ def check(paths: tuple[Path, ...], render: bool, strict: bool, fix: bool, output
         click.echo(f"检查了 {len(drafts)} 份草稿：{errors} 个错误，{warnings} 个警告。", err=True)
     if errors or (strict and warnings):
         sys.exit(EXIT_INPUT)
+
+
+@cli.command()
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--department", default="my-dept", show_default=True, help="部门配置的名称（英文、数字、短横线）")
+@click.option("--organ", default="某市某区某某局", show_default=True, help="发文机关全称")
+@click.option("--short-name", default="某区某某局", show_default=True, help="规范化简称")
+@click.option("--code", default="某某函", show_default=True, help="机关代字")
+@click.option("--contact", default="张三", show_default=True, help="联系人")
+@click.option("--phone", default="0755-82000000", show_default=True, help="联系电话")
+def init(directory: Path | None, department, organ, short_name, code, contact, phone) -> None:
+    """新建一个部门的 letterkit 项目（含项目文件、部门配置、模板说明、一份可以直接生成的示例草稿）。"""
+    from .scaffold import init_project
+
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", department):
+        raise click.UsageError(f"部门名称 '{department}' 只能用英文字母、数字、短横线，例如 futian-zhujian")
+    written = init_project(directory or Path.cwd(), department=department, organ=organ, short_name=short_name,
+                           code=code, contact=contact, phone=phone)
+    for path in written:
+        click.echo(f"已创建 {display_path(path)}")
+    click.echo("下一步：修改 profiles/ 中的机关、代字和联系人，然后运行 letterkit build。")
+
+
+@cli.command()
+@click.option("--department", required=True, help="部门（profiles/ 中的配置名）")
+@click.option("--kind", type=click.Choice(["提案", "建议"]), required=True, help="提案 或 建议")
+@click.option("--id", "proposal_id", required=True, help="提案/建议编号")
+@click.option("--title", required=True, help="提案/建议标题")
+@click.option("--name", required=True, help="委员/代表姓名")
+@click.option("--session", required=True, help="会议届次，如 福田区政协六届三次会议")
+def new(department, kind, proposal_id, title, name, session) -> None:
+    """按部门配置新建一份草稿：机关、署名、联系人、今天的日期和下一个发文字号都已填好。"""
+    from .scaffold import new_draft
+
+    path = new_draft(open_project(Path.cwd()), department=department, kind=kind, id=proposal_id, title=title,
+                     name=name, session=session)
+    click.echo(f"已创建 {display_path(path)}")
+
+
+@cli.command()
+@click.argument("document", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def textconv(document: Path) -> None:
+    """把 .docx 显示为文字（供 git diff 使用：git config diff.letterkit.textconv "letterkit textconv"）。"""
+    from .textconv import to_text
+
+    try:
+        click.echo(to_text(document), nl=False)
+    except Exception as error:  # not a Word file, or a damaged one
+        raise LetterkitError([Problem(Location(display_path(document)), "not-docx", f"无法读取 Word 文件：{error}",
+                                      "确认这是 .docx 文件")]) from None
 
 
 @cli.command()

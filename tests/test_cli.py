@@ -110,3 +110,36 @@ def test_a_project_output_outside_the_project_is_refused(project):
     done = run(root, "build")
     assert done.returncode == 1 and "output-outside" in done.stderr
     assert not (root.parent / "elsewhere").exists()
+
+
+def test_init_new_build_in_an_empty_folder(tmp_path):
+    folder = tmp_path / "office"
+    assert run(tmp_path, "init", "office", "--department", "futian-mz", "--organ", "深圳市福田区民政局",
+               "--short-name", "福田区民政局", "--code", "福民函").returncode == 0
+    for name in ("letterkit.yaml", "profiles/futian-mz.yaml", ".gitignore", ".gitattributes", "README.md", "templates/README.md"):
+        assert (folder / name).is_file(), name
+    assert "*.docx diff=letterkit" in (folder / ".gitattributes").read_text(encoding="utf-8")
+    assert run(folder, "build").returncode == 0
+    done = run(folder, "new", "--department", "futian-mz", "--kind", "提案", "--id", "TA7", "--title", "关于改善停车的提案",
+               "--name", "陈一", "--session", "福田区政协六届三次会议")
+    assert done.returncode == 0, done.stderr
+    [draft] = folder.glob("drafts/*/futian-mz-TA7.yaml")
+    text = draft.read_text(encoding="utf-8")
+    assert "seq: 2" in text  # the example took 1
+    built = run(folder, "build")
+    assert built.returncode == 0 and run(folder, "check").returncode == 0
+    letter = [p.text for p in docx.Document(str(next(folder.glob("build/*/futian-mz-TA7.docx")))).paragraphs]
+    assert "尊敬的陈一委员：" in letter and "深圳市福田区民政局" in letter
+    again = run(folder, "new", "--department", "futian-mz", "--kind", "提案", "--id", "TA7", "--title", "x",
+                "--name", "y", "--session", "z")
+    assert again.returncode == 1 and "file-exists" in again.stderr and draft.read_text(encoding="utf-8") == text
+    assert run(folder, "init").returncode == 1  # never over an existing project
+
+
+def test_textconv_shows_the_letter_as_text(tmp_path):
+    root = repo_copy(tmp_path)
+    assert run(root, "build", "drafts/2024/jiaoyu-TA20240018.yaml").returncode == 0
+    done = run(root, "textconv", "build/2024/jiaoyu-TA20240018.docx")
+    blocks = done.stdout.rstrip("\n").split("\n\n")
+    assert blocks[0] == "深圳市福田区教育局文件" and "尊敬的陈思远委员：" in blocks
+    assert blocks[-2:] == ["抄送：福田区政协提案委员会，福田区人民政府督查室。", "深圳市福田区教育局办公室\t2024年7月5日印发"]
