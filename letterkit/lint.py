@@ -273,7 +273,7 @@ def _quoted_titles(c):
                               f"引用的标题“{quoted[:20]}…”与 proposal.title 不一致", f"改为“{want}”")
 
 
-@rule("title-form", "warning", "标题用“关于……的答复（复函）”，并与正文“现答复如下”一致",
+@rule("title-form", "warning", "标题用“关于……的答复（复函、会办意见）”，并与正文“现答复如下”一致",
       "答复函的文种是“答复”或“复函”；标题的文种与开头语的“答复如下”应对应。",
       "关于对……提案的回复", "关于对……提案的答复")
 def _title_form(c):
@@ -281,8 +281,9 @@ def _title_form(c):
     if found is None:
         return
     path, title = found
-    if not title.startswith("关于") or not re.search(r"的(答复|复函)$", title):
-        yield Finding(path, f"标题“…{title[-8:]}”不是“关于……的答复/复函”的形式", "以“关于”开头，以“的答复”或“的复函”结尾")
+    if not title.startswith("关于") or not re.search(r"的(答复|复函|会办意见|协办意见)$", title):
+        yield Finding(path, f"标题“…{title[-8:]}”不是“关于……的答复/复函”的形式",
+                      "以“关于”开头，以“的答复”“的复函”（会办单位：“的会办意见”）结尾")
     elif "答复如下" in (c.letter.get("p") or "") and title.endswith("复函"):
         yield Finding(path, "标题的文种是“复函”，开头语却说“答复如下”", "标题改为“的答复”，或开头语改为“函复如下”")
 
@@ -428,7 +429,8 @@ def check_paths(paths, project) -> dict:
             draft, problems = None, list(error.problems)
         disabled = project_disabled | set(_draft_disabled(loaded))
         problems += check_draft(loaded, draft, disabled, letter=_rendered(draft, project, problems))
-        if draft is not None and "duplicate-proposal" not in disabled:
+        if draft is not None and draft.addressee is not None and "duplicate-proposal" not in disabled:
+            # replies to the member only: a 会办 opinion to the lead unit shares the proposal's id
             seen_ids.setdefault((draft.proposal.kind, draft.proposal.id), []).append((path, loaded))
         results[path] = problems
     for (kind, number), drafts in seen_ids.items():

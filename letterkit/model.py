@@ -101,11 +101,12 @@ class Draft:
     organ: Organ
     number: DocNumber
     proposal: Proposal
-    addressee: Addressee
+    addressee: Addressee | None  # the member or deputy a reply answers
     measures: list[Measure]
     signature: str
     date: dt.date
     contact: Contact
+    recipient: str | None = None  # 主送机关, for letters to a unit (会办意见)
     sealed: bool = True  # 7.3.5.1 (sealed) or 7.3.5.2 (unsealed) signature layout
     department: str | None = None  # the profile the draft takes its shared values from
     style: dict = field(default_factory=dict)  # house-style overrides (profile ← draft)

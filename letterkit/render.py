@@ -59,6 +59,7 @@ def context(draft: Draft) -> dict:
         "number": str(draft.number),
         "proposal": draft.proposal,
         "addressee": draft.addressee,
+        "recipient": draft.recipient,
         "title": draft.title,
         "opening": draft.opening,
         "measures": draft.measures,

@@ -401,7 +401,8 @@ DRAFT_FIELDS = [
     Field("organ", _skip, True, "发文机关"),
     Field("number", _skip, True, "发文字号的年份和顺序号"),
     Field("proposal", _skip, True, "所答复的提案或建议"),
-    Field("addressee", _skip, True, "收信的委员或代表"),
+    Field("addressee", _skip, False, "收信的委员或代表（答复函必填）"),
+    Field("recipient", text, False, "主送机关（会办意见函等写给单位的信，如 深圳市福田区教育局）"),
     Field("title", text, False, "标题；不写时由模板生成"),
     Field("opening", text, False, "开头段；不写时由模板生成"),
     Field("measures", _skip, True, "答复正文的措施"),
@@ -441,12 +442,15 @@ def validate(loaded: Loaded, path: str, base_dirs: list[Path] | None = None) -> 
     addressee = _part(data, "addressee", ck, ADDRESSEE_FIELDS, dict, "收信人")
     contact = _part(data, "contact", ck, CONTACT_FIELDS, Contact, "联系人")
     tree = measures(data["measures"], ("measures",), ck) if data.get("measures") is not None else None
+    if data.get("addressee") is None and top["recipient"] is None:
+        ck.problem((), "missing-value", "缺少收信人：答复委员/代表写 addressee，写给单位（如会办意见）写 recipient",
+                   "加上 addressee: {name: …}")
     if top["seal"] and top["sealed"] is False:
         ck.problem(("seal",), "seal-unsealed", "写了 sealed: false（不加盖印章），又给了印章图片", "删去 seal，或删去 sealed: false")
     if ck.problems:
         raise LetterkitError(sorted(ck.problems, key=_reading_order))
 
-    role = addressee["role"] or ROLE_FOR_KIND[proposal.kind]
+    role = (addressee["role"] or ROLE_FOR_KIND[proposal.kind]) if addressee else None
     return Draft(
         path=path,
         template=top["template"],
@@ -454,7 +458,8 @@ def validate(loaded: Loaded, path: str, base_dirs: list[Path] | None = None) -> 
         organ=organ,
         number=DocNumber(organ.code, numbers["year"], numbers["seq"]),
         proposal=proposal,
-        addressee=Addressee(addressee["name"], role),
+        addressee=Addressee(addressee["name"], role) if addressee else None,
+        recipient=top["recipient"],
         measures=tree,
         signature=top["signature"] or organ.name,
         sealed=top["sealed"] if top["sealed"] is not None else True,
