@@ -7,6 +7,7 @@ import datetime as dt
 
 
 from .load import Loaded
+from .validate import _dotted
 
 
 def explain(loaded: Loaded) -> list[tuple[str, str, str]]:
@@ -26,13 +27,6 @@ def explain(loaded: Loaded) -> list[tuple[str, str, str]]:
 
     walk(loaded.data if isinstance(loaded.data, dict) else {}, ())
     return rows
-
-
-def _dotted(path: tuple) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def format_rows(rows: list[tuple[str, str, str]], width: int = 48) -> str:

@@ -81,6 +81,7 @@ class Checker:
 
 
 def _dotted(path: Key) -> str:
+    """("measures", 0, "text") → measures[1].text, as a clerk reads it."""
     out = ""
     for part in path:
         out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
