@@ -13,6 +13,7 @@ template, so a project template may extend the built-in one it replaces.
 from __future__ import annotations
 
 import traceback
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -36,8 +37,14 @@ def _finalize(value):
 
 
 def environment(template_dirs: list[Path]) -> SandboxedEnvironment:
-    """`template_dirs` in search order, highest priority first."""
-    search = [str(d) for d in template_dirs if d.is_dir()] + [str(BUILTIN_TEMPLATES)]
+    """`template_dirs` in search order, highest priority first.  One environment per search
+    path and process, so each template is compiled once (Jinja reloads it when its file changes)."""
+    return _environment(tuple(str(d) for d in template_dirs if d.is_dir()))
+
+
+@lru_cache(maxsize=64)
+def _environment(template_dirs: tuple[str, ...]) -> SandboxedEnvironment:
+    search = list(template_dirs) + [str(BUILTIN_TEMPLATES)]
     loader = jinja2.ChoiceLoader([
         jinja2.PrefixLoader({"builtin": jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES))}),
         jinja2.FileSystemLoader(search),
