@@ -26,8 +26,10 @@ SEED = ROOT / "drafts" / "2020" / "futian-TA20200005.yaml"
 
 def cold_build(out: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "letterkit", "build", str(SEED), "-o", str(out)], cwd=ROOT, check=True,
-                   capture_output=True)
+    done = subprocess.run([sys.executable, "-m", "letterkit", "build", str(SEED), "-o", str(out)], cwd=ROOT,
+                          capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"letterkit build failed:\n{done.stderr}")
     return time.perf_counter() - start
 
 
@@ -38,18 +40,16 @@ def main() -> None:
 
     from letterkit.build import build_draft
     from letterkit.project import open_project
-    from letterkit.render import environment
 
     with tempfile.TemporaryDirectory() as work:
         out = Path(work)
         colds = [cold_build(out / f"cold{i}") for i in range(3)]
         project = open_project(SEED)
-        env = environment(project.template_dirs)
-        built = build_draft(SEED, project, out / "warm", env)  # warm the caches once
+        built = build_draft(SEED, project, out / "warm")  # warm the caches once
         times = []
         for i in range(args.letters):
             start = time.perf_counter()
-            build_draft(SEED, project, out / "warm", env)
+            build_draft(SEED, project, out / "warm")
             times.append(time.perf_counter() - start)
             gc.collect()
         size = built.output.stat().st_size

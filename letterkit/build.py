@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import blocks, layout, load, profiles, render, style, write
-from .validate import validate
 from .errors import LetterkitError, Location, Problem, display_path
 from .model import Draft
 from .project import Project, open_project
+from .validate import validate
 
 
 @dataclass
@@ -38,19 +38,18 @@ def read_draft(path: Path, project: Project) -> Draft:
     return validate(layers(path, project), display, base_dirs=[Path(path).resolve().parent, project.root])
 
 
-def letter_blocks(draft: Draft, project: Project, env=None) -> list[blocks.Block]:
-    env = env or render.environment(project.template_dirs_for(draft.department))
-    text = render.render(draft, env)
+def letter_blocks(draft: Draft, project: Project) -> list[blocks.Block]:
+    """The letter as blocks, through the templates of the draft's department."""
+    text = render.render(draft, render.environment(project.template_dirs_for(draft.department)))
     return blocks.parse(text, f"{draft.template}（渲染结果）")
 
 
-def build_draft(path: Path, project: Project | None = None, output: Path | None = None, env=None) -> Built:
-    """`env`: a template environment to reuse (it must be the one for the draft's department)."""
-    # Build one draft into its .docx; raises LetterkitError with every problem found.
+def build_draft(path: Path, project: Project | None = None, output: Path | None = None) -> Built:
+    """Build one draft into its .docx; raises LetterkitError with every problem found."""
     path = Path(path)
     project = project or open_project(path)
     draft = read_draft(path, project)
-    letter = letter_blocks(draft, project, env)
+    letter = letter_blocks(draft, project)
     house = style.house_style(overrides=style.merged(draft.style, {"signature": {"sealed": draft.sealed}}))
     document = layout.layout(letter, house, draft.layout)
     title = "".join(b.text for b in letter if b.kind == "title")
