@@ -11,14 +11,18 @@ break never splits 第…号, a Latin or digit run, or puts punctuation at a lin
 from __future__ import annotations
 
 import itertools
+import json
 import logging
 import math
+import os
 import re
 from functools import lru_cache
+from pathlib import Path
 
 OPENING = "“‘（《〈「『【〔"
 CLOSING = "，。、；：？！”’）》〉」』】〕…—·"
 NARROW = re.compile(r"[\x00-\u2e7f]")  # Latin letters, digits and ASCII punctuation: half width
+CACHE_VERSION = "jieba-0.42-1"  # change when the segmenter or its use changes
 LATIN_GAP = 0.19  # characters of space renderers add where Chinese meets Latin or digits (3 pt at 16 pt)
 
 
@@ -39,9 +43,37 @@ def _segmenter():
     return jieba
 
 
+def _cache_file() -> Path:
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "letterkit" / f"title-words-{CACHE_VERSION}.json"
+
+
+@lru_cache(maxsize=1)
+def _cache() -> dict:
+    try:
+        return json.loads(_cache_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _segment(text: str) -> list[str]:
+    """jieba's words for `text`, remembered across runs: loading jieba's dictionary takes
+    about 1.5 s, and a title is segmented the same way every time."""
+    cache = _cache()
+    if text not in cache:
+        cache[text] = _segmenter().lcut(text, HMM=True)
+        try:
+            from .write import write_atomic
+
+            write_atomic(_cache_file(), json.dumps(cache, ensure_ascii=False).encode("utf-8"))
+        except OSError:
+            pass  # only a cache: a read-only home costs time, nothing else
+    return cache[text]
+
+
 def words(text: str) -> list[str]:
     """Tokens between which a line may break."""
-    tokens = _segmenter().lcut(text, HMM=True)
+    tokens = _segment(text)
     merged: list[str] = []
     for token in tokens:
         if merged and not _may_break(merged[-1], token):

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import textwrap
 from pathlib import Path
 
 import pytest
 
 from letterkit.pdf import find_soffice
+
+# letterkit remembers segmented titles in the user's cache; the tests keep theirs apart
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="letterkit-test-cache-")
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_DRAFT = REPO / "drafts" / "2020" / "futian-TA20200005.yaml"

@@ -33,3 +33,14 @@ def test_lines_fit_and_keep_every_character(parts):
     assert "".join(lines).replace(" ", "") == title.replace(" ", "")
     assert all(text_width(line) <= 20.3 for line in lines)
     assert all(line[0] not in CLOSING for line in lines[1:])
+
+
+def test_segmented_titles_are_remembered_across_runs(monkeypatch):
+    from letterkit import titles
+
+    title = "关于加快推进老旧小区既有住宅加装电梯工作的建议的答复"
+    first = titles.words(title)
+    titles._cache.cache_clear()  # a new process: only the file on disk remains
+    monkeypatch.setattr(titles, "_segmenter", lambda: (_ for _ in ()).throw(AssertionError("jieba loaded")))
+    assert titles.words(title) == first
+    assert titles._cache_file().is_file()
