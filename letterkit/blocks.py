@@ -25,6 +25,7 @@ TAGS = {
     "organ": True,      # 发文机关标志 (letterhead)
     "number": True,     # 发文字号
     "signer": True,     # 签发人 (上行文, 通用格式)
+    "category": True,   # 答复类别 (A, B, …), at page 1's top right
     "title": True,      # one line of the title; consecutive lines form one title
     "to": True,         # 主送 / salutation
     "p": True,          # body paragraph

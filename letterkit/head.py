@@ -142,3 +142,15 @@ def draw(head: Head, header, style: dict, shape_ids, style_id) -> None:
     red = style["colors"]["red"]
     for rect in head.rects:
         oxml.add_rect(anchor, next(shape_ids), x_mm=rect.x, y_mm=rect.y, width_mm=rect.width, height_mm=rect.height, color=red)
+
+
+def add_category(plan: Head, text: str, style: dict) -> None:
+    """答复类别 at page 1's top right, one line under the document number (GB/T 9704 leaves it
+    to local rules; this is the common 浙江/深圳 practice)."""
+    number = next((f for f in plan.frames if f.role == "doc_number"), None)
+    pitch_mm = style["grid"]["line_pitch_twips"] / 20 * PT_TO_MM
+    size = style["roles"]["doc_number"]["size"]
+    y = (number.y if number else style["page"]["top"]) + pitch_mm
+    plan.frames.append(Frame([(text, None)], "doc_number", y, size, "right"))
+    below = y + size * PT_TO_MM + style["letter"]["title_gap_lines"] * style["letter"]["line_mm"]
+    plan.title_lines_down = max(plan.title_lines_down, _lines_down(style, below))

@@ -21,7 +21,7 @@ from .signoff import add_signoff
 from .titles import break_title, text_width
 
 PT_TO_MM = 25.4 / 72
-HEAD_BLOCKS = ("organ", "number", "signer", "copyno", "secrecy", "urgency")
+HEAD_BLOCKS = ("organ", "number", "signer", "copyno", "secrecy", "urgency", "category")
 MARK_ROLES = {"copyno": "copy_number", "secrecy": "mark", "urgency": "mark"}
 THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
@@ -42,6 +42,7 @@ class LetterBuilder:
         self.organ: str | None = None       # 版头 elements, placed on page 1 by finish()
         self.number: str | None = None
         self.signer: str | None = None
+        self.category: str | None = None    # 答复类别 as printed
         self.marks: list[tuple[str, str]] = []  # 份号, 密级, 紧急程度: (text, role)
         self.head: head.Head | None = None
         self.title_paragraph = None         # the open title, while title lines follow each other
@@ -176,6 +177,11 @@ class LetterBuilder:
     def _head_element(self, block: Block) -> None:
         """Letter and general layouts keep the 版头 for page 1's header; plain prints it as text."""
         role = MARK_ROLES.get(block.kind)
+        if block.kind == "category":
+            self.category = self.style["category"]["label"] + block.text
+            if self.layout == "plain":
+                self.paragraph("doc_number", self.category)  # set right, at the top
+            return
         if self.layout == "plain":
             self.paragraph(role or {"organ": "letterhead", "number": "doc_number"}.get(block.kind, "body"), block.text)
         elif role and self.layout == "general":
@@ -187,11 +193,14 @@ class LetterBuilder:
             setattr(self, {"organ": "organ", "number": "number", "signer": "signer"}[block.kind], block.text)
 
     def _plan_head(self) -> head.Head | None:
+        plan = None
         if self.layout == "letter" and self.organ:
-            return head.plan_letter(self.organ, self.number, self.marks, self.style)
+            plan = head.plan_letter(self.organ, self.number, self.marks, self.style)
         if self.layout == "general" and self.organ:
-            return head.plan_general(self.organ, self.number, self.signer, self.style)
-        return None
+            plan = head.plan_general(self.organ, self.number, self.signer, self.style)
+        if plan and self.category:
+            head.add_category(plan, self.category, self.style)
+        return plan
 
     def _broken_title(self, text: str) -> list[str]:
         """A title given as one line is broken between words when it is too long (7.3.1)."""

@@ -116,6 +116,8 @@ class Draft:
     opening: str | None = None
     closing: list[str] | None = None
     disclosure: str | None = None  # 公开属性, printed as a 附注 when given
+    category: str | None = None    # 答复类别 code (A, B, …), printed at page 1's top right
+    categories: dict = field(default_factory=dict)  # the scheme: code → meaning
     copy_number: str | None = None   # 份号, 6 digits
     secrecy: str | None = None       # 密级和保密期限, e.g. 机密★1年
     urgency: str | None = None       # 紧急程度

@@ -77,6 +77,8 @@ def context(draft: Draft) -> dict:
         "date": draft.date_text,
         "contact": draft.contact,
         "disclosure": draft.disclosure,
+        "category": draft.category,
+        "categories": draft.categories,
         "cc": draft.cc,
         "attachments": draft.attachments,
         "layout": draft.layout,

@@ -22,6 +22,7 @@ KINDS = {
     v.text_list: {"anyOf": [TEXT, {"type": "array", "items": TEXT, "minItems": 1}]},
     v.attachments: {"type": "array", "minItems": 1, "items": {"anyOf": [TEXT, {"$ref": "#/$defs/attachment"}]}},
     v.co_signers: {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/co_signer"}},
+    v.category_scheme: {"type": "object", "additionalProperties": TEXT, "minProperties": 1},
 }
 NESTED = {"organ": v.ORGAN_FIELDS, "number": v.NUMBER_FIELDS, "proposal": v.PROPOSAL_FIELDS,
           "addressee": v.ADDRESSEE_FIELDS, "contact": v.CONTACT_FIELDS}

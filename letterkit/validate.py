@@ -305,6 +305,19 @@ def co_signers(value, path, ck: Checker):
     return found
 
 
+def category_scheme(value, path, ck: Checker):
+    """答复类别: code → meaning, e.g. {A: 所提问题已经解决或基本解决, B: …}; places differ, so it is data."""
+    if not isinstance(value, dict) or not value:
+        ck.problem(path, "wrong-type", "categories 应是“代码: 含义”的一组字段", "例如 categories: {A: 已经解决或基本解决, B: 正在解决}")
+        return None
+    scheme = {}
+    for code, meaning in value.items():
+        described = text(meaning, path + (code,), ck)
+        if described is not None:
+            scheme[str(code)] = described
+    return scheme
+
+
 def check_settings(value, path, ck: Checker):
     """`check: {disable: [rule codes]}`: rules switched off for this draft."""
     from .lint import RULE_CODES, RULES
@@ -415,6 +428,8 @@ DRAFT_FIELDS = [
     Field("date", date, True, "成文日期"),
     Field("contact", _skip, True, "联系人和联系电话"),
     Field("disclosure", choice(DISCLOSURES, "公开属性"), False, "公开属性，写了就作为附注印出"),
+    Field("categories", category_scheme, False, "答复类别的方案（代码: 含义），通常写在项目文件或部门配置里"),
+    Field("category", text, False, "本件的答复类别代码（须是 categories 中的一个），印在首页右上角"),
     Field("copy_number", copy_number, False, "份号，6 位数字"),
     Field("secrecy", secrecy, False, "密级和保密期限，如 机密★1年"),
     Field("urgency", choice(URGENCIES, "紧急程度"), False, "紧急程度：特急 或 加急"),
@@ -446,6 +461,11 @@ def validate(loaded: Loaded, path: str, base_dirs: list[Path] | None = None) -> 
     if data.get("addressee") is None and top["recipient"] is None:
         ck.problem((), "missing-value", "缺少收信人：答复委员/代表写 addressee，写给单位（如会办意见）写 recipient",
                    "加上 addressee: {name: …}")
+    if top["category"] is not None and top["category"] not in (top["categories"] or {}):
+        scheme = top["categories"] or {}
+        listed = "；".join(f"{code}：{meaning}" for code, meaning in scheme.items())
+        ck.problem(("category",), "unknown-category", f"答复类别 '{top['category']}' 不在类别方案中",
+                   f"可用的类别：{listed}" if scheme else "先在项目文件或部门配置中写 categories（代码: 含义）")
     if top["seal"] and top["sealed"] is False:
         ck.problem(("seal",), "seal-unsealed", "写了 sealed: false（不加盖印章），又给了印章图片", "删去 seal，或删去 sealed: false")
     if ck.problems:
@@ -474,6 +494,8 @@ def validate(loaded: Loaded, path: str, base_dirs: list[Path] | None = None) -> 
         opening=top["opening"],
         closing=top["closing"],
         disclosure=top["disclosure"],
+        category=top["category"],
+        categories=top["categories"] or {},
         copy_number=top["copy_number"],
         secrecy=top["secrecy"],
         urgency=top["urgency"],

@@ -255,3 +255,12 @@ def test_letter_marks_sit_at_the_left_on_the_document_numbers_line():
     assert frames["000001"].y == frames["某函〔2024〕1号"].y and frames["000001"].align == "left"
     assert frames["机密★1年"].y > frames["000001"].y and frames["特急"].y > frames["机密★1年"].y
     assert frames["某函〔2024〕1号"].align == "right"
+
+
+def test_category_sits_at_the_top_right_under_the_document_number():
+    head = plan_letter("某局", "某函〔2024〕1号", [], house_style())
+    from letterkit.head import add_category
+    add_category(head, "类别：B", house_style())
+    number, category = head.frames[-2], head.frames[-1]
+    assert category.align == "right" and category.y > number.y
+    assert category.runs[0][0] == "类别：B"

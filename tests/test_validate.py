@@ -159,3 +159,11 @@ def test_copy_number_and_secrecy_forms():
     assert check(MINIMAL_DRAFT + 'copy_number: "000123"\nsecrecy: 机密★1年\nurgency: 特急\n').copy_number == "000123"
     codes = {p.code for p in problems_of(MINIMAL_DRAFT + "copy_number: 123\nsecrecy: 内部\nurgency: 很急\n")}
     assert codes == {"bad-copy-number", "bad-secrecy", "bad-choice"}
+
+
+def test_category_must_be_in_the_scheme():
+    scheme = "categories:\n  A: 已经解决或基本解决\n  B: 正在解决\n"
+    assert check(MINIMAL_DRAFT + scheme + "category: B\n").category == "B"
+    [problem] = problems_of(MINIMAL_DRAFT + scheme + "category: E\n")
+    assert problem.code == "unknown-category" and "A：已经解决或基本解决" in problem.hint
+    assert problems_of(MINIMAL_DRAFT + "category: A\n")[0].code == "unknown-category"
