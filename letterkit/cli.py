@@ -18,7 +18,7 @@ from . import __version__, pdf
 from .build import build_many
 from .style import house_style
 from .errors import LetterkitError, Location, Problem, display_path
-from .project import open_project
+from .project import drafts_in, open_project
 
 EXIT_INPUT, EXIT_USAGE = 1, 2
 
@@ -29,9 +29,7 @@ def _report(problems: list[Problem]) -> None:
 
 
 def _drafts_in(path: Path) -> list[Path]:
-    if path.is_dir():
-        return sorted(list(path.rglob("*.yaml")) + list(path.rglob("*.yml")))
-    return [path]
+    return drafts_in(path) if path.is_dir() else [path]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

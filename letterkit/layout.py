@@ -140,15 +140,9 @@ class LetterBuilder:
             paragraph = self.paragraph("annex_label", block.text)
             paragraph.paragraph_format.page_break_before = True
         elif kind == "annextitle":
-            for index, line in enumerate(self._broken_title(block.text)):
-                if index == 0:
-                    self.title_paragraph = self.paragraph("title")
-                    self.spacing_before(self.title_paragraph, 1)  # 附件N on line 1, the title on line 3
-                    spacing = oxml.child(self.title_paragraph._p.get_or_add_pPr(), "spacing", oxml.PPR_ORDER)
-                    oxml.set_attrs(spacing, after=round(self.style["spacing"]["after_title"] * self.pitch))
-                else:
-                    self.title_paragraph.add_run().add_break()
-                self.title_paragraph.add_run(line)
+            self._open_title(lines_before=1)  # 附件N on line 1, the title on line 3
+            for line in self._broken_title(block.text):
+                self._title_line(line)
             self.title_paragraph = None
         elif kind == "to":
             self.paragraph("addressee", block.text)
@@ -171,7 +165,7 @@ class LetterBuilder:
 
     def _sign(self, date: str | None) -> None:
         """The 落款: the 署名s given so far (one, or several for joint issuance) and the date."""
-        add_signoff(self, self.signers or [], date)
+        add_signoff(self, self.signers, date)
         self.signers = []
 
     def _head_element(self, block: Block) -> None:
@@ -190,7 +184,7 @@ class LetterBuilder:
         elif role:
             self.marks.append((block.text, role))
         else:
-            setattr(self, {"organ": "organ", "number": "number", "signer": "signer"}[block.kind], block.text)
+            setattr(self, block.kind, block.text)  # organ, number, signer
 
     def _plan_head(self) -> head.Head | None:
         plan = None
@@ -208,17 +202,21 @@ class LetterBuilder:
         width_pt = (page["width"] - page["left"] - page["right"]) / PT_TO_MM
         return break_title(text, width_pt / (spec["size"] + self.style["grid"]["char_spacing_pt"]))
 
+    def _open_title(self, lines_before: int) -> None:
+        self.title_paragraph = self.paragraph("title")
+        spacing = oxml.child(self.title_paragraph._p.get_or_add_pPr(), "spacing", oxml.PPR_ORDER)
+        oxml.set_attrs(spacing, before=lines_before * self.pitch,
+                       after=round(self.style["spacing"]["after_title"] * self.pitch))
+
     def _title_line(self, text: str) -> None:
+        """One line of a title: the first opens the title paragraph under the 版头, the rest break."""
         if self.title_paragraph is None:
-            self.title_paragraph = self.paragraph("title")
             self.head = self._plan_head()
             lines_down = self.head.title_lines_down if self.head else 0
             if self.layout == "general":
                 lines_down = max(0, lines_down - len(self.marks))  # the marks fill the 版心's first lines
-            spacing = oxml.child(self.title_paragraph._p.get_or_add_pPr(), "spacing", oxml.PPR_ORDER)
-            oxml.set_attrs(spacing, before=lines_down * self.pitch,
-                           after=round(self.style["spacing"]["after_title"] * self.pitch))
-        else:
+            self._open_title(lines_down)
+        if self.title_paragraph.runs:
             self.title_paragraph.add_run().add_break()
         self.title_paragraph.add_run(text)
 

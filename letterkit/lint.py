@@ -74,7 +74,7 @@ TEXT_FIELDS = (("title",), ("opening",), ("signature",), ("proposal", "title"), 
 def texts(data: dict) -> Iterator[tuple[tuple, str]]:
     """Every free-text value of a draft with its path: the places a clerk types prose."""
     for path in TEXT_FIELDS:
-        value = _get(data, path)
+        value = _get_value(data, path)
         if isinstance(value, str):
             yield path, value
     for key in ("closing", "cc"):
@@ -104,14 +104,6 @@ def _measure_texts(nodes, path) -> Iterator[tuple[tuple, str]]:
                 if isinstance(node.get(key), str):
                     yield where + (key,), node[key]
             yield from _measure_texts(node.get("items"), where + ("items",))
-
-
-def _get(data, path):
-    for part in path:
-        if not isinstance(data, dict) or part not in data:
-            return None
-        data = data[part]
-    return data
 
 
 # -- the rules -------------------------------------------------------------------

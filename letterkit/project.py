@@ -41,10 +41,7 @@ class Project:
         return self.root / "drafts"
 
     def drafts(self) -> list[Path]:
-        if not self.drafts_dir.is_dir():
-            return []
-        found = list(self.drafts_dir.rglob("*.yaml")) + list(self.drafts_dir.rglob("*.yml"))
-        return sorted(p for p in found if not any(part.startswith(".") for part in p.relative_to(self.root).parts))
+        return drafts_in(self.drafts_dir)
 
     def output_for(self, draft: Path, output: Path | None = None) -> Path:
         """build/<path under drafts/>.docx, or build/<name>.docx for a draft elsewhere."""
@@ -55,6 +52,14 @@ class Project:
         except ValueError:
             relative = Path(draft.name)
         return out / relative.with_suffix(".docx")
+
+
+def drafts_in(folder: Path) -> list[Path]:
+    """The drafts (*.yaml, *.yml) under `folder`, subfolders included, hidden ones left out."""
+    if not folder.is_dir():
+        return []
+    found = list(folder.rglob("*.yaml")) + list(folder.rglob("*.yml"))
+    return sorted(p for p in found if not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 
 def find_root(start: Path) -> Path:

@@ -49,41 +49,33 @@ def test_a_project_may_replace_a_builtin_and_still_extend_it(project):
     assert [b.text for b in blocks_of(root) if b.kind == "note"] == ["（联系人：李四）"]
 
 
-def test_undefined_variable_names_template_file_and_line(project):
-    root = project({
-        "drafts/d.yaml": MINIMAL_DRAFT + "template: bad.j2\n",
-        "templates/bad.j2": "title 甲\n\np {{ contact.fax }}\n",
-    })
+def template_problems(project, template: str):
+    """The problems of rendering MINIMAL_DRAFT through `template` (as templates/bad.j2)."""
+    root = project({"drafts/d.yaml": MINIMAL_DRAFT + "template: bad.j2\n", "templates/bad.j2": template})
     with pytest.raises(LetterkitError) as caught:
         blocks_of(root)
-    [problem] = caught.value.problems
+    return caught.value.problems
+
+
+def test_undefined_variable_names_template_file_and_line(project):
+    [problem] = template_problems(project, "title 甲\n\np {{ contact.fax }}\n")
     assert problem.code == "undefined-variable"
     assert problem.location.path.endswith("templates/bad.j2") and problem.location.line == 3
 
 
 def test_template_syntax_error_names_its_line(project):
-    root = project({"drafts/d.yaml": MINIMAL_DRAFT + "template: bad.j2\n", "templates/bad.j2": "title 甲\n{% if %}\n"})
-    with pytest.raises(LetterkitError) as caught:
-        blocks_of(root)
-    assert caught.value.problems[0].code == "template-syntax"
-    assert caught.value.problems[0].location.line == 2
+    [problem] = template_problems(project, "title 甲\n{% if %}\n")
+    assert problem.code == "template-syntax"
+    assert problem.location.line == 2
 
 
 def test_printing_an_empty_value_is_an_error_not_a_blank(project):
-    root = project({"drafts/d.yaml": MINIMAL_DRAFT + "template: bad.j2\n", "templates/bad.j2": "title 甲\np {{ opening }}\n"})
-    with pytest.raises(LetterkitError) as caught:
-        blocks_of(root)
-    assert caught.value.problems[0].code == "empty-value"
+    assert template_problems(project, "title 甲\np {{ opening }}\n")[0].code == "empty-value"
 
 
 def test_templates_are_sandboxed(project):
-    root = project({
-        "drafts/d.yaml": MINIMAL_DRAFT + "template: bad.j2\n",
-        "templates/bad.j2": "p {{ organ.__class__.__init__.__globals__ }}\n",
-    })
-    with pytest.raises(LetterkitError) as caught:
-        blocks_of(root)
-    assert caught.value.problems[0].code in {"template-unsafe", "undefined-variable"}
+    problems = template_problems(project, "p {{ organ.__class__.__init__.__globals__ }}\n")
+    assert problems[0].code in {"template-unsafe", "undefined-variable"}
 
 
 def test_draft_values_are_text_never_template_code(project):
