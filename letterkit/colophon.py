@@ -10,7 +10,6 @@ In the 信函格式 there are no rules and no 印发 line (10.1).  Measured in L
 from __future__ import annotations
 
 import math
-import re
 from xml.sax.saxutils import escape
 
 from docx.oxml import parse_xml
@@ -49,7 +48,7 @@ def add_colophon(paragraph, shape_id: int, style: dict, style_id: str, *, cc: st
     chars_per_line = (width_mm / PT_TO_MM) / char_pt
     rows, lines = [], 0
     if cc:
-        label = len(re.match(r"^\S+?：", cc).group(0)) if re.match(r"^\S+?：", cc) else 0
+        label = cc.index("：") + 1 if "：" in cc[:6] else 0  # continuation lines align after “抄送：”
         rows.append(_paragraph(cc, style_id, char_pt, left=1 + label, right=1, hanging=label, line_twips=pitch))
         lines += math.ceil(text_width(cc) / (chars_per_line - 2))
     if printer or print_date:

@@ -104,6 +104,17 @@ class Page:
                 full.append(i)
         return full
 
+    def organ_ink(self, organ: Line) -> tuple[float, float]:
+        """Top and bottom (mm) of the red 发文机关标志 as printed; its em box without pdftoppm."""
+        try:
+            return measure.red_ink_bands(self.pdf, 1)[0]
+        except RuntimeError:
+            return organ.top, organ.bottom
+
+    def is_date(self, line: Line) -> bool:
+        """A 成文日期 line: a full date, set well in from the left edge."""
+        return bool(DATE.match(line.compact)) and line.x0 > self.block_left + 20
+
     def all_body(self) -> list[Line]:
         return [l for i in range(len(self.pages)) for l in self.body(i)]
 
@@ -181,7 +192,7 @@ def lines_per_page(p: Page) -> list[Result]:
 def _signature_page(p: Page) -> int | None:
     """The page (1-based) before the one holding the last 成文日期, if any."""
     for index in range(len(p.pages) - 1, 0, -1):
-        if any(DATE.match(l.compact) and l.x0 > p.block_left + 20 for l in p.body(index)):
+        if any(p.is_date(l) for l in p.body(index)):
             return index  # 1-based number of the page before it
     return None
 
@@ -294,10 +305,7 @@ def letterhead(p: Page) -> list[Result]:
     if not red:
         return [_result("letterhead", False, "第 1 页没有红色的发文机关标志", "红色机关名称", "发文机关标志")]
     organ = red[0]
-    try:
-        top, bottom = measure.red_ink_bands(p.pdf, 1)[0]  # the glyphs as printed
-    except RuntimeError:
-        top, bottom = organ.top, organ.bottom
+    top, bottom = p.organ_ink(organ)
     centre = (organ.x0 + organ.x1) / 2
     want_centre = (p.left + p.right) / 2
     upper = min(p.red_shapes, key=lambda s: s["top"])
@@ -336,10 +344,7 @@ def general_head(p: Page) -> list[Result]:
     if not p.is_general:
         return [_skip("general-head", "通用格式版头", "不是通用格式（第 1 页没有红色标志和一条红色分隔线）")]
     general = p.style["general"]
-    try:
-        top = measure.red_ink_bands(p.pdf, 1)[0][0]
-    except RuntimeError:
-        top = next(l for l in p.pages[0] if l.red).top
+    top, _ = p.organ_ink(next(l for l in p.pages[0] if l.red))
     want_top = p.top + general["letterhead_below_text_top"]
     rule = next(s for s in p.red_shapes if s["width"] > 100)
     above = [l for l in p.pages[0] if not l.red and l.bottom <= rule["top"] + 0.5 and l.top > top]
@@ -357,7 +362,7 @@ def signature_page_has_body(p: Page) -> list[Result]:
     """7.3.5.5: the page holding the signature must hold body text too (no 此页无正文)."""
     for index in range(len(p.pages) - 1, -1, -1):
         lines = p.body(index)
-        dates = [i for i, l in enumerate(lines) if DATE.match(l.compact) and l.x0 > p.block_left + 20]
+        dates = [i for i, l in enumerate(lines) if p.is_date(l)]
         if dates:
             above = lines[:max(dates[-1] - 1, 0)]  # everything above the signature line
             return [_result("signature-with-body", bool(above), f"第 {index + 1} 页署名上方有 {len(above)} 行正文",
@@ -367,7 +372,7 @@ def signature_page_has_body(p: Page) -> list[Result]:
 
 def signature_and_date(p: Page) -> list[Result]:
     lines = p.all_body()
-    dates = [i for i, l in enumerate(lines) if DATE.match(l.compact) and l.x0 > p.block_left + 20]
+    dates = [i for i, l in enumerate(lines) if p.is_date(l)]
     if not dates:
         return [_result("signature-date", False, "没有找到成文日期（如 2020年8月10日）", "署名下一行是成文日期", "署名和成文日期")]
     index = dates[-1]
