@@ -54,8 +54,8 @@ def build_draft(path: Path, project: Project | None = None, output: Path | None 
     document = layout.layout(letter, house, draft.layout)
     title = "".join(b.text for b in letter if b.kind == "title")
     when = write.timestamp(draft.date)
-    write.set_properties(document, title=title, author=draft.organ.name,
-                         subject=f"{draft.proposal.kind} {draft.proposal.id}", when=when)
+    write.set_properties(document, title=title, author=draft.organ.name if draft.organ else "",
+                         subject=f"{draft.proposal.kind} {draft.proposal.id or ''}".strip(), when=when)
     target = project.output_for(path, output)
     try:
         write.write_atomic(target, write.to_bytes(document, when))

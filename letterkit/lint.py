@@ -113,11 +113,28 @@ def _measure_texts(nodes, path) -> Iterator[tuple[tuple, str]]:
       "版头“深圳市福田区科技创新局”，署名“福田区科创创新局”", "署名“深圳市福田区科技创新局”或声明的简称“福田区科技创新局”")
 def _signature(c):
     data, draft = c.data, c.draft
-    if draft is None or draft.signature in {draft.organ.name, draft.organ.short_name}:
+    if draft is None or draft.organ is None or draft.signature is None \
+            or draft.signature in {draft.organ.name, draft.organ.short_name}:
         return
     names = "、".join(n for n in (draft.organ.name, draft.organ.short_name) if n)
     path = ("signature",) if "signature" in data else ("organ", "name")
     yield Finding(path, f"署名“{draft.signature}”与发文机关不一致", f"应为 {names}，或在 organ.short_name 中声明简称")
+
+
+ABSENT_NAMES = {"organ": "发文机关", "number": "发文字号", "measures": "正文措施", "closing": "结尾段落",
+                "signature": "署名", "date": "成文日期", "contact": "联系人和电话",
+                "proposal.id": "提案/建议编号", "proposal.title": "提案/建议标题"}
+
+
+@rule("absent-element", "warning", "写了“无”的要素要补齐或确认",
+      "导入的旧信常缺发文字号、联系人等；草稿用“无”明说没有，正式发出前逐项补齐或确认。",
+      "number: 无", "number: {year: 2020, seq: 12}")
+def _absent(c):
+    if c.draft is None:
+        return
+    for name in c.draft.absent:
+        yield Finding(tuple(name.split(".")), f"草稿写明没有{ABSENT_NAMES[name]}（{name}: 无）",
+                      "正式发出前补上；原件确实没有就保留，并在审核时说明")
 
 
 @rule("number-year", "warning", "发文字号的年份应与成文日期的年份相同",
@@ -125,7 +142,7 @@ def _signature(c):
       "number.year: 2019，date: 2020-08-10", "number.year: 2020，date: 2020-08-10")
 def _number_year(c):
     draft = c.draft
-    if draft is not None and draft.number.year != draft.date.year:
+    if draft is not None and draft.number and draft.date and draft.number.year != draft.date.year:
         yield Finding(("number", "year"), f"发文字号年份 {draft.number.year} 与成文日期 {draft.date.year} 年不同",
                       f"改为 {draft.date.year}，或核对成文日期")
 
@@ -135,7 +152,7 @@ def _number_year(c):
       "date: 2030-08-10（今天之后）", "date: 2020-08-10")
 def _date_future(c):
     draft = c.draft
-    if draft is not None and draft.date > c.today:
+    if draft is not None and draft.date and draft.date > c.today:
         yield Finding(("date",), f"成文日期 {draft.date_text} 晚于今天", "核对年份和月份")
 
 
@@ -143,7 +160,7 @@ def _date_future(c):
       "答复只能在提出之后；会议届次中写了年份时检查。", "session: 2024年…会议，date: 2023-05-01", "date: 2024-06-18")
 def _date_session(c):
     draft = c.draft
-    if draft is None or not draft.proposal.session:
+    if draft is None or not draft.proposal.session or not draft.date:
         return
     match = re.search(r"(19|20)\d{2}", draft.proposal.session)
     if match and draft.date.year < int(match.group()):
@@ -284,7 +301,7 @@ def _title_form(c):
       "附注里的电话打不通，委员就无法联系承办人。", "phone: 8297620", "phone: 82976207，0755-82976207 或 13800138000")
 def _phone(c):
     draft = c.draft
-    if draft is None:
+    if draft is None or draft.contact is None:
         return
     phone = re.sub(r"[\s]", "", draft.contact.phone)
     if not re.fullmatch(r"(0\d{2,3}-?)?[2-9]\d{6,7}|1[3-9]\d{9}", phone):
@@ -421,7 +438,8 @@ def check_paths(paths, project) -> dict:
             draft, problems = None, list(error.problems)
         disabled = project_disabled | set(_draft_disabled(loaded))
         problems += check_draft(loaded, draft, disabled, letter=_rendered(draft, project, problems))
-        if draft is not None and draft.addressee is not None and "duplicate-proposal" not in disabled:
+        if draft is not None and draft.addressee is not None and draft.proposal.id \
+                and "duplicate-proposal" not in disabled:
             # replies to the member only: a 会办 opinion to the lead unit shares the proposal's id
             seen_ids.setdefault((draft.proposal.kind, draft.proposal.id), []).append((path, loaded))
         results[path] = problems

@@ -23,7 +23,7 @@ MAX_LEVELS = 4
 @dataclass
 class Organ:
     name: str  # full name, printed as the letterhead
-    code: str  # 机关代字, e.g. 福科创函
+    code: str | None  # 机关代字, e.g. 福科创函; needed only with a document number
     short_name: str | None = None
 
 
@@ -40,8 +40,8 @@ class DocNumber:
 @dataclass
 class Proposal:
     kind: str  # 提案 or 建议
-    id: str
-    title: str
+    id: str | None     # None: the draft says 无 (an imported original named none)
+    title: str | None
     session: str | None = None
 
 
@@ -98,14 +98,14 @@ class Draft:
     path: str
     template: str
     layout: str
-    organ: Organ
-    number: DocNumber
+    organ: Organ | None           # None, number None, …: the draft wrote 无 (see `absent`)
+    number: DocNumber | None
     proposal: Proposal
     addressee: Addressee | None  # the member or deputy a reply answers
     measures: list[Measure]
-    signature: str
-    date: dt.date
-    contact: Contact
+    signature: str | None
+    date: dt.date | None
+    contact: Contact | None
     recipient: str | None = None  # 主送机关, for letters to a unit (会办意见)
     sealed: bool = True  # 7.3.5.1 (sealed) or 7.3.5.2 (unsealed) signature layout
     department: str | None = None  # the profile the draft takes its shared values from
@@ -127,16 +127,20 @@ class Draft:
     print_date: dt.date | None = None  # 印发日期 (版记)
     cc: list[str] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
+    salutation: str | None = None    # the 称呼 line as written, instead of the template's
+    absent: tuple[str, ...] = ()     # fields the draft declares 无, e.g. ("number", "proposal.id")
     sources: SourceMap = field(default_factory=SourceMap, repr=False)
 
     @property
-    def date_text(self) -> str:
+    def date_text(self) -> str | None:
         """GB/T 9704 7.3.5.4: full year, no leading zeros."""
-        return chinese_date(self.date)
+        return chinese_date(self.date) if self.date else None
 
     @property
-    def organ_mark(self) -> str:
+    def organ_mark(self) -> str | None:
         """发文机关标志: the full name, with 文件 in a 通用格式 document when asked."""
+        if self.organ is None:
+            return None
         return self.organ.name + ("文件" if self.file_mark and self.layout == "general" else "")
 
 

@@ -63,11 +63,12 @@ def _environment(template_dirs: tuple[str, ...]) -> SandboxedEnvironment:
 def context(draft: Draft) -> dict:
     return {
         "organ": draft.organ,
-        "number": str(draft.number),
+        "number": str(draft.number) if draft.number else None,
         "proposal": draft.proposal,
         "addressee": draft.addressee,
         "recipient": draft.recipient,
         "title": draft.title,
+        "salutation": draft.salutation,
         "opening": draft.opening,
         "measures": draft.measures,
         "closing": draft.closing,

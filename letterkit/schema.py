@@ -34,6 +34,8 @@ def _object(fields: list[v.Field], overrides: dict | None = None) -> dict:
         schema = (overrides or {}).get(spec.name) or KINDS.get(spec.kind) or getattr(spec.kind, "schema", None)
         if schema is None and spec.name in NESTED:
             schema = _object(NESTED[spec.name])
+        if spec.absent_ok:
+            schema = {"anyOf": [schema or {}, {"const": v.ABSENT}]}
         properties[spec.name] = {**(schema or {}), "description": spec.doc}
     return {"type": "object", "properties": properties, "additionalProperties": False,
             "required": [spec.name for spec in fields if spec.required]}

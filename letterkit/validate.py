@@ -43,6 +43,16 @@ class Field:
     kind: Callable  # checker(value, path, ctx) -> converted value
     required: bool = True
     doc: str = ""
+    absent_ok: bool = False  # may be written 无: the letter deliberately has none (an imported original lacked it)
+
+
+# The one way to say a letter has no such element.  A blank stays an error: 无 is a
+# decision a reviewer can see, and `letterkit check` lists it as a warning.
+ABSENT = "无"
+
+
+def is_absent(value: Any) -> bool:
+    return isinstance(value, str) and value.strip() == ABSENT
 
 
 class Checker:
@@ -69,6 +79,9 @@ class Checker:
         result = {}
         for spec in fields:
             raw = value.get(spec.name)
+            if spec.absent_ok and is_absent(raw):
+                result[spec.name] = ABSENT
+                continue
             if raw is None:
                 if spec.required:
                     self.problem(path if spec.name not in value else path + (spec.name,), "missing-value",
@@ -157,14 +170,17 @@ def choice(options: tuple[str, ...], what: str):
 
 def date(value, path, ck: Checker):
     if isinstance(value, dt.datetime):
-        return value.date()
+        value = value.date()
     if isinstance(value, dt.date):
+        if not 1949 <= value.year <= 2100:
+            ck.problem(path, "bad-date", f"日期 {value} 的年份不合理", "核对年份，写成 2020-08-10 的形式")
+            return None
         return value
     if isinstance(value, str):
         match = re.fullmatch(r"\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*", value)
         if match:
             try:
-                return dt.date(*map(int, match.groups()))
+                return date(dt.date(*map(int, match.groups())), path, ck)
             except ValueError:
                 pass
     ck.problem(path, "bad-date", f"日期 '{value}' 无法识别或不存在", "写成 2020-08-10（不加引号），且日期真实存在")
@@ -358,7 +374,7 @@ ATTACHMENT_FIELDS = [
 
 ORGAN_FIELDS = [
     Field("name", text, True, "机关全称，印在版头"),
-    Field("code", text, True, "机关代字，如 福科创函"),
+    Field("code", text, False, "机关代字，如 福科创函（有发文字号时必填）"),
     Field("short_name", text, False, "规范化简称"),
 ]
 
@@ -369,8 +385,8 @@ NUMBER_FIELDS = [
 
 PROPOSAL_FIELDS = [
     Field("kind", choice(KINDS, "类型"), True, "提案 或 建议"),
-    Field("id", text, True, "提案/建议的编号"),
-    Field("title", text, True, "提案/建议的标题"),
+    Field("id", text, True, "提案/建议的编号；原件没有时写 无", absent_ok=True),
+    Field("title", text, True, "提案/建议的标题；原件没有时写 无", absent_ok=True),
     Field("session", text, False, "会议届次，如 福田区政协五届六次会议"),
 ]
 
@@ -412,21 +428,22 @@ DRAFT_FIELDS = [
     Field("department", text, False, "部门：用 profiles/<部门>.yaml 中的共用值（机关、署名、联系人、印章……）"),
     Field("template", text, True, "使用的模板"),
     Field("layout", choice(LAYOUTS, "版式"), True, "letter（信函格式）、general（通用格式）或 plain（无版头）"),
-    Field("organ", _skip, True, "发文机关"),
-    Field("number", _skip, True, "发文字号的年份和顺序号"),
+    Field("organ", _skip, True, "发文机关；原件没有时写 无", absent_ok=True),
+    Field("number", _skip, True, "发文字号的年份和顺序号；原件没有时写 无", absent_ok=True),
     Field("proposal", _skip, True, "所答复的提案或建议"),
     Field("addressee", _skip, False, "收信的委员或代表（答复函必填）"),
     Field("recipient", text, False, "主送机关（会办意见函等写给单位的信，如 深圳市福田区教育局）"),
+    Field("salutation", text, False, "称呼行，照写（如 马青、周丽等委员：）；不写时由模板按收信人生成"),
     Field("title", text, False, "标题；不写时由模板生成"),
     Field("opening", text, False, "开头段；不写时由模板生成"),
-    Field("measures", _skip, True, "答复正文的措施"),
-    Field("closing", text_list, False, "结尾段落；不写时由模板生成"),
-    Field("signature", text, False, "署名；不写时用机关全称"),
+    Field("measures", _skip, True, "答复正文的措施；原件没有时写 无", absent_ok=True),
+    Field("closing", text_list, False, "结尾段落；不写时由模板生成；原件没有时写 无", absent_ok=True),
+    Field("signature", text, False, "署名；不写时用机关全称；原件没有时写 无", absent_ok=True),
     Field("sealed", flag, False, "是否加盖印章：true（默认，GB/T 9704 7.3.5.1）或 false（7.3.5.2）"),
     Field("seal", image_file, False, "印章图片（透明背景的 PNG），盖在署名和日期上"),
     Field("co_signers", co_signers, False, "联合发文的其他机关（署名和印章），按发文机关顺序"),
-    Field("date", date, True, "成文日期"),
-    Field("contact", _skip, True, "联系人和联系电话"),
+    Field("date", date, True, "成文日期；原件没有时写 无", absent_ok=True),
+    Field("contact", _skip, True, "联系人和联系电话；原件没有时写 无", absent_ok=True),
     Field("disclosure", choice(DISCLOSURES, "公开属性"), False, "公开属性，写了就作为附注印出"),
     Field("categories", category_scheme, False, "答复类别的方案（代码: 含义），通常写在项目文件或部门配置里"),
     Field("category", text, False, "本件的答复类别代码（须是 categories 中的一个），印在首页右上角"),
@@ -452,12 +469,22 @@ def validate(loaded: Loaded, path: str, base_dirs: list[Path] | None = None) -> 
     if top is None:
         raise LetterkitError(ck.problems)
     data = loaded.data
+    absent = tuple(name for name in ("organ", "number", "measures", "closing", "signature", "date", "contact")
+                   if top[name] is ABSENT)
     organ = _part(data, "organ", ck, ORGAN_FIELDS, Organ, "发文机关")
     numbers = _part(data, "number", ck, NUMBER_FIELDS, dict, "发文字号")
     proposal = _part(data, "proposal", ck, PROPOSAL_FIELDS, Proposal, "提案/建议")
     addressee = _part(data, "addressee", ck, ADDRESSEE_FIELDS, dict, "收信人")
     contact = _part(data, "contact", ck, CONTACT_FIELDS, Contact, "联系人")
-    tree = measures(data["measures"], ("measures",), ck) if data.get("measures") is not None else None
+    tree = measures(data["measures"], ("measures",), ck) if data.get("measures") is not None and "measures" not in absent else None
+    if organ and numbers and not organ.code:
+        ck.problem(("organ",), "missing-value", "缺少 'organ.code'：有发文字号时要用机关代字组成它",
+                   "加上 code: …（如 福科创函），或原件没有发文字号时写 number: 无")
+    if "organ" in absent and top["layout"] not in (None, "plain"):
+        ck.problem(("organ",), "organ-needed", f"版式 {top['layout']} 的版头要印发文机关，但写了 organ: 无",
+                   "补上发文机关，或原件没有版头时写 layout: plain")
+    if top["signature"] is None and "organ" in absent:
+        ck.problem(("organ",), "missing-value", "没有发文机关，也没有署名", "写 signature: …，或原件没有署名时写 signature: 无")
     if data.get("addressee") is None and top["recipient"] is None:
         ck.problem((), "missing-value", "缺少收信人：答复委员/代表写 addressee，写给单位（如会办意见）写 recipient",
                    "加上 addressee: {name: …}")
@@ -472,27 +499,31 @@ def validate(loaded: Loaded, path: str, base_dirs: list[Path] | None = None) -> 
         raise LetterkitError(sorted(ck.problems, key=_reading_order))
 
     role = (addressee["role"] or ROLE_FOR_KIND[proposal.kind]) if addressee else None
+    absent += tuple(f"proposal.{name}" for name in ("id", "title") if getattr(proposal, name) is ABSENT)
+    proposal.id, proposal.title = (None if v is ABSENT else v for v in (proposal.id, proposal.title))
     return Draft(
         path=path,
         template=top["template"],
         layout=top["layout"],
         organ=organ,
-        number=DocNumber(organ.code, numbers["year"], numbers["seq"]),
+        number=DocNumber(organ.code, numbers["year"], numbers["seq"]) if numbers else None,
         proposal=proposal,
         addressee=Addressee(addressee["name"], role) if addressee else None,
         recipient=top["recipient"],
-        measures=tree,
-        signature=top["signature"] or organ.name,
+        measures=tree or [],
+        signature=None if top["signature"] is ABSENT else (top["signature"] or organ.name),
         sealed=top["sealed"] if top["sealed"] is not None else True,
         department=top["department"],
         style=top["style"] or {},
         seal=top["seal"],
         co_signers=top["co_signers"] or [],
-        date=top["date"],
+        date=None if top["date"] is ABSENT else top["date"],
         contact=contact,
+        absent=absent,
         title=top["title"],
+        salutation=top["salutation"],
         opening=top["opening"],
-        closing=top["closing"],
+        closing=[] if top["closing"] is ABSENT else top["closing"],
         disclosure=top["disclosure"],
         category=top["category"],
         categories=top["categories"] or {},
@@ -515,6 +546,6 @@ def _reading_order(problem: Problem):
 
 
 def _part(data, key, ck, fields, build, what):
-    if data.get(key) is None:
+    if data.get(key) is None or is_absent(data[key]):
         return None
     return nested(fields, build, what)(data[key], (key,), ck)

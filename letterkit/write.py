@@ -19,11 +19,13 @@ from pathlib import Path
 import docx
 
 
-def timestamp(date: dt.date) -> dt.datetime:
-    """Document time: SOURCE_DATE_EPOCH when set (reproducible builds), else the letter's date."""
+def timestamp(date: dt.date | None) -> dt.datetime:
+    """Document time: SOURCE_DATE_EPOCH when set (reproducible builds), else the letter's date
+    (a fixed day for a letter that has none, so builds stay byte-identical)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(tzinfo=None)
+    date = date or dt.date(1980, 1, 1)
     return dt.datetime(date.year, date.month, date.day)
 
 

@@ -50,6 +50,7 @@ CASES = [
      MINIMAL_DRAFT + "opening: 您提出的《关于加强校园安全的提案》已收悉。现答复如下：\n"),
     ("title-form", MINIMAL_DRAFT + "title: 关于第0012号提案的回复\n", MINIMAL_DRAFT + "title: 关于第0012号提案的答复\n"),
     ("phone", MINIMAL_DRAFT.replace('phone: "82345678"', 'phone: "123"'), MINIMAL_DRAFT.replace('phone: "82345678"', "phone: 0755-82976207")),
+    ("absent-element", MINIMAL_DRAFT.replace("number:\n  year: 2024\n  seq: 7\n", "number: 无\n"), MINIMAL_DRAFT),
     ("unit-names", with_text("约1.5万平米，3万㎡，40万平方米。"), with_text("约1.5万平方米，3万平方米。")),
 ]
 

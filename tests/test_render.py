@@ -97,3 +97,33 @@ def test_disclosure_is_printed_as_a_note_when_asked(project):
     assert [b.text for b in blocks_of(root) if b.kind == "note"][-1] == "（此件公开发布）"
     assert [b.text for b in blocks_of(root, "drafts/e.yaml") if b.kind == "note"][-1] == "（此件不予公开）"
     assert "（此件" not in "".join(b.text for b in blocks_of(project({"drafts/f.yaml": MINIMAL_DRAFT}), "drafts/f.yaml"))
+
+
+def test_elements_written_none_are_left_out_and_blanks_stay_errors(project):
+    """无 says the letter has no such element (an imported original lacked it); a blank is still an error."""
+    draft = (MINIMAL_DRAFT.replace("number:\n  year: 2024\n  seq: 7\n", "number: 无\n")
+             .replace("closing:\n  - 下一步，我局将继续做好相关工作。\n", "closing: 无\n")
+             .replace("contact:\n  name: 李四\n  phone: \"82345678\"\n", "contact: 无\n")
+             .replace("date: 2024-05-06", "date: 无") + "signature: 无\nsalutation: 张三委员：\n")
+    root = project({"drafts/d.yaml": draft})
+    kinds = [b.kind for b in blocks_of(root)]
+    assert "number" not in kinds and "signature" not in kinds and "date" not in kinds and "note" not in kinds
+    assert [b.text for b in blocks_of(root) if b.kind == "to"] == ["张三委员："]
+    assert kinds[-1] == "heading"  # the letter ends with its last measure: no thanks added
+    assert build.build_draft(root / "drafts/d.yaml").output.is_file()
+
+    blank = project({"drafts/d.yaml": MINIMAL_DRAFT.replace("number:\n  year: 2024\n  seq: 7\n", "number:\n")})
+    with pytest.raises(LetterkitError) as caught:
+        blocks_of(blank)
+    assert [p.code for p in caught.value.problems] == ["missing-value"]
+
+
+def test_an_organ_written_none_needs_the_plain_layout(project):
+    draft = MINIMAL_DRAFT.replace("organ:\n  name: 测试市测试区教育局\n  code: 测教函\n", "organ: 无\n").replace(
+        "number:\n  year: 2024\n  seq: 7\n", "number: 无\n") + "opening: 您的提案已收悉。现答复如下：\n"
+    root = project({"drafts/d.yaml": draft + "signature: 测试区教育局\n"})
+    with pytest.raises(LetterkitError) as caught:
+        blocks_of(root)
+    assert [p.code for p in caught.value.problems] == ["organ-needed"]
+    root = project({"drafts/d.yaml": draft + "signature: 测试区教育局\nlayout: plain\n"})
+    assert [b.text for b in blocks_of(root) if b.kind == "signature"] == ["测试区教育局"]
