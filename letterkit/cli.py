@@ -148,6 +148,33 @@ def new(department, kind, proposal_id, title, name, session) -> None:
     click.echo(f"已创建 {display_path(path)}")
 
 
+@cli.command(name="import")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="草稿写到哪里（默认：项目的 drafts/ 下，或原文件旁边）")
+@click.option("--force", is_flag=True, help="草稿已存在时覆盖它")
+def import_(source: Path, output: Path | None, force: bool) -> None:
+    """把旧答复函（.txt 或 .docx）转成 YAML 草稿，并报告改了什么、哪些没能归位。"""
+    from .importing import default_output, import_file, letter_text, survival
+    from .write import write_atomic
+
+    project = open_project(output or Path.cwd())
+    target = output or default_output(source, project)
+    if target.exists() and not force:
+        raise LetterkitError([Problem(Location(display_path(target)), "draft-exists", "草稿已存在，没有覆盖",
+                                      "用 -o 另写一个文件名，或加 --force 覆盖")])
+    imported = import_file(source)
+    write_atomic(target, imported.draft.encode("utf-8"))
+    _report(imported.problems())
+    try:
+        share = survival(imported.text, letter_text(target, open_project(target)))
+    except LetterkitError as error:
+        _report(error.problems)
+        click.echo(f"{display_path(source)} → {display_path(target)}：草稿已写出，但还不能生成，按上面的错误补齐", err=True)
+        sys.exit(EXIT_INPUT)
+    warnings = sum(1 for p in imported.problems() if p.severity == "warning")
+    click.echo(f"{display_path(source)} → {display_path(target)}（原文字符保留 {share:.1%}，{warnings} 条警告）")
+
+
 @cli.command()
 @click.argument("document", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def textconv(document: Path) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-SEVERITY_NAMES = {"error": "错误", "warning": "警告"}
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "note": "说明"}
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,11 @@ def add_signoff(builder, signers: list[tuple[str, str | None]], date: str | None
     style = builder.style
     if builder.doc.paragraphs:  # the signature's page must hold body text too (7.3.5.5)
         builder.doc.paragraphs[-1].paragraph_format.keep_with_next = True
-    if style["signature"]["sealed"]:
+    if not signers:  # a letter without 署名 (signature: 无): the date alone, where it would stand
+        _date_paragraph(builder, date, style["signature"]["date_right_chars"])
+        if date is not None:
+            builder.spacing_before(builder.doc.paragraphs[-1], style["spacing"]["before_signature"])
+    elif style["signature"]["sealed"]:
         _sealed(builder, signers, date)
     else:
         _unsealed(builder, signers, date)

@@ -19,8 +19,9 @@ os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="letterkit-test-cache-")
 REPO = Path(__file__).resolve().parent.parent
 SEED_DRAFT = REPO / "drafts" / "2020" / "futian-TA20200005.yaml"
 SUGGESTION_DRAFT = REPO / "drafts" / "2024" / "zhujian-JY20240056.yaml"
-SHARED = REPO.parent / "shared"
-SEED_TEXT = SHARED / "seeds" / "000_635bc10e86bc4f57.txt"
+PUBLISHED = REPO / "tests" / "fixtures" / "published"  # copies of ../shared/seeds and ../shared/letters
+SEED_TEXT = PUBLISHED / "seed-futian-TA20200005.txt"
+LETTERS = sorted(PUBLISHED.glob("0*.txt"))
 
 MINIMAL_DRAFT = """\
 organ:

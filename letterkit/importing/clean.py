@@ -1,0 +1,197 @@
+"""Import, stage 2: text copied from a PDF or a web page, cleaned and joined into paragraphs.
+
+Each change is counted with the lines it touched, so the report can list what was done:
+page-break artefacts dropped, letter-spaced headings closed up, spaces between Chinese and
+digits removed, half-width punctuation widened (only when the whole copy lost its
+full-width marks; a few half-width slips in a full-width letter are kept and reported).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .notes import Note, compact
+from .source import Line
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+WIDE = CJK + "\u3000-\u303f\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026\u00b7"
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff]")
+_LETTER_SPACED = re.compile(rf"(?<![{CJK}])[{CJK}](?:[ \t]+[{CJK}]){{2,}}(?![{CJK}])")
+_SPACE_WIDE_ALNUM = re.compile(rf"(?<=[{WIDE}])[ \t]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])[ \t]+(?=[{WIDE}])")
+_SPACE_WIDE_WIDE = re.compile(rf"(?<=[{WIDE}])[ \t]+(?=[{WIDE}])")
+PAGE_ARTEFACT = re.compile(r"[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3}|[|｜]+")
+HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_HALF_BY_WIDE = re.compile(rf"(?<=[{WIDE}])[,;:?!]|[,;:?!](?=[{WIDE}])")
+_PAREN_PAIR = re.compile(r"\(([^()（）]{0,60})\)")
+_FULL_MARKS = re.compile("[，；：？！（）]")
+_MIXED_PAIR = re.compile(r"\([^()（）\n]{0,80}）|（[^()（）\n]{0,80}\)")
+
+NO_LINE_START = "，。、；：？！）》」』”’〕】…"
+NO_LINE_END = "（《「『“‘〔【"
+SENTENCE_END = "。！？；：…”’）》」』!?;:"
+# Numbered headings, GB/T 9704 7.3.3: 一、 （一） 1. （1）
+MARKERS = (
+    (1, re.compile(r"([一二三四五六七八九十百]+)[、．.]\s*")),
+    (2, re.compile(r"[（(]([一二三四五六七八九十百]+)[）)]\s*")),
+    (3, re.compile(r"(\d{1,2})[.．、](?!\d)\s*")),
+    (4, re.compile(r"[（(](\d{1,2})[）)]\s*")),
+)
+
+
+def marker(text: str):
+    """(level, number as written, length of the marker) of a numbered heading, or None."""
+    for level, pattern in MARKERS:
+        match = pattern.match(text)
+        if match and len(text) > match.end():
+            return level, match.group(1), match.end()
+    return None
+
+
+def width(text: str) -> float:
+    """Characters of a full-width line: Chinese counts 1, Latin letters and digits ½."""
+    return sum(1 if re.match(f"[{WIDE}]", ch) else 0.5 for ch in text.replace("\t", " "))
+
+
+@dataclass
+class Para:
+    text: str
+    lines: list[int]
+    level: int | None = None  # Word's automatic numbering, when the paragraph had it
+
+    @property
+    def first(self) -> int:
+        return self.lines[0]
+
+
+@dataclass
+class Cleaned:
+    lines: list[Line]                 # non-empty, cleaned lines
+    dropped: list[tuple[Line, str]]   # artefacts, with why
+    notes: list[Note] = field(default_factory=list)
+
+
+def tidy(lines: list[Line], keep_spaces: bool = False) -> Cleaned:
+    """Per-line clean-up; empty lines go, artefacts are set aside with a reason.
+    `keep_spaces`: a Word file's spaces were typed, not left by copying, so they stay."""
+    kept, dropped = [], []
+    spaced, spaces = [], []
+    for line in lines:
+        text = _INVISIBLE.sub("", line.text).replace("\u00a0", " ").replace("\u3000", " ").strip()
+        text = text.strip("|｜").strip()
+        if not text:
+            if line.text.strip():
+                dropped.append((line, "网页表格的边线"))
+            continue
+        if PAGE_ARTEFACT.fullmatch(text):
+            dropped.append((line, "页码或分页痕迹"))
+            continue
+        closed = _LETTER_SPACED.sub(lambda m: re.sub(r"[ \t]+", "", m.group()), text)
+        if closed != text:
+            spaced.append(line.no)
+            text = closed
+        tight = text if keep_spaces or "\t" in text else _SPACE_WIDE_ALNUM.sub("", text)
+        if tight != text:
+            spaces.append(line.no)
+            text = tight
+        kept.append(Line(line.no, text, line.level, width(line.text.strip())))
+    notes = []
+    if spaced:
+        notes.append(Note(spaced[0], "import-letter-spacing", f"去掉了字间的空格（疏排的标题或姓名）：{compact(spaced)}", severity="note"))
+    if spaces:
+        notes.append(Note(spaces[0], "import-spaces", f"去掉了汉字与数字、字母之间的空格：{compact(spaces)}", severity="note"))
+    return Cleaned(kept, dropped, notes)
+
+
+def squeeze(text: str) -> str:
+    """No space between two Chinese characters (a PDF's justification, a web page's padding)."""
+    return _SPACE_WIDE_WIDE.sub("", text)
+
+
+def punctuation(cleaned: Cleaned) -> None:
+    """Widen half-width marks when the copy lost all full-width ones; else keep and report them."""
+    text = "\n".join(line.text for line in cleaned.lines)
+    half = len(_HALF_BY_WIDE.findall(text)) + len(_PAREN_PAIR.findall(text))
+    full = len(_FULL_MARKS.findall(text))
+    if half and half > full:
+        touched = []
+        for line in cleaned.lines:
+            widened = _widen(line.text)
+            if widened != line.text:
+                touched.append(line.no)
+                line.text = widened
+        cleaned.notes.append(Note(touched[0], "import-punctuation",
+                                  f"半角标点改为全角（这份文字的全角标点在复制时丢失了）：{compact(touched)}", severity="note"))
+        return
+    for line in cleaned.lines:
+        for match in _MIXED_PAIR.finditer(line.text):
+            cleaned.notes.append(Note(line.no, "import-mixed-brackets", f"括号一半全角一半半角：“{match.group()[:20]}”；照录",
+                                      "letterkit check 的 bracket-pairs 规则会指出，改正后再发"))
+        for match in list(_HALF_BY_WIDE.finditer(line.text)) + list(re.finditer(r"[()]", line.text)):
+            around = line.text[max(0, match.start() - 6):match.end() + 6]
+            if re.search(f"[{WIDE}]", around):
+                cleaned.notes.append(Note(line.no, "import-half-width", f"全角行文中有半角标点 “{match.group()}”（…{around}…）；照录",
+                                          "letterkit check --fix 可改为全角"))
+
+
+def _widen(text: str) -> str:
+    def pair(match):
+        inner = match.group(1)
+        before = text[match.start() - 1:match.start()]
+        after = text[match.end():match.end() + 1]
+        if re.search(f"[{WIDE}]", inner + before + after) or not inner:
+            return f"（{inner}）"
+        return match.group()
+    text = _PAREN_PAIR.sub(pair, text)
+    text = _HALF_BY_WIDE.sub(lambda m: HALF[m.group()], text)
+    text = re.sub(rf"(?<=[{WIDE}])\((?=\S)|(?<=\S)\)(?=[{WIDE}])|(?<=[{WIDE}])\)|\((?=[{WIDE}])", lambda m: HALF[m.group()], text)
+    return text
+
+
+def line_width(lines: list[Line]) -> float | None:
+    """The width text was wrapped at (copied from a PDF), or None when each line is a paragraph."""
+    widths = sorted(line.width for line in lines if line.width >= 4)
+    if len(widths) < 8:
+        return None
+    typical = widths[int(len(widths) * 0.75)]
+    full = sum(1 for w in widths if w >= typical - 2)
+    if typical <= 45 and widths[-1] <= typical + 5 and full >= len(widths) * 0.5:
+        return typical
+    return None
+
+
+def join(lines: list[Line], wrap: float | None, notes: list[Note]) -> list[Para]:
+    """Lines → paragraphs.  Wrapped text: a line as wide as the wrap goes on in the next line.
+    Web text: one line is one paragraph, except a sentence visibly broken in the middle."""
+    paras: list[Para] = []
+    last_width = 0.0  # of the previous input line
+    broken = []
+    for line in lines:
+        if paras and _continues(paras[-1], last_width, line, wrap):
+            if wrap is None:
+                broken.append(line.no)
+            previous = paras[-1]
+            glue = " " if re.match(r"[A-Za-z0-9]", line.text) and re.search(r"[A-Za-z0-9]$", previous.text) else ""
+            previous.text += glue + line.text
+            previous.lines.append(line.no)
+        else:
+            paras.append(Para(line.text, [line.no], line.level))
+        last_width = line.width
+    if broken:
+        notes.append(Note(broken[0], "import-joined", f"句子在行末断开，已与上一行接成一段：{compact(broken)}", severity="note"))
+    return paras
+
+
+def _continues(para: Para, last_width: float, line: Line, wrap: float | None) -> bool:
+    text, last = line.text, para.text
+    if line.level is not None or "\t" in text or "\t" in last:
+        return False
+    if text[0] in NO_LINE_START or last[-1] in NO_LINE_END:
+        return True
+    if marker(text):
+        return False
+    if wrap is not None:  # a full line goes on; so does a nearly full one cut mid-sentence
+        return last_width >= wrap - 2 or (last_width >= wrap - 5 and last[-1] not in SENTENCE_END)
+    # one paragraph per line: join only a long line cut in the middle of a Chinese sentence
+    return (last_width >= 20 and last[-1] not in SENTENCE_END
+            and re.search(f"[{CJK}]$", last) is not None and re.match(f"[{CJK}]", text) is not None)
