@@ -1,7 +1,11 @@
 """`letterkit textconv FILE.docx`: a letter as readable text, for `git diff` of built letters.
 
-The 版头 from page 1's header, then each paragraph of the body separated by a blank line,
-then what text boxes hold (the 版记); works on any .docx."""
+Reading order, one paragraph per block and blank lines between: the 版头 (page 1's header:
+organ, number, category, 签发人…) under 【版头】, then the body (title, salutation, numbered
+headings, paragraphs, signature, date, 附注) with 【另起一页】 where a page is forced (an
+attachment), tables row by row, 【图片】 where a seal or picture sits, and the 版记 (text boxes)
+under 【版记】.  Works on any .docx, not only letterkit's.
+"""
 
 from __future__ import annotations
 
@@ -11,36 +15,75 @@ import docx
 from docx.oxml.ns import qn
 
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_PICTURE = "{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"
 
 
-def _paragraph_text(p_element) -> str:
-    """The paragraph's own text: its runs, not what drawings anchored in it hold."""
+def _inside_box(node, paragraph) -> bool:
+    for ancestor in node.iterancestors():
+        if ancestor is paragraph:
+            return False
+        if ancestor.tag in (qn("w:txbxContent"), _FALLBACK):
+            return True
+    return False
+
+
+def _paragraph_text(p) -> str:
+    """The paragraph's own text (not what text boxes anchored in it hold); breaks kept as new lines."""
     parts = []
-    for run in p_element.findall(qn("w:r")) + p_element.findall(qn("w:hyperlink") + "/" + qn("w:r")):
+    for run in p.iter(qn("w:r")):
+        if _inside_box(run, p):
+            continue
         for node in run:
             if node.tag == qn("w:t"):
                 parts.append(node.text or "")
             elif node.tag == qn("w:tab"):
                 parts.append("\t")
-            elif node.tag == qn("w:br"):
+            elif node.tag == qn("w:br") and node.get(qn("w:type")) != "page":
                 parts.append("\n")
-    return "".join(parts).strip()
+    text = "\n".join(line.strip() for line in "".join(parts).split("\n")).strip()
+    pictures = [pic for pic in p.iter(_PICTURE) if not _inside_box(pic, p)]
+    if pictures:
+        text = (text + " " if text else "") + "【图片】" * len(pictures)
+    return text
 
 
-def _texts(paragraphs) -> list[str]:
-    return [text for text in (_paragraph_text(p) for p in paragraphs) if text]
+def _page_break_before(p) -> bool:
+    if p.find(qn("w:pPr") + "/" + qn("w:pageBreakBefore")) is not None:
+        return True
+    return any(br.get(qn("w:type")) == "page" for br in p.iter(qn("w:br")))
+
+
+def _body_blocks(body) -> list[str]:
+    blocks: list[str] = []
+    for child in body:
+        if child.tag == qn("w:p"):
+            if _page_break_before(child) and blocks:
+                blocks.append("【另起一页】")
+            text = _paragraph_text(child)
+            if text:
+                blocks.append(text)
+        elif child.tag == qn("w:tbl"):
+            for row in child.iter(qn("w:tr")):
+                cells = [" ".join(filter(None, (_paragraph_text(p) for p in cell.iter(qn("w:p")))))
+                         for cell in row.iter(qn("w:tc"))]
+                if any(cells):
+                    blocks.append(" | ".join(cells))
+    return blocks
 
 
 def to_text(path: Path) -> str:
     document = docx.Document(str(path))
-    blocks: list[str] = []
+    out: list[str] = []
     section = document.sections[0]
     if section.different_first_page_header_footer:
-        blocks += _texts(p._p for p in section.first_page_header.paragraphs)
+        head = [t for t in (_paragraph_text(p._p) for p in section.first_page_header.paragraphs) if t]
+        if head:
+            out.append("【版头】\n" + "\n".join(head))
     body = document.element.body
-    blocks += _texts(body.findall(qn("w:p")) + body.findall(qn("w:tbl") + "//" + qn("w:p")))
+    out += _body_blocks(body)
     boxes = [box for box in body.iter(qn("w:txbxContent"))
              if not any(a.tag == _FALLBACK for a in box.iterancestors())]
-    for box in boxes:
-        blocks += _texts(box.iter(qn("w:p")))
-    return "\n\n".join(blocks) + "\n"
+    colophon = [t for box in boxes for t in (_paragraph_text(p) for p in box.iter(qn("w:p"))) if t]
+    if colophon:
+        out.append("【版记】\n" + "\n".join(colophon))
+    return "\n\n".join(out) + "\n"

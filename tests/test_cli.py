@@ -141,5 +141,30 @@ def test_textconv_shows_the_letter_as_text(tmp_path):
     assert run(root, "build", "drafts/2024/jiaoyu-TA20240018.yaml").returncode == 0
     done = run(root, "textconv", "build/2024/jiaoyu-TA20240018.docx")
     blocks = done.stdout.rstrip("\n").split("\n\n")
-    assert blocks[0] == "深圳市福田区教育局文件" and "尊敬的陈思远委员：" in blocks
-    assert blocks[-2:] == ["抄送：福田区政协提案委员会，福田区人民政府督查室。", "深圳市福田区教育局办公室\t2024年7月5日印发"]
+    assert blocks[0] == "【版头】\n深圳市福田区教育局文件\n福教〔2024〕86号\t签发人：张建国"
+    assert "关于福田区政协六届三次会议\n第20240018号提案的答复" in blocks  # the title, broken where it is
+    assert "尊敬的陈思远委员：" in blocks and "二、主要措施" in blocks and "（一）完善交通设施。" in "".join(blocks)
+    assert blocks[blocks.index("深圳市福田区教育局 【图片】") + 1] == "2024年7月5日"  # signature with its seal, then date
+    assert "【另起一页】" in blocks and blocks[blocks.index("【另起一页】") + 1] == "附件"
+    assert blocks[-1] == "【版记】\n抄送：福田区政协提案委员会，福田区人民政府督查室。\n深圳市福田区教育局办公室\t2024年7月5日印发"
+
+
+def test_git_diff_shows_the_text_of_built_letters_in_an_initialised_project(tmp_path):
+    folder = tmp_path / "p"
+    assert run(tmp_path, "init", folder).returncode == 0
+    assert "*.docx diff=letterkit" in (folder / ".gitattributes").read_text(encoding="utf-8")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", "init", "-q"], cwd=folder, check=True)
+    # the one line the README gives, with this Python's letterkit
+    subprocess.run(["git", "config", "diff.letterkit.textconv", f"{sys.executable} -m letterkit textconv"], cwd=folder, check=True)
+    assert run(folder, "build").returncode == 0
+    subprocess.run(["git", "add", "-A", "-f"], cwd=folder, check=True)
+    subprocess.run(git + ["commit", "-qm", "first"], cwd=folder, check=True)
+    [draft] = (folder / "drafts").rglob("*.yaml")
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(text.replace("name: 李四", "name: 王五") if "name: 李四" in text else text + "closing: 以上答复，请指正。\n", encoding="utf-8")
+    assert run(folder, "build").returncode == 0
+    diff = subprocess.run(["git", "diff", "--", "*.docx"], cwd=folder, capture_output=True, text=True).stdout
+    assert "Binary files" not in diff
+    changed = [l for l in diff.splitlines() if l[:1] in "+-" and not l.startswith(("+++", "---"))]
+    assert changed and all("\ufffd" not in l for l in changed), diff
