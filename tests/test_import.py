@@ -13,6 +13,7 @@ import yaml
 from hypothesis import given, settings, strategies as st
 
 from letterkit.build import build_draft
+from letterkit.errors import LetterkitError
 from letterkit.importing import comparable, import_file, letter_text, survival
 from letterkit.importing.clean import join, line_width, tidy
 from letterkit.importing.notes import Note
@@ -252,3 +253,16 @@ def test_import_writes_into_the_projects_drafts(tmp_path):
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "p" / "drafts" / (SEED_TEXT.stem + ".yaml")).is_file()
     assert re.search(r"警告 import-signature", done.stderr)
+
+
+@given(st.lists(st.text(alphabet="一二、（）()1.：:，。尊敬的委员代表关于答复局 \t年月日2024联系人电话抄送附件", max_size=40), min_size=1, max_size=25))
+@settings(max_examples=60, deadline=None)
+def test_any_text_imports_into_yaml_or_a_clear_error(tmp_path_factory, lines):
+    source = tmp_path_factory.mktemp("any") / "x.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    try:
+        result = import_file(source)
+    except LetterkitError as error:
+        assert [p.code for p in error.problems] == ["empty-input"]
+        return
+    assert isinstance(yaml.safe_load(result.draft), dict)

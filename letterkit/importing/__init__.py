@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import Location, Problem, display_path
+from ..errors import LetterkitError, Location, Problem, display_path
 from .clean import punctuation, tidy
 from .emit import to_yaml
 from .notes import Note
@@ -38,6 +38,9 @@ class Imported:
 def import_file(path: Path) -> Imported:
     path = Path(path)
     lines, read_notes = read_lines(path)
+    if not any(line.text.strip() for line in lines):
+        raise LetterkitError([Problem(Location(display_path(path)), "empty-input", "文件里没有文字，无从导入",
+                                      "确认选对了文件；从网页或 PDF 复制文字时要全选后粘贴")])
     from_word = path.suffix.lower() == ".docx"
     cleaned = tidy(lines, keep_spaces=from_word)
     punctuation(cleaned)
