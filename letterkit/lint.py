@@ -268,7 +268,7 @@ def _quoted(text: str | None) -> list[str]:
       "同一封信里提案标题写成两样，读者不知道哪个是对的。",
       "标题引“关于…新高地”，开头语引“关于…新高地的建议”", "两处都引 proposal.title 的原文")
 def _quoted_titles(c):
-    if c.draft is None:
+    if c.draft is None or not c.draft.proposal.title:
         return
     want = c.draft.proposal.title
     for kind in ("title", "p"):

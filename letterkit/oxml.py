@@ -278,3 +278,42 @@ def set_line_break_rules(settings, *, not_at_line_start: str, not_at_line_end: s
     """避头尾: Word's custom kinsoku lists (File › Options › Typography), for Chinese."""
     set_attrs(child(settings, "noLineBreaksAfter", SETTINGS_ORDER), lang="zh-CN", val=not_at_line_end)
     set_attrs(child(settings, "noLineBreaksBefore", SETTINGS_ORDER), lang="zh-CN", val=not_at_line_start)
+
+
+# -- reading paragraphs back (textconv, import) -------------------------------------------
+
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def inside_text_box(node, paragraph) -> bool:
+    """Whether `node` belongs to a text box (or its VML fallback) anchored in `paragraph`."""
+    for ancestor in node.iterancestors():
+        if ancestor is paragraph:
+            return False
+        if ancestor.tag in (qn("w:txbxContent"), _FALLBACK):
+            return True
+    return False
+
+
+def own_text(paragraph, line_break: str = "\n") -> str:
+    """A paragraph's own text (tabs kept, line breaks as `line_break`), not its text boxes'."""
+    parts = []
+    for run in paragraph.iter(qn("w:r")):
+        if inside_text_box(run, paragraph):
+            continue
+        for node in run:
+            if node.tag == qn("w:t"):
+                parts.append(node.text or "")
+            elif node.tag == qn("w:tab"):
+                parts.append("\t")
+            elif node.tag == qn("w:br") and node.get(qn("w:type")) != "page":
+                parts.append(line_break)
+    return "".join(parts)
+
+
+def in_text_box(paragraph) -> bool:
+    return any(a.tag == qn("w:txbxContent") for a in paragraph.iterancestors())
+
+
+def is_fallback(element) -> bool:
+    return any(a.tag == _FALLBACK for a in element.iterancestors())

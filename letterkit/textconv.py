@@ -14,34 +14,15 @@ from pathlib import Path
 import docx
 from docx.oxml.ns import qn
 
-_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+from . import oxml
+
 _PICTURE = "{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"
 
 
-def _inside_box(node, paragraph) -> bool:
-    for ancestor in node.iterancestors():
-        if ancestor is paragraph:
-            return False
-        if ancestor.tag in (qn("w:txbxContent"), _FALLBACK):
-            return True
-    return False
-
-
 def _paragraph_text(p) -> str:
-    """The paragraph's own text (not what text boxes anchored in it hold); breaks kept as new lines."""
-    parts = []
-    for run in p.iter(qn("w:r")):
-        if _inside_box(run, p):
-            continue
-        for node in run:
-            if node.tag == qn("w:t"):
-                parts.append(node.text or "")
-            elif node.tag == qn("w:tab"):
-                parts.append("\t")
-            elif node.tag == qn("w:br") and node.get(qn("w:type")) != "page":
-                parts.append("\n")
-    text = "\n".join(line.strip() for line in "".join(parts).split("\n")).strip()
-    pictures = [pic for pic in p.iter(_PICTURE) if not _inside_box(pic, p)]
+    """The paragraph's own text, its line breaks kept; 【图片】 for each picture (a seal) in it."""
+    text = "\n".join(line.strip() for line in oxml.own_text(p).split("\n")).strip()
+    pictures = [pic for pic in p.iter(_PICTURE) if not oxml.inside_text_box(pic, p)]
     if pictures:
         text = (text + " " if text else "") + "【图片】" * len(pictures)
     return text
@@ -81,8 +62,7 @@ def to_text(path: Path) -> str:
             out.append("【版头】\n" + "\n".join(head))
     body = document.element.body
     out += _body_blocks(body)
-    boxes = [box for box in body.iter(qn("w:txbxContent"))
-             if not any(a.tag == _FALLBACK for a in box.iterancestors())]
+    boxes = [box for box in body.iter(qn("w:txbxContent")) if not oxml.is_fallback(box)]
     colophon = [t for box in boxes for t in (_paragraph_text(p) for p in box.iter(qn("w:p"))) if t]
     if colophon:
         out.append("【版记】\n" + "\n".join(colophon))

@@ -46,6 +46,8 @@ def import_file(path: Path) -> Imported:
     punctuation(cleaned)
     found = recognise(cleaned, from_word)
     notes = [Note(None, "import-encoding", text, severity="note") for text in read_notes] + found.notes
+    notes += [Note(line.no, "import-picture", f"这一段有 {line.pictures} 张图片（印章等），没有导入",
+                   "印章在草稿中写 seal: 图片文件（透明背景的 PNG）") for line in lines if line.pictures]
     header = [f"由 letterkit import 从 {path.name} 导入。逐项核对后删去这些注释。"]
     if found.comments:
         header += ["", "原文中没有排入信函的行（行号是原文的行号）："]

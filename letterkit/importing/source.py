@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import oxml
 from ..errors import LetterkitError, Location, Problem, display_path
 
 
@@ -19,6 +20,7 @@ class Line:
     text: str
     level: int | None = None  # Word's automatic numbering level (1–4), when the number is not typed
     width: float = 0.0        # as printed in the original, spaces included (clean.tidy measures it)
+    pictures: int = 0         # pictures (seals) in a Word paragraph: not imported, reported
 
 
 def read_lines(path: Path) -> tuple[list[Line], list[str]]:
@@ -50,18 +52,6 @@ def _docx_lines(path: Path) -> list[Line]:
     except Exception as error:  # not a zip, or not a Word package
         raise LetterkitError([Problem(Location(display_path(path)), "not-docx", f"无法读取 Word 文件：{error}",
                                       "确认这是 .docx 文件（.doc 请先在 Word 或 WPS 中另存为 .docx）")]) from None
-    fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-    def text_of(p) -> str:
-        parts = []
-        for run in p.iter(qn("w:r")):
-            if _inside_box(run, p):  # text boxes are read on their own, below
-                continue
-            for node in run:
-                if node.tag == qn("w:t"):
-                    parts.append(node.text or "")
-                elif node.tag == qn("w:tab"):
-                    parts.append("\t")
-        return "".join(parts)
 
     def level_of(p) -> int | None:
         num = p.find(qn("w:pPr") + "/" + qn("w:numPr"))
@@ -76,24 +66,10 @@ def _docx_lines(path: Path) -> list[Line]:
     if section.different_first_page_header_footer:
         paragraphs += [p._p for p in section.first_page_header.paragraphs]
     body = document.element.body
-    paragraphs += [p for p in body.iter(qn("w:p")) if not _in_box(p)]
-    paragraphs += [p for box in body.iter(qn("w:txbxContent"))
-                   if not any(a.tag == fallback for a in box.iterancestors())
+    paragraphs += [p for p in body.iter(qn("w:p")) if not oxml.in_text_box(p)]
+    paragraphs += [p for box in body.iter(qn("w:txbxContent")) if not oxml.is_fallback(box)
                    for p in box.iter(qn("w:p"))]
-    return [Line(no, text_of(p), level_of(p)) for no, p in enumerate(paragraphs, start=1)]
-
-
-def _in_box(p) -> bool:
-    from docx.oxml.ns import qn
-    return any(a.tag == qn("w:txbxContent") for a in p.iterancestors())
-
-
-def _inside_box(run, paragraph) -> bool:
-    """A run that belongs to a text box anchored in `paragraph`, not to the paragraph itself."""
-    from docx.oxml.ns import qn
-    for ancestor in run.iterancestors():
-        if ancestor is paragraph:
-            return False
-        if ancestor.tag == qn("w:txbxContent") or ancestor.tag.endswith("}Fallback"):
-            return True
-    return False
+    picture = "{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"
+    return [Line(no, oxml.own_text(p, line_break=""), level_of(p),
+                 pictures=sum(1 for pic in p.iter(picture) if not oxml.inside_text_box(pic, p)))
+            for no, p in enumerate(paragraphs, start=1)]
