@@ -5,10 +5,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import blocks, layout, load, profiles, render, style, write
+from . import blocks, layout, load, manifest, profiles, render, style, write
 from .errors import LetterkitError, Location, Problem, display_path
 from .model import Draft
 from .project import Project, open_project
@@ -19,6 +20,8 @@ from .validate import validate
 class Built:
     draft: Path
     output: Path
+    inputs: dict = field(default_factory=dict)  # file → sha256 (None: must stay absent), for the manifest
+    output_digest: str = ""
 
 
 def layers(path: Path, project: Project) -> load.Loaded:
@@ -33,9 +36,9 @@ def layers(path: Path, project: Project) -> load.Loaded:
     return load.merge(base, draft)
 
 
-def read_draft(path: Path, project: Project) -> Draft:
+def read_draft(path: Path, project: Project, loaded: load.Loaded | None = None) -> Draft:
     display = display_path(path)
-    return validate(layers(path, project), display, base_dirs=[Path(path).resolve().parent, project.root])
+    return validate(loaded or layers(path, project), display, base_dirs=[Path(path).resolve().parent, project.root])
 
 
 def letter_blocks(draft: Draft, project: Project) -> list[blocks.Block]:
@@ -44,11 +47,21 @@ def letter_blocks(draft: Draft, project: Project) -> list[blocks.Block]:
     return blocks.parse(text, f"{draft.template}（渲染结果）")
 
 
+def inputs(draft: Draft, loaded: load.Loaded, project: Project) -> dict:
+    """Every file the letter depends on, with its digest: layers, templates, seals."""
+    templates = render.template_files(project.template_dirs_for(draft.department), draft.template)
+    read = list(loaded.files) + [p for p, used in templates.items() if used]
+    read += [Path(s) for s in [draft.seal, *(c.seal for c in draft.co_signers)] if s]
+    absent = [project.root / "letterkit.yaml"] + [p for p, used in templates.items() if not used]
+    return manifest.inputs_of(read, absent)
+
+
 def build_draft(path: Path, project: Project | None = None, output: Path | None = None) -> Built:
     """Build one draft into its .docx; raises LetterkitError with every problem found."""
     path = Path(path)
     project = project or open_project(path)
-    draft = read_draft(path, project)
+    loaded = layers(path, project)
+    draft = read_draft(path, project, loaded)
     letter = letter_blocks(draft, project)
     house = style.house_style(overrides=style.merged(draft.style, {"signature": {"sealed": draft.sealed}}))
     document = layout.layout(letter, house, draft.layout)
@@ -57,13 +70,14 @@ def build_draft(path: Path, project: Project | None = None, output: Path | None 
     write.set_properties(document, title=title, author=draft.organ.name if draft.organ else "",
                          subject=f"{draft.proposal.kind} {draft.proposal.id or ''}".strip(), when=when)
     target = project.output_for(path, output)
+    data = write.to_bytes(document, when)
     try:
-        write.write_atomic(target, write.to_bytes(document, when))
+        write.write_atomic(target, data)
     except OSError as error:
         raise LetterkitError([Problem(Location(display_path(target)), "write-error",
                                       f"无法写入文件：{error.strerror or error}",
                                       "检查输出目录是否存在、是否有写权限，或文件是否正在被 Word 打开")]) from None
-    return Built(path, target)
+    return Built(path, target, inputs(draft, loaded, project), hashlib.sha256(data).hexdigest())
 
 
 def build_many(paths: list[Path], project: Project, output: Path | None = None):

@@ -15,7 +15,6 @@ from pathlib import Path
 import click
 
 from . import __version__, pdf
-from .build import build_many
 from .style import house_style
 from .errors import LetterkitError, Location, Problem, display_path
 from .project import drafts_in, open_project
@@ -45,32 +44,102 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), help="输出目录（默认为项目的 build/）")
 @click.option("--pdf", "with_pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF，放在 .docx 旁边")
-def build(paths: tuple[Path, ...], output: Path | None, with_pdf: bool) -> None:
-    """生成答复函。不给路径时生成项目 drafts/ 下的全部草稿；路径可以是草稿文件或目录。"""
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, help="同时生成的进程数（默认：CPU 核数）")
+@click.option("--force", is_flag=True, help="全部重新生成，不管输入是否改过")
+@click.option("--clean", is_flag=True, help="删除草稿已不存在的生成文件")
+@click.option("--watch", is_flag=True, help="一直运行：草稿、模板、配置一保存就重新生成受影响的信（Ctrl-C 结束）")
+def build(paths: tuple[Path, ...], output: Path | None, with_pdf: bool, jobs: int | None, force: bool,
+          clean: bool, watch: bool) -> None:
+    """生成答复函。不给路径时生成项目 drafts/ 下的全部草稿；路径可以是草稿文件或目录。
+    输入没有改过的草稿不重新生成（见 build/.letterkit-manifest.json）。"""
     missing = [p for p in paths if not p.exists()]
     if missing:
         for path in missing:
             click.echo(f"{path}: 错误 no-such-path 找不到这个文件或目录（检查路径拼写）", err=True)
         sys.exit(EXIT_USAGE)
     project = open_project(paths[0] if paths else Path.cwd())
+    if watch:
+        _watch(project, paths, output, jobs, with_pdf)
+        return
+    ok = _run_batch(project, paths, output, jobs, force, clean, with_pdf)
+    if not ok:
+        sys.exit(EXIT_INPUT)
+
+
+def _watch(project, paths, output, jobs, with_pdf) -> None:
+    """Build, then build again after every save; a bad save is reported, never fatal."""
+    from .watch import changes
+
+    root = project.root
+    click.echo(f"监视 {display_path(root) if display_path(root) != '.' else '当前项目'}，保存文件后自动重新生成（Ctrl-C 结束）")
+    _run_batch(project, paths, output, jobs, False, False, with_pdf, quiet_unchanged=True)
+    for changed in changes(root, output or project.output):
+        try:
+            project = open_project(root)  # the project file itself may have changed
+            _run_batch(project, [p for p in paths if p.exists()], output, jobs, False, False, with_pdf,
+                       quiet_unchanged=True)
+        except LetterkitError as error:
+            _report(error.problems)
+        except Exception as error:  # keep watching whatever happens
+            click.echo(f"错误 internal-error {type(error).__name__}: {error}", err=True)
+
+
+def _run_batch(project, paths, output, jobs, force, clean, with_pdf, quiet_unchanged=False) -> bool:
+    """One build of the drafts named (or all): a line per letter, or a progress bar on a terminal."""
+    from .batch import Batch
+
     drafts = [d for p in paths for d in _drafts_in(p)] if paths else project.drafts()
     if not drafts:
         where = display_path(paths[0]) if paths else display_path(project.drafts_dir)
         click.echo(f"{where}: 错误 no-drafts 没有找到草稿（草稿是 drafts/ 下的 .yaml 文件）", err=True)
-        sys.exit(EXIT_INPUT)
-    failed, built = 0, []
-    for draft, result in build_many(drafts, project, output):
-        if isinstance(result, LetterkitError):
-            failed += 1
-            _report(result.problems)
-        else:
-            built.append(result.output)
-            click.echo(f"{display_path(result.draft)} → {display_path(result.output)}")
-    pdfs_ok = _pdfs(built) if with_pdf and built else True
-    if failed:
-        click.echo(f"{failed} 个草稿有错误，未生成；其余 {len(drafts) - failed} 个已生成。", err=True)
-    if failed or not pdfs_ok:
-        sys.exit(EXIT_INPUT)
+        return False
+    batch = Batch(drafts, project, output, jobs, force, clean)
+    bar = _Progress(len(drafts)) if sys.stderr.isatty() and not quiet_unchanged else None
+    failures, built = [], []
+    for outcome in batch.run():
+        if outcome.status == "failed":
+            failures.append(outcome)
+        elif outcome.status == "built":
+            built.append(outcome.output)
+        if bar:
+            bar.step(batch.summary)
+        elif outcome.status == "built":
+            click.echo(f"{display_path(outcome.draft)} → {display_path(outcome.output)}")
+        elif outcome.status == "unchanged" and not quiet_unchanged and len(drafts) <= 20:
+            click.echo(f"{display_path(outcome.draft)}：未改动，跳过")
+    if bar:
+        bar.done()
+    for outcome in failures:
+        _report(outcome.problems)
+    for stale, removed in batch.summary.orphans:
+        click.echo(f"{display_path(stale)}：草稿已不存在，" + ("已删除" if removed else "是孤儿文件（用 --clean 删除）"))
+    pdfs_ok = True
+    if with_pdf:
+        wanted = [project.output_for(d, output) for d in drafts]
+        stale = [p for p in wanted if p.exists() and (not p.with_suffix(".pdf").exists()
+                                                      or p.with_suffix(".pdf").stat().st_mtime < p.stat().st_mtime)]
+        pdfs_ok = _pdfs(stale) if stale else True
+    s = batch.summary
+    if not (quiet_unchanged and not s.built and not s.failed):
+        click.echo(f"已生成 {s.built}，未改动 {s.unchanged}，失败 {s.failed}，用时 {s.seconds:.1f} 秒",
+                   err=bool(s.failed))
+    return not s.failed and pdfs_ok
+
+
+class _Progress:
+    """One line redrawn in place on a terminal: [█████·····] 120/1000."""
+
+    def __init__(self, total: int):
+        self.total, self.count = total, 0
+
+    def step(self, summary) -> None:
+        self.count += 1
+        filled = int(30 * self.count / self.total)
+        click.echo(f"\r[{'█' * filled}{'·' * (30 - filled)}] {self.count}/{self.total}  "
+                   f"已生成 {summary.built}  未改动 {summary.unchanged}  失败 {summary.failed}", nl=False, err=True)
+
+    def done(self) -> None:
+        click.echo("", err=True)
 
 
 @cli.command()
@@ -146,6 +215,32 @@ def new(department, kind, proposal_id, title, name, session) -> None:
     path = new_draft(open_project(Path.cwd()), department=department, kind=kind, id=proposal_id, title=title,
                      name=name, session=session)
     click.echo(f"已创建 {display_path(path)}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--department", help="只列这个部门的草稿")
+@click.option("--kind", type=click.Choice(["提案", "建议"]), help="只列提案或建议")
+@click.option("-o", "--output", "files", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="写入 .csv 或 .xlsx 文件（可写多个）；不写时在屏幕上列表")
+@click.option("--build-dir", type=click.Path(file_okay=False, path_type=Path), help="生成文件所在目录（默认项目的 build/）")
+def register(paths: tuple[Path, ...], department: str | None, kind: str | None, files: tuple[Path, ...],
+             build_dir: Path | None) -> None:
+    """办理情况汇总：每个草稿一行（类型、编号、委员/代表、标题、部门、发文字号、类别、日期、是否已生成），按编号排序。"""
+    from . import register as reg
+    from .write import write_atomic
+
+    bad = [f for f in files if f.suffix.lower() not in (".csv", ".xlsx")]
+    if bad:
+        raise click.UsageError(f"只能写 .csv 或 .xlsx 文件：{bad[0]}")
+    project = open_project(paths[0] if paths else Path.cwd())
+    drafts = [d for p in paths for d in _drafts_in(p)] if paths else project.drafts()
+    found = reg.rows(drafts, project, build_dir, department, kind)
+    if not files:
+        click.echo(reg.table(found), nl=False)
+    for target in files:
+        write_atomic(target, reg.to_csv(found) if target.suffix.lower() == ".csv" else reg.to_xlsx(found))
+        click.echo(f"已写入 {display_path(target)}（{len(found)} 行）")
 
 
 @cli.command(name="import")

@@ -54,6 +54,7 @@ class SourceMap(dict):
 class Loaded:
     data: Any
     sources: SourceMap
+    files: tuple = ()  # every file read into it, in layer order: what a build depends on
 
 
 # libyaml's words → what a clerk reads: (needle, what is wrong, how to fix it)
@@ -128,7 +129,9 @@ def load_file(path: Path, display: str | None = None) -> Loaded:
                                       "请在编辑器中用 UTF-8 编码另存此文件")]) from None
     except OSError as error:
         raise LetterkitError([Problem(Location(display), "read-error", f"无法读取文件：{error.strerror}", "检查路径和权限")]) from None
-    return load_text(text, display)
+    loaded = load_text(text, display)
+    loaded.files = (Path(path),)
+    return loaded
 
 
 def _guess_encoding(data: bytes) -> str | None:
@@ -226,7 +229,7 @@ def merge(base: Loaded, over: Loaded) -> Loaded:
     """`over` wins: mappings merge key by key, everything else is replaced."""
     sources = SourceMap(base.sources)
     data = _merge(base.data, over.data, (), sources, over.sources)
-    return Loaded(data, sources)
+    return Loaded(data, sources, base.files + tuple(f for f in over.files if f not in base.files))
 
 
 def _merge(base, over, path, sources, over_sources):

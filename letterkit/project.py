@@ -104,7 +104,9 @@ def open_project(start: Path) -> Project:
             raise LetterkitError(problems)
         if defaults:
             shifted = load.SourceMap({path[1:]: src for path, src in loaded.sources.items() if path[:1] == ("defaults",)})
-            base = load.merge(base, load.Loaded(defaults, shifted))
+            base = load.merge(base, load.Loaded(defaults, shifted, (config,)))
+        else:
+            base = load.merge(base, load.Loaded({}, load.SourceMap(), (config,)))
         output = root / data.get("output", "build")
         settings = data.get("check") or {}
         disabled = settings.get("disable", []) if isinstance(settings, dict) else []

@@ -124,3 +124,52 @@ def _template_location(error: Exception, fallback: str) -> Location:
         if frame.filename and not frame.filename.endswith(".py"):
             return Location(display_path(frame.filename), frame.lineno)
     return Location(fallback)
+
+
+def template_files(template_dirs: list[Path], name: str) -> dict[Path, bool]:
+    """The files rendering `name` reads (True) and the files that would take its place if they
+    appeared (False: earlier on the search path), following extends/include/import by name.
+    A name built at render time cannot be followed: every template folder then counts.
+    `template_dirs` as for `environment`, folders that do not exist (yet) included."""
+    search = [Path(d) for d in template_dirs] + [BUILTIN_TEMPLATES]
+    files: dict[Path, bool] = {}
+    pending, seen = [name], set()
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        if current.startswith("builtin/"):
+            candidates = [BUILTIN_TEMPLATES / current[len("builtin/"):]]
+        else:
+            candidates = [folder / current for folder in search]
+        found = next((c for c in candidates if c.is_file()), None)
+        for candidate in candidates[:candidates.index(found) if found else len(candidates)]:
+            files.setdefault(candidate, False)
+        if found is None:
+            continue
+        files[found] = True
+        referenced = _referenced(found)
+        if referenced is None:  # a dynamic name: any template may be read
+            for folder in search:
+                files.update({p: True for p in folder.rglob("*") if p.is_file()} if folder.is_dir() else {})
+            continue
+        pending += referenced
+    return files
+
+
+@lru_cache(maxsize=256)
+def _referenced_cached(path: str, mtime_ns: int, size: int) -> tuple | None:
+    """Template names a file names literally (None when one is computed); cached per file version."""
+    from jinja2 import meta
+
+    names = list(meta.find_referenced_templates(jinja2.Environment().parse(Path(path).read_text(encoding="utf-8"))))
+    return None if any(n is None for n in names) else tuple(names)
+
+
+def _referenced(path: Path) -> tuple | None:
+    stat = path.stat()
+    try:
+        return _referenced_cached(str(path), stat.st_mtime_ns, stat.st_size)
+    except jinja2.TemplateSyntaxError:
+        return ()  # the render itself reports it

@@ -46,7 +46,13 @@ def set_properties(document: docx.Document, *, title: str, author: str, subject:
 def to_bytes(document: docx.Document, when: dt.datetime) -> bytes:
     raw = io.BytesIO()
     document.save(raw)
-    raw.seek(0)
+    return fixed_zip(raw.getvalue(), when)
+
+
+def fixed_zip(data: bytes, when: dt.datetime, rewrite=None) -> bytes:
+    """A zip package re-written with every member's time set to `when`: the same bytes each build.
+    `rewrite(name, bytes) -> bytes` may change a member on the way (a clock a library wrote in)."""
+    raw = io.BytesIO(data)
     stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
     out = io.BytesIO()
     with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -55,7 +61,10 @@ def to_bytes(document: docx.Document, when: dt.datetime) -> bytes:
             member.compress_type = zipfile.ZIP_DEFLATED
             member.external_attr = 0o644 << 16
             member.create_system = 3
-            target.writestr(member, source.read(info.filename), compresslevel=6)
+            content = source.read(info.filename)
+            if rewrite is not None:
+                content = rewrite(info.filename, content)
+            target.writestr(member, content, compresslevel=6)
     return out.getvalue()
 
 

@@ -1,6 +1,7 @@
 """End to end, as a clerk runs it: `letterkit build` in a project folder."""
 
 import os
+import re
 import subprocess
 import sys
 
@@ -22,7 +23,9 @@ def test_build_with_no_paths_builds_every_draft_of_the_project(tmp_path):
     outputs = sorted((root / "build").rglob("*.docx"))
     drafts = sorted((root / "drafts").rglob("*.yaml"))
     assert len(outputs) == len(drafts) >= 2
-    assert len(done.stdout.strip().splitlines()) == len(drafts)  # one line per letter
+    lines = done.stdout.strip().splitlines()
+    assert len(lines) == len(drafts) + 1 and all(" → " in line for line in lines[:-1])  # one line per letter
+    assert re.fullmatch(rf"已生成 {len(drafts)}，未改动 0，失败 0，用时 [0-9.]+ 秒", lines[-1])  # and a summary
     for output in outputs:
         assert docx.Document(str(output)).paragraphs  # python-docx reopens every file
     assert (root / "build" / "2020" / "futian-TA20200005.docx").is_file()
