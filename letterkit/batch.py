@@ -73,7 +73,10 @@ class Batch:
             self.summary.orphans = self._orphans(manifest)
         finally:
             if todo or self.summary.orphans or not manifest.path.exists():
-                manifest.save()
+                try:
+                    manifest.save()
+                except OSError:  # the output folder cannot be written: the builds said so already;
+                    pass         # without a manifest the next build simply builds everything
             self.summary.seconds = time.perf_counter() - started
 
     def _build(self, todo: list[Path]):
