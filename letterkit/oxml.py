@@ -317,3 +317,48 @@ def in_text_box(paragraph) -> bool:
 
 def is_fallback(element) -> bool:
     return any(a.tag == _FALLBACK for a in element.iterancestors())
+
+
+# -- building paragraphs fast ----------------------------------------------------------------
+
+def new_paragraph(style_id: str, text: str = ""):
+    """<w:p> with its paragraph style and one run of text, made directly (no ordered insertion)."""
+    from docx.oxml import OxmlElement
+
+    p = OxmlElement("w:p")
+    pPr = OxmlElement("w:pPr")
+    p_style = OxmlElement("w:pStyle")
+    p_style.set(qn("w:val"), style_id)
+    pPr.append(p_style)
+    p.append(pPr)
+    if text:
+        r = OxmlElement("w:r")
+        t = OxmlElement("w:t")
+        t.text = text
+        if text != text.strip():
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        r.append(t)
+        p.append(r)
+    return p
+
+
+KEPT_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Header", "Footer"}
+
+
+def drop_unused_styles(styles) -> None:
+    """Keep our own styles (lk…), the defaults and what they are based on: python-docx's template
+    carries 160 styles no letter uses, which every build would otherwise copy and write."""
+    by_id = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
+    keep = {sid for sid in by_id if sid.startswith("lk")} | (KEPT_STYLES & set(by_id))
+    pending = list(keep)
+    while pending:
+        style = by_id[pending.pop()]
+        for link in ("w:basedOn", "w:next", "w:link"):
+            ref = style.find(qn(link))
+            target = ref.get(qn("w:val")) if ref is not None else None
+            if target in by_id and target not in keep:
+                keep.add(target)
+                pending.append(target)
+    for sid, style in by_id.items():
+        if sid not in keep:
+            styles.remove(style)
