@@ -233,19 +233,19 @@ class LetterBuilder:
             if self.layout == "general":
                 lines_down = max(0, lines_down - len(self.marks))  # the marks fill the 版心's first lines
             self._open_title(lines_down)
-        if self.title_paragraph.runs:
-            self.title_paragraph.add_run().add_break()
-        self.title_paragraph.add_run(text)
+        p = self.title_paragraph._p
+        if p.find(qn("w:r")) is not None:
+            oxml.add_run(p, "", line_break=True)
+        oxml.add_run(p, text)
 
     def _heading(self, block: Block) -> None:
         role = f"heading{block.level}"
         if block.runin is None:
             self.paragraph(role, block.number + block.text)
             return
-        paragraph = self.paragraph("body")
-        heading_run = paragraph.add_run(block.number + block.text)
-        heading_run._r.style = style_id(f"{role}_char")
-        paragraph.add_run(block.runin)
+        p = self.paragraph("body")._p
+        oxml.add_run(p, block.number + block.text, style_id(f"{role}_char"))
+        oxml.add_run(p, block.runin)
 
     def _attachment(self, block: Block, following: list[Block]) -> None:
         """附件说明: 附件：name, or 附件：1. name / 2. name aligned under the first name."""

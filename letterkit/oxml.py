@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from docx.oxml import parse_xml
+from lxml import etree
 from docx.oxml.ns import nsdecls, qn
 
 WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
@@ -37,6 +38,9 @@ SECTPR_ORDER = (
     "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders lnNumType "
     "pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter docGrid printerSettings sectPrChange"
 ).split()
+
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def twips(mm: float) -> int:
@@ -323,23 +327,29 @@ def is_fallback(element) -> bool:
 
 def new_paragraph(style_id: str, text: str = ""):
     """<w:p> with its paragraph style and one run of text, made directly (no ordered insertion)."""
-    from docx.oxml import OxmlElement
+    from docx.oxml.parser import oxml_parser
 
-    p = OxmlElement("w:p")
-    pPr = OxmlElement("w:pPr")
-    p_style = OxmlElement("w:pStyle")
+    p = oxml_parser.makeelement(qn("w:p"), nsmap={"w": W_NS})
+    p_style = etree.SubElement(etree.SubElement(p, qn("w:pPr")), qn("w:pStyle"))
     p_style.set(qn("w:val"), style_id)
-    pPr.append(p_style)
-    p.append(pPr)
     if text:
-        r = OxmlElement("w:r")
-        t = OxmlElement("w:t")
+        add_run(p, text)
+    return p
+
+
+def add_run(paragraph, text: str, style_id: str | None = None, line_break: bool = False):
+    """Append <w:r> (a character style, a line break before the text) to a paragraph element."""
+    r = etree.SubElement(paragraph, qn("w:r"))
+    if style_id:
+        etree.SubElement(etree.SubElement(r, qn("w:rPr")), qn("w:rStyle")).set(qn("w:val"), style_id)
+    if line_break:
+        etree.SubElement(r, qn("w:br"))
+    if text:
+        t = etree.SubElement(r, qn("w:t"))
         t.text = text
         if text != text.strip():
             t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        r.append(t)
-        p.append(r)
-    return p
+    return r
 
 
 KEPT_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Header", "Footer"}

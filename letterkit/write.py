@@ -44,27 +44,46 @@ def set_properties(document: docx.Document, *, title: str, author: str, subject:
 
 
 def to_bytes(document: docx.Document, when: dt.datetime) -> bytes:
-    raw = io.BytesIO()
-    document.save(raw)
-    return fixed_zip(raw.getvalue(), when)
+    """The package as python-docx would save it (same members, same order), written once with
+    fixed member times instead of saved and re-zipped."""
+    from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+    from docx.opc.pkgwriter import _ContentTypesItem
+
+    package = document.part.package
+    parts = list(package.iter_parts())
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        member = _member_writer(target, when)
+        member(CONTENT_TYPES_URI, _ContentTypesItem.from_parts(parts).blob)
+        member(PACKAGE_URI.rels_uri, package.rels.xml)
+        for part in parts:
+            member(part.partname, part.blob)
+            if len(part.rels):
+                member(part.partname.rels_uri, part.rels.xml)
+    return out.getvalue()
+
+
+def _member_writer(target: zipfile.ZipFile, when: dt.datetime):
+    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+
+    def write(name: str, content: bytes) -> None:
+        member = zipfile.ZipInfo(name.lstrip("/"), date_time=stamp)
+        member.compress_type = zipfile.ZIP_DEFLATED
+        member.external_attr = 0o644 << 16
+        member.create_system = 3
+        target.writestr(member, content, compresslevel=6)
+    return write
 
 
 def fixed_zip(data: bytes, when: dt.datetime, rewrite=None) -> bytes:
     """A zip package re-written with every member's time set to `when`: the same bytes each build.
     `rewrite(name, bytes) -> bytes` may change a member on the way (a clock a library wrote in)."""
-    raw = io.BytesIO(data)
-    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
     out = io.BytesIO()
-    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        member = _member_writer(target, when)
         for info in source.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=stamp)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o644 << 16
-            member.create_system = 3
             content = source.read(info.filename)
-            if rewrite is not None:
-                content = rewrite(info.filename, content)
-            target.writestr(member, content, compresslevel=6)
+            member(info.filename, rewrite(info.filename, content) if rewrite else content)
     return out.getvalue()
 
 
