@@ -10,7 +10,7 @@ In the 信函格式 there are no rules and no 印发 line (10.1).  Measured in L
 from __future__ import annotations
 
 import math
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
@@ -31,7 +31,7 @@ def _paragraph(text: str, style_id: str, char_pt: float, *, left: float, right: 
     for index, part in enumerate(text.split("\t")):
         if index:
             runs.append("<w:r><w:tab/></w:r>")
-        runs.append(f'<w:r><w:t xml:space="preserve">{escape(part)}</w:t></w:r>')
+        runs.append(f'<w:r><w:t xml:space="preserve">{_html_escape(part, quote=False)}</w:t></w:r>')
     return (f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{tabs}<w:snapToGrid w:val="0"/>'
             f'<w:spacing w:before="0" w:after="0" w:line="{line_twips}" w:lineRule="exact"/>{ind}'
             f'<w:jc w:val="both"/></w:pPr>{"".join(runs)}</w:p>')

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 
 import copy
+import hashlib
+import io
 import json
 from functools import lru_cache
 
@@ -20,6 +22,7 @@ from docx.shared import Mm
 from docx.text.paragraph import Paragraph
 
 from . import head, oxml
+from .cache import cache_dir
 from .blocks import Block
 from .colophon import add_colophon
 from .signoff import add_signoff
@@ -39,12 +42,30 @@ def style_id(role: str) -> str:
 @lru_cache(maxsize=16)
 def _prepared(style_key: str) -> docx.Document:
     """An empty letter with the house style's named styles and page set-up: built once per
-    process and style, copied for each letter (a copy costs a fraction of building it)."""
+    style (kept in the cache folder for the next process), copied for each letter."""
+    from .manifest import code_fingerprint
+
+    folder = cache_dir("prepared")
+    name = hashlib.sha256((style_key + code_fingerprint()).encode()).hexdigest()[:32] + ".docx"
+    if folder and (folder / name).is_file():
+        try:
+            return docx.Document(str(folder / name))
+        except Exception:  # a damaged cache file: build it again
+            pass
     builder = LetterBuilder(json.loads(style_key), "plain", base=docx.Document())
     builder._define_styles()
     builder._set_up_page()
     oxml.drop_unused_styles(builder.doc.styles.element)
     builder._drop_template_leftovers()
+    if folder:
+        try:
+            from .write import write_atomic
+
+            raw = io.BytesIO()
+            builder.doc.save(raw)
+            write_atomic(folder / name, raw.getvalue())
+        except OSError:
+            pass
     return builder.doc
 
 

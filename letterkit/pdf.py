@@ -1,7 +1,7 @@
 """Optional stage: .docx → PDF through LibreOffice (soffice).
 
-One LibreOffice process converts a whole batch, with a private profile (so it
-works beside a LibreOffice the clerk has open) and the package's font aliases
+A small pool of LibreOffice processes (one per core) converts a whole batch, each with
+a private profile (so it works beside a LibreOffice the clerk has open) and the package's font aliases
 (fonts/fonts.conf), so the official font names resolve to installed free fonts.
 """
 
@@ -36,27 +36,39 @@ def renderer_env() -> dict:
     return dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
 
 
-def to_pdf(documents: list[Path], outdir: Path | None = None, timeout: float = 900) -> list[Path]:
-    """Convert every .docx in one soffice run.  Each PDF goes into `outdir`, or next to its
-    .docx when `outdir` is None; each is moved into place whole.  Returns the PDF paths."""
+def to_pdf(documents: list[Path], outdir: Path | None = None, timeout: float = 900,
+           processes: int | None = None) -> list[Path]:
+    """Convert the .docx files with a small pool of soffice runs (one per core, each with
+    at least 8 letters, so start-up is paid rarely).  Each PDF goes into `outdir`, or next to
+    its .docx when `outdir` is None; each is moved into place whole.  Returns the PDF paths."""
     soffice = find_soffice()
     if soffice is None:
         raise RendererMissing(INSTALL_HINT)
     documents = [Path(d) for d in documents]
     targets = [(Path(outdir) if outdir else d.parent) / (d.stem + ".pdf") for d in documents]
+    processes = processes or max(1, min(os.cpu_count() or 1, len(documents) // 8))
     with tempfile.TemporaryDirectory(prefix="letterkit-lo-") as work:
         work = Path(work)
         (work / "in").mkdir()
         copies = [_for_libreoffice(d, work / "in" / f"{i}.docx") for i, d in enumerate(documents)]
-        command = [soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
-                   "--nologo", "--convert-to", "pdf", "--outdir", str(work / "out"), *map(str, copies)]
+        runs = []
+        for k in range(processes):
+            share = copies[k::processes]
+            command = [soffice, f"-env:UserInstallation={(work / f'profile{k}').as_uri()}", "--headless", "--norestore",
+                       "--nologo", "--convert-to", "pdf", "--outdir", str(work / "out"), *map(str, share)]
+            runs.append(subprocess.Popen(command, env=renderer_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                         text=True))
+        errors = []
         try:
-            done = subprocess.run(command, env=renderer_env(), capture_output=True, text=True, timeout=timeout)
+            for run in runs:
+                errors.append(run.communicate(timeout=timeout)[1])
         except subprocess.TimeoutExpired:
+            for run in runs:
+                run.kill()
             raise RenderFailed(f"LibreOffice 在 {timeout:.0f} 秒内没有完成转换") from None
         missing = [str(documents[i]) for i in range(len(documents)) if not (work / "out" / f"{i}.pdf").is_file()]
         if missing:
-            raise RenderFailed(f"LibreOffice 没有生成这些文件的 PDF：{'、'.join(missing)}（{done.stderr.strip()[-300:]}）")
+            raise RenderFailed(f"LibreOffice 没有生成这些文件的 PDF：{'、'.join(missing)}（{''.join(errors).strip()[-300:]}）")
         for i, target in enumerate(targets):
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(str(work / "out" / f"{i}.pdf"), str(target.with_suffix(".pdf.tmp")))

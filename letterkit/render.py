@@ -12,6 +12,7 @@ template, so a project template may extend the built-in one it replaces.
 
 from __future__ import annotations
 
+import re
 import traceback
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +21,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from . import blocks as blocklang
+from .cache import cache_dir
 from .errors import LetterkitError, Location, Problem, display_path
 from .model import Draft, chinese_date
 
@@ -49,8 +51,11 @@ def _environment(template_dirs: tuple[str, ...]) -> SandboxedEnvironment:
         jinja2.PrefixLoader({"builtin": jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES))}),
         jinja2.FileSystemLoader(search),
     ])
+    folder = cache_dir("jinja")
     return SandboxedEnvironment(
         loader=loader,
+        # compiled templates kept between runs (checked against each template's source)
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(folder)) if folder else None,
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         finalize=_finalize,
@@ -158,18 +163,21 @@ def template_files(template_dirs: list[Path], name: str) -> dict[Path, bool]:
     return files
 
 
+_REFERENCE = re.compile(r"""\{%-?\s*(?:extends|include|import|from)\s+(?:(["'])(.*?)\1|(\S))""")
+
+
 @lru_cache(maxsize=256)
 def _referenced_cached(path: str, mtime_ns: int, size: int) -> tuple | None:
-    """Template names a file names literally (None when one is computed); cached per file version."""
-    from jinja2 import meta
-
-    names = list(meta.find_referenced_templates(jinja2.Environment().parse(Path(path).read_text(encoding="utf-8"))))
-    return None if any(n is None for n in names) else tuple(names)
+    """Template names a file names literally (None when one is computed); cached per file
+    version.  Read with a pattern, not by parsing: this runs for every build."""
+    names = []
+    for match in _REFERENCE.finditer(Path(path).read_text(encoding="utf-8")):
+        if match.group(3):  # a name computed at render time
+            return None
+        names.append(match.group(2))
+    return tuple(names)
 
 
 def _referenced(path: Path) -> tuple | None:
     stat = path.stat()
-    try:
-        return _referenced_cached(str(path), stat.st_mtime_ns, stat.st_size)
-    except jinja2.TemplateSyntaxError:
-        return ()  # the render itself reports it
+    return _referenced_cached(str(path), stat.st_mtime_ns, stat.st_size)

@@ -16,7 +16,8 @@ DEFAULT = "gbt9704"
 
 @lru_cache(maxsize=None)
 def _builtin(name: str) -> dict:
-    return yaml.safe_load((STYLES / f"{name}.yaml").read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10× faster
+    return yaml.load((STYLES / f"{name}.yaml").read_text(encoding="utf-8"), Loader=loader)
 
 
 def house_style(name: str = DEFAULT, overrides: dict | None = None) -> dict:

@@ -16,8 +16,11 @@ import logging
 import math
 import os
 import re
+import tempfile
 from functools import lru_cache
 from pathlib import Path
+
+from .cache import cache_dir
 
 OPENING = "“‘（《〈「『【〔"
 CLOSING = "，。、；：？！”’）》〉」』】〕…—·"
@@ -50,8 +53,7 @@ def _segmenter():
 
 
 def _cache_file() -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "letterkit" / f"title-words-{CACHE_VERSION}.json"
+    return (cache_dir() or Path(tempfile.gettempdir())) / f"title-words-{CACHE_VERSION}.json"
 
 
 @lru_cache(maxsize=1)
