@@ -90,9 +90,18 @@ class Batch:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
         chunk = max(1, min(16, len(todo) // (self.jobs * 8)))
-        with context.Pool(min(self.jobs, len(todo))) as pool:
+        pool = context.Pool(min(self.jobs, len(todo)))
+        finished = False
+        try:
             for path, result in pool.imap_unordered(_work_pair, args, chunksize=chunk):
                 yield Path(path), result
+            finished = True
+        finally:
+            if finished:
+                pool.close()  # workers end normally, saving what they cached (segmented titles)
+            else:
+                pool.terminate()
+            pool.join()
 
     def _orphans(self, manifest: Manifest) -> list[tuple[Path, bool]]:
         found = []

@@ -21,10 +21,11 @@ MANIFEST = ".letterkit-manifest.json"
 PACKAGE = Path(__file__).resolve().parent
 
 
-def digest(path: Path) -> str | None:
+def digest(path: str | Path) -> str | None:
     """sha256 of the file's bytes; None when there is no such file."""
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        with open(path, "rb") as file:
+            return hashlib.sha256(file.read()).hexdigest()
     except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
         return None
 
@@ -49,7 +50,7 @@ class Digests:
     def __call__(self, path: str | Path) -> str | None:
         key = str(path)
         if key not in self.known:
-            self.known[key] = digest(Path(path))
+            self.known[key] = digest(key)
         return self.known[key]
 
 
@@ -66,21 +67,22 @@ class Manifest:
             pass  # no manifest, or a damaged one: everything is built
 
     def key(self, path: Path) -> str:
-        """A path as the manifest names it: relative to the project when inside it."""
-        path = Path(path).resolve()
-        try:
-            return path.relative_to(self.root).as_posix()
-        except ValueError:
-            return str(path)
+        """A path as the manifest names it: relative to the project when inside it.
+        (os.path on strings: this runs for every input of every draft on a no-change build.)"""
+        path = os.path.abspath(path)
+        root = str(self.root)
+        if path.startswith(root + os.sep):
+            return path[len(root) + 1:].replace(os.sep, "/")
+        return path
 
-    def _path(self, key: str) -> Path:
-        return Path(key) if os.path.isabs(key) else self.root / key
+    def _path(self, key: str) -> str:
+        return key if os.path.isabs(key) else os.path.join(self.root, key)
 
     def up_to_date(self, draft: Path, output: Path, digests: Digests) -> bool:
         entry = self.entries.get(self.key(draft))
         if entry is None or entry.get("output") != self.key(output):
             return False
-        if digests(output) != entry.get("output_digest"):
+        if digests(self._path(entry["output"])) != entry.get("output_digest"):
             return False
         return all(digests(self._path(key)) == value for key, value in entry.get("inputs", {}).items())
 
@@ -96,8 +98,8 @@ class Manifest:
 
     def orphans(self) -> list[tuple[str, Path]]:
         """(draft, output) of drafts that are gone while their output stays."""
-        return [(key, self._path(entry["output"])) for key, entry in sorted(self.entries.items())
-                if not self._path(key).is_file()]
+        return [(key, Path(self._path(entry["output"]))) for key, entry in sorted(self.entries.items())
+                if not os.path.isfile(self._path(key))]
 
     def save(self) -> None:
         from .write import write_atomic

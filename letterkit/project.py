@@ -7,7 +7,10 @@ files under its `drafts/` folder, subfolders included.
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import load
@@ -46,12 +49,19 @@ class Project:
     def output_for(self, draft: Path, output: Path | None = None) -> Path:
         """build/<path under drafts/>.docx, or build/<name>.docx for a draft elsewhere."""
         out = Path(output) if output else self.output
-        draft = draft.resolve()
-        try:
-            relative = draft.relative_to(self.drafts_dir.resolve())
-        except ValueError:
-            relative = Path(draft.name)
+        draft, drafts = os.path.abspath(draft), str(self._drafts_real)
+        if draft.startswith(drafts + os.sep):
+            relative = Path(draft[len(drafts) + 1:])
+        else:
+            try:
+                relative = Path(draft).resolve().relative_to(self._drafts_real)
+            except ValueError:
+                relative = Path(Path(draft).name)
         return out / relative.with_suffix(".docx")
+
+    @cached_property
+    def _drafts_real(self) -> Path:
+        return self.drafts_dir.resolve()
 
 
 def drafts_in(folder: Path) -> list[Path]:

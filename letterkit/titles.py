@@ -15,6 +15,8 @@ import json
 import logging
 import math
 import os
+import atexit
+import multiprocessing.util
 import re
 import tempfile
 from functools import lru_cache
@@ -64,19 +66,43 @@ def _cache() -> dict:
         return {}
 
 
+_unsaved = 0  # titles segmented since the cache file was last written
+
+
 def _segment(text: str) -> list[str]:
     """jieba's words for `text`, remembered across runs: loading jieba's dictionary takes
     about 1.5 s, and a title is segmented the same way every time."""
+    global _unsaved
     cache = _cache()
     if text not in cache:
         cache[text] = _segmenter().lcut(text, HMM=True)
-        try:
-            from .write import write_atomic
-
-            write_atomic(_cache_file(), json.dumps(cache, ensure_ascii=False).encode("utf-8"))
-        except OSError:
-            pass  # only a cache: a read-only home costs time, nothing else
+        if _unsaved == 0:  # saved at exit, a batch's workers included, and every 64 new titles
+            atexit.register(save_cache)
+            multiprocessing.util.Finalize(None, save_cache, exitpriority=10)
+        _unsaved += 1
+        if _unsaved >= 64:
+            save_cache()
     return cache[text]
+
+
+def save_cache() -> None:
+    """Write the remembered titles (merged with what other processes wrote meanwhile)."""
+    global _unsaved
+    if not _unsaved:
+        return
+    _unsaved = 0
+    cache = _cache()
+    try:
+        on_disk = json.loads(_cache_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        on_disk = {}
+    merged = {**on_disk, **cache}
+    try:
+        from .write import write_atomic
+
+        write_atomic(_cache_file(), json.dumps(merged, ensure_ascii=False).encode("utf-8"), durable=False)
+    except OSError:
+        pass  # only a cache: a read-only home costs time, nothing else
 
 
 def words(text: str) -> list[str]:
