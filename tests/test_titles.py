@@ -40,7 +40,21 @@ def test_segmented_titles_are_remembered_across_runs(monkeypatch):
 
     title = "关于加快推进老旧小区既有住宅加装电梯工作的建议的答复"
     first = titles.words(title)
+    titles.save_cache()  # what happens when the process ends
     titles._cache.cache_clear()  # a new process: only the file on disk remains
     monkeypatch.setattr(titles, "_segmenter", lambda: (_ for _ in ()).throw(AssertionError("jieba loaded")))
     assert titles.words(title) == first
     assert titles._cache_file().is_file()
+
+
+def test_a_process_saves_its_segmented_titles_when_it_ends(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    code = "from letterkit.titles import words; words('关于进一步推进城乡居民养老服务体系建设的建议的答复')"
+    assert subprocess.run([sys.executable, "-c", code], env=env).returncode == 0
+    [saved] = (tmp_path / "letterkit").glob("title-words-*.json")
+    assert "关于进一步推进城乡居民养老服务体系建设的建议的答复" in json.loads(saved.read_text(encoding="utf-8"))
