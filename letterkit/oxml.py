@@ -325,13 +325,17 @@ def is_fallback(element) -> bool:
 
 # -- building paragraphs fast ----------------------------------------------------------------
 
+_P, _PPR, _PSTYLE, _R, _RPR, _RSTYLE, _T, _BR, _VAL = (qn(t) for t in (
+    "w:p", "w:pPr", "w:pStyle", "w:r", "w:rPr", "w:rStyle", "w:t", "w:br", "w:val"))
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
 def new_paragraph(style_id: str, text: str = ""):
     """<w:p> with its paragraph style and one run of text, made directly (no ordered insertion)."""
     from docx.oxml.parser import oxml_parser
 
-    p = oxml_parser.makeelement(qn("w:p"), nsmap={"w": W_NS})
-    p_style = etree.SubElement(etree.SubElement(p, qn("w:pPr")), qn("w:pStyle"))
-    p_style.set(qn("w:val"), style_id)
+    p = oxml_parser.makeelement(_P, nsmap={"w": W_NS})
+    etree.SubElement(etree.SubElement(p, _PPR), _PSTYLE).set(_VAL, style_id)
     if text:
         add_run(p, text)
     return p
@@ -339,16 +343,16 @@ def new_paragraph(style_id: str, text: str = ""):
 
 def add_run(paragraph, text: str, style_id: str | None = None, line_break: bool = False):
     """Append <w:r> (a character style, a line break before the text) to a paragraph element."""
-    r = etree.SubElement(paragraph, qn("w:r"))
+    r = etree.SubElement(paragraph, _R)
     if style_id:
-        etree.SubElement(etree.SubElement(r, qn("w:rPr")), qn("w:rStyle")).set(qn("w:val"), style_id)
+        etree.SubElement(etree.SubElement(r, _RPR), _RSTYLE).set(_VAL, style_id)
     if line_break:
-        etree.SubElement(r, qn("w:br"))
+        etree.SubElement(r, _BR)
     if text:
-        t = etree.SubElement(r, qn("w:t"))
+        t = etree.SubElement(r, _T)
         t.text = text
         if text != text.strip():
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            t.set(_SPACE, "preserve")
     return r
 
 
