@@ -73,7 +73,7 @@ def _watch(project, paths, output, jobs, with_pdf) -> None:
     root = project.root
     click.echo(f"监视 {display_path(root) if display_path(root) != '.' else '当前项目'}，保存文件后自动重新生成（Ctrl-C 结束）")
     _run_batch(project, paths, output, jobs, False, False, with_pdf, quiet_unchanged=True)
-    for changed in changes(root, output or project.output):
+    for _ in changes(root, output or project.output):
         try:
             project = open_project(root)  # the project file itself may have changed
             _run_batch(project, [p for p in paths if p.exists()], output, jobs, False, False, with_pdf,

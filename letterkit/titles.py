@@ -14,7 +14,6 @@ import itertools
 import json
 import logging
 import math
-import os
 import atexit
 import multiprocessing.util
 import re

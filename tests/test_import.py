@@ -17,7 +17,7 @@ from letterkit.errors import LetterkitError
 from letterkit.importing import comparable, import_file, letter_text, survival
 from letterkit.importing.clean import join, line_width, tidy
 from letterkit.importing.notes import Note
-from letterkit.importing.recognise import measures_from
+from letterkit.importing.body import measures_from
 from letterkit.importing.clean import Para
 from letterkit.importing.source import Line
 from letterkit.project import open_project

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -26,3 +26,10 @@ def compact(numbers: list[int], most: int = 12) -> str:
     parts = [f"{r[0]}–{r[-1]}" if len(r) > 2 else "、".join(map(str, r)) for r in runs]
     shown = "、".join(parts[:most]) + ("等" if len(parts) > most else "")
     return f"第 {shown} 行"
+
+
+@dataclass
+class Recognised:
+    fields: dict                                        # draft fields, in the order a clerk reads them
+    comments: list[tuple[int, str, str]] = field(default_factory=list)  # (line, text, why) kept out of the letter
+    notes: list[Note] = field(default_factory=list)

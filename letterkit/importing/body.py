@@ -1,0 +1,135 @@
+"""Import, the body of a letter: the opening, the measures (four levels of numbering, run-in
+headings, paragraphs between them) and the closing."""
+
+from __future__ import annotations
+
+import re
+
+from .clean import Para, join, marker, squeeze, width
+from .notes import Note, Recognised, compact
+from .source import Line
+from .tail import cn_number
+
+CLOSING = re.compile(r"(感谢|谢谢|再次感谢|衷心感谢|最后|以上答复|以上意见|此复|特此|专此|希望|欢迎|今后|下一步|下步|在此|如有不妥|请.{0,12}(批评指正|继续关注|多提))")
+
+
+def read_body(paras: list[Para], found: dict, out: Recognised) -> None:
+    paras = found.pop("stray", []) + paras
+    if paras and marker(paras[0].text) is None and paras[0].level is None:
+        found["opening"] = (paras[0].first, paras[0].text)
+        paras = paras[1:]
+    closing: list[Para] = []
+    while paras and marker(paras[-1].text) is None and paras[-1].level is None and CLOSING.match(paras[-1].text):
+        before = paras[-2] if len(paras) > 1 else None
+        if before is not None and (marker(before.text) or before.level) and "。" not in before.text:
+            break  # the only text under a heading (三、下步工作方向 / 下一步……) stays with it
+        closing.insert(0, paras.pop())
+    found["closing"] = closing + found.pop("tail_stray", [])
+    found["measures"] = measures_from(paras, out.notes)
+    unfinished = [p for p in paras + closing if p.text[-1] not in "。！？!?；;：:”’）)》…"
+                  and (marker(p.text) is None or _split_runin(p.text)[1] or width(p.text) > 40)]
+    for para in unfinished:
+        out.notes.append(Note(para.lines[-1], "import-unfinished",
+                              f"这一段没有以句末标点结束（…{para.text[-15:]}）：可能被截断或错位；照录",
+                              "对照原件补全"))
+
+
+def measures_from(paras: list[Para], notes: list[Note]) -> list:
+    """Numbered paragraphs → the measures tree, in the order found; numbers are checked, not kept."""
+    root: list = []
+    stack: list[dict] = []       # open headings: {"level", "node", "siblings"}
+    last_seen: dict[int, int] = {}  # id(siblings) → number of the last heading in it
+    auto_base = None  # Word's own numbering counts from the heading open when its list began
+    auto = []
+    for para in paras:
+        found = marker(para.text)
+        if para.level is not None and found is None:
+            if auto_base is None:
+                auto_base = stack[-1]["level"] if stack else 0
+            found = (min(auto_base + para.level, 4), None, 0)
+            auto.append(para.first)
+        elif found is not None:
+            auto_base = None
+        if found is None:  # under the open heading, so the order stays as found
+            if not stack:
+                root.append(para.text)
+            else:
+                (stack[-1]["node"]["items"] if len(stack) < 4 else stack[-1]["siblings"]).append(para.text)
+            continue
+        level, written, length = found
+        while stack and stack[-1]["level"] >= level:
+            stack.pop()
+        if len(stack) >= 4:
+            notes.append(Note(para.first, "import-too-deep", "编号超过四级，作为普通段落保留"))
+            stack[-1]["siblings"].append(para.text)
+            continue
+        siblings = stack[-1]["node"]["items"] if stack else root
+        heading, text = _split_runin(para.text[length:])
+        node = {"heading": heading, "text": text, "items": []}
+        siblings.append(node)
+        depth = len(stack) + 1
+        number = _numeral(written) if written else None
+        expected = last_seen.get(id(siblings), 0) + 1
+        if number is not None and number != expected:
+            shown = para.text[:length].strip()
+            notes.append(Note(para.first, "import-numbering",
+                              f"编号 {shown} 不连续或顺序颠倒（按位置应是第 {expected} 项）：照录原文顺序，编号由 letterkit 重新生成",
+                              "核对各项的顺序和内容"))
+        last_seen[id(siblings)] = max(number or expected, expected)
+        if depth != level and written:
+            notes.append(Note(para.first, "import-skipped-level",
+                              f"编号 {para.text[:length].strip()} 是第 {level} 级的写法，却在第 {depth} 级：letterkit 按第 {depth} 级编号",
+                              "GB/T 9704 7.3.3：一、之下是（一），（一）之下是 1."))
+        stack.append({"level": level, "node": node, "siblings": siblings})
+    if auto:
+        notes.append(Note(auto[0], "import-word-numbering",
+                          f"这些段落用的是 Word 的自动编号，按位置排为标题，编号由 letterkit 生成：{compact(auto)}", severity="note"))
+    return root
+
+
+def _split_runin(text: str) -> tuple[str, str | None]:
+    """（一）调整政策。2019年起…… → heading 调整政策。 and the text that runs on."""
+    match = re.search(r"[。！？]", text)
+    if match and match.end() < len(text) and match.end() <= 60:
+        return text[:match.end()], text[match.end():]
+    return text, None
+
+
+def _numeral(written: str) -> int | None:
+    if written.isdigit():
+        return int(written)
+    try:
+        if "百" in written:
+            return None
+        return cn_number(written)
+    except KeyError:
+        return None
+
+
+def read_annexes(annexes: list[list[Line]], found: dict, out: Recognised, wrap) -> None:
+    listed = [t for _, t in found.get("attachments", [])]
+    contents = []
+    for lines in annexes:
+        label, rest = lines[0], lines[1:]
+        if not rest:
+            out.notes.append(Note(label.no, "import-unplaced", f"“{label.text}”之后没有内容；照录为结尾段落"))
+            found.setdefault("closing", []).append(Para(label.text, [label.no]))
+            continue
+        paras = join(rest, wrap, out.notes) if wrap else [Para(squeeze(l.text), [l.no], l.level) for l in rest]
+        title, body = paras[0], paras[1:]
+        contents.append((label.no, squeeze(title.text), measures_from(body, out.notes)))
+    if not contents:
+        return
+    merged = []
+    for index, title in enumerate(listed):
+        match = next((c for c in contents if squeeze(c[1]) == squeeze(title)), None)
+        merged.append((title, match[2] if match else None))
+        if match:
+            contents.remove(match)
+    for no, title, content in contents:
+        out.notes.append(Note(no, "import-annex", f"附件“{title[:20]}”不在附件说明里；加入附件列表"))
+        merged.append((title, content))
+    found["attachment_contents"] = merged
+
+
+# -- the proposal, the organ ------------------------------------------------------------

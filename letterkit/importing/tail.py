@@ -1,0 +1,199 @@
+"""Import, the tail of a letter: 落款 (signature, date), contact line, 附件说明, 抄送, 印发, and
+where the body ends and attachments' own pages begin."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .clean import CJK, Para, marker, squeeze, width
+from .notes import Note, Recognised
+from .source import Line
+
+DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+DATE_CN = re.compile(r"(?P<y>[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日")
+DATE_BROKEN = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<rest>\d{2,4})")
+CONTACT = re.compile(r"[（(]?\s*(联\s*系\s*(人|电\s*话|方\s*式|单\s*位)|电\s*话\s*[:：])")
+LEADER = re.compile(r"领\s*导\s*署\s*名\s*[:：]")
+CC = re.compile(r"抄\s*(?P<kind>送|报)\s*[:：]\s*(?P<list>.+)")
+PRINTER = re.compile(r"(?P<org>.+?)\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发")
+ATTACH_LIST = re.compile(r"附\s*件\s*[:：]\s*(?P<rest>.*)")
+ANNEX_LABEL = re.compile(r"附\s*件\s*(?P<n>\d*)")
+DISCLOSURE_NOTE = re.compile(r"[（(]此件(?P<what>公开发布|依申请公开|不予公开)[）)]")
+PHONE = re.compile(r"1[3-9]\d{9}(?!\d)|(?:0\d{2,3}\s*[-－—]?\s*)?\d{7,8}(?:\s*[-－]\s*\d{1,4})?")
+SENTENCE_PUNCT = re.compile(r"[。，,；;：:？！!?、]")
+CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+
+
+def split_tail(lines: list[Line]) -> tuple[list[Line], list[Line], list[list[Line]]]:
+    """(body, tail, annexes): the tail is the 落款 and what follows it; annexes start at 附件N lines after it."""
+    annex_at = len(lines)
+    date_at = None
+    for index, line in enumerate(lines):
+        if date_of(line.text) is not None:
+            date_at = index
+        elif date_at is not None and ANNEX_LABEL.fullmatch(line.text):
+            annex_at = index
+            break
+    annexes: list[list[Line]] = []
+    for line in lines[annex_at:]:
+        if ANNEX_LABEL.fullmatch(line.text) or not annexes:
+            annexes.append([line])
+        else:
+            annexes[-1].append(line)
+    # 版记 lines (抄送, 印发) after the annexes belong to the tail
+    trailing: list[Line] = []
+    while annexes and len(annexes[-1]) > 1 and _is_colophon(annexes[-1][-1].text):
+        trailing.insert(0, annexes[-1].pop())
+    lines = lines[:annex_at]
+    start = len(lines)
+    if date_at is not None and date_at < annex_at:
+        start = date_at
+        while start > 0 and is_signature(lines[start - 1].text) and date_at - start < 3:
+            start -= 1
+    while start > 0 and (_is_tail_line(lines[start - 1].text)):
+        start -= 1
+    start = _attachment_list_start(lines, start)
+    return lines[:start], lines[start:] + trailing, annexes
+
+
+def _attachment_list_start(lines: list[Line], start: int) -> int:
+    """附件：1. … lines just before the signature belong to the tail."""
+    index = start
+    while index > 0 and (marker(lines[index - 1].text) or ATTACH_LIST.match(lines[index - 1].text)) and start - index < 10:
+        index -= 1
+        if ATTACH_LIST.match(lines[index].text):
+            return index
+    return start
+
+
+def _is_colophon(text: str) -> bool:
+    return bool(CC.match(text) or PRINTER.fullmatch(text))
+
+
+def _is_tail_line(text: str) -> bool:
+    return bool(CONTACT.match(text) or LEADER.match(text) or _is_colophon(text) or DISCLOSURE_NOTE.fullmatch(text))
+
+
+def is_signature(text: str) -> bool:
+    names = [n for n in text.split("\t") if n.strip()]
+    return bool(names) and all(width(n) <= 40 and not SENTENCE_PUNCT.search(n) and not CONTACT.match(n)
+                               and re.fullmatch(rf"[{CJK}（）()\s]+", n) for n in names)
+
+
+# -- head --------------------------------------------------------------------------
+
+
+def date_of(text: str) -> tuple[dt.date | None, str | None] | None:
+    """(date, problem) when the line is a date; None otherwise."""
+    text = text.strip()
+    if m := DATE.fullmatch(text):
+        try:
+            return dt.date(int(m["y"]), int(m["m"]), int(m["d"])), None
+        except ValueError:
+            return None, f"日期“{text}”不存在"
+    if m := DATE_CN.fullmatch(text):
+        try:
+            year = int("".join(str(CN_DIGITS[c]) for c in m["y"]))
+            return dt.date(year, cn_number(m["m"]), cn_number(m["d"])), None
+        except (ValueError, KeyError):
+            return None, f"日期“{text}”无法识别"
+    if m := DATE_BROKEN.fullmatch(text):
+        rest = m["rest"]
+        options = []
+        for cut in range(1, len(rest)):
+            month, day = int(rest[:cut]), int(rest[cut:])
+            if rest[cut] != "0" or len(rest[cut:]) == 2:
+                try:
+                    options.append(dt.date(int(m["y"]), month, day))
+                except ValueError:
+                    pass
+        if options:
+            chosen = options[0]
+            others = "、".join(f"{d.month}月{d.day}日" for d in options[1:])
+            return chosen, f"日期“{text}”缺少年月日，按 {chosen.year}年{chosen.month}月{chosen.day}日 读入" + (f"（也可能是 {others}）" if others else "")
+    return None
+
+
+def cn_number(text: str) -> int:
+    if text == "十":
+        return 10
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[ones] if ones else 0)
+    return CN_DIGITS[text]
+
+
+def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
+    contact_lines, signatures, attachments = [], [], []
+    seen_date = False
+    for line in tail:
+        text = line.text
+        dated = date_of(text)
+        if dated is not None and not seen_date:
+            seen_date = True
+            date, problem = dated
+            if date:
+                found["date"] = (line.no, date)
+            if problem:
+                out.notes.append(Note(line.no, "import-date", problem, "核对原件"))
+            continue
+        if not seen_date and is_signature(text) and not CONTACT.match(text) and not marker(text):
+            signatures += [(line.no, squeeze(n.strip())) for n in text.split("\t") if n.strip()]
+            continue
+        if m := ATTACH_LIST.fullmatch(text):
+            attachments.append((line.no, m.group("rest")))
+            continue
+        if attachments and not seen_date and marker(text):
+            attachments.append((line.no, text))
+            continue
+        if CONTACT.match(text):
+            contact_lines.append(line)
+            continue
+        if m := CC.fullmatch(text):
+            names = [squeeze(n) for n in re.split(r"[，,、；;\s]+", m.group("list").rstrip("。. ")) if n]
+            found["cc"] = (line.no, names)
+            if m.group("kind") == "报":
+                out.notes.append(Note(line.no, "import-cc", "原文是“抄报”，letterkit 的版记按 GB/T 9704 印“抄送”"))
+            continue
+        if m := PRINTER.fullmatch(squeeze(text.replace("\t", " "))):
+            date = date_of(m.group("date"))
+            found["printer"] = (line.no, squeeze(m.group("org").strip()))
+            if date and date[0]:
+                found["print_date"] = (line.no, date[0])
+            continue
+        if m := DISCLOSURE_NOTE.fullmatch(text):
+            found["disclosure"] = (line.no, "主动公开" if m.group("what") == "公开发布" else m.group("what"))
+            continue
+        found.setdefault("tail_stray", []).append(Para(squeeze(text), [line.no]))
+        out.notes.append(Note(line.no, "import-unplaced", f"落款附近无法归类的一行“{text[:30]}”，作为结尾段落保留",
+                              "核对后移到合适的字段或删去"))
+    if signatures:
+        found["signature"] = signatures[0]
+        found["co_signers"] = signatures[1:]
+    if attachments:
+        found["attachments"] = [(no, re.sub(r"^\d{1,2}[.．、]\s*", "", t).strip()) for no, t in attachments if t.strip()]
+    if contact_lines:
+        _read_contact(contact_lines, found, out)
+
+
+def _read_contact(lines: list[Line], found: dict, out: Recognised) -> None:
+    text = " ".join(line.text for line in lines)
+    first = lines[0].no
+    unit = re.search(r"联\s*系\s*单\s*位\s*[:：]\s*([\u4e00-\u9fff（）()]+)", text)
+    if unit:
+        found["contact_unit"] = (first, unit.group(1))
+    name = re.search(r"联\s*系\s*人(?:及电话|和电话)?\s*[:：]?\s*(?P<name>[\u4e00-\u9fff·]+(?:\s[\u4e00-\u9fff·](?![\u4e00-\u9fff]*\s*[:：]))?)", text)
+    phone = PHONE.search(text[name.end():] if name else text)
+    if name and re.sub(r"\s", "", name.group("name")).startswith("联系电话"):
+        name = None
+    if name and phone:
+        person = re.sub(r"\s|联系电话|电话$", "", name.group("name"))
+        found["contact"] = (first, person, re.sub(r"\s", "", phone.group()))
+    else:
+        out.notes.append(Note(first, "import-contact", f"联系人一行“{text[:40]}”缺少姓名或电话，写作 contact: 无",
+                              "补上 contact: {name: …, phone: …}"))
+        found.setdefault("tail_stray", []).append(Para(squeeze(text), [l.no for l in lines]))
+
+
+# -- body ------------------------------------------------------------------------------
