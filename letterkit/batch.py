@@ -89,7 +89,7 @@ class Batch:
 
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        chunk = max(1, min(16, len(todo) // (self.jobs * 8)))
+        chunk = max(1, min(8, len(todo) // (self.jobs * 8)))  # small: no worker idles at the end
         pool = context.Pool(min(self.jobs, len(todo)))
         finished = False
         try:

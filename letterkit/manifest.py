@@ -108,16 +108,35 @@ class Manifest:
         write_atomic(self.path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
 
 
+_SEEN: dict[str, tuple[int, int, str | None]] = {}  # path → (mtime_ns, size, digest), in this process
+
+
+def _digest_known(path: str) -> str | None:
+    """digest(), remembered while the file's time and size stay the same: a batch worker reads
+    the project file, profiles and templates once, not once per letter."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    seen = _SEEN.get(path)
+    if seen and seen[:2] == (stat.st_mtime_ns, stat.st_size):
+        return seen[2]
+    value = digest(path)
+    _SEEN[path] = (stat.st_mtime_ns, stat.st_size, value)
+    return value
+
+
 def inputs_of(files: list[Path], absent: list[Path]) -> dict[str, str | None]:
     """The digests to record: files read (those inside letterkit itself are covered by its
     fingerprint) and files whose appearance would change the letter (recorded as absent)."""
+    package = str(PACKAGE) + os.sep
     result: dict[str, str | None] = {}
     for path in files:
-        path = Path(path).resolve()
-        if PACKAGE not in path.parents:
-            result[str(path)] = digest(path)
+        path = os.path.abspath(path)
+        if not path.startswith(package):
+            result[path] = _digest_known(path)
     for path in absent:
-        path = Path(path).resolve()
-        if PACKAGE not in path.parents:
-            result.setdefault(str(path), None)
+        path = os.path.abspath(path)
+        if not path.startswith(package):
+            result.setdefault(path, None)
     return result
