@@ -228,19 +228,25 @@ def _refold(node: yaml.ScalarNode, source: str) -> str:
 def merge(base: Loaded, over: Loaded) -> Loaded:
     """`over` wins: mappings merge key by key, everything else is replaced."""
     sources = SourceMap(base.sources)
-    data = _merge(base.data, over.data, (), sources, over.sources)
+    by_key: dict = {}  # over's locations grouped by top-level key: a draft has hundreds
+    for p, src in over.sources.items():
+        by_key.setdefault(p[:1], []).append((p, src))
+    data = _merge(base.data, over.data, (), sources, by_key)
     return Loaded(data, sources, base.files + tuple(f for f in over.files if f not in base.files))
 
 
-def _merge(base, over, path, sources, over_sources):
+def _merge(base, over, path, sources, by_key):
     if isinstance(base, dict) and isinstance(over, dict):
         result = dict(base)
         for key, value in over.items():
-            result[key] = _merge(base.get(key), value, path + (key,), sources, over_sources)
-        if path in over_sources:
-            sources[path] = over_sources[path]
+            result[key] = _merge(base.get(key), value, path + (key,), sources, by_key)
+        for p, src in by_key.get(path[:1], ()):
+            if p == path:
+                sources[path] = src
         return result
-    for stale in [p for p in sources if p[: len(path)] == path]:
-        del sources[stale]
-    sources.update({p: s for p, s in over_sources.items() if p[: len(path)] == path})
+    if path in sources:  # a value from the layer below is replaced: drop its locations
+        for stale in [p for p in sources if p[: len(path)] == path]:
+            del sources[stale]
+    entries = by_key.get(path[:1], ()) if path else [e for group in by_key.values() for e in group]
+    sources.update({p: src for p, src in entries if p[: len(path)] == path})
     return over
