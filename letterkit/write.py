@@ -12,8 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import struct
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
@@ -51,40 +53,47 @@ def to_bytes(document: docx.Document, when: dt.datetime) -> bytes:
 
     package = document.part.package
     parts = list(package.iter_parts())
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        member = _member_writer(target, when)
-        member(CONTENT_TYPES_URI, _ContentTypesItem.from_parts(parts).blob)
-        member(PACKAGE_URI.rels_uri, package.rels.xml)
-        for part in parts:
-            member(part.partname, part.blob)
-            if len(part.rels):
-                member(part.partname.rels_uri, part.rels.xml)
-    return out.getvalue()
+    members = [(CONTENT_TYPES_URI, _ContentTypesItem.from_parts(parts).blob), (PACKAGE_URI.rels_uri, package.rels.xml)]
+    for part in parts:
+        members.append((part.partname, part.blob))
+        if len(part.rels):
+            members.append((part.partname.rels_uri, part.rels.xml))
+    return zip_members([(name.lstrip("/"), data) for name, data in members], when)
 
 
-def _member_writer(target: zipfile.ZipFile, when: dt.datetime):
-    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+_DEFLATED: dict[tuple, bytes] = {}  # (name, crc, size) → deflated bytes: styles, theme… repeat in every letter
 
-    def write(name: str, content: bytes) -> None:
-        member = zipfile.ZipInfo(name.lstrip("/"), date_time=stamp)
-        member.compress_type = zipfile.ZIP_DEFLATED
-        member.external_attr = 0o644 << 16
-        member.create_system = 3
-        target.writestr(member, content, compresslevel=6)
-    return write
+
+def zip_members(members: list[tuple[str, bytes]], when: dt.datetime) -> bytes:
+    """A zip of `members` in order, every member dated `when` (what zipfile writes for
+    ZipInfo(date_time=when) deflated at level 6), the deflated form of repeated members reused."""
+    date = (max(when.year, 1980) - 1980) << 9 | when.month << 5 | when.day
+    time = when.hour << 11 | when.minute << 5 | when.second // 2
+    out, central = bytearray(), bytearray()
+    for name, data in members:
+        raw_name = name.encode("utf-8")
+        crc = zlib.crc32(data)
+        key = (name, crc, len(data))
+        packed = _DEFLATED.get(key)
+        if packed is None:
+            compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+            packed = compressor.compress(data) + compressor.flush()
+            if len(_DEFLATED) < 256:
+                _DEFLATED[key] = packed
+        common = (0, 8, time, date, crc, len(packed), len(data), len(raw_name), 0)  # flags, deflate, …, no extra
+        central += struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 3 << 8 | 20, 20, *common, 0, 0, 0,
+                               0o644 << 16, len(out)) + raw_name
+        out += struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, *common) + raw_name + packed
+    count = len(members)
+    return bytes(out + central + struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, len(central), len(out), 0))
 
 
 def fixed_zip(data: bytes, when: dt.datetime, rewrite=None) -> bytes:
     """A zip package re-written with every member's time set to `when`: the same bytes each build.
     `rewrite(name, bytes) -> bytes` may change a member on the way (a clock a library wrote in)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        member = _member_writer(target, when)
-        for info in source.infolist():
-            content = source.read(info.filename)
-            member(info.filename, rewrite(info.filename, content) if rewrite else content)
-    return out.getvalue()
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        members = [(info.filename, source.read(info.filename)) for info in source.infolist()]
+    return zip_members([(name, rewrite(name, content) if rewrite else content) for name, content in members], when)
 
 
 def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
