@@ -82,3 +82,23 @@ def test_every_draft_builds_to_the_same_bytes_in_other_processes_at_other_times(
         outputs.append({p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*.docx"))})
     assert len(outputs[0]) == len(list((REPO / "drafts").rglob("*.yaml")))
     assert outputs[0] == outputs[1]
+
+
+def test_the_zip_writer_matches_zipfile_byte_for_byte(tmp_path):
+    import datetime as dt
+    import io
+
+    members = [("[Content_Types].xml", b"<Types/>" * 50), ("word/document.xml", "<w:t>中文</w:t>".encode() * 200),
+               ("empty.xml", b"")]
+    when = dt.datetime(2020, 8, 10, 9, 30, 14)
+    ours = write.zip_members(members, when)
+    theirs = io.BytesIO()
+    with zipfile.ZipFile(theirs, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=(2020, 8, 10, 9, 30, 14))
+            info.compress_type, info.external_attr, info.create_system = zipfile.ZIP_DEFLATED, 0o644 << 16, 3
+            archive.writestr(info, data, compresslevel=6)
+    assert ours == theirs.getvalue()
+    assert write.zip_members(members, when) == ours  # the second time from the deflate cache
+    with zipfile.ZipFile(io.BytesIO(ours)) as archive:
+        assert archive.testzip() is None and [archive.read(n) for n, _ in members] == [d for _, d in members]
