@@ -132,13 +132,46 @@ def break_title(text: str, max_width: float) -> list[str]:
     """The title's lines; one line when it fits."""
     if text_width(text) <= max_width:
         return [text]
-    tokens = words(text)
     least = math.ceil(text_width(text) / max_width)
+    phrases = _phrases(text)  # most titles break well where a phrase starts or ends: no dictionary needed
+    for lines in range(least, least + 2):
+        best = _best_split(phrases, lines, max_width)
+        if best and _shape_cost([text_width(line) for line in best]) <= PHRASES_GOOD_ENOUGH:
+            return best
+    tokens = words(text)
     for lines in range(least, least + 3):
         best = _best_split(tokens, lines, max_width)
         if best:
             return best
     return _greedy(text, max_width)  # no word boundary fits: break by characters
+
+
+PHRASES_GOOD_ENOUGH = 3.0  # a shape cost: lines within three characters of each other, in order
+
+
+def _phrases(text: str) -> list[str]:
+    """The title cut only before 第/关于 and after 会议/大会/的 (outside quotes and brackets)."""
+    cuts = {0, len(text)}
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += ch in OPENING
+        depth -= ch in CLOSING and ch in "”’）》〉」』】〕"
+        if depth > 0:
+            continue
+        if text.startswith(STRONG_BEFORE, i):
+            cuts.add(i)
+        for end in STRONG_AFTER:
+            if text.startswith(end, i):
+                cuts.add(i + len(end))
+    bounds = sorted(cuts)
+    pieces = [text[a:b] for a, b in zip(bounds, bounds[1:]) if text[a:b]]
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and not _may_break(merged[-1], piece):
+            merged[-1] += piece
+        else:
+            merged.append(piece)
+    return merged
 
 
 STRONG_BEFORE = ("第", "关于")          # a phrase starts here

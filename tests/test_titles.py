@@ -58,3 +58,12 @@ def test_a_process_saves_its_segmented_titles_when_it_ends(tmp_path):
     assert subprocess.run([sys.executable, "-c", code], env=env).returncode == 0
     [saved] = (tmp_path / "letterkit").glob("title-words-*.json")
     assert "关于进一步推进城乡居民养老服务体系建设的建议的答复" in json.loads(saved.read_text(encoding="utf-8"))
+
+
+def test_titles_that_break_well_at_phrases_do_not_load_the_dictionary(monkeypatch):
+    from letterkit import titles
+
+    monkeypatch.setattr(titles, "_segmenter", lambda: (_ for _ in ()).throw(AssertionError("jieba loaded")))
+    monkeypatch.setattr(titles, "_cache", lambda: {})
+    assert break_title("关于福田区政协六届三次会议第TA20240001号提案的答复", 20.3) == [
+        "关于福田区政协六届三次会议", "第TA20240001号提案的答复"]
