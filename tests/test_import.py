@@ -14,7 +14,7 @@ from hypothesis import given, settings, strategies as st
 
 from letterkit.build import build_draft
 from letterkit.errors import LetterkitError
-from letterkit.importing import comparable, import_file, letter_text, survival
+from letterkit.importing import comparable, import_file, survival
 from letterkit.importing.clean import join, line_width, tidy
 from letterkit.importing.notes import Note
 from letterkit.importing.body import measures_from
