@@ -106,7 +106,11 @@ def save_cache() -> None:
 
 def words(text: str) -> list[str]:
     """Tokens between which a line may break."""
-    tokens = _segment(text)
+    return _breakable(_segment(text))
+
+
+def _breakable(tokens: list[str]) -> list[str]:
+    """Tokens joined wherever a line may not break between them."""
     merged: list[str] = []
     for token in tokens:
         if merged and not _may_break(merged[-1], token):
@@ -164,14 +168,7 @@ def _phrases(text: str) -> list[str]:
             if text.startswith(end, i):
                 cuts.add(i + len(end))
     bounds = sorted(cuts)
-    pieces = [text[a:b] for a, b in zip(bounds, bounds[1:]) if text[a:b]]
-    merged: list[str] = []
-    for piece in pieces:
-        if merged and not _may_break(merged[-1], piece):
-            merged[-1] += piece
-        else:
-            merged.append(piece)
-    return merged
+    return _breakable([text[a:b] for a, b in zip(bounds, bounds[1:]) if text[a:b]])
 
 
 STRONG_BEFORE = ("第", "关于")          # a phrase starts here
