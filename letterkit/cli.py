@@ -258,6 +258,13 @@ def import_(source: Path, output: Path | None, force: bool) -> None:
         raise LetterkitError([Problem(Location(display_path(target)), "draft-exists", "草稿已存在，没有覆盖",
                                       "用 -o 另写一个文件名，或加 --force 覆盖")])
     imported = import_file(source)
+    images = {target.parent / name: data for name, data in imported.images.items()}  # seals, beside the draft
+    taken = [p for p in images if p.exists() and p.read_bytes() != images[p]]
+    if taken and not force:
+        raise LetterkitError([Problem(Location(display_path(taken[0])), "file-exists", "印章图片文件已存在，没有覆盖",
+                                      "印章图片按原文件名命名（<原文件名>-seal1.png）：换一个目录导入，或加 --force 覆盖")])
+    for path, data in images.items():
+        write_atomic(path, data)
     write_atomic(target, imported.draft.encode("utf-8"))
     _report(imported.problems())
     try:

@@ -26,6 +26,7 @@ from letterkit.textconv import to_text
 from conftest import LETTERS, REPO, SEED_TEXT
 
 HANDMADE = REPO / "tests" / "fixtures" / "handmade.docx"
+SEAL = (REPO / "drafts" / "seals" / "sample-seal.png").read_bytes()
 LABELS = re.compile(r"分类标识|是否同意公开|办理结果|签发人|领导署名|联系单位|联系人及电话|联\s*系\s*人|联系电话|抄\s*[报送]|印发|类别|[【】:：]")
 
 
@@ -151,9 +152,10 @@ def test_build_import_build_gives_the_same_letter(tmp_path):
         again = tmp_path / "again" / (path.stem + ".yaml")
         assert run("import", first, "-o", again, cwd=tmp_path).returncode == 0
         second = build_draft(again, open_project(again), tmp_path / "second").output
-        seals = to_text(first).count("【图片】")  # seal images are reported, not imported
-        assert bool(seals) == any(n.code == "import-picture" for n in import_file(first).notes)
-        assert to_text(second) == to_text(first).replace(" 【图片】", "").replace("【图片】", ""), path.name
+        assert to_text(second) == to_text(first), path.name  # seals included: 【图片】 where each stands
+        seals = sorted(again.parent.glob(f"{first.stem}-seal*.png"))
+        assert len(seals) == to_text(first).count("【图片】")
+        assert all(seal.read_bytes() == SEAL for seal in seals)  # the very image the draft named
 
 
 # -- the parts -------------------------------------------------------------------------------

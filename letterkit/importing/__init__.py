@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LetterkitError, Location, Problem, display_path
@@ -26,6 +26,7 @@ class Imported:
     fields: dict
     notes: list[Note]
     text: str               # the input's letter text, as read (lines kept out as comments excluded)
+    images: dict = field(default_factory=dict)  # seal images to write beside the draft: name → bytes
 
     def problems(self) -> list[Problem]:
         """The report in the one error contract, pointing at the input's lines."""
@@ -44,10 +45,11 @@ def import_file(path: Path) -> Imported:
     from_word = path.suffix.lower() == ".docx"
     cleaned = tidy(lines, keep_spaces=from_word)
     punctuation(cleaned)
-    found = recognise(cleaned, from_word)
+    found = recognise(cleaned, from_word, path.stem)
     notes = [Note(None, "import-encoding", text, severity="note") for text in read_notes] + found.notes
-    notes += [Note(line.no, "import-picture", f"这一段有 {line.pictures} 张图片（印章等），没有导入",
-                   "印章在草稿中写 seal: 图片文件（透明背景的 PNG）") for line in lines if line.pictures]
+    seals = {line.no for line in cleaned.lines if line.images and _is_signature_line(found, line.no)}
+    notes += [Note(line.no, "import-picture", f"这一段有 {len(line.images)} 张图片，没有导入（只导入署名上的印章）",
+                   "需要时把图片另存，在草稿中引用") for line in lines if line.images and line.no not in seals]
     header = [f"由 letterkit import 从 {path.name} 导入。逐项核对后删去这些注释。"]
     if found.comments:
         header += ["", "原文中没有排入信函的行（行号是原文的行号）："]
@@ -58,7 +60,11 @@ def import_file(path: Path) -> Imported:
         header += [f"  {'第 %d 行：' % n.line if n.line else ''}{n.message}" for n in warnings]
     kept_out = {no for no, _, _ in found.comments}
     text = "\n".join(line.text for line in lines if line.no not in kept_out)
-    return Imported(path, to_yaml(found.fields, header), found.fields, notes, text)
+    return Imported(path, to_yaml(found.fields, header), found.fields, notes, text, found.images)
+
+
+def _is_signature_line(found, line: int) -> bool:
+    return any(note.code == "import-seal" and note.line == line for note in found.notes)
 
 
 def survival(original: str, rebuilt: str) -> float:

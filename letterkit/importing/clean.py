@@ -94,7 +94,7 @@ def tidy(lines: list[Line], keep_spaces: bool = False) -> Cleaned:
         if tight != text:
             spaces.append(line.no)
             text = tight
-        kept.append(Line(line.no, text, line.level, width(line.text.strip())))
+        kept.append(Line(line.no, text, line.level, width(line.text.strip()), line.images))
     notes = []
     if spaced:
         notes.append(Note(spaced[0], "import-letter-spacing", f"去掉了字间的空格（疏排的标题或姓名）：{compact(spaced)}", severity="note"))

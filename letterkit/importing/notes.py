@@ -33,3 +33,4 @@ class Recognised:
     fields: dict                                        # draft fields, in the order a clerk reads them
     comments: list[tuple[int, str, str]] = field(default_factory=list)  # (line, text, why) kept out of the letter
     notes: list[Note] = field(default_factory=list)
+    images: dict[str, bytes] = field(default_factory=dict)  # file name (beside the draft) → seal image

@@ -38,7 +38,8 @@ CATEGORY_MEANINGS = {  # the usual scheme, written into an imported draft that n
 }
 
 
-def recognise(cleaned: Cleaned, from_word: bool) -> Recognised:
+def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Recognised:
+    """`stem` names the seal images a Word letter carries: <stem>-seal1.png beside the draft."""
     lines = cleaned.lines
     out = Recognised({}, [(line.no, line.text, why) for line, why in cleaned.dropped], list(cleaned.notes))
     salutation_at = _find_salutation(lines)
@@ -69,7 +70,7 @@ def recognise(cleaned: Cleaned, from_word: bool) -> Recognised:
         out.notes.append(Note(None, "import-no-title", "原文没有标题，生成时由模板按提案/建议写出", "核对标题，或在草稿中写 title"))
     _proposal(found, out)
     _organ(found, out, lines)
-    out.fields = _ordered(found)
+    out.fields = _ordered(found, _seal_files(found, stem, out))
     return out
 
 
@@ -291,7 +292,24 @@ def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
     found["layout"] = ("general" if found.get("file_mark") else "letter") if has_head and name else "plain"
 
 
-def _ordered(found: dict) -> dict:
+JPEG = b"\xff\xd8\xff"
+
+
+def _seal_files(found: dict, stem: str, out: Recognised) -> dict[int, str]:
+    """Seal images of the signatures (0: the issuer's, 1…: co-signers'), named for files beside the draft."""
+    names: dict[int, str] = {}
+    signatures = ([found["signature"]] if "signature" in found else []) + found.get("co_signers", [])
+    for index, (line, _, image) in enumerate(signatures):
+        if image:
+            extension = "jpg" if image.startswith(JPEG) else "png"
+            name = f"{stem}-seal{index + 1}.{extension}"
+            out.images[name] = image
+            names[index] = name
+            out.notes.append(Note(line, "import-seal", f"印章图片存为 {name}（与草稿同一目录）", severity="note"))
+    return names
+
+
+def _ordered(found: dict, seals: dict[int, str]) -> dict:
     """The draft's fields in reading order, 无 where the original has none."""
     f: dict = {"layout": found["layout"]}
     if found["organ_name"]:
@@ -335,8 +353,11 @@ def _ordered(found: dict) -> dict:
     elif found.get("attachments"):
         f["attachments"] = [t for _, t in found["attachments"]]
     f["signature"] = found["signature"][1] if "signature" in found else "无"
+    if seals.get(0):
+        f["seal"] = seals[0]
     if found.get("co_signers"):
-        f["co_signers"] = [{"signature": name} for _, name in found["co_signers"]]
+        f["co_signers"] = [{"signature": name, **({"seal": seals[i]} if seals.get(i) else {})}
+                           for i, (_, name, _) in enumerate(found["co_signers"], start=1)]
     f["date"] = found["date"][1] if "date" in found else "无"
     f["contact"] = {"name": found["contact"][1], "phone": found["contact"][2]} if "contact" in found else "无"
     if "disclosure" in found:

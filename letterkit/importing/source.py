@@ -20,7 +20,7 @@ class Line:
     text: str
     level: int | None = None  # Word's automatic numbering level (1–4), when the number is not typed
     width: float = 0.0        # as printed in the original, spaces included (clean.tidy measures it)
-    pictures: int = 0         # pictures (seals) in a Word paragraph: not imported, reported
+    images: tuple = ()        # the pictures (seals) of a Word paragraph, as image bytes
 
 
 def read_lines(path: Path) -> tuple[list[Line], list[str]]:
@@ -61,15 +61,22 @@ def _docx_lines(path: Path) -> list[Line]:
         value = int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0
         return min(value + 1, 4)
 
-    paragraphs = []
+    def images_of(p, part) -> tuple:
+        found = []
+        for blip in p.iter(qn("a:blip")):
+            target = part.related_parts.get(blip.get(qn("r:embed")) or "")
+            if target is not None and not oxml.inside_text_box(blip, p):
+                found.append(target.blob)
+        return tuple(found)
+
+    paragraphs = []  # (paragraph, the part its pictures belong to)
     section = document.sections[0]
     if section.different_first_page_header_footer:
-        paragraphs += [p._p for p in section.first_page_header.paragraphs]
+        header = section.first_page_header
+        paragraphs += [(p._p, header.part) for p in header.paragraphs]
     body = document.element.body
-    paragraphs += [p for p in body.iter(qn("w:p")) if not oxml.in_text_box(p)]
-    paragraphs += [p for box in body.iter(qn("w:txbxContent")) if not oxml.is_fallback(box)
+    paragraphs += [(p, document.part) for p in body.iter(qn("w:p")) if not oxml.in_text_box(p)]
+    paragraphs += [(p, document.part) for box in body.iter(qn("w:txbxContent")) if not oxml.is_fallback(box)
                    for p in box.iter(qn("w:p"))]
-    picture = "{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"
-    return [Line(no, oxml.own_text(p, line_break=""), level_of(p),
-                 pictures=sum(1 for pic in p.iter(picture) if not oxml.inside_text_box(pic, p)))
-            for no, p in enumerate(paragraphs, start=1)]
+    return [Line(no, oxml.own_text(p, line_break=""), level_of(p), images=images_of(p, part))
+            for no, (p, part) in enumerate(paragraphs, start=1)]

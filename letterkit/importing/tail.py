@@ -139,7 +139,12 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
                 out.notes.append(Note(line.no, "import-date", problem, "核对原件"))
             continue
         if not seen_date and is_signature(text) and not CONTACT.match(text) and not marker(text):
-            signatures += [(line.no, squeeze(n.strip())) for n in text.split("\t") if n.strip()]
+            names = [squeeze(n.strip()) for n in text.split("\t") if n.strip()]
+            seals = list(line.images) if len(line.images) == len(names) else [None] * len(names)
+            if line.images and len(line.images) != len(names):
+                out.notes.append(Note(line.no, "import-picture", f"署名一行有 {len(line.images)} 个印章、{len(names)} 个署名，"
+                                      "对不上，印章没有导入", "在草稿中给各署名写 seal: 图片文件"))
+            signatures += [(line.no, name, seal) for name, seal in zip(names, seals)]
             continue
         if m := ATTACH_LIST.fullmatch(text):
             attachments.append((line.no, m.group("rest")))
