@@ -38,7 +38,7 @@ def measures_from(paras: list[Para], notes: list[Note]) -> list:
     """Numbered paragraphs → the measures tree, in the order found; numbers are checked, not kept."""
     root: list = []
     stack: list[dict] = []       # open headings: {"level", "node", "siblings"}
-    last_seen: dict[int, int] = {}  # id(siblings) → number of the last heading in it
+    highest: dict[int, int] = {}  # id(siblings) → the highest number written among them so far
     auto_base = None  # Word's own numbering counts from the heading open when its list began
     auto = []
     for para in paras:
@@ -69,13 +69,14 @@ def measures_from(paras: list[Para], notes: list[Note]) -> list:
         siblings.append(node)
         depth = len(stack) + 1
         number = _numeral(written) if written else None
-        expected = last_seen.get(id(siblings), 0) + 1
+        expected = highest.get(id(siblings), 0) + 1  # after （二）（一）, （三） is in order again
         if number is not None and number != expected:
             shown = para.text[:length].strip()
+            position = sum(1 for item in siblings if isinstance(item, dict))
             notes.append(Note(para.first, "import-numbering",
-                              f"编号 {shown} 不连续或顺序颠倒（按位置应是第 {expected} 项）：照录原文顺序，编号由 letterkit 重新生成",
+                              f"编号 {shown} 不连续或顺序颠倒（按位置应是第 {position} 项）：照录原文顺序，编号由 letterkit 重新生成",
                               "核对各项的顺序和内容"))
-        last_seen[id(siblings)] = max(number or expected, expected)
+        highest[id(siblings)] = max(highest.get(id(siblings), 0), number or expected)
         if depth != level and written:
             notes.append(Note(para.first, "import-skipped-level",
                               f"编号 {para.text[:length].strip()} 是第 {level} 级的写法，却在第 {depth} 级：letterkit 按第 {depth} 级编号",
