@@ -25,6 +25,8 @@ def row(source: Path, work: Path) -> str:
     result = import_file(source)
     draft = work / (source.stem + ".yaml")
     draft.write_text(result.draft, encoding="utf-8")
+    for name, image in result.images.items():  # seals, beside the draft, as `letterkit import` writes them
+        (work / name).write_bytes(image)
     built = build_draft(draft, open_project(draft), work / "out").output
     share = survival(result.text, to_text(built))
     warnings = sum(1 for n in result.notes if n.severity == "warning")
