@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import LetterkitError, Location, Problem, display_path
-from .manifest import Digests, Manifest
+from .manifest import Manifest
 
 
 @dataclass
@@ -50,12 +50,11 @@ class Batch:
         started = time.perf_counter()
         _PROJECTS.clear()  # project files may have changed since the last run (watch mode)
         manifest = Manifest(Path(self.output) if self.output else self.project.output, self.project.root)
-        digests = Digests()
         todo = []
         try:
             for draft in self.drafts:
                 target = self.project.output_for(draft, self.output)
-                if not self.force and manifest.up_to_date(draft, target, digests):
+                if not self.force and manifest.up_to_date(draft, target):
                     self.summary.unchanged += 1
                     yield Outcome(draft, "unchanged", target)
                 else:

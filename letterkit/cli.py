@@ -81,7 +81,8 @@ def _watch(project, paths, output, jobs, with_pdf) -> None:
         except LetterkitError as error:
             _report(error.problems)
         except Exception as error:  # keep watching whatever happens
-            click.echo(f"错误 internal-error {type(error).__name__}: {error}", err=True)
+            click.echo(f"{display_path(root)}: 错误 internal-error letterkit 内部错误：{type(error).__name__}: {error}"
+                       "（继续监视；请把刚保存的文件和这条信息报告给维护者）", err=True)
 
 
 def _run_batch(project, paths, output, jobs, force, clean, with_pdf, quiet_unchanged=False) -> bool:

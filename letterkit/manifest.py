@@ -41,19 +41,6 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
-class Digests:
-    """Hashes of one run, each file read once however many drafts share it."""
-
-    def __init__(self) -> None:
-        self.known: dict[str, str | None] = {}
-
-    def __call__(self, path: str | Path) -> str | None:
-        key = str(path)
-        if key not in self.known:
-            self.known[key] = digest(key)
-        return self.known[key]
-
-
 class Manifest:
     def __init__(self, folder: Path, root: Path):
         self.folder, self.root = Path(folder), Path(root).resolve()
@@ -78,13 +65,13 @@ class Manifest:
     def _path(self, key: str) -> str:
         return key if os.path.isabs(key) else os.path.join(self.root, key)
 
-    def up_to_date(self, draft: Path, output: Path, digests: Digests) -> bool:
+    def up_to_date(self, draft: Path, output: Path) -> bool:
         entry = self.entries.get(self.key(draft))
         if entry is None or entry.get("output") != self.key(output):
             return False
-        if digests(self._path(entry["output"])) != entry.get("output_digest"):
+        if known_digest(self._path(entry["output"])) != entry.get("output_digest"):
             return False
-        return all(digests(self._path(key)) == value for key, value in entry.get("inputs", {}).items())
+        return all(known_digest(self._path(key)) == value for key, value in entry.get("inputs", {}).items())
 
     def record(self, draft: Path, output: Path, inputs: dict[str, str | None], output_digest: str) -> None:
         self.entries[self.key(draft)] = {
@@ -111,9 +98,9 @@ class Manifest:
 _SEEN: dict[str, tuple[int, int, str | None]] = {}  # path → (mtime_ns, size, digest), in this process
 
 
-def _digest_known(path: str) -> str | None:
-    """digest(), remembered while the file's time and size stay the same: a batch worker reads
-    the project file, profiles and templates once, not once per letter."""
+def known_digest(path: str) -> str | None:
+    """digest(), remembered while the file's time and size stay the same: the project file,
+    profiles and templates are read once per process, not once per draft."""
     try:
         stat = os.stat(path)
     except OSError:
@@ -134,7 +121,7 @@ def inputs_of(files: list[Path], absent: list[Path]) -> dict[str, str | None]:
     for path in files:
         path = os.path.abspath(path)
         if not path.startswith(package):
-            result[path] = _digest_known(path)
+            result[path] = known_digest(path)
     for path in absent:
         path = os.path.abspath(path)
         if not path.startswith(package):

@@ -15,7 +15,7 @@ from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 
 from .errors import LetterkitError, display_path
-from .manifest import Digests, Manifest
+from .manifest import Manifest
 
 
 @dataclass
@@ -43,11 +43,10 @@ def rows(drafts: list[Path], project, output: Path | None = None, department: st
     from .build import layers, read_draft
 
     manifest = Manifest(Path(output) if output else project.output, project.root)
-    digests = Digests()
     found = []
     for path in drafts:
         target = project.output_for(path, output)
-        if manifest.up_to_date(path, target, digests):
+        if manifest.up_to_date(path, target):
             status = "已生成，最新"
         elif target.exists():
             status = "已生成，需重新生成"

@@ -47,9 +47,8 @@ def import_file(path: Path) -> Imported:
     punctuation(cleaned)
     found = recognise(cleaned, from_word, path.stem)
     notes = [Note(None, "import-encoding", text, severity="note") for text in read_notes] + found.notes
-    seals = {line.no for line in cleaned.lines if line.images and _is_signature_line(found, line.no)}
     notes += [Note(line.no, "import-picture", f"这一段有 {len(line.images)} 张图片，没有导入（只导入署名上的印章）",
-                   "需要时把图片另存，在草稿中引用") for line in lines if line.images and line.no not in seals]
+                   "需要时把图片另存，在草稿中引用") for line in lines if line.images and line.no not in found.seal_lines]
     header = [f"由 letterkit import 从 {path.name} 导入。逐项核对后删去这些注释。"]
     if found.comments:
         header += ["", "原文中没有排入信函的行（行号是原文的行号）："]
@@ -61,10 +60,6 @@ def import_file(path: Path) -> Imported:
     kept_out = {no for no, _, _ in found.comments}
     text = "\n".join(line.text for line in lines if line.no not in kept_out)
     return Imported(path, to_yaml(found.fields, header), found.fields, notes, text, found.images)
-
-
-def _is_signature_line(found, line: int) -> bool:
-    return any(note.code == "import-seal" and note.line == line for note in found.notes)
 
 
 def survival(original: str, rebuilt: str) -> float:

@@ -34,3 +34,4 @@ class Recognised:
     comments: list[tuple[int, str, str]] = field(default_factory=list)  # (line, text, why) kept out of the letter
     notes: list[Note] = field(default_factory=list)
     images: dict[str, bytes] = field(default_factory=dict)  # file name (beside the draft) → seal image
+    seal_lines: set[int] = field(default_factory=set)       # input lines whose pictures became those seals

@@ -304,6 +304,7 @@ def _seal_files(found: dict, stem: str, out: Recognised) -> dict[int, str]:
             extension = "jpg" if image.startswith(JPEG) else "png"
             name = f"{stem}-seal{index + 1}.{extension}"
             out.images[name] = image
+            out.seal_lines.add(line)
             names[index] = name
             out.notes.append(Note(line, "import-seal", f"印章图片存为 {name}（与草稿同一目录）", severity="note"))
     return names
