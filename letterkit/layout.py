@@ -303,6 +303,9 @@ class LetterBuilder:
         oxml.set_line_grid(section._sectPr, self.pitch)
         self.doc.settings.odd_and_even_pages_header_footer = True
         oxml.set_line_break_rules(self.doc.settings.element, **self.style["line_breaks"])
+        zoom = self.doc.settings.element.find(qn("w:zoom"))
+        if zoom is not None and zoom.get(qn("w:percent")) is None:
+            oxml.set_attrs(zoom, percent=100)  # required by the schema; python-docx's template leaves it out
         lang = self.doc.settings.element.find(qn("w:themeFontLang"))
         if lang is not None:
             oxml.set_attrs(lang, eastAsia="zh-CN")
@@ -321,6 +324,9 @@ class LetterBuilder:
             head.draw(self.head, section.first_page_header, self.style, self.shape_ids, style_id)
             if self.layout == "general":  # 通用格式: page numbers on every page, page 1 too
                 self._page_number_footer(section.first_page_footer.paragraphs[0], "right")
+        for story in [self.doc.element.body] + [rel.target_part.element for rel in self.doc.part.rels.values()
+                                                  if rel.reltype.endswith(("/header", "/footer"))]:
+            oxml.in_schema_order(story)  # whatever a module wrote, as Word reads it
         return self.doc
 
     def _page_numbers(self, section) -> None:

@@ -22,7 +22,10 @@ EMU_PER_MM = 36000
 TWIPS_PER_MM = 1440 / 25.4
 THEME_FONT_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 
-# Child order of w:pPr and w:rPr (ECMA-376 CT_PPrBase, CT_RPr); Word rejects other orders.
+# The child order of every properties element letterkit writes: the sequences of ISO/IEC 29500-1's
+# wml.xsd (CT_PPr, CT_RPr with CT_ParaRPr's change marks, CT_SectPr, CT_TblPr, CT_TblBorders,
+# CT_TblCellMar, CT_TcPr, CT_TrPr, CT_Font, CT_Style).  Word reads properties by position: one out of
+# place is dropped.  tests/test_ooxml.py checks this table against the schema.
 PPR_ORDER = (
     "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd "
     "tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
@@ -30,14 +33,29 @@ PPR_ORDER = (
     "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
 ).split()
 RPR_ORDER = (
-    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid "
-    "vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl "
-    "cs em lang eastAsianLayout specVanish oMath"
+    "ins del moveFrom moveTo rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
+    "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText "
+    "vertAlign rtl cs em lang eastAsianLayout specVanish oMath rPrChange"
 ).split()
 SECTPR_ORDER = (
     "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders lnNumType "
     "pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter docGrid printerSettings sectPrChange"
 ).split()
+TBLPR_ORDER = (
+    "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc tblCellSpacing tblInd "
+    "tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription tblPrChange"
+).split()
+TCPR_ORDER = (
+    "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign hideMark "
+    "headers cellIns cellDel cellMerge tcPrChange"
+).split()
+TRPR_ORDER = ("cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader tblCellSpacing jc "
+              "hidden ins del trPrChange").split()
+BORDERS_ORDER = "top start left bottom end right insideH insideV".split()
+FONT_ORDER = ("altName panose1 charset family notTrueType pitch sig embedRegular embedBold embedItalic "
+              "embedBoldItalic").split()
+STYLE_ORDER = ("name aliases basedOn next link autoRedefine hidden uiPriority semiHidden unhideWhenUsed qFormat "
+               "locked personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr tblStylePr").split()
 
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -51,12 +69,14 @@ def emu(mm: float) -> int:
     return round(mm * EMU_PER_MM)
 
 
-def child(parent, tag: str, order: list[str]):
-    """The `w:tag` child of `parent`, created at its schema position if missing."""
+def child(parent, tag: str, order: list[str] | None = None):
+    """The `w:tag` child of `parent`, created at its schema position if missing (the order from
+    SCHEMA_ORDER by the parent's name, unless given)."""
     found = parent.find(qn(f"w:{tag}"))
     if found is not None:
         return found
     element = parent.makeelement(qn(f"w:{tag}"), {})
+    order = order or SCHEMA_ORDER[parent.tag.split("}")[-1]]
     position = order.index(tag)
     for index, existing in enumerate(parent):
         name = existing.tag.split("}")[-1]
@@ -260,22 +280,51 @@ def add_floating_picture(paragraph, inline, *, x_mm: float, y_mm: float) -> None
     run.append(drawing)
 
 
-# Child order of w:settings, as far as letterkit writes it (ECMA-376 CT_Settings).
+# Child order of w:settings (ECMA-376 CT_Settings).
 SETTINGS_ORDER = (
     "writeProtection view zoom removePersonalInformation removeDateAndTime doNotDisplayPageBoundaries "
     "displayBackgroundShape printPostScriptOverText printFractionalCharacterWidth printFormsData "
-    "embedTrueTypeFonts embedSystemFonts saveSubsetFonts saveFormsData mirrorMargins alignBordersAndEdges "
-    "bordersDoNotSurroundHeader bordersDoNotSurroundFooter gutterAtTop hideSpellingErrors hideGrammaticalErrors "
-    "activeWritingStyle proofState formsDesign attachedTemplate linkStyles stylePaneFormatFilter "
-    "stylePaneSortMethod documentType mailMerge revisionView trackRevisions doNotTrackMoves doNotTrackFormatting "
-    "documentProtection autoFormatOverride styleLockTheme styleLockQFSet defaultTabStop autoHyphenation "
-    "consecutiveHyphenLimit hyphenationZone doNotHyphenateCaps showEnvelope summaryLength clickAndTypeStyle "
-    "defaultTableStyle evenAndOddHeaders bookFoldRevPrinting bookFoldPrinting bookFoldPrintingSheets "
-    "drawingGridHorizontalSpacing drawingGridVerticalSpacing displayHorizontalDrawingGridEvery "
-    "displayVerticalDrawingGridEvery doNotUseMarginsForDrawingGridOrigin drawingGridHorizontalOrigin "
-    "drawingGridVerticalOrigin doNotShadeFormData noPunctuationKerning characterSpacingControl printTwoOnOne "
-    "strictFirstAndLastChars noLineBreaksAfter noLineBreaksBefore savePreviewPicture"
+    "embedTrueTypeFonts embedSystemFonts saveSubsetFonts saveFormsData mirrorMargins "
+    "alignBordersAndEdges bordersDoNotSurroundHeader bordersDoNotSurroundFooter gutterAtTop "
+    "hideSpellingErrors hideGrammaticalErrors activeWritingStyle proofState formsDesign attachedTemplate "
+    "linkStyles stylePaneFormatFilter stylePaneSortMethod documentType mailMerge revisionView "
+    "trackRevisions doNotTrackMoves doNotTrackFormatting documentProtection autoFormatOverride "
+    "styleLockTheme styleLockQFSet defaultTabStop autoHyphenation consecutiveHyphenLimit hyphenationZone "
+    "doNotHyphenateCaps showEnvelope summaryLength clickAndTypeStyle defaultTableStyle evenAndOddHeaders "
+    "bookFoldRevPrinting bookFoldPrinting bookFoldPrintingSheets drawingGridHorizontalSpacing "
+    "drawingGridVerticalSpacing displayHorizontalDrawingGridEvery displayVerticalDrawingGridEvery "
+    "doNotUseMarginsForDrawingGridOrigin drawingGridHorizontalOrigin drawingGridVerticalOrigin "
+    "doNotShadeFormData noPunctuationKerning characterSpacingControl printTwoOnOne "
+    "strictFirstAndLastChars noLineBreaksAfter noLineBreaksBefore savePreviewPicture "
+    "doNotValidateAgainstSchema saveInvalidXml ignoreMixedContent alwaysShowPlaceholderText "
+    "doNotDemarcateInvalidXml saveXmlDataOnly useXSLTWhenSaving saveThroughXslt showXMLTags "
+    "alwaysMergeEmptyNamespace updateFields hdrShapeDefaults footnotePr endnotePr compat docVars rsids "
+    "mathPr attachedSchema themeFontLang clrSchemeMapping doNotIncludeSubdocsInStats "
+    "doNotAutoCompressPictures forceUpgrade captions readModeInkLockDown smartTagType schemaLibrary "
+    "shapeDefaults doNotEmbedSmartTags decimalSymbol listSeparator"
 ).split()
+
+
+SCHEMA_ORDER = {
+    "pPr": PPR_ORDER, "rPr": RPR_ORDER, "sectPr": SECTPR_ORDER, "tblPr": TBLPR_ORDER, "tcPr": TCPR_ORDER,
+    "trPr": TRPR_ORDER, "tblBorders": BORDERS_ORDER, "tcBorders": BORDERS_ORDER + ["tl2br", "tr2bl"],
+    "tblCellMar": BORDERS_ORDER[:-2], "tcMar": BORDERS_ORDER[:-2], "font": FONT_ORDER, "style": STYLE_ORDER,
+    "settings": SETTINGS_ORDER,
+}
+_RANKS = {qn(f"w:{name}"): {qn(f"w:{tag}"): i for i, tag in enumerate(order)} for name, order in SCHEMA_ORDER.items()}
+
+
+def in_schema_order(root):
+    """Put the children of every properties element under `root` (itself included) in schema
+    order: however a caller built them, by hand or as XML text, they are written as Word reads them."""
+    for element in root.iter(*_RANKS):
+        ranks = _RANKS[element.tag]
+        children = list(element)
+        keys = [ranks.get(c.tag, len(ranks)) for c in children]
+        if keys != sorted(keys):
+            for _, node in sorted(zip(keys, children), key=lambda pair: pair[0]):
+                element.append(node)  # moves it: appended in rank order (a stable sort)
+    return root
 
 
 def set_line_break_rules(settings, *, not_at_line_start: str, not_at_line_end: str) -> None:
