@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from docx.text.paragraph import Paragraph
 
-from . import head, oxml
+from . import fonttable, head, oxml
 from .cache import cache_dir
 from .blocks import Block
 from .colophon import add_colophon
@@ -57,6 +57,7 @@ def _prepared(style_key: str) -> docx.Document:
     builder._set_up_page()
     oxml.drop_unused_styles(builder.doc.styles.element)
     builder._drop_template_leftovers()
+    fonttable.declare(builder.doc, builder.style["fonts"].values())
     if folder:
         try:
             from .write import write_atomic

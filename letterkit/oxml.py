@@ -9,6 +9,7 @@ accepts the result.  Units: twips (1/20 pt) and EMU (1/36000 mm).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from docx.oxml import parse_xml
 from lxml import etree
@@ -25,7 +26,8 @@ THEME_FONT_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 # The child order of every properties element letterkit writes: the sequences of ISO/IEC 29500-1's
 # wml.xsd (CT_PPr, CT_RPr with CT_ParaRPr's change marks, CT_SectPr, CT_TblPr, CT_TblBorders,
 # CT_TblCellMar, CT_TcPr, CT_TrPr, CT_Font, CT_Style).  Word reads properties by position: one out of
-# place is dropped.  tests/test_ooxml.py checks this table against the schema.
+# place is dropped.  `a|b`: either order (a choice in the schema).  tests/test_ooxml.py checks
+# this table against the schema.
 PPR_ORDER = (
     "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd "
     "tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
@@ -38,7 +40,7 @@ RPR_ORDER = (
     "vertAlign rtl cs em lang eastAsianLayout specVanish oMath rPrChange"
 ).split()
 SECTPR_ORDER = (
-    "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders lnNumType "
+    "headerReference|footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders lnNumType "
     "pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter docGrid printerSettings sectPrChange"
 ).split()
 TBLPR_ORDER = (
@@ -76,15 +78,20 @@ def child(parent, tag: str, order: list[str] | None = None):
     if found is not None:
         return found
     element = parent.makeelement(qn(f"w:{tag}"), {})
-    order = order or SCHEMA_ORDER[parent.tag.split("}")[-1]]
-    position = order.index(tag)
+    ranks = ranks_of(tuple(order or SCHEMA_ORDER[parent.tag.split("}")[-1]]))
+    position = ranks[element.tag]
     for index, existing in enumerate(parent):
-        name = existing.tag.split("}")[-1]
-        if name in order and order.index(name) > position:
+        if ranks.get(existing.tag, -1) > position:
             parent.insert(index, element)
             return element
     parent.append(element)
     return element
+
+
+@lru_cache(maxsize=None)
+def ranks_of(order: tuple[str, ...]) -> dict[str, int]:
+    """{qualified tag: position} for an order table (`a|b` share one position)."""
+    return {qn(f"w:{tag}"): rank for rank, names in enumerate(order) for tag in names.split("|")}
 
 
 def set_attrs(element, **attrs) -> None:
@@ -311,7 +318,7 @@ SCHEMA_ORDER = {
     "tblCellMar": BORDERS_ORDER[:-2], "tcMar": BORDERS_ORDER[:-2], "font": FONT_ORDER, "style": STYLE_ORDER,
     "settings": SETTINGS_ORDER,
 }
-_RANKS = {qn(f"w:{name}"): {qn(f"w:{tag}"): i for i, tag in enumerate(order)} for name, order in SCHEMA_ORDER.items()}
+_RANKS = {qn(f"w:{name}"): ranks_of(tuple(order)) for name, order in SCHEMA_ORDER.items()}
 
 
 def in_schema_order(root):
