@@ -73,6 +73,19 @@ PREFIXES = {W: "w", R: "r", MC: "mc", WP: "wp", WPS: "wps", VML: "v", OFFICE: "o
             "http://schemas.openxmlformats.org/drawingml/2006/main": "a", PKG_RELS: "rel", CONTENT_TYPES: "ct"}
 
 
+# The content type a part must have, by the type of the relationship that names it.
+_ML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+PART_TYPES = {
+    "officeDocument": _ML + "document.main+xml", "styles": _ML + "styles+xml", "settings": _ML + "settings+xml",
+    "webSettings": _ML + "webSettings+xml", "fontTable": _ML + "fontTable+xml", "numbering": _ML + "numbering+xml",
+    "header": _ML + "header+xml", "footer": _ML + "footer+xml", "footnotes": _ML + "footnotes+xml",
+    "endnotes": _ML + "endnotes+xml", "comments": _ML + "comments+xml",
+    "theme": "application/vnd.openxmlformats-officedocument.theme+xml",
+    "core-properties": "application/vnd.openxmlformats-package.core-properties+xml",
+    "extended-properties": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+}
+
+
 class _LocalSchemas(etree.Resolver):
     """Every schema location (a relative file, or the DCMI's web address) answered from tests/ooxml."""
 
@@ -165,8 +178,9 @@ def _rels_name(part: str) -> str:
     return posixpath.join(folder, "_rels", name + ".rels")
 
 
-def _relationships(members, part: str, problems: list[str]) -> dict[str, str]:
-    """{Id: target} of `part`'s relationships ("" for the package's); a missing target is a problem."""
+def _relationships(members, part: str, problems: list[str], types=None) -> dict[str, str]:
+    """{Id: target} of `part`'s relationships ("" for the package's); a missing target, or one
+    without the content type its relationship asks for, is a problem."""
     name = _rels_name(part)
     if name not in members:
         return {}
@@ -180,6 +194,10 @@ def _relationships(members, part: str, problems: list[str]) -> dict[str, str]:
             posixpath.join(posixpath.dirname(part), target))
         if resolved not in members:
             problems.append(f"{name}: relationship {rel.get('Id')} points at {target}, which is not in the package")
+            continue
+        wanted = PART_TYPES.get(rel.get("Type", "").rsplit("/", 1)[-1])
+        if wanted and types and types(resolved) != wanted:
+            problems.append(f"{resolved} has content type {types(resolved)}, but its relationship in {name} asks for {wanted}")
     return found
 
 
@@ -201,7 +219,10 @@ def check_docx(path) -> list[str]:
     for part_name in overrides:
         if not any(f"/{name}".lower() == part_name for name in members):
             problems.append(f"[Content_Types].xml: an Override names {part_name}, which is not in the package")
-    _relationships(members, "", problems)
+    def content_type(name: str) -> str | None:
+        return overrides.get(f"/{name}".lower()) or defaults.get(name.rsplit(".", 1)[-1].lower())
+
+    _relationships(members, "", problems, content_type)
     drawings, shapes = Counter(), Counter()
     for name, data in members.items():
         if not (name.endswith(".xml") or name.endswith(".rels")):
@@ -214,7 +235,7 @@ def check_docx(path) -> list[str]:
         if name == "[Content_Types].xml" or name.endswith(".rels"):
             problems += _validate(name, root, WORD_2010)
             continue
-        rels = _relationships(members, name, problems)
+        rels = _relationships(members, name, problems, content_type)
         problems += _dangling_ids(name, root, rels)
         drawings.update(e.get("id") for e in root.iter(f"{{{WP}}}docPr"))
         shapes.update(e.get("id") for e in root.iter() if isinstance(e.tag, str) and _ns(e.tag) == VML and e.get("id"))
