@@ -1,8 +1,10 @@
 """Shared fixtures: throwaway projects built from a dict of files, the repository's
-own drafts, and one LibreOffice rendering of the seed letter shared by the PDF tests."""
+own drafts, and one LibreOffice rendering of the seed letter shared by the PDF tests.
+And a guard: every letter any test builds is validated against the OOXML schemas (tests/README.md)."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -15,6 +17,7 @@ from letterkit.pdf import find_soffice
 
 # letterkit remembers segmented titles in the user's cache; the tests keep theirs apart
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="letterkit-test-cache-")
+CACHE = Path(os.environ["XDG_CACHE_HOME"])
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_DRAFT = REPO / "drafts" / "2020" / "futian-TA20200005.yaml"
@@ -93,3 +96,65 @@ def repo_copy(tmp_path: Path) -> Path:
         shutil.copytree(REPO / name, target / name)
     shutil.copy(REPO / "letterkit.yaml", target / "letterkit.yaml")
     return target
+
+
+# -- every letter the suite builds, validated -----------------------------------------------------
+# After each test, every .docx letterkit wrote since the last look (under pytest's temporary
+# folders, where every test builds, and letterkit's cache) is checked with tests/ooxml_check.py:
+# in-process builds and `python -m letterkit` subprocesses alike.  A schema error fails that test.
+# A test that writes a deliberately broken letter says so with @pytest.mark.invalid_docx.
+
+_seen: dict[Path, tuple[int, int]] = {}
+_verdicts: dict[str, list[str]] = {}  # sha256 of a package → its problems (many builds repeat)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "invalid_docx: the test writes .docx files that need not be valid OOXML")
+
+
+def _new_docx(roots: list[Path]) -> list[Path]:
+    found = []
+    for root in roots:
+        for folder, _, files in os.walk(root):
+            for name in files:
+                if name.endswith(".docx"):
+                    path = Path(folder) / name
+                    try:
+                        stat = path.stat()
+                    except OSError:
+                        continue
+                    if _seen.get(path) != (stat.st_mtime_ns, stat.st_size):
+                        _seen[path] = (stat.st_mtime_ns, stat.st_size)
+                        found.append(path)
+    return found
+
+
+def _problems(path: Path) -> list[str]:
+    """Its schema problems, for a package letterkit wrote (its styles are the lk… ones); [] for other files."""
+    import zipfile
+
+    from ooxml_check import check_docx
+
+    try:
+        data = path.read_bytes()
+        with zipfile.ZipFile(path) as archive:
+            if b'w:styleId="lk' not in archive.read("word/styles.xml"):
+                return []
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return []  # not a letter of ours (a test's stand-in file, a hand-made Word file)
+    digest = hashlib.sha256(data).hexdigest()
+    if digest not in _verdicts:
+        _verdicts[digest] = check_docx(path)
+    return _verdicts[digest]
+
+
+@pytest.fixture(autouse=True)
+def _built_letters_are_valid_ooxml(request, tmp_path_factory):
+    yield
+    paths = _new_docx([tmp_path_factory.getbasetemp(), CACHE])
+    if request.node.get_closest_marker("invalid_docx"):
+        return
+    failures = [f"{path}:\n  " + "\n  ".join(found[:10]) for path in paths if (found := _problems(path))]
+    if failures:
+        pytest.fail("letterkit wrote invalid Office Open XML (tests/ooxml_check.py):\n" + "\n".join(failures),
+                    pytrace=False)
