@@ -219,6 +219,7 @@ def check_docx(path) -> list[str]:
     for part_name in overrides:
         if not any(f"/{name}".lower() == part_name for name in members):
             problems.append(f"[Content_Types].xml: an Override names {part_name}, which is not in the package")
+
     def content_type(name: str) -> str | None:
         return overrides.get(f"/{name}".lower()) or defaults.get(name.rsplit(".", 1)[-1].lower())
 
@@ -233,7 +234,7 @@ def check_docx(path) -> list[str]:
             problems.append(f"{name}: not well-formed XML: {error}")
             continue
         if name == "[Content_Types].xml" or name.endswith(".rels"):
-            problems += _validate(name, root, WORD_2010)
+            problems += _validate(name, root)
             continue
         rels = _relationships(members, name, problems, content_type)
         problems += _dangling_ids(name, root, rels)
@@ -247,7 +248,7 @@ def check_docx(path) -> list[str]:
         for understood in (WORD_2010, WORD_2007):
             processed = copy.deepcopy(root)
             found = process_markup_compatibility(processed, understood)
-            found += _validate(name, processed, understood)
+            found += _validate(name, processed)
             if understood is WORD_2010:
                 found += _fields(name, processed) + _frames(name, processed)
             for problem in found:
@@ -260,7 +261,7 @@ def check_docx(path) -> list[str]:
     return problems
 
 
-def _validate(name: str, root, understood) -> list[str]:
+def _validate(name: str, root) -> list[str]:
     checker = schema()
     if checker.validate(etree.ElementTree(root)):
         return []
