@@ -325,11 +325,12 @@ def in_schema_order(root):
     """Put the children of every properties element under `root` (itself included) in schema
     order: however a caller built them, by hand or as XML text, they are written as Word reads them."""
     for element in root.iter(*_RANKS):
+        if len(element) < 2:
+            continue
         ranks = _RANKS[element.tag]
-        children = list(element)
-        keys = [ranks.get(c.tag, len(ranks)) for c in children]
-        if keys != sorted(keys):
-            for _, node in sorted(zip(keys, children), key=lambda pair: pair[0]):
+        keys = [ranks.get(tag, len(ranks)) for tag in (c.tag for c in element)]
+        if any(a > b for a, b in zip(keys, keys[1:])):
+            for _, node in sorted(zip(keys, list(element)), key=lambda pair: pair[0]):
                 element.append(node)  # moves it: appended in rank order (a stable sort)
     return root
 
