@@ -324,7 +324,7 @@ _RANKS = {qn(f"w:{name}"): ranks_of(tuple(order)) for name, order in SCHEMA_ORDE
 def in_schema_order(root):
     """Put the children of every properties element under `root` (itself included) in schema
     order: however a caller built them, by hand or as XML text, they are written as Word reads them."""
-    for element in root.iter(*_RANKS):
+    for element in list(root.iter(*_RANKS)):  # a list: moving children would upset the walk
         if len(element) < 2:
             continue
         ranks = _RANKS[element.tag]

@@ -247,12 +247,17 @@ def test_the_official_fonts_name_a_stock_windows_face_and_the_gb2312_character_s
     assert val(declared["Times New Roman"], "family") == "roman"
 
 
-def test_a_project_font_of_its_own_gets_an_entry_with_the_stock_face_of_its_kind(tmp_path):
-    from letterkit import fonttable
+def test_a_font_a_project_chooses_is_declared_with_the_stock_face_of_its_kind(project, tmp_path):
+    from conftest import MINIMAL_DRAFT
 
-    assert fonttable.facts("方正仿宋_GBK")[:1] == ("仿宋",)
-    assert fonttable.facts("华文楷体")[0] == "楷体"
-    assert fonttable.facts("Arial")[:3] == (None, None, "00")
+    root = project({"letterkit.yaml": "", "draft.yaml": MINIMAL_DRAFT + "style:\n  fonts:\n    fangsong: 方正仿宋_GBK\n"
+                                                                       "    heiti: 华文黑体\n"})
+    with zipfile.ZipFile(build_draft(root / "draft.yaml", output=tmp_path / "out").output) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    declared = font_table(members)
+    assert {"方正仿宋_GBK", "华文黑体"} <= set(fonts_named(members)) <= set(declared)
+    assert (val(declared["方正仿宋_GBK"], "altName"), val(declared["方正仿宋_GBK"], "charset")) == ("仿宋", "86")
+    assert val(declared["华文黑体"], "altName") == "黑体"
 
 
 @pytest.mark.invalid_docx
@@ -268,3 +273,28 @@ def test_the_suite_wide_guard_finds_a_broken_letter_a_test_writes(members, tmp_p
     assert sorted(p.name for p in found) == ["broken.docx", "stand-in.docx"]
     assert conftest._problems(path) and conftest._problems(tmp_path / "stand-in.docx") == []
     assert conftest._new_docx([tmp_path]) == []  # each file looked at once until it changes
+
+
+# -- in_schema_order, on every order a caller might write ------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_properties_written_in_any_order_come_out_valid(members, tmp_path_factory, shuffle):
+    """Every properties element of a real letter, its children shuffled, then put in order by
+    oxml.in_schema_order: the letter is valid again."""
+    changed = dict(members)
+    for part in ("word/document.xml", "word/header1.xml", "word/footer1.xml"):
+        root = etree.fromstring(changed[part])
+        for element in root.iter(*(f"{{{W}}}{name}" for name in oxml.SCHEMA_ORDER)):
+            children = list(element)
+            shuffle.shuffle(children)
+            for node in children:
+                element.append(node)
+        oxml.in_schema_order(root)
+        changed[part] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    path = write_package(tmp_path_factory.mktemp("shuffled") / "letter.docx", changed)
+    problems = check_docx(path)
+    assert problems == [], problems[:3]
