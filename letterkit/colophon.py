@@ -62,6 +62,7 @@ def add_colophon(paragraph, shape_id: int, style: dict, style_id: str, *, cc: st
     thin = round(style["colophon"]["rule_thin"] / PT_TO_MM * 8)
     border = (lambda side, sz: f'<w:{side} w:val="single" w:sz="{sz}" w:space="0" w:color="000000"/>') if rules \
         else (lambda side, sz: f'<w:{side} w:val="nil"/>')
+    # the properties' children are put in schema order by oxml.in_schema_order when the letter is finished
     table = (
         f'<w:tbl><w:tblPr><w:tblW w:w="{width_twips}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
         f'<w:tblBorders>{border("top", thick)}<w:left w:val="nil"/>'
