@@ -203,16 +203,30 @@ def init(directory: Path | None, department, organ, short_name, code, contact, p
 
 
 @cli.command()
-@click.option("--department", required=True, help="部门（profiles/ 中的配置名）")
-@click.option("--kind", type=click.Choice(["提案", "建议"]), required=True, help="提案 或 建议")
-@click.option("--id", "proposal_id", required=True, help="提案/建议编号")
-@click.option("--title", required=True, help="提案/建议标题")
-@click.option("--name", required=True, help="委员/代表姓名")
-@click.option("--session", required=True, help="会议届次，如 福田区政协六届三次会议")
-def new(department, kind, proposal_id, title, name, session) -> None:
-    """按部门配置新建一份草稿：机关、署名、联系人、今天的日期和下一个发文字号都已填好。"""
+@click.option("--department", help="部门（profiles/ 中的配置名）；用 --from 时默认为项目的部门")
+@click.option("--kind", type=click.Choice(["提案", "建议"]), help="提案 或 建议（--from：清单看不出类型时用它）")
+@click.option("--id", "proposal_id", help="提案/建议编号")
+@click.option("--title", help="提案/建议标题")
+@click.option("--name", help="委员/代表姓名")
+@click.option("--session", help="会议届次，如 福田区政协六届三次会议")
+@click.option("--from", "source", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="交办清单（.xlsx 或 .csv）：为本部门主办、会办的每一件各建一份草稿")
+@click.option("--columns", multiple=True, help="--from 时指定清单的表头，如 '案由摘要=标题'；'表头=-' 忽略一列")
+def new(department, kind, proposal_id, title, name, session, source, columns) -> None:
+    """按部门配置新建一份草稿：机关、署名、联系人、今天的日期和下一个发文字号都已填好。
+    --from 交办清单：清单中本部门的每一件各建一份（已有草稿的不动）。"""
+    if source is not None:
+        from .assignments import import_list
+
+        if not import_list(open_project(Path.cwd()), source, department, kind, columns, click.echo, _report):
+            sys.exit(EXIT_INPUT)
+        return
     from .scaffold import new_draft
 
+    missing = [option for option, value in (("--department", department), ("--kind", kind), ("--id", proposal_id),
+                                            ("--title", title), ("--name", name), ("--session", session)) if not value]
+    if missing:
+        raise click.UsageError(f"缺少 {'、'.join(missing)}（或用 --from 交办清单 一次建多份）")
     path = new_draft(open_project(Path.cwd()), department=department, kind=kind, id=proposal_id, title=title,
                      name=name, session=session)
     click.echo(f"已创建 {display_path(path)}")
