@@ -103,8 +103,8 @@ def rows(drafts: list[Path], project, output: Path | None = None, department: st
 
 
 def by_due(found: list[Row]) -> list[Row]:
-    """Late first (the latest deadline first among them is the least late), then nearly due,
-    then the rest by deadline; letters without one, then those answered, last."""
+    """Late first (the most overdue first), then nearly due, then the rest by deadline;
+    letters without a deadline, then those answered, last."""
     rank = {deadlines.LATE: 0, deadlines.SOON: 1, "": 2, deadlines.ANSWERED: 4}
     return sorted(found, key=lambda r: (rank[r.state] + (1 if r.state == "" and not r.due else 0), r.due or "9999",
                                         _natural(r.id), r.kind, r.number))
