@@ -215,6 +215,8 @@ def init(directory: Path | None, department, organ, short_name, code, contact, p
 def new(department, kind, proposal_id, title, name, session, source, columns) -> None:
     """按部门配置新建一份草稿：机关、署名、联系人、今天的日期和下一个发文字号都已填好。
     --from 交办清单：清单中本部门的每一件各建一份（已有草稿的不动）。"""
+    if columns and source is None:
+        raise click.UsageError("--columns 只和 --from 交办清单 一起用")
     if source is not None:
         from .assignments import import_list
 
@@ -239,10 +241,7 @@ def _today(value: str | None):
     from . import deadlines
 
     if value is None:
-        try:
-            return deadlines.today()
-        except ValueError:
-            raise click.UsageError(f"环境变量 {deadlines.TODAY_ENV} 应写成 2024-06-18") from None
+        return deadlines.today()
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -306,7 +305,10 @@ def status(paths: tuple[Path, ...], department: str | None, today: str | None, o
         click.echo(json.dumps({"today": day.isoformat(), "groups": counts}, ensure_ascii=False, indent=2))
         return
     click.echo(f"{day} 办理进度")
-    click.echo(reg.table_of([{**c, "部门": c["部门"] or "（未写部门）"} for c in counts]), nl=False)
+    names = {"department": "部门", "kind": "类型", "total": "应办", "built": "已生成", "answered": "已办复", "late": "已逾期",
+             "soon": "即将到期"}
+    click.echo(reg.table_of([{names[k]: (v if k != "department" or v else "（未写部门）") for k, v in c.items()}
+                             for c in counts]), nl=False)
 
 
 @cli.command(name="import")

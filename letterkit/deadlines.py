@@ -23,7 +23,15 @@ LATE, SOON, ANSWERED = "已逾期", "即将到期", "已办复"
 def today() -> dt.date:
     """The day reports are made for: $LETTERKIT_TODAY (YYYY-MM-DD) when set, else the clock's."""
     pinned = os.environ.get(TODAY_ENV, "").strip()
-    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+    if not pinned:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(pinned)
+    except ValueError:
+        from .errors import LetterkitError, Location, Problem
+
+        raise LetterkitError([Problem(Location(TODAY_ENV), "bad-date", f"环境变量 {TODAY_ENV}='{pinned}' 不是日期",
+                                      "写成 2024-06-18，或删去这个环境变量")]) from None
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

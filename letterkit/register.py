@@ -111,20 +111,21 @@ def by_due(found: list[Row]) -> list[Row]:
 
 
 def summary(found: list[Row]) -> list[dict]:
-    """`letterkit status`: per department and kind, how many to answer, built, answered, late, nearly due."""
+    """`letterkit status`: per department and kind, how many to answer (total), built and up to
+    date, answered (sent), late and nearly due; a 合计 line when there are several groups."""
     groups: dict[tuple, dict] = {}
+    states = {"answered": deadlines.ANSWERED, "late": deadlines.LATE, "soon": deadlines.SOON}
     for row in found:
-        counts = groups.setdefault((row.department, row.kind), {"部门": row.department, "类型": row.kind, "应办": 0,
-                                                                 "已生成": 0, "已办复": 0, "已逾期": 0, "即将到期": 0})
-        counts["应办"] += 1
-        counts["已生成"] += row.built
-        for state in (deadlines.ANSWERED, deadlines.LATE, deadlines.SOON):
-            counts[state] += row.state == state
+        counts = groups.setdefault((row.department, row.kind), {"department": row.department, "kind": row.kind,
+                                                                 "total": 0, "built": 0, **{k: 0 for k in states}})
+        counts["total"] += 1
+        counts["built"] += row.built
+        for key, state in states.items():
+            counts[key] += row.state == state
     result = [groups[key] for key in sorted(groups)]
     if len(result) > 1:
-        total = {"部门": "合计", "类型": ""}
-        total.update({k: sum(g[k] for g in result) for k in ("应办", "已生成", "已办复", "已逾期", "即将到期")})
-        result.append(total)
+        numbers = ("total", "built", *states)
+        result.append({"department": "合计", "kind": "", **{k: sum(g[k] for g in result) for k in numbers}})
     return result
 
 

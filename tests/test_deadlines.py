@@ -68,9 +68,11 @@ def test_status_counts_per_department_and_kind(tmp_path):
     assert run(root, "build", "drafts/2024/futian-mz-TA3.yaml").returncode == 0
     done = run(root, "status", "--today", DAY, "--format", "json")
     assert json.loads(done.stdout) == {"today": DAY, "groups": [
-        {"部门": "futian-mz", "类型": "提案", "应办": 6, "已生成": 1, "已办复": 1, "已逾期": 2, "即将到期": 1}]}
+        {"department": "futian-mz", "kind": "提案", "total": 6, "built": 1, "answered": 1, "late": 2, "soon": 1}]}
     text = run(root, "status", "--today", DAY).stdout.splitlines()
-    assert text[0] == f"{DAY} 办理进度" and text[3].split() == ["futian-mz", "提案", "6", "1", "1", "2", "1"]
+    assert text[0] == f"{DAY} 办理进度" and text[1].split() == ["部门", "类型", "应办", "已生成", "已办复", "已逾期", "即将到期"]
+    assert text[3].split() == ["futian-mz", "提案", "6", "1", "1", "2", "1"]
+    assert run(root, "register", today="5月1日").stderr.startswith("LETTERKIT_TODAY: 错误 bad-date")
 
 
 def test_the_xlsx_marks_late_rows_and_opens_in_calc_with_dates(tmp_path):
