@@ -1,5 +1,6 @@
 """Spreadsheets as grids: an .xlsx workbook or a .csv file read into rows of cell values.
 
+.xls (Excel 97–2003, still what many offices send) is read with xlrd.
 Merged cells are filled with their top-left value and remembered (a merged header is how
 lists group 主办/会办 under 承办单位; a merged data cell is a row to report).  A CSV may be
 UTF-8 (with or without a BOM, as Excel and WPS save it) or GBK (older Excel on Chinese Windows).
@@ -21,6 +22,10 @@ class Sheet:
     rows: list[list]               # cell values, 0-based; merged cells hold the top-left value
     merged: dict = field(default_factory=dict)  # (row, column) 0-based → its range, e.g. "C5:C6"
     encoding: str | None = None    # a CSV's, as detected
+
+    def __post_init__(self):
+        while self.rows and all(v is None for v in self.rows[-1]):  # formatting often reaches far below the data
+            self.rows.pop()
 
     def value(self, row: int, column: int):
         line = self.rows[row] if row < len(self.rows) else []
@@ -44,7 +49,9 @@ def read(path: Path) -> list[Sheet]:
         return [_csv(path, shown)]
     if suffix in (".xlsx", ".xlsm"):
         return _xlsx(path, shown)
-    if suffix in (".xls", ".et", ".ods", ".wps"):
+    if suffix == ".xls":
+        return _xls(path, shown)
+    if suffix in (".et", ".ods", ".wps"):
         raise LetterkitError([Problem(Location(shown), "unsupported-list", f"不能直接读 {suffix} 文件",
                                       "用 Excel、WPS 或 LibreOffice 另存为 .xlsx（或运行 soffice --headless "
                                       f"--convert-to xlsx {shown}），再用 letterkit new --from 读 .xlsx")])
@@ -98,3 +105,44 @@ def _xlsx(path: Path, shown: str) -> list[Sheet]:
                     merged[(r, c)] = span.coord
         sheets.append(Sheet(f"{shown}[{sheet.title}]", rows, merged))
     return sheets
+
+
+def _xls(path: Path, shown: str) -> list[Sheet]:
+    import xlrd
+
+    convert = f"用 Excel、WPS 或 LibreOffice 另存为 .xlsx（或运行 soffice --headless --convert-to xlsx {shown}）再读"
+    try:
+        book = xlrd.open_workbook(str(path), formatting_info=True)  # formatting_info: merged cells
+    except (xlrd.XLRDError, OSError, ValueError, AssertionError, IndexError, KeyError) as error:
+        # web systems often export HTML or .xlsx under an .xls name
+        raise LetterkitError([Problem(Location(shown), "bad-xls", f"无法按 Excel 97–2003 格式读这个 .xls 文件：{error}",
+                                      convert)]) from None
+    sheets = []
+    for sheet in book.sheets():
+        rows = [[_xls_value(sheet.cell(r, c), book.datemode) for c in range(sheet.ncols)] for r in range(sheet.nrows)]
+        merged = {}
+        for first_row, end_row, first_col, end_col in sheet.merged_cells:
+            span = f"{column_letter(first_col)}{first_row + 1}:{column_letter(end_col - 1)}{end_row}"
+            for r in range(first_row, end_row):
+                for c in range(first_col, end_col):
+                    rows[r][c] = rows[first_row][first_col]
+                    merged[(r, c)] = span
+        sheets.append(Sheet(f"{shown}[{sheet.name}]", rows, merged))
+    return sheets
+
+
+def _xls_value(cell, datemode):
+    import xlrd
+
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        try:
+            return xlrd.xldate.xldate_as_datetime(cell.value, datemode)
+        except (xlrd.xldate.XLDateError, ValueError, OverflowError):
+            return cell.value
+    if cell.ctype == xlrd.XL_CELL_NUMBER:
+        return int(cell.value) if float(cell.value).is_integer() else cell.value
+    if cell.ctype == xlrd.XL_CELL_TEXT:
+        return cell.value if cell.value.strip() else None
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return bool(cell.value)
+    return None  # empty, blank, error

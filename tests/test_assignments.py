@@ -64,8 +64,8 @@ def cell(value, columns=1, rows=1):
 COVERED = "<table:covered-table-cell/>"
 
 
-def calc_list(tmp_path, rows: list[str]):
-    """A Flat ODS written as Calc saves it, converted to .xlsx by LibreOffice itself."""
+def calc_list(tmp_path, rows: list[str], form="xlsx"):
+    """A Flat ODS written as Calc saves it, converted to .xlsx (or .xls) by LibreOffice itself."""
     body = "".join(f"<table:table-row>{row}</table:table-row>" for row in rows)
     fods = tmp_path / "交办清单.fods"
     fods.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -81,10 +81,10 @@ def calc_list(tmp_path, rows: list[str]):
 <office:body><office:spreadsheet><table:table table:name="交办清单">{body}</table:table></office:spreadsheet></office:body>
 </office:document>""", encoding="utf-8")
     done = subprocess.run([find_soffice(), f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
-                           "--convert-to", "xlsx", "--outdir", str(tmp_path), str(fods)],
+                           "--convert-to", form, "--outdir", str(tmp_path), str(fods)],
                           capture_output=True, text=True, env=renderer_env(), timeout=180)
     assert done.returncode == 0, done.stderr
-    return tmp_path / "交办清单.xlsx"
+    return tmp_path / f"交办清单.{form}"
 
 
 def calc_rows():
@@ -179,11 +179,26 @@ def test_a_header_it_cannot_place_is_named_with_the_known_names(tmp_path):
     assert (root / "drafts/2024/futian-mz-TA1.yaml").is_file()
 
 
-def test_an_xls_is_refused_with_how_to_convert_it(tmp_path):
+def test_an_xls_saved_by_calc_gives_the_same_drafts_and_reports(tmp_path):
+    require_soffice()
+    found = {}
+    for form in ("xlsx", "xls"):
+        root = office(tmp_path / form)
+        calc_list(tmp_path / form, calc_rows(), form).rename(root / f"清单.{form}")
+        done = run(root, "new", "--from", f"清单.{form}")
+        drafts = {p.name: p.read_text(encoding="utf-8").replace(f"清单.{form}", "清单")
+                  for p in (root / "drafts").rglob("*.yaml")}
+        reports = [line.replace(f"清单.{form}", "清单") for line in done.stderr.splitlines()]
+        found[form] = (done.returncode, drafts, reports)
+    assert found["xls"] == found["xlsx"] and len(found["xls"][1]) == 3 and len(found["xls"][2]) == 4
+
+
+def test_a_damaged_xls_is_refused_with_how_to_convert_it(tmp_path):
     root = office(tmp_path)
-    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "old.xls").write_bytes(b"<html><table><tr><td>\xe7\xbc\x96\xe5\x8f\xb7</td></tr></table></html>")
     done = run(root, "new", "--from", tmp_path / "old.xls")
-    assert done.returncode == 1 and "--convert-to xlsx" in done.stderr and "Traceback" not in done.stderr
+    assert done.returncode == 1 and "bad-xls" in done.stderr and "--convert-to xlsx" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_a_draft_answering_the_proposal_already_is_kept(tmp_path):
