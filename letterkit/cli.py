@@ -203,7 +203,7 @@ def init(directory: Path | None, department, organ, short_name, code, contact, p
 
 
 @cli.command()
-@click.option("--department", help="部门（profiles/ 中的配置名）；用 --from 时默认为项目的部门")
+@click.option("--department", help="部门（profiles/ 中的配置名）；默认为项目唯一的部门")
 @click.option("--kind", type=click.Choice(["提案", "建议"]), help="提案 或 建议（--from：清单看不出类型时用它）")
 @click.option("--id", "proposal_id", help="提案/建议编号")
 @click.option("--title", help="提案/建议标题")
@@ -223,14 +223,19 @@ def new(department, kind, proposal_id, title, name, session, source, columns) ->
         if not import_list(open_project(Path.cwd()), source, department, kind, columns, click.echo, _report):
             sys.exit(EXIT_INPUT)
         return
+    from .assignments import default_department
     from .scaffold import new_draft
 
-    missing = [option for option, value in (("--department", department), ("--kind", kind), ("--id", proposal_id),
+    missing = [option for option, value in (("--kind", kind), ("--id", proposal_id),
                                             ("--title", title), ("--name", name), ("--session", session)) if not value]
     if missing:
         raise click.UsageError(f"缺少 {'、'.join(missing)}（或用 --from 交办清单 一次建多份）")
-    path = new_draft(open_project(Path.cwd()), department=department, kind=kind, id=proposal_id, title=title,
-                     name=name, session=session)
+    project = open_project(Path.cwd())
+    department = department or default_department(project)
+    from .deadlines import today
+
+    path = new_draft(project, department=department, kind=kind, id=proposal_id, title=title,
+                     name=name, session=session, today=today())
     click.echo(f"已创建 {display_path(path)}")
 
 

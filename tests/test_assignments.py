@@ -211,6 +211,18 @@ def test_a_draft_answering_the_proposal_already_is_kept(tmp_path):
     assert "新建草稿 0 份，已有草稿 1 份未改动" in done.stdout and "没有新的草稿" in done.stdout
 
 
+def test_new_takes_the_projects_only_department_and_names_the_missing_options(tmp_path):
+    root = office(tmp_path)
+    done = run(root, "new", "--kind", "建议", "--id", "20240056", "--title", "关于加装电梯的建议", "--name", "李明华",
+               "--session", "区人大会议")
+    assert done.returncode == 0 and (root / "drafts/2024/futian-mz-20240056.yaml").is_file(), done.stderr
+    missing = run(root, "new", "--kind", "建议")
+    assert missing.returncode == 2 and "缺少 --id、--title、--name、--session" in missing.stderr
+    (root / "profiles/futian-jy.yaml").write_text(PROFILE.replace("民政局", "教育局"), encoding="utf-8")
+    two = run(root, "new", "--kind", "建议", "--id", "2", "--title", "关于路灯的建议", "--name", "王五", "--session", "会议")
+    assert two.returncode == 1 and "which-department" in two.stderr and "futian-jy、futian-mz" in two.stderr
+
+
 HOSTILE = st.text(st.sampled_from(list("关于#: '\"\n\t-[]{}&*!|>%@`,?民政局提案ab1 \\")), min_size=1, max_size=30)
 
 
