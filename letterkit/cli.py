@@ -218,12 +218,12 @@ def new(department, kind, proposal_id, title, name, session, source, columns) ->
     if columns and source is None:
         raise click.UsageError("--columns 只和 --from 交办清单 一起用")
     if source is not None:
-        from .assignments import import_list
+        from .listdrafts import import_list
 
         if not import_list(open_project(Path.cwd()), source, department, kind, columns, click.echo, _report):
             sys.exit(EXIT_INPUT)
         return
-    from .assignments import default_department
+    from .listdrafts import default_department
     from .scaffold import new_draft
 
     missing = [option for option, value in (("--kind", kind), ("--id", proposal_id),

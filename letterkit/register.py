@@ -61,7 +61,6 @@ def rows(drafts: list[Path], project, output: Path | None = None, department: st
     from .build import layers, read_draft
 
     today = today or deadlines.today()
-
     manifest = Manifest(Path(output) if output else project.output, project.root)
     found = []
     for path in drafts:
@@ -140,19 +139,17 @@ def _width(text: str) -> int:
 
 def table(found: list[Row]) -> str:
     """Columns lined up for a terminal, Chinese counted double width."""
-    names = list(HEADINGS)
-    cells = [[HEADINGS[n] for n in names]] + [_cells(r) for r in found]
-    widths = [max(_width(row[i]) for row in cells) for i in range(len(names))]
-    lines = ["  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)).rstrip() for row in cells]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines) + "\n"
+    return _lined([list(HEADINGS.values())] + [_cells(r) for r in found])
 
 
 def table_of(records: list[dict]) -> str:
     """A list of same-keyed dicts lined up like `table`."""
     if not records:
         return "（没有草稿）\n"
-    cells = [list(records[0])] + [[str(v) for v in r.values()] for r in records]
+    return _lined([list(records[0])] + [[str(v) for v in r.values()] for r in records])
+
+
+def _lined(cells: list[list[str]]) -> str:
     widths = [max(_width(row[i]) for row in cells) for i in range(len(cells[0]))]
     lines = ["  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)).rstrip() for row in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))

@@ -11,7 +11,7 @@ import docx
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from letterkit import assignments
+from letterkit import assignments, listdrafts
 from letterkit.build import layers, read_draft
 from letterkit.pdf import find_soffice, renderer_env
 from letterkit.project import open_project
@@ -232,7 +232,7 @@ def test_cell_values_round_trip_through_the_draft(title, name, unit):
     """Whatever a cell holds ('#', ': ', quotes, line breaks), the draft holds the same text."""
     item = assignments.Assignment("x.csv", 2, title, title, "提案", assignments.COHANDLING, [name], title,
                                   [unit], [], dt.date(2024, 3, 1))
-    data = yaml.safe_load(assignments.draft_text("futian-mz", item, 3, "x.csv", dt.date(2024, 4, 1)))
+    data = yaml.safe_load(listdrafts.draft_text("futian-mz", item, 3, dt.date(2024, 4, 1)))
     assert data["proposal"] == {"kind": "提案", "id": title, "title": title, "session": title}
     assert data["recipient"] == unit and data["assigned"] == dt.date(2024, 3, 1)
     assert set(data) == {"department", "template", "recipient", "number", "proposal", "assigned", "measures", "date"}
@@ -243,6 +243,6 @@ def test_a_hostile_draft_builds_with_the_text_as_written(tmp_path):
     title = "关于5号楼 #3单元: 加装'电梯' \"等\"的提案"
     item = assignments.Assignment("x.csv", 2, "TA9", title, "提案", assignments.LEAD, ["张三"], None, ["区民政局"])
     path = root / "drafts" / "d.yaml"
-    path.write_text(assignments.draft_text("futian-mz", item, 3, "x.csv", dt.date(2024, 4, 1)), encoding="utf-8")
+    path.write_text(listdrafts.draft_text("futian-mz", item, 3, dt.date(2024, 4, 1)), encoding="utf-8")
     draft = read_draft(path, open_project(root), layers(path, open_project(root)))
     assert draft.proposal.title == title and draft.assigned is None and draft.due is None
