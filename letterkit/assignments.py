@@ -139,9 +139,12 @@ def _header(sheet: tables.Sheet, known: dict):
         if len(set(places.values())) < 2 or not {"id", "title"} & set(places.values()):
             continue
         groups = [c for c in range(len(sheet.rows[r])) if _spans_columns(sheet, r, c)]
-        two_rows = r + 1 < len(sheet.rows) and any(sheet.value(r + 1, c) not in (None, sheet.value(r, c)) for c in groups)
+        two_rows = any(sheet.value(r + 1, c) not in (None, sheet.value(r, c)) and normal(sheet.value(r + 1, c)) in known
+                       for c in groups)  # sub-headers below a merged group, not the first data row
         places, unknown, problems = {}, [], []
         for c, value in enumerate(sheet.rows[r]):
+            if not two_rows and c in groups and _span(sheet, r, c)[0] != c:
+                continue  # a wide header cell: its column is the first one
             below = sheet.value(r + 1, c) if two_rows else None
             candidates = [below, f"{value}{below}", value] if below not in (None, value) else [value]
             candidates = [normal(x) for x in candidates if x is not None]
@@ -169,14 +172,18 @@ def _header(sheet: tables.Sheet, known: dict):
     return None
 
 
-def _spans_columns(sheet: tables.Sheet, r: int, c: int) -> bool:
-    span = sheet.merged.get((r, c))
-    if not span:
-        return False
+def _span(sheet: tables.Sheet, r: int, c: int) -> tuple[int, int, int, int] | None:
+    """(first column, first row, last column, last row), 0-based, of the merged range holding (r, c)."""
+    if (r, c) not in sheet.merged:
+        return None
     from openpyxl.utils.cell import range_boundaries
 
-    min_col, min_row, max_col, max_row = range_boundaries(span)
-    return min_row == max_row == r + 1 and max_col > min_col
+    return tuple(n - 1 for n in range_boundaries(sheet.merged[(r, c)]))
+
+
+def _spans_columns(sheet: tables.Sheet, r: int, c: int) -> bool:
+    span = _span(sheet, r, c)
+    return span is not None and span[1] == span[3] == r and span[2] > span[0]
 
 
 def _at(sheet, r, c, code, message, hint, severity="error") -> Problem:
@@ -201,7 +208,7 @@ def _row(sheet, r, places, names, default_kind, reading: Reading) -> None:
             reading.others += 1
             return
         problems.append(_at(sheet, r, column["lead"], "missing-value", "没有主办单位", "填上主办单位"))
-    merged = sorted({sheet.merged[(r, c)] for c in range(len(sheet.rows[r])) if (r, c) in sheet.merged})
+    merged = sorted({sheet.merged[(r, c)] for c in range(len(sheet.rows[r])) if _blurs(sheet, r, c, places)})
     for span in merged:
         problems.append(_at(sheet, r, _first_column(span), "merged-cell", f"{span} 是合并单元格，读不出每一行各自的值",
                             "取消合并，在每一行填上各自的值"))
@@ -235,6 +242,13 @@ def _row(sheet, r, places, names, default_kind, reading: Reading) -> None:
         return
     reading.mine.append(Assignment(sheet.where, r + 1, ident, title, kind, role, proposers, session, lead, cohandling,
                                    dates["assigned"], dates["due"]))
+
+
+def _blurs(sheet, r, c, places) -> bool:
+    """A cell merged over rows, or over the columns of two fields, has no value of its own for this row
+    (one merged over a single field's columns, as under a wide header, is fine)."""
+    span = _span(sheet, r, c)
+    return span is not None and (span[1] != span[3] or sum(span[0] <= k <= span[2] for k in places) > 1)
 
 
 def _first_column(span: str) -> int:

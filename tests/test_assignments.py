@@ -8,6 +8,7 @@ import sys
 from xml.sax.saxutils import escape
 
 import docx
+import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
@@ -162,6 +163,7 @@ def test_a_gbk_csv_with_other_spellings(tmp_path):
     assert lead["addressee"] == {"name": "陈二"} and lead["proposal"]["kind"] == "建议"  # kind from the JY prefix
     cohandling = yaml.safe_load((root / "drafts/2024/futian-mz-JY001-huiban.yaml").read_text(encoding="utf-8"))
     assert cohandling["recipient"] == "区卫生健康局" and cohandling["template"] == "cohandling.j2"
+    assert cohandling["assigned"] == lead["assigned"] == dt.date(2024, 3, 1)  # 2024年3月1日, 2024/3/1
     assert "其他部门 1 行跳过" in done.stdout
     assert run(root, "build").returncode == 0
     assert "尊敬的陈二代表：" in letter(root / "build/2024/futian-mz-JY002.docx")
@@ -177,6 +179,50 @@ def test_a_header_it_cannot_place_is_named_with_the_known_names(tmp_path):
     mapped = run(root, "new", "--from", source, "--columns", "案由摘要=标题")
     assert mapped.returncode == 0, mapped.stderr
     assert (root / "drafts/2024/futian-mz-TA1.yaml").is_file()
+
+
+def test_a_wide_header_cell_and_rows_merged_under_it_are_one_column(tmp_path):
+    """案由 over B:C, each row's title merged over B:C too: one title column, not a merged-cell error;
+    a title merged over two rows still is one."""
+    import openpyxl
+
+    root = office(tmp_path)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["编号", "案由", None, "提案人", "主办单位", "交办日期"])
+    sheet.append(["TA1", "关于养老的提案", None, "张三", "区民政局", dt.date(2024, 3, 1)])
+    sheet.append(["TA2", "关于助餐的提案", None, "李四", "区民政局", dt.date(2024, 3, 1)])
+    sheet.append(["TA3", "关于托育的提案", None, "王五", "区民政局", dt.date(2024, 3, 1)])
+    sheet.append(["TA4", None, None, "赵六", "区民政局", dt.date(2024, 3, 1)])
+    for span in ("B1:C1", "B2:C2", "B3:C3", "B4:C5"):
+        sheet.merge_cells(span)
+    book.save(tmp_path / "list.xlsx")
+    done = run(root, "new", "--from", tmp_path / "list.xlsx")
+    assert sorted(p.name for p in (root / "drafts").rglob("*.yaml")) == ["futian-mz-TA1.yaml", "futian-mz-TA2.yaml"]
+    assert done.stderr.count("merged-cell") == 2 and "B4:C5" in done.stderr
+    assert yaml.safe_load((root / "drafts/2024/futian-mz-TA2.yaml").read_text(encoding="utf-8"))["proposal"]["title"] \
+        == "关于助餐的提案"
+
+
+@pytest.mark.parametrize("column, ident, session, kind", [
+    ("建议", "TA1", None, "建议"),                       # the column wins
+    ("提案（政协）", "JY1", None, "提案"),
+    (None, "TA2024001", None, "提案"), (None, "ZX12", None, "提案"), (None, "JY7", None, "建议"), (None, "rd7", None, "建议"),
+    (None, "2024001", "福田区政协六届三次会议", "提案"), (None, "2024001", "福田区第八届人民代表大会第四次会议", "建议"),
+    (None, "2024001", "区人大八届四次会议", "建议"), (None, "2024001", None, None), (None, "2024001", "某会议", None),
+])
+def test_the_kind_comes_from_a_column_the_number_or_the_session(column, ident, session, kind):
+    assert assignments._kind(column, ident, session) == kind
+
+
+@pytest.mark.parametrize("cell, day", [
+    ("2024-03-01", dt.date(2024, 3, 1)), ("2024/3/1", dt.date(2024, 3, 1)), ("2024.03.01", dt.date(2024, 3, 1)),
+    ("2024年3月1日", dt.date(2024, 3, 1)), ("2024 年 3 月 1 日", dt.date(2024, 3, 1)), ("20240301", dt.date(2024, 3, 1)),
+    (20240301, dt.date(2024, 3, 1)), (45352, dt.date(2024, 3, 1)), (dt.datetime(2024, 3, 1, 9, 30), dt.date(2024, 3, 1)),
+    ("2024-02-30", None), ("三月中旬", None), ("2024-3", None), (7, None),
+])
+def test_dates_as_lists_write_them(cell, day):
+    assert assignments._date(cell) == day
 
 
 def test_an_xls_saved_by_calc_gives_the_same_drafts_and_reports(tmp_path):
