@@ -169,6 +169,20 @@ def test_a_gbk_csv_with_other_spellings(tmp_path):
     assert "尊敬的陈二代表：" in letter(root / "build/2024/futian-mz-JY002.docx")
 
 
+def test_one_cell_naming_both_lead_and_cohandling_units(tmp_path):
+    root = office(tmp_path)
+    source = tmp_path / "list.csv"
+    source.write_text("提案号,案由,第一提案人,承办单位,交办日期\n"
+                      "TA1,关于校园安全的提案,张三,主办：区教育局；会办：区民政局、区交通局,2024-03-01\n"
+                      "TA2,关于养老的提案,李四,主办单位：区民政局 会办单位：区卫健局,2024-03-01\n"
+                      "TA3,关于停车的提案,王五,主办：区交通局；会办：区教育局,2024-03-01\n", encoding="utf-8-sig")
+    done = run(root, "new", "--from", source)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (root / "drafts").rglob("*.yaml")) == ["futian-mz-TA1-huiban.yaml", "futian-mz-TA2.yaml"]
+    assert yaml.safe_load((root / "drafts/2024/futian-mz-TA1-huiban.yaml").read_text(encoding="utf-8"))["recipient"] == "区教育局"
+    assert "其他部门 1 行跳过" in done.stdout
+
+
 def test_a_header_it_cannot_place_is_named_with_the_known_names(tmp_path):
     root = office(tmp_path)
     source = tmp_path / "list.csv"
