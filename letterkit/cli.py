@@ -203,19 +203,54 @@ def init(directory: Path | None, department, organ, short_name, code, contact, p
 
 
 @cli.command()
-@click.option("--department", required=True, help="部门（profiles/ 中的配置名）")
-@click.option("--kind", type=click.Choice(["提案", "建议"]), required=True, help="提案 或 建议")
-@click.option("--id", "proposal_id", required=True, help="提案/建议编号")
-@click.option("--title", required=True, help="提案/建议标题")
-@click.option("--name", required=True, help="委员/代表姓名")
-@click.option("--session", required=True, help="会议届次，如 福田区政协六届三次会议")
-def new(department, kind, proposal_id, title, name, session) -> None:
-    """按部门配置新建一份草稿：机关、署名、联系人、今天的日期和下一个发文字号都已填好。"""
+@click.option("--department", help="部门（profiles/ 中的配置名）；默认为项目唯一的部门")
+@click.option("--kind", type=click.Choice(["提案", "建议"]), help="提案 或 建议（--from：清单看不出类型时用它）")
+@click.option("--id", "proposal_id", help="提案/建议编号")
+@click.option("--title", help="提案/建议标题")
+@click.option("--name", help="委员/代表姓名")
+@click.option("--session", help="会议届次，如 福田区政协六届三次会议")
+@click.option("--from", "source", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="交办清单（.xlsx 或 .csv）：为本部门主办、会办的每一件各建一份草稿")
+@click.option("--columns", multiple=True, help="--from 时指定清单的表头，如 '案由摘要=标题'；'表头=-' 忽略一列")
+def new(department, kind, proposal_id, title, name, session, source, columns) -> None:
+    """按部门配置新建一份草稿：机关、署名、联系人、今天的日期和下一个发文字号都已填好。
+    --from 交办清单：清单中本部门的每一件各建一份（已有草稿的不动）。"""
+    if columns and source is None:
+        raise click.UsageError("--columns 只和 --from 交办清单 一起用")
+    if source is not None:
+        from .listdrafts import import_list
+
+        if not import_list(open_project(Path.cwd()), source, department, kind, columns, click.echo, _report):
+            sys.exit(EXIT_INPUT)
+        return
+    from .listdrafts import default_department
     from .scaffold import new_draft
 
-    path = new_draft(open_project(Path.cwd()), department=department, kind=kind, id=proposal_id, title=title,
-                     name=name, session=session)
+    missing = [option for option, value in (("--kind", kind), ("--id", proposal_id),
+                                            ("--title", title), ("--name", name), ("--session", session)) if not value]
+    if missing:
+        raise click.UsageError(f"缺少 {'、'.join(missing)}（或用 --from 交办清单 一次建多份）")
+    project = open_project(Path.cwd())
+    department = department or default_department(project)
+    from .deadlines import today
+
+    path = new_draft(project, department=department, kind=kind, id=proposal_id, title=title,
+                     name=name, session=session, today=today())
     click.echo(f"已创建 {display_path(path)}")
+
+
+def _today(value: str | None):
+    """--today YYYY-MM-DD, else $LETTERKIT_TODAY, else the clock's: the day deadlines are counted from."""
+    import datetime as dt
+
+    from . import deadlines
+
+    if value is None:
+        return deadlines.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.UsageError(f"--today '{value}' 不是日期，写成 2024-06-18") from None
 
 
 @cli.command()
@@ -225,23 +260,60 @@ def new(department, kind, proposal_id, title, name, session) -> None:
 @click.option("-o", "--output", "files", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
               help="写入 .csv 或 .xlsx 文件（可写多个）；不写时在屏幕上列表")
 @click.option("--build-dir", type=click.Path(file_okay=False, path_type=Path), help="生成文件所在目录（默认项目的 build/）")
+@click.option("--due", "by_due", is_flag=True, help="按办理期限排序：已逾期的在前，其次即将到期的")
+@click.option("--overdue", is_flag=True, help="只列已逾期的")
+@click.option("--today", help="按这一天计算剩余天数（YYYY-MM-DD；默认今天，或环境变量 LETTERKIT_TODAY）")
 def register(paths: tuple[Path, ...], department: str | None, kind: str | None, files: tuple[Path, ...],
-             build_dir: Path | None) -> None:
-    """办理情况汇总：每个草稿一行（类型、编号、委员/代表、标题、部门、发文字号、类别、日期、是否已生成），按编号排序。"""
+             build_dir: Path | None, by_due: bool, overdue: bool, today: str | None) -> None:
+    """办理情况汇总：每个草稿一行（类型、编号、委员/代表、标题、部门、发文字号、类别、日期、交办日期、办理期限、
+    剩余天数、状态），按编号排序；--due 按期限排序，--overdue 只列已逾期的。"""
+    from . import deadlines
     from . import register as reg
     from .write import write_atomic
 
     bad = [f for f in files if f.suffix.lower() not in (".csv", ".xlsx")]
     if bad:
         raise click.UsageError(f"只能写 .csv 或 .xlsx 文件：{bad[0]}")
+    day = _today(today)
     project = open_project(paths[0] if paths else Path.cwd())
     drafts = [d for p in paths for d in _drafts_in(p)] if paths else project.drafts()
-    found = reg.rows(drafts, project, build_dir, department, kind)
+    found = reg.rows(drafts, project, build_dir, department, kind, day)
+    if overdue:
+        found = [r for r in found if r.state == deadlines.LATE]
+    if by_due or overdue:
+        found = reg.by_due(found)
     if not files:
         click.echo(reg.table(found), nl=False)
+        if overdue and not found:
+            click.echo(f"{day}：没有已逾期的。")
     for target in files:
         write_atomic(target, reg.to_csv(found) if target.suffix.lower() == ".csv" else reg.to_xlsx(found))
         click.echo(f"已写入 {display_path(target)}（{len(found)} 行）")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--department", help="只统计这个部门")
+@click.option("--today", help="按这一天计算（YYYY-MM-DD；默认今天，或环境变量 LETTERKIT_TODAY）")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", help="输出格式")
+@click.option("--build-dir", type=click.Path(file_okay=False, path_type=Path), help="生成文件所在目录（默认项目的 build/）")
+def status(paths: tuple[Path, ...], department: str | None, today: str | None, output_format: str,
+           build_dir: Path | None) -> None:
+    """一年的办理进度：每个部门、每种类型的应办、已生成、已办复、已逾期、即将到期件数。"""
+    from . import register as reg
+
+    day = _today(today)
+    project = open_project(paths[0] if paths else Path.cwd())
+    drafts = [d for p in paths for d in _drafts_in(p)] if paths else project.drafts()
+    counts = reg.summary(reg.rows(drafts, project, build_dir, department, None, day))
+    if output_format == "json":
+        click.echo(json.dumps({"today": day.isoformat(), "groups": counts}, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{day} 办理进度")
+    names = {"department": "部门", "kind": "类型", "total": "应办", "built": "已生成", "answered": "已办复", "late": "已逾期",
+             "soon": "即将到期"}
+    click.echo(reg.table_of([{names[k]: (v if k != "department" or v else "（未写部门）") for k, v in c.items()}
+                             for c in counts]), nl=False)
 
 
 @cli.command(name="import")

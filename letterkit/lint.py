@@ -167,6 +167,31 @@ def _date_session(c):
         yield Finding(("date",), f"成文日期 {draft.date_text} 早于会议（{draft.proposal.session}）", "核对成文日期")
 
 
+@rule("after-deadline", "warning", "成文日期、发出日期不应晚于办理期限；会办意见不应晚到主办单位来不及汇总",
+      "提案、建议自交办之日起 3 个月内答复，会办单位 1 个月内向主办单位提出意见（各地不同时在 deadlines 中设置）。"
+      "会办意见还须在主办单位期限前 deadlines.lead_days 天（默认 15 天）送到，主办单位才来得及汇总答复。",
+      "assigned: 2024-03-15，date: 2024-07-01（办理期限 2024-06-15）", "date: 2024-06-10")
+def _after_deadline(c):
+    draft = c.draft
+    if draft is None or draft.due is None:
+        return
+    for name, day in (("date", draft.date), ("sent", draft.sent)):
+        if day and day > draft.due:
+            what = "成文日期" if name == "date" else "发出日期"
+            yield Finding((name,), f"{what} {day} 晚于办理期限 {draft.due}（晚 {(day - draft.due).days} 天）",
+                          "尽快办理发出；经同意延期的，在草稿写 due: 延期后的日期")
+            return
+    if draft.cohandling and draft.assigned:
+        from .deadlines import lead_due
+
+        latest, day = lead_due(draft.assigned, draft.deadlines), draft.sent or draft.date
+        if day and day > latest:
+            yield Finding(("sent",) if draft.sent else ("date",),
+                          f"会办意见 {day} 才发出，主办单位的期限是 {latest + dt.timedelta(days=draft.deadlines['lead_days'])}，"
+                          f"留给它汇总答复的不足 {draft.deadlines['lead_days']} 天",
+                          f"最迟 {latest} 送到主办单位；或先电话与主办单位商定")
+
+
 HALF_WIDTH = re.compile(rf"(?<=[{WIDE}])[,;:?!()]|[,;:?!()](?=[{WIDE}])")
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
@@ -418,6 +443,7 @@ def check_paths(paths, project) -> dict:
     from pathlib import Path
 
     from .build import layers
+    from .deadlines import today
     from .errors import LetterkitError, display_path
     from .validate import validate
 
@@ -437,7 +463,7 @@ def check_paths(paths, project) -> dict:
         except LetterkitError as error:
             draft, problems = None, list(error.problems)
         disabled = project_disabled | set(_draft_disabled(loaded))
-        problems += check_draft(loaded, draft, disabled, letter=_rendered(draft, project, problems))
+        problems += check_draft(loaded, draft, disabled, today=today(), letter=_rendered(draft, project, problems))
         if draft is not None and draft.addressee is not None and draft.proposal.id \
                 and "duplicate-proposal" not in disabled:
             # replies to the member only: a 会办 opinion to the lead unit shares the proposal's id

@@ -25,6 +25,7 @@ class Organ:
     name: str  # full name, printed as the letterhead
     code: str | None  # 机关代字, e.g. 福科创函; needed only with a document number
     short_name: str | None = None
+    aliases: list[str] = field(default_factory=list)  # other spellings in assignment lists (区民政局)
 
 
 @dataclass
@@ -129,12 +130,21 @@ class Draft:
     attachments: list[Attachment] = field(default_factory=list)
     salutation: str | None = None    # the 称呼 line as written, instead of the template's
     absent: tuple[str, ...] = ()     # fields the draft declares 无, e.g. ("number", "proposal.id")
+    assigned: dt.date | None = None  # 交办日期
+    due: dt.date | None = None       # 办理期限: as written, or from `assigned` and the deadline settings
+    sent: dt.date | None = None      # 发出日期: the letter went out, the proposal is answered
+    deadlines: dict = field(default_factory=dict)  # reply_months, cohandling_months, warn_days, lead_days
     sources: SourceMap = field(default_factory=SourceMap, repr=False)
 
     @property
     def date_text(self) -> str | None:
         """GB/T 9704 7.3.5.4: full year, no leading zeros."""
         return chinese_date(self.date) if self.date else None
+
+    @property
+    def cohandling(self) -> bool:
+        """A 会办 opinion to the lead unit (a letter to a unit), not a reply to the member."""
+        return self.addressee is None and self.recipient is not None
 
     @property
     def organ_mark(self) -> str | None:

@@ -25,7 +25,7 @@ KINDS = {
     v.category_scheme: {"type": "object", "additionalProperties": TEXT, "minProperties": 1},
 }
 NESTED = {"organ": v.ORGAN_FIELDS, "number": v.NUMBER_FIELDS, "proposal": v.PROPOSAL_FIELDS,
-          "addressee": v.ADDRESSEE_FIELDS, "contact": v.CONTACT_FIELDS}
+          "addressee": v.ADDRESSEE_FIELDS, "contact": v.CONTACT_FIELDS, "deadlines": v.DEADLINE_FIELDS}
 
 
 def _object(fields: list[v.Field], overrides: dict | None = None) -> dict:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from . import deadlines
 from .errors import LetterkitError, Problem
 from .load import Key, Loaded
 from .model import (
@@ -376,6 +377,15 @@ ORGAN_FIELDS = [
     Field("name", text, True, "机关全称，印在版头"),
     Field("code", text, False, "机关代字，如 福科创函（有发文字号时必填）"),
     Field("short_name", text, False, "规范化简称"),
+    Field("aliases", text_list, False, "交办清单里本机关的其他写法（如 区民政局），letterkit new --from 据此认出本部门"),
+]
+
+DEADLINE_FIELDS = [
+    Field("reply_months", whole_number(1, 24, "主办答复期限的月数"), False, "主办单位答复的期限：交办后几个月（默认 3）"),
+    Field("cohandling_months", whole_number(1, 12, "会办期限的月数"), False, "会办单位向主办单位提出意见的期限：交办后几个月（默认 1）"),
+    Field("warn_days", whole_number(0, 366, "提醒天数"), False, "离期限不足几天时 letterkit register 标为即将到期（默认 14）"),
+    Field("lead_days", whole_number(0, 366, "主办单位汇总所需天数"), False,
+          "主办单位收到会办意见后汇总答复所需的天数：会办意见最迟在主办期限前这么多天发出（默认 15）"),
 ]
 
 NUMBER_FIELDS = [
@@ -458,6 +468,10 @@ DRAFT_FIELDS = [
     Field("printer", text, False, "印发机关（版记）"),
     Field("print_date", date, False, "印发日期（版记）"),
     Field("attachments", attachments, False, "附件：名称，或带 title 和 content 的附件"),
+    Field("assigned", date, False, "交办日期：有了它就按 deadlines 推算办理期限（主办 3 个月，会办 1 个月）"),
+    Field("due", date, False, "办理期限；不写时由 assigned 和 deadlines 推算，经同意延期的写延期后的日期"),
+    Field("sent", date, False, "发出日期：答复函（会办意见）送出的日期；写了就算已办复"),
+    Field("deadlines", _skip, False, "办理期限的规则（reply_months、cohandling_months、warn_days、lead_days），通常写在项目文件或部门配置里"),
 ]
 
 
@@ -476,6 +490,9 @@ def validate(loaded: Loaded, path: str, base_dirs: list[Path] | None = None) -> 
     proposal = _part(data, "proposal", ck, PROPOSAL_FIELDS, Proposal, "提案/建议")
     addressee = _part(data, "addressee", ck, ADDRESSEE_FIELDS, dict, "收信人")
     contact = _part(data, "contact", ck, CONTACT_FIELDS, Contact, "联系人")
+    if organ is not None and organ.aliases is None:
+        organ.aliases = []
+    rules = _part(data, "deadlines", ck, DEADLINE_FIELDS, dict, "办理期限的规则")
     tree = measures(data["measures"], ("measures",), ck) if data.get("measures") is not None and "measures" not in absent else None
     if organ and numbers and not organ.code:
         ck.problem(("organ",), "missing-value", "缺少 'organ.code'：有发文字号时要用机关代字组成它",
@@ -499,6 +516,8 @@ def validate(loaded: Loaded, path: str, base_dirs: list[Path] | None = None) -> 
         raise LetterkitError(sorted(ck.problems, key=_reading_order))
 
     role = (addressee["role"] or ROLE_FOR_KIND[proposal.kind]) if addressee else None
+    rules = deadlines.settings(rules)
+    due = top["due"] or deadlines.due_date(top["assigned"], addressee is None and top["recipient"] is not None, rules)
     absent += tuple(f"proposal.{name}" for name in ("id", "title") if getattr(proposal, name) is ABSENT)
     proposal.id, proposal.title = (None if v is ABSENT else v for v in (proposal.id, proposal.title))
     return Draft(
@@ -536,6 +555,10 @@ def validate(loaded: Loaded, path: str, base_dirs: list[Path] | None = None) -> 
         print_date=top["print_date"],
         cc=top["cc"] or [],
         attachments=top["attachments"] or [],
+        assigned=top["assigned"],
+        due=due,
+        sent=top["sent"],
+        deadlines=rules,
         sources=loaded.sources,
     )
 
