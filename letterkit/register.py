@@ -95,11 +95,21 @@ def table(found: list[Row]) -> str:
     return "\n".join(lines) + "\n"
 
 
+# A cell starting with one of these is read by Excel, WPS and LibreOffice as a formula
+# (“CSV injection”): a draft's title must never run as one.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(cell: str) -> str:
+    """A CSV cell that a spreadsheet shows as the text it is: an apostrophe before a formula start."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
 def to_csv(found: list[Row]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(HEADINGS.values())
-    writer.writerows(astuple(r) for r in found)
+    writer.writerows([as_text(cell) for cell in astuple(r)] for r in found)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -120,6 +130,10 @@ def to_xlsx(found: list[Row]) -> bytes:
         if row.date:
             values[names.index("date")] = dt.date.fromisoformat(row.date)
         sheet.append(values)
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text, even when it starts with = (openpyxl would write a formula)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for index, name in enumerate(names, start=1):
