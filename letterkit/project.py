@@ -73,8 +73,9 @@ def drafts_in(folder: Path) -> list[Path]:
 
 
 def find_root(start: Path) -> Path:
-    start = start.resolve()
-    folder = start if start.is_dir() else start.parent
+    start = Path(os.path.abspath(start))  # a draft that is a symlink belongs where it is listed, not where it points
+    folder = (start if start.is_dir() else start.parent).resolve()
+    start = start.resolve() if start.is_dir() else folder / start.name
     for candidate in (folder, *folder.parents):
         if (candidate / PROJECT_FILE).is_file():
             return candidate

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from .confine import inside_project
 from .errors import LetterkitError, Problem
 from .load import Key, Loaded
 from .model import (
@@ -81,6 +82,7 @@ class Checker:
     def __init__(self, loaded: Loaded, base_dirs: list[Path] | None = None):
         self.sources = loaded.sources
         self.base_dirs = base_dirs or [Path.cwd()]  # where relative file names are looked up
+        self.root = self.base_dirs[-1]  # the project: files a draft names must stay inside it
         self.problems: list[Problem] = []
 
     def problem(self, path: Key, code: str, message: str, hint: str | None = None) -> None:
@@ -107,7 +109,7 @@ class Checker:
             if spec.absent_ok and is_absent(raw):
                 result[spec.name] = ABSENT
                 continue
-            if raw is None and spec.name in value and _written_blank(self.sources, path + (spec.name,)):
+            if raw is None and not spec.required and spec.name in value and _written_blank(self.sources, path + (spec.name,)):
                 self.problem(path + (spec.name,), "blank-value", f"'{_dotted(path + (spec.name,))}' 写了字段名却没有值",
                              f"填写{spec.doc.split('；')[0]}，或删除这一行")
                 result[spec.name] = None
@@ -253,6 +255,11 @@ def image_file(value, path, ck: Checker):
     found = next((c for c in candidates if c.is_file()), None)
     if found is None:
         ck.problem(path, "no-such-file", f"找不到图片文件 '{name}'", "路径相对于草稿所在目录或项目根目录")
+        return None
+    try:  # an image from anywhere the clerk can read must not go into an outgoing letter
+        found = inside_project(found, ck.root, ck.sources.locate(path), "印章图片", name)
+    except LetterkitError as error:
+        ck.problems += error.problems
         return None
     with open(found, "rb") as file:
         head = file.read(8)
