@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import blocks, layout, load, manifest, profiles, render, style, write
+from . import blocks, docnumbers, layout, load, manifest, profiles, render, style, write
 from .confine import inside_project, is_inside
 from .errors import LetterkitError, Location, Problem, display_path
 from .model import Draft
@@ -74,6 +74,11 @@ def build_draft(path: Path, project: Project | None = None, output: Path | None 
     project = project or open_project(path)
     loaded = layers(path, project)
     draft = read_draft(path, project, loaded)
+    if draft.number is not None:
+        others = docnumbers.others_with(project, path, draft.number.code, draft.number.year, draft.number.seq)
+        if others:
+            message, hint = docnumbers.duplicate_message(str(draft.number), others)
+            raise LetterkitError([Problem(draft.sources.locate(("number", "seq")), "duplicate-number", message, hint)])
     letter = letter_blocks(draft, project)
     house = style.house_style(overrides=style.merged(draft.style, {"signature": {"sealed": draft.sealed}}))
     document = layout.layout(letter, house, draft.layout)

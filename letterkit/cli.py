@@ -195,10 +195,10 @@ def init(directory: Path | None, department, organ, short_name, code, contact, p
 
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", department):
         raise click.UsageError(f"部门名称 '{department}' 只能用英文字母、数字、短横线，例如 futian-zhujian")
-    written = init_project(directory or Path.cwd(), department=department, organ=organ, short_name=short_name,
-                           code=code, contact=contact, phone=phone)
-    for path in written:
-        click.echo(f"已创建 {display_path(path)}")
+    done = init_project(directory or Path.cwd(), department=department, organ=organ, short_name=short_name,
+                        code=code, contact=contact, phone=phone)
+    for path, what in done:
+        click.echo(f"{what} {display_path(path)}")
     click.echo("下一步：修改 profiles/ 中的机关、代字和联系人，然后运行 letterkit build。")
 
 
