@@ -161,8 +161,10 @@ def check(paths: tuple[Path, ...], render: bool, strict: bool, fix: bool, output
         raise click.UsageError(f"{display_path(documents[0])} 是 Word 文件：检查版面请加 --render")
     project = open_project(paths[0] if paths else Path.cwd())
     drafts = [d for p in paths for d in _drafts_in(p)] if paths else project.drafts()
-    if not drafts:
-        raise click.UsageError("没有找到草稿（drafts/ 下的 .yaml 文件）")
+    if not drafts:  # as build says it, with the same exit code (1)
+        where = display_path(paths[0]) if paths else display_path(project.drafts_dir)
+        click.echo(f"{where}: 错误 no-drafts 没有找到草稿（草稿是 drafts/ 下的 .yaml 文件）", err=True)
+        sys.exit(EXIT_INPUT)
     if fix:
         _fix(drafts, project)
     results = check_paths(drafts, project)
