@@ -28,7 +28,8 @@ class Built:
 
 def layers(path: Path, project: Project) -> load.Loaded:
     """The draft merged over its layers: built-in defaults ← project ← department profile ← draft."""
-    if is_inside(os.path.dirname(os.path.abspath(path)), project.root):  # (one the clerk keeps elsewhere is his)
+    listed = os.path.abspath(path)  # where the draft is listed; one the clerk keeps outside the project is his
+    if listed.startswith(str(project.root) + os.sep) or is_inside(os.path.dirname(listed), project.root):
         inside_project(path, project.root, Location(display_path(path)), "草稿")  # a symlink out: not read
     draft = load.load_file(path, display_path(path))
     base = project.base

@@ -126,6 +126,15 @@ def test_a_draft_that_is_a_symlink_out_is_refused_and_never_echoed(tmp_path):
     assert not list((root / "build").rglob("*.docx")) if (root / "build").exists() else True
 
 
+def test_a_drafts_folder_that_is_a_symlink_out_is_refused(tmp_path):
+    root = _project(tmp_path)
+    (root / "drafts" / "shared").symlink_to(root.parent / "outside")
+    done = run(root, "build")  # not followed when listing drafts, or refused
+    assert "机密内容" not in done.stdout + done.stderr and not (root / "build" / "shared").exists()
+    done = run(root, "build", "drafts/shared/secret.yaml")
+    assert done.returncode == 1 and "path-outside" in done.stderr and "机密内容" not in done.stdout + done.stderr
+
+
 def test_a_draft_named_outside_the_project_on_the_command_line_is_built(tmp_path):
     root = _project(tmp_path)
     elsewhere = make_project(tmp_path / "elsewhere", {"draft.yaml": MINIMAL_DRAFT})
