@@ -30,7 +30,16 @@ def yaml_scalar(value) -> str:
     text = text[:-len("\n...\n")] if text.endswith("\n...\n") else text.rstrip("\n")
     if "\n" in text:  # the emitter folded it over lines: escape the breaks in one double-quoted line
         text = yaml.safe_dump(value, allow_unicode=True, width=float("inf"), default_style='"').rstrip("\n")
+    if _reads_back(text) != value:  # a character YAML reads as a line break (U+0085, U+2028…): all escaped
+        text = yaml.safe_dump(value, allow_unicode=False, width=float("inf"), default_style='"').rstrip("\n")
     return text
+
+
+def _reads_back(text: str):
+    """`text` read as letterkit reads drafts (libyaml when present)."""
+    from .load import _Loader
+
+    return yaml.load(text, Loader=_Loader)
 
 
 def comment(text: str) -> str:

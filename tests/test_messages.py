@@ -4,6 +4,7 @@ named as one with the command to use, and build and check agree on "no drafts"."
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -47,7 +48,7 @@ def test_yaml_errors_are_chinese_with_a_place(text):
     assert not ENGLISH.search(f"{problem.message} {problem.hint}"), str(problem)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=2000 if os.environ.get("CI") else 200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.integers(0, len(MINIMAL_DRAFT)), st.sampled_from(list(":[]{}\"'&*!|>-#%@`\t\n ,?")),
                           st.booleans()), min_size=1, max_size=4))
 def test_any_damaged_draft_gets_a_chinese_message(edits):
