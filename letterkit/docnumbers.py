@@ -15,8 +15,16 @@ from pathlib import Path
 
 from .errors import LetterkitError, display_path
 
-_SEQ = re.compile(r"""^[^#\n]*\bseq\s*:\s*["']?(\d+)""", re.M)
-_YEAR = re.compile(r"""^[^#\n]*\byear\s*:\s*["']?(\d{4})""", re.M)
+# read from the bytes, so a draft in the wrong encoding still shows its number; patterns that
+# start with a literal (fast: they run over every draft of the project on every build), the
+# character before checked apart
+_SEQ = re.compile(rb"""seq[ \t]*:[ \t]*["']?(\d+)""")
+_YEAR = re.compile(rb"""year[ \t]*:[ \t]*["']?(\d{4})""")
+
+
+def _values(pattern, text: bytes) -> list[int]:
+    return [int(m.group(1)) for m in pattern.finditer(text)
+            if m.start() == 0 or not (chr(text[m.start() - 1]).isalnum() or text[m.start() - 1] in b"_-")]
 
 
 @dataclass(frozen=True)
@@ -30,12 +38,12 @@ class Used:
 def _textual(path: Path) -> list[tuple[int | None, int]]:
     """(year, seq) pairs a draft's text shows; the year None when it shows none."""
     try:
-        text = path.read_text(encoding="utf-8-sig", errors="replace")
+        text = path.read_bytes()
     except OSError:
         return []
-    years = [int(y) for y in _YEAR.findall(text)]
+    years = _values(_YEAR, text)
     year = years[0] if len(set(years)) == 1 else None
-    return [(year, int(seq)) for seq in _SEQ.findall(text)]
+    return [(year, seq) for seq in _values(_SEQ, text)]
 
 
 def _loaded(path: Path, project) -> tuple[str, int, int] | None:
@@ -56,18 +64,26 @@ def _index(project) -> dict:
     """{path: (year, seq) pairs its text shows}, read once per Project object (one build run)."""
     index = getattr(project, "_docnumbers", None)
     if index is None:
-        index = {"text": {path: _textual(path) for path in project.drafts()}, "loaded": {}}
-        project._docnumbers = index
+        text = {path: _textual(path) for path in project.drafts()}
+        by_seq: dict = {}
+        for path, pairs in text.items():
+            for _, seq in pairs:
+                by_seq.setdefault(seq, []).append(path)
+        index = project._docnumbers = {"text": text, "by_seq": by_seq, "loaded": {}}
     return index
 
 
-def used(project, year: int | None = None, seq: int | None = None) -> list[Used]:
+def used(project, year: int | None = None, seq: int | None = None, exclude: Path | None = None) -> list[Used]:
     """The numbers the project's drafts use, limited to `year`/`seq` when given: only drafts whose
     text shows such a number are loaded, each once per run."""
     index = _index(project)
     found = []
-    for path, pairs in index["text"].items():
+    candidates = dict.fromkeys(index["by_seq"].get(seq, ())) if seq is not None else index["text"]
+    for path in candidates:
+        pairs = index["text"][path]
         if not any((year is None or y in (None, year)) and (seq is None or s == seq) for y, s in pairs):
+            continue
+        if exclude is not None and path.resolve() == exclude:
             continue
         if path not in index["loaded"]:
             try:
@@ -88,9 +104,8 @@ def next_free(project, code: str, year: int) -> int:
 
 def others_with(project, path: Path, code: str, year: int, seq: int) -> list[Path]:
     """The other drafts of the project that use the same number."""
-    me = Path(path).resolve()
-    return [u.path for u in used(project, year=year, seq=seq)
-            if u.code == code and u.year == year and u.seq == seq and u.path.resolve() != me]
+    return [u.path for u in used(project, year=year, seq=seq, exclude=Path(path).resolve())
+            if u.code == code and u.year == year and u.seq == seq]
 
 
 def duplicate_message(number: str, others: list[Path]) -> tuple[str, str]:
