@@ -159,3 +159,12 @@ def test_init_runs_again_after_an_interruption(tmp_path):
     assert (tmp_path / "profiles" / "my-dept.yaml").read_text(encoding="utf-8") == profile  # never overwritten
     assert run(tmp_path, "build").returncode == 0
     assert run(tmp_path, "init").returncode == 1  # a project with drafts: refused
+
+
+@pytest.mark.parametrize("department", ["true", "123", "null", "2024-05-06", "1e3", "住建局"])
+def test_new_writes_a_department_name_yaml_would_read_as_something_else(department, tmp_path):
+    root = make_project(tmp_path, {"letterkit.yaml": "defaults: {}\n", f"profiles/{department}.yaml": PROFILE})
+    path = new_draft(open_project(root), department=department, kind="提案", id="3", title="关于某事的提案",
+                     name="张三", session="一届一次会议", today=TODAY)
+    assert load_file(path).data["department"] == department
+    assert build_draft(path).output.is_file()  # the profile was found: its organ is in the letter
