@@ -60,7 +60,7 @@ def rows(drafts: list[Path], project, output: Path | None = None, department: st
         except LetterkitError:
             raw = loaded.data if loaded is not None and isinstance(loaded.data, dict) else {}
             proposal = raw.get("proposal") if isinstance(raw.get("proposal"), dict) else {}
-            row.kind, row.id = str(proposal.get("kind", "")), str(proposal.get("id", ""))
+            row.kind, row.id = (str(proposal.get(key)) if proposal.get(key) is not None else "" for key in ("kind", "id"))
             row.department, row.status = str(raw.get("department") or ""), "草稿有误"
             row.title = f"（{display_path(path)}，运行 letterkit check 查看）"
         else:

@@ -180,3 +180,11 @@ def test_new_refuses_a_department_that_is_a_path(tmp_path):
                    "--name", "张三", "--session", "一届一次会议")
         assert done.returncode == 1 and "bad-name" in done.stderr, done.stderr
     assert sorted(p.name for p in root.parent.rglob("*.yaml") if "drafts" in p.parts) == ["draft.yaml"]
+
+
+@pytest.mark.parametrize("command", ["explain", "check", "build"])
+def test_no_command_reads_a_profile_outside_by_department(command, tmp_path):
+    root = _project(tmp_path, draft=MINIMAL_DRAFT + "department: ../../outside/secret\n")
+    done = run(root, command, "drafts/draft.yaml")
+    out = done.stdout + done.stderr
+    assert done.returncode == 1 and "bad-name" in out and "机密内容" not in out and "hunter2" not in out, out

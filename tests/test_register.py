@@ -108,3 +108,14 @@ def test_a_title_starting_with_equals_is_text_through_the_cli(tmp_path):
     assert "=1+1关于" in titles
     assert all(c.data_type == "s" for c in openpyxl.load_workbook(root / "r.xlsx").active["D"])
     assert "'=1+1关于" in (root / "r.csv").read_text(encoding="utf-8-sig")
+
+
+def test_a_broken_draft_with_blanks_never_shows_none(tmp_path):
+    from conftest import make_project
+
+    root = make_project(tmp_path, {"letterkit.yaml": "defaults: {}\n",
+                                   "drafts/broken.yaml": "proposal:\n  kind:\n  id:\n  title:\ncc:\n  -\n"})
+    project = open_project(root)
+    found = register.rows(project.drafts(), project)
+    assert found[0].status == "草稿有误"
+    assert "None" not in register.table(found) and b"None" not in register.to_csv(found)
