@@ -44,8 +44,8 @@ def inside_project(path: str | os.PathLike, root: str | os.PathLike, where: Loca
 
 def plain_name(name, where: Location, what: str) -> str:
     """A name that will become a file name (a department, a profile): no folders, no `..`."""
-    if not isinstance(name, str) or not _PLAIN_NAME.fullmatch(name) or ".." in name:
+    if not isinstance(name, str) or not _PLAIN_NAME.fullmatch(name) or ".." in name or len(name) > 100:
         raise LetterkitError([Problem(where, "bad-name",
-                                      f"{what} '{name}' 不是一个简单的名称（只能由汉字、字母、数字和 _ . - 组成，不能含 / \\ 空格或 ..，不能以 . 开头）",
+                                      f"{what} '{name}' 不是一个简单的名称（只能由汉字、字母、数字和 _ . - 组成，不能含 / \\ 空格或 ..，不能以 . 开头，不超过 100 个字符）",
                                       "只写名称本身，如 futian-zhujian；配置文件放在项目的 profiles/ 下")])
     return name

@@ -252,17 +252,21 @@ def image_file(value, path, ck: Checker):
     if name is None:
         return None
     candidates = [Path(name)] if Path(name).is_absolute() else [base / name for base in ck.base_dirs]
-    found = next((c for c in candidates if c.is_file()), None)
-    if found is None:
-        ck.problem(path, "no-such-file", f"找不到图片文件 '{name}'", "路径相对于草稿所在目录或项目根目录")
-        return None
-    try:  # an image from anywhere the clerk can read must not go into an outgoing letter
+    try:
+        found = next((c for c in candidates if c.is_file()), None)
+        if found is None:
+            ck.problem(path, "no-such-file", f"找不到图片文件 '{name}'", "路径相对于草稿所在目录或项目根目录")
+            return None
+        # an image from anywhere the clerk can read must not go into an outgoing letter
         found = inside_project(found, ck.root, ck.sources.locate(path), "印章图片", name)
+        with open(found, "rb") as file:
+            head = file.read(8)
     except LetterkitError as error:
         ck.problems += error.problems
         return None
-    with open(found, "rb") as file:
-        head = file.read(8)
+    except OSError as error:  # a name too long, no permission…
+        ck.problem(path, "read-error", f"无法读取图片文件 '{name[:60]}'：{error.strerror or error}", "检查文件名和权限")
+        return None
     if not head.startswith(IMAGE_SIGNATURES):
         ck.problem(path, "bad-image", f"'{name}' 不是 PNG 或 JPEG 图片", "印章请用透明背景的 PNG")
         return None

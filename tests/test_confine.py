@@ -188,3 +188,12 @@ def test_no_command_reads_a_profile_outside_by_department(command, tmp_path):
     done = run(root, command, "drafts/draft.yaml")
     out = done.stdout + done.stderr
     assert done.returncode == 1 and "bad-name" in out and "机密内容" not in out and "hunter2" not in out, out
+
+
+@pytest.mark.parametrize("line, code", [("seal: " + "印" * 100 + "a" * 300 + ".png", "read-error"),
+                                        ("department: " + "a" * 300, "bad-name"),
+                                        ("template: " + "a" * 300, "template-not-found")])
+def test_a_name_too_long_for_the_file_system_is_a_clear_error(line, code, tmp_path):
+    root = _project(tmp_path, draft=MINIMAL_DRAFT + line + "\n")
+    (problem,) = _problems(root)
+    assert problem.code == code and problem.location.line == MINIMAL_DRAFT.count("\n") + 1
