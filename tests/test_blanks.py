@@ -148,3 +148,20 @@ def test_an_invisible_character_in_a_key_is_named(tmp_path):
     (problem,) = caught.value.problems
     assert problem.code == "invisible-character" and "U+200B" in problem.message and "'closing'" in problem.message
     assert "是否想写" not in str(problem)
+
+
+@pytest.mark.parametrize("how, parent, key", _cases())
+def test_check_reports_every_blank_as_an_error_too(how, parent, key, tmp_path):
+    from letterkit.lint import check_paths
+    from letterkit.project import open_project
+
+    data = copy.deepcopy(BASE)
+    if how == "blank":
+        _at(data, parent)[key] = None
+    else:
+        _at(data, parent).append(None)
+    root = make_project(tmp_path, {"drafts/draft.yaml": _blank_yaml(data)})
+    problems = [p for found in check_paths([root / "drafts" / "draft.yaml"], open_project(root)).values()
+                for p in found]
+    assert any(p.severity == "error" and p.location.line for p in problems)
+    assert "None" not in "\n".join(map(str, problems))
