@@ -61,7 +61,9 @@ def _loaded(path: Path, project) -> tuple[str, int, int] | None:
 
 
 def _index(project) -> dict:
-    """{path: (year, seq) pairs its text shows}, read once per Project object (one build run)."""
+    """{path: (year, seq) pairs its text shows}, read once per Project object (one build run).
+    When the project file or a profile shows a `seq`, drafts showing none may inherit it: those
+    are loaded too ("inherit")."""
     index = getattr(project, "_docnumbers", None)
     if index is None:
         text = {path: _textual(path) for path in project.drafts()}
@@ -69,7 +71,10 @@ def _index(project) -> dict:
         for path, pairs in text.items():
             for _, seq in pairs:
                 by_seq.setdefault(seq, []).append(path)
-        index = project._docnumbers = {"text": text, "by_seq": by_seq, "loaded": {}}
+        folder = project.root / "profiles"
+        layers = ([project.config] if project.config else []) + (sorted(folder.glob("*.yaml")) if folder.is_dir() else [])
+        inherit = [path for path, pairs in text.items() if not pairs] if any(_textual(p) for p in layers) else []
+        index = project._docnumbers = {"text": text, "by_seq": by_seq, "inherit": inherit, "loaded": {}}
     return index
 
 
@@ -78,10 +83,10 @@ def used(project, year: int | None = None, seq: int | None = None, exclude: Path
     text shows such a number are loaded, each once per run."""
     index = _index(project)
     found = []
-    candidates = dict.fromkeys(index["by_seq"].get(seq, ())) if seq is not None else index["text"]
-    for path in candidates:
+    shown = index["by_seq"].get(seq, ()) if seq is not None else [p for p, pairs in index["text"].items() if pairs]
+    for path in dict.fromkeys([*shown, *index["inherit"]]):
         pairs = index["text"][path]
-        if not any((year is None or y in (None, year)) and (seq is None or s == seq) for y, s in pairs):
+        if pairs and not any((year is None or y in (None, year)) and (seq is None or s == seq) for y, s in pairs):
             continue
         if exclude is not None and path.resolve() == exclude:
             continue

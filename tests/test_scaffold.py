@@ -168,3 +168,19 @@ def test_new_writes_a_department_name_yaml_would_read_as_something_else(departme
                      name="张三", session="一届一次会议", today=TODAY)
     assert load_file(path).data["department"] == department
     assert build_draft(path).output.is_file()  # the profile was found: its organ is in the letter
+
+
+def test_a_number_inherited_from_a_profile_is_a_duplicate_across_its_drafts(tmp_path):
+    draft = MINIMAL_DRAFT.replace("organ:\n  name: 测试市测试区教育局\n  code: 测教函\nnumber:\n  year: 2024\n  seq: 7\n",
+                                  "department: dept\n")
+    root = make_project(tmp_path, {"letterkit.yaml": "defaults: {}\n",
+                                   "profiles/dept.yaml": PROFILE + "number: {year: 2024, seq: 3}\n",
+                                   "drafts/one.yaml": draft, "drafts/two.yaml": draft.replace('"0012"', '"0013"')})
+    with pytest.raises(LetterkitError) as caught:
+        build_draft(root / "drafts" / "one.yaml")
+    (problem,) = caught.value.problems
+    assert problem.code == "duplicate-number" and "drafts/two.yaml" in problem.message
+    assert problem.location.path.endswith("profiles/dept.yaml")  # where the shared number is written
+    path = new_draft(open_project(root), department="dept", kind="建议", id="9", title="关于某事", name="张三",
+                     session="一届一次会议", today=TODAY)
+    assert load_file(path).data["number"]["seq"] == 4
