@@ -6,10 +6,12 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import blocks, layout, load, manifest, profiles, render, style, write
+from . import blocks, docnumbers, layout, load, manifest, profiles, render, style, write
+from .confine import inside_project, is_inside
 from .errors import LetterkitError, Location, Problem, display_path
 from .model import Draft
 from .project import Project, open_project
@@ -26,6 +28,9 @@ class Built:
 
 def layers(path: Path, project: Project) -> load.Loaded:
     """The draft merged over its layers: built-in defaults ← project ← department profile ← draft."""
+    listed = os.path.abspath(path)  # where the draft is listed; one the clerk keeps outside the project is his
+    if listed.startswith(str(project.root) + os.sep) or is_inside(os.path.dirname(listed), project.root):
+        inside_project(path, project.root, Location(display_path(path)), "草稿")  # a symlink out: not read
     draft = load.load_file(path, display_path(path))
     base = project.base
     data = draft.data if isinstance(draft.data, dict) else {}
@@ -43,8 +48,16 @@ def read_draft(path: Path, project: Project, loaded: load.Loaded | None = None) 
 
 def letter_blocks(draft: Draft, project: Project) -> list[blocks.Block]:
     """The letter as blocks, through the templates of the draft's department."""
-    text = render.render(draft, render.environment(project.template_dirs_for(draft.department)))
-    return blocks.parse(text, f"{draft.template}（渲染结果）")
+    env = render.environment(project.template_dirs_for(draft.department), project.root)
+    letter = blocks.parse(render.render(draft, env), f"{draft.template}（渲染结果）")
+    named = {draft.seal, *(c.seal for c in draft.co_signers)} - {None}
+    for block in letter:  # a template prints seals the draft named (checked there), never a path of its own
+        if block.seal is not None and block.seal not in named:
+            template = env.get_template(draft.template).filename or draft.template
+            raise LetterkitError([Problem(Location(display_path(template)), "template-seal",
+                                          f"模板给出了草稿中没有写的印章图片 '{block.seal}'，不会使用",
+                                          "模板中印章只能写 seal {{ seal }} 或 seal {{ co.seal }}")])
+    return letter
 
 
 def inputs(draft: Draft, loaded: load.Loaded, project: Project) -> dict:
@@ -62,6 +75,11 @@ def build_draft(path: Path, project: Project | None = None, output: Path | None 
     project = project or open_project(path)
     loaded = layers(path, project)
     draft = read_draft(path, project, loaded)
+    if draft.number is not None:
+        others = docnumbers.others_with(project, path, draft.number.code, draft.number.year, draft.number.seq)
+        if others:
+            message, hint = docnumbers.duplicate_message(str(draft.number), others)
+            raise LetterkitError([Problem(draft.sources.locate(("number", "seq")), "duplicate-number", message, hint)])
     letter = letter_blocks(draft, project)
     house = style.house_style(overrides=style.merged(draft.style, {"signature": {"sealed": draft.sealed}}))
     document = layout.layout(letter, house, draft.layout)

@@ -1,19 +1,38 @@
 """letterkit's own cache folder ($XDG_CACHE_HOME/letterkit, else ~/.cache/letterkit): work that
 is the same every run (compiled templates, the prepared empty letter, segmented titles) kept
-between processes so a one-letter build does not redo it.  Everything in it may be deleted."""
+between processes so a one-letter build does not redo it.  Everything in it may be deleted.
+
+What is read back from a cache can change a letter, so the folder must be the user's own:
+created private (0700), and refused — nothing cached — when another user owns it or others
+may write to it.  There is no fallback to a shared temporary folder."""
 
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 
 def cache_dir(*parts: str) -> Path | None:
-    """The folder (created), or None when it cannot be made: then nothing is cached."""
+    """The folder (created), or None when it cannot be made or is not private: then nothing is cached."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "letterkit"
     folder = base.joinpath(*parts)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        base.parent.mkdir(parents=True, exist_ok=True)
+        for level in [base, *(base.joinpath(*parts[:i + 1]) for i in range(len(parts)))]:
+            level.mkdir(mode=0o700, exist_ok=True)
+            if not _private(level):
+                return None
     except OSError:
         return None
     return folder
+
+
+def _private(folder: Path) -> bool:
+    """Ours, a real folder (not a symlink), and writable by nobody else."""
+    info = folder.lstat()
+    if not stat.S_ISDIR(info.st_mode):
+        return False
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return False
+    return not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)

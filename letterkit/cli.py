@@ -161,8 +161,10 @@ def check(paths: tuple[Path, ...], render: bool, strict: bool, fix: bool, output
         raise click.UsageError(f"{display_path(documents[0])} 是 Word 文件：检查版面请加 --render")
     project = open_project(paths[0] if paths else Path.cwd())
     drafts = [d for p in paths for d in _drafts_in(p)] if paths else project.drafts()
-    if not drafts:
-        raise click.UsageError("没有找到草稿（drafts/ 下的 .yaml 文件）")
+    if not drafts:  # as build says it, with the same exit code (1)
+        where = display_path(paths[0]) if paths else display_path(project.drafts_dir)
+        click.echo(f"{where}: 错误 no-drafts 没有找到草稿（草稿是 drafts/ 下的 .yaml 文件）", err=True)
+        sys.exit(EXIT_INPUT)
     if fix:
         _fix(drafts, project)
     results = check_paths(drafts, project)
@@ -195,10 +197,10 @@ def init(directory: Path | None, department, organ, short_name, code, contact, p
 
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", department):
         raise click.UsageError(f"部门名称 '{department}' 只能用英文字母、数字、短横线，例如 futian-zhujian")
-    written = init_project(directory or Path.cwd(), department=department, organ=organ, short_name=short_name,
-                           code=code, contact=contact, phone=phone)
-    for path in written:
-        click.echo(f"已创建 {display_path(path)}")
+    done = init_project(directory or Path.cwd(), department=department, organ=organ, short_name=short_name,
+                        code=code, contact=contact, phone=phone)
+    for path, what in done:
+        click.echo(f"{what} {display_path(path)}")
     click.echo("下一步：修改 profiles/ 中的机关、代字和联系人，然后运行 letterkit build。")
 
 

@@ -464,6 +464,8 @@ def check_paths(paths, project) -> dict:
             draft, problems = None, list(error.problems)
         disabled = project_disabled | set(_draft_disabled(loaded))
         problems += check_draft(loaded, draft, disabled, today=today(), letter=_rendered(draft, project, problems))
+        if draft is not None and draft.number is not None:  # across the whole project, like build
+            problems += _duplicate_number(path, draft, project)
         if draft is not None and draft.addressee is not None and draft.proposal.id \
                 and "duplicate-proposal" not in disabled:
             # replies to the member only: a 会办 opinion to the lead unit shares the proposal's id
@@ -510,6 +512,18 @@ def _draft_disabled(loaded: Loaded) -> list[str]:
 RULE_CODES = ("duplicate-proposal",)  # rules checked across drafts, beside RULES
 
 
+def _duplicate_number(path, draft, project) -> list[Problem]:
+    """Two letters with one 发文字号: an error build reports too, so it cannot be switched off."""
+    from .docnumbers import duplicate_message, others_with
+
+    number = draft.number
+    others = others_with(project, path, number.code, number.year, number.seq)
+    if not others:
+        return []
+    message, hint = duplicate_message(str(number), others)
+    return [Problem(draft.sources.locate(("number", "seq")), "duplicate-number", message, hint, "error")]
+
+
 def rules_markdown() -> str:
     """docs/rules.md, from RULES: regenerate with `python3 -m letterkit.lint > docs/rules.md`."""
     lines = ["# letterkit check 的规则", "",
@@ -520,7 +534,9 @@ def rules_markdown() -> str:
         lines += [f"## `{item.code}`（{severity}）", "", item.summary, "", f"为什么：{item.why}", "",
                   f"- 错：{item.bad}", f"- 对：{item.good}", ""]
     lines += ["## `duplicate-proposal`（错误）", "", "同一件提案/建议在项目里只能有一份草稿。", "",
-              "为什么：两份草稿答复同一件提案，会寄出两封不同的信。", ""]
+              "为什么：两份草稿答复同一件提案，会寄出两封不同的信。", "",
+              "## `duplicate-number`（错误，不能关闭）", "", "一个发文字号（机关代字、年份、顺序号）在项目里只能用于一份草稿。", "",
+              "为什么：两封信同为 福住建函〔2024〕35号 是错信；letterkit build 也拒绝生成。", ""]
     return "\n".join(lines)
 
 

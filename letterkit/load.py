@@ -67,6 +67,22 @@ _YAML_PROBLEMS = [
     ("found unexpected end of stream", "引号或括号没有成对", "检查引号是否成对"),
     ("found undefined alias", "别名（*名称）没有对应的锚点（&名称）", "删除别名或补上锚点"),
     ("found character", "出现了不能作为开头的字符", "给这个值加上引号"),
+    ("expected ',' or ']'", "方括号 [ ] 没有成对，或列表项之间缺逗号", "补上 ]；文字里有逗号或冒号时用引号括起来"),
+    ("expected ',' or '}'", "花括号 { } 没有成对，或字段之间缺逗号", "补上 }；文字里有逗号或冒号时用引号括起来"),
+    ("unknown escape character", "双引号里的反斜杠 \\ 后面是不认识的字符", "写成两个反斜杠 \\\\，或改用单引号括起这个值"),
+    ("another document", "一个文件里有第二个文档（--- 之后）", "一个文件只写一份草稿：删去 ---，或把后面的内容另存为新文件"),
+    ("single document", "一个文件里有第二个文档（--- 之后）", "一个文件只写一份草稿：删去 ---，或把后面的内容另存为新文件"),
+    ("expected alphabetic or numeric character", "& 或 * 后面缺少名称", "文字以 & 或 * 开头时用引号括起来"),
+    ("line break", "值的后面多了内容", "值里有引号、| 或 > 时，用引号把整个值括起来"),
+    ("directive", "以 % 开头的指令有误", "删去以 % 开头的行"),
+    ("second occurrence", "锚点名称（&名称）重复", "换一个名称，或删去重复的锚点"),
+    ("duplicate anchor", "锚点名称（&名称）重复", "换一个名称，或删去重复的锚点"),
+    ("block end", "缩进没有对齐", "检查这一行是否与同级字段对齐"),
+    ("block sequence entries are not allowed", "这里不能出现以 - 开头的列表项", "列表项写在字段的下一行并缩进；文字以 - 开头时加引号"),
+    ("node content", "缺少值，或值以不能开头的符号开头", "给这个值加上引号"),
+    ("unexpected ':'", "这里不能出现冒号", "值里含冒号时请用引号把整个值括起来"),
+    ("document start", "文件结构有误，这里多了内容", "检查这一行的缩进；含特殊符号的值用引号括起来"),
+    ("indentation indicator", "| 或 > 后面只能直接换行", "删去 | 或 > 后面的文字，正文写在下一行并缩进"),
 ]
 
 
@@ -74,12 +90,13 @@ def _syntax_problem(display: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
-    detail = error.problem or str(error)
+    detail = f"{error.problem or ''} {error.context or ''}"
     for needle, what, hint in _YAML_PROBLEMS:
         if needle in detail:
             return Problem(Location(display, line, column), "yaml-syntax", f"YAML 语法错误：{what}", hint)
-    return Problem(Location(display, line, column), "yaml-syntax", f"YAML 语法错误：{detail}",
-                   "检查这一行附近的缩进、冒号和引号")
+    # never the parser's English: a clerk is told where, and what to look at
+    return Problem(Location(display, line, column), "yaml-syntax", "YAML 语法错误：这一行附近无法解读",
+                   "检查这一行附近的缩进、冒号和引号；含 : # [ ] { } & * ! | > 等符号的值用引号括起来")
 
 
 def load_text(text: str, display: str) -> Loaded:
@@ -95,8 +112,9 @@ def load_text(text: str, display: str) -> Loaded:
         raise LetterkitError([Problem(Location(display, line, column), "bad-character",
                                       f"文件中有不能出现的控制字符 U+{error.character if isinstance(error.character, int) else ord(error.character):04X}",
                                       "删去这个字符，它常见于从别处复制来的文字")]) from None
-    except yaml.YAMLError as error:  # e.g. more than one document in the file
-        raise LetterkitError([Problem(Location(display), "yaml-syntax", f"YAML 错误：{error}", "一个文件只写一个草稿")]) from None
+    except yaml.YAMLError:  # e.g. more than one document in the file
+        raise LetterkitError([Problem(Location(display, 1, 1), "yaml-syntax", "YAML 错误：文件无法解读",
+                                      "一个文件只写一份草稿；检查缩进、冒号和引号")]) from None
     finally:
         loader.dispose()
     sources = SourceMap()
@@ -121,6 +139,7 @@ def load_file(path: Path, display: str | None = None) -> Loaded:
         text = Path(path).read_text(encoding="utf-8-sig")  # a BOM, as Windows editors write, is fine
     except UnicodeDecodeError as error:
         data = Path(path).read_bytes()
+        _not_a_draft(data, path, display)
         guess = _guess_encoding(data)
         found = f"看起来是 {guess} 编码" if guess else f"第 {error.start} 字节无法按 UTF-8 解读"
         line = data.count(b"\n", 0, error.start) + 1
@@ -134,14 +153,39 @@ def load_file(path: Path, display: str | None = None) -> Loaded:
     return loaded
 
 
+# Files a clerk may name by mistake: (how they start, what they are, what to run instead)
+_OTHER_FILES = [
+    (b"PK\x03\x04", "Word 文件（或其他压缩格式文件）",
+     "草稿是 .yaml 文件。把这封 Word 信转成草稿：letterkit import {name}；检查它的版面：letterkit check --render {name}"),
+    (b"%PDF", "PDF 文件", "草稿是 .yaml 文件；PDF 由 letterkit build --pdf 从草稿生成"),
+    (b"\xd0\xcf\x11\xe0", "旧版 Word（.doc）或 Excel 文件", "先在 Word 中另存为 .docx，再用 letterkit import 转成草稿"),
+]
+
+
+def _not_a_draft(data: bytes, path, display: str) -> None:
+    """A Word, PDF or other binary file given as a draft: say what it is, not how to re-encode it."""
+    for magic, what, hint in _OTHER_FILES:
+        if data.startswith(magic):
+            raise LetterkitError([Problem(Location(display), "not-a-draft", f"这是 {what}，不是草稿",
+                                          hint.format(name=display))])
+
+
 def _guess_encoding(data: bytes) -> str | None:
-    for name, label in (("gb18030", "GBK/GB18030"), ("big5", "Big5"), ("utf-16", "UTF-16")):
+    """The likely encoding of a file that is not UTF-8, for the message; None when unsure.
+    UTF-16 only with its byte-order mark or its many zero bytes (any even-length text decodes as UTF-16)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data.count(b"\x00") * 4 > len(data):
+        return "UTF-16"
+    for name, label in (("gb18030", "GBK/GB18030"), ("big5", "Big5")):
         try:
-            data.decode(name)
-            return label
-        except (UnicodeDecodeError, UnicodeError):
+            if re.search("[\u4e00-\u9fff]", data.decode(name)):
+                return label
+        except UnicodeDecodeError:
             continue
-    return None
+    try:
+        data.decode("cp1252")
+        return "Windows-1252（西文）"
+    except UnicodeDecodeError:
+        return None
 
 
 def _location(display: str, node: yaml.Node) -> Location:

@@ -73,12 +73,15 @@ def drafts_in(folder: Path) -> list[Path]:
 
 
 def find_root(start: Path) -> Path:
-    start = start.resolve()
-    folder = start if start.is_dir() else start.parent
+    # a draft (or folder) reached through a symlink belongs to the project it is listed in,
+    # not to where it points: the folders above it are looked at as written first
+    listed = Path(os.path.abspath(start))
+    folder = listed if listed.is_dir() else listed.parent
     for candidate in (folder, *folder.parents):
         if (candidate / PROJECT_FILE).is_file():
-            return candidate
-    return Path.cwd().resolve() if _inside(start, Path.cwd().resolve()) else folder
+            return candidate.resolve()
+    cwd = Path(os.path.abspath(Path.cwd()))
+    return Path.cwd().resolve() if _inside(listed, cwd) else folder.resolve()
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -79,7 +79,7 @@ def rows(drafts: list[Path], project, output: Path | None = None, department: st
         except LetterkitError:
             raw = loaded.data if loaded is not None and isinstance(loaded.data, dict) else {}
             proposal = raw.get("proposal") if isinstance(raw.get("proposal"), dict) else {}
-            row.kind, row.id = str(proposal.get("kind", "")), str(proposal.get("id", ""))
+            row.kind, row.id = (str(proposal.get(key)) if proposal.get(key) is not None else "" for key in ("kind", "id"))
             row.department, row.status = str(raw.get("department") or ""), "草稿有误"
             row.title = f"（{display_path(path)}，运行 letterkit check 查看）"
         else:
@@ -156,11 +156,22 @@ def _lined(cells: list[list[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+# A cell starting with one of these is read by Excel, WPS and LibreOffice as a formula
+# (“CSV injection”): a draft's title must never run as one.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(cell: str) -> str:
+    """A CSV cell that a spreadsheet shows as the text it is: an apostrophe before a formula start."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
 def to_csv(found: list[Row]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(HEADINGS.values())
-    writer.writerows(_cells(r) for r in found)
+    writer.writerows([cell if name == "remaining" else as_text(cell) for name, cell in zip(HEADINGS, _cells(r))]
+                     for r in found)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -189,6 +200,10 @@ def to_xlsx(found: list[Row]) -> bytes:
             fill = PatternFill("solid", start_color=FILLS[row.state], end_color=FILLS[row.state])
             for cell in sheet[sheet.max_row]:
                 cell.fill = fill
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text, even when it starts with = (openpyxl would write a formula)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for index, name in enumerate(names, start=1):

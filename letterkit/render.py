@@ -22,6 +22,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from . import blocks as blocklang
 from .cache import cache_dir
+from .confine import inside_project, is_inside
 from .errors import LetterkitError, Location, Problem, display_path
 from .model import Draft, chinese_date
 
@@ -38,18 +39,34 @@ def _finalize(value):
     return blocklang.escape(value)
 
 
-def environment(template_dirs: list[Path]) -> SandboxedEnvironment:
-    """`template_dirs` in search order, highest priority first.  One environment per search
-    path and process, so each template is compiled once (Jinja reloads it when its file changes)."""
-    return _environment(tuple(str(d) for d in template_dirs if d.is_dir()))
+class _ProjectLoader(jinja2.FileSystemLoader):
+    """Templates from the search path; a project's template (a symlink included) must resolve
+    inside the project, so no file from elsewhere is printed into a letter."""
+
+    def __init__(self, search: list[str], root: str | None):
+        super().__init__(search)
+        self.root = root
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        if self.root is not None and not is_inside(filename, BUILTIN_TEMPLATES):
+            inside_project(filename, self.root, Location(display_path(filename)), "模板", template)
+        return source, filename, uptodate
+
+
+def environment(template_dirs: list[Path], root: Path | None = None) -> SandboxedEnvironment:
+    """`template_dirs` in search order, highest priority first; `root`: the project, which the
+    templates must not leave.  One environment per search path and process, so each template is
+    compiled once (Jinja reloads it when its file changes)."""
+    return _environment(tuple(str(d) for d in template_dirs if d.is_dir()), str(root) if root else None)
 
 
 @lru_cache(maxsize=64)
-def _environment(template_dirs: tuple[str, ...]) -> SandboxedEnvironment:
+def _environment(template_dirs: tuple[str, ...], root: str | None = None) -> SandboxedEnvironment:
     search = list(template_dirs) + [str(BUILTIN_TEMPLATES)]
     loader = jinja2.ChoiceLoader([
         jinja2.PrefixLoader({"builtin": jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES))}),
-        jinja2.FileSystemLoader(search),
+        _ProjectLoader(search, root),
     ])
     folder = cache_dir("jinja")
     return SandboxedEnvironment(

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from pathlib import Path
 from string import Template
 
+import yaml
+
 from . import schema
+from .confine import inside_project, plain_name
 from .errors import LetterkitError, Location, Problem, display_path
 from .write import write_atomic
 
@@ -17,6 +21,30 @@ SCAFFOLD = Path(__file__).parent / "scaffold"
 
 def _fill(template: str, **values) -> str:
     return Template((SCAFFOLD / template).read_text(encoding="utf-8")).substitute(values)
+
+
+def yaml_scalar(value) -> str:
+    """`value` as one line of YAML that reads back as exactly `value`, written by YAML's own
+    emitter: quoted when it holds `#`, `: `, quotes, line breaks…, plain when it needs nothing."""
+    text = yaml.safe_dump(value, allow_unicode=True, width=float("inf"), default_flow_style=True)
+    text = text[:-len("\n...\n")] if text.endswith("\n...\n") else text.rstrip("\n")
+    if "\n" in text:  # the emitter folded it over lines: escape the breaks in one double-quoted line
+        text = yaml.safe_dump(value, allow_unicode=True, width=float("inf"), default_style='"').rstrip("\n")
+    if _reads_back(text) != value:  # a character YAML reads as a line break (U+0085, U+2028…): all escaped
+        text = yaml.safe_dump(value, allow_unicode=False, width=float("inf"), default_style='"').rstrip("\n")
+    return text
+
+
+def _reads_back(text: str):
+    """`text` read as letterkit reads drafts (libyaml when present)."""
+    from .load import _Loader
+
+    return yaml.load(text, Loader=_Loader)
+
+
+def comment(text: str) -> str:
+    """Text for after a `#`: one line, whatever it holds (a line break would end the comment)."""
+    return "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in str(text))
 
 
 def _write_new(path: Path, text: str) -> Path:
@@ -28,64 +56,92 @@ def _write_new(path: Path, text: str) -> Path:
 
 
 def init_project(target: Path, *, department: str, organ: str, short_name: str, code: str,
-                 contact: str, phone: str, today: dt.date | None = None) -> list[Path]:
-    """Scaffold a project in `target` (new or empty of letterkit files); returns the files written."""
+                 contact: str, phone: str, today: dt.date | None = None) -> list[tuple[Path, str]]:
+    """Scaffold a project in `target`; returns (file, what was done) for each file.
+
+    Files already there are kept, never overwritten (.gitignore and .gitattributes get the
+    lines they lack), so init can run in a folder that has some of them and can run again
+    after an interruption.  A project that has drafts already is refused."""
     target = Path(target)
-    if (target / "letterkit.yaml").exists():
+    plain_name(department, Location("--department"), "部门")
+    if (target / "letterkit.yaml").exists() and list((target / "drafts").rglob("*.y*ml")):
         raise LetterkitError([Problem(Location(display_path(target / "letterkit.yaml")), "file-exists",
                                       "这里已经是 letterkit 项目", "换一个空目录，或直接用 letterkit new 写草稿")])
-    values = dict(department=department, organ=organ, short_name=short_name, code=code, contact=contact, phone=phone)
-    written = [
-        _write_new(target / "letterkit.yaml", _fill("letterkit.yaml.tmpl")),
-        _write_new(target / "profiles" / f"{department}.yaml", _fill("profile.yaml.tmpl", **values)),
-        _write_new(target / "templates" / "README.md", _fill("templates-README.md.tmpl")),
-        _write_new(target / ".gitignore", _fill("gitignore.tmpl")),
-        _write_new(target / ".gitattributes", _fill("gitattributes.tmpl")),
-        _write_new(target / "README.md", _fill("README.md.tmpl", **values)),
-        _write_new(target / "schema" / "draft.schema.json", schema.dumps(schema.draft_schema())),
-        _write_new(target / "schema" / "profile.schema.json", schema.dumps(schema.profile_schema())),
-        _write_new(target / "schema" / "project.schema.json", schema.dumps(schema.project_schema())),
-    ]
+    values = dict(department=department, organ=yaml_scalar(organ), short_name=yaml_scalar(short_name),
+                  code=yaml_scalar(code), contact=yaml_scalar(contact), phone=yaml_scalar(str(phone)))
+    files = {
+        "letterkit.yaml": _fill("letterkit.yaml.tmpl"),
+        f"profiles/{department}.yaml": _fill("profile.yaml.tmpl", **values),
+        "templates/README.md": _fill("templates-README.md.tmpl"),
+        ".gitignore": _fill("gitignore.tmpl"),
+        ".gitattributes": _fill("gitattributes.tmpl"),
+        "README.md": _fill("README.md.tmpl", **{**values, "organ": comment(organ)}),
+        "schema/draft.schema.json": schema.dumps(schema.draft_schema()),
+        "schema/profile.schema.json": schema.dumps(schema.profile_schema()),
+        "schema/project.schema.json": schema.dumps(schema.project_schema()),
+    }
+    done: list[tuple[Path, str]] = []
+    for name, text in files.items():
+        path = target / name
+        if not path.exists():
+            write_atomic(path, text.encode("utf-8"))
+            done.append((path, "已创建"))
+        elif name in (".gitignore", ".gitattributes"):
+            done.append((path, _add_lines(path, text)))
+        else:
+            done.append((path, "已存在，保留原文件"))
     from .project import open_project
 
-    written.append(new_draft(open_project(target), department=department, kind="建议", id="1",
-                             title="关于加强社区养老服务的建议", name="王五", session="示例会议", today=today))
-    return written
+    project = open_project(target)
+    done.append((new_draft(project, department=department, kind="建议", id="1", title="关于加强社区养老服务的建议",
+                           name="王五", session="示例会议", today=today), "已创建"))
+    return done
+
+
+def _add_lines(path: Path, text: str) -> str:
+    """Append to an existing .gitignore/.gitattributes the lines of ours it lacks."""
+    try:
+        present = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise LetterkitError([Problem(Location(display_path(path)), "read-error", f"无法读取已有的文件：{error}",
+                                      f"把下面几行手工加进 {path.name}：{' ; '.join(text.splitlines())}")]) from None
+    have = {line.strip() for line in present.splitlines()}
+    missing = [line for line in text.splitlines() if line.strip() and line.strip() not in have]
+    if not missing:
+        return "已存在，保留原文件"
+    joined = present + ("" if present.endswith("\n") or not present else "\n") + "\n".join(missing) + "\n"
+    write_atomic(path, joined.encode("utf-8"))
+    return "已补充"
 
 
 def next_number(project, code: str, year: int) -> int:
-    """One more than the highest sequence number among the project's drafts of `code` and `year`."""
-    from .build import layers
+    """One more than the highest sequence number among the project's drafts of `code` and `year`;
+    a draft that cannot be read keeps the number its text shows (see docnumbers)."""
+    from .docnumbers import next_free
 
-    used = [0]
-    for path in project.drafts():
-        try:
-            data = layers(path, project).data
-        except LetterkitError:
-            continue  # a broken draft is reported by build and check, not here
-        organ, number = data.get("organ") or {}, data.get("number") or {}
-        if isinstance(organ, dict) and isinstance(number, dict) and organ.get("code") == code \
-                and number.get("year") == year and isinstance(number.get("seq"), int):
-            used.append(number["seq"])
-    return max(used) + 1
+    return next_free(project, code, year)
 
 
 def new_draft(project, *, department: str, kind: str, id: str, title: str, name: str, session: str,
               today: dt.date | None = None) -> Path:
-    """Write drafts/<year>/<department>-<id>.yaml for the department; never overwrites."""
+    """Write drafts/<year>/<department>-<id>.yaml for the department; never overwrites.
+    Every value is written by the YAML emitter, so it reads back exactly as given."""
     from . import profiles
 
     today = today or dt.date.today()
-    profile = profiles.profile_layer(project, department, Location("letterkit new"))
+    plain_name(department, Location("--department"), "部门")
+    profile = profiles.profile_layer(project, department, Location("--department"))
     code = ((profile.data.get("organ") or {}).get("code")) if isinstance(profile.data, dict) else None
     if not code:
         raise LetterkitError([Problem(profile.sources.locate(("organ",)), "missing-value",
                                       f"部门配置 '{department}' 没有 organ.code（机关代字）", "在部门配置中加上 organ: {code: …}")])
     safe_id = re.sub(r"[^0-9A-Za-z\u4e00-\u9fff-]+", "-", str(id)).strip("-") or "draft"
     path = project.drafts_dir / str(today.year) / f"{department}-{safe_id}.yaml"
-    measures = (f"  - heading: 办理情况\n    items:\n"
-                f"      - 我局高度重视您提出的《{title}》，已组织有关科室认真研究办理。\n")
-    text = _fill("draft.yaml.tmpl", department=department, year=today.year, seq=next_number(project, code, today.year),
-                 kind=kind, id=id, proposal_title=title, session=session, name=name, measures=measures.rstrip("\n"),
-                 date=today.isoformat(), title_comment=f"{kind} {id}：{title}（{name}）")
+    inside_project(path, project.root, Location(display_path(path)), "新草稿")
+    opening = yaml_scalar(f"我局高度重视您提出的《{title}》，已组织有关科室认真研究办理。")
+    measures = f"  - heading: 办理情况\n    items:\n      - {opening}"
+    text = _fill("draft.yaml.tmpl", department=yaml_scalar(department), department_file=department, year=today.year,
+                 seq=next_number(project, str(code), today.year), kind=yaml_scalar(kind), id=yaml_scalar(str(id)),
+                 proposal_title=yaml_scalar(title), session=yaml_scalar(session), name=yaml_scalar(name),
+                 measures=measures, date=today.isoformat(), title_comment=comment(f"{kind} {id}：{title}（{name}）"))
     return _write_new(path, text)

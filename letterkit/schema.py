@@ -14,6 +14,7 @@ TEXT = {"type": ["string", "number"]}  # numbers typed without quotes are taken 
 
 KINDS = {
     v.text: TEXT,
+    v.identifier: {"type": ["string", "integer"]},
     v.date: {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "pattern": r"^\d{4}年\d{1,2}月\d{1,2}日$"}]},
     v.flag: {"type": "boolean"},
     v.image_file: {"type": "string"},

@@ -49,20 +49,43 @@ def _segmenter():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
+    # jieba keeps its prepared dictionary in the shared temporary folder, where anyone could plant
+    # one: in letterkit's private cache instead, or a private folder of this process
+    folder = cache_dir("jieba")
+    jieba.dt.tmp_dir = str(folder) if folder else tempfile.mkdtemp(prefix="letterkit-jieba-")
     jieba.initialize()
     return jieba
 
 
-def _cache_file() -> Path:
-    return (cache_dir() or Path(tempfile.gettempdir())) / f"title-words-{CACHE_VERSION}.json"
+def _cache_file() -> Path | None:
+    """In the user's private cache folder; None (nothing kept on disk) when there is none."""
+    folder = cache_dir()
+    return folder / f"title-words-{CACHE_VERSION}.json" if folder else None
+
+
+def _valid(entries) -> dict:
+    """The entries that are what a segmentation is: a title → words that join back to it exactly,
+    so a damaged or planted file can never change a title's text."""
+    if not isinstance(entries, dict):
+        return {}
+    return {text: words for text, words in entries.items()
+            if isinstance(text, str) and isinstance(words, list) and words and all(isinstance(w, str) and w for w in words)
+            and "".join(words) == text}
+
+
+def _read_cache() -> dict:
+    path = _cache_file()
+    if path is None:
+        return {}
+    try:
+        return _valid(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return {}
 
 
 @lru_cache(maxsize=1)
 def _cache() -> dict:
-    try:
-        return json.loads(_cache_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    return _read_cache()
 
 
 _unsaved = 0  # titles segmented since the cache file was last written
@@ -90,16 +113,14 @@ def save_cache() -> None:
     if not _unsaved:
         return
     _unsaved = 0
-    cache = _cache()
-    try:
-        on_disk = json.loads(_cache_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        on_disk = {}
-    merged = {**on_disk, **cache}
+    cache, path = _cache(), _cache_file()
+    if path is None:
+        return
+    merged = {**_read_cache(), **cache}
     try:
         from .write import write_atomic
 
-        write_atomic(_cache_file(), json.dumps(merged, ensure_ascii=False).encode("utf-8"), durable=False)
+        write_atomic(path, json.dumps(merged, ensure_ascii=False).encode("utf-8"), durable=False)
     except OSError:
         pass  # only a cache: a read-only home costs time, nothing else
 

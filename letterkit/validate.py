@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import deadlines
+from .confine import inside_project
 from .errors import LetterkitError, Problem
 from .load import Key, Loaded
 from .model import (
@@ -30,6 +31,26 @@ _SPACE_BETWEEN_WIDE = re.compile(rf"(?<=[{_WIDE}])\s+(?=[{_WIDE}])")
 _SPACES = re.compile(r"\s+")
 # Characters XML 1.0 cannot hold (tabs and line breaks are fine: they fold to spaces)
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters Word could hold but that must never pass silently into a letter: DEL and the C1
+# controls (invisible, from copied text), noncharacters (U+FDD0–U+FDEF, U+xFFFE/U+xFFFF) and
+# the bidi embeddings, overrides and isolates, which reorder what is printed (“Trojan source”).
+_HIDDEN = re.compile("[\x7f-\x9f\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069"
+                     + "".join(f"{chr(plane * 0x10000 + 0xfffe)}{chr(plane * 0x10000 + 0xffff)}" for plane in range(1, 17))
+                     + "]")
+_INVISIBLE_IN_KEY = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
+
+
+def hidden_character(value: str) -> tuple[int, str] | None:
+    """(offset, what it is) of the first character a letter must not carry silently, or None."""
+    for pattern, what in ((_NOT_IN_XML, "控制字符"), (_HIDDEN, None)):
+        bad = pattern.search(value)
+        if bad:
+            code = ord(bad.group())
+            if what is None:
+                what = ("控制字符" if code <= 0x9f else "双向文字控制符（会颠倒文字的显示顺序）"
+                        if 0x202a <= code <= 0x2069 else "非字符（Unicode 保留不用的码位）")
+            return bad.start(), f"{what} U+{code:04X}"
+    return None
 
 
 def clean_text(text: str) -> str:
@@ -62,6 +83,7 @@ class Checker:
     def __init__(self, loaded: Loaded, base_dirs: list[Path] | None = None):
         self.sources = loaded.sources
         self.base_dirs = base_dirs or [Path.cwd()]  # where relative file names are looked up
+        self.root = self.base_dirs[-1]  # the project: files a draft names must stay inside it
         self.problems: list[Problem] = []
 
     def problem(self, path: Key, code: str, message: str, hint: str | None = None) -> None:
@@ -73,7 +95,12 @@ class Checker:
             return None
         known = {f.name for f in fields}
         for key in value:
-            if key not in known:
+            if key not in known and _INVISIBLE_IN_KEY.search(str(key)):
+                seen = _INVISIBLE_IN_KEY.search(str(key)).group()
+                self.problem(path + (key,), "invisible-character",
+                             f"字段名 '{_INVISIBLE_IN_KEY.sub('', str(key))}' 中夹着看不见的字符 U+{ord(seen):04X}",
+                             "删去整个字段名重新输入（这种字符常随复制的文字带进来）")
+            elif key not in known:
                 guess = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
                 hint = f"是否想写 '{guess[0]}'？" if guess else f"可用的字段：{'、'.join(f.name for f in fields)}"
                 self.problem(path + (key,), "unknown-key", f"未知字段 '{key}'", hint)
@@ -82,6 +109,11 @@ class Checker:
             raw = value.get(spec.name)
             if spec.absent_ok and is_absent(raw):
                 result[spec.name] = ABSENT
+                continue
+            if raw is None and not spec.required and spec.name in value and _written_blank(self.sources, path + (spec.name,)):
+                self.problem(path + (spec.name,), "blank-value", f"'{_dotted(path + (spec.name,))}' 写了字段名却没有值",
+                             f"填写{spec.doc.split('；')[0]}，或删除这一行")
+                result[spec.name] = None
                 continue
             if raw is None:
                 if spec.required:
@@ -94,6 +126,12 @@ class Checker:
         return result
 
 
+def _written_blank(sources, path: Key) -> bool:
+    """True when the value at `path` was typed as a blank (`key:` or `- ` with nothing, ~, null)."""
+    source = sources.get(tuple(path))
+    return source is not None and source.raw is not None
+
+
 def _dotted(path: Key) -> str:
     """("measures", 0, "text") → measures[1].text, as a clerk reads it."""
     out = ""
@@ -103,6 +141,9 @@ def _dotted(path: Key) -> str:
 
 
 def _describe(value: Any) -> str:
+    """What a value is, shortened: a draft may be any file, and a message never echoes it whole."""
+    if value is None:
+        return "空值"
     if isinstance(value, bool):
         return "是/否"
     if isinstance(value, (int, float)):
@@ -113,13 +154,18 @@ def _describe(value: Any) -> str:
         return "一组字段"
     if isinstance(value, dt.date):
         return f"日期 {value}"
-    return f"文字 '{value}'"
+    value = str(value)
+    return f"文字 '{value[:20]}…'" if len(value) > 20 else f"文字 '{value}'"
 
 
 # -- value kinds --------------------------------------------------------------
 
 def text(value, path, ck: Checker):
     """Text; numbers and dates typed without quotes are taken as typed."""
+    if value is None:  # `- ` or `key:` with nothing after it: never the word None in a letter
+        ck.problem(path, "blank-value", f"'{_dotted(path)}' 是空的（只写了 - 或冒号，后面没有内容）",
+                   "填写内容，或删除这一行")
+        return None
     if isinstance(value, (dict, list)):
         ck.problem(path, "wrong-type", f"'{_dotted(path)}' 应是一段文字，现在是{_describe(value)}", "写成一行文字，长文字可用 > 折行")
         return None
@@ -128,9 +174,9 @@ def text(value, path, ck: Checker):
         return None
     if not isinstance(value, str):
         value = ck.sources.raw(path) or str(value)
-    bad = _NOT_IN_XML.search(value)
+    bad = hidden_character(value)
     if bad:
-        ck.problem(path, "bad-character", f"'{_dotted(path)}' 的第 {bad.start() + 1} 个字符是控制字符 U+{ord(bad.group()):04X}，Word 文件中不能有",
+        ck.problem(path, "bad-character", f"'{_dotted(path)}' 的第 {bad[0] + 1} 个字符是{bad[1]}，不能印进公文",
                    "删去这个字符，它常见于从别处复制来的文字")
         return None
     cleaned = clean_text(value)
@@ -138,6 +184,16 @@ def text(value, path, ck: Checker):
         ck.problem(path, "missing-value", f"'{_dotted(path)}' 是空的", "填写内容，或删除这个字段")
         return None
     return cleaned
+
+
+def identifier(value, path, ck: Checker):
+    """A proposal's number, printed as 第…号: text, or a whole number as typed — never 20240056.0."""
+    if isinstance(value, float):
+        raw = ck.sources.raw(path) or str(value)
+        ck.problem(path, "wrong-type", f"编号 '{raw}' 是带小数点的数字，会印成 第{raw}号",
+                   f"编号只写数字和字母，不带小数点，并加引号，如 id: \"{raw.split('.')[0]}\"")
+        return None
+    return text(value, path, ck)
 
 
 def whole_number(low: int, high: int, what: str):
@@ -197,12 +253,21 @@ def image_file(value, path, ck: Checker):
     if name is None:
         return None
     candidates = [Path(name)] if Path(name).is_absolute() else [base / name for base in ck.base_dirs]
-    found = next((c for c in candidates if c.is_file()), None)
-    if found is None:
-        ck.problem(path, "no-such-file", f"找不到图片文件 '{name}'", "路径相对于草稿所在目录或项目根目录")
+    try:
+        found = next((c for c in candidates if c.is_file()), None)
+        if found is None:
+            ck.problem(path, "no-such-file", f"找不到图片文件 '{name}'", "路径相对于草稿所在目录或项目根目录")
+            return None
+        # an image from anywhere the clerk can read must not go into an outgoing letter
+        found = inside_project(found, ck.root, ck.sources.locate(path), "印章图片", name)
+        with open(found, "rb") as file:
+            head = file.read(8)
+    except LetterkitError as error:
+        ck.problems += error.problems
         return None
-    with open(found, "rb") as file:
-        head = file.read(8)
+    except OSError as error:  # a name too long, no permission…
+        ck.problem(path, "read-error", f"无法读取图片文件 '{name[:60]}'：{error.strerror or error}", "检查文件名和权限")
+        return None
     if not head.startswith(IMAGE_SIGNATURES):
         ck.problem(path, "bad-image", f"'{name}' 不是 PNG 或 JPEG 图片", "印章请用透明背景的 PNG")
         return None
@@ -264,7 +329,7 @@ def measures(value, path, ck: Checker, level: int = 1):
     nodes = []
     for i, item in enumerate(value):
         where = path + (i,)
-        if isinstance(item, str) or (not isinstance(item, (dict, list)) and item is not None):
+        if not isinstance(item, (dict, list)):  # a paragraph; a blank item is reported by text()
             paragraph = text(item, where, ck)
             nodes.append(Measure(heading=None, text=paragraph))
             continue
@@ -313,6 +378,9 @@ def co_signers(value, path, ck: Checker):
         return None
     found = []
     for i, item in enumerate(value):
+        if item is None:
+            text(item, path + (i,), ck)  # reports the blank
+            continue
         parts = ck.mapping(item, path + (i,), CO_SIGNER_FIELDS, "联合发文机关")
         if parts is not None and parts["signature"] is not None:
             found.append(CoSigner(parts["signature"], parts["seal"]))
@@ -344,7 +412,9 @@ def check_settings(value, path, ck: Checker):
         ck.problem(path, "wrong-type", "check 应写成 check: {disable: [规则代码, …]}", "例如 disable: [nested-quotes]")
         return None
     for index, code in enumerate(value.get("disable", [])):
-        if code not in codes:
+        if code is None:
+            text(code, path + ("disable", index), ck)  # reports the blank
+        elif code not in codes:
             guess = difflib.get_close_matches(str(code), codes, n=1)
             ck.problem(path + ("disable", index), "unknown-rule", f"没有代码为 '{code}' 的检查规则",
                        f"是否想写 '{guess[0]}'？" if guess else "规则代码见 docs/rules.md")
@@ -395,7 +465,7 @@ NUMBER_FIELDS = [
 
 PROPOSAL_FIELDS = [
     Field("kind", choice(KINDS, "类型"), True, "提案 或 建议"),
-    Field("id", text, True, "提案/建议的编号；原件没有时写 无", absent_ok=True),
+    Field("id", identifier, True, "提案/建议的编号；原件没有时写 无", absent_ok=True),
     Field("title", text, True, "提案/建议的标题；原件没有时写 无", absent_ok=True),
     Field("session", text, False, "会议届次，如 福田区政协五届六次会议"),
 ]
@@ -427,6 +497,10 @@ def style_overrides(value, path, ck: Checker):
                     ck.problem(where + (key,), "wrong-type", f"'{key}' 应是一组设置", "在它下面缩进写要改的项")
             elif isinstance(base[key], (int, float)) and (isinstance(val, bool) or not isinstance(val, (int, float))):
                 ck.problem(where + (key,), "wrong-type", f"'{key}' 应是数字，现在是{_describe(val)}", f"原值为 {base[key]}")
+            elif isinstance(base[key], str) and not isinstance(val, str):
+                ck.problem(where + (key,), "wrong-type", f"'{key}' 应是文字，现在是{_describe(val)}", f"原值为 {base[key]}")
+            elif isinstance(base[key], str):
+                text(val, where + (key,), ck)  # control characters, bidi overrides… reported there
     if not isinstance(value, dict):
         ck.problem(path, "wrong-type", "style 应是一组设置", "例如 style: {spacing: {before_signature: 3}}")
         return None

@@ -37,7 +37,7 @@ def tree(tmp_path):
         "drafts/a1.yaml": draft(department="a", seal="seal.png"),
         "drafts/a2.yaml": draft(department="a").replace("seq: 7", "seq: 8"),
         "drafts/b1.yaml": draft(department="b"),
-        "drafts/c1.yaml": MINIMAL_DRAFT + "template: plain.j2\n",
+        "drafts/c1.yaml": MINIMAL_DRAFT.replace("seq: 7", "seq: 11") + "template: plain.j2\n",  # a1 has 测教函〔2024〕7号
     })
     (root / "drafts" / "seal.png").write_bytes(SEAL)
     return root

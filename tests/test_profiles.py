@@ -15,6 +15,7 @@ from conftest import make_project
 
 DRAFT = """\
 department: dept-a
+number: {year: 2024, seq: 1}
 proposal: {kind: 提案, id: "7", title: 关于某事的提案}
 addressee: {name: 张三}
 measures: [正文。]
@@ -23,12 +24,12 @@ date: 2024-05-06
 
 FILES = {
     "letterkit.yaml": "defaults:\n  layout: plain\n  sealed: true\n  cc: [项目抄送]\n  contact: {name: 项目联系人, phone: \"82000000\"}\n",
-    "profiles/district.yaml": "layout: letter\ncc: [区抄送甲, 区抄送乙]\ncontact: {name: 区联系人}\nnumber: {year: 2024, seq: 1}\n",
+    "profiles/district.yaml": "layout: letter\ncc: [区抄送甲, 区抄送乙]\ncontact: {name: 区联系人}\n",
     "profiles/dept-a.yaml": ("extends: district\norgan: {name: 甲局全称, short_name: 甲局, code: 甲函}\n"
                              "signature: 甲局\nstyle: {spacing: {before_signature: 3}}\n"),
     "profiles/dept-b.yaml": "extends: district\norgan: {name: 乙局全称, code: 乙函}\n",
     "drafts/a1.yaml": DRAFT,
-    "drafts/a2.yaml": DRAFT.replace('id: "7"', 'id: "8"') + "contact: {phone: \"83000000\"}\ncc: [草稿抄送]\n",
+    "drafts/a2.yaml": DRAFT.replace('id: "7"', 'id: "8"').replace("seq: 1", "seq: 2") + "contact: {phone: \"83000000\"}\ncc: [草稿抄送]\n",
     "drafts/b1.yaml": DRAFT.replace("dept-a", "dept-b"),
 }
 
@@ -112,6 +113,6 @@ def test_explain_names_the_file_and_line_of_every_value(root):
     lines = done.stdout.splitlines()
     assert "organ.name = 甲局全称    ← profiles/dept-a.yaml:2:15" in lines
     assert "layout = letter    ← profiles/district.yaml:1:9" in lines
-    assert "contact.phone = 83000000    ← drafts/a2.yaml:6:18" in lines
+    assert "contact.phone = 83000000    ← drafts/a2.yaml:7:18" in lines
     assert any(l.startswith("contact.name = 区联系人    ← profiles/district.yaml:") for l in lines)
     assert any(l.startswith("template = reply.j2    ← letterkit/defaults.yaml（内置）") for l in lines)

@@ -1,6 +1,7 @@
 """`letterkit register`: one row per draft, sorted by proposal id, as a table, CSV and XLSX."""
 
 import csv
+import re
 import io
 import subprocess
 import sys
@@ -71,3 +72,50 @@ def test_the_register_opens_in_libreoffice_calc(tmp_path):
     calc = list(csv.reader(io.StringIO((out / "r.csv").read_text(encoding="utf-8-sig"))))
     ours = list(csv.reader(io.StringIO((root / "r.csv").read_text(encoding="utf-8-sig"))))
     assert calc == ours
+
+
+# -- formulas: a cell that starts like one stays text (issue 15, item 15) ------------------------
+
+import dataclasses  # noqa: E402
+
+import pytest  # noqa: E402
+
+HOSTILE = ["=1+1", "=HYPERLINK(\"http://x.invalid\",\"点击\")", "+1+1", "-1+1", "@SUM(A1)", "\t=1+1", "\r=1+1"]
+
+
+@pytest.mark.parametrize("column", [f.name for f in dataclasses.fields(register.Row) if f.name != "date"])
+@pytest.mark.parametrize("value", HOSTILE, ids=lambda v: repr(v[:2]))
+def test_a_cell_that_looks_like_a_formula_is_text(column, value, tmp_path):
+    row = register.Row(kind="建议", id="1", title="关于加强社区养老服务的建议")
+    setattr(row, column, value)
+    (tmp_path / "r.xlsx").write_bytes(register.to_xlsx([row]))
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx").active
+    cell = sheet.cell(row=2, column=[f.name for f in dataclasses.fields(register.Row)].index(column) + 1)
+    assert cell.data_type == "s" and cell.value == value
+    cells = list(csv.reader(io.StringIO(register.to_csv([row]).decode("utf-8-sig"))))[1]
+    assert cells[[f.name for f in dataclasses.fields(register.Row)].index(column)] == "'" + value
+
+
+def test_a_title_starting_with_equals_is_text_through_the_cli(tmp_path):
+    root = repo_copy(tmp_path)
+    draft = root / "drafts/2024/zhujian-JY20240056.yaml"
+    text = draft.read_text(encoding="utf-8")
+    title = re.search(r"^  title: (.*)$", text, re.M).group(1)
+    draft.write_text(text.replace(f"  title: {title}", "  title: \"=1+1关于\""), encoding="utf-8")
+    done = run(root, "register", "-o", "r.csv", "-o", "r.xlsx")
+    assert done.returncode == 0, done.stderr
+    titles = [c.value for c in openpyxl.load_workbook(root / "r.xlsx").active["D"]]
+    assert "=1+1关于" in titles
+    assert all(c.data_type == "s" for c in openpyxl.load_workbook(root / "r.xlsx").active["D"])
+    assert "'=1+1关于" in (root / "r.csv").read_text(encoding="utf-8-sig")
+
+
+def test_a_broken_draft_with_blanks_never_shows_none(tmp_path):
+    from conftest import make_project
+
+    root = make_project(tmp_path, {"letterkit.yaml": "defaults: {}\n",
+                                   "drafts/broken.yaml": "proposal:\n  kind:\n  id:\n  title:\ncc:\n  -\n"})
+    project = open_project(root)
+    found = register.rows(project.drafts(), project)
+    assert found[0].status == "草稿有误"
+    assert "None" not in register.table(found) and b"None" not in register.to_csv(found)
