@@ -12,6 +12,7 @@ template, so a project template may extend the built-in one it replaces.
 
 from __future__ import annotations
 
+import os
 import re
 import traceback
 from functools import lru_cache
@@ -20,7 +21,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from . import blocks as blocklang
+from . import blocks as blocklang, manifest
 from .cache import cache_dir
 from .errors import LetterkitError, Location, Problem, display_path
 from .model import Draft, chinese_date
@@ -49,7 +50,7 @@ def _environment(template_dirs: tuple[str, ...]) -> SandboxedEnvironment:
     search = list(template_dirs) + [str(BUILTIN_TEMPLATES)]
     loader = jinja2.ChoiceLoader([
         jinja2.PrefixLoader({"builtin": jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES))}),
-        jinja2.FileSystemLoader(search),
+        _ReadLoader(search),
     ])
     folder = cache_dir("jinja")
     return SandboxedEnvironment(
@@ -63,6 +64,24 @@ def _environment(template_dirs: tuple[str, ...]) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+class _ReadLoader(jinja2.FileSystemLoader):
+    """The project's templates, each one's digest noted as it is read (the manifest records what
+    the letter was built from), and reloaded when its content changes, not only its time."""
+
+    def get_source(self, environment, template):
+        pieces = jinja2.loaders.split_template_path(template)
+        for folder in self.searchpath:
+            filename = os.path.normpath(os.path.join(folder, *pieces))
+            if os.path.isfile(filename):
+                break
+        else:
+            return super().get_source(environment, template)  # TemplateNotFound, as Jinja words it
+        with open(filename, "rb") as file:
+            raw = file.read()
+        read = manifest.note_read(filename, raw)  # Jinja's lexer normalises line ends itself
+        return raw.decode(self.encoding), filename, lambda: manifest.known_digest(filename) == read
 
 
 def context(draft: Draft) -> dict:

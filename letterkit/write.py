@@ -113,3 +113,14 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def aside_name(path: Path) -> Path:
+    """A free name beside `path` for a letter changed outside letterkit: x.word-edited.docx,
+    x.word-edited-2.docx, …"""
+    path = Path(path)
+    for n in range(1, 10_000):
+        candidate = path.with_name(f"{path.stem}.word-edited{'' if n == 1 else f'-{n}'}{path.suffix}")
+        if not os.path.lexists(candidate):
+            return candidate
+    raise FileExistsError(path)
