@@ -402,7 +402,10 @@ def main() -> None:
     debug = "--debug" in sys.argv[1:]
     try:
         cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as abort:
+        if isinstance(abort.__cause__, KeyboardInterrupt):  # click's word for Ctrl-C: exit as a shell expects
+            click.echo("已中断。", err=True)
+            sys.exit(130)
         click.echo("已中止。", err=True)
         sys.exit(EXIT_INPUT)
     except click.UsageError as error:

@@ -223,9 +223,11 @@ def _sections(text: str, root: Path, project: str) -> dict[str, dict] | None:
         return None
     current = data.get("code") == code_fingerprint()
     if "projects" not in data and isinstance(data.get("drafts"), dict):  # the first format: one project
-        drafts = {k: e for k, e in data["drafts"].items() if isinstance(k, str)
-                  and os.path.isfile(k if os.path.isabs(k) else os.path.join(root, k))}  # only ours for sure
-        data = {"projects": {project: drafts}}
+        drafts = data["drafts"]
+        if not all(_valid(e) for e in drafts.values()):
+            return None
+        data = {"projects": {project: {k: e for k, e in drafts.items()  # only the drafts surely ours
+                                       if os.path.isfile(k if os.path.isabs(k) else os.path.join(root, k))}}}
     projects = data.get("projects")
     if not isinstance(projects, dict):
         return None
