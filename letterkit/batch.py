@@ -65,7 +65,7 @@ class Batch:
         running = _claim(folder, set(targets.values()), self.summary)
         todo = []
         try:
-            clashes = _clashes(targets, manifest)
+            clashes, written = _clashes(targets, manifest), manifest.by_output()
             for draft, target in targets.items():
                 if draft in clashes:
                     self.summary.failed += 1
@@ -74,7 +74,7 @@ class Batch:
                     self.summary.unchanged += 1
                     yield Outcome(draft, "unchanged", target)
                 else:
-                    todo.append((draft, manifest.written(target)))
+                    todo.append((draft, written.get(manifest.key(target), (None, None))[1]))
             for draft, result in self._build(todo):
                 if isinstance(result, list):
                     manifest.forget(draft)
@@ -99,6 +99,8 @@ class Batch:
             self.summary.seconds = time.perf_counter() - started
 
     def _build(self, todo: list[tuple[Path, str | None]]):
+        if not todo:
+            return  # a no-change build loads neither python-docx nor Jinja
         from .build import Guard
 
         args = [(str(d), str(self.project.root), str(self.output) if self.output else None, Guard(written, self.force))
@@ -156,11 +158,11 @@ def _clashes(targets: dict[Path, Path], manifest: Manifest) -> dict[Path, Proble
     by_target: dict[Path, list[Path]] = {}
     for draft, target in targets.items():
         by_target.setdefault(target, []).append(draft)
-    problems = {}
+    problems, owners = {}, manifest.owners()
     for target, drafts in by_target.items():
         others = {d: [display_path(o) for o in drafts if o != d] for d in drafts}
         if len(drafts) == 1:
-            owner = manifest.owner(drafts[0], target)
+            owner = manifest.owner(drafts[0], target, owners)
             if owner is None:
                 continue
             others[drafts[0]] = [owner if os.path.isabs(owner) else display_path(manifest.root / owner)]
@@ -196,11 +198,11 @@ def _claim(folder: Path, outputs: set[Path], summary: Summary):
                 names = os.listdir(where)
             except OSError:
                 continue
-            for name in names:
+            for name in filter(_LEFTOVER.fullmatch, names):
                 path = os.path.join(where, name)
                 try:
                     stat = os.lstat(path)
-                    if (_LEFTOVER.fullmatch(name) and S_ISREG(stat.st_mode) and stat.st_uid == os.getuid()):
+                    if S_ISREG(stat.st_mode) and stat.st_uid == os.getuid():
                         os.unlink(path)
                         summary.leftovers += 1
                 except OSError:

@@ -100,25 +100,30 @@ class Manifest:
 
     def written(self, output: Path) -> str | None:
         """The digest letterkit recorded writing to `output` (for this project), or None."""
-        key = self.key(output)
-        for entry in self.entries.values():
-            if entry.get("output") == key:
-                return entry.get("output_digest")
-        return None
+        return self.by_output().get(self.key(output), (None, None))[1]
 
-    def owner(self, draft: Path, output: Path) -> str | None:
-        """Another draft whose letter `output` is (one of this project's that still exists, or any
-        of another project's building into the same folder), or None."""
-        own, target = self.key(draft), os.path.abspath(output)
-        for key, entry in self.entries.items():
-            if key != own and self._path(entry["output"]) == target and os.path.isfile(self._path(key)):
-                return key
+    def by_output(self) -> dict[str, tuple[str, str]]:
+        """output key → (draft key, output digest) of this project's entries."""
+        return {e["output"]: (k, e["output_digest"]) for k, e in self.entries.items()}
+
+    def owners(self) -> dict[str, str]:
+        """Every output another draft may own → that draft: this project's drafts (absolute output
+        path → draft key) and other projects' building into the same folder (→ absolute draft path)."""
+        found = {}
         for project, entries in self.others.items():
             root = os.path.normpath(os.path.join(os.path.abspath(self.folder), project))
             for key, entry in entries.items():
-                if os.path.normpath(self._path(entry["output"], root)) == target:
-                    return os.path.normpath(self._path(key, root))
-        return None
+                found[os.path.normpath(self._path(entry["output"], root))] = os.path.normpath(self._path(key, root))
+        for key, entry in self.entries.items():
+            if os.path.isfile(self._path(key)):  # a draft that is gone (renamed) leaves its output free
+                found[self._path(entry["output"])] = key
+        return found
+
+    def owner(self, draft: Path, output: Path, owners: dict[str, str] | None = None) -> str | None:
+        """Another draft whose letter `output` is (one of this project's that still exists, or any
+        of another project's building into the same folder), or None."""
+        other = (owners if owners is not None else self.owners()).get(os.path.abspath(output))
+        return None if other == self.key(draft) else other
 
     def record(self, draft: Path, output: Path, inputs: dict[str, str | None], output_digest: str) -> None:
         key = self.key(draft)
