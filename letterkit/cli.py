@@ -45,8 +45,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), help="输出目录（默认为项目的 build/）")
 @click.option("--pdf", "with_pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF，放在 .docx 旁边")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, help="同时生成的进程数（默认：CPU 核数）")
-@click.option("--force", is_flag=True, help="全部重新生成，不管输入是否改过")
-@click.option("--clean", is_flag=True, help="删除草稿已不存在的生成文件")
+@click.option("--force", is_flag=True, help="全部重新生成，不管输入是否改过；在 Word 里改过的信先改名为 x.word-edited.docx 保留")
+@click.option("--clean", is_flag=True, help="删除草稿已不存在、letterkit 生成后没人改过的 .docx/.pdf（只删输出目录之内的）")
 @click.option("--watch", is_flag=True, help="一直运行：草稿、模板、配置一保存就重新生成受影响的信（Ctrl-C 结束）")
 def build(paths: tuple[Path, ...], output: Path | None, with_pdf: bool, jobs: int | None, force: bool,
           clean: bool, watch: bool) -> None:
