@@ -213,8 +213,14 @@ def _claim(folder: Path, outputs: set[Path], summary: Summary):
 
 def _worker_start() -> None:
     """Ctrl-C reaches every process of the terminal's group: the parent alone answers it
-    (stops the pool, keeps what was built), the workers print no tracebacks."""
+    (stops the pool, keeps what was built), the workers print no tracebacks.  The parent stops
+    them with SIGTERM: that unwinds the letter being written (its temporary file removed)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop)
+
+
+def _stop(signum, frame):
+    raise SystemExit(1)
 
 
 def record_pdfs(project, output: Path | None, pdfs: list[Path]) -> None:

@@ -135,6 +135,25 @@ def test_a_seal_saved_during_a_build_is_built_again_by_the_next(tree, monkeypatc
     assert built(run(tree)[0]) == {"l00", "l01", "l02"}  # every letter with that seal
 
 
+def test_a_profile_saved_twice_during_a_parallel_batch_leaves_no_letter_with_the_old_phone(tmp_path):
+    """The issue's case, with real workers: whatever each letter read, after the next build
+    every letter has the last saved phone number."""
+    files = {"letterkit.yaml": "output: build\n",
+             "profiles/d.yaml": "organ:\n  name: 测试市测试区教育局\n  code: 测教函\ncontact: {name: 李四, phone: '82345678'}\n"}
+    for i in range(30):
+        files[f"drafts/l{i:02d}.yaml"] = draft(seq=i + 1, department="d").replace("contact:\n  name: 李四\n  phone: \"82345678\"\n", "")
+    root = make_project(tmp_path / "p", files)
+    process, _ = start_and_wait_for_letters(root, 3, "-j", "2")
+    replace_in(root / "profiles/d.yaml", "82345678", "82345670")
+    time.sleep(0.3)
+    replace_in(root / "profiles/d.yaml", "82345670", "82345679")
+    _, err = process.communicate(timeout=300)
+    assert process.returncode in (0, 1) and "Traceback" not in err  # 1: a draft read the profile half saved
+    assert letterkit("build", cwd=root).returncode == 0
+    stale = [p.name for p in sorted((root / "build").glob("*.docx")) if "82345679" not in to_text(p)]
+    assert stale == []
+
+
 # 2. Coarse file times (FAT, exFAT, SMB) --------------------------------------------------------------
 # Emulated: the file's time is set back to the same whole second after a same-size save, which is
 # what a file system with 1–2 s times keeps (no mkfs.vfat here for a loop-mounted FAT image).
