@@ -191,7 +191,7 @@ def _claim(folder: Path, outputs: set[Path], summary: Summary):
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
-        pass  # another build is running here: its temporary files are alive
+        pass  # another build is running here (or the file system has no locks): nothing removed
     else:
         for where in {folder, *(p.parent for p in outputs)}:
             try:
@@ -207,20 +207,23 @@ def _claim(folder: Path, outputs: set[Path], summary: Summary):
                         summary.leftovers += 1
                 except OSError:
                     continue
-    fcntl.flock(handle, fcntl.LOCK_SH)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_SH)
+    except OSError:
+        pass
     return handle
 
 
 def _worker_start() -> None:
     """Ctrl-C reaches every process of the terminal's group: the parent alone answers it
     (stops the pool, keeps what was built), the workers print no tracebacks.  The parent stops
-    them with SIGTERM: that unwinds the letter being written (its temporary file removed)."""
+    them with SIGTERM, which waits while a letter is being built (see `_work`)."""
+    global _IN_POOL
+    _IN_POOL = True
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _stop)
 
 
-def _stop(signum, frame):
-    raise SystemExit(1)
+_IN_POOL = False
 
 
 def record_pdfs(project, output: Path | None, pdfs: list[Path]) -> None:
@@ -247,6 +250,8 @@ def _work(arg):
     from .project import open_project
 
     path, root, output, guard = arg
+    if _IN_POOL:  # a worker stopped now ends after this letter: never with its temporary file left
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
     try:
         project = _PROJECTS.get(root)
         if project is None:
@@ -259,6 +264,9 @@ def _work(arg):
         return [Problem(Location(display_path(path)), "internal-error",
                         f"letterkit 内部错误：{type(error).__name__}: {error}",
                         "请把这个草稿和下面的信息报告给维护者：" + traceback.format_exc(limit=3).replace("\n", " | "))]
+    finally:
+        if _IN_POOL:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
 
 
 def _work_pair(arg):

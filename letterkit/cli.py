@@ -104,7 +104,7 @@ def _run_batch(project, paths, output, jobs, force, clean, with_pdf, quiet_uncha
         else:
             letters.append(outcome.output)  # only these get a PDF: never one from a failed draft's old .docx
         if outcome.aside:
-            click.echo(f"{display_path(outcome.output)} 生成后被改过（例如在 Word 里），已改名为 "
+            click.echo(f"{display_path(outcome.output)} 与 letterkit 记下写出的不同（例如在 Word 里改过），已改名为 "
                        f"{display_path(outcome.aside)} 保留，再按草稿重新生成", err=True)
         if bar:
             bar.step(batch.summary)

@@ -210,11 +210,11 @@ class Manifest:
 def locked(path: Path):
     """An exclusive flock on `path` (created) for the duration: one manifest merge at a time."""
     with open(path, "a+b") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
         try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        except OSError:
+            pass  # a file system without locks (some network shares): merged unlocked, as before
+        yield  # closing the file releases the lock
 
 
 def _sections(text: str, root: Path, project: str) -> dict[str, dict] | None:
