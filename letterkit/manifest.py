@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
+from .errors import display_path
 
 MANIFEST = ".letterkit-manifest.json"
 LOCK = ".letterkit-manifest.lock"  # flock'ed while the manifest is read, merged and written
@@ -61,10 +62,9 @@ class Manifest:
         self.project = os.path.relpath(self.root, os.path.abspath(self.folder)).replace(os.sep, "/")
         self.warning: str | None = None  # said once when the file on disk is not a manifest
         self.changes: dict[str, dict | None] = {}  # this run's records (None: forgotten), merged in on save
-        self.others: dict[str, dict] = {}  # the other projects' sections (project → drafts)
         sections = self._read()
         self.entries: dict[str, dict] = sections.pop(self.project, {})
-        self.others = sections
+        self.others: dict[str, dict] = sections  # the other projects' sections (project → drafts)
 
     def _read(self) -> dict[str, dict]:
         try:
@@ -73,7 +73,7 @@ class Manifest:
             return {}  # no manifest yet (or unreadable): everything is built
         sections = _sections(text, self.root, self.project)
         if sections is None:
-            self.warning = (f"{self.path}: 警告 bad-manifest 生成记录不是 letterkit 写的格式，当作没有记录"
+            self.warning = (f"{display_path(self.path)}: 警告 bad-manifest 生成记录不是 letterkit 写的格式，当作没有记录"
                             f"（本次全部重新生成并重写它）")
             return {}
         return sections
