@@ -381,6 +381,18 @@ def test_without_a_record_a_different_letter_is_moved_aside_not_lost(tree):
     assert (tree / "build/l01.word-edited.docx").read_bytes() == b"an earlier copy"
 
 
+def test_records_of_the_previous_format_still_protect_letters_edited_in_word(tree):
+    """After upgrading letterkit: its old one-project manifest is read, so an edited letter is kept."""
+    run(tree)
+    path = tree / "build" / MANIFEST
+    entries = json.loads(path.read_text(encoding="utf-8"))["projects"][".."]
+    path.write_text(json.dumps({"letterkit": "0.2.0", "code": "an older letterkit", "drafts": entries}), encoding="utf-8")
+    (tree / "build/l01.docx").write_bytes(b"edited")
+    outcomes, summary = run(tree)
+    assert built(outcomes) == {"l00", "l02"} and outcomes["l01"].problems[0].code == "edited-output"
+    assert summary.warnings == [] and (tree / "build/l01.docx").read_bytes() == b"edited"
+
+
 def test_the_cli_says_what_it_kept_and_exits_1(tree):
     assert letterkit("build", cwd=tree).returncode == 0
     (tree / "build/l00.docx").write_bytes(b"edited")
