@@ -217,13 +217,8 @@ def _claim(folder: Path, outputs: set[Path], summary: Summary):
 def _worker_start() -> None:
     """Ctrl-C reaches every process of the terminal's group: the parent alone answers it
     (stops the pool, keeps what was built), the workers print no tracebacks.  The parent stops
-    them with SIGTERM, which waits while a letter is being built (see `_work`)."""
-    global _IN_POOL
-    _IN_POOL = True
+    them with SIGTERM, which waits for a letter being written (write.write_atomic)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-_IN_POOL = False
 
 
 def record_pdfs(project, output: Path | None, pdfs: list[Path]) -> None:
@@ -250,8 +245,6 @@ def _work(arg):
     from .project import open_project
 
     path, root, output, guard = arg
-    if _IN_POOL:  # a worker stopped now ends after this letter: never with its temporary file left
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
     try:
         project = _PROJECTS.get(root)
         if project is None:
@@ -264,9 +257,6 @@ def _work(arg):
         return [Problem(Location(display_path(path)), "internal-error",
                         f"letterkit 内部错误：{type(error).__name__}: {error}",
                         "请把这个草稿和下面的信息报告给维护者：" + traceback.format_exc(limit=3).replace("\n", " | "))]
-    finally:
-        if _IN_POOL:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
 
 
 def _work_pair(arg):

@@ -557,6 +557,16 @@ def test_ctrl_c_mid_batch_exits_130_quietly_and_keeps_what_was_built(tmp_path, j
     assert counts and int(counts[1]) + int(counts[2]) == 40 and int(counts[2]) >= 3  # the letters built stayed recorded
 
 
+def test_a_plain_kill_mid_batch_leaves_no_temporary_file(tmp_path):
+    """SIGTERM to every process (a shutdown, `kill`): each waits for the letter it is writing."""
+    root = big_tree(tmp_path / "p", 40)
+    process, _ = start_and_wait_for_letters(root, 3, "-j", "2")
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=60)
+    time.sleep(0.5)  # the workers, ending after their letter
+    assert_nothing_half_written(root)
+
+
 def test_kill_9_mid_batch_leaves_nothing_half_written_and_the_next_build_mends_all(tmp_path):
     root = big_tree(tmp_path / "p", 40)
     process, _ = start_and_wait_for_letters(root, 3, "-j", "2")
