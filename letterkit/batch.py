@@ -8,15 +8,19 @@ byte-identical whatever the number of workers.
 
 from __future__ import annotations
 
+import fcntl
 import multiprocessing
 import os
+import re
+import signal
 import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 
 from .errors import LetterkitError, Location, Problem, display_path
-from .manifest import Manifest
+from .manifest import MANIFEST, Manifest
 
 
 @dataclass
@@ -25,6 +29,7 @@ class Outcome:
     status: str                      # "built", "unchanged" or "failed"
     output: Path | None = None
     problems: list[Problem] = field(default_factory=list)
+    aside: Path | None = None        # where a letter changed in Word was moved before this build (--force)
 
 
 @dataclass
@@ -34,6 +39,9 @@ class Summary:
     failed: int = 0
     seconds: float = 0.0
     orphans: list[tuple[Path, bool]] = field(default_factory=list)  # (output, removed)
+    kept: dict[Path, str] = field(default_factory=dict)  # file --clean did not delete → why
+    warnings: list[str] = field(default_factory=list)   # about the build as a whole (its records)
+    leftovers: int = 0                                  # temporary files of a killed build removed
 
 
 class Batch:
@@ -49,37 +57,54 @@ class Batch:
     def run(self):
         started = time.perf_counter()
         _PROJECTS.clear()  # project files may have changed since the last run (watch mode)
-        manifest = Manifest(Path(self.output) if self.output else self.project.output, self.project.root)
+        folder = Path(self.output) if self.output else self.project.output
+        manifest = Manifest(folder, self.project.root)
+        if manifest.warning:
+            self.summary.warnings.append(manifest.warning)
+        targets = {draft: self.project.output_for(draft, self.output) for draft in self.drafts}
+        running = _claim(folder, set(targets.values()), self.summary)
         todo = []
         try:
-            for draft in self.drafts:
-                target = self.project.output_for(draft, self.output)
-                if not self.force and manifest.up_to_date(draft, target):
+            clashes, written = _clashes(targets, manifest), manifest.by_output()
+            for draft, target in targets.items():
+                if draft in clashes:
+                    self.summary.failed += 1
+                    yield Outcome(draft, "failed", problems=[clashes[draft]])
+                elif not self.force and manifest.up_to_date(draft, target):
                     self.summary.unchanged += 1
                     yield Outcome(draft, "unchanged", target)
                 else:
-                    todo.append(draft)
+                    todo.append((draft, written.get(manifest.key(target), (None, None))[1]))
             for draft, result in self._build(todo):
                 if isinstance(result, list):
                     manifest.forget(draft)
                     self.summary.failed += 1
                     yield Outcome(draft, "failed", problems=result)
                 else:
-                    output, inputs, output_digest = result
+                    output, inputs, output_digest, aside = result
                     manifest.record(draft, output, inputs, output_digest)
                     self.summary.built += 1
-                    yield Outcome(draft, "built", output)
+                    yield Outcome(draft, "built", output, aside=aside)
             self.summary.orphans = self._orphans(manifest)
         finally:
-            if todo or self.summary.orphans or not manifest.path.exists():
+            if manifest.changes or not manifest.path.exists():
                 try:
                     manifest.save()
-                except OSError:  # the output folder cannot be written: the builds said so already;
-                    pass         # without a manifest the next build simply builds everything
+                except OSError as error:  # the output folder cannot be written (full, read-only)
+                    self.summary.warnings.append(
+                        f"{display_path(manifest.path)}: 警告 manifest-not-saved 生成记录没能保存：{error.strerror or error}"
+                        "（已生成的信完好；下次会把这些信重新生成一遍）")
+            if running:
+                running.close()
             self.summary.seconds = time.perf_counter() - started
 
-    def _build(self, todo: list[Path]):
-        args = [(str(d), str(self.project.root), str(self.output) if self.output else None) for d in todo]
+    def _build(self, todo: list[tuple[Path, str | None]]):
+        if not todo:
+            return  # a no-change build loads neither python-docx nor Jinja
+        from .build import Guard
+
+        args = [(str(d), str(self.project.root), str(self.output) if self.output else None, Guard(written, self.force))
+                for d, written in todo]
         if self.jobs == 1 or len(todo) <= 1:
             for arg in args:
                 yield Path(arg[0]), _work(arg)
@@ -89,7 +114,7 @@ class Batch:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
         chunk = max(1, min(8, len(todo) // (self.jobs * 8)))  # small: no worker idles at the end
-        pool = context.Pool(min(self.jobs, len(todo)))
+        pool = context.Pool(min(self.jobs, len(todo)), initializer=_worker_start)
         finished = False
         try:
             for path, result in pool.imap_unordered(_work_pair, args, chunksize=chunk):
@@ -103,16 +128,112 @@ class Batch:
             pool.join()
 
     def _orphans(self, manifest: Manifest) -> list[tuple[Path, bool]]:
+        """Outputs of deleted drafts; with --clean, those letterkit wrote (and nobody changed since)
+        are deleted, the others kept with the reason."""
         found = []
         for key, output in manifest.orphans():
+            entry = manifest.entries[key]
             removed = False
             if self.clean:
-                for stale in (output, output.with_suffix(".pdf")):
-                    stale.unlink(missing_ok=True)
-                manifest.entries.pop(key, None)
-                removed = True
+                twins = [(output, entry["output_digest"])]
+                pdf = output.with_suffix(".pdf")
+                if os.path.lexists(pdf):
+                    twins.append((pdf, entry.get("pdf_digest")))
+                refused = {path: manifest.removable(path, recorded) for path, recorded in twins}
+                for path, reason in refused.items():
+                    if reason is None:
+                        path.unlink()
+                    else:
+                        self.summary.kept[path] = reason
+                removed = refused[output] is None
+                if removed:
+                    manifest.drop(key)
             found.append((output, removed))
         return found
+
+
+def _clashes(targets: dict[Path, Path], manifest: Manifest) -> dict[Path, Problem]:
+    """Drafts that would write the same output as another draft (x.yaml and x.yml; another
+    project building into the same folder): none of them is built, each told about the other."""
+    by_target: dict[Path, list[Path]] = {}
+    for draft, target in targets.items():
+        by_target.setdefault(target, []).append(draft)
+    problems, owners = {}, manifest.owners()
+    for target, drafts in by_target.items():
+        others = {d: [display_path(o) for o in drafts if o != d] for d in drafts}
+        if len(drafts) == 1:
+            owner = manifest.owner(drafts[0], target, owners)
+            if owner is None:
+                continue
+            others[drafts[0]] = [owner if os.path.isabs(owner) else display_path(manifest.root / owner)]
+        for draft in drafts:
+            problems[draft] = Problem(
+                Location(display_path(draft)), "same-output",
+                f"{display_path(draft)} 和 {'、'.join(others[draft])} 都会生成 {display_path(target)}，两个都没有生成",
+                "给其中一个草稿改名（.yaml 和 .yml 同名也算重名），或删掉多余的；另一个项目的信请用 -o 输出到别的目录")
+    return problems
+
+
+RUNNING = ".letterkit-build.lock"  # flock'ed shared while a build runs in the folder
+_LEFTOVER = re.compile(r"\.(.+\.docx|" + re.escape(MANIFEST) + r")\.[a-z0-9_]{8}\.tmp")
+
+
+def _claim(folder: Path, outputs: set[Path], summary: Summary):
+    """Mark the output folder as in use for this build (a shared flock, held until it ends).
+    When no other build holds it, remove the temporary files a killed build left behind in the
+    folders this one writes to: write_atomic's names (.x.docx.<8 random>.tmp), owned by this user,
+    regular files.  None is being written then: every letterkit build holds the lock while it writes."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = open(folder / RUNNING, "a+b")
+    except OSError:
+        return None  # a folder that cannot be written: each letter will say so
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        pass  # another build is running here (or the file system has no locks): nothing removed
+    else:
+        for where in {folder, *(p.parent for p in outputs)}:
+            try:
+                names = os.listdir(where)
+            except OSError:
+                continue
+            for name in filter(_LEFTOVER.fullmatch, names):
+                path = os.path.join(where, name)
+                try:
+                    stat = os.lstat(path)
+                    if S_ISREG(stat.st_mode) and stat.st_uid == os.getuid():
+                        os.unlink(path)
+                        summary.leftovers += 1
+                except OSError:
+                    continue
+    try:
+        fcntl.flock(handle, fcntl.LOCK_SH)
+    except OSError:
+        pass
+    return handle
+
+
+def _worker_start() -> None:
+    """Ctrl-C reaches every process of the terminal's group: the parent alone answers it
+    (stops the pool, keeps what was built), the workers print no tracebacks.  The parent stops
+    them with SIGTERM, which waits for a letter being written (write.write_atomic)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def record_pdfs(project, output: Path | None, pdfs: list[Path]) -> None:
+    """The digests of PDFs made beside their letters: --clean deletes only those, unchanged."""
+    from .manifest import digest
+
+    manifest = Manifest(Path(output) if output else project.output, project.root)
+    for path in pdfs:
+        value = digest(path)
+        if value:
+            manifest.record_pdf(path.with_suffix(".docx"), value)
+    try:
+        manifest.save()
+    except OSError:
+        pass  # without the record --clean keeps the PDF (and says so)
 
 
 _PROJECTS: dict[str, object] = {}
@@ -123,13 +244,13 @@ def _work(arg):
     from .build import build_draft
     from .project import open_project
 
-    path, root, output = arg
+    path, root, output, guard = arg
     try:
         project = _PROJECTS.get(root)
         if project is None:
             project = _PROJECTS[root] = open_project(Path(root))
-        built = build_draft(Path(path), project, Path(output) if output else None)
-        return built.output, built.inputs, built.output_digest
+        built = build_draft(Path(path), project, Path(output) if output else None, guard)
+        return built.output, built.inputs, built.output_digest, built.aside
     except LetterkitError as error:
         return error.problems
     except Exception as error:  # a bug must not stop the other drafts

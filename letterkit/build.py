@@ -24,6 +24,15 @@ class Built:
     output: Path
     inputs: dict = field(default_factory=dict)  # file → sha256 (None: must stay absent), for the manifest
     output_digest: str = ""
+    aside: Path | None = None  # where an output changed since letterkit wrote it was moved (--force)
+
+
+@dataclass(frozen=True)
+class Guard:
+    """What letterkit recorded writing to the output (None: no record), and `force`: move an
+    output changed since then aside instead of keeping it and not building."""
+    recorded: str | None
+    force: bool = False
 
 
 def layers(path: Path, project: Project) -> load.Loaded:
@@ -69,8 +78,10 @@ def inputs(draft: Draft, loaded: load.Loaded, project: Project) -> dict:
     return manifest.inputs_of(read, absent)
 
 
-def build_draft(path: Path, project: Project | None = None, output: Path | None = None) -> Built:
-    """Build one draft into its .docx; raises LetterkitError with every problem found."""
+def build_draft(path: Path, project: Project | None = None, output: Path | None = None,
+                guard: Guard | None = None) -> Built:
+    """Build one draft into its .docx; raises LetterkitError with every problem found.
+    With a `guard`, an output someone changed (in Word) is never overwritten (see `set_aside`)."""
     path = Path(path)
     project = project or open_project(path)
     loaded = layers(path, project)
@@ -89,13 +100,39 @@ def build_draft(path: Path, project: Project | None = None, output: Path | None 
                          subject=f"{draft.proposal.kind} {draft.proposal.id or ''}".strip(), when=when)
     target = project.output_for(path, output)
     data = write.to_bytes(document, when)
+    output_digest = hashlib.sha256(data).hexdigest()
     try:
+        aside = set_aside(path, target, output_digest, guard) if guard else None
         write.write_atomic(target, data)
     except OSError as error:
         raise LetterkitError([Problem(Location(display_path(target)), "write-error",
                                       f"无法写入文件：{error.strerror or error}",
                                       "检查输出目录是否存在、是否有写权限，或文件是否正在被 Word 打开")]) from None
-    return Built(path, target, inputs(draft, loaded, project), hashlib.sha256(data).hexdigest())
+    return Built(path, target, inputs(draft, loaded, project), output_digest, aside)
+
+
+def set_aside(draft: Path, target: Path, new_digest: str, guard: Guard) -> Path | None:
+    """An output that is neither what letterkit recorded writing nor the letter about to be
+    written was changed by someone (touched up in Word): kept, and the draft not built, unless
+    `guard.force`; then, and whenever there is no record to tell, moved aside (returned)."""
+    current = manifest.digest(target)
+    if current is None or current in (guard.recorded, new_digest):
+        return None
+    shown = display_path(target)
+    if guard.recorded is not None and not guard.force:
+        raise LetterkitError([Problem(
+            Location(shown), "edited-output", "这封信生成后被改过（例如在 Word 里修改过），没有覆盖，草稿也没有重新生成",
+            f"要把改动带回草稿：letterkit import {shown} -o {display_path(draft)} --force；"
+            f"要按草稿重新生成：letterkit build --force（改过的信先改名为 {write.aside_name(target).name} 保留）")])
+    aside = write.aside_name(target)
+    try:
+        os.link(target, aside)  # never over an existing file
+        os.unlink(target)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links here (FAT, some shares): aside_name found the name free
+        os.rename(target, aside)
+    return aside
 
 
 def build_many(paths: list[Path], project: Project, output: Path | None = None):
@@ -107,4 +144,4 @@ def build_many(paths: list[Path], project: Project, output: Path | None = None):
             yield path, error
 
 
-__all__ = ["Built", "build_draft", "build_many", "read_draft", "letter_blocks", "LetterkitError"]
+__all__ = ["Built", "Guard", "build_draft", "build_many", "read_draft", "letter_blocks", "LetterkitError"]

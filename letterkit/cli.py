@@ -45,8 +45,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), help="输出目录（默认为项目的 build/）")
 @click.option("--pdf", "with_pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF，放在 .docx 旁边")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None, help="同时生成的进程数（默认：CPU 核数）")
-@click.option("--force", is_flag=True, help="全部重新生成，不管输入是否改过")
-@click.option("--clean", is_flag=True, help="删除草稿已不存在的生成文件")
+@click.option("--force", is_flag=True, help="全部重新生成，不管输入是否改过；在 Word 里改过的信先改名为 x.word-edited.docx 保留")
+@click.option("--clean", is_flag=True, help="删除草稿已不存在、letterkit 生成后没人改过的 .docx/.pdf（只删输出目录之内的）")
 @click.option("--watch", is_flag=True, help="一直运行：草稿、模板、配置一保存就重新生成受影响的信（Ctrl-C 结束）")
 def build(paths: tuple[Path, ...], output: Path | None, with_pdf: bool, jobs: int | None, force: bool,
           clean: bool, watch: bool) -> None:
@@ -68,12 +68,13 @@ def build(paths: tuple[Path, ...], output: Path | None, with_pdf: bool, jobs: in
 
 def _watch(project, paths, output, jobs, with_pdf) -> None:
     """Build, then build again after every save; a bad save is reported, never fatal."""
-    from .watch import changes
+    from .watch import changes, forget
 
     root = project.root
     click.echo(f"监视 {display_path(root) if display_path(root) != '.' else '当前项目'}，保存文件后自动重新生成（Ctrl-C 结束）")
     _run_batch(project, paths, output, jobs, False, False, with_pdf, quiet_unchanged=True)
-    for _ in changes(root, output or project.output):
+    for changed in changes(root, output or project.output):
+        forget(changed)  # hashed again even if a coarse file system kept their time and size
         try:
             project = open_project(root)  # the project file itself may have changed
             _run_batch(project, [p for p in paths if p.exists()], output, jobs, False, False, with_pdf,
@@ -96,12 +97,15 @@ def _run_batch(project, paths, output, jobs, force, clean, with_pdf, quiet_uncha
         return False
     batch = Batch(drafts, project, output, jobs, force, clean)
     bar = _Progress(len(drafts)) if sys.stderr.isatty() and not quiet_unchanged else None
-    failures, built = [], []
+    failures, letters = [], []
     for outcome in batch.run():
         if outcome.status == "failed":
             failures.append(outcome)
-        elif outcome.status == "built":
-            built.append(outcome.output)
+        else:
+            letters.append(outcome.output)  # only these get a PDF: never one from a failed draft's old .docx
+        if outcome.aside:
+            click.echo(f"{display_path(outcome.output)} 与 letterkit 记下写出的不同（例如在 Word 里改过），已改名为 "
+                       f"{display_path(outcome.aside)} 保留，再按草稿重新生成", err=True)
         if bar:
             bar.step(batch.summary)
         elif outcome.status == "built":
@@ -110,17 +114,29 @@ def _run_batch(project, paths, output, jobs, force, clean, with_pdf, quiet_uncha
             click.echo(f"{display_path(outcome.draft)}：未改动，跳过")
     if bar:
         bar.done()
+    s = batch.summary
+    for warning in s.warnings:
+        click.echo(warning, err=True)
+    if s.leftovers:
+        click.echo(f"删除了被中断的生成留下的 {s.leftovers} 个临时文件（.*.docx.*.tmp）", err=True)
     for outcome in failures:
         _report(outcome.problems)
-    for stale, removed in batch.summary.orphans:
-        click.echo(f"{display_path(stale)}：草稿已不存在，" + ("已删除" if removed else "是孤儿文件（用 --clean 删除）"))
+    for stale, removed in s.orphans:
+        click.echo(f"{display_path(stale)}：草稿已不存在，" + (
+            "已删除" if removed else s.kept[stale] if stale in s.kept else "是孤儿文件（用 --clean 删除）"))
+    for path, reason in s.kept.items():
+        if path not in dict(s.orphans):
+            click.echo(f"{display_path(path)}：草稿已不存在，{reason}")
     pdfs_ok = True
     if with_pdf:
-        wanted = [project.output_for(d, output) for d in drafts]
-        stale = [p for p in wanted if p.exists() and (not p.with_suffix(".pdf").exists()
-                                                      or p.with_suffix(".pdf").stat().st_mtime < p.stat().st_mtime)]
-        pdfs_ok = _pdfs(stale) if stale else True
-    s = batch.summary
+        stale = [p for p in letters if p.exists() and (not p.with_suffix(".pdf").exists()
+                                                       or p.with_suffix(".pdf").stat().st_mtime < p.stat().st_mtime)]
+        made = _pdfs(stale) if stale else []
+        pdfs_ok = made is not None
+        if made:
+            from .batch import record_pdfs
+
+            record_pdfs(project, output, made)
     if not (quiet_unchanged and not s.built and not s.failed):
         click.echo(f"已生成 {s.built}，未改动 {s.unchanged}，失败 {s.failed}，用时 {s.seconds:.1f} 秒",
                    err=bool(s.failed))
@@ -436,23 +452,23 @@ def _check_render(paths: tuple[Path, ...], output_format: str) -> None:
         sys.exit(EXIT_INPUT)
 
 
-def _pdfs(documents: list[Path]) -> bool:
-    """All PDFs in one LibreOffice run; False (after saying why) when that cannot be done."""
+def _pdfs(documents: list[Path]) -> list[Path] | None:
+    """All PDFs in one LibreOffice run; None (after saying why) when that cannot be done."""
     try:
         pdfs = pdf.to_pdf(documents)
     except pdf.RendererMissing as error:
         click.echo(f"错误 no-renderer {error}", err=True)
-        return False
+        return None
     except pdf.RenderFailed as error:
         click.echo(f"错误 render-failed {error}（可加 --debug 查看详情）", err=True)
-        return False
+        return None
     for path in pdfs:
         click.echo(f"  PDF → {display_path(path)}")
     substituted = pdf.font_substitutions(list(house_style()["fonts"].values()))
     if substituted:
         pairs = "；".join(f"{official} → {used}" for official, used in substituted)
         click.echo(f"  字体替换（本机没有这些公文字体，PDF 中用免费字体代替）：{pairs}")
-    return True
+    return pdfs
 
 
 def main() -> None:
@@ -460,7 +476,10 @@ def main() -> None:
     debug = "--debug" in sys.argv[1:]
     try:
         cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as abort:
+        if isinstance(abort.__cause__, KeyboardInterrupt):  # click's word for Ctrl-C: exit as a shell expects
+            click.echo("已中断。", err=True)
+            sys.exit(130)
         click.echo("已中止。", err=True)
         sys.exit(EXIT_INPUT)
     except click.UsageError as error:

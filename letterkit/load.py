@@ -10,6 +10,7 @@ mappings merge key by key, anything else in a later layer replaces the earlier.
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 import yaml
 
 from .errors import LetterkitError, Location, Problem
+from .manifest import note_read
 
 Key = tuple  # a path into the data: ("measures", 0, "heading")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same rules, ten times faster
@@ -136,7 +138,8 @@ def load_text(text: str, display: str) -> Loaded:
 def load_file(path: Path, display: str | None = None) -> Loaded:
     display = display or str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")  # a BOM, as Windows editors write, is fine
+        raw = Path(path).read_bytes()
+        text = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8-sig").read()  # a BOM, as Windows editors write, is fine
     except UnicodeDecodeError as error:
         data = Path(path).read_bytes()
         _not_a_draft(data, path, display)
@@ -150,6 +153,7 @@ def load_file(path: Path, display: str | None = None) -> Loaded:
         raise LetterkitError([Problem(Location(display), "read-error", f"无法读取文件：{error.strerror}", "检查路径和权限")]) from None
     loaded = load_text(text, display)
     loaded.files = (Path(path),)
+    note_read(path, raw)  # the manifest records these bytes, not the file as it is when the build ends
     return loaded
 
 

@@ -12,6 +12,7 @@ template, so a project template may extend the built-in one it replaces.
 
 from __future__ import annotations
 
+import os
 import re
 import traceback
 from functools import lru_cache
@@ -20,7 +21,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from . import blocks as blocklang
+from . import blocks as blocklang, manifest
 from .cache import cache_dir
 from .confine import inside_project, is_inside
 from .errors import LetterkitError, Location, Problem, display_path
@@ -40,18 +41,29 @@ def _finalize(value):
 
 
 class _ProjectLoader(jinja2.FileSystemLoader):
-    """Templates from the search path; a project's template (a symlink included) must resolve
-    inside the project, so no file from elsewhere is printed into a letter."""
+    """Templates from the search path.  A project's template (a symlink included) must resolve
+    inside the project, so no file from elsewhere is printed into a letter; each one's digest is
+    noted as it is read (the manifest records what the letter was built from), and it is reloaded
+    when its content changes, not only its time."""
 
     def __init__(self, search: list[str], root: str | None):
         super().__init__(search)
         self.root = root
 
     def get_source(self, environment, template):
-        source, filename, uptodate = super().get_source(environment, template)
+        pieces = jinja2.loaders.split_template_path(template)
+        for folder in self.searchpath:
+            filename = os.path.normpath(os.path.join(folder, *pieces))
+            if os.path.isfile(filename):
+                break
+        else:
+            return super().get_source(environment, template)  # TemplateNotFound, as Jinja words it
         if self.root is not None and not is_inside(filename, BUILTIN_TEMPLATES):
             inside_project(filename, self.root, Location(display_path(filename)), "模板", template)
-        return source, filename, uptodate
+        with open(filename, "rb") as file:
+            raw = file.read()
+        read = manifest.note_read(filename, raw)  # Jinja's lexer normalises line ends itself
+        return raw.decode(self.encoding), filename, lambda: manifest.known_digest(filename) == read
 
 
 def environment(template_dirs: list[Path], root: Path | None = None) -> SandboxedEnvironment:

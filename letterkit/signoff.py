@@ -13,6 +13,7 @@ from __future__ import annotations
 from docx.shared import Mm
 
 from . import oxml
+from .manifest import note_read
 from .titles import text_width
 
 PT_TO_MM = 25.4 / 72
@@ -104,6 +105,8 @@ def _seal(builder, paragraph, image: str, centre_chars: float) -> None:
     x = builder.text_width_mm() - centre_chars * char_mm - diameter / 2
     y = spec["top_below_body_lines"] * builder.pitch / 20 * PT_TO_MM
     inline = builder.doc.part.new_pic_inline(image, Mm(diameter), Mm(diameter))
+    embedded = builder.doc.part.related_parts[inline.xpath(".//a:blip/@r:embed")[0]]
+    note_read(image, embedded.blob)  # the manifest records the image the letter holds
     oxml.add_floating_picture(paragraph, inline, x_mm=x, y_mm=y)
 
 

@@ -26,3 +26,13 @@ def changes(root: Path, output: Path, stop_event=None):
     for batch in watch(root, watch_filter=relevant, debounce=200, step=50, stop_event=stop_event,
                        raise_interrupt=False):
         yield {Path(path) for _, path in batch}
+
+
+def forget(paths) -> None:
+    """Paths the watcher saw change are hashed again: on FAT, exFAT or an SMB share (1–2 s
+    times) a same-size save within the same second keeps the time and size the digest cache
+    is keyed on.  Templates' include lists, cached the same way, are read again too."""
+    from . import manifest, render
+
+    manifest.invalidate(paths)
+    render._referenced_cached.cache_clear()

@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import signal
 import struct
 import tempfile
 import zipfile
 import zlib
+from contextlib import contextmanager
 from pathlib import Path
 
 import docx
@@ -101,15 +103,41 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     before the rename (a letter); a cache file need not wait for that."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    with _terminate_after():
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+                if durable:
+                    file.flush()
+                    os.fsync(file.fileno())
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+
+@contextmanager
+def _terminate_after():
+    """SIGTERM (a pool worker stopped after Ctrl-C, a `kill`) takes effect once the file is in
+    place or removed: never a temporary file left behind.  Only kill -9 can leave one."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
     try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            if durable:
-                file.flush()
-                os.fsync(file.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def aside_name(path: Path) -> Path:
+    """A free name beside `path` for a letter changed outside letterkit: x.word-edited.docx,
+    x.word-edited-2.docx, …"""
+    path = Path(path)
+    for n in range(1, 10_000):
+        candidate = path.with_name(f"{path.stem}.word-edited{'' if n == 1 else f'-{n}'}{path.suffix}")
+        if not os.path.lexists(candidate):
+            return candidate
+    raise FileExistsError(path)

@@ -78,7 +78,6 @@ CHANGES = [
     ("the project file", lambda r: (r / "letterkit.yaml").write_text("output: build\ndefaults: {sealed: true}\n", encoding="utf-8"), ALL),
     ("letterkit itself", lambda r: _rewrite_manifest(r, code="an older letterkit"), ALL),
     ("a deleted output", lambda r: (r / "build/a2.docx").unlink(), {"a2"}),
-    ("an output edited by hand", lambda r: (r / "build/c1.docx").write_bytes(b"edited in Word"), {"c1"}),
 ]
 
 
