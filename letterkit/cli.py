@@ -286,6 +286,8 @@ def textconv(document: Path) -> None:
 
     try:
         click.echo(to_text(document), nl=False)
+    except LetterkitError:
+        raise
     except Exception as error:  # not a Word file, or a damaged one
         raise LetterkitError([Problem(Location(display_path(document)), "not-docx", f"无法读取 Word 文件：{error}",
                                       "确认这是 .docx 文件")]) from None

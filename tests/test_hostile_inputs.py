@@ -11,6 +11,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from conftest import MINIMAL_DRAFT
 
 MEASURE = """\
@@ -62,3 +64,88 @@ def test_a_long_draft_without_aliases_is_still_read(tmp_path):
 
     text = "items:\n" + "".join(f"  - 第{i}条很长的文字" + "字" * 290 + "\n" for i in range(1000))
     assert len(load_text(text, "x.yaml").data["items"]) == 1000
+
+
+def _word_file(path: Path, *, huge: int = 0, members: int = 0, parts: int = 0, lying: bool = False) -> Path:
+    """A Word file made by python-docx, then doctored: its text `huge` bytes of XML,
+    `members` extra tiny parts, `parts` extra parts of 40 MB each, or a document.xml whose
+    zip directory gives a small size for a large content (`lying`)."""
+    import zipfile
+
+    import docx
+
+    plain = path.with_name("plain.docx")
+    document = docx.Document()
+    document.add_paragraph("关于加强校园安全的提案的答复")
+    document.save(str(plain))
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml" and huge:
+                head, tail = data.split(b"</w:t>", 1)
+                with bomb.open(info.filename, "w", force_zip64=True) as out:
+                    out.write(head)
+                    chunk = "答".encode() * (2**20 // 3)
+                    for _ in range(huge // len(chunk)):
+                        out.write(chunk)
+                    out.write(b"</w:t>" + tail)
+                continue
+            if info.filename == "word/document.xml" and lying:
+                data = data.replace(b"</w:t>", "答".encode() * 3_000_000 + b"</w:t>", 1)
+            bomb.writestr(info.filename, data)
+        for i in range(members):
+            bomb.writestr(f"customXml/extra{i}.xml", b"<a/>")
+        for i in range(parts):
+            with bomb.open(f"word/media/image{i}.png", "w", force_zip64=True) as out:
+                for _ in range(40):
+                    out.write(b"\0" * 2**20)
+    if lying:  # the directory now says the text is 1,000 bytes long
+        data = bytearray(path.read_bytes())
+        name = b"word/document.xml"
+        at = data.rindex(b"PK\x01\x02", 0, data.rindex(name))  # its central directory entry
+        data[at + 24:at + 28] = (1000).to_bytes(4, "little")
+        path.write_bytes(bytes(data))
+    return path
+
+
+BOMBS = {
+    "one part of 1 GB": dict(huge=2**30),
+    "10,000 parts": dict(members=10_000),
+    "8 pictures of 40 MB": dict(parts=8),
+    "a part lying about its size": dict(lying=True),
+}
+
+
+@pytest.fixture(scope="module")
+def bombs(tmp_path_factory):
+    """Each bomb made once (the 1 GB one takes seconds to compress)."""
+    made = {}
+
+    def bomb(name):
+        if name not in made:
+            made[name] = _word_file(tmp_path_factory.mktemp("bomb") / "bomb.docx", **BOMBS[name])
+        return made[name]
+    return bomb
+
+
+@pytest.mark.parametrize("command", ["import", "textconv"])
+@pytest.mark.parametrize("name", BOMBS)
+def test_word_zip_bomb_is_refused_with_bounded_memory(tmp_path, bombs, name, command):
+    bomb = tmp_path / "bomb.docx"
+    bomb.symlink_to(bombs(name))
+    run = measured(tmp_path, command, "bomb.docx", "-o", "bomb.yaml") if command == "import" \
+        else measured(tmp_path, command, "bomb.docx")
+    said = run["out"] + run["err"]
+    print(f"{command} {name}: {bomb.stat().st_size // 1024} KB zip, peak {run['peak_mb']} MB, {run['seconds']:.2f} s")
+    assert run["code"] == 1, said
+    assert "Traceback" not in said and "内部错误" not in said
+    assert said.startswith("bomb.docx: 错误 ") or "\nbomb.docx: 错误 " in said, said
+    assert ("docx-too-large" in said and "上限" in said) if name != "a part lying about its size" else "not-docx" in said
+    assert run["peak_mb"] < 400
+    assert not (tmp_path / "bomb.yaml").exists()
+
+
+def test_an_ordinary_word_letter_still_reads(tmp_path):
+    _word_file(tmp_path / "letter.docx")
+    run = measured(tmp_path, "textconv", "letter.docx")
+    assert run["code"] == 0 and "关于加强校园安全的提案的答复" in run["out"]
