@@ -8,8 +8,10 @@ draft has errors, 2 the command itself is wrong.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -48,10 +50,15 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--force", is_flag=True, help="全部重新生成，不管输入是否改过")
 @click.option("--clean", is_flag=True, help="删除草稿已不存在的生成文件")
 @click.option("--watch", is_flag=True, help="一直运行：草稿、模板、配置一保存就重新生成受影响的信（Ctrl-C 结束）")
+@click.option("--pdf-timeout", type=click.FloatRange(min=1, max=10**5), metavar="秒数",
+              help=f"生成 PDF 时，LibreOffice 超过这么久没有完成下一份就判为卡住并结束它"
+                   f"（默认 {pdf.STALL_SECONDS} 秒；也可设环境变量 {pdf.TIMEOUT_VARIABLE}）")
 def build(paths: tuple[Path, ...], output: Path | None, with_pdf: bool, jobs: int | None, force: bool,
-          clean: bool, watch: bool) -> None:
+          clean: bool, watch: bool, pdf_timeout: float | None) -> None:
     """生成答复函。不给路径时生成项目 drafts/ 下的全部草稿；路径可以是草稿文件或目录。
     输入没有改过的草稿不重新生成（见 build/.letterkit-manifest.json）。"""
+    if pdf_timeout:
+        os.environ[pdf.TIMEOUT_VARIABLE] = str(pdf_timeout)  # read by pdf.to_pdf, in --watch too
     missing = [p for p in paths if not p.exists()]
     if missing:
         for path in missing:
@@ -364,14 +371,39 @@ def _check_render(paths: tuple[Path, ...], output_format: str) -> None:
         sys.exit(EXIT_INPUT)
 
 
+class _PdfProgress:
+    """LibreOffice's progress on stderr: redrawn in place on a terminal, else a line now and then."""
+
+    def __init__(self, total: int):
+        self.terminal = sys.stderr.isatty()
+        self.shown, self.since, self.text = None, None, ""
+
+    def __call__(self, done: int, total: int, waited: float) -> None:
+        now = time.monotonic()
+        if self.since is None:
+            click.echo(f"正在用 LibreOffice 生成 {total} 份 PDF……", err=True)
+            self.since = now - 60
+        text = f"  PDF {done}/{total}" + (f"（已等 {waited:.0f} 秒）" if waited >= 10 else "")
+        if self.terminal and text != self.text:
+            click.echo(f"\r{text}{' ' * max(0, len(self.text) - len(text))}", nl=done == total, err=True)
+        elif not self.terminal and (done != self.shown and (done == total or now - self.since >= 5)
+                                    or now - self.since >= 60):
+            click.echo(text, err=True)
+            self.shown, self.since = done, now
+        self.text = text
+
+
 def _pdfs(documents: list[Path]) -> bool:
     """All PDFs in one LibreOffice run; False (after saying why) when that cannot be done."""
+    progress = _PdfProgress(len(documents))
     try:
-        pdfs = pdf.to_pdf(documents)
+        pdfs = pdf.to_pdf(documents, progress=progress)
     except pdf.RendererMissing as error:
         click.echo(f"错误 no-renderer {error}", err=True)
         return False
     except pdf.RenderFailed as error:
+        if progress.terminal:
+            click.echo("", err=True)
         click.echo(f"错误 render-failed {error}（可加 --debug 查看详情）", err=True)
         return False
     for path in pdfs:

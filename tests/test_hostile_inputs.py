@@ -149,3 +149,97 @@ def test_an_ordinary_word_letter_still_reads(tmp_path):
     _word_file(tmp_path / "letter.docx")
     run = measured(tmp_path, "textconv", "letter.docx")
     assert run["code"] == 0 and "关于加强校园安全的提案的答复" in run["out"]
+
+
+# A LibreOffice stand-in: `soffice` is a wrapper that starts the real worker (here a
+# sleeper, as soffice starts soffice.bin) and writes both process ids down.  "hang" waits
+# for its worker like soffice does; "leave" exits and leaves it running; "slow" converts
+# each letter in 1.5 s, as a real one does with a long batch.
+FAKE_SOFFICE = """\
+#!/bin/sh
+sleep 100000 &
+echo "$$ $!" >> "{pids}"
+case "{mode}" in
+  hang) wait ;;
+  leave) exit 0 ;;
+  slow)
+    kill $!
+    out=""; next=""
+    for arg in "$@"; do
+      if [ "$next" = 1 ]; then out="$arg"; next=""; continue; fi
+      case "$arg" in --outdir) next=1 ;; *.docx) sleep 1.5; name=$(basename "$arg" .docx); echo pdf > "$out/$name.pdf" ;; esac
+    done ;;
+esac
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")  # a zombie has stopped running (nobody has reaped it yet)
+
+
+def _fake_renderer(tmp_path: Path, mode: str) -> tuple[dict, Path]:
+    bin_dir, pids = tmp_path / "fakebin", tmp_path / "pids.txt"
+    bin_dir.mkdir()
+    script = bin_dir / "soffice"
+    script.write_text(FAKE_SOFFICE.format(pids=pids, mode=mode))
+    script.chmod(0o755)
+    return {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}, pids
+
+
+def _letters(project, count: int) -> Path:
+    return project({"letterkit.yaml": "output: build\n",
+                    **{f"drafts/d{i}.yaml": MINIMAL_DRAFT.replace("seq: 7", f"seq: {i + 1}") for i in range(count)}})
+
+
+@pytest.mark.parametrize("how", ["option", "environment"])
+@pytest.mark.parametrize("mode", ["hang", "leave"])
+def test_a_hung_libreoffice_is_killed_with_all_it_started(project, tmp_path, mode, how):
+    import time
+
+    root = _letters(project, 1)
+    env, pids = _fake_renderer(tmp_path, mode)
+    args = [sys.executable, "-m", "letterkit", "build", "--pdf"]
+    if how == "option":
+        args += ["--pdf-timeout", "2"]
+    else:
+        env["LETTERKIT_PDF_TIMEOUT"] = "2"
+    started = time.monotonic()
+    done = subprocess.run(args, cwd=root, env=env, capture_output=True, text=True, timeout=120)
+    took = time.monotonic() - started
+    print(f"{mode}, timeout by {how}: over in {took:.1f} s")
+    wrapper, worker = map(int, pids.read_text().split())
+    assert not _alive(wrapper) and not _alive(worker), "a LibreOffice process survived"
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "正在用 LibreOffice 生成 1 份 PDF" in done.stderr and "PDF 0/1" in done.stderr  # progress shown
+    if mode == "hang":
+        assert "错误 render-failed LibreOffice 已有 2 秒没有转换完任何一份（完成 0/1 份）" in done.stderr
+        assert "已结束它启动的全部进程" in done.stderr and "--pdf-timeout" in done.stderr
+    else:
+        assert "错误 render-failed LibreOffice 没有生成这些文件的 PDF" in done.stderr
+    assert took < 60
+    assert (root / "build" / "d0.docx").is_file() and not (root / "build" / "d0.pdf").exists()
+
+
+def test_the_wait_scales_with_the_batch(project, tmp_path):
+    """Three letters at 1.5 s each take 4.5 s: past a 2 s timeout, yet never 2 s without a PDF."""
+    root = _letters(project, 3)
+    env, _ = _fake_renderer(tmp_path, "slow")
+    done = subprocess.run([sys.executable, "-m", "letterkit", "build", "--pdf", "--pdf-timeout", "2"],
+                          cwd=root, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "PDF 3/3" in done.stderr
+    assert all((root / "build" / f"d{i}.pdf").is_file() for i in range(3))
+
+
+def test_a_bad_timeout_setting_is_a_clear_error(project, tmp_path):
+    root = _letters(project, 1)
+    env, _ = _fake_renderer(tmp_path, "slow")
+    env["LETTERKIT_PDF_TIMEOUT"] = "ten"
+    done = subprocess.run([sys.executable, "-m", "letterkit", "build", "--pdf"], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "LETTERKIT_PDF_TIMEOUT='ten' 不是有效的秒数" in done.stderr
