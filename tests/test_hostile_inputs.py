@@ -243,3 +243,49 @@ def test_a_bad_timeout_setting_is_a_clear_error(project, tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "LETTERKIT_PDF_TIMEOUT='ten' 不是有效的秒数" in done.stderr
+
+
+# -- import's survival report (#20) ----------------------------------------------------------
+
+def _difflib_share(original: str, rebuilt: str) -> float:
+    """The survival share as it was computed before: difflib on characters, quadratic."""
+    import difflib
+
+    from letterkit.importing import comparable
+
+    a, b = comparable(original), comparable(rebuilt)
+    return sum(x.size for x in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()) / len(a)
+
+
+@pytest.mark.parametrize("source", sorted((Path(__file__).parent / "fixtures" / "published").glob("*.txt")),
+                         ids=lambda p: p.stem[:8])
+def test_survival_share_is_what_difflib_gave(source):
+    """On real letters with one character in 30 deleted, inserted or changed, the share is the old one."""
+    import random
+
+    from letterkit.importing import survival
+
+    text = source.read_text(encoding="utf-8")
+    rng = random.Random(source.name)
+    for _ in range(5):
+        chars = list(text)
+        for _ in range(len(chars) // 30):
+            at, roll = rng.randrange(len(chars)), rng.random()
+            if roll < 0.4:
+                del chars[at]
+            elif roll < 0.7:
+                chars.insert(at, rng.choice("的，一。a"))
+            else:
+                chars[at] = rng.choice("的，一。a")
+        assert survival(text, "".join(chars)) == pytest.approx(_difflib_share(text, "".join(chars)), abs=0.005)
+
+
+def test_importing_fifty_letters_in_one_file_is_quick(tmp_path):
+    """50 times the seed letter (860 KB): the survival report alone took minutes."""
+    seed = Path(__file__).parent / "fixtures" / "published" / "seed-futian-TA20200005.txt"
+    (tmp_path / "long.txt").write_text(seed.read_text(encoding="utf-8") * 50, encoding="utf-8")
+    run = measured(tmp_path, "import", "long.txt", "-o", "long.yaml")
+    print(f"import of 50 letters: {run['seconds']:.1f} s, peak {run['peak_mb']} MB")
+    assert run["code"] == 0, run["err"]
+    assert "原文字符保留" in run["out"] and (tmp_path / "long.yaml").is_file()
+    assert run["seconds"] < 60  # 5 s measured; the old report never finished in minutes
