@@ -161,8 +161,6 @@ def check(paths: tuple[Path, ...], render: bool, strict: bool, fix: bool, output
     if render:
         _check_render(paths, output_format)
         return
-    from .lint import check_paths
-
     documents = [p for p in paths if p.suffix.lower() == ".docx"]
     if documents:
         raise click.UsageError(f"{display_path(documents[0])} 是 Word 文件：检查版面请加 --render")
@@ -172,7 +170,7 @@ def check(paths: tuple[Path, ...], render: bool, strict: bool, fix: bool, output
         raise click.UsageError("没有找到草稿（drafts/ 下的 .yaml 文件）")
     if fix:
         _fix(drafts, project)
-    results = check_paths(drafts, project)
+    results = _check_each(drafts, project)
     problems = [p for found in results.values() for p in found]
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
@@ -186,6 +184,29 @@ def check(paths: tuple[Path, ...], render: bool, strict: bool, fix: bool, output
         click.echo(f"检查了 {len(drafts)} 份草稿：{errors} 个错误，{warnings} 个警告。", err=True)
     if errors or (strict and warnings):
         sys.exit(EXIT_INPUT)
+
+
+def _check_each(drafts: list[Path], project) -> dict:
+    """check_paths, going on past a draft that meets a bug in letterkit: that draft gets an
+    internal-error line and every other draft is checked (cross-draft checks included)."""
+    from .lint import check_paths
+
+    try:
+        return check_paths(drafts, project)
+    except Exception:
+        if click.get_current_context().find_root().obj.get("debug"):
+            raise
+    broken = {}
+    for draft in drafts:
+        try:
+            check_paths([draft], project)
+        except Exception as error:
+            broken[draft] = [Problem(Location(display_path(draft)), "internal-error",
+                                     f"letterkit 内部错误：{type(error).__name__}: {error}",
+                                     "其余草稿照常检查了；请把这个草稿和这条信息报告给维护者")]
+    rest = [d for d in drafts if d not in broken]
+    results = check_paths(rest, project) if rest else {}
+    return {draft: results.get(draft) or broken.get(draft, []) for draft in drafts}
 
 
 @cli.command()
