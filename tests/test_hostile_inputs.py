@@ -289,3 +289,133 @@ def test_importing_fifty_letters_in_one_file_is_quick(tmp_path):
     assert run["code"] == 0, run["err"]
     assert "原文字符保留" in run["out"] and (tmp_path / "long.yaml").is_file()
     assert run["seconds"] < 60  # 5 s measured; the old report never finished in minutes
+
+
+# -- #22: headings, check going on, seal images, templates, and no traceback for any input ------
+
+def _cli(root: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    return subprocess.run([sys.executable, "-m", "letterkit", *args], cwd=root, capture_output=True, text=True,
+                          env=env, timeout=300)
+
+
+def _no_traceback(done) -> None:
+    said = done.stdout + done.stderr
+    assert done.returncode in (0, 1), said[-2000:]
+    assert "Traceback" not in said and "内部错误" not in said and "internal-error" not in said, said[-2000:]
+
+
+def test_ten_thousand_headings_are_refused_where_the_ten_thousandth_is_and_check_goes_on(project):
+    measures = "".join(f"  - heading: 第{i}项工作\n    items:\n      - 已落实。\n" for i in range(10_000))
+    many = MINIMAL_DRAFT.split("measures:")[0] + "measures:\n" + measures + MINIMAL_DRAFT.split("closing:")[1].join(
+        ["closing:", ""])
+    root = project({"letterkit.yaml": "output: build\n", "drafts/a-many.yaml": many,
+                    "drafts/b-typo.yaml": MINIMAL_DRAFT.replace("closing:", "closng:").replace("seq: 7", "seq: 8")})
+    line = many.splitlines().index("  - heading: 第9999项工作") + 1
+    for command in ("check", "build"):
+        done = _cli(root, command)
+        _no_traceback(done)
+        said = done.stdout + done.stderr
+        assert done.returncode == 1
+        assert f"drafts/a-many.yaml:{line}:14: 错误 too-many-headings" in said
+        assert "drafts/b-typo.yaml" in said and "closng" in said  # the other draft is still checked
+
+
+def test_check_goes_on_past_a_draft_that_meets_a_bug(project, monkeypatch):
+    """Whatever letterkit gets wrong on one draft, check reports it and checks the others."""
+    from click.testing import CliRunner
+
+    from letterkit import lint
+    from letterkit.cli import cli
+
+    root = project({"letterkit.yaml": "output: build\n", "drafts/a.yaml": MINIMAL_DRAFT,
+                    "drafts/b.yaml": MINIMAL_DRAFT.replace("seq: 7", "seq: 8").replace("closing:", "closng:"),
+                    "drafts/c.yaml": MINIMAL_DRAFT.replace("seq: 7", "seq: 9").replace('"0012"', '"0013"')})
+    real = lint.check_draft
+
+    def buggy(loaded, *args, **kwargs):
+        if loaded.files and loaded.files[-1].name == "a.yaml":
+            raise RuntimeError("a bug")
+        return real(loaded, *args, **kwargs)
+    monkeypatch.setattr(lint, "check_draft", buggy)
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(cli, ["check"])
+    assert result.exit_code == 1 and not isinstance(result.exception, RuntimeError), result.output
+    assert "drafts/a.yaml: 错误 internal-error letterkit 内部错误：RuntimeError: a bug" in result.output
+    assert "drafts/b.yaml:" in result.output and "closng" in result.output
+    assert "检查了 3 份草稿" in result.output
+
+
+def _damaged_seals() -> dict[str, bytes]:
+    good = (Path(__file__).parent.parent / "drafts" / "seals" / "sample-seal.png").read_bytes()
+    cases = {f"cut at {p}%": good[:len(good) * p // 100] for p in (10, 50, 90, 99)}
+    cases["one byte flipped"] = good[:len(good) // 2] + bytes([good[len(good) // 2] ^ 0xFF]) + good[len(good) // 2 + 1:]
+    cases["garbage after the signature"] = good[:8] + b"garbage" * 40
+    cases["header only"] = good[:33]
+    cases["JPEG cut short"] = b"\xff\xd8\xff\xe0" + b"\0" * 200
+    return cases
+
+
+def test_a_damaged_seal_image_is_a_clear_error(project):
+    seals = _damaged_seals()
+    files = {"letterkit.yaml": "output: build\n", "drafts/good.yaml": MINIMAL_DRAFT}
+    for i, name in enumerate(seals):
+        files[f"drafts/d{i}.yaml"] = MINIMAL_DRAFT.replace("seq: 7", f"seq: {10 + i}").replace(
+            '"0012"', f'"{100 + i}"') + f"seal: seal{i}.{'jpg' if 'JPEG' in name else 'png'}\n"
+    root = project(files)
+    for i, (name, data) in enumerate(seals.items()):
+        (root / "drafts" / f"seal{i}.{'jpg' if 'JPEG' in name else 'png'}").write_bytes(data)
+    done = _cli(root, "build", "-j", "1")
+    _no_traceback(done)
+    assert done.returncode == 1
+    for i, name in enumerate(seals):
+        seal = f"seal{i}.{'jpg' if 'JPEG' in name else 'png'}"
+        assert f"drafts/{seal}: 错误 bad-image" in done.stderr or f"'{seal}' 不是 PNG 或 JPEG" in done.stderr, name
+        assert not (root / "build" / f"d{i}.docx").exists()
+    assert (root / "build" / "good.docx").is_file()
+
+
+HOSTILE_TEMPLATES = {
+    "range(10**9)": "{% for i in range(10**9) %}p {{ i }}\n{% endfor %}",
+    "'x' * 10**9": "p {{ 'x' * 10**9 }}\n",
+    "[x] * 10**9": "p {{ (['x'] * 10**9)|length }}\n",
+    "nested loops": "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}p x\n",
+    "doubling": "{% set ns = namespace(s='ab') %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}"
+                "{% set ns.s = ns.s + ns.s %}{% endfor %}p {{ ns.s }}\n",
+    "% width": "p {{ '%1000000000s' % 'x' }}\n",
+    "format width": "p {{ '{:>1000000000}'.format('x') }}\n",
+    "ljust": "p {{ 'x'.ljust(10**9) }}\n",
+    "replace": "p {{ ('x' * 100000)|replace('x', 'y' * 100000) }}\n",
+    "center": "p {{ 'x'|center(10**9) }}\n",
+    "join": "p {{ (('x' * 1000000)|list)|join('y' * 1000) }}\n",
+    "printed": "{% for i in range(100000) %}p {{ 'x' * 100000 }}\n{% endfor %}",
+    "power": "p {{ 7 ** 1000000 }}\n",
+    "recursion": "{% macro m(n) %}{{ m(n) }}{% endmacro %}p {{ m(1) }}\n",
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE_TEMPLATES)
+def test_a_template_cannot_make_huge_values(project, name):
+    root = project({"letterkit.yaml": "output: build\n", "templates/evil.j2": "title 标题\n" + HOSTILE_TEMPLATES[name],
+                    "drafts/d.yaml": MINIMAL_DRAFT + "template: evil.j2\n"})
+    run = measured(root, "build", "-j", "1")
+    said = run["out"] + run["err"]
+    print(f"{name}: peak {run['peak_mb']} MB, {run['seconds']:.1f} s")
+    assert run["code"] == 1, said
+    assert "Traceback" not in said and "内部错误" not in said
+    assert "templates/evil.j2:2: 错误 template-too-large" in said or \
+        ("templates/evil.j2" in said and "template-too-large" in said), said
+    assert run["peak_mb"] < 400 and run["seconds"] < 60
+
+
+def test_ordinary_template_arithmetic_still_works(project):
+    template = ("title 标题\np {{ 2 ** 10 }} {{ 'ab' * 3 }} {{ '%05d' % 42 }} {{ '{:,}'.format(12345678) }} "
+                "{{ range(3)|list|join('、') }} {{ 'a b'|replace(' ', '-') }} {{ '第' ~ 20240056 ~ '号' }}\n")
+    root = project({"letterkit.yaml": "output: build\n", "templates/ok.j2": template,
+                    "drafts/d.yaml": MINIMAL_DRAFT + "template: ok.j2\n"})
+    done = _cli(root, "build")
+    assert done.returncode == 0, done.stderr
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(str(root / "build" / "d.docx")).paragraphs)
+    assert "1024 ababab 00042 12,345,678 0、1、2 a-b 第20240056号" in text
