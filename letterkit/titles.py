@@ -183,7 +183,7 @@ def _best_split(tokens: list[str], lines: int, max_width: float) -> list[str] | 
     if lines <= 1 or n < lines:
         whole = "".join(tokens).strip()
         return [whole] if lines == 1 and text_width(whole) <= max_width else None
-    ends = _line_ends(tokens, max_width)
+    ends = _line_ends(tuple(tokens), max_width)
     need = [0] * (n + 1)  # the fewest lines tokens[b:] fit in
     for b in range(n - 1, -1, -1):
         need[b] = min((need[e] + 1 for e, _, _ in ends[b]), default=n + 1)
@@ -208,7 +208,8 @@ def _best_split(tokens: list[str], lines: int, max_width: float) -> list[str] | 
     return parts(min(cost(cuts) for shape in shapes for cuts in _search(shape, ends, need, strong, later, lines, bound))[1])
 
 
-def _line_ends(tokens: list[str], max_width: float) -> list[list[tuple[int, int, float]]]:
+@lru_cache(maxsize=8)  # break_title tries several numbers of lines with the same words
+def _line_ends(tokens: tuple[str, ...], max_width: float) -> list[list[tuple[int, int, float]]]:
     """For each start, every (end, width in whole hundredths of a character, width) of a line
     that fits.  A longer line is never narrower: the search stops at the first too wide."""
     ends = []
