@@ -256,9 +256,11 @@ def _dominates(a, b) -> bool:
     """Whatever follows, label `a` ends cheaper than `b`, or as cheap (to the last bit of
     _shape_cost's floating point sums) and first."""
     cost, phase, top, low, first, edge, strong, before, after, cuts = a
-    if phase != b[1] or first != b[4] or edge != b[5]:
+    if phase != b[1] or edge != b[5] or low < b[3] or (top > b[2] if phase == 0 else top != b[2]):
         return False
-    if cost > b[0] or low < b[3] or (top > b[2] if phase == 0 else top != b[2]):
+    if first != b[4]:  # the diamond's 2 × |first − last| differs by at most 2 × |first − first|
+        return cost + 2 * abs(round(first * 100) - round(b[4] * 100)) < b[0]
+    if cost > b[0]:
         return False
     return cost < b[0] or (strong == b[6] and before <= b[7] and after <= b[8] and cuts < b[9])
 
