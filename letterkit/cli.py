@@ -194,7 +194,7 @@ def _check_each(drafts: list[Path], project) -> dict:
     try:
         return check_paths(drafts, project)
     except Exception:
-        if click.get_current_context().find_root().obj.get("debug"):
+        if (click.get_current_context().find_root().obj or {}).get("debug"):
             raise
     broken = {}
     for draft in drafts:
