@@ -114,7 +114,13 @@ def parse(source: str, origin: str) -> list[Block]:
                 problems.append(Problem(where, "skipped-level", f"标题从第 {depth} 级跳到了第 {level} 级", "不能跳级：一、之下是（一），（一）之下是 1."))
                 continue
             depth = level
-            blocks.append(Block("heading", text, number, level=level, number=counter.next(level)))
+            try:
+                numbered = counter.next(level)
+            except ValueError:  # past 九千九百九十九 (the draft's check says where; a template's loop may not)
+                problems.append(Problem(where, "too-many-headings", f"第 {level} 级编号标题超过 9999 个，无法编号",
+                                        "一封答复函不需要这么多标题：把内容合并成段落，或分成几封信"))
+                continue
+            blocks.append(Block("heading", text, number, level=level, number=numbered))
             continue
         if tag == "annex":
             counter = Counter()  # an attachment numbers its headings afresh

@@ -124,12 +124,11 @@ def load_text(text: str, display: str) -> Loaded:
     if node is None:  # an empty file: problems about missing values point at its first line
         sources[()] = Source(Location(display, 1, 1))
         return Loaded({}, sources)
+    budget = _Budget()
     try:
-        data = _convert(node, (), display, loader, sources, problems, text=text)
-    except _TooLarge:
-        raise LetterkitError([Problem(Location(display, 1, 1), "yaml-too-large",
-                                      f"YAML 展开后超过 {MAX_NODES} 个值（别名 * 层层引用，可能是恶意的“别名炸弹”）",
-                                      "草稿中不要用 & 和 * 互相引用")]) from None
+        data = _convert(node, (), display, loader, sources, problems, text=text, budget=budget)
+    except _TooLarge as error:
+        raise LetterkitError([_too_large(display, error.args[0], error.args[1], budget)]) from None
     if problems:
         raise LetterkitError(problems)
     return Loaded(data, sources)
@@ -197,17 +196,50 @@ def _location(display: str, node: yaml.Node) -> Location:
 
 
 _PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
-MAX_NODES = 100_000  # far beyond any letter; aliases that expand past it are refused at once
+# Far beyond any letter (the longest published one has 9,000 characters).  Aliases (*name)
+# repeat what an anchor (&name) holds without copying it in the file: a 319 KB draft of one
+# long anchor and 2,000 aliases expands to 600 million characters.  The data is refused as
+# soon as it grows past either bound, before it is copied.
+MAX_NODES = 100_000  # values
+MAX_CHARS = 2_000_000  # characters in all the texts, each alias counted again
 
 
 class _TooLarge(Exception):
     pass
 
 
-def _convert(node, path, display, loader, sources, problems, key_where=None, text=""):
+class _Budget:
+    """What the data has grown to so far, with every alias expanded."""
+
+    def __init__(self):
+        self.chars = 0
+        self.seen: set = set()  # ids of the nodes converted: a node met again came through an alias
+        self.aliased = False
+
+
+def _too_large(display: str, node, path, budget: _Budget) -> Problem:
+    where = _location(display, node)
+    at = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") or "（顶层）"
+    if budget.aliased:
+        what = (f"YAML 用别名（*名称）反复引用锚点（&名称）后，展开超过上限（{MAX_NODES:,} 个值或 {MAX_CHARS:,} 个字），"
+                f"展开到 {at} 时超出；这一行是被反复引用的锚点")
+        hint = "草稿中不要用 & 和 * 引用同一段文字，把需要的内容直接写出来"
+    else:
+        what = f"草稿内容太多，超过上限（{MAX_NODES:,} 个值或 {MAX_CHARS:,} 个字），在 {at} 处超出"
+        hint = "一封答复函不会这么长：检查是否误粘贴了大段内容"
+    return Problem(where, "yaml-too-large", what, hint)
+
+
+def _convert(node, path, display, loader, sources, problems, key_where=None, text="", budget=None):
     """Plain data from a node; a mapping or list is located at its key's line."""
-    if len(sources) >= MAX_NODES:
-        raise _TooLarge()
+    budget = budget or _Budget()
+    if id(node) in budget.seen:
+        budget.aliased = True
+    budget.seen.add(id(node))
+    if isinstance(node, yaml.ScalarNode):
+        budget.chars += len(node.value)
+    if len(sources) >= MAX_NODES or budget.chars > MAX_CHARS:
+        raise _TooLarge(node, path)
     where = _location(display, node)
     if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
         problems.append(Problem(where, "bad-value", f"不支持的 YAML 标记 '{node.tag}'", "删除以 ! 开头的标记"))
@@ -221,15 +253,16 @@ def _convert(node, path, display, loader, sources, problems, key_where=None, tex
                 problems.append(Problem(_location(display, key_node), "bad-key", "字段名必须是文字", "把字段名写成 名称: 值 的形式"))
                 continue
             key = key_node.value
+            budget.chars += len(key)
             if key in result:
                 problems.append(Problem(_location(display, key_node), "duplicate-key", f"字段 '{key}' 重复出现", "删除或合并重复的字段"))
                 continue
             result[key] = _convert(value_node, path + (key,), display, loader, sources, problems,
-                                   _location(display, key_node), text)
+                                   _location(display, key_node), text, budget)
         return result
     if isinstance(node, yaml.SequenceNode):
         sources[path] = Source(key_where or where)
-        return [_convert(item, path + (i,), display, loader, sources, problems, text=text)
+        return [_convert(item, path + (i,), display, loader, sources, problems, text=text, budget=budget)
                 for i, item in enumerate(node.value)]
     sources[path] = Source(where, node.value)
     try:

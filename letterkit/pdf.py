@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 
@@ -36,44 +38,100 @@ def renderer_env() -> dict:
     return dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
 
 
-def to_pdf(documents: list[Path], outdir: Path | None = None, timeout: float = 900,
-           processes: int | None = None) -> list[Path]:
+STALL_SECONDS = 180  # with no PDF finished for this long, LibreOffice is taken to be hung
+TIMEOUT_VARIABLE = "LETTERKIT_PDF_TIMEOUT"
+
+
+def stall_timeout() -> float:
+    """Seconds to wait for the next PDF: LETTERKIT_PDF_TIMEOUT (set by build --pdf-timeout), or 180."""
+    value = os.environ.get(TIMEOUT_VARIABLE, "").strip()
+    if not value:
+        return STALL_SECONDS
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0
+    if not 0 < seconds < 10**6:
+        raise RenderFailed(f"环境变量 {TIMEOUT_VARIABLE}='{value}' 不是有效的秒数：应写一个正数，例如 {TIMEOUT_VARIABLE}=300")
+    return seconds
+
+
+def to_pdf(documents: list[Path], outdir: Path | None = None, timeout: float | None = None,
+           processes: int | None = None, progress=None) -> list[Path]:
     """Convert the .docx files with a small pool of soffice runs (one per core, each with
     at least 8 letters, so start-up is paid rarely).  Each PDF goes into `outdir`, or next to
-    its .docx when `outdir` is None; each is moved into place whole.  Returns the PDF paths."""
+    its .docx when `outdir` is None; each is moved into place whole.  Returns the PDF paths.
+
+    The wait scales with the batch: LibreOffice is given `timeout` seconds (stall_timeout())
+    for each next PDF, not for the whole batch; past that it is taken to be hung, and every
+    process it started (the soffice wrapper and the real soffice.bin) is killed.  `progress`,
+    when given, is called as progress(done, total, seconds since the last PDF) while waiting."""
     soffice = find_soffice()
     if soffice is None:
         raise RendererMissing(INSTALL_HINT)
+    timeout = stall_timeout() if timeout is None else timeout
     documents = [Path(d) for d in documents]
     targets = [(Path(outdir) if outdir else d.parent) / (d.stem + ".pdf") for d in documents]
     processes = processes or max(1, min(os.cpu_count() or 1, len(documents) // 8))
     with tempfile.TemporaryDirectory(prefix="letterkit-lo-") as work:
         work = Path(work)
         (work / "in").mkdir()
+        (work / "out").mkdir()
         copies = [_for_libreoffice(d, work / "in" / f"{i}.docx") for i, d in enumerate(documents)]
         runs = []
-        for k in range(processes):
-            share = copies[k::processes]
-            command = [soffice, f"-env:UserInstallation={(work / f'profile{k}').as_uri()}", "--headless", "--norestore",
-                       "--nologo", "--convert-to", "pdf", "--outdir", str(work / "out"), *map(str, share)]
-            runs.append(subprocess.Popen(command, env=renderer_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                         text=True))
-        errors = []
         try:
-            for run in runs:
-                errors.append(run.communicate(timeout=timeout)[1])
-        except subprocess.TimeoutExpired:
-            for run in runs:
-                run.kill()
-            raise RenderFailed(f"LibreOffice 在 {timeout:.0f} 秒内没有完成转换") from None
+            for k in range(processes):
+                share = copies[k::processes]
+                command = [soffice, f"-env:UserInstallation={(work / f'profile{k}').as_uri()}", "--headless",
+                           "--norestore", "--nologo", "--convert-to", "pdf", "--outdir", str(work / "out"),
+                           *map(str, share)]
+                with open(work / f"log{k}.txt", "wb") as log:  # a file, not a pipe: nothing can block on it
+                    runs.append(subprocess.Popen(command, env=renderer_env(), stdin=subprocess.DEVNULL, stdout=log,
+                                                 stderr=subprocess.STDOUT, start_new_session=True))
+            _wait(runs, work / "out", len(documents), timeout, progress)
+        finally:
+            for run in runs:  # whatever happened: nothing LibreOffice started keeps running
+                _kill_group(run)
+        errors = "".join((work / f"log{k}.txt").read_text(errors="replace") for k in range(len(runs)))
         missing = [str(documents[i]) for i in range(len(documents)) if not (work / "out" / f"{i}.pdf").is_file()]
         if missing:
-            raise RenderFailed(f"LibreOffice 没有生成这些文件的 PDF：{'、'.join(missing)}（{''.join(errors).strip()[-300:]}）")
+            raise RenderFailed(f"LibreOffice 没有生成这些文件的 PDF：{'、'.join(missing)}（{errors.strip()[-300:]}）")
         for i, target in enumerate(targets):
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(str(work / "out" / f"{i}.pdf"), str(target.with_suffix(".pdf.tmp")))
             os.replace(target.with_suffix(".pdf.tmp"), target)
     return targets
+
+
+def _wait(runs: list, out: Path, total: int, timeout: float, progress) -> None:
+    """Until every run has ended; RenderFailed when no PDF has been finished for `timeout` s."""
+    done, last = 0, time.monotonic()
+    while any(run.poll() is None for run in runs):
+        now = len(list(out.glob("*.pdf")))
+        if now != done:
+            done, last = now, time.monotonic()
+        waited = time.monotonic() - last
+        if progress:
+            progress(done, total, waited)
+        if waited > timeout:
+            for run in runs:
+                _kill_group(run)
+            raise RenderFailed(f"LibreOffice 已有 {timeout:.0f} 秒没有转换完任何一份（完成 {done}/{total} 份），"
+                               f"看来卡住了，已结束它启动的全部进程。文件很大或电脑很慢时，可用 "
+                               f"letterkit build --pdf --pdf-timeout 秒数（或环境变量 {TIMEOUT_VARIABLE}）放宽每份的等待时间")
+        time.sleep(0.2)
+    if progress:
+        progress(len(list(out.glob("*.pdf"))), total, 0.0)
+
+
+def _kill_group(run: subprocess.Popen) -> None:
+    """Kill the run's whole process group: soffice is a wrapper whose soffice.bin does the work."""
+    try:
+        os.killpg(run.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError, AttributeError):  # gone already; or no process groups (Windows)
+        if run.poll() is None:
+            run.kill()
+    run.wait()
 
 
 def _for_libreoffice(source: Path, copy: Path) -> Path:

@@ -12,6 +12,7 @@ template, so a project template may extend the built-in one it replaces.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import traceback
@@ -34,10 +35,148 @@ class EmptyValue(Exception):
     pass
 
 
+# Bounds on what a template may build (a letter is some 10,000 characters): without them
+# `range(10**9)` ended in an internal error and `'x' * 10**9` took a gigabyte of memory.
+MAX_TEXT = 1_000_000    # characters (or items) of any one value a template computes
+MAX_OUTPUT = 2_000_000  # characters a template prints in all, {% set %} blocks and macros included
+MAX_STEPS = 1_000_000   # turns of all the range() loops of one rendering
+MAX_RANGE = 100_000     # items of one range()
+
+
+class TemplateLimit(Exception):
+    """A template went past one of the bounds; the message says which, in Chinese."""
+
+
+class _Usage:
+    """What the rendering under way has used (renderings in one process run one at a time)."""
+    printed = 0
+    steps = 0
+
+
 def _finalize(value):
     if value is None or (isinstance(value, str) and not value.strip()):
         raise EmptyValue()
-    return blocklang.escape(value)
+    escaped = blocklang.escape(value)
+    _Usage.printed += len(escaped)
+    if _Usage.printed > MAX_OUTPUT:
+        raise TemplateLimit(f"模板输出的文字超过 {MAX_OUTPUT:,} 个字符（一封信约一万字）")
+    return escaped
+
+
+def _range(*args):
+    """range() for templates: at most MAX_RANGE items, MAX_STEPS turns in all."""
+    numbers = range(*args)
+    if len(numbers) > MAX_RANGE:
+        raise TemplateLimit(f"range() 有 {len(numbers):,} 项，模板中最多 {MAX_RANGE:,} 项")
+    return _Counted(numbers)
+
+
+class _Counted:
+    def __init__(self, numbers: range):
+        self.numbers = numbers
+
+    def __len__(self):
+        return len(self.numbers)
+
+    def __iter__(self):
+        for number in self.numbers:
+            _Usage.steps += 1
+            if _Usage.steps > MAX_STEPS:
+                raise TemplateLimit(f"模板中的循环共转了超过 {MAX_STEPS:,} 次")
+            yield number
+
+
+def _size(value) -> int | None:
+    return len(value) if isinstance(value, (str, bytes, list, tuple)) else None
+
+
+def _too_big(size: int, what: str) -> None:
+    if size > MAX_TEXT:
+        raise TemplateLimit(f"模板中的{what}会得到 {size:,} 个字符（或项），超过上限 {MAX_TEXT:,}")
+
+
+_WIDTHS = re.compile(r"%[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?|\{[^{}]*?:[^{}]*?(\d+)")
+_NESTED = re.compile(r"\{[^{}]*:[^{}]*\{")  # '{:>{w}}': the width is an argument
+_PADDING = ("ljust", "rjust", "center", "zfill", "expandtabs")
+
+
+def _check_widths(template: str, args, kwargs=None) -> None:
+    """Field widths in a % or {} format: '%1000000000s' would pad to a gigabyte."""
+    for match in _WIDTHS.finditer(template):
+        for width in match.groups():
+            if width == "*":
+                width = max((abs(a) for a in args if isinstance(a, int)), default=0)
+            if width:
+                _too_big(int(width), "格式宽度")
+    if _NESTED.search(template):
+        for value in (*args, *(kwargs or {}).values()):
+            if isinstance(value, int):
+                _too_big(abs(value), "格式宽度")
+
+
+def _check_join(items, separator) -> None:
+    if isinstance(items, (list, tuple)):
+        _too_big(sum(len(str(i)) for i in items) + len(str(separator)) * max(0, len(items) - 1), "join")
+
+
+class _Environment(SandboxedEnvironment):
+    """The sandbox, with the operators and string methods that can make huge values checked
+    before they run."""
+
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "*":
+            for sequence, count in ((left, right), (right, left)):
+                if _size(sequence) is not None and isinstance(count, int):
+                    _too_big(_size(sequence) * count, "乘法")
+        elif operator == "+" and _size(left) is not None and _size(right) is not None:
+            _too_big(_size(left) + _size(right), "加法")
+        elif operator == "**" and isinstance(left, int) and isinstance(right, int) and right > 0 and abs(left) > 1:
+            if right * abs(left).bit_length() > 4096:
+                raise TemplateLimit(f"模板中的乘方 {left} ** {right} 太大")
+        elif operator == "%" and isinstance(left, str):
+            _check_widths(left, right if isinstance(right, tuple) else (right,))
+        return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (the sandbox's own signature)
+        method = getattr(__obj, "__wrapped__", __obj)  # the sandbox wraps str.format
+        owner, name = getattr(method, "__self__", None), getattr(method, "__name__", "")
+        if isinstance(owner, str):
+            if name in _PADDING:
+                _too_big(max([a for a in args if isinstance(a, int)] + [0]), f"{name}()")
+            elif name == "replace" and len(args) >= 2 and all(isinstance(a, str) for a in args[:2]) and args[0]:
+                _too_big(len(owner) + owner.count(args[0]) * max(0, len(args[1]) - len(args[0])), "replace()")
+            elif name in ("format", "format_map"):
+                _check_widths(owner, args, kwargs)
+            elif name == "join" and args:
+                _check_join(list(args[0]) if isinstance(args[0], (str, range, _Counted)) else args[0], owner)
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+def _bounded(original):
+    """A filter whose counts and widths stay within MAX_TEXT, and whose result can be told
+    before it is made for those that repeat a text (indent, wordwrap, replace, join, format)."""
+    name = original.__name__[3:]  # do_center → center
+    skip = 1 if getattr(original, "jinja_pass_arg", None) else 0  # the environment or context first
+
+    def bounded(*args, **kwargs):
+        value, rest = (args[skip], args[skip + 1:]) if len(args) > skip else (None, ())
+        text = value if isinstance(value, str) else ""
+        for argument in (*rest, *kwargs.values()):
+            if isinstance(argument, int) and not isinstance(argument, bool):
+                _too_big(abs(argument), f"|{name} 的参数")
+            elif isinstance(argument, str) and name in ("indent", "wordwrap"):  # once a line
+                _too_big(len(argument) * (len(text) + 1), f"|{name}")
+        if name == "replace" and len(rest) >= 2 and isinstance(rest[0], str) and rest[0]:
+            text = str(value)
+            _too_big(len(text) + text.count(rest[0]) * max(0, len(str(rest[1])) - len(rest[0])), "|replace")
+        elif name == "format":
+            _check_widths(str(value), rest, kwargs)
+        elif name == "join" and isinstance(value, (list, tuple)):
+            _check_join(value, rest[0] if rest else kwargs.get("d", ""))
+        return original(*args, **kwargs)
+    return functools.update_wrapper(bounded, original)
 
 
 class _ProjectLoader(jinja2.FileSystemLoader):
@@ -81,7 +220,7 @@ def _environment(template_dirs: tuple[str, ...], root: str | None = None) -> San
         _ProjectLoader(search, root),
     ])
     folder = cache_dir("jinja")
-    return SandboxedEnvironment(
+    env = _Environment(
         loader=loader,
         # compiled templates kept between runs (checked against each template's source)
         bytecode_cache=jinja2.FileSystemBytecodeCache(str(folder)) if folder else None,
@@ -92,6 +231,10 @@ def _environment(template_dirs: tuple[str, ...], root: str | None = None) -> San
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals["range"] = _range
+    del env.globals["lipsum"]  # placeholder text: lipsum(10**6) ran for minutes
+    env.filters = {name: _bounded(f) if f.__name__.startswith("do_") else f for name, f in env.filters.items()}
+    return env
 
 
 def context(draft: Draft) -> dict:
@@ -130,9 +273,18 @@ def context(draft: Draft) -> dict:
 def render(draft: Draft, env: SandboxedEnvironment) -> str:
     """The letter as block text, or a LetterkitError naming the template line."""
     draft_where = draft.sources.locate(("template",))
+    _Usage.printed = _Usage.steps = 0
     try:
         template = env.get_template(draft.template)
         return template.render(context(draft))
+    except TemplateLimit as error:
+        raise LetterkitError([Problem(_template_location(error, draft.template), "template-too-large",
+                                      f"模板超出限制：{error}",
+                                      "模板只用来排列草稿中的值：去掉这里的大循环或重复，长文字写在草稿里")]) from None
+    except (OverflowError, MemoryError, RecursionError) as error:
+        raise LetterkitError([Problem(_template_location(error, draft.template), "template-too-large",
+                                      f"模板算出的值太大或嵌套太深（{type(error).__name__}）",
+                                      "模板只用来排列草稿中的值：去掉这里的大循环、重复或递归")]) from None
     except jinja2.TemplateNotFound as error:
         raise LetterkitError([Problem(draft_where, "template-not-found", f"找不到模板 '{error.name}'",
                                       "检查草稿的 template 字段，模板放在项目的 templates/ 目录")]) from None

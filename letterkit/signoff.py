@@ -10,10 +10,15 @@ is the longer); joint 署名s stacked, the lead issuer first.
 
 from __future__ import annotations
 
+import struct
+import zlib
+from pathlib import Path
+
 from docx.shared import Mm
 
 from . import oxml
 from .manifest import note_read
+from .errors import LetterkitError, Location, Problem, display_path
 from .titles import text_width
 
 PT_TO_MM = 25.4 / 72
@@ -104,10 +109,57 @@ def _seal(builder, paragraph, image: str, centre_chars: float) -> None:
     diameter = spec["diameter"]
     x = builder.text_width_mm() - centre_chars * char_mm - diameter / 2
     y = spec["top_below_body_lines"] * builder.pitch / 20 * PT_TO_MM
-    inline = builder.doc.part.new_pic_inline(image, Mm(diameter), Mm(diameter))
+    damage = seal_damage(Path(image))
+    if damage is None:
+        try:
+            inline = builder.doc.part.new_pic_inline(image, Mm(diameter), Mm(diameter))
+        except Exception as error:  # python-docx reads the header: a damaged one fails in many ways
+            damage = f"无法读取（{type(error).__name__}）"
+    if damage is not None:
+        raise LetterkitError([Problem(Location(display_path(Path(image))), "bad-image", f"印章图片{damage}",
+                                      "用图像软件重新导出为 PNG（透明背景），或换一个完好的印章文件")])
     embedded = builder.doc.part.related_parts[inline.xpath(".//a:blip/@r:embed")[0]]
     note_read(image, embedded.blob)  # the manifest records the image the letter holds
     oxml.add_floating_picture(paragraph, inline, x_mm=x, y_mm=y)
+
+
+MAX_SEAL_BYTES = 20 * 2**20
+MAX_SEAL_PIXELS = 8000  # on a side: a seal 42 mm across needs 1,700 at 1,000 dpi
+
+
+def seal_damage(path: Path) -> str | None:
+    """What is wrong with a seal image, or None.  A PNG is read chunk by chunk with its
+    checksums (a file cut short or damaged in copying fails them); a JPEG must end as one."""
+    try:
+        if path.stat().st_size > MAX_SEAL_BYTES:
+            return f"太大（{path.stat().st_size / 2**20:.0f} MB，印章图片通常不到 1 MB）"
+        data = path.read_bytes()
+    except OSError as error:
+        return f"无法读取（{error.strerror}）"
+    if data.startswith(b"\xff\xd8\xff"):
+        return None if data.rstrip(b"\0").endswith(b"\xff\xd9") else "已损坏（JPEG 文件不完整）"
+    if not data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "不是 PNG 或 JPEG 图片"
+    at, kinds = 8, []
+    while at < len(data):
+        if at + 12 > len(data):
+            return "已损坏（PNG 文件不完整）"
+        length, kind = struct.unpack(">I4s", data[at:at + 8])
+        body = data[at + 8:at + 8 + length]
+        if length > len(data) or at + 12 + length > len(data) \
+                or zlib.crc32(kind + body) != struct.unpack(">I", data[at + 8 + length:at + 12 + length])[0]:
+            return "已损坏（PNG 数据校验不符，可能复制时出错或文件不完整）"
+        if kind == b"IHDR":
+            width, height = struct.unpack(">II", body[:8])
+            if not (0 < width <= MAX_SEAL_PIXELS and 0 < height <= MAX_SEAL_PIXELS):
+                return f"尺寸异常（{width}×{height} 像素）"
+        kinds.append(kind)
+        at += 12 + length
+        if kind == b"IEND":
+            break
+    if not kinds or kinds[0] != b"IHDR" or kinds[-1] != b"IEND" or b"IDAT" not in kinds:
+        return "已损坏（PNG 文件不完整）"
+    return None
 
 
 def _unsealed(builder, signers, date) -> None:

@@ -15,6 +15,7 @@ import docx
 from docx.oxml.ns import qn
 
 from . import oxml
+from .zipguard import check_docx
 
 _PICTURE = "{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"
 
@@ -53,6 +54,7 @@ def _body_blocks(body) -> list[str]:
 
 
 def to_text(path: Path) -> str:
+    check_docx(path)  # a zip bomb is refused before python-docx reads it into memory
     document = docx.Document(str(path))
     out: list[str] = []
     section = document.sections[0]

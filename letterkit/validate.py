@@ -568,6 +568,7 @@ def validate(loaded: Loaded, path: str, base_dirs: list[Path] | None = None) -> 
         organ.aliases = []
     rules = _part(data, "deadlines", ck, DEADLINE_FIELDS, dict, "办理期限的规则")
     tree = measures(data["measures"], ("measures",), ck) if data.get("measures") is not None and "measures" not in absent else None
+    _heading_counts(data.get("measures"), ("measures",), ck)
     if organ and numbers and not organ.code:
         ck.problem(("organ",), "missing-value", "缺少 'organ.code'：有发文字号时要用机关代字组成它",
                    "加上 code: …（如 福科创函），或原件没有发文字号时写 number: 无")
@@ -635,6 +636,25 @@ def validate(loaded: Loaded, path: str, base_dirs: list[Path] | None = None) -> 
         deadlines=rules,
         sources=loaded.sources,
     )
+
+
+MAX_HEADINGS = 9999  # 一、 and （一） are numbered in Chinese numerals, up to 九千九百九十九
+
+
+def _heading_counts(value, path: Key, ck: Checker, level: int = 1) -> None:
+    """At most MAX_HEADINGS numbered headings at levels 1 and 2 under one heading (10,000
+    ended in an internal error); 1. and （1） have no such bound."""
+    if not isinstance(value, list) or level > 2:
+        return
+    count = 0
+    for i, item in enumerate(value):
+        if isinstance(item, dict) and item.get("heading") is not None:
+            count += 1
+            if count == MAX_HEADINGS + 1:
+                ck.problem(path + (i, "heading"), "too-many-headings",
+                           f"同一级的编号标题超过 {MAX_HEADINGS} 个：“{'一、' if level == 1 else '（一）'}”这一级最多编到"
+                           f"“九千九百九十九”", "一封答复函不需要这么多标题：把内容合并成段落，或分成几封信")
+            _heading_counts(item.get("items"), path + (i, "items"), ck, level + 1)
 
 
 def _reading_order(problem: Problem):

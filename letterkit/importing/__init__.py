@@ -67,8 +67,37 @@ def survival(original: str, rebuilt: str) -> float:
     a, b = comparable(original), comparable(rebuilt)
     if not a:
         return 1.0
+    return _matched(a, b) / len(a)
+
+
+_CLAUSE_END = re.compile(r"(?<=[。；！？，、：])")
+GAP_LIMIT = 4_000_000  # characters × characters: a stretch this large is compared piece by piece
+
+
+def _matched(a: str, b: str) -> int:
+    """How many characters of `a` difflib finds, in order, in `b`, in about linear time.
+    On characters difflib is quadratic or worse (a long text repeats every character
+    thousands of times: 50 letters in one file took minutes), so the texts are matched
+    clause by clause first, and only the stretches between equal clauses by characters."""
+    clauses_a, clauses_b = _CLAUSE_END.split(a), _CLAUSE_END.split(b)
+    total, i, j = 0, 0, 0
+    for block in difflib.SequenceMatcher(None, clauses_a, clauses_b, autojunk=False).get_matching_blocks():
+        total += _matched_chars("".join(clauses_a[i:block.a]), "".join(clauses_b[j:block.b]))
+        total += sum(map(len, clauses_a[block.a:block.a + block.size]))
+        i, j = block.a + block.size, block.b + block.size
+    return total
+
+
+def _matched_chars(a: str, b: str) -> int:
+    if not a or not b:
+        return 0
+    if len(a) * len(b) > GAP_LIMIT:  # long stretches that differ: compared in step, piece by piece
+        pieces = -(-max(len(a), len(b)) // 2000)
+        cut_a = [len(a) * k // pieces for k in range(pieces + 1)]
+        cut_b = [len(b) * k // pieces for k in range(pieces + 1)]
+        return sum(_matched_chars(a[cut_a[k]:cut_a[k + 1]], b[cut_b[k]:cut_b[k + 1]]) for k in range(pieces))
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return sum(block.size for block in matcher.get_matching_blocks()) / len(a)
+    return sum(block.size for block in matcher.get_matching_blocks())
 
 
 _NUMBERS = re.compile(r"(^|\n)\s*([一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)])")

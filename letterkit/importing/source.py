@@ -47,6 +47,9 @@ def _docx_lines(path: Path) -> list[Line]:
     import docx
     from docx.oxml.ns import qn
 
+    from ..zipguard import check_docx
+
+    check_docx(path)
     try:
         document = docx.Document(str(path))
     except Exception as error:  # not a zip, or not a Word package
