@@ -157,7 +157,8 @@ def _clashes(targets: dict[Path, Path], manifest: Manifest) -> dict[Path, Proble
     project building into the same folder): none of them is built, each told about the other."""
     by_target: dict[Path, list[Path]] = {}
     for draft, target in targets.items():
-        by_target.setdefault(target, []).append(draft)
+        if draft.suffix.lower() in (".yaml", ".yml"):  # anything else (a .docx given by mistake) is no draft: load says so
+            by_target.setdefault(target, []).append(draft)
     problems, owners = {}, manifest.owners()
     for target, drafts in by_target.items():
         others = {d: [display_path(o) for o in drafts if o != d] for d in drafts}
