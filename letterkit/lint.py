@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
+from . import proof
 from .errors import Location, Problem
 from .load import Loaded
 from .model import Draft
@@ -386,7 +387,7 @@ def check_draft(loaded: Loaded, draft: Draft | None, disabled: set[str], today: 
     the first title and paragraph of the rendered letter, for the rules about them."""
     context = Context(loaded.data if isinstance(loaded.data, dict) else {}, draft, today or dt.date.today(), letter or {})
     found = []
-    for item in RULES:
+    for item in RULES + proof.CHECK_RULES:  # form rules here, proofreading rules in letterkit/proof/
         if item.code in disabled:
             continue
         for finding in item.check(context):
@@ -481,7 +482,7 @@ def _draft_disabled(loaded: Loaded) -> list[str]:
     return [code for code in disabled if isinstance(code, str)] if isinstance(disabled, list) else []
 
 
-RULE_CODES = ("duplicate-proposal",)  # rules checked across drafts, beside RULES
+RULE_CODES = ("duplicate-proposal",) + proof.CODES  # rules checked across drafts, and letterkit/proof's
 
 
 def rules_markdown() -> str:
@@ -495,6 +496,7 @@ def rules_markdown() -> str:
                   f"- 错：{item.bad}", f"- 对：{item.good}", ""]
     lines += ["## `duplicate-proposal`（错误）", "", "同一件提案/建议在项目里只能有一份草稿。", "",
               "为什么：两份草稿答复同一件提案，会寄出两封不同的信。", ""]
+    lines += proof.rules_markdown()
     return "\n".join(lines)
 
 

@@ -1,0 +1,32 @@
+"""Proofreading a careful 校对 would sign: quantities, repetition, lost characters, names,
+titles, text left by a typeset page, words that contradict the letter's kind, what a
+published letter must not carry.  One module per family; `registry.RULES` is the list that
+`letterkit check` (through lint.py), `letterkit import` and docs/rules.md share.
+"""
+
+from __future__ import annotations
+
+from . import quantities, repetition, missing  # noqa: F401  (each module registers its rules)
+from .registry import FAMILIES, RULES, Finding, LineFinding, Rule
+
+CHECK_RULES = [r for r in RULES if r.stage == "check"]
+CODES = tuple(r.code for r in RULES)
+
+
+def rules_markdown() -> list[str]:
+    """The proofreading rules' part of docs/rules.md, family by family."""
+    lines = []
+    for family, name in FAMILIES.items():
+        members = [r for r in RULES if r.family == family]
+        if not members:
+            continue
+        lines += [f"## 校对：{name}", ""]
+        for item in members:
+            severity = "错误" if item.severity == "error" else "警告"
+            stage = "（`letterkit import` 时检查）" if item.stage == "import" else ""
+            lines += [f"### `{item.code}`（{severity}）{stage}", "", item.summary, "", f"为什么：{item.why}", "",
+                      f"- 错：{item.bad}", f"- 对：{item.good}", ""]
+    return lines
+
+
+__all__ = ["FAMILIES", "RULES", "CHECK_RULES", "CODES", "Finding", "LineFinding", "Rule", "rules_markdown"]
