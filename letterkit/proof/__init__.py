@@ -6,11 +6,25 @@ published letter must not carry.  One module per family; `registry.RULES` is the
 
 from __future__ import annotations
 
-from . import quantities, repetition, missing  # noqa: F401  (each module registers its rules)
+from . import quantities, repetition, missing, names, titles, typeset, kind, carry, small  # noqa: F401  (each registers its rules)
 from .registry import FAMILIES, RULES, Finding, LineFinding, Rule
 
 CHECK_RULES = [r for r in RULES if r.stage == "check"]
 CODES = tuple(r.code for r in RULES)
+
+
+IMPORT_RULES = [r for r in RULES if r.stage == "import"]
+
+
+def import_findings(lines, from_word: bool = False, disabled=()) -> list[LineFinding]:
+    """The typeset-page rules on an input's lines [(line number, text)], for `letterkit import`."""
+    found = []
+    for item in IMPORT_RULES:
+        if item.code not in disabled:
+            for finding in item.check(lines, from_word):
+                finding.code = item.code
+                found.append(finding)
+    return sorted(found, key=lambda f: (f.line, f.column or 0))
 
 
 def rules_markdown() -> list[str]:
@@ -29,4 +43,4 @@ def rules_markdown() -> list[str]:
     return lines
 
 
-__all__ = ["FAMILIES", "RULES", "CHECK_RULES", "CODES", "Finding", "LineFinding", "Rule", "rules_markdown"]
+__all__ = ["FAMILIES", "RULES", "CHECK_RULES", "IMPORT_RULES", "import_findings", "CODES", "Finding", "LineFinding", "Rule", "rules_markdown"]
