@@ -294,7 +294,7 @@ def _title_form(c):
     if not re.search(r"(答复|复函|的函|会办意见|协办意见)$", title):  # GB/T 9704: 机关＋事由＋文种; 关于 not required
         yield Finding(path, f"标题“…{title[-8:]}”没有以文种（答复、复函、……的函）结尾",
                       "写成“关于……的答复”“……的复函”（会办单位：“的会办意见”）")
-    elif "答复如下" in (c.letter.get("p") or "") and title.endswith("复函"):
+    elif "答复如下" in (c.letter.get("p") or "") and title.endswith("复函") and not title.endswith("答复函"):
         yield Finding(path, "标题的文种是“复函”，开头语却说“答复如下”", "标题改为“的答复”，或开头语改为“函复如下”")
 
 

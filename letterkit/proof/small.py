@@ -13,7 +13,7 @@ from .text import get, prose
       "“知识产权+金融+ 创新”“8.8 %”中的空格是排版残留，印出来是一个空白。", "知识产权+金融+ 创新+产业", "知识产权+金融+创新+产业")
 def _signs(c):
     for path, text in prose(c.data):
-        for match in re.finditer(r"\+[ \u3000]+(?=\S)|(?<=\d)[ \u3000]+%", text):
+        for match in re.finditer(r"(?<=[\u4e00-\u9fff0-9])\+[ \u3000]+(?=[\u4e00-\u9fff0-9])|(?<=\d)[ \u3000]+%", text):
             space = match.start() + 1 if match.group().startswith("+") else match.start()
             width = len(match.group()) - 1
             yield Finding(path, f"“{match.group().strip()}”旁有空格", "删去空格", space, ((space, width, ""),))
