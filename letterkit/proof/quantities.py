@@ -18,21 +18,22 @@ UNITS = {"平方米": "m2", "㎡": "m2", "平米": "m2", "m²": "m2", "平方公
          "元": "yuan", "人次": "visits", "人": "people", "家": "units", "个": "units", "件": "items",
          "吨": "t", "公里": "km", "千米": "km", "米": "m"}
 QUALIFIERS = re.compile("(?:约|近|达|为|共|计|逾|超过|已达|合计|总计|累计|共计|达到|约为)+$")
-QUANTITY = re.compile(rf"([{CJK}]{{0,12}}?)(约|近|达|为|共|计|逾|超过|已达|合计|总计|累计|共计|达到|约为)*"
-                      rf"(\d+(?:\.\d+)?)\s*(千|万|亿)?(余|多)?(平方公里|平方米|㎡|平米|m²|亩|公顷|元|人次|人|家|个|件|吨|公里|千米|米)")
+QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(千|万|亿)?(余|多)?(平方公里|平方米|㎡|平米|m²|亩|公顷|元|人次|人|家|个|件|吨|公里|千米|米)")
 
 
 def quantities(text: str):
     """(offset of the number, label, value, unit kind, mantissa digits, as written) of each quantity."""
     for match in QUANTITY.finditer(text):
-        run = re.search(rf"[{CJK}]*$", text[:match.start(3)]).group()
+        if match.start() and text[match.start() - 1] in "0123456789.":
+            continue
+        run = re.search(rf"[{CJK}]{{0,16}}$", text[max(0, match.start() - 16):match.start()]).group()
         label = QUALIFIERS.sub("", run)[-4:]
-        number, magnitude, unit = match.group(3), match.group(4) or "", match.group(6)
+        number, magnitude, unit = match.group(1), match.group(2) or "", match.group(4)
         if len(label) < 2 or (unit == "米" and magnitude == "千"):
             continue
         value = Decimal(number) * MAGNITUDE[magnitude]
         digits = number.replace(".", "").strip("0")
-        yield match.start(3), label, value, UNITS[unit], digits, match.group()[len(match.group(1) or ""):]
+        yield match.start(), label, value, UNITS[unit], digits, match.group()
 
 
 @rule("quantity-magnitude", "error", "quantities", "同一个数量前后写了两次，数量级不一致",
