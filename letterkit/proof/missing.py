@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -28,12 +29,12 @@ ALLOWED = (re.compile("^集.*一体"),)
 NAME_ENDS = set("局委办厅部署院站所处科股队室馆会区县市省镇乡村街团")
 
 
-CACHE_VERSION = "proof-missing-1"
+CACHE_VERSION = "proof-missing-2"
 
 
 @lru_cache(maxsize=1)
 def dictionary() -> tuple[frozenset, frozenset, dict]:
-    """From jieba's dictionary: its two-character words, its three- and four-character words, and
+    """From jieba's dictionary: its two-character words, its words of two to four characters, and
     for each character the share of its uses in which it is a word by itself.  Kept in
     letterkit's cache folder: reading jieba's dictionary takes a second or more, every run."""
     import pickle
@@ -58,7 +59,7 @@ def dictionary() -> tuple[frozenset, frozenset, dict]:
             for ch in set(word):
                 inside[ch] += count
     alone = {ch: jieba.dt.FREQ.get(ch, 0) / (jieba.dt.FREQ.get(ch, 0) + n + 1) for ch, n in inside.items()}
-    result = (frozenset(pairs), frozenset(longer), alone)
+    result = (frozenset(pairs), frozenset(pairs | longer), alone)
     if path is not None:
         try:
             temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -75,32 +76,38 @@ def lost_characters(paragraphs: list[str]) -> list[tuple[int, int, str, str, boo
     A character is lone when no word of jieba's dictionary covers it together with a neighbour
     and words end just before it and start just after it.  Set look-ups only, no segmenting:
     a thousand seed-sized drafts are checked in seconds."""
-    pairs, longer, alone = dictionary()
+    pairs, words, alone = dictionary()
     letter = "\n".join(paragraphs)
-    seen = Counter(pair for pair in (letter[i:i + 2] for i in range(len(letter) - 1)) if pair in pairs)
+    paired = [letter[i:i + 2] in pairs for i in range(len(letter) - 1)]  # a word starts at i
+    seen = Counter(letter[i:i + 2] for i, yes in enumerate(paired) if yes)
     after: dict[str, dict] = defaultdict(dict)   # c → {x: times} for each word c+x in the letter
     before: dict[str, dict] = defaultdict(dict)  # c → {x: times} for each word x+c
     for pair, times in seen.items():
         after[pair[0]][pair[1]] = times
         before[pair[1]][pair[0]] = times
-    fours = {letter[i:i + 4] for i in range(len(letter) - 3)}
 
-    def word(text: str) -> bool:
-        return text in pairs or text in longer
-
-    def lone(text: str, at: int) -> bool:
-        if any(word(text[at - k:at + m]) for k in range(0, 4) for m in range(1, 5) if 3 <= k + m <= 4 and at >= k):
+    def lone(t: str, i: int) -> bool:  # a slice that starts before the text is empty, never a word
+        W = words
+        if t[i:i + 3] in W or t[i:i + 4] in W or t[i - 1:i + 2] in W or t[i - 1:i + 3] in W \
+                or t[i - 2:i + 1] in W or t[i - 2:i + 2] in W or t[i - 3:i + 1] in W:
             return False  # inside a longer word
-        return any(word(text[at - k:at]) for k in (2, 3, 4) if at >= k) \
-            and any(word(text[at + 1:at + 1 + k]) for k in (2, 3, 4) if at + k < len(text))
+        return (t[i - 2:i] in W or t[i - 3:i] in W or t[i - 4:i] in W) \
+            and (t[i + 1:i + 3] in W or t[i + 1:i + 4] in W or t[i + 1:i + 5] in W)
 
-    # cheapest first: in no two-character word with a neighbour; a character that can have been
-    # cut from a word of this letter; then the longer words around it
-    places = [(index, at) for index, text in enumerate(paragraphs) for at in range(2, len(text) - 2)
-              if text[at - 1:at + 1] not in pairs and text[at:at + 2] not in pairs]
-    places = [(index, at) for index, at in places if alone.get(paragraphs[index][at], 1.0) < 0.5
-              and (paragraphs[index][at] in after or paragraphs[index][at] in before)]
-    places = [(index, at) for index, at in places if lone(paragraphs[index], at)]
+    # cheapest first: in no two-character word with a neighbour (one pass over the letter); a
+    # character that can have been cut from a word of this letter and is rarely a word alone;
+    # then the longer words around it
+    eligible = {ch for ch in set(after) | set(before) if alone.get(ch, 1.0) < 0.5}
+    starts, index = [], 0  # where each paragraph starts in the letter
+    for text in paragraphs:
+        starts.append(index)
+        index += len(text) + 1
+    places = []
+    for i in (i for i in range(2, len(letter) - 2) if not paired[i - 1] and not paired[i] and letter[i] in eligible):
+        if lone(letter, i):
+            index = bisect_right(starts, i) - 1
+            places.append((index, i - starts[index]))
+    places = [(index, at) for index, at in places if 2 <= at < len(paragraphs[index]) - 2]
     times = Counter(paragraphs[index][at] for index, at in places)
     suspects = []
     for index, at in places:
@@ -112,7 +119,7 @@ def lost_characters(paragraphs: list[str]) -> list[tuple[int, int, str, str, boo
                  [(x + ch, n) for x, n in before[ch].items() if x != prev]
         share = alone.get(ch, 1.0)
         left, right = text[at - 2:at], text[at + 1:at + 3]
-        sure = [w for w, _ in wholes if share < 0.5 and (left + w in fours or w + right in fours)]
+        sure = [w for w, _ in wholes if share < 0.5 and (left + w in letter or w + right in letter)]
         if sure:
             suspects.append((index, at, ch, sure[0], True))
         elif share < RARELY_ALONE and sum(n for _, n in wholes) >= 2 and ch not in NAME_ENDS:

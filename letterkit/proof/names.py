@@ -54,11 +54,12 @@ def _variant(a: str, b: str) -> str | None:
       "省去开头的地名是正常的简称，不报。把握一般：两个不同机构恰好只差一两个字时也会报，所以是警告。",
       "深港科技创新合作区……深港创新合作区", "深港科技创新合作区……深港科技创新合作区（或“合作区”）")
 def _names(c):
-    seen: list[str] = []
+    seen: dict[str, list[str]] = {}  # by the last three characters: variants share at least those
     reported = set()
     for path, text in prose(c.data):
         for offset, run in _mentions(text):
-            for earlier in seen:
+            bucket = seen.setdefault(run[-3:], [])
+            for earlier in bucket:
                 difference = _variant(earlier, run) if earlier != run else None
                 key = (min(earlier, run)[-6:], max(earlier, run)[-6:])
                 if difference and key not in reported:
@@ -66,5 +67,5 @@ def _names(c):
                     yield Finding(path, f"“{run[-8:]}”与前文“{earlier[-8:]}”相差{difference}，像是同一名称的两种写法",
                                   "核对全称，全文统一", offset)
                     break
-            if run not in seen:
-                seen.append(run)
+            if run not in bucket:
+                bucket.append(run)

@@ -10,8 +10,13 @@ HAN = re.compile(f"[{CJK}]")
 SENTENCE = re.compile(r"[^。！？；]*[。！？；]?")
 
 
+_last: list = [None, None]  # the draft last walked and its paragraphs: every rule walks the same draft
+
+
 def prose(data: dict) -> list[tuple[tuple, str]]:
     """(path, text) of every paragraph a reader sees, title to signature, in order."""
+    if _last[0] is data:
+        return _last[1]
     found: list[tuple[tuple, str]] = []
     for key in ("title", "opening"):
         if isinstance(data.get(key), str):
@@ -31,6 +36,7 @@ def prose(data: dict) -> list[tuple[tuple, str]]:
             found.append((("attachments", index), item))
     if isinstance(data.get("signature"), str):
         found.append((("signature",), data["signature"]))
+    _last[:] = [data, found]
     return found
 
 
