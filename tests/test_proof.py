@@ -75,6 +75,9 @@ CASES = [
     ("organ-truncated", with_text("测试市测试区教育将继续加强巡查。"), with_text("测试市测试区教育局将继续加强测试市测试区教育工作。")),
     ("space-around-sign", with_text("按照“知识产权+金融+ 创新+产业”的定位。"), with_text("按照“知识产权+金融+创新+产业”的定位，使用C++ 语言。")),
     ("dash-in-phone", with_text("咨询电话0755—82976207。"), with_text("咨询电话0755-82976207，2016—2018年。")),
+    ("date-two-ways", with_text("截至2020年5月底完成一期，2020.6完成二期。"), with_text("截至2020年5月底完成一期，2020年6月完成二期，增速2020.5万元。")),
+    ("relative-year", with_text("去年8月完成一期。"), with_text("2023年8月完成一期，去除隐患。")),
+    ("quote-pairs", with_text("根据《关于在全国开展三区三线”划定工作的函》要求。"), with_text("根据《关于在全国开展“三区三线”划定工作的函》要求，“引进‘卡脖子’技术”。")),
     ("range-two-ways", with_text("落实2016-2030年规划，2016—2018年完成一期。"), with_text("落实2016—2030年规划，2016—2018年完成一期。")),
 ]
 
@@ -160,7 +163,8 @@ READING = {
                           "lost-character": (1, "uncertain: 《关于开通区钱粮湖镇……》，标题写“君山区钱粮湖镇”")},
     "13_zhoucun_jianyi": {"title-form": (1, "real: 标题残缺（“……人大四次会议30”）")},
     "16_zhenping_tian": {"title-form": (1, "false alarm, debatable: 标题“复函”，开头语“答复如下”")},
-    "18_baiyin_tian": {"title-guanyu-dui": (1, "real (style): 标题“关于对市政协八届一次会议……”")},
+    "18_baiyin_tian": {"title-guanyu-dui": (1, "real (style): 标题“关于对市政协八届一次会议……”"),
+                       "quote-pairs": (1, "real: 《关于在全国开展三区三线”划定工作的函》少了前引号")},
 }
 WATCHED = {r.code for r in proof.RULES} | {"title-form"}
 

@@ -48,3 +48,67 @@ def _ranges(c):
             elif mark != first:
                 yield Finding(path, f"“{match.group()}”用“{mark}”，前文的年份范围用“{first}”", f"统一用“{first}”",
                               match.start(2))
+
+
+DATE_STYLES = {
+    "年月日": re.compile(r"(?<!\d)(?:19|20)\d{2}年\d{1,2}月"),
+    "点号": re.compile(r"(?<![\d.])(?:19|20)\d{2}\.(?:1[0-2]|0?[1-9])(?:\.\d{1,2})?(?![\d万亿元%％])"),
+    "连字符": re.compile(r"(?<![\d-])(?:19|20)\d{2}-(?:1[0-2]|0?[1-9])-\d{1,2}(?!\d)"),
+    "斜线": re.compile(r"(?<![\d/])(?:19|20)\d{2}/(?:1[0-2]|0?[1-9])(?:/\d{1,2})?(?![\d/])"),
+}
+
+
+@rule("date-two-ways", "warning", "small", "正文里的日期全文用一种写法",
+      "“2020年5月”与“2020.5”“2020-05-31”并见：GB/T 15835 的公文正文日期写“2020年5月31日”；一封信只用一种。"
+      "只看带四位年份的日期。", "截至2020年5月底……2020.6完成", "截至2020年5月底……2020年6月完成")
+def _dates(c):
+    found = {style: [] for style in DATE_STYLES}
+    for path, text in prose(c.data):
+        for style, pattern in DATE_STYLES.items():
+            found[style] += [(path, m) for m in pattern.finditer(text)]
+    used = [style for style, hits in found.items() if hits]
+    if len(used) < 2:
+        return
+    main = max(used, key=lambda style: (len(found[style]), style == "年月日"))
+    for style in used:
+        if style != main:
+            for path, match in found[style]:
+                yield Finding(path, f"日期“{match.group()}”与全文的写法（如“{found[main][0][1].group()}”）不同",
+                              "改成“××××年×月×日”", match.start())
+
+
+RELATIVE = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
+
+
+@rule("relative-year", "warning", "small", "不写“今年”“去年”，写明年份",
+      "信印出后在别的年份读到，“去年8月”就指错了年；信的日期已知时，消息里给出它指的年份。", "（信的日期2020-08-10）去年8月",
+      "2019年8月")
+def _relative(c):
+    date = get(c.data, ("date",))
+    year = getattr(date, "year", None)
+    if year is None:
+        return
+    for path, text in prose(c.data):
+        for match in re.finditer("(前年|去年|今年|明年)(?=\\d{1,2}月|以来|上半年|下半年|年初|年底|年末|[，,])", text):
+            meant = year + RELATIVE[match.group(1)]
+            yield Finding(path, f"“{match.group(1)}”：信的日期是{year}年，这里指{meant}年", f"写明“{meant}年”",
+                          match.start())
+
+
+@rule("quote-pairs", "warning", "small", "双引号成对",
+      "“开展三区三线”划定工作”：少了前引号（或多了后引号），多是改稿或复制时丢的。按段落数；引文跨段时每段开头有前引号，"
+      "不在此列。", "《关于在全国开展三区三线”划定工作的函》", "《关于在全国开展“三区三线”划定工作的函》")
+def _quotes(c):
+    for path, text in prose(c.data):
+        depth = 0
+        for index, ch in enumerate(text):
+            if ch == "“":
+                depth += 1
+            elif ch == "”":
+                if depth == 0:
+                    yield Finding(path, f"“{text[max(0, index - 8):index + 1]}”中的后引号没有前引号", "补上前引号或删去后引号",
+                                  index)
+                depth = max(0, depth - 1)
+        if depth:
+            at = text.rfind("“")
+            yield Finding(path, f"“{text[at:at + 10]}…”的前引号没有后引号", "补上后引号或删去前引号", at)
