@@ -133,7 +133,9 @@ def test_import_reports_the_typeset_page_with_the_input_line(tmp_path):
     source.write_text("\n".join(lines), encoding="utf-8")
     problems = import_file(source).problems()
     start = next(i for i, l in enumerate(lines, 1) if l.startswith("、英国"))
-    assert any(p.code == "line-start-punctuation" and p.location.line == start for p in problems)
+    assert any(p.code == "line-start-punctuation" and (p.location.line, p.location.column) == (start, 1) for p in problems)
+    end = next(p for p in problems if p.code == "line-end-punctuation")
+    assert lines[end.location.line - 1][end.location.column - 1] == "“" and f":{end.location.line}:" in str(end)
 
 
 def test_the_rule_docs_list_every_proofreading_rule():

@@ -32,7 +32,7 @@ class Imported:
     def problems(self) -> list[Problem]:
         """The report in the one error contract, pointing at the input's lines."""
         where = display_path(self.source)
-        return [Problem(Location(where, n.line), n.code, n.message, n.hint,
+        return [Problem(Location(where, n.line, n.column), n.code, n.message, n.hint,
                         "warning" if n.severity == "warning" else "note")
                 for n in sorted(self.notes, key=lambda n: (n.line or 0, n.code))]
 
@@ -48,7 +48,7 @@ def import_file(path: Path) -> Imported:
     punctuation(cleaned)
     found = recognise(cleaned, from_word, path.stem)
     notes = [Note(None, "import-encoding", text, severity="note") for text in read_notes] + found.notes
-    notes += [Note(f.line, f.code, f.message, f.hint)  # the proofreading rules about the typeset page
+    notes += [Note(f.line, f.code, f.message, f.hint, column=f.column)  # proofreading: the typeset page
               for f in import_findings([(line.no, line.text) for line in lines], from_word)]
     notes += [Note(line.no, "import-picture", f"这一段有 {len(line.images)} 张图片，没有导入（只导入署名上的印章）",
                    "需要时把图片另存，在草稿中引用") for line in lines if line.images and line.no not in found.seal_lines]
