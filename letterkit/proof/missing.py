@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
+from itertools import compress
 
 from .registry import Finding, rule
 from .text import CJK, prose
@@ -78,8 +79,9 @@ def lost_characters(paragraphs: list[str]) -> list[tuple[int, int, str, str, boo
     a thousand seed-sized drafts are checked in seconds."""
     pairs, words, alone = dictionary()
     letter = "\n".join(paragraphs)
-    paired = [letter[i:i + 2] in pairs for i in range(len(letter) - 1)]  # a word starts at i
-    seen = Counter(letter[i:i + 2] for i, yes in enumerate(paired) if yes)
+    bigrams = [a + b for a, b in zip(letter, letter[1:])]
+    paired = [pair in pairs for pair in bigrams]  # a two-character word starts at i
+    seen = Counter(compress(bigrams, paired))
     after: dict[str, dict] = defaultdict(dict)   # c → {x: times} for each word c+x in the letter
     before: dict[str, dict] = defaultdict(dict)  # c → {x: times} for each word x+c
     for pair, times in seen.items():

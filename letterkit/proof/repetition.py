@@ -87,6 +87,8 @@ def _repeated_sentence(c):
     for path, text in prose(c.data):
         parts = [(start, s) for start, s in sentences(text) if len(s) >= 12]
         for (_, first), (start, second) in zip(parts, parts[1:]):
+            if max(len(first), len(second)) > 3 * min(len(first), len(second)):
+                continue  # four in five pairs of characters shared: lengths cannot differ that much
             a, b = _bigrams(first), _bigrams(second)
             if a and b and len(a & b) / min(len(a), len(b)) >= 0.8:
                 yield Finding(path, f"“{short(second, 16)}”与上一句几乎相同", "删去重复的一句，或把两句合成一句", start)
