@@ -4,11 +4,13 @@ alarms counted by reading them; on the seed it finds the slips a careful reader 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from letterkit import proof
 from letterkit.importing import import_file
@@ -273,3 +275,66 @@ def test_the_seeds_slips_are_found(tmp_path):
     marked = [what for what, kind, _, _ in SEED_SLIPS if kind != "minor"]
     assert [what for what in marked if what not in caught] == []
     assert (found_by_class["serious"] + found_by_class["standard"]) / len(marked) >= 0.9
+
+
+# -- generated cases ------------------------------------------------------------------------------
+
+class Context:
+    """What lint.py hands a rule: the typed draft, no validated draft, no rendered letter."""
+
+    def __init__(self, data):
+        self.data, self.draft, self.letter = data, None, {}
+
+    def written(self, kind):
+        return None
+
+
+def raised(code, data):
+    item = next(r for r in proof.CHECK_RULES if r.code == code)
+    return list(item.check(Context(data)))
+
+
+
+PROSE = st.text(alphabet=st.sampled_from(list("的和了一二三十百万亿元人次号层年月日平台区关于对提案建议委员代表“”《》（）、，。；：")
+                                         + list("0123456789.-—+% ")), max_size=80)
+
+
+@settings(max_examples=150, deadline=None)
+@given(title=PROSE, body=st.lists(PROSE, min_size=1, max_size=4), kind=st.sampled_from(["提案", "建议", None]))
+def test_any_text_is_proofread_without_error_and_findings_point_inside_it(title, body, kind):
+    data = {"title": title, "proposal": {"kind": kind}, "addressee": {"name": "张三"},
+            "measures": [{"heading": "措施", "text": text} for text in body], "date": dt.date(2024, 5, 6)}
+    values = {"title": title, **{("measures", i, "text"): t for i, t in enumerate(body)}}
+    for item in proof.CHECK_RULES:
+        for finding in item.check(Context(data)):
+            value = data["title"] if finding.path == ("title",) else None
+            if finding.path[:1] == ("measures",) and finding.path[-1] == "text":
+                value = body[finding.path[1]]
+            if value is not None and finding.offset is not None:
+                assert 0 <= finding.offset < len(value), (item.code, finding)
+            assert finding.message and finding.hint
+
+
+MAGNITUDES = {"": 1, "万": 10_000, "亿": 100_000_000}
+
+
+@pytest.mark.parametrize("first", ["23", "3.2", "480.04", "15"])
+@pytest.mark.parametrize("magnitudes", [(a, b) for a in MAGNITUDES for b in MAGNITUDES])
+@pytest.mark.parametrize("second_digits", ["same", "other"])
+def test_a_figure_restated_is_flagged_exactly_when_only_its_magnitude_changed(first, magnitudes, second_digits):
+    second = first if second_digits == "same" else str(int(float(first)) + 7)
+    text = f"项目总投资约{first}{magnitudes[0]}元，进展顺利。该项目总投资约{second}{magnitudes[1]}元。"
+    found = raised("quantity-magnitude", {"measures": [{"heading": "措施", "text": text}]})
+    assert bool(found) == (second_digits == "same" and magnitudes[0] != magnitudes[1])
+
+
+@pytest.mark.parametrize("chinese", ["一", "十三", "两", "二十"])
+@pytest.mark.parametrize("arabic", ["3", "16", None])
+@pytest.mark.parametrize("kind", [("路", "号"), ("道", "号"), ("共", "层")])
+def test_numerals_of_one_kind_are_written_one_way(chinese, arabic, kind):
+    before, after = kind
+    text = f"甲楼位于{'槟榔' if before != '共' else ''}{before}{chinese}{after}。"
+    if arabic:
+        text += f"乙楼位于{'海虹' if before != '共' else ''}{before}{arabic}{after}。"
+    found = raised("numeral-style", {"measures": [{"heading": "措施", "text": text}]})
+    assert bool(found) == bool(arabic)
