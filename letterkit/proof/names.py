@@ -14,7 +14,6 @@ from .text import CJK, prose
 
 SUFFIX = ("委员会|办公室|办事处|服务中心|中心|管理局|局|合作区|产业园|科技园|科学园|园区|基地|研究院|实验室|"
           "服务站|工作站|医院|学校|公司|集团|协会|商会|街道|社区")
-NAME = re.compile(rf"[{CJK}]{{2,14}}?(?:{SUFFIX})(?![{CJK}]*(?:{SUFFIX}))")
 END = re.compile(rf"({SUFFIX})$")
 
 

@@ -6,7 +6,6 @@ import re
 from typing import Iterator
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
-HAN = re.compile(f"[{CJK}]")
 SENTENCE = re.compile(r"[^。！？；]*[。！？；]?")
 
 
