@@ -17,6 +17,8 @@ def _kind(c) -> str | None:
     return kind if kind in ROLE else None
 
 
+NUMBERED = re.compile(r"(?:第\s*)?[A-Za-z]*\s*\d+号(提案|建议|议案)")
+SESSION = re.compile(r"[^，。、；：“”《》\s]{0,12}?(?:人大|人民代表大会|政协|政治协商会议)[^，。；：“”《》\s]{0,12}?会议")
 MENTION = re.compile(r"(?:这一|该|此|本|号|您的|的)(提案|建议|议案)(?=[》”]?(?:已)?收悉|[》”]?的(?:答复|复函|函))"
                      r"|(?:这一|该|此件|本件)(提案|建议|议案)")
 
@@ -34,7 +36,7 @@ def _kind_word(c):
             word = match.group(1) or match.group(2)
             if word != kind:
                 yield Finding(path, f"答复的是{kind}，这里却称“{match.group()}”", f"改为“{kind}”", match.start())
-        for match in re.finditer(r"(?:第\s*)?[A-Za-z]*\s*\d+号(提案|建议|议案)", text):
+        for match in NUMBERED.finditer(text) if "号" in text else ():
             if match.group(1) != kind:
                 yield Finding(path, f"答复的是{kind}，这里却称“{match.group()}”", f"改为“{kind}”", match.start())
 
@@ -63,7 +65,7 @@ def _role(c):
       "“您”没有复数，“您们”不规范；对多人用“各位”或“你们”。", "感谢您们的关心", "感谢各位的关心")
 def _you_plural(c):
     for path, text in prose(c.data):
-        for match in re.finditer("您们", text):
+        for match in re.finditer("您们", text) if "您们" in text else ():
             yield Finding(path, "“您们”不规范", "改为“各位”或“你们”", match.start())
 
 
@@ -74,7 +76,7 @@ def _plural(c):
     if not isinstance(name, str) or re.search("[、，,等]", name):
         return
     for path, text in prose(c.data):
-        for match in re.finditer("各位(代表|委员)", text):
+        for match in re.finditer("各位(代表|委员)", text) if "各位" in text else ():
             yield Finding(path, f"收信人只有{name}一位，这里却称“{match.group()}”", "改为“您”", match.start())
 
 
@@ -90,7 +92,7 @@ def _session(c):
     for path, text in places:
         if not isinstance(text, str):
             continue
-        for match in re.finditer(r"[^，。、；：“”《》\s]{0,12}?(?:人大|人民代表大会|政协|政治协商会议)[^，。；：“”《》\s]{0,12}?会议", text):
+        for match in SESSION.finditer(text) if "会议" in text else ():
             if OTHER_BODY[kind].search(match.group()):
                 yield Finding(path, f"答复的是{kind}（{BODY[kind]}），会议却是“{match.group()}”",
                               f"核对文种和会议名称（{kind}出自{BODY[kind]}会议）", match.start())

@@ -8,6 +8,7 @@ Names are found by their last word (中心, 局, 合作区, 产业园 …) and c
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .registry import Finding, rule
 from .text import CJK, prose
@@ -17,15 +18,20 @@ SUFFIX = ("委员会|办公室|办事处|服务中心|中心|管理局|局|合�
 END = re.compile(rf"({SUFFIX})$")
 
 
+SUFFIX_AT = re.compile(rf"(?:{SUFFIX})")
+RUN_END = re.compile(rf"[{CJK}]+$")
+
+
 def _mentions(text: str):
     """(offset, the 12 characters up to and including a name's last word) for each name-like run."""
-    for match in re.finditer(rf"(?:{SUFFIX})", text):
+    for match in SUFFIX_AT.finditer(text):
         start = max(0, match.end() - 12)
-        run = re.search(rf"[{CJK}]+$", text[start:match.end()])
+        run = RUN_END.search(text[start:match.end()])
         if run and len(run.group()) >= 5:
             yield start + run.start(), run.group()
 
 
+@lru_cache(maxsize=65536)  # a department's drafts name the same bodies again and again
 def _variant(a: str, b: str) -> str | None:
     """How b differs from a inside the name, if it does: a common tail (the last word and more), a
     common anchor of two characters before it, and a short difference between them."""

@@ -21,12 +21,17 @@ QUALIFIERS = re.compile("(?:约|近|达|为|共|计|逾|超过|已达|合计|总
 QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(千|万|亿)?(余|多)?(平方公里|平方米|㎡|平米|m²|亩|公顷|元|人次|人|家|个|件|吨|公里|千米|米)")
 
 
+LABEL_RUN = re.compile(rf"[{CJK}]{{0,16}}$")
+PEOPLE = re.compile(r"(\d+(?:\.\d+)?(?:万|亿)?(?:余|多)?)(人次|人(?![次员才民大口群均]))")
+TWICE = re.compile(r"(约|大约|近)\d+(?:\.\d+)?(多|余)")
+
+
 def quantities(text: str):
     """(offset of the number, label, value, unit kind, mantissa digits, as written) of each quantity."""
     for match in QUANTITY.finditer(text):
         if match.start() and text[match.start() - 1] in "0123456789.":
             continue
-        run = re.search(rf"[{CJK}]{{0,16}}$", text[max(0, match.start() - 16):match.start()]).group()
+        run = LABEL_RUN.search(text[max(0, match.start() - 16):match.start()]).group()
         label = QUALIFIERS.sub("", run)[-4:]
         number, magnitude, unit = match.group(1), match.group(2) or "", match.group(4)
         if len(label) < 2 or (unit == "米" and magnitude == "千"):
@@ -68,7 +73,7 @@ def _unit_subject(c):
         for match in SUBJECT.finditer(text):
             yield Finding(path, f"“{match.group()}”：计的是人次，量词却是“人”", "改为“人次”，或把主语改为“人数”",
                           match.end() - 1)
-        for match in re.finditer(r"(\d+(?:\.\d+)?(?:万|亿)?(?:余|多)?)(人次|人(?![次员才民大口群均]))", text):
+        for match in PEOPLE.finditer(text) if "人" in text else ():
             number, unit = match.groups()
             other = by_number.get(number)
             if other and other[0] != unit and len(number.rstrip("余多")) >= 3:
@@ -124,6 +129,6 @@ def _numeral_style(c):
       "约7200多万条商标数据", "7200多万条商标数据")
 def _approximation(c):
     for path, text in prose(c.data):
-        for match in re.finditer(r"(约|大约|近)\d+(?:\.\d+)?(多|余)", text):
+        for match in TWICE.finditer(text):
             yield Finding(path, f"“{match.group()}”：“{match.group(1)}”与“{match.group(2)}”重复表示约数",
                           f"删去“{match.group(1)}”或“{match.group(2)}”", match.start())

@@ -11,13 +11,21 @@ from .text import prose, sentences, short
 ITEM = r"[^、，。；：！？“”《》（）()\s]"
 
 
+MIDDLE = re.compile(rf"(?<=、)({ITEM}{{1,12}})(?=、)")
+BEFORE_ITEM = re.compile(rf"({ITEM}{{1,12}})、$")
+AFTER_ITEM = re.compile(rf"、({ITEM}{{1,12}})")
+MARKS = re.compile(r"[\s，。；：！？、“”《》（）]")
+
+
 def _enumeration_items(sentence: str) -> list[tuple[int, str, str, str]]:
     """(offset, tail of the item before, the middle item, head of the item after) for each item
     enclosed by 、 on both sides."""
     found = []
-    for match in re.finditer(rf"(?<=、)({ITEM}{{1,12}})(?=、)", sentence):
-        before = re.search(rf"({ITEM}{{1,12}})、$", sentence[:match.start()])
-        after = re.match(rf"、({ITEM}{{1,12}})", sentence[match.end():])
+    if sentence.count("、") < 4:
+        return found  # an enumeration said twice, three items each, has four 、 at least
+    for match in MIDDLE.finditer(sentence):
+        before = BEFORE_ITEM.search(sentence[:match.start()])
+        after = AFTER_ITEM.match(sentence[match.end():])
         if before and after:
             found.append((before.start(), before.group(1)[-2:], match.group(1), after.group(1)[:2]))
     return found
@@ -50,7 +58,7 @@ GENRE = "方案|办法|措施|政策|意见|通知|规划|条例|规定|细则|�
       "《全球青年创新集训营方案（UNLEASH2019）工作方案》", "《全球青年创新集训营（UNLEASH2019）工作方案》")
 def _doubled_genre(c):
     for path, text in prose(c.data):
-        for match in re.finditer(r"《([^《》]+)》", text):
+        for match in re.finditer(r"《([^《》]+)》", text) if "《" in text else ():
             name = match.group(1)
             ending = re.search(rf"({GENRE})$", name)
             if ending and "〈" not in name and name[:ending.start()].count(ending.group(1)) \
@@ -76,7 +84,7 @@ def _doubled(c):
 
 
 def _bigrams(text: str) -> set[str]:
-    text = re.sub(r"[\s，。；：！？、“”《》（）]", "", text)
+    text = MARKS.sub("", text)
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 

@@ -9,11 +9,16 @@ from .registry import Finding, rule
 from .text import get, prose
 
 
+SIGN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff0-9])\+[ \u3000]+(?=[\u4e00-\u9fff0-9])|(?<=\d)[ \u3000]+%")
+PHONE_DASH = re.compile(r"(?<!\d)0\d{2,3}[—–－]\d{7,8}(?!\d)")
+RELATIVE_YEAR = re.compile("(前年|去年|今年|明年)(?=\\d{1,2}月|以来|上半年|下半年|年初|年底|年末|[，,])")
+
+
 @rule("space-around-sign", "warning", "small", "“+”后、“%”前不留空格",
       "“知识产权+金融+ 创新”“8.8 %”中的空格是排版残留，印出来是一个空白。", "知识产权+金融+ 创新+产业", "知识产权+金融+创新+产业")
 def _signs(c):
     for path, text in prose(c.data):
-        for match in re.finditer(r"(?<=[\u4e00-\u9fff0-9])\+[ \u3000]+(?=[\u4e00-\u9fff0-9])|(?<=\d)[ \u3000]+%", text):
+        for match in SIGN_SPACE.finditer(text) if "+" in text or "%" in text else ():
             space = match.start() + 1 if match.group().startswith("+") else match.start()
             width = len(match.group()) - 1
             yield Finding(path, f"“{match.group().strip()}”旁有空格", "删去空格", space, ((space, width, ""),))
@@ -27,7 +32,7 @@ def _phone_dash(c):
     if isinstance(phone, str):
         places.append((("contact", "phone"), phone))
     for path, text in places:
-        for match in re.finditer(r"(?<!\d)0\d{2,3}[—–－]\d{7,8}(?!\d)", text):
+        for match in PHONE_DASH.finditer(text):
             dash = re.search("[—–－]", match.group()).group()
             yield Finding(path, f"电话“{match.group()}”中用了“{dash}”", "改为连字符“-”", match.start())
 
@@ -89,7 +94,7 @@ def _relative(c):
     if year is None:
         return
     for path, text in prose(c.data):
-        for match in re.finditer("(前年|去年|今年|明年)(?=\\d{1,2}月|以来|上半年|下半年|年初|年底|年末|[，,])", text):
+        for match in RELATIVE_YEAR.finditer(text) if "年" in text else ():
             meant = year + RELATIVE[match.group(1)]
             yield Finding(path, f"“{match.group(1)}”：信的日期是{year}年，这里指{meant}年", f"写明“{meant}年”",
                           match.start())
