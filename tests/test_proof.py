@@ -337,3 +337,16 @@ def test_numerals_of_one_kind_are_written_one_way(chinese, arabic, kind):
         text += f"乙楼位于{'海虹' if before != '共' else ''}{before}{arabic}{after}。"
     found = raised("numeral-style", {"measures": [{"heading": "措施", "text": text}]})
     assert bool(found) == bool(arabic)
+
+
+def test_letterkit_check_prints_proofreading_findings_and_fails_on_their_errors(tmp_path):
+    import subprocess
+    import sys
+
+    draft = with_text("于2020年317日召开，参与总人次达6万余人。")
+    root = make_project(tmp_path, {"drafts/d.yaml": draft})
+    done = subprocess.run([sys.executable, "-m", "letterkit", "check"], cwd=root, capture_output=True, text=True)
+    line = next(n for n, text in enumerate(draft.splitlines(), 1) if "317日" in text)
+    column = draft.splitlines()[line - 1].index("2020年317日") + 1
+    assert f"drafts/d.yaml:{line}:{column}: 错误 date-lost-month “2020年317日”缺了“月”（改为“2020年3月17日”）" in done.stdout
+    assert " 警告 unit-subject " in done.stdout and done.returncode == 1 and "Traceback" not in done.stderr
