@@ -350,3 +350,20 @@ def test_letterkit_check_prints_proofreading_findings_and_fails_on_their_errors(
     column = draft.splitlines()[line - 1].index("2020年317日") + 1
     assert f"drafts/d.yaml:{line}:{column}: 错误 date-lost-month “2020年317日”缺了“月”（改为“2020年3月17日”）" in done.stdout
     assert " 警告 unit-subject " in done.stdout and done.returncode == 1 and "Traceback" not in done.stderr
+
+
+def test_findings_kept_between_runs_are_the_same_and_never_stale(tmp_path):
+    """The second run answers from the cache with the same lines; an edited draft is read again."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    root = make_project(tmp_path / "p", {"drafts/d.yaml": with_text("于2020年317日召开，参与总人次达6万余人。")})
+    run = lambda: subprocess.run([sys.executable, "-m", "letterkit", "check"], cwd=root, capture_output=True, text=True, env=env)
+    first, second = run(), run()
+    assert first.stdout == second.stdout and "date-lost-month" in first.stdout
+    assert list((tmp_path / "cache" / "letterkit" / "proof").glob("findings-*.json"))
+    (root / "drafts" / "d.yaml").write_text(with_text("于2020年3月17日召开，参与总人次达6万余人次。"), encoding="utf-8")
+    third = run()
+    assert "date-lost-month" not in third.stdout and "unit-subject" not in third.stdout and third.returncode == 0
