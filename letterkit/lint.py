@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
+from . import proof
 from .errors import Location, Problem
 from .load import Loaded
 from .model import Draft
@@ -315,10 +316,10 @@ def _title_form(c):
     if found is None:
         return
     path, title = found
-    if not title.startswith("关于") or not re.search(r"的(答复|复函|会办意见|协办意见)$", title):
-        yield Finding(path, f"标题“…{title[-8:]}”不是“关于……的答复/复函”的形式",
-                      "以“关于”开头，以“的答复”“的复函”（会办单位：“的会办意见”）结尾")
-    elif "答复如下" in (c.letter.get("p") or "") and title.endswith("复函"):
+    if not re.search(r"(答复|复函|的函|会办意见|协办意见)$", title):  # GB/T 9704: 机关＋事由＋文种; 关于 not required
+        yield Finding(path, f"标题“…{title[-8:]}”没有以文种（答复、复函、……的函）结尾",
+                      "写成“关于……的答复”“……的复函”（会办单位：“的会办意见”）")
+    elif "答复如下" in (c.letter.get("p") or "") and title.endswith("复函") and not title.endswith("答复函"):
         yield Finding(path, "标题的文种是“复函”，开头语却说“答复如下”", "标题改为“的答复”，或开头语改为“函复如下”")
 
 
@@ -411,7 +412,7 @@ def check_draft(loaded: Loaded, draft: Draft | None, disabled: set[str], today: 
     the first title and paragraph of the rendered letter, for the rules about them."""
     context = Context(loaded.data if isinstance(loaded.data, dict) else {}, draft, today or dt.date.today(), letter or {})
     found = []
-    for item in RULES:
+    for item in RULES + proof.CHECK_RULES:  # form rules here, proofreading rules in letterkit/proof/
         if item.code in disabled:
             continue
         for finding in item.check(context):
@@ -509,7 +510,7 @@ def _draft_disabled(loaded: Loaded) -> list[str]:
     return [code for code in disabled if isinstance(code, str)] if isinstance(disabled, list) else []
 
 
-RULE_CODES = ("duplicate-proposal",)  # rules checked across drafts, beside RULES
+RULE_CODES = ("duplicate-proposal",) + proof.CODES  # rules checked across drafts, and letterkit/proof's
 
 
 def _duplicate_number(path, draft, project) -> list[Problem]:
@@ -537,6 +538,7 @@ def rules_markdown() -> str:
               "为什么：两份草稿答复同一件提案，会寄出两封不同的信。", "",
               "## `duplicate-number`（错误，不能关闭）", "", "一个发文字号（机关代字、年份、顺序号）在项目里只能用于一份草稿。", "",
               "为什么：两封信同为 福住建函〔2024〕35号 是错信；letterkit build 也拒绝生成。", ""]
+    lines += proof.rules_markdown()
     return "\n".join(lines)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LetterkitError, Location, Problem, display_path
+from ..proof import import_findings
 from .clean import punctuation, tidy
 from .emit import to_yaml
 from .notes import Note
@@ -31,7 +32,7 @@ class Imported:
     def problems(self) -> list[Problem]:
         """The report in the one error contract, pointing at the input's lines."""
         where = display_path(self.source)
-        return [Problem(Location(where, n.line), n.code, n.message, n.hint,
+        return [Problem(Location(where, n.line, n.column), n.code, n.message, n.hint,
                         "warning" if n.severity == "warning" else "note")
                 for n in sorted(self.notes, key=lambda n: (n.line or 0, n.code))]
 
@@ -47,6 +48,8 @@ def import_file(path: Path) -> Imported:
     punctuation(cleaned)
     found = recognise(cleaned, from_word, path.stem)
     notes = [Note(None, "import-encoding", text, severity="note") for text in read_notes] + found.notes
+    notes += [Note(f.line, f.code, f.message, f.hint, column=f.column)  # proofreading: the typeset page
+              for f in import_findings([(line.no, line.text) for line in lines], from_word)]
     notes += [Note(line.no, "import-picture", f"这一段有 {len(line.images)} 张图片，没有导入（只导入署名上的印章）",
                    "需要时把图片另存，在草稿中引用") for line in lines if line.images and line.no not in found.seal_lines]
     header = [f"由 letterkit import 从 {path.name} 导入。逐项核对后删去这些注释。"]

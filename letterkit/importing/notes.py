@@ -12,6 +12,7 @@ class Note:
     message: str
     hint: str | None = None
     severity: str = "warning"  # "warning": a slip or an unplaced line; "note": a change made
+    column: int | None = None  # 1-based, when the finding is one character of the line
 
 
 def compact(numbers: list[int], most: int = 12) -> str:

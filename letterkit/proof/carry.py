@@ -1,0 +1,49 @@
+"""Family 8: what a published letter must not carry — an empty form field, a date that lost
+its 月, an organ name that lost its last character."""
+
+from __future__ import annotations
+
+import re
+
+from .registry import Finding, rule
+from .text import get, prose
+
+FIELD = re.compile(r"(领导签字|领导签发|领导署名|单位负责人|承办负责人|签发人|审核人|经办人|联系人|联系电话)\s*[:：]\s*(?=$|[，。；,;])")
+
+
+@rule("empty-form-field", "error", "carry", "不留空着的表格栏（“领导签字：”后面什么也没有）",
+      "内部审批单上的栏目随正文印出且没有填写，读者看到的是一张没填完的表。", "单位负责人：", "单位负责人：王五（或删去这一行）")
+def _empty_field(c):
+    for path, text in prose(c.data):
+        for match in FIELD.finditer(text.strip()):
+            yield Finding(path, f"“{match.group().strip()}”后面是空的", "填上内容，或删去这一栏", match.start())
+
+
+NO_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})年(1[0-2]|[1-9])(0[1-9]|[12]\d|3[01])日")
+
+
+@rule("date-lost-month", "error", "carry", "日期不缺“月”（“3月17日”不能印成“317日”）",
+      "“2020年317日”是删改时丢了“月”字。", "2020年317日", "2020年3月17日")
+def _date_month(c):
+    for path, text in prose(c.data):
+        for match in NO_MONTH.finditer(text) if "日" in text else ():
+            year, month, day = match.groups()
+            yield Finding(path, f"“{match.group()}”缺了“月”", f"改为“{year}年{month}月{int(day)}日”", match.start())
+
+
+@rule("organ-truncated", "error", "carry", "机关名称不缺最后一个字（“……住房和城乡建设”缺“局”）",
+      "正文或署名里的机关名称比版头的全称少了最后一个字，多是删改时误删。只比对版头全称和声明的简称。",
+      "（版头…住房和城乡建设局）…住房和城乡建设将继续推进", "…住房和城乡建设局将继续推进")
+def _organ(c):
+    names = [n for n in (get(c.data, ("organ", "name")), get(c.data, ("organ", "short_name"))) if isinstance(n, str)]
+    for name in names:
+        if len(name) < 6:
+            continue
+        cut = re.compile(re.escape(name[:-1]) + f"(?!{re.escape(name[-1])})")
+        for path, text in prose(c.data):
+            for match in cut.finditer(text):
+                following = text[match.end():match.end() + 1]
+                if not following or not re.match(r"[\u4e00-\u9fff]", following) or path == ("signature",) \
+                        or following in "将已在要对和与及的":
+                    yield Finding(path, f"“{match.group()}”比机关全称“{name}”少了“{name[-1]}”", f"改为“{name}”",
+                                  match.start())

@@ -1,0 +1,100 @@
+"""Family 7: words that contradict the letter's kind (提案 to 政协委员, 建议 to 人大代表) or its addressee."""
+
+from __future__ import annotations
+
+import re
+
+from .registry import Finding, rule
+from .text import get, prose
+
+ROLE = {"提案": "委员", "建议": "代表"}
+BODY = {"提案": "政协", "建议": "人大"}
+OTHER_BODY = {"提案": re.compile("人大|人民代表大会"), "建议": re.compile("政协|政治协商")}
+
+
+def _kind(c) -> str | None:
+    kind = get(c.data, ("proposal", "kind"))
+    return kind if kind in ROLE else None
+
+
+NUMBERED = re.compile(r"(?:第\s*)?[A-Za-z]*\s*\d+号(提案|建议|议案)")
+SESSION = re.compile(r"[^，。、；：“”《》\s]{0,12}?(?:人大|人民代表大会|政协|政治协商会议)[^，。；：“”《》\s]{0,12}?会议")
+# how a letter names what it answers: 该建议, 这一提案, 第16号议案, 您的建议已收悉; not a quoted title
+# ending in 的建议 — a 政协 proposal may well be titled 关于……的建议
+MENTION = re.compile(r"(?:这一|该|此件|本件)(提案|建议|议案)|(?<![》”])(?:您的|号)(提案|建议|议案)(?=(?:已)?收悉|的(?:答复|复函|函))")
+
+
+@rule("kind-word", "warning", "kind", "答复提案就称“提案”，答复建议就称“建议”",
+      "政协委员提的是提案，人大代表提的是建议（议案另是一种）；答复提案时说“该建议”“您的建议已收悉”，是文种混用。"
+      "只看指称来件的说法（“该建议”“这一提案”“第16号议案”“您的建议已收悉”）；引号、书名号里的题目以“的建议”结尾不报"
+      "（政协提案也常题为“关于……的建议”），误报很少。",
+      "（答复提案）您的建议已收悉；该建议……", "您的提案已收悉；该提案……")
+def _kind_word(c):
+    kind = _kind(c)
+    if not kind:
+        return
+    for path, text in prose(c.data):
+        for match in MENTION.finditer(text):
+            word = match.group(1) or match.group(2)
+            if word != kind:
+                yield Finding(path, f"答复的是{kind}，这里却称“{match.group()}”", f"改为“{kind}”", match.start())
+        for match in NUMBERED.finditer(text) if "号" in text else ():
+            if match.group(1) != kind:
+                yield Finding(path, f"答复的是{kind}，这里却称“{match.group()}”", f"改为“{kind}”", match.start())
+
+
+@rule("addressee-role", "warning", "kind", "称呼与文种一致：提案称“委员”，建议称“代表”",
+      "给人大代表的答复称“委员”（或反过来）是常见的套改错误。只看称呼的用法（各位代表、尊敬的……委员、代表的建议），"
+      "不看“代表我区”这样的动词。",
+      "（答复建议）按照委员的建议……", "按照代表的建议……")
+def _role(c):
+    kind = _kind(c)
+    if not kind:
+        return
+    wrong = ROLE["建议" if kind == "提案" else "提案"]
+    role = get(c.data, ("addressee", "role"))
+    if role == wrong:
+        yield Finding(("addressee", "role"), f"答复的是{kind}，称呼却是“{role}”", f"改为“{ROLE[kind]}”")
+    pattern = re.compile(rf"(?:各位|尊敬的[^，。：:；、]{{0,8}}|按照|感谢|您作为)[^，。：:；、]{{0,3}}?{wrong}(?!会)"
+                         rf"|{wrong}(?=的(?:建议|提案|意见|关心))")
+    for path, text in prose(c.data):
+        for match in pattern.finditer(text):
+            yield Finding(path, f"答复的是{kind}，这里却称“{match.group()}”", f"改为“{ROLE[kind]}”",
+                          match.end() - len(wrong))
+
+
+@rule("you-plural", "error", "kind", "不写“您们”",
+      "“您”没有复数，“您们”不规范；对多人用“各位”或“你们”。", "感谢您们的关心", "感谢各位的关心")
+def _you_plural(c):
+    for path, text in prose(c.data):
+        for match in re.finditer("您们", text) if "您们" in text else ():
+            yield Finding(path, "“您们”不规范", "改为“各位”或“你们”", match.start())
+
+
+@rule("plural-to-one", "warning", "kind", "写给一位委员或代表的信不称“各位”",
+      "收信人只有一位时，“各位代表”“各位委员”是套用了集体答复的模板。", "（收信人张三）感谢各位代表的关心", "感谢您的关心")
+def _plural(c):
+    name = get(c.data, ("addressee", "name"))
+    if not isinstance(name, str) or re.search("[、，,等]", name):
+        return
+    for path, text in prose(c.data):
+        for match in re.finditer("各位(代表|委员)", text) if "各位" in text else ():
+            yield Finding(path, f"收信人只有{name}一位，这里却称“{match.group()}”", "改为“您”", match.start())
+
+
+@rule("session-body", "error", "kind", "会议届次与文种一致：提案出自政协会议，建议出自人大会议",
+      "提案写成“人大……会议”、建议写成“政协……会议”，是套改时漏改。", "（提案）session: 区人大五届六次会议",
+      "session: 区政协五届六次会议")
+def _session(c):
+    kind = _kind(c)
+    if not kind:
+        return
+    places = [(("proposal", "session"), get(c.data, ("proposal", "session")))]
+    places += [(path, text) for path, text in prose(c.data) if path in {("opening",), ("title",)}]
+    for path, text in places:
+        if not isinstance(text, str):
+            continue
+        for match in SESSION.finditer(text) if "会议" in text else ():
+            if OTHER_BODY[kind].search(match.group()):
+                yield Finding(path, f"答复的是{kind}（{BODY[kind]}），会议却是“{match.group()}”",
+                              f"核对文种和会议名称（{kind}出自{BODY[kind]}会议）", match.start())

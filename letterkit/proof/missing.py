@@ -1,0 +1,146 @@
+"""Family 3: a character lost in editing (`公共技术平华大九天` for 平台、华大九天).
+
+jieba's dictionary (words with frequencies, shipped by the registry package; no list of ours)
+says which strings are words.  A lost character leaves a single character standing between two
+words, in no word itself.  It is reported only when the letter itself shows the whole word:
+the character stands alone nowhere else, and either the whole word appears elsewhere in the
+same surroundings (八卦岭片区) — "很可能" — or the character is rarely a word by itself in
+jieba's counts and the whole word appears elsewhere at least twice (平台) — "可能".
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from functools import lru_cache
+from itertools import compress
+
+from .registry import Finding, rule
+from .text import CJK, prose
+
+HAN = re.compile(f"^[{CJK}]+$")
+RARELY_ALONE = 0.1  # share of a character's uses in jieba's counts where it is a word by itself
+# constructions where one character standing alone is right: 集…（于）一体
+ALLOWED = (re.compile("^集.*一体"),)
+# the last character of an organ's or a place's name (卫生健康局, 八卦岭片区) stands alone after a
+# word when the whole name is not in the dictionary: only the surer test may report it
+NAME_ENDS = set("局委办厅部署院站所处科股队室馆会区县市省镇乡村街团")
+
+
+CACHE_VERSION = "proof-missing-2"
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> tuple[frozenset, frozenset, dict]:
+    """From jieba's dictionary: its two-character words, its words of two to four characters, and
+    for each character the share of its uses in which it is a word by itself.  Kept in
+    letterkit's cache folder: reading jieba's dictionary takes a second or more, every run."""
+    import pickle
+
+    from ..cache import cache_dir
+
+    folder = cache_dir("proof")
+    path = folder / f"{CACHE_VERSION}.pickle" if folder else None
+    if path is not None and path.exists():
+        try:
+            return pickle.loads(path.read_bytes())
+        except Exception:  # a damaged or foreign cache file: build it again
+            pass
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    pairs, longer, inside = set(), set(), Counter()
+    for word, count in jieba.dt.FREQ.items():
+        if count and 2 <= len(word) <= 4 and HAN.match(word):
+            (pairs if len(word) == 2 else longer).add(word)
+            for ch in set(word):
+                inside[ch] += count
+    alone = {ch: jieba.dt.FREQ.get(ch, 0) / (jieba.dt.FREQ.get(ch, 0) + n + 1) for ch, n in inside.items()}
+    result = (frozenset(pairs), frozenset(pairs | longer), alone)
+    if path is not None:
+        try:
+            temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            temporary.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(temporary, path)  # whole or not at all, when two processes write it
+        except OSError:
+            pass  # only a cache
+    return result
+
+
+def lost_characters(paragraphs: list[str]) -> list[tuple[int, int, str, str, bool]]:
+    """(paragraph, offset, the lone character, the whole word seen elsewhere, sure) of each suspect.
+
+    A character is lone when no word of jieba's dictionary covers it together with a neighbour
+    and words end just before it and start just after it.  Set look-ups only, no segmenting:
+    a thousand seed-sized drafts are checked in seconds."""
+    pairs, words, alone = dictionary()
+    letter = "\n".join(paragraphs)
+    bigrams = [a + b for a, b in zip(letter, letter[1:])]
+    paired = [pair in pairs for pair in bigrams]  # a two-character word starts at i
+    seen = Counter(compress(bigrams, paired))
+    after: dict[str, dict] = defaultdict(dict)   # c → {x: times} for each word c+x in the letter
+    before: dict[str, dict] = defaultdict(dict)  # c → {x: times} for each word x+c
+    for pair, times in seen.items():
+        after[pair[0]][pair[1]] = times
+        before[pair[1]][pair[0]] = times
+
+    def lone(t: str, i: int) -> bool:  # a slice that starts before the text is empty, never a word
+        W = words
+        if t[i:i + 3] in W or t[i:i + 4] in W or t[i - 1:i + 2] in W or t[i - 1:i + 3] in W \
+                or t[i - 2:i + 1] in W or t[i - 2:i + 2] in W or t[i - 3:i + 1] in W:
+            return False  # inside a longer word
+        return (t[i - 2:i] in W or t[i - 3:i] in W or t[i - 4:i] in W) \
+            and (t[i + 1:i + 3] in W or t[i + 1:i + 4] in W or t[i + 1:i + 5] in W)
+
+    # cheapest first: in no two-character word with a neighbour (one pass over the letter); a
+    # character that can have been cut from a word of this letter and is rarely a word alone;
+    # then the longer words around it
+    eligible = {ch for ch in set(after) | set(before) if alone.get(ch, 1.0) < 0.5}
+    starts, index = [], 0  # where each paragraph starts in the letter
+    for text in paragraphs:
+        starts.append(index)
+        index += len(text) + 1
+    places = []
+    for i in (i for i in range(2, len(letter) - 2) if not paired[i - 1] and not paired[i] and letter[i] in eligible):
+        if lone(letter, i):
+            index = bisect_right(starts, i) - 1
+            places.append((index, i - starts[index]))
+    places = [(index, at) for index, at in places if 2 <= at < len(paragraphs[index]) - 2]
+    times = Counter(paragraphs[index][at] for index, at in places)
+    suspects = []
+    for index, at in places:
+        text = paragraphs[index]
+        ch, prev, nxt = text[at], text[at - 1], text[at + 1]
+        if times[ch] > 1 or any(p.match(text[at:at + 40].split("。")[0]) for p in ALLOWED):
+            continue
+        wholes = [(ch + x, n) for x, n in after[ch].items() if x != nxt] + \
+                 [(x + ch, n) for x, n in before[ch].items() if x != prev]
+        share = alone.get(ch, 1.0)
+        left, right = text[at - 2:at], text[at + 1:at + 3]
+        sure = [w for w, _ in wholes if share < 0.5 and (left + w in letter or w + right in letter)]
+        if sure:
+            suspects.append((index, at, ch, sure[0], True))
+        elif share < RARELY_ALONE and sum(n for _, n in wholes) >= 2 and ch not in NAME_ENDS:
+            suspects.append((index, at, ch, max(wholes, key=lambda w: w[1])[0], False))
+    return suspects
+
+
+@rule("lost-character", "warning", "missing", "词语中间漏了字（单字夹在两个词之间，本信别处写全了）",
+      "按 jieba 自带词典（带词频）：一个字不在任何词里、孤零零夹在两个词之间，而本信别处把它写在一个词里"
+      "（“平台”二十余次，“平”从不单用），多半是改稿时漏了字。两种把握：别处同样的上下文里写全了——“很可能”；"
+      "这个字在 jieba 的词频里很少单独成词，且那个词别处出现两次以上——“可能”（机构、地名的末字不报）。"
+      "在种子信上报 3 处，都是真漏字；在另外 18 封已发布的信上报 1 处，存疑。",
+      "5G公共技术平华大九天模拟电路设计全流程EDA工具系统等平台", "5G公共技术平台、华大九天模拟电路设计全流程EDA工具系统等平台")
+def _lost(c):
+    paragraphs = prose(c.data)
+    texts = [text for _, text in paragraphs]
+    for index, at, ch, whole, sure in lost_characters(texts):
+        text = texts[index]
+        quoted = text[max(0, at - 4):at + 5]
+        how = "很可能" if sure else "可能"
+        yield Finding(paragraphs[index][0], f"“{quoted}”中“{ch}”单独成字，{how}漏了字（本信别处写作“{whole}”）",
+                      f"核对原稿，补上漏掉的字（如“{whole}”）", at)

@@ -1,0 +1,134 @@
+"""Family 1: quantities agree — the same thing measured twice, units, precision, numeral style.
+
+GB/T 15835 is the reference for numbers.  A quantity is read as label + number + magnitude
+(万, 亿) + unit; two mentions with the same label and unit whose values differ by a power of
+ten but share their digits are one figure restated with the wrong magnitude.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .registry import Finding, rule
+from .text import CJK, prose
+
+MAGNITUDE = {"": 1, "千": 1000, "万": 10_000, "亿": 100_000_000}
+UNITS = {"平方米": "m2", "㎡": "m2", "平米": "m2", "m²": "m2", "平方公里": "km2", "亩": "mu", "公顷": "ha",
+         "元": "yuan", "人次": "visits", "人": "people", "家": "units", "个": "units", "件": "items",
+         "吨": "t", "公里": "km", "千米": "km", "米": "m"}
+QUALIFIERS = re.compile("(?:约|近|达|为|共|计|逾|超过|已达|合计|总计|累计|共计|达到|约为)+$")
+QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(千|万|亿)?(余|多)?(平方公里|平方米|㎡|平米|m²|亩|公顷|元|人次|人|家|个|件|吨|公里|千米|米)")
+
+
+LABEL_RUN = re.compile(rf"[{CJK}]{{0,16}}$")
+PEOPLE = re.compile(r"(\d+(?:\.\d+)?(?:万|亿)?(?:余|多)?)(人次|人(?![次员才民大口群均]))")
+TWICE = re.compile(r"(约|大约|近)\d+(?:\.\d+)?(多|余)")
+
+
+def quantities(text: str):
+    """(offset of the number, label, value, unit kind, mantissa digits, as written) of each quantity."""
+    for match in QUANTITY.finditer(text):
+        if match.start() and text[match.start() - 1] in "0123456789.":
+            continue
+        run = LABEL_RUN.search(text[max(0, match.start() - 16):match.start()]).group()
+        label = QUALIFIERS.sub("", run)[-4:]
+        number, magnitude, unit = match.group(1), match.group(2) or "", match.group(4)
+        if len(label) < 2 or (unit == "米" and magnitude == "千"):
+            continue
+        value = Decimal(number) * MAGNITUDE[magnitude]
+        digits = number.replace(".", "").strip("0")
+        yield match.start(), label, value, UNITS[unit], digits, match.group()
+
+
+@rule("quantity-magnitude", "error", "quantities", "同一个数量前后写了两次，数量级不一致",
+      "同一段里（或全信中有两位以上有效数字时）同一名目的数量，数字相同而差 10 的整数次幂，"
+      "多半是漏了或多了“万”“亿”。误报很少：数字和名目都要相同。",
+      "总建筑面积约23万㎡……总建筑面积约23平方米", "总建筑面积约23万㎡……总建筑面积约23万平方米")
+def _magnitude(c):
+    seen: dict[tuple, list] = {}
+    for index, (path, text) in enumerate(prose(c.data)):
+        for offset, label, value, unit, digits, written in quantities(text):
+            key = (label, unit, digits)
+            for before_index, before_value, before_written in seen.get(key, []):
+                if value and before_value and value != before_value and (before_index == index or len(digits) >= 2):
+                    ratio = max(value, before_value) / min(value, before_value)
+                    if ratio >= 10 and ratio == 10 ** (len(str(int(ratio))) - 1):
+                        yield Finding(path, f"“{label}{written}”与前文“{label}{before_written}”数字相同而相差 {ratio} 倍",
+                                      "核对数量级（万、亿）和单位，改成一致", offset)
+                        break
+            seen.setdefault(key, []).append((index, value, written))
+
+
+SUBJECT = re.compile(r"人次[^，。；！？、]{0,8}?\d+(?:\.\d+)?(?:万|亿)?(?:余|多)?人(?![次员才民大口群均])")
+
+
+@rule("unit-subject", "warning", "quantities", "量词与所计的事物一致：计“人次”的不写成“人”",
+      "“参与总人次达6万余人”：主语是人次，量词却是人；同一个数一处写人次、一处写人，也是其一写错。"
+      "只认人次与人，误报很少。",
+      "参与总人次达6万余人", "参与总人次达6万余人次")
+def _unit_subject(c):
+    by_number: dict[str, tuple] = {}
+    for path, text in prose(c.data):
+        for match in SUBJECT.finditer(text):
+            yield Finding(path, f"“{match.group()}”：计的是人次，量词却是“人”", "改为“人次”，或把主语改为“人数”",
+                          match.end() - 1)
+        for match in PEOPLE.finditer(text) if "人" in text else ():
+            number, unit = match.groups()
+            other = by_number.get(number)
+            if other and other[0] != unit and len(number.rstrip("余多")) >= 3:
+                yield Finding(path, f"“{match.group()}”与前文“{number}{other[0]}”数字相同、量词不同",
+                              "核对是人数还是人次，全文一致", match.start(2))
+            by_number.setdefault(number, (unit, path))
+
+
+PRECISION = re.compile(r"\d+\.(\d+)(万|亿)")
+
+
+@rule("number-precision", "warning", "quantities", "带“万”“亿”的数不留末尾的 0，小数不超过两位",
+      "GB/T 15835 与通行写法：以万、亿为单位时取一两位小数即可；“3.3000万”“3.10866万”是从表格照抄的精度，"
+      "读者不知道哪位是有效数字。以“万元”记到元（四位小数）的金额不报。",
+      "占地面积1.9390万㎡，建筑面积3.10866万㎡", "占地面积1.94万㎡，建筑面积3.11万㎡")
+def _precision(c):
+    for path, text in prose(c.data):
+        for match in PRECISION.finditer(text):
+            decimals = match.group(1)
+            money = text.startswith("元", match.end())
+            if decimals.endswith("0"):
+                yield Finding(path, f"“{match.group()}”末尾有多余的 0", "删去小数末尾的 0", match.start())
+            elif len(decimals) > 2 and not (money and len(decimals) == 4):
+                yield Finding(path, f"“{match.group()}”有 {len(decimals)} 位小数", "以万、亿为单位时保留一至两位小数",
+                              match.start())
+
+
+CHINESE_NUMERAL = "一二三四五六七八九十百零两"
+STYLE_KINDS = {
+    "门牌号": re.compile(rf"(?<=[路道街巷])([{CHINESE_NUMERAL}]+|\d+)号"),
+    "层数": re.compile(rf"(?<![第每])([{CHINESE_NUMERAL}]+|\d+)层(?![次面级级])"),
+}
+
+
+@rule("numeral-style", "warning", "quantities", "同一类数字全文用一种写法（阿拉伯数字或汉字）",
+      "GB/T 15835：门牌号、楼层这类计量与编号用阿拉伯数字；同一封信里“槟榔道3号”与“海虹道一号”并见，显得不严谨。"
+      "只在同一类数字两种写法并见时报。",
+      "槟榔道3号……海虹道一号；共4层……十三层", "槟榔道3号……海虹道1号；共4层……13层")
+def _numeral_style(c):
+    for kind, pattern in STYLE_KINDS.items():
+        found = [(path, m) for path, text in prose(c.data) for m in pattern.finditer(text)]
+        arabic = [m for _, m in found if m.group(1).isdigit()]
+        if not arabic:
+            continue
+        for path, match in found:
+            if not match.group(1).isdigit():
+                yield Finding(path, f"{kind}“{match.group()}”用汉字，别处用阿拉伯数字（如“{arabic[0].group()}”）",
+                              "统一用阿拉伯数字", match.start())
+
+
+@rule("approximation-twice", "warning", "quantities", "“约”“近”与“多”“余”不同用",
+      "“约7200多万条”：约数已由“约”表示，再加“多”是重复；两者留一。误报很少。",
+      "约7200多万条商标数据", "7200多万条商标数据")
+def _approximation(c):
+    for path, text in prose(c.data):
+        for match in TWICE.finditer(text):
+            yield Finding(path, f"“{match.group()}”：“{match.group(1)}”与“{match.group(2)}”重复表示约数",
+                          f"删去“{match.group(1)}”或“{match.group(2)}”", match.start())

@@ -1,0 +1,102 @@
+"""Family 2: repetition — an enumeration said twice in a sentence, a doubled word or character,
+two adjacent sentences that say the same thing."""
+
+from __future__ import annotations
+
+import re
+
+from .registry import Finding, rule
+from .text import prose, sentences, short
+
+ITEM = r"[^、，。；：！？“”《》（）()\s]"
+
+
+MIDDLE = re.compile(rf"(?<=、)({ITEM}{{1,12}})(?=、)")
+BEFORE_ITEM = re.compile(rf"({ITEM}{{1,12}})、$")
+AFTER_ITEM = re.compile(rf"、({ITEM}{{1,12}})")
+MARKS = re.compile(r"[\s，。；：！？、“”《》（）]")
+
+
+def _enumeration_items(sentence: str) -> list[tuple[int, str, str, str]]:
+    """(offset, tail of the item before, the middle item, head of the item after) for each item
+    enclosed by 、 on both sides."""
+    found = []
+    if sentence.count("、") < 4:
+        return found  # an enumeration said twice, three items each, has four 、 at least
+    for match in MIDDLE.finditer(sentence):
+        before = BEFORE_ITEM.search(sentence[:match.start()])
+        after = AFTER_ITEM.match(sentence[match.end():])
+        if before and after:
+            found.append((before.start(), before.group(1)[-2:], match.group(1), after.group(1)[:2]))
+    return found
+
+
+@rule("repeated-enumeration", "error", "repetition", "同一句里不要把三项以上的列举说两遍",
+      "“吸引比亚迪、迈瑞、创维20余名专家，腾讯、比亚迪、迈瑞、创维等数十家企业”：同一串名称在一句里出现两次，"
+      "是改稿时留下的重复。只认前后各两字都相同的三项列举，误报很少。",
+      "吸引比亚迪、迈瑞、创维20余名专家，腾讯、比亚迪、迈瑞、创维等数十家企业参加",
+      "吸引20余名专家，腾讯、比亚迪、迈瑞、创维等数十家企业参加")
+def _enumeration(c):
+    for path, text in prose(c.data):
+        for start, sentence in sentences(text):
+            seen = {}
+            for offset, tail, middle, head in _enumeration_items(sentence):
+                key = (tail, middle, head)
+                if key in seen:
+                    yield Finding(path, f"“…{tail}、{middle}、{head}…”在同一句里列举了两次",
+                                  "删去其中一处，或合并成一串列举", start + offset)
+                    break
+                seen[key] = offset
+
+
+GENRE = "方案|办法|措施|政策|意见|通知|规划|条例|规定|细则|纲要|计划|决定|报告|指引|标准"
+
+
+@rule("doubled-word-in-document-name", "warning", "repetition", "书名号里的文件名不要把文种词写两遍",
+      "“《全球青年创新集训营方案（UNLEASH2019）工作方案》”：文种词“方案”出现两次，多是文件名抄错。"
+      "只看文种词（方案、办法、措施、意见……）。",
+      "《全球青年创新集训营方案（UNLEASH2019）工作方案》", "《全球青年创新集训营（UNLEASH2019）工作方案》")
+def _doubled_genre(c):
+    for path, text in prose(c.data):
+        for match in re.finditer(r"《([^《》]+)》", text) if "《" in text else ():
+            name = match.group(1)
+            ending = re.search(rf"({GENRE})$", name)
+            if ending and "〈" not in name and name[:ending.start()].count(ending.group(1)) \
+                    and not re.search(rf"(关于|印发|转发|实施|落实).*{ending.group(1)}.*{ending.group(1)}$", name):
+                yield Finding(path, f"《{short(name)}》里“{ending.group(1)}”写了两次", "核对文件名，删去多余的一处",
+                              match.start())
+
+
+DOUBLED = re.compile(r"(的|和|与|及|在|对|把|被|将|并|从|向|于|为了|进一步|一步|加强|推进|工作)\1")
+
+
+@rule("doubled-character", "warning", "repetition", "字词不要连写两遍（的的、进一步一步）",
+      "“的的”“进一步一步”是打字时多打了一遍。只看不会合法叠用的虚词和常用词，误报很少。",
+      "进一步一步加强管理的的要求", "进一步加强管理的要求")
+def _doubled(c):
+    for path, text in prose(c.data):
+        for match in DOUBLED.finditer(text):
+            word = match.group(1)
+            if word == "一步" and not text[:match.start()].endswith("进"):
+                continue  # 一步一步 is a word
+            yield Finding(path, f"“{match.group()}”：“{word}”写了两遍", f"删去一个“{word}”", match.start() + len(word),
+                          ((match.start() + len(word), len(word), ""),))
+
+
+def _bigrams(text: str) -> set[str]:
+    text = MARKS.sub("", text)
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+@rule("repeated-sentence", "warning", "repetition", "相邻两句不要说同一件事",
+      "两句相邻的话八成以上的字相同，多是改稿时留下了旧句；按两句共有的二字组计，只看 12 字以上的句子。",
+      "项目占地面积约3万平方米。该园区占地面积约3万平方米。", "项目占地面积约3万平方米。")
+def _repeated_sentence(c):
+    for path, text in prose(c.data):
+        parts = [(start, s) for start, s in sentences(text) if len(s) >= 12]
+        for (_, first), (start, second) in zip(parts, parts[1:]):
+            if max(len(first), len(second)) > 3 * min(len(first), len(second)):
+                continue  # four in five pairs of characters shared: lengths cannot differ that much
+            a, b = _bigrams(first), _bigrams(second)
+            if a and b and len(a & b) / min(len(a), len(b)) >= 0.8:
+                yield Finding(path, f"“{short(second, 16)}”与上一句几乎相同", "删去重复的一句，或把两句合成一句", start)

@@ -1,0 +1,119 @@
+"""Family 9: smaller slips — spaces around + and %, a dash in a phone number, a number range
+written two ways."""
+
+from __future__ import annotations
+
+import re
+
+from .registry import Finding, rule
+from .text import get, prose
+
+
+SIGN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff0-9])\+[ \u3000]+(?=[\u4e00-\u9fff0-9])|(?<=\d)[ \u3000]+%")
+PHONE_DASH = re.compile(r"(?<!\d)0\d{2,3}[—–－]\d{7,8}(?!\d)")
+RELATIVE_YEAR = re.compile("(前年|去年|今年|明年)(?=\\d{1,2}月|以来|上半年|下半年|年初|年底|年末|[，,])")
+
+
+@rule("space-around-sign", "warning", "small", "“+”后、“%”前不留空格",
+      "“知识产权+金融+ 创新”“8.8 %”中的空格是排版残留，印出来是一个空白。", "知识产权+金融+ 创新+产业", "知识产权+金融+创新+产业")
+def _signs(c):
+    for path, text in prose(c.data):
+        for match in SIGN_SPACE.finditer(text) if "+" in text or "%" in text else ():
+            space = match.start() + 1 if match.group().startswith("+") else match.start()
+            width = len(match.group()) - 1
+            yield Finding(path, f"“{match.group().strip()}”旁有空格", "删去空格", space, ((space, width, ""),))
+
+
+@rule("dash-in-phone", "warning", "small", "电话号码里用连字符“-”，不用破折号“—”",
+      "“0755—82976207”中的“—”是破折号，电话号码的区号用“-”连接。", "0755—82976207", "0755-82976207")
+def _phone_dash(c):
+    places = list(prose(c.data))
+    phone = get(c.data, ("contact", "phone"))
+    if isinstance(phone, str):
+        places.append((("contact", "phone"), phone))
+    for path, text in places:
+        for match in PHONE_DASH.finditer(text):
+            dash = re.search("[—–－]", match.group()).group()
+            yield Finding(path, f"电话“{match.group()}”中用了“{dash}”", "改为连字符“-”", match.start())
+
+
+RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*([-—–～~－至])\s*((?:19|20)\d{2})(?!\d)")
+
+
+@rule("range-two-ways", "warning", "small", "年份范围全文用一种连接号",
+      "“2016-2030”与“2016—2018年”并见：GB/T 15834 的范围用“—”（或“～”），同一封信里只用一种。", "2016-2030年……2016—2018年",
+      "2016—2030年……2016—2018年")
+def _ranges(c):
+    first = None
+    for path, text in prose(c.data):
+        for match in RANGE.finditer(text):
+            mark = match.group(2)
+            if first is None:
+                first = mark
+            elif mark != first:
+                yield Finding(path, f"“{match.group()}”用“{mark}”，前文的年份范围用“{first}”", f"统一用“{first}”",
+                              match.start(2))
+
+
+DATE_STYLES = {
+    "年月日": re.compile(r"(?<!\d)(?:19|20)\d{2}年\d{1,2}月"),
+    "点号": re.compile(r"(?<![\d.])(?:19|20)\d{2}\.(?:1[0-2]|0?[1-9])(?:\.\d{1,2})?(?![\d万亿元%％])"),
+    "连字符": re.compile(r"(?<![\d-])(?:19|20)\d{2}-(?:1[0-2]|0?[1-9])-\d{1,2}(?!\d)"),
+    "斜线": re.compile(r"(?<![\d/])(?:19|20)\d{2}/(?:1[0-2]|0?[1-9])(?:/\d{1,2})?(?![\d/])"),
+}
+
+
+@rule("date-two-ways", "warning", "small", "正文里的日期全文用一种写法",
+      "“2020年5月”与“2020.5”“2020-05-31”并见：GB/T 15835 的公文正文日期写“2020年5月31日”；一封信只用一种。"
+      "只看带四位年份的日期。", "截至2020年5月底……2020.6完成", "截至2020年5月底……2020年6月完成")
+def _dates(c):
+    found = {style: [] for style in DATE_STYLES}
+    for path, text in prose(c.data):
+        for style, pattern in DATE_STYLES.items():
+            found[style] += [(path, m) for m in pattern.finditer(text)]
+    used = [style for style, hits in found.items() if hits]
+    if len(used) < 2:
+        return
+    main = max(used, key=lambda style: (len(found[style]), style == "年月日"))
+    for style in used:
+        if style != main:
+            for path, match in found[style]:
+                yield Finding(path, f"日期“{match.group()}”与全文的写法（如“{found[main][0][1].group()}”）不同",
+                              "改成“××××年×月×日”", match.start())
+
+
+RELATIVE = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
+
+
+@rule("relative-year", "warning", "small", "不写“今年”“去年”，写明年份",
+      "信印出后在别的年份读到，“去年8月”就指错了年；信的日期已知时，消息里给出它指的年份。", "（信的日期2020-08-10）去年8月",
+      "2019年8月")
+def _relative(c):
+    date = get(c.data, ("date",))
+    year = getattr(date, "year", None)
+    if year is None:
+        return
+    for path, text in prose(c.data):
+        for match in RELATIVE_YEAR.finditer(text) if "年" in text else ():
+            meant = year + RELATIVE[match.group(1)]
+            yield Finding(path, f"“{match.group(1)}”：信的日期是{year}年，这里指{meant}年", f"写明“{meant}年”",
+                          match.start())
+
+
+@rule("quote-pairs", "warning", "small", "双引号成对",
+      "“开展三区三线”划定工作”：少了前引号（或多了后引号），多是改稿或复制时丢的。按段落数；引文跨段时每段开头有前引号，"
+      "不在此列。", "《关于在全国开展三区三线”划定工作的函》", "《关于在全国开展“三区三线”划定工作的函》")
+def _quotes(c):
+    for path, text in prose(c.data):
+        depth = 0
+        for index, ch in enumerate(text):
+            if ch == "“":
+                depth += 1
+            elif ch == "”":
+                if depth == 0:
+                    yield Finding(path, f"“{text[max(0, index - 8):index + 1]}”中的后引号没有前引号", "补上前引号或删去后引号",
+                                  index)
+                depth = max(0, depth - 1)
+        if depth:
+            at = text.rfind("“")
+            yield Finding(path, f"“{text[at:at + 10]}…”的前引号没有后引号", "补上后引号或删去前引号", at)

@@ -1,0 +1,72 @@
+"""The draft's prose in reading order, split into sentences: what every proofreading rule reads."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+SENTENCE = re.compile(r"[^。！？；]*[。！？；]?")
+
+
+_last: list = [None, None]  # the draft last walked and its paragraphs: every rule walks the same draft
+
+
+def prose(data: dict) -> list[tuple[tuple, str]]:
+    """(path, text) of every paragraph a reader sees, title to signature, in order."""
+    if _last[0] is data:
+        return _last[1]
+    found: list[tuple[tuple, str]] = []
+    for key in ("title", "opening"):
+        if isinstance(data.get(key), str):
+            found.append(((key,), data[key]))
+    found += list(_measures(data.get("measures"), ("measures",)))
+    closing = data.get("closing")
+    for index, item in enumerate(closing if isinstance(closing, list) else [closing] if isinstance(closing, str) else []):
+        if isinstance(item, str):
+            found.append(((("closing", index) if isinstance(closing, list) else ("closing",)), item))
+    attachments = data.get("attachments")
+    for index, item in enumerate(attachments if isinstance(attachments, list) else []):
+        if isinstance(item, dict):
+            if isinstance(item.get("title"), str):
+                found.append((("attachments", index, "title"), item["title"]))
+            found += list(_measures(item.get("content"), ("attachments", index, "content")))
+        elif isinstance(item, str):
+            found.append((("attachments", index), item))
+    if isinstance(data.get("signature"), str):
+        found.append((("signature",), data["signature"]))
+    _last[:] = [data, found]
+    return found
+
+
+def _measures(nodes, path) -> Iterator[tuple[tuple, str]]:
+    if not isinstance(nodes, list):
+        return
+    for index, node in enumerate(nodes):
+        where = path + (index,)
+        if isinstance(node, str):
+            yield where, node
+        elif isinstance(node, dict):
+            for key in ("heading", "text"):
+                if isinstance(node.get(key), str):
+                    yield where + (key,), node[key]
+            yield from _measures(node.get("items"), where + ("items",))
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) for each sentence of a paragraph, ending marks kept."""
+    return [(m.start(), m.group()) for m in SENTENCE.finditer(text) if m.group().strip()]
+
+
+def get(data, path):
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def short(text: str, most: int = 24) -> str:
+    """A quotation for a message: the text, cut with … when long."""
+    return text if len(text) <= most else text[:most] + "…"

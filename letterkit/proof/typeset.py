@@ -1,0 +1,63 @@
+"""Family 6: text that came from a typeset page, read at import from the input's own lines.
+
+The draft no longer shows line breaks and spaces, so these rules run on the input
+(`proof.import_findings`) and report its line.  A line that starts with ，。、 or ends with
+“（《 broke the typesetting rule 避头尾 in the published original; a space inside a number or
+a heading pushed right by spaces is residue that the import removes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .registry import LineFinding, rule
+
+NO_START = "，。、；：？！”）》"
+NO_END = "“（《"
+
+
+@rule("line-start-punctuation", "warning", "typeset", "原件的行首不应是“，。、；：？！”）》”（避头）",
+      "排版的行首禁则：标点不能出现在行首。原件的一行以“、”开头，说明印出的信违反了禁则（或在这里被人为断了行）。",
+      "……并赴俄罗斯、波兰\\n、英国进行考察", "……并赴俄罗斯、波兰、\\n英国进行考察", stage="import")
+def _line_start(lines, from_word):
+    for no, text in lines:
+        stripped = text.strip()
+        if stripped and stripped[0] in NO_START and not from_word:
+            yield LineFinding(no, f"这一行以“{stripped[0]}”开头（行首禁则）：“{stripped[:12]}”",
+                              "生成时会自动避开；原件若已印发，记下这一处", text.index(stripped[0]) + 1)
+
+
+@rule("line-end-punctuation", "warning", "typeset", "原件的行尾不应是“ “（《 ”（避尾）",
+      "排版的行尾禁则：前引号、前括号、前书名号不能留在行尾。", "……大湾区科技创新新高地”》提案（行尾“《”）",
+      "前引号与后面的字同在一行", stage="import")
+def _line_end(lines, from_word):
+    for no, text in lines:
+        stripped = text.rstrip()
+        if stripped and stripped[-1] in NO_END and not from_word:
+            yield LineFinding(no, f"这一行以“{stripped[-1]}”结尾（行尾禁则）：“…{stripped[-12:]}”",
+                              "生成时会自动避开；原件若已印发，记下这一处", len(stripped))
+
+
+NUMBER_SPACE = re.compile(r"(?<![\d.])\d{1,4}[ \t\u3000]+\d{1,4}(?=[年月日号%万亿元.])")
+
+
+@rule("space-in-number", "warning", "typeset", "数字中间不应有空格（“20 20年”“13 765件”）",
+      "从 PDF 复制来的数字被空格隔开，导入后会变成两个数，读成错的数值。只看紧接着年、月、日、号、%、万、亿、元的数字。",
+      "20 20年8月", "2020年8月", stage="import")
+def _number_space(lines, from_word):
+    for no, text in lines:
+        for match in NUMBER_SPACE.finditer(text):
+            yield LineFinding(no, f"数字“{match.group()}”中间有空格", "核对原件，删去空格", match.start() + 1)
+
+
+HEADING = re.compile(r"^( {2,}|\t+|\u3000+)([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+
+
+@rule("heading-leading-space", "warning", "typeset", "编号标题前不应有空格",
+      "“  三、构建……”：标题前的空格使它比同级标题右移，是排版残留；标题的缩进由版式决定。只报两个以上空格或全角空格（PDF 每页首行常带一个空格，那是复制的痕迹）。",
+      "␣三、构建公共技术服务体系", "三、构建公共技术服务体系", stage="import")
+def _heading_space(lines, from_word):
+    for no, text in lines:
+        match = HEADING.match(text)
+        if match:
+            yield LineFinding(no, f"编号“{match.group(2)}”前有空格", "生成时按版式缩进，原件若已印发，记下这一处", 1)
