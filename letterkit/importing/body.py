@@ -7,10 +7,11 @@ import re
 
 from .clean import Para, join, marker, squeeze, width
 from .notes import Note, Recognised, compact
+from .roles import closing_start
 from .source import Line
 from .tail import cn_number
 
-CLOSING = re.compile(r"(感谢|谢谢|再次感谢|衷心感谢|最后|以上答复|以上意见|此复|特此|专此|希望|欢迎|今后|下一步|下步|在此|如有不妥|请.{0,12}(批评指正|继续关注|多提))")
+CLOSING = closing_start()  # the formulas are in labels.yaml
 
 
 def read_body(paras: list[Para], found: dict, out: Recognised) -> None:
@@ -25,6 +26,7 @@ def read_body(paras: list[Para], found: dict, out: Recognised) -> None:
             break  # the only text under a heading (三、下步工作方向 / 下一步……) stays with it
         closing.insert(0, paras.pop())
     found["closing"] = closing + found.pop("tail_stray", [])
+    found["read_back"] = [(p, "正文") for p in paras] + [(p, "结尾") for p in found["closing"]]
     found["measures"] = measures_from(paras, out.notes)
     unfinished = [p for p in paras + closing if p.text[-1] not in "。！？!?；;：:”’）)》…"
                   and (marker(p.text) is None or _split_runin(p.text)[1] or width(p.text) > 40)]

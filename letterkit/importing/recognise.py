@@ -12,26 +12,31 @@ from __future__ import annotations
 
 import re
 
+from difflib import SequenceMatcher
+
 from .body import read_annexes, read_body
+from .check import self_check
 from .clean import CJK, Cleaned, Para, join, line_width, squeeze, width
 from .notes import Note, Recognised, compact
+from .roles import NOT_LETTER, labelled, peel_marks, segments, title_category
 from .source import Line
-from .tail import CONTACT, DATE, read_tail, split_tail
+from .tail import CONTACT, DATE, date_of, read_tail, split_tail
 
-ORGAN_SUFFIX = r"(?:局|委员会|委|人民政府|政府|办公室|办|厅|部|院|中心|处|署|公司|馆|站|所|队|会|府)"
+ORGAN_SUFFIX = r"(?:局|委员会|委|人民政府|政府|办公室|街道办事处|办事处|街道|办|厅|部|院|中心|处|署|公司|馆|站|所|队|会|府)"
 URL = re.compile(r"https?://\S+")
 WEB_META = re.compile(r"(来源|信息来源|发布时间|发布日期|更新时间|作者|浏览次数|点击数|访问量|阅读次数|字号|索引号|打印本页|关闭窗口|分享到)\s*[:：]?")
 KIND_META = re.compile(r"类别\s*[:：]\s*(提案|建议)")
 CATEGORY = re.compile(r"(分类标识|办理结果|答复类别|办复类别|办理类别|类别)\s*[:：]?\s*[【\[（(]?\s*([A-DＡ-Ｄ])\s*[】\]）)]?")
 DISCLOSURE = re.compile(r"(是否同意公开|公开属性|公开方式|是否公开)\s*[:：]?\s*[【\[（(]?\s*(主动公开|依申请公开|不予公开|不公开)\s*[】\]）)]?")
-NUMBER = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*(?P<open>[〔\[【（(［])\s*(?P<year>(?:19|20)\d{2})\s*(?P<close>[〕\]】）)］])\s*第?\s*(?P<seq>\d{1,5})\s*号")
+NUMBER = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*[:：]?\s*(?P<open>[〔\[【（(［﹝])\s*(?P<year>(?:19|20)\d{2})\s*(?P<close>[〕\]】）)］﹞])\s*第?\s*(?P<seq>\d{1,5})\s*号")
+NUMBER_NO_SEQ = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*[〔\[【（(［﹝]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]】）)］﹞]\s*(?P<rest>[\u4e00-\u9fff]{0,4}号)")
 NUMBER_BROKEN = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*[〔\[【（(]\s*(?P<year>(?:19|20)\d{2})(?P<seq>\d{1,4})")
 SIGNER = re.compile(r"签\s*发\s*人\s*[:：]\s*(?P<name>[\u4e00-\u9fff·\s]{2,12})$")
 COPY_NUMBER = re.compile(r"\d{6}")
 SECRECY = re.compile(r"(绝密|机密|秘密)(★\S+)?")
 URGENCY = re.compile(r"特急|加急")
 ORGAN_LINE = re.compile(rf"(?P<organ>[\u4e00-\u9fff（）()]{{2,40}}?{ORGAN_SUFFIX})(?P<file>文件)?")
-ORGAN_TITLE = re.compile(rf"(?P<organ>[\u4e00-\u9fff]{{2,30}}?{ORGAN_SUFFIX})\s*(?P<title>关于.+)")
+ORGAN_TITLE = re.compile(rf"(?P<organ>[\u4e00-\u9fff]{{2,30}}?{ORGAN_SUFFIX})\s*(?P<title>(?:关于|对).+)")
 CATEGORY_MEANINGS = {  # the usual scheme, written into an imported draft that names a category
     "A": "所提问题已经解决或基本解决", "B": "所提问题正在解决或已列入计划逐步解决",
     "C": "所提问题因条件限制或其他原因需以后解决", "D": "所提问题因受政策、法律等限制无法解决，留作参考",
@@ -40,19 +45,22 @@ CATEGORY_MEANINGS = {  # the usual scheme, written into an imported draft that n
 
 def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Recognised:
     """`stem` names the seal images a Word letter carries: <stem>-seal1.png beside the draft."""
-    lines = cleaned.lines
+    lines = prepare(cleaned.lines, from_word)
     out = Recognised({}, [(line.no, line.text, why) for line, why in cleaned.dropped], list(cleaned.notes))
     salutation_at = _find_salutation(lines)
     head = lines[:salutation_at] if salutation_at is not None else _leading_head(lines)
     rest = lines[len(head) + (1 if salutation_at is not None else 0):]
     found: dict = {}
-    _read_head(head, found, out)
+    late = _read_head(head, found, out)
     if salutation_at is not None:
         _read_salutation(lines[salutation_at], found, out)
     else:
         out.notes.append(Note(lines[0].no if lines else None, "import-no-salutation", "没有找到称呼行（如“尊敬的××委员：”）",
                               "在草稿中补上 addressee 或 salutation"))
     body, tail, annexes = split_tail(rest)
+    labelled_in_body = [line for line in body if labelled(line.text)]  # a label never starts a body paragraph
+    body = [line for line in body if line not in labelled_in_body]
+    tail = sorted(late + labelled_in_body, key=lambda l: l.no) + tail
     read_tail(tail, found, out)
     wrap = None if from_word else line_width(body)
     paras = join(body, wrap, out.notes) if not from_word else [Para(l.text, [l.no], l.level) for l in body]
@@ -70,7 +78,36 @@ def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Reco
         out.notes.append(Note(None, "import-no-title", "原文没有标题，生成时由模板按提案/建议写出", "核对标题，或在草稿中写 title"))
     _proposal(found, out)
     _organ(found, out, lines)
-    out.fields = _ordered(found, _seal_files(found, stem, out))
+    self_check(found, out)
+    out.fields = _ordered(found, _seal_files(found, stem, out), out)
+    return out
+
+
+# -- lines -----------------------------------------------------------------------------
+
+_SALUTATION_RUN_ON = re.compile(rf"(?P<who>(尊敬的)?[{CJK}、·\s]{{1,60}}?(委员|代表|同志|先生|女士)(们)?)\s*[:：]\s*(?P<rest>\S.{{8,}})")
+_RUN_ON = re.compile(rf"(?<=[。！？：:!?])\s+(?=[{CJK}“（(])")
+
+
+def prepare(lines: list[Line], from_word: bool) -> list[Line]:
+    """Lines that hold several parts, cut into one line per part (the input's line number kept):
+    labels run together (`联系人:X 联系电话:Y`), a salutation with the body after it, paragraphs
+    joined by spaces on one line of a web page."""
+    out: list[Line] = []
+    for index, line in enumerate(lines):
+        text = line.text
+        parts = segments(text) if (labelled(text) or NUMBER.match(squeeze(text)) or width(text) <= 40) else [text]
+        if len(parts) == 1 and index < 40 and (m := _SALUTATION_RUN_ON.fullmatch(text)) \
+                and not labelled(text) and not re.search(r"[，。,；]", m.group("who")):
+            parts = [text[:m.start("rest")].strip(), m.group("rest")]
+        if not from_word:
+            parts = [piece for part in parts for piece in
+                     (_RUN_ON.split(part) if width(part) > 40 and not labelled(part) else [part]) if piece.strip()]
+        if len(parts) == 1:
+            out.append(line)
+        else:
+            out += [Line(line.no, part, line.level, width(part), line.images if i == 0 else ())
+                    for i, part in enumerate(parts)]
     return out
 
 
@@ -78,11 +115,11 @@ def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Reco
 
 
 def _is_salutation(text: str) -> bool:
-    if width(text) > 70 or any(p.search(text) for p in (NUMBER, CATEGORY, SIGNER, DATE, CONTACT, WEB_META)):
+    if width(text) > 70 or labelled(text) or any(p.search(text) for p in (NUMBER, CATEGORY, SIGNER, DATE, CONTACT, WEB_META)):
         return False
     if text.endswith((":", "：")):
         return not re.search(r"如下|[。，,；;]", text) and len(text) > 2
-    return re.fullmatch(rf"(尊敬的)?[{CJK}、·]{{1,60}}(委员|代表)", text) is not None
+    return re.fullmatch(rf"(尊敬的)?[{CJK}、·\s]{{1,60}}(委员|代表)(们)?", text) is not None
 
 
 def _find_salutation(lines: list[Line]) -> int | None:
@@ -100,16 +137,24 @@ def _leading_head(lines: list[Line]) -> list[Line]:
     return []
 
 
-def _read_head(head: list[Line], found: dict, out: Recognised) -> None:
-    organs, titles, pending = [], [], []  # pending: consecutive lines of a title
+def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
+    """The head's fields; returns the lines that belong to the tail (contact, 抄送) found up here."""
+    organs, titles, pending, late = [], [], [], []  # pending: consecutive lines of a title
 
     def close_title():
         if pending:
             titles.append((pending[0].no, squeeze("".join(l.text for l in pending)), [l.no for l in pending]))
             pending.clear()
 
+    absorb = False  # a page label with its value on the next line (来源:\n湘阴县人民政府)
     for line in head:
         text = line.text
+        role = labelled(text)
+        if absorb and role is None and width(text) <= 30 and not NUMBER.search(text) and not _title_like(text):
+            out.comments.append((line.no, text, "网页信息"))
+            absorb = False
+            continue
+        absorb = False
         if URL.fullmatch(text):
             out.comments.append((line.no, text, "来源网址"))
             close_title()
@@ -118,6 +163,22 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> None:
         if kind:
             found.setdefault("kind_hint", kind.group(1))
             out.comments.append((line.no, text, "网页栏目信息（提案/建议类别）"))
+            close_title()
+            continue
+        if role is not None and role.role == "furniture":
+            if role.label == "文号" and (m := NUMBER.fullmatch(squeeze(role.value))):
+                line = Line(line.no, role.value, line.level, line.width)
+            else:
+                out.comments.append((line.no, text, "网页信息"))
+                absorb = not role.value
+                close_title()
+                continue
+        if role is not None and role.role in NOT_LETTER:
+            out.comments.append((line.no, text, NOT_LETTER[role.role]))
+            close_title()
+            continue
+        if role is not None and (role.role.startswith("contact") or role.role.startswith("cc")):
+            late.append(line)
             close_title()
             continue
         if WEB_META.match(text):
@@ -148,16 +209,25 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> None:
     if titles:
         kept = [t for t in titles if _title_like(t[1])] or titles
         chosen = kept[-1]
-        found["title"] = (chosen[0], chosen[1])
+        title, code = title_category(chosen[1])
+        if code:
+            out.notes.append(Note(chosen[0], "import-category", f"标题中的类别标记（{code}）移到 category", severity="note"))
+            found.setdefault("category", (chosen[0], code))
+        found["title"] = (chosen[0], title)
         for no, text, numbers in titles:
             if no == chosen[0]:
                 continue
-            if text == chosen[1] or text in chosen[1] or chosen[1] in text:
+            if text == chosen[1] or text in chosen[1] or chosen[1] in text or _similar(text, chosen[1]):
                 out.comments.append((no, text, "网页标题（与信函标题重复）"))
             else:
                 found.setdefault("stray", []).append(Para(text, numbers))
                 out.notes.append(Note(no, "import-unplaced", f"版头中无法归类的文字“{text[:30]}”，作为正文段落保留",
                                       "核对后移到合适的字段或删去"))
+    return late
+
+
+def _similar(a: str, b: str) -> bool:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
 
 
 def _title_like(text: str) -> bool:
@@ -165,7 +235,7 @@ def _title_like(text: str) -> bool:
 
 
 def _read_head_marks(line: Line, found: dict, out: Recognised) -> bool:
-    """份号, 密级, 紧急程度, 发文字号 (with 签发人), 签发人, 类别, 公开属性."""
+    """份号, 密级, 紧急程度, 发文字号 (with 签发人, 类别, 公开 on its line), 签发人, 类别, 公开属性."""
     text = squeeze(line.text.replace("\t", " ")).strip()
     if COPY_NUMBER.fullmatch(text):
         found["copy_number"] = (line.no, text)
@@ -176,16 +246,33 @@ def _read_head_marks(line: Line, found: dict, out: Recognised) -> bool:
     if URGENCY.fullmatch(text):
         found["urgency"] = (line.no, text)
         return True
+    role = labelled(text)
+    if role is not None and role.role == "category":
+        found["category"] = (line.no, role.value.translate(str.maketrans("ＡＢＣＤ", "ABCD")))
+        return True
+    if role is not None and role.role == "disclosure" and role.value in ("主动公开", "依申请公开", "不予公开"):
+        found["disclosure"] = (line.no, role.value)
+        return True
     if m := CATEGORY.fullmatch(text):
         found["category"] = (line.no, m.group(2).translate(str.maketrans("ＡＢＣＤ", "ABCD")))
         return True
     if m := DISCLOSURE.fullmatch(text):
         found["disclosure"] = (line.no, "不予公开" if m.group(2) == "不公开" else m.group(2))
         return True
+    if role is not None and role.role == "signer" and role.value:
+        found["signer"] = (line.no, re.sub(r"\s", "", role.value))
+        return True
     signer = SIGNER.search(text)
     rest = text[:signer.start()].strip() if signer else text
     if signer:
         found["signer"] = (line.no, re.sub(r"\s", "", signer.group("name")))
+    peeled, category, disclosure = peel_marks(rest)
+    if (category or disclosure) and (NUMBER.fullmatch(peeled) or NUMBER_BROKEN.fullmatch(peeled) or NUMBER_NO_SEQ.fullmatch(peeled)):
+        rest = peeled
+        if category:
+            found["category"] = (line.no, category)
+        if disclosure:
+            found["disclosure"] = (line.no, disclosure)
     number = NUMBER.fullmatch(rest)
     broken = None if number else NUMBER_BROKEN.fullmatch(rest)
     if number:
@@ -199,6 +286,12 @@ def _read_head_marks(line: Line, found: dict, out: Recognised) -> bool:
         out.notes.append(Note(line.no, "import-number-damaged",
                               f"发文字号“{rest}”缺字，按 {broken.group('code')}〔{broken.group('year')}〕{broken.group('seq')}号 读入",
                               "核对原件"))
+        return True
+    if no_seq := NUMBER_NO_SEQ.fullmatch(rest):
+        found["number_code"] = (line.no, no_seq.group("code"))
+        out.comments.append((line.no, rest, "发文字号，没有序号"))
+        out.notes.append(Note(line.no, "import-number-no-seq", f"发文字号“{rest}”没有序号，写作 number: 无",
+                              "核对原件，补上 number: {year: …, seq: …} 和 organ.code"))
         return True
     return bool(signer) and not rest
 
@@ -240,7 +333,8 @@ def _proposal(found: dict, out: Recognised) -> None:
     ident = None
     for text in (title, opening):
         m = re.search(r"第\s*([A-Za-z]*\s*\d+[A-Za-z0-9]*)\s*号?(?=号|提案|建议|[)）])", text) or \
-            re.search(r"《\s*([A-Z]{1,4}\s*\d{4,})", text)
+            re.search(r"《\s*([A-Z]{1,4}\s*\d{4,})", text) or \
+            re.search(r"(?<![\dA-Za-z第])(\d{1,8})\s*号\s*(?=提案|建议|议案|《)", text)
         if m:
             ident = m.group(1).strip()
             break
@@ -249,12 +343,13 @@ def _proposal(found: dict, out: Recognised) -> None:
     if m and not re.fullmatch(r"[A-Z0-9\s]+", m.group(1)):
         subject = m.group(1)
     if subject is None and opening:
-        m = re.search(r"《(.+?)》", opening) or re.search(r"提出的“(.+)”(?:已|收悉|,|，)", opening) or \
-            re.search(r"提出的(关于.+?(?:的建议|的提案|建议|提案))(?:已|收悉|，|,|。|现)", opening)
+        m = re.search(r"《(.+?)》", opening) or re.search(r"提出的(?:关于)?“(.+?)”(?:已|收悉|,|，|的|建议|提案)", opening) or \
+            re.search(r"提出的(关于.+?(?:的建议|的提案|建议|提案))(?:已|收悉|，|,|。|现|办理|的办理|答复)", opening) or \
+            re.search(r"(关于.+?)的?第\s*\d+\s*号(?:提案|建议)", opening)
         if m:
             subject = m.group(1)
     session = None
-    for text, pattern in ((title, r"(?:关于对|关于|对)(.{2,30}?会议)(?:上|第|提出)"), (opening, r"(?:于|在)(.{2,30}?(?:会议|大会))(?:大会)?上?提出")):
+    for text, pattern in ((title, r"(?:关于对|关于|对)(.{2,30}?会议)(?:上|的?第|提出)"), (opening, r"(?:于|在)(.{2,30}?(?:会议|大会))(?:大会)?上?提出")):
         m = re.search(pattern, text) if text else None
         if m:
             session = m.group(1)
@@ -288,6 +383,11 @@ def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
                                   f"署名“{signature[1]}”与版头“{organ[1]}”不一致；照录",
                                   "letterkit check 的 signature-organ 规则会指出，改正后再发"))
     found["organ_name"] = name
+    if name is None and "number" in found:  # a 发文字号 needs the organ's name beside its code
+        no, code, year, seq = found.pop("number")
+        out.comments.append((no, f"{code}〔{year}〕{seq}号", "发文字号（原文看不出发文机关）"))
+        out.notes.append(Note(no, "import-number-organ", f"原文有发文字号 {code}〔{year}〕{seq}号，但看不出发文机关，写作 number: 无",
+                              f"补上 organ（name: 机关全称，code: {code}），再写 number: {{year: {year}, seq: {seq}}}"))
     has_head = organ is not None or "number" in found or "signer" in found
     found["layout"] = ("general" if found.get("file_mark") else "letter") if has_head and name else "plain"
 
@@ -310,7 +410,7 @@ def _seal_files(found: dict, stem: str, out: Recognised) -> dict[int, str]:
     return names
 
 
-def _ordered(found: dict, seals: dict[int, str]) -> dict:
+def _ordered(found: dict, seals: dict[int, str], out: Recognised) -> dict:
     """The draft's fields in reading order, 无 where the original has none."""
     f: dict = {"layout": found["layout"]}
     if found["organ_name"]:

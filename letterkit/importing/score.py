@@ -149,7 +149,7 @@ def score(expected: dict, fields: dict, source_lines: list[str], warned_lines: s
                 checked = [z for z in ("salutation", "opening", "measures", "closing") if z != role]
                 if role not in ("title", "furniture", "letterhead"):  # a page title repeats the letter's
                     checked.append("title")
-                wrong = [z for z in checked if _longest_in(text, where[z]) >= max(4, 0.8 * len(text))]
+                wrong = [z for z in checked if _longest_in(text, where[z]) >= max(6, 0.8 * len(text))]
                 if wrong:
                     result.misplaced.append((number, role, wrong[0]))
                 else:

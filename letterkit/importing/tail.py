@@ -8,6 +8,7 @@ import re
 
 from .clean import CJK, Para, marker, squeeze, width
 from .notes import Note, Recognised
+from .roles import CONTACT_ROLES, NOT_LETTER, labelled
 from .source import Line
 
 DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
@@ -72,7 +73,8 @@ def _is_colophon(text: str) -> bool:
 
 
 def _is_tail_line(text: str) -> bool:
-    return bool(CONTACT.match(text) or LEADER.match(text) or _is_colophon(text) or DISCLOSURE_NOTE.fullmatch(text))
+    return bool(CONTACT.match(text) or LEADER.match(text) or _is_colophon(text) or DISCLOSURE_NOTE.fullmatch(text)
+                or labelled(text))
 
 
 def is_signature(text: str) -> bool:
@@ -138,6 +140,22 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
             if problem:
                 out.notes.append(Note(line.no, "import-date", problem, "核对原件"))
             continue
+        role = labelled(text)
+        if role is not None and role.role in CONTACT_ROLES:
+            contact_lines.append(line)
+            continue
+        if role is not None and role.role in NOT_LETTER:
+            out.comments.append((line.no, text, NOT_LETTER[role.role]))
+            continue
+        if role is not None and role.role == "category" and "category" not in found:
+            found["category"] = (line.no, role.value.translate(str.maketrans("ＡＢＣＤ", "ABCD")))
+            continue
+        if role is not None and role.role == "disclosure" and role.value in ("主动公开", "依申请公开", "不予公开"):
+            found["disclosure"] = (line.no, role.value)
+            continue
+        if role is not None and role.role == "signer" and role.value:
+            found.setdefault("signer", (line.no, re.sub(r"\s", "", role.value)))
+            continue
         if not seen_date and is_signature(text) and not CONTACT.match(text) and not marker(text):
             names = [squeeze(n.strip()) for n in text.split("\t") if n.strip()]
             seals = list(line.images) if len(line.images) == len(names) else [None] * len(names)
@@ -183,22 +201,41 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
 
 
 def _read_contact(lines: list[Line], found: dict, out: Recognised) -> None:
-    text = " ".join(line.text for line in lines)
+    """Contact lines in any of their shapes: 联系人：X，联系电话：Y; reversed; on two lines; run together
+    (联系人及电话：X 0871-…); 经办人 / 承办人; a unit before the name; phone or name alone."""
     first = lines[0].no
-    unit = re.search(r"联\s*系\s*单\s*位\s*[:：]\s*([\u4e00-\u9fff（）()]+)", text)
-    if unit:
-        found["contact_unit"] = (first, unit.group(1))
-    name = re.search(r"联\s*系\s*人(?:及电话|和电话)?\s*[:：]?\s*(?P<name>[\u4e00-\u9fff·]+(?:\s[\u4e00-\u9fff·](?![\u4e00-\u9fff]*\s*[:：]))?)", text)
-    phone = PHONE.search(text[name.end():] if name else text)
-    if name and re.sub(r"\s", "", name.group("name")).startswith("联系电话"):
-        name = None
+    name = phone = None
+    for line in lines:
+        role = labelled(line.text)
+        value = role.value if role else line.text
+        if role is not None and role.role == "contact_unit":
+            unit = re.match(r"[\u4e00-\u9fff（）()]+", squeeze(value))
+            if unit and not re.search(r"\d", value):
+                found["contact_unit"] = (line.no, unit.group())
+                continue
+        if phone is None and (m := PHONE.search(value)):
+            phone = re.sub(r"\s", "", m.group())
+            value = value[:m.start()] + value[m.end():]
+        if name is None and (role is None or role.role in ("contact_name", "contact_both")):
+            value = re.sub(r"(联系)?电话|手机|[:：;；,，()（）]", " ", value)
+            words = [w for w in re.split(r"\s{2,}|[;；,，]", value.strip()) if w.strip()]
+            candidate = re.sub(r"\s", "", words[0]) if words else ""
+            unit_and_name = re.fullmatch(r".+?(?:局|委|办|中心|科|股|室|站|所|队|处|院)([\u4e00-\u9fff·]{2,4})", candidate)
+            if unit_and_name and len(candidate) > 5:
+                candidate = unit_and_name.group(1)
+            if re.fullmatch(r"[\u4e00-\u9fff·]{2,6}", candidate):
+                name = candidate
     if name and phone:
-        person = re.sub(r"\s|联系电话|电话$", "", name.group("name"))
-        found["contact"] = (first, person, re.sub(r"\s", "", phone.group()))
-    else:
-        out.notes.append(Note(first, "import-contact", f"联系人一行“{text[:40]}”缺少姓名或电话，写作 contact: 无",
-                              "补上 contact: {name: …, phone: …}"))
-        found.setdefault("tail_stray", []).append(Para(squeeze(text), [l.no for l in lines]))
+        found["contact"] = (first, name, phone)
+        return
+    text = " ".join(line.text for line in lines)
+    if name is None and phone is None and all((r := labelled(l.text)) and r.role == "contact_unit" for l in lines):
+        out.comments.append((first, text, "联系单位"))
+        return
+    missing = "姓名" if phone else "电话" if name else "姓名和电话"
+    out.notes.append(Note(first, "import-contact", f"联系人一行“{text[:40]}”缺少{missing}，写作 contact: 无",
+                          "补上 contact: {name: …, phone: …}"))
+    out.comments.append((first, text, "联系人（不完整）"))
 
 
 # -- body ------------------------------------------------------------------------------
