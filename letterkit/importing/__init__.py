@@ -46,6 +46,7 @@ def import_file(path: Path) -> Imported:
     cleaned = tidy(lines, keep_spaces=from_word)
     punctuation(cleaned)
     found = recognise(cleaned, from_word, path.stem)
+    found.notes += buildable(found.fields)
     notes = [Note(None, "import-encoding", text, severity="note") for text in read_notes] + found.notes
     notes += [Note(line.no, "import-picture", f"这一段有 {len(line.images)} 张图片，没有导入（只导入署名上的印章）",
                    "需要时把图片另存，在草稿中引用") for line in lines if line.images and line.no not in found.seal_lines]
@@ -60,6 +61,32 @@ def import_file(path: Path) -> Imported:
     kept_out = {no for no, _, _ in found.comments}
     text = "\n".join(line.text for line in lines if line.no not in kept_out)
     return Imported(path, to_yaml(found.fields, header), found.fields, notes, text, found.images)
+
+
+def buildable(fields: dict) -> list[Note]:
+    """The draft read and rendered as `build` does: anything build would reject becomes a warning
+    here, naming the fields to fill, so no imported draft fails later without the import saying why."""
+    import tempfile
+
+    from ..build import letter_blocks, read_draft
+    from ..project import open_project
+
+    blank = [f"{key}.{sub}" if sub else key for key, sub in
+             (("title", None), ("organ", None), ("signature", None), ("proposal", "id"), ("proposal", "title"))
+             if (fields.get(key, {}).get(sub) if sub and isinstance(fields.get(key), dict) else fields.get(key, "无")) == "无"]
+    hint = f"草稿中写作“无”的：{'、'.join(blank)}；按原件补上后再生成" if blank else "按提示补齐草稿"
+    with tempfile.TemporaryDirectory(prefix="letterkit-import-") as folder:
+        draft = Path(folder) / "draft.yaml"
+        draft.write_text(to_yaml(fields, []), encoding="utf-8")
+        try:
+            project = open_project(draft)
+            letter_blocks(read_draft(draft, project), project)
+        except LetterkitError as error:
+            return [Note(None, "import-unbuildable", f"草稿还不能生成：{p.message}", hint)
+                    for p in error.problems if p.severity == "error"]
+        except Exception as error:  # a draft the validator cannot even read: said, never a traceback
+            return [Note(None, "import-unbuildable", f"草稿还不能生成（{type(error).__name__}）", hint)]
+    return []
 
 
 def survival(original: str, rebuilt: str) -> float:

@@ -20,6 +20,8 @@ def read_body(paras: list[Para], found: dict, out: Recognised) -> None:
         found["opening"] = (paras[0].first, paras[0].text)
         paras = paras[1:]
     closing: list[Para] = []
+    if paras and (split := _closing_inside(paras[-1])):
+        paras[-1:] = split
     while paras and marker(paras[-1].text) is None and paras[-1].level is None and CLOSING.match(paras[-1].text):
         before = paras[-2] if len(paras) > 1 else None
         if before is not None and (marker(before.text) or before.level) and "。" not in before.text:
@@ -34,6 +36,17 @@ def read_body(paras: list[Para], found: dict, out: Recognised) -> None:
         out.notes.append(Note(para.lines[-1], "import-unfinished",
                               f"这一段没有以句末标点结束（…{para.text[-15:]}）：可能被截断或错位；照录",
                               "对照原件补全"))
+
+
+_FORMULA = re.compile(r"(?<=[。！？!?；;])\s*(?=(?:特此|专此|此复|此致)\S{0,12}$)")
+
+
+def _closing_inside(para: Para) -> list[Para] | None:
+    """…做好服务。特此函告。 → the measure, and the closing formula standing on its own."""
+    m = _FORMULA.search(para.text)
+    if m is None:
+        return None
+    return [Para(para.text[:m.start()], para.lines, para.level), Para(para.text[m.end():], [para.lines[-1]])]
 
 
 def measures_from(paras: list[Para], notes: list[Note]) -> list:

@@ -83,6 +83,8 @@ def labelled(text: str) -> Labelled | None:
             return Labelled(role, re.sub(r"\s", "", m.group("label")), value.rstrip("）)】]").strip())
     if re.sub(r"\s", "", stripped) in vocabulary().get("furniture_lines", []):
         return Labelled("furniture", stripped, "")
+    if re.fullmatch(r"[（(【\[]?\s*[A-DＡ-Ｄ]\s*类\s*[）)】\]]?|[（(【\[]\s*[A-DＡ-Ｄ]\s*[）)】\]]", stripped):
+        return Labelled("category", "", re.search("[A-DＡ-Ｄ]", stripped).group())
     value = disclosure_value(stripped)
     if value:
         return Labelled("disclosure", "", value)

@@ -13,6 +13,7 @@ from .source import Line
 
 DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 DATE_CN = re.compile(r"(?P<y>[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日")
+DATE_SEPARATED = re.compile(r"((?:19|20)\d{2})\s*[.\-/．－]\s*(\d{1,2})\s*[.\-/．－]\s*(\d{1,2})")
 DATE_BROKEN = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<rest>\d{2,4})")
 CONTACT = re.compile(r"[（(]?\s*(联\s*系\s*(人|电\s*话|方\s*式|单\s*位)|电\s*话\s*[:：])")
 LEADER = re.compile(r"领\s*导\s*署\s*名\s*[:：]")
@@ -77,7 +78,12 @@ def _is_tail_line(text: str) -> bool:
                 or labelled(text))
 
 
+ORGAN_END = re.compile(r"(局|委员会|委|人民政府|政府|办公室|办事处|街道|办|厅|部|院|中心|处|署|公司|馆|站|所|队|会)$")
+
+
 def is_signature(text: str) -> bool:
+    if re.match(r"此\s*致|敬\s*礼", text):
+        return False
     names = [n for n in text.split("\t") if n.strip()]
     return bool(names) and all(width(n) <= 40 and not SENTENCE_PUNCT.search(n) and not CONTACT.match(n)
                                and re.fullmatch(rf"[{CJK}（）()\s]+", n) for n in names)
@@ -100,6 +106,13 @@ def date_of(text: str) -> tuple[dt.date | None, str | None] | None:
             return dt.date(year, cn_number(m["m"]), cn_number(m["d"])), None
         except (ValueError, KeyError):
             return None, f"日期“{text}”无法识别"
+    if m := DATE_SEPARATED.fullmatch(text):
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3])), f"日期“{text}”没有写成“年月日”，按 {m[1]}年{int(m[2])}月{int(m[3])}日 读入"
+        except ValueError:
+            return None, f"日期“{text}”不存在"
+    if re.fullmatch(r"(?:19|20)\d{2}[\s\d]{2,6}", text):
+        text = re.sub(r"\s", "", text)
     if m := DATE_BROKEN.fullmatch(text):
         rest = m["rest"]
         options = []
@@ -141,7 +154,7 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
                 out.notes.append(Note(line.no, "import-date", problem, "核对原件"))
             continue
         role = labelled(text)
-        if role is not None and role.role in CONTACT_ROLES:
+        if role is not None and role.role in CONTACT_ROLES and not (seen_date and found.get("contact")):
             contact_lines.append(line)
             continue
         if role is not None and role.role in NOT_LETTER:
@@ -158,6 +171,8 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
             continue
         if not seen_date and is_signature(text) and not CONTACT.match(text) and not marker(text):
             names = [squeeze(n.strip()) for n in text.split("\t") if n.strip()]
+            if len(names) == 1 and all(ORGAN_END.search(n) for n in text.split()) and len(text.split()) > 1:
+                names = text.split()  # several organs on one line, set apart by spaces
             seals = list(line.images) if len(line.images) == len(names) else [None] * len(names)
             if line.images and len(line.images) != len(names):
                 out.notes.append(Note(line.no, "import-picture", f"署名一行有 {len(line.images)} 个印章、{len(names)} 个署名，"
@@ -188,6 +203,11 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
         if m := DISCLOSURE_NOTE.fullmatch(text):
             found["disclosure"] = (line.no, "主动公开" if m.group("what") == "公开发布" else m.group("what"))
             continue
+        if seen_date:  # after the date: page furniture (links, the proposal's own text), not the letter
+            out.comments.append((line.no, text, "日期之后，无法归类"))
+            out.notes.append(Note(line.no, "import-unplaced", f"日期之后无法归类的一行“{text[:30]}”，作为注释保留，没有排入信函",
+                                  "是信函内容的话，移到草稿中合适的字段"))
+            continue
         found.setdefault("tail_stray", []).append(Para(squeeze(text), [line.no]))
         out.notes.append(Note(line.no, "import-unplaced", f"落款附近无法归类的一行“{text[:30]}”，作为结尾段落保留",
                               "核对后移到合适的字段或删去"))
@@ -216,7 +236,7 @@ def _read_contact(lines: list[Line], found: dict, out: Recognised) -> None:
         if phone is None and (m := PHONE.search(value)):
             phone = re.sub(r"\s", "", m.group())
             value = value[:m.start()] + value[m.end():]
-        if name is None and (role is None or role.role in ("contact_name", "contact_both")):
+        if name is None and (role is None or role.role in ("contact_name", "contact_both")) and "单位" not in (role.label if role else ""):
             value = re.sub(r"(联系)?电话|手机|[:：;；,，()（）]", " ", value)
             words = [w for w in re.split(r"\s{2,}|[;；,，]", value.strip()) if w.strip()]
             candidate = re.sub(r"\s", "", words[0]) if words else ""
