@@ -27,6 +27,8 @@ class Imported:
     notes: list[Note]
     text: str               # the input's letter text, as read (lines kept out as comments excluded)
     images: dict = field(default_factory=dict)  # seal images to write beside the draft: name → bytes
+    source_lines: list = field(default_factory=list)  # the input's lines as read, for line-level figures
+    kept_out: set = field(default_factory=set)        # input lines kept out as comments
 
     def problems(self) -> list[Problem]:
         """The report in the one error contract, pointing at the input's lines."""
@@ -60,7 +62,8 @@ def import_file(path: Path) -> Imported:
         header += [f"  {'第 %d 行：' % n.line if n.line else ''}{n.message}" for n in warnings]
     kept_out = {no for no, _, _ in found.comments}
     text = "\n".join(line.text for line in lines if line.no not in kept_out)
-    return Imported(path, to_yaml(found.fields, header), found.fields, notes, text, found.images)
+    return Imported(path, to_yaml(found.fields, header), found.fields, notes, text, found.images,
+                    [line.text for line in lines], kept_out)
 
 
 def buildable(fields: dict) -> list[Note]:
@@ -89,6 +92,20 @@ def buildable(fields: dict) -> list[Note]:
     return []
 
 
+UNPLACED = ("import-misplaced", "import-unplaced", "import-contact", "import-number-organ")
+
+
+def placed(imported: Imported) -> float:
+    """Share of the input's characters (whitespace aside) on lines the import placed without doubt:
+    a line a warning calls misplaced, unplaced or incomplete is not counted as in its right place;
+    lines kept out as comments without such a warning (page furniture) count for neither side."""
+    doubtful = {n.line for n in imported.notes if n.code in UNPLACED and n.line}
+    sizes = {no: len(comparable(text)) for no, text in enumerate(imported.source_lines, start=1)}
+    total = sum(size for no, size in sizes.items() if no in doubtful or no not in imported.kept_out)
+    wrong = sum(size for no, size in sizes.items() if no in doubtful)
+    return 1.0 if not total else 1 - wrong / total
+
+
 def survival(original: str, rebuilt: str) -> float:
     """Share of the original's characters (whitespace and heading numbers aside) found, in order, in the rebuilt text."""
     a, b = comparable(original), comparable(rebuilt)
@@ -112,7 +129,7 @@ def comparable(text: str, widths: bool = True) -> str:
     return text.translate(_WIDTHS) if widths else text
 
 
-__all__ = ["Imported", "import_file", "survival", "comparable"]
+__all__ = ["Imported", "import_file", "placed", "survival", "comparable"]
 
 
 def letter_text(draft_path: Path, project) -> str:

@@ -207,23 +207,28 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             if no != chosen[0]:
                 out.comments.append((no, name, "网页标题中的机关名（与版头重复）"))
     if titles:
-        kept = [t for t in titles if _title_like(t[1])] or titles
+        kept = [t for t in titles if _title_like(t[1]) and width(t[1]) <= TITLE_WIDTH] or \
+            [t for t in titles if width(t[1]) <= TITLE_WIDTH] or [(None, "", [])]
         chosen = kept[-1]
         title, code = title_category(chosen[1])
         if code:
             out.notes.append(Note(chosen[0], "import-category", f"标题中的类别标记（{code}）移到 category", severity="note"))
             found.setdefault("category", (chosen[0], code))
-        found["title"] = (chosen[0], title)
+        if chosen[0] is not None:
+            found["title"] = (chosen[0], title)
         for no, text, numbers in titles:
             if no == chosen[0]:
                 continue
-            if text == chosen[1] or text in chosen[1] or chosen[1] in text or _similar(text, chosen[1]):
+            if chosen[0] is not None and (text == chosen[1] or text in chosen[1] or chosen[1] in text or _similar(text, chosen[1])):
                 out.comments.append((no, text, "网页标题（与信函标题重复）"))
             else:
                 found.setdefault("stray", []).append(Para(text, numbers))
                 out.notes.append(Note(no, "import-unplaced", f"版头中无法归类的文字“{text[:30]}”，作为正文段落保留",
                                       "核对后移到合适的字段或删去"))
     return late
+
+
+TITLE_WIDTH = 100  # a longer "title" is a paragraph that stands before the salutation
 
 
 def _similar(a: str, b: str) -> bool:
