@@ -122,11 +122,24 @@ def _is_salutation(text: str) -> bool:
     return re.fullmatch(rf"(尊敬的)?[{CJK}、·\s]{{1,60}}(委员|代表)(们)?", text) is not None
 
 
+_OPENING_LIKE = re.compile(r"收悉|提出的|答复如下|回复如下|函告如下|您好|你们好|首先|感谢")
+
+
 def _find_salutation(lines: list[Line]) -> int | None:
+    """The likeliest salutation among the lines that could be one: each candidate is scored by its
+    shape (a colon, 尊敬的, a role word) and its neighbours (an opening after it, no title after it),
+    so a page label ending in a colon does not win over the letter's own salutation."""
+    best, best_score = None, 0
     for index, line in enumerate(lines[:40]):
-        if _is_salutation(line.text):
-            return index
-    return None
+        if not _is_salutation(line.text):
+            continue
+        text = line.text
+        after = lines[index + 1].text if index + 1 < len(lines) else ""
+        points = 1 + 2 * text.endswith((":", "：")) + 2 * bool(re.search(r"^尊敬的|(委员|代表|同志)(们)?[:：]?$", text))
+        points += 3 * bool(_OPENING_LIKE.search(after[:40])) - 3 * bool(_title_like(after) and re.match(r"关于|对", after))
+        if points > best_score:
+            best, best_score = index, points
+    return best
 
 
 def _leading_head(lines: list[Line]) -> list[Line]:
@@ -349,8 +362,8 @@ def _proposal(found: dict, out: Recognised) -> None:
         subject = m.group(1)
     if subject is None and opening:
         m = re.search(r"《(.+?)》", opening) or re.search(r"提出的(?:关于)?“(.+?)”(?:已|收悉|,|，|的|建议|提案)", opening) or \
-            re.search(r"提出的(关于.+?(?:的建议|的提案|建议|提案))(?:已|收悉|，|,|。|现|办理|的办理|答复)", opening) or \
-            re.search(r"(关于.+?)的?第\s*\d+\s*号(?:提案|建议)", opening)
+            re.search(r"(关于.+?)的?第\s*\d+\s*号(?:提案|建议)", opening) or \
+            re.search(r"提出的(关于.+?(?:的建议|的提案|建议|提案))(?:已|收悉|，|,|。|现|办理|的办理|答复)", opening)
         if m:
             subject = m.group(1)
     session = None

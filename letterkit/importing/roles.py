@@ -17,7 +17,7 @@ from importlib import resources
 import yaml
 
 MARK = r"[【\[（(〔]?\s*(?P<mark>[A-DＡ-Ｄ])\s*类?\s*[】\]）)〕]?"
-_COLON = r"\s*[:：]"
+_COLON = r"\s*[:：|｜]"  # a web table's cell border stands for the colon
 ROLES = ("category", "disclosure", "signer", "approval", "contact_both", "contact_name", "contact_phone",
          "contact_unit", "cc_send", "cc_report", "furniture")
 CONTACT_ROLES = ("contact_both", "contact_name", "contact_phone", "contact_unit")
