@@ -72,6 +72,8 @@ CASES = [
     ({"closing": "感谢您对教育工作的关心和支持。\n联系人:李四,联系电话:1234567"},
      {"contact_name": "李四", "contact_phone": "1234567"}),
     ({"tail": "联系电话:1234567"}, {"contact_name": "无", "contact_phone": "无"}),  # a draft holds a contact whole
+    ({"tail": "联系人:李四(电话:1234567)"}, {"contact_name": "李四", "contact_phone": "1234567"}),
+    ({"tail": "抄送:\n县政协提案委,县政府督查室"}, {"cc": "县政协提案委、县政府督查室"}),
     ({"tail": "联 系 人:李 四 联系电话:1234567"}, {"contact_name": "李四", "contact_phone": "1234567"}),
     # 6. approval and handling lines
     ({"head": "签发人:王五\n" + BASE["head"]}, {"signer": "王五"}),

@@ -104,7 +104,7 @@ def segments(text: str) -> list[str]:
         start = m.start()
         while start < len(text) and text[start].isspace():
             start += 1
-        if start > cuts[-1] and re.search(r"[\s，,；;。\d]$|[）)】]$", text[:start]):  # 3296253经办人: a space lost
+        if text[cuts[-1]:start].strip(" \t（(【[") and re.search(r"[\s，,；;。\d]$|[）)】（(【]$", text[:start]):  # 3296253经办人: a space lost
             cuts.append(start)
     parts = [text[a:b].strip(" ，,；;") for a, b in zip(cuts, cuts[1:] + [len(text)])]
     return [p for p in parts if p]

@@ -142,8 +142,15 @@ def cn_number(text: str) -> int:
 def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
     contact_lines, signatures, attachments = [], [], []
     seen_date = False
+    cc_open = None  # a bare 抄送： whose list stands on the next line
     for line in tail:
         text = line.text
+        if cc_open and not labelled(text) and date_of(text) is None:
+            text = cc_open + text
+        cc_open = None
+        if re.fullmatch(r"抄\s*[送报]\s*[:：]", text.strip()):
+            cc_open = text.strip()
+            continue
         dated = date_of(text)
         if dated is not None and not seen_date:
             seen_date = True
