@@ -16,6 +16,7 @@ ROLE_NAMES = {
 }
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[【﹝]\s*(?:19|20)\d{2}\s*[〕\]】﹞]\s*\d{1,5}\s*号")
 _MARK = re.compile(r"(?<![A-Za-z])[（(【\[]\s*[A-D]\s*类?\s*[）)】\]]|(?<![A-Za-z])[A-D]类(?![\u4e00-\u9fff])")
+_DATE_END = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _URL = re.compile(r"https?://|www\.")
 _PHONE = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}[-－]\d{7,8})(?!\d)")
 
@@ -36,6 +37,8 @@ def looks_like(text: str, where: str) -> str | None:
         return "类别标记"
     if len(text) <= 30 and _PHONE.search(text):
         return "联系电话"
+    if len(text) <= 40 and _DATE_END.search(text):
+        return "署名或日期"
     return None
 
 

@@ -86,6 +86,8 @@ def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Reco
 # -- lines -----------------------------------------------------------------------------
 
 _SALUTATION_RUN_ON = re.compile(rf"(?P<who>(尊敬的)?[{CJK}、·\s]{{1,60}}?(委员|代表|同志|先生|女士)(们)?)\s*[:：]\s*(?P<rest>\S.{{8,}})")
+_SALUTATION_GREETING = re.compile(rf"(?P<who>(尊敬的)?[{CJK}、·\s]{{1,60}}?(委员|代表|同志)(们)?\s*[:：])\s*(?P<greeting>(您|你们)好[！!，,]?)")
+_ORGAN_DATE = re.compile(rf"(?P<organ>[{CJK}（）()]{{2,40}}?{ORGAN_SUFFIX})\s*(?P<date>(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)")
 _RUN_ON = re.compile(rf"(?<=[。！？：:!?])\s+(?=[{CJK}“（(])")
 
 
@@ -94,8 +96,16 @@ def prepare(lines: list[Line], from_word: bool) -> list[Line]:
     labels run together (`联系人:X 联系电话:Y`), a salutation with the body after it, paragraphs
     joined by spaces on one line of a web page."""
     out: list[Line] = []
+    carry = ""  # a greeting cut off a salutation (张三委员：您好！) opens the next line
     for index, line in enumerate(lines):
-        text = line.text
+        text = carry + line.text
+        carry = ""
+        if index < 40 and (m := _SALUTATION_GREETING.fullmatch(text)) and index + 1 < len(lines):
+            text, carry = m.group("who"), m.group("greeting")
+        if m := _ORGAN_DATE.fullmatch(text):
+            out += [Line(line.no, m.group("organ"), line.level, width(m.group("organ")), line.images),
+                    Line(line.no, m.group("date"), line.level, width(m.group("date")))]
+            continue
         parts = segments(text) if (labelled(text) or NUMBER.match(squeeze(text)) or width(text) <= 40) else [text]
         if len(parts) == 1 and index < 40 and (m := _SALUTATION_RUN_ON.fullmatch(text)) \
                 and not labelled(text) and not re.search(r"[，。,；]", m.group("who")):
@@ -104,7 +114,7 @@ def prepare(lines: list[Line], from_word: bool) -> list[Line]:
             parts = [piece for part in parts for piece in
                      (_RUN_ON.split(part) if width(part) > 40 and not labelled(part) else [part]) if piece.strip()]
         if len(parts) == 1:
-            out.append(line)
+            out.append(line if text == line.text else Line(line.no, text, line.level, width(text), line.images))
         else:
             out += [Line(line.no, part, line.level, width(part), line.images if i == 0 else ())
                     for i, part in enumerate(parts)]
@@ -206,6 +216,10 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             titles.append((line.no, m.group("title"), [line.no]))
         elif (m := ORGAN_LINE.fullmatch(squeeze(text))) and not text.startswith(("关于", "对")):
             organs.append((line.no, m.group("organ"), bool(m.group("file"))))
+        elif LABEL_SHAPE.match(text) and not _title_like(text):  # 办理单位：… — a label this import does not know
+            out.comments.append((line.no, text, "版头中无法归类的标签行"))
+            out.notes.append(Note(line.no, "import-unplaced", f"版头中无法归类的一行“{text[:30]}”，作为注释保留，没有排入信函",
+                                  "是信函内容的话，移到草稿中合适的字段；是常见的网页标签的话，可加进 labels.yaml"))
         else:
             close_title_needed = False
             pending.append(line)
@@ -241,6 +255,7 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
     return late
 
 
+LABEL_SHAPE = re.compile(rf"[{CJK}]{{2,8}}\s*[:：|｜]")
 TITLE_WIDTH = 100  # a longer "title" is a paragraph that stands before the salutation
 
 

@@ -215,6 +215,11 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
             out.notes.append(Note(line.no, "import-unplaced", f"日期之后无法归类的一行“{text[:30]}”，作为注释保留，没有排入信函",
                                   "是信函内容的话，移到草稿中合适的字段"))
             continue
+        if re.match(rf"[{CJK}]{{2,8}}\s*[:：|｜]", text) and width(text) <= 40:  # an unknown label: not letter text
+            out.comments.append((line.no, text, "落款附近无法归类的标签行"))
+            out.notes.append(Note(line.no, "import-unplaced", f"落款附近无法归类的一行“{text[:30]}”，作为注释保留，没有排入信函",
+                                  "是信函内容的话，移到草稿中合适的字段；是常见的标签的话，可加进 labels.yaml"))
+            continue
         found.setdefault("tail_stray", []).append(Para(squeeze(text), [line.no]))
         out.notes.append(Note(line.no, "import-unplaced", f"落款附近无法归类的一行“{text[:30]}”，作为结尾段落保留",
                               "核对后移到合适的字段或删去"))
