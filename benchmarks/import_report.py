@@ -33,7 +33,8 @@ def scored(source: Path):
     expected = yaml.safe_load((PUBLISHED / "expected" / f"{source.name[:2]}.yaml").read_text(encoding="utf-8"))
     result = import_file(source)
     warned = {n.line for n in result.notes if n.severity == "warning"}
-    return score(expected, yaml.safe_load(result.draft), source.read_text(encoding="utf-8").splitlines(), warned)
+    return score(expected, yaml.safe_load(result.draft), source.read_text(encoding="utf-8").splitlines(), warned,
+                 result.kept_out)
 
 
 def table(name: str, sources: list[Path]) -> None:

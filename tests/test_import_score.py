@@ -26,14 +26,14 @@ def scored(expected: Path):
     result = import_file(source)
     warned = {n.line for n in result.notes if n.severity == "warning"}
     return score(yaml.safe_load(expected.read_text(encoding="utf-8")), yaml.safe_load(result.draft),
-                 source.read_text(encoding="utf-8").splitlines(), warned)
+                 source.read_text(encoding="utf-8").splitlines(), warned,
+                 result.kept_out)
 
 
-DEVELOPMENT = [e for e in EXPECTED if e.stem not in HELD_OUT]
-
-
-@pytest.mark.parametrize("expected", DEVELOPMENT, ids=[e.stem for e in DEVELOPMENT])
-def test_a_development_letter_imports_with_every_field_right_and_nothing_misplaced(expected):
+# The held-out letters were measured once, after tuning (see the fixtures' README); the fixes their
+# measurement prompted were general, and since then they are checked here like the others.
+@pytest.mark.parametrize("expected", EXPECTED, ids=[e.stem + ("-held-out" if e.stem in HELD_OUT else "") for e in EXPECTED])
+def test_a_published_letter_imports_with_every_field_right_and_nothing_misplaced(expected):
     s = scored(expected)
     wrong = {name: (want, got) for name, (right, want, got) in s.fields.items() if not right}
     assert wrong == {}

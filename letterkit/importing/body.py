@@ -27,6 +27,9 @@ def read_body(paras: list[Para], found: dict, out: Recognised) -> None:
         if before is not None and (marker(before.text) or before.level) and "。" not in before.text:
             break  # the only text under a heading (三、下步工作方向 / 下一步……) stays with it
         closing.insert(0, paras.pop())
+    if closing and paras and (split := _closing_after(paras[-1])):  # …示范村。非常感谢您…。 then 特此函告。
+        paras[-1:] = split[:1]
+        closing.insert(0, split[1])
     found["closing"] = closing + found.pop("tail_stray", [])
     found["read_back"] = [(p, "正文") for p in paras] + [(p, "结尾") for p in found["closing"]]
     found["measures"] = measures_from(paras, out.notes)
@@ -47,6 +50,18 @@ def _closing_inside(para: Para) -> list[Para] | None:
     if m is None:
         return None
     return [Para(para.text[:m.start()], para.lines, para.level), Para(para.text[m.end():], [para.lines[-1]])]
+
+
+_THANKS = re.compile(r"(?:[\u4e00-\u9fff、]{2,20}(?:委员|代表)[，,])?(?:再次|非常|十分|衷心)?(?:感谢|谢谢)")
+
+
+def _closing_after(para: Para) -> list[Para] | None:
+    """The last measure's trailing sentences, when they open with a closing formula, as a closing."""
+    for m in re.finditer(r"(?<=[。！？!?])\s*", para.text):
+        rest = para.text[m.end():]
+        if rest and _THANKS.match(rest):
+            return [Para(para.text[:m.start()], para.lines, para.level), Para(rest, [para.lines[-1]])]
+    return None
 
 
 def measures_from(paras: list[Para], notes: list[Note]) -> list:

@@ -248,6 +248,11 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
                 continue
             if chosen[0] is not None and (text == chosen[1] or text in chosen[1] or chosen[1] in text or _similar(text, chosen[1])):
                 out.comments.append((no, text, "网页标题（与信函标题重复）"))
+            elif chosen[0] is not None and no < chosen[0]:  # above the letter's own title: the web page's
+                for line_no in numbers:
+                    out.comments.append((line_no, text if line_no == no else "", "网页标题或栏目（信函标题之前）"))
+                out.notes.append(Note(no, "import-unplaced", f"信函标题之前无法归类的文字“{text[:30]}”，作为注释保留，没有排入信函",
+                                      "是信函内容的话，移到草稿中合适的字段"))
             else:
                 found.setdefault("stray", []).append(Para(text, numbers))
                 out.notes.append(Note(no, "import-unplaced", f"版头中无法归类的文字“{text[:30]}”，作为正文段落保留",
@@ -365,7 +370,7 @@ def _proposal(found: dict, out: Recognised) -> None:
         out.notes.append(Note(None, "import-kind", "看不出答复的是提案还是建议，暂按提案", "核对 proposal.kind"))
     ident = None
     for text in (title, opening):
-        m = re.search(r"第\s*([A-Za-z]*\s*\d+[A-Za-z0-9]*)\s*号?(?=号|提案|建议|[)）])", text) or \
+        m = re.search(r"第\s*([A-Za-z]*\s*\d+[A-Za-z0-9]*)\s*号?(?=号|(?:代表|委员)?(?:提案|建议)|[)）])", text) or \
             re.search(r"《\s*([A-Z]{1,4}\s*\d{4,})", text) or \
             re.search(r"(?<![\dA-Za-z第])(\d{1,8})\s*号\s*(?=提案|建议|议案|《)", text)
         if m:

@@ -83,6 +83,10 @@ def labelled(text: str) -> Labelled | None:
             return Labelled(role, re.sub(r"\s", "", m.group("label")), value.rstrip("）)】]").strip())
     if re.sub(r"\s", "", stripped) in vocabulary().get("furniture_lines", []):
         return Labelled("furniture", stripped, "")
+    words = re.split(r"[\s•·●▪◆|｜>›»/]+", stripped)
+    known = set(vocabulary()["furniture"]) | set(vocabulary().get("furniture_lines", []))
+    if [w for w in words if w] and all(w in known for w in words if w):  # tab labels: • 答复内容 • 建议内容
+        return Labelled("furniture", stripped, "")
     if re.fullmatch(r"[（(【\[]?\s*[A-DＡ-Ｄ]\s*类\s*[）)】\]]?|[（(【\[]\s*[A-DＡ-Ｄ]\s*[）)】\]]", stripped):
         return Labelled("category", "", re.search("[A-DＡ-Ｄ]", stripped).group())
     value = disclosure_value(stripped)
