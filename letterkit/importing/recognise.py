@@ -86,6 +86,7 @@ def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Reco
 # -- lines -----------------------------------------------------------------------------
 
 _SALUTATION_RUN_ON = re.compile(rf"(?P<who>(尊敬的)?[{CJK}、·\s]{{1,60}}?(委员|代表|同志|先生|女士)(们)?)\s*[:：]\s*(?P<rest>\S.{{8,}})")
+_RECIPIENT_RUN_ON = re.compile(rf"(?P<who>[{CJK}]{{2,30}}?{ORGAN_SUFFIX})\s*[:：]\s*(?P<rest>\S.{{8,}}(?:收悉|提出|答复|回复).*)")
 _SALUTATION_GREETING = re.compile(rf"(?P<who>(尊敬的)?[{CJK}、·\s]{{1,60}}?(委员|代表|同志)(们)?\s*[:：])\s*(?P<greeting>(您|你们)好[！!，,]?)")
 _ORGAN_DATE = re.compile(rf"(?P<organ>[{CJK}（）()]{{2,40}}?{ORGAN_SUFFIX})\s*(?P<date>(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)")
 _RUN_ON = re.compile(rf"(?<=[。！？：:!?])\s+(?=[{CJK}“（(])")
@@ -107,7 +108,7 @@ def prepare(lines: list[Line], from_word: bool) -> list[Line]:
                     Line(line.no, m.group("date"), line.level, width(m.group("date")))]
             continue
         parts = segments(text) if (labelled(text) or NUMBER.match(squeeze(text)) or width(text) <= 40) else [text]
-        if len(parts) == 1 and index < 40 and (m := _SALUTATION_RUN_ON.fullmatch(text)) \
+        if len(parts) == 1 and index < 40 and (m := _SALUTATION_RUN_ON.fullmatch(text) or _RECIPIENT_RUN_ON.fullmatch(text)) \
                 and not labelled(text) and not re.search(r"[，。,；]", m.group("who")):
             parts = [text[:m.start("rest")].strip(), m.group("rest")]
         if not from_word:
@@ -189,8 +190,8 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             close_title()
             continue
         if role is not None and role.role == "furniture":
-            if role.label == "文号" and (m := NUMBER.fullmatch(squeeze(role.value))):
-                line = Line(line.no, role.value, line.level, line.width)
+            if role.label in ("文号", "发文字号") and (m := NUMBER.fullmatch(squeeze(role.value))):
+                line, role = Line(line.no, role.value, line.level, line.width), None
             else:
                 out.comments.append((line.no, text, "网页信息"))
                 absorb = not role.value
@@ -304,6 +305,8 @@ def _read_head_marks(line: Line, found: dict, out: Recognised) -> bool:
     rest = text[:signer.start()].strip() if signer else text
     if signer:
         found["signer"] = (line.no, re.sub(r"\s", "", signer.group("name")))
+    if re.fullmatch(r"[（(].+[）)]", rest) and NUMBER.fullmatch(rest[1:-1].strip()):  # （X〔2023〕5号） under a title
+        rest = rest[1:-1].strip()
     peeled, category, disclosure = peel_marks(rest)
     if (category or disclosure) and (NUMBER.fullmatch(peeled) or NUMBER_BROKEN.fullmatch(peeled) or NUMBER_NO_SEQ.fullmatch(peeled)):
         rest = peeled
