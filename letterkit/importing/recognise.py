@@ -16,9 +16,9 @@ from difflib import SequenceMatcher
 
 from .body import read_annexes, read_body
 from .check import self_check
-from .clean import CJK, Cleaned, Para, join, line_width, squeeze, width
+from .clean import CJK, Cleaned, Para, join, line_width, marker, squeeze, width
 from .notes import Note, Recognised, compact
-from .roles import NOT_LETTER, labelled, peel_marks, segments, title_category
+from .roles import NOT_LETTER, closing_start, labelled, peel_marks, segments, title_category
 from .source import Line
 from .tail import CONTACT, DATE, date_of, read_tail, split_tail
 
@@ -89,6 +89,7 @@ _SALUTATION_RUN_ON = re.compile(rf"(?P<who>(尊敬的)?[{CJK}、·\s]{{1,60}}?(�
 _RECIPIENT_RUN_ON = re.compile(rf"(?P<who>[{CJK}]{{2,30}}?{ORGAN_SUFFIX})\s*[:：]\s*(?P<rest>\S.{{8,}}(?:收悉|提出|答复|回复).*)")
 _SALUTATION_GREETING = re.compile(rf"(?P<who>(尊敬的)?[{CJK}、·\s]{{1,60}}?(委员|代表|同志)(们)?\s*[:：])\s*(?P<greeting>(您|你们)好[！!，,]?)")
 _ORGAN_DATE = re.compile(rf"(?P<organ>[{CJK}（）()]{{2,40}}?{ORGAN_SUFFIX})\s*(?P<date>(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)")
+CLOSING_START = closing_start()
 _RUN_ON = re.compile(rf"(?<=[。！？：:!?])\s+(?=[{CJK}“（(])")
 
 
@@ -113,13 +114,25 @@ def prepare(lines: list[Line], from_word: bool) -> list[Line]:
             parts = [text[:m.start("rest")].strip(), m.group("rest")]
         if not from_word:
             parts = [piece for part in parts for piece in
-                     (_RUN_ON.split(part) if width(part) > 40 and not labelled(part) else [part]) if piece.strip()]
+                     (_run_on(part) if width(part) > 40 and not labelled(part) else [part]) if piece.strip()]
         if len(parts) == 1:
             out.append(line if text == line.text else Line(line.no, text, line.level, width(text), line.images))
         else:
             out += [Line(line.no, part, line.level, width(part), line.images if i == 0 else ())
                     for i, part in enumerate(parts)]
     return out
+
+
+def _run_on(text: str) -> list[str]:
+    """Paragraphs a web page ran together with spaces: cut after 答复如下： and before a closing
+    formula or a numbered heading; a space after an ordinary full stop stays inside its paragraph."""
+    pieces, start = [], 0
+    for m in _RUN_ON.finditer(text):
+        after = text[m.end():]
+        if text[:m.start()].endswith((":", "：")) or CLOSING_START.match(after) or marker(after):
+            pieces.append(text[start:m.start()])
+            start = m.end()
+    return pieces + [text[start:]]
 
 
 # -- zones ---------------------------------------------------------------------------
