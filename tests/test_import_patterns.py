@@ -74,7 +74,8 @@ CASES = [
     ({"tail": "(联系人:李四,联系电话:1234567"}, {"contact_name": "李四", "contact_phone": "1234567"}),
     ({"closing": "感谢您对教育工作的关心和支持。\n联系人:李四,联系电话:1234567"},
      {"contact_name": "李四", "contact_phone": "1234567"}),
-    ({"tail": "联系电话:1234567"}, {"contact_name": "无", "contact_phone": "无"}),  # a draft holds a contact whole
+    ({"tail": "联系电话:1234567"}, {"contact_name": "无", "contact_phone": "无"}),
+    ({"tail": "联系人:李四同志 电话:1234567"}, {"contact_name": "李四", "contact_phone": "1234567"}),  # a draft holds a contact whole
     ({"tail": "联系人:李四(电话:1234567)"}, {"contact_name": "李四", "contact_phone": "1234567"}),
     ({"tail": "抄送:\n县政协提案委,县政府督查室"}, {"cc": "县政协提案委、县政府督查室"}),
     ({"tail": "联 系 人:李 四 联系电话:1234567"}, {"contact_name": "李四", "contact_phone": "1234567"}),
@@ -88,6 +89,7 @@ CASES = [
     # 7. signatures and dates
     ({"signature": ""}, {"signature": "无"}),
     ({"signature": "测试县教育局 测试县财政局"}, {}),
+    ({"signature": "测试县教育局(盖章)"}, {}),
     ({"date": "20240305"}, {}),
     ({"signature": "", "date": "测试县教育局 2024年3月5日"}, {}),
     ({"date": "2024 35"}, {}),

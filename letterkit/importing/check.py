@@ -33,6 +33,10 @@ def looks_like(text: str, where: str) -> str | None:
         return "发文字号"
     if where == "标题" and _MARK.search(text):
         return "类别标记"
+    if where == "开头语" and len(text) <= 60 and re.match(r"(关于|对)", text) and re.search(r"(答复|复函|的函)$", text):
+        return "标题"
+    if where == "称呼" and (re.search(r"\d{3,}", text) or len(text) > 40):
+        return "正文或网页信息"
     if _MARK.fullmatch(text.strip()):
         return "类别标记"
     if len(text) <= 30 and _PHONE.search(text):
@@ -46,6 +50,8 @@ def self_check(found: dict, out: Recognised) -> None:
     pieces = []
     if "title" in found:
         pieces.append((found["title"][0], found["title"][1], "标题"))
+    if "recipient" in found:
+        pieces.append((found["recipient"][0], found["recipient"][1], "称呼"))
     if "opening" in found:
         pieces.append((found["opening"][0], found["opening"][1], "开头语"))
     for para, where in found.pop("read_back", []):

@@ -177,6 +177,7 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
             found.setdefault("signer", (line.no, re.sub(r"\s", "", role.value)))
             continue
         if not seen_date and is_signature(text) and not CONTACT.match(text) and not marker(text):
+            text = re.sub(r"[（(]\s*(盖章|公章|印章|章)\s*[）)]", "", text)  # XX局（盖章）
             names = [squeeze(n.strip()) for n in text.split("\t") if n.strip()]
             if len(names) == 1 and all(ORGAN_END.search(n) for n in text.split()) and len(text.split()) > 1:
                 names = text.split()  # several organs on one line, set apart by spaces
@@ -255,6 +256,7 @@ def _read_contact(lines: list[Line], found: dict, out: Recognised) -> None:
             unit_and_name = re.fullmatch(r".+?(?:局|委|办|中心|科|股|室|站|所|队|处|院)([\u4e00-\u9fff·]{2,4})", candidate)
             if unit_and_name and len(candidate) > 5:
                 candidate = unit_and_name.group(1)
+            candidate = re.sub(r"(同志|先生|女士|科长|股长|主任)$", "", candidate)
             if re.fullmatch(r"[\u4e00-\u9fff·]{2,6}", candidate):
                 name = candidate
     if name and phone:
