@@ -137,3 +137,27 @@ def test_a_pattern_of_issue_12_is_read_for_what_it_is(tmp_path, change, fields):
             assert line.replace(" ", "")[:6] not in "".join(text.values()), line
     assert not [n for n in result.notes if n.code in ("import-unplaced", "import-misplaced", "import-unbuildable")], \
         [n.message for n in result.notes]
+
+
+# -- the self-check ----------------------------------------------------------------------------------
+
+SELF_CHECK = [
+    # a contact run into a long body paragraph, a category mark with a bracket lost in the title,
+    # an approval line glued to the closing, a web address inside the body
+    ("body", "一、工作情况\n我局已完成校园安全排查,整改隐患十二处,并建立了长效机制,定期组织检查和演练。联系人:李四,联系电话:1234567", "联系人"),
+    ("head", "测试县教育局\n测教函〔2024〕7号\n关于县政协十届三次会议第12号提案的答复A类)", "类别标记"),
+    ("closing", "感谢您对教育工作的关心和支持,欢迎继续对我局的工作提出宝贵的意见和建议。 审核:钱七", "审批或办理人员"),
+    ("body", "一、工作情况\n详细情况见 http://www.example.gov.cn/a.html 我局已完成校园安全排查。", "网址"),
+]
+
+
+@pytest.mark.parametrize("part,text,what", SELF_CHECK, ids=[w for _, _, w in SELF_CHECK])
+def test_letter_text_that_looks_like_something_else_is_warned_with_its_line(tmp_path, part, text, what):
+    path = tmp_path / "letter.txt"
+    letter = _letter({part: text})
+    path.write_text(letter, encoding="utf-8")
+    result = import_file(path)
+    warned = [n for n in result.notes if n.code == "import-misplaced"]
+    assert warned and what in warned[0].message, [n.message for n in result.notes]
+    line = letter.splitlines()[warned[0].line - 1]
+    assert text.splitlines()[-1][:6] in line  # the warning names the input line the text came from
