@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from letterkit.build import build_draft  # noqa: E402
-from letterkit.importing import import_file, survival  # noqa: E402
+from letterkit.importing import import_file, placed  # noqa: E402
 from letterkit.importing.score import FIELDS, score  # noqa: E402
 from letterkit.project import open_project  # noqa: E402
 from letterkit.textconv import to_text  # noqa: E402
@@ -74,7 +74,7 @@ def round_trip() -> None:
             again = build_draft(draft, open_project(draft), work / "out").output
             same = to_text(again) == to_text(built)
             took = (time.perf_counter() - started) * 1000
-            print(f"{path.name[:44]:<46}{'same' if same else 'DIFFERS':>8}{survival(result.text, to_text(again)):>8.1%}{took:>8.0f} ms")
+            print(f"{path.name[:44]:<46}{'same' if same else 'DIFFERS':>8}  in place {placed(result):>6.1%}{took:>8.0f} ms")
 
 
 def main() -> None:
