@@ -79,7 +79,7 @@ def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Reco
     _proposal(found, out)
     _organ(found, out, lines)
     self_check(found, out)
-    out.fields = _ordered(found, _seal_files(found, stem, out), out)
+    out.fields = _ordered(found, _seal_files(found, stem, out))
     return out
 
 
@@ -464,7 +464,7 @@ def _seal_files(found: dict, stem: str, out: Recognised) -> dict[int, str]:
     return names
 
 
-def _ordered(found: dict, seals: dict[int, str], out: Recognised) -> dict:
+def _ordered(found: dict, seals: dict[int, str]) -> dict:
     """The draft's fields in reading order, 无 where the original has none."""
     f: dict = {"layout": found["layout"]}
     if found["organ_name"]:
