@@ -368,7 +368,7 @@ def status(paths: tuple[Path, ...], department: str | None, today: str | None, o
 @click.option("--force", is_flag=True, help="草稿已存在时覆盖它")
 def import_(source: Path, output: Path | None, force: bool) -> None:
     """把旧答复函（.txt 或 .docx）转成 YAML 草稿，并报告改了什么、哪些没能归位。"""
-    from .importing import default_output, import_file, letter_text, survival
+    from .importing import default_output, import_file, letter_text, placed
     from .write import write_atomic
 
     project = open_project(output or Path.cwd())
@@ -387,13 +387,13 @@ def import_(source: Path, output: Path | None, force: bool) -> None:
     write_atomic(target, imported.draft.encode("utf-8"))
     _report(imported.problems())
     try:
-        share = survival(imported.text, letter_text(target, open_project(target)))
+        letter_text(target, open_project(target))
     except LetterkitError as error:
         _report(error.problems)
         click.echo(f"{display_path(source)} → {display_path(target)}：草稿已写出，但还不能生成，按上面的错误补齐", err=True)
         sys.exit(EXIT_INPUT)
     warnings = sum(1 for p in imported.problems() if p.severity == "warning")
-    click.echo(f"{display_path(source)} → {display_path(target)}（原文字符保留 {share:.1%}，{warnings} 条警告）")
+    click.echo(f"{display_path(source)} → {display_path(target)}（文字归位 {placed(imported):.1%}，{warnings} 条警告）")
 
 
 @cli.command()

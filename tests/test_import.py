@@ -54,7 +54,7 @@ def test_the_seed_imports_in_one_command_and_builds_into_the_same_letter(tmp_pat
                difflib.SequenceMatcher(None, original, rebuilt, autojunk=False).get_opcodes() if op != "equal"]
     # the one difference: letterkit writes the contact line's brackets full-width (the original mixes them)
     assert changes == [("replace", "(", "（")]
-    assert "原文字符保留 100.0%" in done.stdout
+    assert "文字归位 100.0%" in done.stdout
 
 
 def test_the_seeds_slips_are_reported_with_their_lines(tmp_path):

@@ -28,6 +28,8 @@ class Imported:
     notes: list[Note]
     text: str               # the input's letter text, as read (lines kept out as comments excluded)
     images: dict = field(default_factory=dict)  # seal images to write beside the draft: name → bytes
+    source_lines: list = field(default_factory=list)  # the input's lines as read, for line-level figures
+    kept_out: set = field(default_factory=set)        # input lines kept out as comments
 
     def problems(self) -> list[Problem]:
         """The report in the one error contract, pointing at the input's lines."""
@@ -47,6 +49,7 @@ def import_file(path: Path) -> Imported:
     cleaned = tidy(lines, keep_spaces=from_word)
     punctuation(cleaned)
     found = recognise(cleaned, from_word, path.stem)
+    found.notes += buildable(found.fields)
     notes = [Note(None, "import-encoding", text, severity="note") for text in read_notes] + found.notes
     notes += [Note(f.line, f.code, f.message, f.hint, column=f.column)  # proofreading: the typeset page
               for f in import_findings([(line.no, line.text) for line in lines], from_word)]
@@ -62,7 +65,48 @@ def import_file(path: Path) -> Imported:
         header += [f"  {'第 %d 行：' % n.line if n.line else ''}{n.message}" for n in warnings]
     kept_out = {no for no, _, _ in found.comments}
     text = "\n".join(line.text for line in lines if line.no not in kept_out)
-    return Imported(path, to_yaml(found.fields, header), found.fields, notes, text, found.images)
+    return Imported(path, to_yaml(found.fields, header), found.fields, notes, text, found.images,
+                    [line.text for line in lines], kept_out)
+
+
+def buildable(fields: dict) -> list[Note]:
+    """The draft read and rendered as `build` does: anything build would reject becomes a warning
+    here, naming the fields to fill, so no imported draft fails later without the import saying why."""
+    import tempfile
+
+    from ..build import letter_blocks, read_draft
+    from ..project import open_project
+
+    blank = [f"{key}.{sub}" if sub else key for key, sub in
+             (("title", None), ("organ", None), ("signature", None), ("proposal", "id"), ("proposal", "title"))
+             if (fields.get(key, {}).get(sub) if sub and isinstance(fields.get(key), dict) else fields.get(key, "无")) == "无"]
+    hint = f"草稿中写作“无”的：{'、'.join(blank)}；按原件补上后再生成" if blank else "按提示补齐草稿"
+    with tempfile.TemporaryDirectory(prefix="letterkit-import-") as folder:
+        draft = Path(folder) / "draft.yaml"
+        draft.write_text(to_yaml(fields, []), encoding="utf-8")
+        try:
+            project = open_project(draft)
+            letter_blocks(read_draft(draft, project), project)
+        except LetterkitError as error:
+            return [Note(None, "import-unbuildable", f"草稿还不能生成：{p.message}", hint)
+                    for p in error.problems if p.severity == "error"]
+        except Exception as error:  # a draft the validator cannot even read: said, never a traceback
+            return [Note(None, "import-unbuildable", f"草稿还不能生成（{type(error).__name__}）", hint)]
+    return []
+
+
+UNPLACED = ("import-misplaced", "import-unplaced", "import-contact", "import-number-organ")
+
+
+def placed(imported: Imported) -> float:
+    """Share of the input's characters (whitespace aside) on lines the import placed without doubt:
+    a line a warning calls misplaced, unplaced or incomplete is not counted as in its right place;
+    lines kept out as comments without such a warning (page furniture) count for neither side."""
+    doubtful = {n.line for n in imported.notes if n.code in UNPLACED and n.line}
+    sizes = {no: len(comparable(text)) for no, text in enumerate(imported.source_lines, start=1)}
+    total = sum(size for no, size in sizes.items() if no in doubtful or no not in imported.kept_out)
+    wrong = sum(size for no, size in sizes.items() if no in doubtful)
+    return 1.0 if not total else 1 - wrong / total
 
 
 def survival(original: str, rebuilt: str) -> float:
@@ -117,7 +161,7 @@ def comparable(text: str, widths: bool = True) -> str:
     return text.translate(_WIDTHS) if widths else text
 
 
-__all__ = ["Imported", "import_file", "survival", "comparable"]
+__all__ = ["Imported", "import_file", "placed", "survival", "comparable"]
 
 
 def letter_text(draft_path: Path, project) -> str:

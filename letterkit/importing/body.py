@@ -7,10 +7,11 @@ import re
 
 from .clean import Para, join, marker, squeeze, width
 from .notes import Note, Recognised, compact
+from .roles import closing_start
 from .source import Line
 from .tail import cn_number
 
-CLOSING = re.compile(r"(感谢|谢谢|再次感谢|衷心感谢|最后|以上答复|以上意见|此复|特此|专此|希望|欢迎|今后|下一步|下步|在此|如有不妥|请.{0,12}(批评指正|继续关注|多提))")
+CLOSING = closing_start()  # the formulas are in labels.yaml
 
 
 def read_body(paras: list[Para], found: dict, out: Recognised) -> None:
@@ -19,12 +20,18 @@ def read_body(paras: list[Para], found: dict, out: Recognised) -> None:
         found["opening"] = (paras[0].first, paras[0].text)
         paras = paras[1:]
     closing: list[Para] = []
+    if paras and (split := _closing_inside(paras[-1])):
+        paras[-1:] = split
     while paras and marker(paras[-1].text) is None and paras[-1].level is None and CLOSING.match(paras[-1].text):
         before = paras[-2] if len(paras) > 1 else None
         if before is not None and (marker(before.text) or before.level) and "。" not in before.text:
             break  # the only text under a heading (三、下步工作方向 / 下一步……) stays with it
         closing.insert(0, paras.pop())
+    if closing and paras and (split := _closing_after(paras[-1])):  # …示范村。非常感谢您…。 then 特此函告。
+        paras[-1:] = split[:1]
+        closing.insert(0, split[1])
     found["closing"] = closing + found.pop("tail_stray", [])
+    found["read_back"] = [(p, "正文") for p in paras] + [(p, "结尾") for p in found["closing"]]
     found["measures"] = measures_from(paras, out.notes)
     unfinished = [p for p in paras + closing if p.text[-1] not in "。！？!?；;：:”’）)》…"
                   and (marker(p.text) is None or _split_runin(p.text)[1] or width(p.text) > 40)]
@@ -32,6 +39,29 @@ def read_body(paras: list[Para], found: dict, out: Recognised) -> None:
         out.notes.append(Note(para.lines[-1], "import-unfinished",
                               f"这一段没有以句末标点结束（…{para.text[-15:]}）：可能被截断或错位；照录",
                               "对照原件补全"))
+
+
+_FORMULA = re.compile(r"(?<=[。！？!?；;])\s*(?=(?:特此|专此|此复|此致)\S{0,12}$)")
+
+
+def _closing_inside(para: Para) -> list[Para] | None:
+    """…做好服务。特此函告。 → the measure, and the closing formula standing on its own."""
+    m = _FORMULA.search(para.text)
+    if m is None:
+        return None
+    return [Para(para.text[:m.start()], para.lines, para.level), Para(para.text[m.end():], [para.lines[-1]])]
+
+
+_THANKS = re.compile(r"(?:[\u4e00-\u9fff、]{2,20}(?:委员|代表)[，,])?(?:再次|非常|十分|衷心)?(?:感谢|谢谢)")
+
+
+def _closing_after(para: Para) -> list[Para] | None:
+    """The last measure's trailing sentences, when they open with a closing formula, as a closing."""
+    for m in re.finditer(r"(?<=[。！？!?])\s*", para.text):
+        rest = para.text[m.end():]
+        if rest and _THANKS.match(rest):
+            return [Para(para.text[:m.start()], para.lines, para.level), Para(rest, [para.lines[-1]])]
+    return None
 
 
 def measures_from(paras: list[Para], notes: list[Note]) -> list:

@@ -12,26 +12,31 @@ from __future__ import annotations
 
 import re
 
-from .body import read_annexes, read_body
-from .clean import CJK, Cleaned, Para, join, line_width, squeeze, width
-from .notes import Note, Recognised, compact
-from .source import Line
-from .tail import CONTACT, DATE, read_tail, split_tail
+from difflib import SequenceMatcher
 
-ORGAN_SUFFIX = r"(?:局|委员会|委|人民政府|政府|办公室|办|厅|部|院|中心|处|署|公司|馆|站|所|队|会|府)"
+from .body import read_annexes, read_body
+from .check import self_check
+from .clean import CJK, Cleaned, Para, join, line_width, marker, squeeze, width
+from .notes import Note, Recognised, compact
+from .roles import NOT_LETTER, closing_start, labelled, peel_marks, segments, title_category
+from .source import Line
+from .tail import CONTACT, DATE, date_of, read_tail, split_tail
+
+ORGAN_SUFFIX = r"(?:局|委员会|委|人民政府|政府|办公室|街道办事处|办事处|街道|办|厅|部|院|中心|处|署|公司|馆|站|所|队|会|府)"
 URL = re.compile(r"https?://\S+")
 WEB_META = re.compile(r"(来源|信息来源|发布时间|发布日期|更新时间|作者|浏览次数|点击数|访问量|阅读次数|字号|索引号|打印本页|关闭窗口|分享到)\s*[:：]?")
 KIND_META = re.compile(r"类别\s*[:：]\s*(提案|建议)")
 CATEGORY = re.compile(r"(分类标识|办理结果|答复类别|办复类别|办理类别|类别)\s*[:：]?\s*[【\[（(]?\s*([A-DＡ-Ｄ])\s*[】\]）)]?")
 DISCLOSURE = re.compile(r"(是否同意公开|公开属性|公开方式|是否公开)\s*[:：]?\s*[【\[（(]?\s*(主动公开|依申请公开|不予公开|不公开)\s*[】\]）)]?")
-NUMBER = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*(?P<open>[〔\[【（(［])\s*(?P<year>(?:19|20)\d{2})\s*(?P<close>[〕\]】）)］])\s*第?\s*(?P<seq>\d{1,5})\s*号")
+NUMBER = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*[:：]?\s*(?P<open>[〔\[【（(［﹝])\s*(?P<year>(?:19|20)\d{2})\s*(?P<close>[〕\]】）)］﹞])\s*第?\s*(?P<seq>\d{1,5})\s*号")
+NUMBER_NO_SEQ = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*[〔\[【（(［﹝]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]】）)］﹞]\s*(?P<rest>[\u4e00-\u9fff]{0,4}号)")
 NUMBER_BROKEN = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*[〔\[【（(]\s*(?P<year>(?:19|20)\d{2})(?P<seq>\d{1,4})")
 SIGNER = re.compile(r"签\s*发\s*人\s*[:：]\s*(?P<name>[\u4e00-\u9fff·\s]{2,12})$")
 COPY_NUMBER = re.compile(r"\d{6}")
 SECRECY = re.compile(r"(绝密|机密|秘密)(★\S+)?")
 URGENCY = re.compile(r"特急|加急")
 ORGAN_LINE = re.compile(rf"(?P<organ>[\u4e00-\u9fff（）()]{{2,40}}?{ORGAN_SUFFIX})(?P<file>文件)?")
-ORGAN_TITLE = re.compile(rf"(?P<organ>[\u4e00-\u9fff]{{2,30}}?{ORGAN_SUFFIX})\s*(?P<title>关于.+)")
+ORGAN_TITLE = re.compile(rf"(?P<organ>[\u4e00-\u9fff]{{2,30}}?{ORGAN_SUFFIX})\s*(?P<title>(?:关于|对).+)")
 CATEGORY_MEANINGS = {  # the usual scheme, written into an imported draft that names a category
     "A": "所提问题已经解决或基本解决", "B": "所提问题正在解决或已列入计划逐步解决",
     "C": "所提问题因条件限制或其他原因需以后解决", "D": "所提问题因受政策、法律等限制无法解决，留作参考",
@@ -40,19 +45,22 @@ CATEGORY_MEANINGS = {  # the usual scheme, written into an imported draft that n
 
 def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Recognised:
     """`stem` names the seal images a Word letter carries: <stem>-seal1.png beside the draft."""
-    lines = cleaned.lines
+    lines = prepare(cleaned.lines, from_word)
     out = Recognised({}, [(line.no, line.text, why) for line, why in cleaned.dropped], list(cleaned.notes))
     salutation_at = _find_salutation(lines)
     head = lines[:salutation_at] if salutation_at is not None else _leading_head(lines)
     rest = lines[len(head) + (1 if salutation_at is not None else 0):]
     found: dict = {}
-    _read_head(head, found, out)
+    late = _read_head(head, found, out)
     if salutation_at is not None:
         _read_salutation(lines[salutation_at], found, out)
     else:
         out.notes.append(Note(lines[0].no if lines else None, "import-no-salutation", "没有找到称呼行（如“尊敬的××委员：”）",
                               "在草稿中补上 addressee 或 salutation"))
     body, tail, annexes = split_tail(rest)
+    labelled_in_body = [line for line in body if labelled(line.text)]  # a label never starts a body paragraph
+    body = [line for line in body if line not in labelled_in_body]
+    tail = sorted(late + labelled_in_body, key=lambda l: l.no) + tail
     read_tail(tail, found, out)
     wrap = None if from_word else line_width(body)
     paras = join(body, wrap, out.notes) if not from_word else [Para(l.text, [l.no], l.level) for l in body]
@@ -70,26 +78,92 @@ def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Reco
         out.notes.append(Note(None, "import-no-title", "原文没有标题，生成时由模板按提案/建议写出", "核对标题，或在草稿中写 title"))
     _proposal(found, out)
     _organ(found, out, lines)
+    self_check(found, out)
     out.fields = _ordered(found, _seal_files(found, stem, out))
     return out
+
+
+# -- lines -----------------------------------------------------------------------------
+
+_SALUTATION_RUN_ON = re.compile(rf"(?P<who>(尊敬的)?[{CJK}、·\s]{{1,60}}?(委员|代表|同志|先生|女士)(们)?)\s*[:：]\s*(?P<rest>\S.{{8,}})")
+_RECIPIENT_RUN_ON = re.compile(rf"(?P<who>[{CJK}]{{2,30}}?{ORGAN_SUFFIX})\s*[:：]\s*(?P<rest>\S.{{8,}}(?:收悉|提出|答复|回复).*)")
+_SALUTATION_GREETING = re.compile(rf"(?P<who>(尊敬的)?[{CJK}、·\s]{{1,60}}?(委员|代表|同志)(们)?\s*[:：])\s*(?P<greeting>(您|你们)好[！!，,]?)")
+_ORGAN_DATE = re.compile(rf"(?P<organ>[{CJK}（）()]{{2,40}}?{ORGAN_SUFFIX})\s*(?P<date>(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)")
+CLOSING_START = closing_start()
+_RUN_ON = re.compile(rf"(?<=[。！？：:!?])\s+(?=[{CJK}“（(])")
+
+
+def prepare(lines: list[Line], from_word: bool) -> list[Line]:
+    """Lines that hold several parts, cut into one line per part (the input's line number kept):
+    labels run together (`联系人:X 联系电话:Y`), a salutation with the body after it, paragraphs
+    joined by spaces on one line of a web page."""
+    out: list[Line] = []
+    carry = ""  # a greeting cut off a salutation (张三委员：您好！) opens the next line
+    for index, line in enumerate(lines):
+        text = carry + line.text
+        carry = ""
+        if index < 40 and (m := _SALUTATION_GREETING.fullmatch(text)) and index + 1 < len(lines):
+            text, carry = m.group("who"), m.group("greeting")
+        if m := _ORGAN_DATE.fullmatch(text):
+            out += [Line(line.no, m.group("organ"), line.level, width(m.group("organ")), line.images),
+                    Line(line.no, m.group("date"), line.level, width(m.group("date")))]
+            continue
+        parts = segments(text) if (labelled(text) or NUMBER.match(squeeze(text)) or width(text) <= 40) else [text]
+        if len(parts) == 1 and index < 40 and (m := _SALUTATION_RUN_ON.fullmatch(text) or _RECIPIENT_RUN_ON.fullmatch(text)) \
+                and not labelled(text) and not re.search(r"[，。,；]", m.group("who")):
+            parts = [text[:m.start("rest")].strip(), m.group("rest")]
+        if not from_word:
+            parts = [piece for part in parts for piece in
+                     (_run_on(part) if width(part) > 40 and not labelled(part) else [part]) if piece.strip()]
+        if len(parts) == 1:
+            out.append(line if text == line.text else Line(line.no, text, line.level, width(text), line.images))
+        else:
+            out += [Line(line.no, part, line.level, width(part), line.images if i == 0 else ())
+                    for i, part in enumerate(parts)]
+    return out
+
+
+def _run_on(text: str) -> list[str]:
+    """Paragraphs a web page ran together with spaces: cut after 答复如下： and before a closing
+    formula or a numbered heading; a space after an ordinary full stop stays inside its paragraph."""
+    pieces, start = [], 0
+    for m in _RUN_ON.finditer(text):
+        after = text[m.end():]
+        if text[:m.start()].endswith((":", "：")) or CLOSING_START.match(after) or marker(after):
+            pieces.append(text[start:m.start()])
+            start = m.end()
+    return pieces + [text[start:]]
 
 
 # -- zones ---------------------------------------------------------------------------
 
 
 def _is_salutation(text: str) -> bool:
-    if width(text) > 70 or any(p.search(text) for p in (NUMBER, CATEGORY, SIGNER, DATE, CONTACT, WEB_META)):
+    if width(text) > 70 or labelled(text) or any(p.search(text) for p in (NUMBER, CATEGORY, SIGNER, DATE, CONTACT, WEB_META)):
         return False
     if text.endswith((":", "：")):
         return not re.search(r"如下|[。，,；;]", text) and len(text) > 2
-    return re.fullmatch(rf"(尊敬的)?[{CJK}、·]{{1,60}}(委员|代表)", text) is not None
+    return re.fullmatch(rf"(尊敬的)?[{CJK}、·\s]{{1,60}}(委员|代表)(们)?", text) is not None
+
+
+_OPENING_LIKE = re.compile(r"收悉|提出的|答复如下|回复如下|函告如下|您好|你们好|首先|感谢")
 
 
 def _find_salutation(lines: list[Line]) -> int | None:
+    """The likeliest salutation among the lines that could be one: each candidate is scored by its
+    shape (a colon, 尊敬的, a role word) and its neighbours (an opening after it, no title after it),
+    so a page label ending in a colon does not win over the letter's own salutation."""
+    best, best_score = None, 0
     for index, line in enumerate(lines[:40]):
-        if _is_salutation(line.text):
-            return index
-    return None
+        if not _is_salutation(line.text):
+            continue
+        text = line.text
+        after = lines[index + 1].text if index + 1 < len(lines) else ""
+        points = 1 + 2 * text.endswith((":", "：")) + 2 * bool(re.search(r"^尊敬的|(委员|代表|同志)(们)?[:：]?$", text))
+        points += 3 * bool(_OPENING_LIKE.search(after[:40])) - 3 * bool(_title_like(after) and re.match(r"关于|对", after))
+        if points > best_score:
+            best, best_score = index, points
+    return best
 
 
 def _leading_head(lines: list[Line]) -> list[Line]:
@@ -100,16 +174,24 @@ def _leading_head(lines: list[Line]) -> list[Line]:
     return []
 
 
-def _read_head(head: list[Line], found: dict, out: Recognised) -> None:
-    organs, titles, pending = [], [], []  # pending: consecutive lines of a title
+def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
+    """The head's fields; returns the lines that belong to the tail (contact, 抄送) found up here."""
+    organs, titles, pending, late = [], [], [], []  # pending: consecutive lines of a title
 
     def close_title():
         if pending:
             titles.append((pending[0].no, squeeze("".join(l.text for l in pending)), [l.no for l in pending]))
             pending.clear()
 
+    absorb = False  # a page label with its value on the next line (来源:\n湘阴县人民政府)
     for line in head:
         text = line.text
+        role = labelled(text)
+        if absorb and role is None and width(text) <= 30 and not NUMBER.search(text) and not _title_like(text):
+            out.comments.append((line.no, text, "网页信息"))
+            absorb = False
+            continue
+        absorb = False
         if URL.fullmatch(text):
             out.comments.append((line.no, text, "来源网址"))
             close_title()
@@ -118,6 +200,22 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> None:
         if kind:
             found.setdefault("kind_hint", kind.group(1))
             out.comments.append((line.no, text, "网页栏目信息（提案/建议类别）"))
+            close_title()
+            continue
+        if role is not None and role.role == "furniture":
+            if role.label in ("文号", "发文字号") and (m := NUMBER.fullmatch(squeeze(role.value))):
+                line, role = Line(line.no, role.value, line.level, line.width), None
+            else:
+                out.comments.append((line.no, text, "网页信息"))
+                absorb = not role.value
+                close_title()
+                continue
+        if role is not None and role.role in NOT_LETTER:
+            out.comments.append((line.no, text, NOT_LETTER[role.role]))
+            close_title()
+            continue
+        if role is not None and (role.role.startswith("contact") or role.role.startswith("cc")):
+            late.append(line)
             close_title()
             continue
         if WEB_META.match(text):
@@ -132,6 +230,10 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> None:
             titles.append((line.no, m.group("title"), [line.no]))
         elif (m := ORGAN_LINE.fullmatch(squeeze(text))) and not text.startswith(("关于", "对")):
             organs.append((line.no, m.group("organ"), bool(m.group("file"))))
+        elif LABEL_SHAPE.match(text) and not _title_like(text):  # 办理单位：… — a label this import does not know
+            out.comments.append((line.no, text, "版头中无法归类的标签行"))
+            out.notes.append(Note(line.no, "import-unplaced", f"版头中无法归类的一行“{text[:30]}”，作为注释保留，没有排入信函",
+                                  "是信函内容的话，移到草稿中合适的字段；是常见的网页标签的话，可加进 labels.yaml"))
         else:
             close_title_needed = False
             pending.append(line)
@@ -146,18 +248,38 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> None:
             if no != chosen[0]:
                 out.comments.append((no, name, "网页标题中的机关名（与版头重复）"))
     if titles:
-        kept = [t for t in titles if _title_like(t[1])] or titles
+        kept = [t for t in titles if _title_like(t[1]) and width(t[1]) <= TITLE_WIDTH] or \
+            [t for t in titles if width(t[1]) <= TITLE_WIDTH] or [(None, "", [])]
         chosen = kept[-1]
-        found["title"] = (chosen[0], chosen[1])
+        title, code = title_category(chosen[1])
+        if code:
+            out.notes.append(Note(chosen[0], "import-category", f"标题中的类别标记（{code}）移到 category", severity="note"))
+            found.setdefault("category", (chosen[0], code))
+        if chosen[0] is not None:
+            found["title"] = (chosen[0], title)
         for no, text, numbers in titles:
             if no == chosen[0]:
                 continue
-            if text == chosen[1] or text in chosen[1] or chosen[1] in text:
+            if chosen[0] is not None and (text == chosen[1] or text in chosen[1] or chosen[1] in text or _similar(text, chosen[1])):
                 out.comments.append((no, text, "网页标题（与信函标题重复）"))
+            elif chosen[0] is not None and no < chosen[0]:  # above the letter's own title: the web page's
+                for line_no in numbers:
+                    out.comments.append((line_no, text if line_no == no else "", "网页标题或栏目（信函标题之前）"))
+                out.notes.append(Note(no, "import-unplaced", f"信函标题之前无法归类的文字“{text[:30]}”，作为注释保留，没有排入信函",
+                                      "是信函内容的话，移到草稿中合适的字段"))
             else:
                 found.setdefault("stray", []).append(Para(text, numbers))
                 out.notes.append(Note(no, "import-unplaced", f"版头中无法归类的文字“{text[:30]}”，作为正文段落保留",
                                       "核对后移到合适的字段或删去"))
+    return late
+
+
+LABEL_SHAPE = re.compile(rf"[{CJK}]{{2,8}}\s*[:：|｜]")
+TITLE_WIDTH = 100  # a longer "title" is a paragraph that stands before the salutation
+
+
+def _similar(a: str, b: str) -> bool:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
 
 
 def _title_like(text: str) -> bool:
@@ -165,7 +287,7 @@ def _title_like(text: str) -> bool:
 
 
 def _read_head_marks(line: Line, found: dict, out: Recognised) -> bool:
-    """份号, 密级, 紧急程度, 发文字号 (with 签发人), 签发人, 类别, 公开属性."""
+    """份号, 密级, 紧急程度, 发文字号 (with 签发人, 类别, 公开 on its line), 签发人, 类别, 公开属性."""
     text = squeeze(line.text.replace("\t", " ")).strip()
     if COPY_NUMBER.fullmatch(text):
         found["copy_number"] = (line.no, text)
@@ -176,16 +298,35 @@ def _read_head_marks(line: Line, found: dict, out: Recognised) -> bool:
     if URGENCY.fullmatch(text):
         found["urgency"] = (line.no, text)
         return True
+    role = labelled(text)
+    if role is not None and role.role == "category":
+        found["category"] = (line.no, role.value.translate(str.maketrans("ＡＢＣＤ", "ABCD")))
+        return True
+    if role is not None and role.role == "disclosure" and role.value in ("主动公开", "依申请公开", "不予公开"):
+        found["disclosure"] = (line.no, role.value)
+        return True
     if m := CATEGORY.fullmatch(text):
         found["category"] = (line.no, m.group(2).translate(str.maketrans("ＡＢＣＤ", "ABCD")))
         return True
     if m := DISCLOSURE.fullmatch(text):
         found["disclosure"] = (line.no, "不予公开" if m.group(2) == "不公开" else m.group(2))
         return True
+    if role is not None and role.role == "signer" and role.value:
+        found["signer"] = (line.no, re.sub(r"\s", "", role.value))
+        return True
     signer = SIGNER.search(text)
     rest = text[:signer.start()].strip() if signer else text
     if signer:
         found["signer"] = (line.no, re.sub(r"\s", "", signer.group("name")))
+    if re.fullmatch(r"[（(].+[）)]", rest) and NUMBER.fullmatch(rest[1:-1].strip()):  # （X〔2023〕5号） under a title
+        rest = rest[1:-1].strip()
+    peeled, category, disclosure = peel_marks(rest)
+    if (category or disclosure) and (NUMBER.fullmatch(peeled) or NUMBER_BROKEN.fullmatch(peeled) or NUMBER_NO_SEQ.fullmatch(peeled)):
+        rest = peeled
+        if category:
+            found["category"] = (line.no, category)
+        if disclosure:
+            found["disclosure"] = (line.no, disclosure)
     number = NUMBER.fullmatch(rest)
     broken = None if number else NUMBER_BROKEN.fullmatch(rest)
     if number:
@@ -199,6 +340,12 @@ def _read_head_marks(line: Line, found: dict, out: Recognised) -> bool:
         out.notes.append(Note(line.no, "import-number-damaged",
                               f"发文字号“{rest}”缺字，按 {broken.group('code')}〔{broken.group('year')}〕{broken.group('seq')}号 读入",
                               "核对原件"))
+        return True
+    if no_seq := NUMBER_NO_SEQ.fullmatch(rest):
+        found["number_code"] = (line.no, no_seq.group("code"))
+        out.comments.append((line.no, rest, "发文字号，没有序号"))
+        out.notes.append(Note(line.no, "import-number-no-seq", f"发文字号“{rest}”没有序号，写作 number: 无",
+                              "核对原件，补上 number: {year: …, seq: …} 和 organ.code"))
         return True
     return bool(signer) and not rest
 
@@ -239,8 +386,9 @@ def _proposal(found: dict, out: Recognised) -> None:
         out.notes.append(Note(None, "import-kind", "看不出答复的是提案还是建议，暂按提案", "核对 proposal.kind"))
     ident = None
     for text in (title, opening):
-        m = re.search(r"第\s*([A-Za-z]*\s*\d+[A-Za-z0-9]*)\s*号?(?=号|提案|建议|[)）])", text) or \
-            re.search(r"《\s*([A-Z]{1,4}\s*\d{4,})", text)
+        m = re.search(r"第\s*([A-Za-z]*\s*\d+[A-Za-z0-9]*)\s*号?(?=号|(?:代表|委员)?(?:提案|建议)|[)）])", text) or \
+            re.search(r"《\s*([A-Z]{1,4}\s*\d{4,})", text) or \
+            re.search(r"(?<![\dA-Za-z第])(\d{1,8})\s*号\s*(?=提案|建议|议案|《)", text)
         if m:
             ident = m.group(1).strip()
             break
@@ -249,12 +397,13 @@ def _proposal(found: dict, out: Recognised) -> None:
     if m and not re.fullmatch(r"[A-Z0-9\s]+", m.group(1)):
         subject = m.group(1)
     if subject is None and opening:
-        m = re.search(r"《(.+?)》", opening) or re.search(r"提出的“(.+)”(?:已|收悉|,|，)", opening) or \
-            re.search(r"提出的(关于.+?(?:的建议|的提案|建议|提案))(?:已|收悉|，|,|。|现)", opening)
+        m = re.search(r"《(.+?)》", opening) or re.search(r"提出的(?:关于)?“(.+?)”(?:已|收悉|,|，|的|建议|提案)", opening) or \
+            re.search(r"(关于.+?)的?第\s*\d+\s*号(?:提案|建议)", opening) or \
+            re.search(r"提出的(关于.+?(?:的建议|的提案|建议|提案))(?:已|收悉|，|,|。|现|办理|的办理|答复)", opening)
         if m:
             subject = m.group(1)
     session = None
-    for text, pattern in ((title, r"(?:关于对|关于|对)(.{2,30}?会议)(?:上|第|提出)"), (opening, r"(?:于|在)(.{2,30}?(?:会议|大会))(?:大会)?上?提出")):
+    for text, pattern in ((title, r"(?:关于对|关于|对)(.{2,30}?会议)(?:上|的?第|提出)"), (opening, r"(?:于|在)(.{2,30}?(?:会议|大会))(?:大会)?上?提出")):
         m = re.search(pattern, text) if text else None
         if m:
             session = m.group(1)
@@ -288,6 +437,11 @@ def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
                                   f"署名“{signature[1]}”与版头“{organ[1]}”不一致；照录",
                                   "letterkit check 的 signature-organ 规则会指出，改正后再发"))
     found["organ_name"] = name
+    if name is None and "number" in found:  # a 发文字号 needs the organ's name beside its code
+        no, code, year, seq = found.pop("number")
+        out.comments.append((no, f"{code}〔{year}〕{seq}号", "发文字号（原文看不出发文机关）"))
+        out.notes.append(Note(no, "import-number-organ", f"原文有发文字号 {code}〔{year}〕{seq}号，但看不出发文机关，写作 number: 无",
+                              f"补上 organ（name: 机关全称，code: {code}），再写 number: {{year: {year}, seq: {seq}}}"))
     has_head = organ is not None or "number" in found or "signer" in found
     found["layout"] = ("general" if found.get("file_mark") else "letter") if has_head and name else "plain"
 

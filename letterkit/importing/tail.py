@@ -8,10 +8,12 @@ import re
 
 from .clean import CJK, Para, marker, squeeze, width
 from .notes import Note, Recognised
+from .roles import CONTACT_ROLES, NOT_LETTER, labelled
 from .source import Line
 
 DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 DATE_CN = re.compile(r"(?P<y>[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日")
+DATE_SEPARATED = re.compile(r"((?:19|20)\d{2})\s*[.\-/．－]\s*(\d{1,2})\s*[.\-/．－]\s*(\d{1,2})")
 DATE_BROKEN = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<rest>\d{2,4})")
 CONTACT = re.compile(r"[（(]?\s*(联\s*系\s*(人|电\s*话|方\s*式|单\s*位)|电\s*话\s*[:：])")
 LEADER = re.compile(r"领\s*导\s*署\s*名\s*[:：]")
@@ -72,10 +74,16 @@ def _is_colophon(text: str) -> bool:
 
 
 def _is_tail_line(text: str) -> bool:
-    return bool(CONTACT.match(text) or LEADER.match(text) or _is_colophon(text) or DISCLOSURE_NOTE.fullmatch(text))
+    return bool(CONTACT.match(text) or LEADER.match(text) or _is_colophon(text) or DISCLOSURE_NOTE.fullmatch(text)
+                or labelled(text))
+
+
+ORGAN_END = re.compile(r"(局|委员会|委|人民政府|政府|办公室|办事处|街道|办|厅|部|院|中心|处|署|公司|馆|站|所|队|会)$")
 
 
 def is_signature(text: str) -> bool:
+    if re.match(r"此\s*致|敬\s*礼", text):
+        return False
     names = [n for n in text.split("\t") if n.strip()]
     return bool(names) and all(width(n) <= 40 and not SENTENCE_PUNCT.search(n) and not CONTACT.match(n)
                                and re.fullmatch(rf"[{CJK}（）()\s]+", n) for n in names)
@@ -98,6 +106,13 @@ def date_of(text: str) -> tuple[dt.date | None, str | None] | None:
             return dt.date(year, cn_number(m["m"]), cn_number(m["d"])), None
         except (ValueError, KeyError):
             return None, f"日期“{text}”无法识别"
+    if m := DATE_SEPARATED.fullmatch(text):
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3])), f"日期“{text}”没有写成“年月日”，按 {m[1]}年{int(m[2])}月{int(m[3])}日 读入"
+        except ValueError:
+            return None, f"日期“{text}”不存在"
+    if re.fullmatch(r"(?:19|20)\d{2}[\s\d]{2,6}", text):
+        text = re.sub(r"\s", "", text)
     if m := DATE_BROKEN.fullmatch(text):
         rest = m["rest"]
         options = []
@@ -127,8 +142,15 @@ def cn_number(text: str) -> int:
 def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
     contact_lines, signatures, attachments = [], [], []
     seen_date = False
+    cc_open = None  # a bare 抄送： whose list stands on the next line
     for line in tail:
         text = line.text
+        if cc_open and not labelled(text) and date_of(text) is None:
+            text = cc_open + text
+        cc_open = None
+        if re.fullmatch(r"抄\s*[送报]\s*[:：]", text.strip()):
+            cc_open = text.strip()
+            continue
         dated = date_of(text)
         if dated is not None and not seen_date:
             seen_date = True
@@ -138,8 +160,27 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
             if problem:
                 out.notes.append(Note(line.no, "import-date", problem, "核对原件"))
             continue
+        role = labelled(text)
+        if role is not None and role.role in CONTACT_ROLES and not (seen_date and found.get("contact")):
+            contact_lines.append(line)
+            continue
+        if role is not None and role.role in NOT_LETTER:
+            out.comments.append((line.no, text, NOT_LETTER[role.role]))
+            continue
+        if role is not None and role.role == "category" and "category" not in found:
+            found["category"] = (line.no, role.value.translate(str.maketrans("ＡＢＣＤ", "ABCD")))
+            continue
+        if role is not None and role.role == "disclosure" and role.value in ("主动公开", "依申请公开", "不予公开"):
+            found["disclosure"] = (line.no, role.value)
+            continue
+        if role is not None and role.role == "signer" and role.value:
+            found.setdefault("signer", (line.no, re.sub(r"\s", "", role.value)))
+            continue
         if not seen_date and is_signature(text) and not CONTACT.match(text) and not marker(text):
+            text = re.sub(r"[（(]\s*(盖章|公章|印章|章)\s*[）)]", "", text)  # XX局（盖章）
             names = [squeeze(n.strip()) for n in text.split("\t") if n.strip()]
+            if len(names) == 1 and all(ORGAN_END.search(n) for n in text.split()) and len(text.split()) > 1:
+                names = text.split()  # several organs on one line, set apart by spaces
             seals = list(line.images) if len(line.images) == len(names) else [None] * len(names)
             if line.images and len(line.images) != len(names):
                 out.notes.append(Note(line.no, "import-picture", f"署名一行有 {len(line.images)} 个印章、{len(names)} 个署名，"
@@ -170,6 +211,16 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
         if m := DISCLOSURE_NOTE.fullmatch(text):
             found["disclosure"] = (line.no, "主动公开" if m.group("what") == "公开发布" else m.group("what"))
             continue
+        if seen_date:  # after the date: page furniture (links, the proposal's own text), not the letter
+            out.comments.append((line.no, text, "日期之后，无法归类"))
+            out.notes.append(Note(line.no, "import-unplaced", f"日期之后无法归类的一行“{text[:30]}”，作为注释保留，没有排入信函",
+                                  "是信函内容的话，移到草稿中合适的字段"))
+            continue
+        if re.match(rf"[{CJK}]{{2,8}}\s*[:：|｜]", text) and width(text) <= 40:  # an unknown label: not letter text
+            out.comments.append((line.no, text, "落款附近无法归类的标签行"))
+            out.notes.append(Note(line.no, "import-unplaced", f"落款附近无法归类的一行“{text[:30]}”，作为注释保留，没有排入信函",
+                                  "是信函内容的话，移到草稿中合适的字段；是常见的标签的话，可加进 labels.yaml"))
+            continue
         found.setdefault("tail_stray", []).append(Para(squeeze(text), [line.no]))
         out.notes.append(Note(line.no, "import-unplaced", f"落款附近无法归类的一行“{text[:30]}”，作为结尾段落保留",
                               "核对后移到合适的字段或删去"))
@@ -183,22 +234,42 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
 
 
 def _read_contact(lines: list[Line], found: dict, out: Recognised) -> None:
-    text = " ".join(line.text for line in lines)
+    """Contact lines in any of their shapes: 联系人：X，联系电话：Y; reversed; on two lines; run together
+    (联系人及电话：X 0871-…); 经办人 / 承办人; a unit before the name; phone or name alone."""
     first = lines[0].no
-    unit = re.search(r"联\s*系\s*单\s*位\s*[:：]\s*([\u4e00-\u9fff（）()]+)", text)
-    if unit:
-        found["contact_unit"] = (first, unit.group(1))
-    name = re.search(r"联\s*系\s*人(?:及电话|和电话)?\s*[:：]?\s*(?P<name>[\u4e00-\u9fff·]+(?:\s[\u4e00-\u9fff·](?![\u4e00-\u9fff]*\s*[:：]))?)", text)
-    phone = PHONE.search(text[name.end():] if name else text)
-    if name and re.sub(r"\s", "", name.group("name")).startswith("联系电话"):
-        name = None
+    name = phone = None
+    for line in lines:
+        role = labelled(line.text)
+        value = role.value if role else line.text
+        if role is not None and role.role == "contact_unit":
+            unit = re.match(r"[\u4e00-\u9fff（）()]+", squeeze(value))
+            if unit and not re.search(r"\d", value):
+                found["contact_unit"] = (line.no, unit.group())
+                continue
+        if phone is None and (m := PHONE.search(value)):
+            phone = re.sub(r"\s", "", m.group())
+            value = value[:m.start()] + value[m.end():]
+        if name is None and (role is None or role.role in ("contact_name", "contact_both")) and "单位" not in (role.label if role else ""):
+            value = re.sub(r"(联系)?电话|手机|[:：;；,，()（）]", " ", value)
+            words = [w for w in re.split(r"\s{2,}|[;；,，]", value.strip()) if w.strip()]
+            candidate = re.sub(r"\s", "", words[0]) if words else ""
+            unit_and_name = re.fullmatch(r".+?(?:局|委|办|中心|科|股|室|站|所|队|处|院)([\u4e00-\u9fff·]{2,4})", candidate)
+            if unit_and_name and len(candidate) > 5:
+                candidate = unit_and_name.group(1)
+            candidate = re.sub(r"(同志|先生|女士|科长|股长|主任)$", "", candidate)
+            if re.fullmatch(r"[\u4e00-\u9fff·]{2,6}", candidate):
+                name = candidate
     if name and phone:
-        person = re.sub(r"\s|联系电话|电话$", "", name.group("name"))
-        found["contact"] = (first, person, re.sub(r"\s", "", phone.group()))
-    else:
-        out.notes.append(Note(first, "import-contact", f"联系人一行“{text[:40]}”缺少姓名或电话，写作 contact: 无",
-                              "补上 contact: {name: …, phone: …}"))
-        found.setdefault("tail_stray", []).append(Para(squeeze(text), [l.no for l in lines]))
+        found["contact"] = (first, name, phone)
+        return
+    text = " ".join(line.text for line in lines)
+    if name is None and phone is None and all((r := labelled(l.text)) and r.role == "contact_unit" for l in lines):
+        out.comments.append((first, text, "联系单位"))
+        return
+    missing = "姓名" if phone else "电话" if name else "姓名和电话"
+    out.notes.append(Note(first, "import-contact", f"联系人一行“{text[:40]}”缺少{missing}，写作 contact: 无",
+                          "补上 contact: {name: …, phone: …}"))
+    out.comments.append((first, text, "联系人（不完整）"))
 
 
 # -- body ------------------------------------------------------------------------------

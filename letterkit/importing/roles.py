@@ -1,0 +1,145 @@
+"""Import: what a line is, by its label.  The label words live in labels.yaml (data, not code), so a
+clerk's new spelling of 类别, 联系人 or 来源 is one line to add there.
+
+`labelled` names a line's role from the label it starts with; `segments` cuts a line where a second
+label begins (`联系人:张雷 联系电话:5615`, `抄报:县政府办 联系单位:县教育局`, `X〔2025〕11号 签发人:Y`);
+`peel_marks` takes 类别 and 公开 marks off the end of a document-number line; `title_category` finds
+a 类别 mark written into a title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+MARK = r"[【\[（(〔]?\s*(?P<mark>[A-DＡ-Ｄ])\s*类?\s*[】\]）)〕]?"
+_COLON = r"\s*[:：|｜]"  # a web table's cell border stands for the colon
+ROLES = ("category", "disclosure", "signer", "approval", "contact_both", "contact_name", "contact_phone",
+         "contact_unit", "cc_send", "cc_report", "furniture")
+CONTACT_ROLES = ("contact_both", "contact_name", "contact_phone", "contact_unit")
+NOT_LETTER = {  # roles whose lines never belong to the letter's text, with the comment the draft gets
+    "approval": "审批、办理人员（不排入信函）", "furniture": "网页信息",
+}
+
+
+@dataclass
+class Labelled:
+    role: str
+    label: str
+    value: str
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    text = resources.files("letterkit.importing").joinpath("labels.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _words(words) -> str:
+    """Label words as one alternation, longest first, spaces allowed between characters."""
+    ordered = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(r"\s*".join(map(re.escape, word)) for word in ordered)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    v = vocabulary()
+    out = {}
+    for role in ROLES:
+        words = _words(v.get(role, []))
+        if role == "category":  # 类别：B / 分类标识【D】 / 办理结果:(C) / 答复类别（C）
+            out[role] = re.compile(rf"(?P<label>{words})\s*[:：]?\s*{MARK}(?![A-Za-z0-9])")
+        elif role == "disclosure":  # 是否同意公开【主动公开】 / 公开属性：依申请公开
+            values = _words(v["disclosure_values"])
+            out[role] = re.compile(rf"(?P<label>{words})\s*[:：]?\s*[【\[（(]?\s*(?P<value>{values})\s*[】\]）)]?\s*$|(?P<label2>{words}){_COLON}")
+        elif role == "contact_phone":  # 联系电话0818-… (the colon lost in copying)
+            out[role] = re.compile(rf"(?P<label>{words})(?:{_COLON}|(?=\s*\d))")
+        else:
+            out[role] = re.compile(rf"(?P<label>{words}){_COLON}")
+    out["any"] = re.compile("|".join(f"(?:{p.pattern})".replace("(?P<label>", "(?:").replace("(?P<mark>", "(?:")
+                                     .replace("(?P<value>", "(?:").replace("(?P<label2>", "(?:")
+                                     for p in out.values()))
+    return out
+
+
+def labelled(text: str) -> Labelled | None:
+    """The role of a line that starts with a known label (after an opening bracket), else None."""
+    stripped = text.strip()
+    body = re.sub(r"^[（(【\[]\s*", "", stripped)
+    for role in ROLES:
+        m = _patterns()[role].match(body)
+        if m:
+            value = m.group("mark") if role == "category" else body[m.end():].strip()
+            if role == "disclosure":
+                value = vocabulary()["disclosure_values"].get(re.sub(r"\s", "", m.group("value") or value), value)
+                label = m.group("label") or m.group("label2")
+                return Labelled(role, re.sub(r"\s", "", label), value)
+            if role == "category" and body[m.end():].strip():
+                continue  # 类别 mark followed by more text: not a category line
+            return Labelled(role, re.sub(r"\s", "", m.group("label")), value.rstrip("）)】]").strip())
+    if re.sub(r"\s", "", stripped) in vocabulary().get("furniture_lines", []):
+        return Labelled("furniture", stripped, "")
+    words = re.split(r"[\s•·●▪◆|｜>›»/]+", stripped)
+    known = set(vocabulary()["furniture"]) | set(vocabulary().get("furniture_lines", []))
+    if [w for w in words if w] and all(w in known for w in words if w):  # tab labels: • 答复内容 • 建议内容
+        return Labelled("furniture", stripped, "")
+    if re.fullmatch(r"[（(【\[]?\s*[A-DＡ-Ｄ]\s*类\s*[）)】\]]?|[（(【\[]\s*[A-DＡ-Ｄ]\s*[）)】\]]", stripped):
+        return Labelled("category", "", re.search("[A-DＡ-Ｄ]", stripped).group())
+    value = disclosure_value(stripped)
+    if value:
+        return Labelled("disclosure", "", value)
+    return None
+
+
+def disclosure_value(text: str) -> str | None:
+    """此件公开发布 / （依申请公开） / 同意公开 alone on a line → the draft's disclosure value."""
+    bare = re.sub(r"[\s（()）【】\[\]。]", "", text)
+    return vocabulary()["disclosure_values"].get(bare) if len(bare) >= 2 else None
+
+
+def segments(text: str) -> list[str]:
+    """A line cut where a second label begins after a space or a separator."""
+    cuts = [0]
+    for m in _patterns()["any"].finditer(text):
+        start = m.start()
+        while start < len(text) and text[start].isspace():
+            start += 1
+        if text[cuts[-1]:start].strip(" \t（(【[") and re.search(r"[\s，,；;。\d]$|[）)】（(【]$", text[:start]):  # 3296253经办人: a space lost
+            cuts.append(start)
+    parts = [text[a:b].strip(" ，,；;") for a, b in zip(cuts, cuts[1:] + [len(text)])]
+    return [p for p in parts if p]
+
+
+def peel_marks(text: str) -> tuple[str, str | None, str | None]:
+    """钱汽发〔2020〕11号A类 同意公开 → (钱汽发〔2020〕11号, A, 主动公开)."""
+    disclosure = None
+    words = sorted(vocabulary()["disclosure_values"], key=len, reverse=True)
+    m = re.search(rf"(?:^|\s|(?<=号)|(?<=类))[（(【\[]?({'|'.join(map(re.escape, words))})[）)】\]]?$", text)
+    if m and len(m.group(1)) >= 2:
+        disclosure = vocabulary()["disclosure_values"][m.group(1)]
+        text = text[:m.start()].rstrip()
+    category = None
+    m = re.search(rf"(?:(?:{_words(vocabulary()['category'])})\s*[:：]?\s*)?(?:[【\[（(]\s*([A-DＡ-Ｄ])\s*类?\s*[】\]）)]|([A-DＡ-Ｄ])\s*类)$", text)
+    if m and m.start() > 0:
+        category = (m.group(1) or m.group(2)).translate(str.maketrans("ＡＢＣＤ", "ABCD"))
+        text = text[:m.start()].rstrip()
+    return text, category, disclosure
+
+
+def title_category(title: str) -> tuple[str, str | None]:
+    """办理情况（B）的函 → (办理情况的函, B): a category mark written into a title."""
+    m = re.search(r"[（(【\[]\s*([A-DＡ-Ｄ])\s*类?\s*[）)】\]]|(?<=[\u4e00-\u9fff])([A-D])类(?=[\u4e00-\u9fff]|$)", title)
+    if not m:
+        return title, None
+    code = (m.group(1) or m.group(2)).translate(str.maketrans("ＡＢＣＤ", "ABCD"))
+    return (title[:m.start()] + title[m.end():]).strip(), code
+
+
+def closing_start() -> re.Pattern:
+    """A closing paragraph's start: a formula, maybe after the addressee named again (周博委员，感谢…)."""
+    words = "|".join(map(re.escape, sorted(vocabulary()["closing_starts"], key=len, reverse=True)))
+    return re.compile(rf"(?:[\u4e00-\u9fff、]{{2,20}}(?:委员|代表|同志)[，,]\s*)?(?:{words}|请.{{0,12}}(?:批评指正|继续关注|多提))")

@@ -1,0 +1,59 @@
+"""`letterkit import` judged on published letters against values written down by reading them
+(tests/fixtures/published/expected/): every field right, every line's text in its right place, and
+every misplacement that remains warned with its input line.  Which letters were held out of the
+tuning is in tests/fixtures/published/README.md."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from letterkit.importing import import_file
+from letterkit.importing.score import FIELDS, score
+
+from conftest import PUBLISHED
+
+EXPECTED = sorted((PUBLISHED / "expected").glob("*.yaml"))
+HELD_OUT = ("10", "13", "14", "16")
+
+
+def letter(expected: Path) -> Path:
+    return next(PUBLISHED.glob(f"{expected.stem}_*.txt"))
+
+
+def scored(expected: Path):
+    source = letter(expected)
+    result = import_file(source)
+    warned = {n.line for n in result.notes if n.severity == "warning"}
+    return score(yaml.safe_load(expected.read_text(encoding="utf-8")), yaml.safe_load(result.draft),
+                 source.read_text(encoding="utf-8").splitlines(), warned,
+                 result.kept_out)
+
+
+# The held-out letters were measured once, after tuning (see the fixtures' README); the fixes their
+# measurement prompted were general, and since then they are checked here like the others.
+@pytest.mark.parametrize("expected", EXPECTED, ids=[e.stem + ("-held-out" if e.stem in HELD_OUT else "") for e in EXPECTED])
+def test_a_published_letter_imports_with_every_field_right_and_nothing_misplaced(expected):
+    s = scored(expected)
+    wrong = {name: (want, got) for name, (right, want, got) in s.fields.items() if not right}
+    assert wrong == {}
+    assert s.misplaced == []
+
+
+def test_the_criteria_of_issue_12_hold_over_all_letters_with_expectations():
+    """At least 90% of letters all right, every field at least 95% right, no misplacement unwarned."""
+    scores = [scored(e) for e in EXPECTED]
+    assert sum(s.all_right for s in scores) >= 0.9 * len(scores)
+    for name in FIELDS:
+        assert sum(s.fields[name][0] for s in scores) >= 0.95 * len(scores), name
+    assert [line for s in scores for line in s.unwarned] == []
+
+
+def test_the_scorer_can_fail():
+    """A contact line printed as a closing paragraph, a wrong date: both counted."""
+    expected = {"date": "2024-01-02", "contact_name": "张三", "closing": "感谢",
+                "roles": {"contact": [2], "closing": [1]}}
+    fields = {"date": "2024-01-03", "contact": "无", "closing": ["感谢您的支持。", "联系人：张三，电话：1234567"]}
+    s = score(expected, fields, ["感谢您的支持。", "联系人：张三，电话：1234567"], warned_lines=set())
+    assert {name for name, (right, _, _) in s.fields.items() if not right} == {"date", "contact_name"}
+    assert s.misplaced == [(2, "contact", "closing")] and s.unwarned == [2] and not s.all_right

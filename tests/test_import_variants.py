@@ -1,0 +1,210 @@
+"""Import that generalises: the development letters rewritten as other clerks and other web pages
+write them (tail lines in another order, other label words, colons of the other width, spaces inside
+names, lines joined or split, blank lines) give the same fields; and any shuffle of a letter's lines
+imports without a traceback into a draft that builds or that says which field to fill.
+
+More examples when CI=true (or LETTERKIT_LONG=1)."""
+
+import os
+import re
+import random
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from letterkit.build import build_draft
+from letterkit.errors import LetterkitError
+from letterkit.importing import import_file
+from letterkit.importing.roles import labelled, segments, vocabulary
+from letterkit.importing.score import score
+from letterkit.project import open_project
+
+from conftest import PUBLISHED
+
+HELD_OUT = ("10", "13", "14", "16")
+LONG = os.environ.get("CI") == "true" or os.environ.get("LETTERKIT_LONG") == "1"
+EXAMPLES = 300 if LONG else 40
+DEVELOPMENT = sorted(e for e in (PUBLISHED / "expected").glob("*.yaml") if e.stem not in HELD_OUT)
+TAIL_ROLES = {"contact", "cc", "approval", "printer", "disclosure"}
+SYNONYM_ROLES = ("category", "contact_name", "contact_phone", "furniture", "approval", "signer")
+
+
+def source(expected):
+    return next(PUBLISHED.glob(f"{expected.stem}_*.txt"))
+
+
+class Letter:
+    """A letter's lines, each remembering the line it came from, so the expected roles follow it."""
+
+    def __init__(self, expected):
+        self.expected = yaml.safe_load(expected.read_text(encoding="utf-8"))
+        self.lines = [(no, text) for no, text in enumerate(source(expected).read_text(encoding="utf-8").splitlines(), 1)]
+        self.role = {no: role for role, numbers in self.expected["roles"].items() for no in numbers}
+
+    def text(self) -> str:
+        return "\n".join(text for _, text in self.lines) + "\n"
+
+    def expectation(self) -> dict:
+        roles: dict = {}
+        for new, (old, _) in enumerate(self.lines, 1):
+            if old in self.role:
+                roles.setdefault(self.role[old], []).append(new)
+        return {**self.expected, "roles": roles}
+
+    def where(self, roles) -> list[int]:
+        return [i for i, (old, _) in enumerate(self.lines) if self.role.get(old) in roles]
+
+
+def _label_span(text: str):
+    """The label at the start of a labelled line, as written (spaces and all)."""
+    found = labelled(text)
+    if found is None or not found.label:
+        return None, None
+    pattern = r"\s*".join(map(re.escape, found.label))
+    m = re.search(pattern, text)
+    return (found, m) if m else (None, None)
+
+
+def tail_order(letter: Letter, rnd: random.Random):
+    """Contact, 抄送 and approval lines moved: before the signature, or after the date, in any order."""
+    moving = letter.where(TAIL_ROLES)
+    if not moving:
+        return
+    lines = [letter.lines[i] for i in moving]
+    rest = [l for i, l in enumerate(letter.lines) if i not in moving]
+    rnd.shuffle(lines)
+    anchor = next((i for i, (old, _) in enumerate(rest) if letter.role.get(old) in ("signature", "date")), len(rest))
+    at = anchor if rnd.random() < 0.5 else len(rest)
+    letter.lines = rest[:at] + lines + rest[at:]
+
+
+def synonyms(letter: Letter, rnd: random.Random):
+    """Each label replaced by another word for the same thing from labels.yaml."""
+    for i, (old, text) in enumerate(letter.lines):
+        found, m = _label_span(text)
+        if found is None or found.role not in SYNONYM_ROLES or letter.role.get(old) in ("body", "opening", "closing"):
+            continue
+        words = [w for w in vocabulary()[found.role] if w != found.label]
+        if found.role == "contact_name":
+            words = [w for w in words if w in ("联系人", "经办人", "承办人")]
+        if found.role == "contact_phone":
+            words = [w for w in words if w in ("联系电话", "电话", "办公电话")]
+        if words:
+            letter.lines[i] = (old, text[:m.start()] + rnd.choice(words) + text[m.end():])
+
+
+def colons(letter: Letter, rnd: random.Random):
+    """Label colons of the other width."""
+    for i, (old, text) in enumerate(letter.lines):
+        if labelled(text) or letter.role.get(old) == "salutation":
+            letter.lines[i] = (old, text.replace(":", "：") if ":" in text else text.replace("：", ":"))
+
+
+def spaced_names(letter: Letter, rnd: random.Random):
+    """Names letter-spaced as web pages print them: 子 洲 县 交 通 运 输 局, 联 系 人: 张 雷."""
+    for i, (old, text) in enumerate(letter.lines):
+        role = letter.role.get(old)
+        if role == "signature":
+            letter.lines[i] = (old, " ".join(text.strip()))
+        elif role == "contact":
+            letter.lines[i] = (old, re.sub(r"(?<=[:：])\s*([\u4e00-\u9fff]{2,3})(?=\s|$|[,，;；])",
+                                           lambda m: " " + " ".join(m.group(1)), text))
+
+
+def join_split(letter: Letter, rnd: random.Random):
+    """Tail lines with labels joined on one line, or a line with two labels split in two."""
+    for i in range(len(letter.lines) - 1, -1, -1):
+        old, text = letter.lines[i]
+        if letter.role.get(old) not in TAIL_ROLES or not labelled(text):
+            continue
+        parts = segments(text)
+        if len(parts) > 1:
+            letter.lines[i:i + 1] = [(old, p) for p in parts]
+        elif i + 1 < len(letter.lines) and letter.role.get(letter.lines[i + 1][0]) == letter.role.get(old) \
+                and labelled(letter.lines[i + 1][1]) and rnd.random() < 0.7:
+            letter.lines[i:i + 2] = [(old, text + " " + letter.lines[i + 1][1])]
+
+
+def blank_lines(letter: Letter, rnd: random.Random):
+    """Blank lines between all lines, or none at all."""
+    kept = [(old, text) for old, text in letter.lines if text.strip()]
+    if rnd.random() < 0.5:
+        letter.lines = kept
+    else:
+        letter.lines = [pair for line in kept for pair in (line, (0, ""))]
+
+
+CHANGES = [tail_order, synonyms, colons, spaced_names, join_split, blank_lines]
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=[c.__name__ for c in CHANGES])
+@pytest.mark.parametrize("expected", DEVELOPMENT, ids=[e.stem for e in DEVELOPMENT])
+def test_one_change_leaves_the_fields_as_they_were(tmp_path, expected, change):
+    for seed in range(3 if LONG else 1):
+        letter = Letter(expected)
+        change(letter, random.Random(seed))
+        _assert_same(tmp_path, letter, f"{change.__name__}/{seed}")
+
+
+@given(st.data())
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_changes_together_leave_the_fields_as_they_were(tmp_path, data):
+    expected = data.draw(st.sampled_from(DEVELOPMENT))
+    changes = data.draw(st.lists(st.sampled_from(CHANGES), min_size=2, max_size=5, unique=True))
+    seed = data.draw(st.integers(0, 10_000))
+    letter = Letter(expected)
+    for change in changes:
+        change(letter, random.Random(seed))
+    _assert_same(tmp_path, letter, "+".join(c.__name__ for c in changes))
+
+
+def _assert_same(tmp_path, letter: Letter, what: str):
+    path = tmp_path / "variant.txt"
+    path.write_text(letter.text(), encoding="utf-8")
+    result = import_file(path)
+    warned = {n.line for n in result.notes if n.severity == "warning"}
+    s = score(letter.expectation(), yaml.safe_load(result.draft), letter.text().splitlines(), warned)
+    wrong = {name: (want, got) for name, (right, want, got) in s.fields.items() if not right}
+    assert wrong == {} and s.misplaced == [], f"{what}\n{letter.text()}"
+
+
+# -- never a traceback, never an unbuildable draft without a warning ------------------------------
+
+@given(st.data())
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_shuffled_dropped_and_repeated_lines_import_and_build_or_say_what_to_fill(tmp_path, data):
+    expected = data.draw(st.sampled_from(sorted((PUBLISHED / "expected").glob("*.yaml"))))
+    lines = source(expected).read_text(encoding="utf-8").splitlines()
+    picks = data.draw(st.lists(st.integers(0, len(lines) - 1), min_size=1, max_size=len(lines) + 4))
+    mutated = [lines[i] for i in picks]
+    if data.draw(st.booleans()):  # a line cut somewhere, as a copy may
+        at = data.draw(st.integers(0, len(mutated) - 1))
+        cut = data.draw(st.integers(0, len(mutated[at])))
+        mutated[at:at + 1] = [mutated[at][:cut], mutated[at][cut:]]
+    path = tmp_path / "mutated.txt"
+    path.write_text("\n".join(mutated), encoding="utf-8")
+    try:
+        result = import_file(path)
+    except LetterkitError as error:
+        assert [p.code for p in error.problems] == ["empty-input"]
+        return
+    draft = tmp_path / "mutated.yaml"
+    draft.write_text(result.draft, encoding="utf-8")
+    try:
+        build_draft(draft, open_project(draft), tmp_path / "out")
+    except LetterkitError:
+        assert any(n.code == "import-unbuildable" for n in result.notes), result.draft
+
+
+def test_a_document_number_without_an_organ_gives_a_draft_that_builds(tmp_path):
+    """The crash of issue 12: a 发文字号 and no organ anywhere wrote `organ: 无` beside a number."""
+    path = tmp_path / "letter.txt"
+    path.write_text("钱汽发〔2020〕11号\n关于第16号建议的答复\n王五代表:\n您提出的《关于开通公交线路的建议》已收悉,现答复如下:\n"
+                    "我们已办理。\n2020年7月15日\n", encoding="utf-8")
+    result = import_file(path)
+    draft = tmp_path / "letter.yaml"
+    draft.write_text(result.draft, encoding="utf-8")
+    build_draft(draft, open_project(draft), tmp_path / "out")  # no internal error, no rejection
+    warning = next(n for n in result.notes if n.code == "import-number-organ")
+    assert warning.line == 1 and "organ" in warning.hint and "钱汽发〔2020〕11号" in result.draft
