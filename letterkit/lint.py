@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from . import proof
+from .proof.text import measure_texts
 from .errors import Location, Problem
 from .load import Loaded
 from .model import Draft
@@ -83,28 +84,14 @@ def texts(data: dict) -> Iterator[tuple[tuple, str]]:
         for index, item in enumerate(value if isinstance(value, list) else [value] if isinstance(value, str) else []):
             if isinstance(item, str):
                 yield (key, index), item
-    yield from _measure_texts(data.get("measures"), ("measures",))
+    yield from measure_texts(data.get("measures"), ("measures",))
     for index, item in enumerate(data.get("attachments") or [] if isinstance(data.get("attachments"), list) else []):
         if isinstance(item, str):
             yield ("attachments", index), item
         elif isinstance(item, dict):
             if isinstance(item.get("title"), str):
                 yield ("attachments", index, "title"), item["title"]
-            yield from _measure_texts(item.get("content"), ("attachments", index, "content"))
-
-
-def _measure_texts(nodes, path) -> Iterator[tuple[tuple, str]]:
-    if not isinstance(nodes, list):
-        return
-    for index, node in enumerate(nodes):
-        where = path + (index,)
-        if isinstance(node, str):
-            yield where, node
-        elif isinstance(node, dict):
-            for key in ("heading", "text"):
-                if isinstance(node.get(key), str):
-                    yield where + (key,), node[key]
-            yield from _measure_texts(node.get("items"), where + ("items",))
+            yield from measure_texts(item.get("content"), ("attachments", index, "content"))
 
 
 # -- the rules -------------------------------------------------------------------

@@ -20,7 +20,7 @@ def prose(data: dict) -> list[tuple[tuple, str]]:
     for key in ("title", "opening"):
         if isinstance(data.get(key), str):
             found.append(((key,), data[key]))
-    found += list(_measures(data.get("measures"), ("measures",)))
+    found += list(measure_texts(data.get("measures"), ("measures",)))
     closing = data.get("closing")
     for index, item in enumerate(closing if isinstance(closing, list) else [closing] if isinstance(closing, str) else []):
         if isinstance(item, str):
@@ -30,7 +30,7 @@ def prose(data: dict) -> list[tuple[tuple, str]]:
         if isinstance(item, dict):
             if isinstance(item.get("title"), str):
                 found.append((("attachments", index, "title"), item["title"]))
-            found += list(_measures(item.get("content"), ("attachments", index, "content")))
+            found += list(measure_texts(item.get("content"), ("attachments", index, "content")))
         elif isinstance(item, str):
             found.append((("attachments", index), item))
     if isinstance(data.get("signature"), str):
@@ -39,7 +39,8 @@ def prose(data: dict) -> list[tuple[tuple, str]]:
     return found
 
 
-def _measures(nodes, path) -> Iterator[tuple[tuple, str]]:
+def measure_texts(nodes, path) -> Iterator[tuple[tuple, str]]:
+    """(path, text) of every heading and text in a measures tree, in reading order (lint shares it)."""
     if not isinstance(nodes, list):
         return
     for index, node in enumerate(nodes):
@@ -50,7 +51,7 @@ def _measures(nodes, path) -> Iterator[tuple[tuple, str]]:
             for key in ("heading", "text"):
                 if isinstance(node.get(key), str):
                     yield where + (key,), node[key]
-            yield from _measures(node.get("items"), where + ("items",))
+            yield from measure_texts(node.get("items"), where + ("items",))
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
