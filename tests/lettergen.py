@@ -40,6 +40,7 @@ FILLER = "为进一步做好相关工作我局会同有关部门逐项梳理问�
 
 # one line of body text holds 28 characters; the first line of a paragraph 26 (two indented)
 LINE_CHARS = 28
+BATCH = 120  # letters per LibreOffice pool
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,10 @@ def build_all(root: Path, cases: list[Case]) -> dict[Case, tuple[Path, Path]]:
     paths = write_project(root, cases)
     project = open_project(paths[0])
     documents = [built(build_draft(path, project, root / "build").output) for path in paths]
-    pdfs = to_pdf(documents, root / "pdf", processes=1 if len(documents) < 16 else 2)
+    pdfs = []
+    for start in range(0, len(documents), BATCH):  # one soffice run stopped after ~250 letters: smaller batches
+        chunk = documents[start:start + BATCH]
+        pdfs += to_pdf(chunk, root / "pdf", processes=1 if len(chunk) < 16 else 2)
     return {case: (docx, pdf) for case, docx, pdf in zip(cases, documents, pdfs)}
 
 
