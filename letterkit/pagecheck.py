@@ -169,12 +169,16 @@ def margins_top_bottom(p: Page) -> list[Result]:
         top = lines[0].top - leading - steps * p.pitch
         return [_result("margin-top", abs(top - p.top) <= 1, f"{top:.1f} mm（由第 1 页的行推算）", f"{p.top} mm ±1", "版心上边缘距纸张上边"),
                 _skip("margin-bottom", "版心下边缘", "没有排满的页")]
-    lines = p.body(full[0])
+    index = max(full, key=lambda i: (len(p.body(i)), -i))  # the fullest: the page before the 署名's may end a line early
+    lines = p.body(index)
     top = lines[0].top - leading
     bottom = lines[-1].bottom + leading
+    short = p.lines_per_page - len(lines)
+    if 0 < short <= 3 and _signature_page(p) == index + 1:  # it left its last lines' room to the 署名's page
+        bottom += short * p.pitch
     return [
-        _result("margin-top", abs(top - p.top) <= 1, f"{top:.1f} mm（第 {full[0] + 1} 页）", f"{p.top} mm ±1", "版心上边缘距纸张上边"),
-        _result("margin-bottom", abs(bottom - p.bottom) <= 1, f"{bottom:.1f} mm（第 {full[0] + 1} 页）", f"{p.bottom} mm ±1", "版心下边缘距纸张上边"),
+        _result("margin-top", abs(top - p.top) <= 1, f"{top:.1f} mm（第 {index + 1} 页）", f"{p.top} mm ±1", "版心上边缘距纸张上边"),
+        _result("margin-bottom", abs(bottom - p.bottom) <= 1, f"{bottom:.1f} mm（第 {index + 1} 页）", f"{p.bottom} mm ±1", "版心下边缘距纸张上边"),
     ]
 
 
@@ -549,6 +553,9 @@ def page_fill(p: Page) -> list[Result]:
         date = moved[dates[0]]
         seals = [i["bottom"] for i in p.rendered[index + 1].images if i["top"] < date.bottom and i["bottom"] > date.top]
         block = int((max([moved[end].bottom] + seals) - moved[0].top) / p.pitch + 0.7)  # the seal stays in the 版心 too
+        colophon = [l for l in _colophon_lines(p) if l.page == index + 2]
+        if colophon:  # the 版记 needs the foot of the same page
+            block += round((max(l.bottom for l in colophon) - min(l.top for l in colophon)) / p.pitch + 0.5) + 1
         note = {id(l) for l in _attachment_note(p)}
         body = [l for l in moved[:dates[0]] if id(l) not in note and l.x0 < p.block_left + 2 * p.char_mm + 1]
         starts = [l for l in body if l.x0 > p.block_left + 1 and not any(pattern.match(l.compact) for _, pattern in HEADING_PATTERNS)]

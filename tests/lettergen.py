@@ -55,14 +55,15 @@ class Case:
     annex: bool = False             # the first attachment has pages of its own
     colophon: str = "none"          # none | cc | printer | both
     template: str = "reply"         # reply | cohandling (会办意见函)
-    filler_lines: int = 0           # body lines added before the closing (pagination sweep)
+    filler_lines: int = 0           # body lines added (pagination sweep) …
+    grow: str = "paragraphs"        # … as one-line paragraphs before the closing, or as lines of the closing
 
     @property
     def name(self) -> str:
         parts = [self.layout, self.seal, "+".join(self.marks) or "nomarks", "signer" if self.signer else "",
                  "cat" if self.category else "", "pub" if self.disclosure else "", f"att{self.attachments}",
                  "annex" if self.annex else "", f"vj-{self.colophon}", self.template,
-                 f"f{self.filler_lines}" if self.filler_lines else ""]
+                 f"{self.grow[0]}{self.filler_lines}" if self.filler_lines else ""]
         return "-".join(p for p in parts if p)
 
     @property
@@ -100,8 +101,10 @@ def draft(case: Case) -> dict:
         "contact": {"name": "王晓东", "phone": "0755-82918600"},
         "signature": ORGAN,
     }
-    if case.filler_lines:  # the closing paragraph grows one line at a time
+    if case.filler_lines and case.grow == "closing":  # the last paragraph grows one line at a time
         data["closing"] = [filler(case.filler_lines)]
+    elif case.filler_lines:  # one more one-line paragraph at a time
+        data["measures"][-1]["items"] += [filler(1)] * case.filler_lines
     if case.template == "cohandling":
         data["template"] = "cohandling.j2"
         data["recipient"] = "深圳市福田区教育局"
