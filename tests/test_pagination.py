@@ -1,11 +1,12 @@
 """Page breaks that hold at every offset: the end of the text moves down one line at a time
-across two full pages (the closing paragraph grows by 28 characters a step), and at every
-offset the 附件说明 stays on one page, the 署名's page carries body text (7.3.5.5), 署名, 成文日期
+across two full pages, and at every offset the 附件说明 stays on one page, the 署名's page carries body text (7.3.5.5), 署名, 成文日期
 and 附注 stay together, the 版记 sits at the last page's foot, page numbers run on, and no page
 the text runs on from has a hole (`check --render` passes, page-fill included).
 
-By default a sample (every fourth offset, one configuration per layout); CI=true sweeps all
-offsets of every layout with and without seal and attachments.
+The text grows by one one-line paragraph a step; separately, the last paragraph grows from
+1 to 10 lines.  By default a sample (every fourth offset, one configuration per layout, two
+closing lengths: 35 letters); CI=true sweeps all 44 offsets of every layout with and without
+seal and attachments, and every closing length (528 + 120 letters).
 """
 
 from __future__ import annotations
@@ -31,13 +32,18 @@ def configurations():
             yield Case(layout=layout, seal=seal, attachments=0, colophon="cc", disclosure=True)
 
 
+LONG_CLOSING = range(1, 11)  # a last paragraph up to 10 lines long (see test_a_very_long_last_paragraph)
+
+
 def sweep_cases() -> list[Case]:
     if CI:
-        return [Case(**{**c.__dict__, "filler_lines": n}) for c in configurations() for n in OFFSETS]
+        return [Case(**{**c.__dict__, "filler_lines": n}) for c in configurations() for n in OFFSETS] \
+            + [Case(**{**c.__dict__, "filler_lines": n, "grow": "closing"}) for c in configurations() for n in LONG_CLOSING]
     sample = [Case(layout="letter", seal="seal", attachments=2, colophon="cc"),
               Case(layout="general", seal="none", attachments=0, colophon="both", disclosure=True),
               Case(layout="plain", seal="none", attachments=2, colophon="both")]
-    return [Case(**{**c.__dict__, "filler_lines": n}) for i, c in enumerate(sample) for n in OFFSETS if n % 4 == i]
+    return [Case(**{**c.__dict__, "filler_lines": n}) for i, c in enumerate(sample) for n in OFFSETS if n % 4 == i] \
+        + [Case(**{**sample[2].__dict__, "filler_lines": n, "grow": "closing"}) for n in (4, 9)]
 
 
 @pytest.fixture(scope="module")
@@ -98,14 +104,30 @@ def test_pagination_holds_at_every_offset(swept):
     assert not failures, "\n".join(f"{name}: {'；'.join(p)}" for name, p in failures.items())
 
 
+@pytest.mark.xfail(strict=True, reason="LibreOffice moves a keep-with-next paragraph whole (Word keeps only its last "
+                                       "lines with the next): a last paragraph of 18 lines plus the 附件说明 and 落款 is "
+                                       "more than a page, and LibreOffice then breaks the chain before the 署名")
+def test_a_very_long_last_paragraph(tmp_path):
+    require_soffice()
+    case = Case(layout="plain", seal="none", attachments=2, colophon="both", filler_lines=18, grow="closing")
+    [(docx, pdf)] = build_all(tmp_path, [case]).values()
+    assert not _problems(case, docx, pdf)
+
+
 def test_the_sweep_moves_the_end_one_line_per_step(swept):
-    """The sweep is honest only if each step moves the 成文日期 one grid line (or to the next page)."""
+    """The sweep is honest only if it moves the 落款 down the pages, across a page break."""
     by_config: dict = {}
     for case, (docx, pdf) in swept.items():
         pages = measure.read_pdf(pdf)
         date = next(l for page in pages for l in page.lines if l.compact == DATE)
-        key = Case(**{**case.__dict__, "filler_lines": 0})
+        key = Case(**{**case.__dict__, "filler_lines": 0})  # one configuration and way of growing
         by_config.setdefault(key, []).append((case.filler_lines, date.page, date.top))
+    pitch = 225 / 22
     for key, dates in by_config.items():
         pages_seen = {page for _, page, _ in dates}
-        assert len(pages_seen) >= 2, f"{key.name}: the sweep never crosses a page"
+        assert len(pages_seen) >= 2 or len(dates) < 10, f"{key.name}: the sweep never crosses a page"
+        dates.sort()
+        # the date's line counted from the letter's start never moves up as the text grows (it stays put while
+        # the added lines fill the room a moved 落款 left)
+        lines = [(page - 1) * 22 + round((top - 37) / pitch) for _, page, top in dates]
+        assert lines == sorted(lines), f"{key.name}: the 成文日期 moves up as the text grows: {lines}"
