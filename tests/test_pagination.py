@@ -125,7 +125,7 @@ def test_the_sweep_moves_the_end_one_line_per_step(swept):
     pitch = 225 / 22
     for key, dates in by_config.items():
         pages_seen = {page for _, page, _ in dates}
-        assert len(pages_seen) >= 2 or len(dates) < 10, f"{key.name}: the sweep never crosses a page"
+        assert len(pages_seen) >= 2 or key.grow == "closing", f"{key.name}: the sweep never crosses a page"
         dates.sort()
         # the date's line counted from the letter's start never moves up as the text grows (it stays put while
         # the added lines fill the room a moved 落款 left)
