@@ -79,6 +79,8 @@ def _problems(case: Case, docx, pdf) -> list[str]:
     signature = [l for l in on_date_page if l.bottom > date.top - 12 and l.x0 > 60]
     if not signature:
         found.append("署名不在成文日期上方同一页")
+    if case.seal != "none" and not any(i["top"] < date.bottom and i["bottom"] > date.top for i in pages[date.page - 1].images):
+        found.append("印章不在成文日期上")
     notes = find("联系人：") + (find("此件公开发布") if case.disclosure else [])
     if any(n.page != date.page for n in notes):
         found.append("附注和成文日期不在同一页")
