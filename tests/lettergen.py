@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import os
-import shutil
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -210,6 +209,3 @@ def covering(factors: dict[str, list], strength: int = 2) -> list[dict]:
 
 def as_case(row: dict) -> Case:
     return replace(Case(), **row)
-
-
-__all__ = ["Case", "draft", "build_all", "covering", "as_case", "built", "asdict", "shutil"]
