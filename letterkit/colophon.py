@@ -72,7 +72,8 @@ def add_colophon(paragraph, shape_id: int, style: dict, style_id: str, *, cc: st
         + "".join(f'<w:tr><w:tc><w:tcPr><w:tcW w:w="{width_twips}" w:type="dxa"/></w:tcPr>{row}</w:tc></w:tr>' for row in rows)
         + '</w:tbl><w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr></w:p>'
     )
-    height_mm = lines * pitch / 20 * PT_TO_MM + 1
+    # no taller than its grid lines: a taller box pushed the line above it (the 附注) to a page of its own
+    height_mm = lines * pitch / 20 * PT_TO_MM
     xml = (
         f'<w:r {nsdecls("w", "wp", "a")} xmlns:wps="{WPS}" xmlns:mc="{MC}"><mc:AlternateContent><mc:Choice Requires="wps">'
         f'<w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{shape_id}" '

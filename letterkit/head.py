@@ -33,6 +33,8 @@ class Frame:
     align: str = "left"
     indent_chars: float = 0              # left and right indent, characters of `size`
     tab_right: bool = False              # a right tab stop at the far edge (签发人)
+    width: float | None = None           # mm; None: the 版心's width
+    x: float | None = None               # mm from the paper's left; None: the 版心's left edge
 
 
 @dataclass
@@ -78,12 +80,26 @@ def plan_letter(organ: str, number: str | None, marks: list[tuple[str, str]], st
     pitch_mm = style["grid"]["line_pitch_twips"] / 20 * PT_TO_MM
     body = style["roles"]["body"]["size"]
     for i, (mark, role) in enumerate(marks):  # one per line, at the left
-        head.frames.append(Frame([(mark, None)], role, first_line + i * pitch_mm, body, "left"))
+        head.frames.append(_side_frame(mark, role, first_line + i * pitch_mm, body, "left", style))
     if number:
-        head.frames.append(Frame([(number, None)], "doc_number", first_line, style["roles"]["doc_number"]["size"], "right"))
+        head.frames.append(_side_frame(number, "doc_number", first_line, style["roles"]["doc_number"]["size"], "right", style))
     last_bottom = first_line + (max(len(marks), 1 if number else 0) - 1) * pitch_mm + body * PT_TO_MM
     head.title_lines_down = _lines_down(style, last_bottom + letter["title_gap_lines"] * letter["line_mm"])
     return head
+
+
+def _side_frame(text: str, role: str, y: float, size: float, align: str, style: dict) -> Frame:
+    """A frame as wide as its text (plus one character), against the 版心's left or right edge.
+
+    Adjacent paragraphs with identical frame properties form one frame (ISO/IEC 29500-1
+    §17.3.1.11): a mark and the document number on the same line would share one exact
+    one-line frame, and the second would be hidden.  Frames sized to their text differ."""
+    page = style["page"]
+    full = page["width"] - page["left"] - page["right"]
+    char_mm = (size + style["grid"]["char_spacing_pt"]) * PT_TO_MM
+    width = min(full, (text_width(text) + 1) * char_mm)
+    x = page["left"] if align == "left" else page["left"] + full - width
+    return Frame([(text, None)], role, y, size, align, width=width, x=x)
 
 
 def plan_general(organ_mark: str, number: str | None, signer: str | None, style: dict) -> Head:
@@ -121,7 +137,8 @@ def draw(head: Head, header, style: dict, shape_ids, style_id) -> None:
         paragraph._p.style = style_id(frame.role)
         pPr = paragraph._p.get_or_add_pPr()
         height = frame.size * line * PT_TO_MM
-        oxml.set_frame(pPr, x_mm=page["left"], y_mm=frame.y, width_mm=width, height_mm=height)
+        oxml.set_frame(pPr, x_mm=page["left"] if frame.x is None else frame.x, y_mm=frame.y,
+                       width_mm=width if frame.width is None else frame.width, height_mm=height)
         oxml.set_spacing(pPr, line_twips=round(frame.size * line * 20))
         char_pt = frame.size + style["grid"]["char_spacing_pt"]
         oxml.set_indent(pPr, char_pt, left=frame.indent_chars, right=frame.indent_chars)
@@ -151,6 +168,6 @@ def add_category(plan: Head, text: str, style: dict) -> None:
     pitch_mm = style["grid"]["line_pitch_twips"] / 20 * PT_TO_MM
     size = style["roles"]["doc_number"]["size"]
     y = (number.y if number else style["page"]["top"]) + pitch_mm
-    plan.frames.append(Frame([(text, None)], "doc_number", y, size, "right"))
+    plan.frames.append(_side_frame(text, "doc_number", y, size, "right", style))
     below = y + size * PT_TO_MM + style["letter"]["title_gap_lines"] * style["letter"]["line_mm"]
     plan.title_lines_down = max(plan.title_lines_down, _lines_down(style, below))

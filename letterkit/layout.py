@@ -198,7 +198,10 @@ class LetterBuilder:
         elif kind == "date":
             self._sign(block.text)
         elif kind == "note":
-            self.paragraph("note", block.text)
+            paragraph = self.paragraph("note", block.text)
+            paragraph.paragraph_format.keep_together = True  # the 附注 stay with the date (7.3.5)
+            if following and following[0].kind == "note":
+                paragraph.paragraph_format.keep_with_next = True
         elif kind in ("cc", "printer", "printdate"):
             self.colophon[kind] = block.text  # placed at the foot of the last page by finish()
 
@@ -277,7 +280,11 @@ class LetterBuilder:
         label = "附件："
         number = f"{self.attachments_seen}. " if total > 1 else ""
         text = (label if self.attachments_seen == 1 else "") + number + block.text
+        if self.attachments_seen == 1 and self.doc.paragraphs:  # the 署名's page holds body text (7.3.5.5)
+            self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
         paragraph = self.paragraph("attachment_note", text)
+        paragraph.paragraph_format.keep_together = True  # the 附件说明 on one page, with the 署名
+        paragraph.paragraph_format.keep_with_next = True
         pPr = paragraph._p.get_or_add_pPr()
         prefix = text_width(label + number)  # names line up after “附件：1. ”
         if self.attachments_seen == 1:

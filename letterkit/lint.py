@@ -125,6 +125,19 @@ def _absent(c):
                       "正式发出前补上；原件确实没有就保留，并在审核时说明")
 
 
+@rule("unprinted-field", "warning", "签发人和“文件”二字只印在通用格式的版头",
+      "GB/T 9704 的信函格式（10.1）没有签发人和“文件”二字，plain 版式没有版头；写了却不印，读者以为信里有。",
+      "layout: letter，signer: 张建国", "layout: general，signer: 张建国")
+def _unprinted(c):
+    draft = c.draft
+    if draft is None or draft.layout == "general":
+        return
+    for key, name in (("signer", "签发人"), ("file_mark", "发文机关标志后的“文件”")):
+        if c.data.get(key) and key in c.data:
+            yield Finding((key,), f"{name}只印在通用格式（layout: general）的版头，本信是 {draft.layout} 版式，不会印出",
+                          "改用 layout: general，或删去这一项")
+
+
 @rule("number-year", "warning", "发文字号的年份应与成文日期的年份相同",
       "字号中的年份是发文的年份；年初沿用上年字号是常见疏漏。",
       "number.year: 2019，date: 2020-08-10", "number.year: 2020，date: 2020-08-10")

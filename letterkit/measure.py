@@ -78,6 +78,7 @@ class PageData:
     lines: list[Line]
     red_shapes: list[dict]   # filled red shapes: x0, top, width, height (mm)
     black_rules: list[dict]  # horizontal black lines: x0, top, width, thickness (mm)
+    images: list[dict] = field(default_factory=list)  # pictures (seals): x0, top, bottom (mm)
 
 
 def read_pdf(pdf_path: Path) -> list[PageData]:
@@ -86,7 +87,8 @@ def read_pdf(pdf_path: Path) -> list[PageData]:
     with pdfplumber.open(str(pdf_path)) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             pages.append(PageData(number, float(page.width) * MM, float(page.height) * MM, _lines(page, number),
-                                  _red_shapes(page), _black_rules(page)))
+                                  _red_shapes(page), _black_rules(page),
+                                  [{"x0": i["x0"] * MM, "top": i["top"] * MM, "bottom": i["bottom"] * MM} for i in page.images]))
     return pages
 
 

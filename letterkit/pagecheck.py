@@ -67,6 +67,7 @@ class Page:
     def __init__(self, pdf_path: Path, style: dict):
         self.pdf = pdf_path
         self.style = style
+        self.expected: dict | None = None  # what the .docx holds (版头 texts, 版记), when it is known
         self.rendered = measure.read_pdf(pdf_path)
         self.pages = [page.lines for page in self.rendered]
         self.sizes = [(page.width, page.height) for page in self.rendered]
@@ -119,11 +120,15 @@ class Page:
         return [l for i in range(len(self.pages)) for l in self.body(i)]
 
 
-def check_pdf(pdf_path: Path, style: dict | None = None) -> list[Result]:
+def check_pdf(pdf_path: Path, style: dict | None = None, docx: Path | None = None) -> list[Result]:
+    """Measure one PDF; with the .docx it came from, also check that what the .docx holds
+    (版头 elements, 版记) is printed."""
     page = Page(Path(pdf_path), style or house_style())
+    page.expected = expected_elements(Path(docx)) if docx else None
     rules = [page_size, margins_left_right, margins_top_bottom, lines_per_page, characters_per_line,
              body_size, title_size, heading_fonts, page_numbers, letterhead, rules_position, general_head,
-             signature_and_date, signature_page_has_body, colophon_rules]
+             head_elements, signature_and_date, signature_page_has_body, attachment_note_one_page,
+             page_fill, colophon_rules, colophon_foot]
     results: list[Result] = []
     for rule in rules:
         results.extend(rule(page))
@@ -164,12 +169,16 @@ def margins_top_bottom(p: Page) -> list[Result]:
         top = lines[0].top - leading - steps * p.pitch
         return [_result("margin-top", abs(top - p.top) <= 1, f"{top:.1f} mm（由第 1 页的行推算）", f"{p.top} mm ±1", "版心上边缘距纸张上边"),
                 _skip("margin-bottom", "版心下边缘", "没有排满的页")]
-    lines = p.body(full[0])
+    index = max(full, key=lambda i: (len(p.body(i)), -i))  # the fullest: the page before the 署名's may end a line early
+    lines = p.body(index)
     top = lines[0].top - leading
     bottom = lines[-1].bottom + leading
+    short = p.lines_per_page - len(lines)
+    if 0 < short <= 3 and _signature_page(p) == index + 1:  # it left its last lines' room to the 署名's page
+        bottom += short * p.pitch
     return [
-        _result("margin-top", abs(top - p.top) <= 1, f"{top:.1f} mm（第 {full[0] + 1} 页）", f"{p.top} mm ±1", "版心上边缘距纸张上边"),
-        _result("margin-bottom", abs(bottom - p.bottom) <= 1, f"{bottom:.1f} mm（第 {full[0] + 1} 页）", f"{p.bottom} mm ±1", "版心下边缘距纸张上边"),
+        _result("margin-top", abs(top - p.top) <= 1, f"{top:.1f} mm（第 {index + 1} 页）", f"{p.top} mm ±1", "版心上边缘距纸张上边"),
+        _result("margin-bottom", abs(bottom - p.bottom) <= 1, f"{bottom:.1f} mm（第 {index + 1} 页）", f"{p.bottom} mm ±1", "版心下边缘距纸张上边"),
     ]
 
 
@@ -359,12 +368,15 @@ def general_head(p: Page) -> list[Result]:
 
 
 def signature_page_has_body(p: Page) -> list[Result]:
-    """7.3.5.5: the page holding the signature must hold body text too (no 此页无正文)."""
+    """7.3.5.5: the page holding the signature must hold body text too (no 此页无正文); the
+    附件说明 and the 署名s (stacked, or set right) are not body text."""
+    note = {id(l) for l in _attachment_note(p)}
     for index in range(len(p.pages) - 1, -1, -1):
         lines = p.body(index)
         dates = [i for i, l in enumerate(lines) if p.is_date(l)]
         if dates:
-            above = lines[:max(dates[-1] - 1, 0)]  # everything above the signature line
+            above = [l for l in lines[:max(dates[-1] - 1, 0)]  # everything above the signature line
+                     if id(l) not in note and l.x0 < p.block_left + 2 * p.char_mm + 1]
             return [_result("signature-with-body", bool(above), f"第 {index + 1} 页署名上方有 {len(above)} 行正文",
                             "署名所在页有正文", "署名页有正文（不得“此页无正文”）")]
     return [_skip("signature-with-body", "署名页有正文", "没有找到成文日期")]
@@ -406,7 +418,7 @@ def check_documents(documents: list[Path], style: dict | None = None) -> dict[Pa
 
     with tempfile.TemporaryDirectory(prefix="letterkit-check-") as work:
         pdfs = to_pdf(documents, Path(work))
-        return {document: check_pdf(pdf, style) for document, pdf in zip(documents, pdfs)}
+        return {document: check_pdf(pdf, style, document) for document, pdf in zip(documents, pdfs)}
 
 
 def colophon_rules(p: Page) -> list[Result]:
@@ -428,3 +440,163 @@ def colophon_rules(p: Page) -> list[Result]:
                 f"与版心等宽；首末 {spec['rule_thick']} mm，中间 {spec['rule_thin']} mm", "版记线"),
         _result("colophon-bottom", abs(last - p.bottom) <= 1, f"{last:.1f} mm", f"{p.bottom} mm ±1（版心下边缘）", "末条版记线位置"),
     ]
+
+
+# -- what the .docx says is there, and pagination ------------------------------------
+
+ATTACHMENT_NOTE = re.compile(r"^附件：(\d+\.)?")
+ANNEX_LABEL = re.compile(r"^附件\d*$")
+ITEM = re.compile(r"^\d+\.")
+FEW_LINES = 3  # a page the text runs on from may stop this many lines short (a heading kept with its text)
+
+
+def expected_elements(docx: Path) -> dict:
+    """Texts the .docx holds in places a renderer may hide: framed paragraphs in the headers
+    (the 版头: 份号, 密级, 紧急程度, 发文字号, 签发人, 类别, the organ) and the 版记 text box."""
+    import zipfile
+
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+    def text(paragraph) -> str:
+        return "".join("".join(t.text or "" for t in paragraph.iter(f"{w}t")).split())
+
+    head, colophon = [], []
+    try:
+        with zipfile.ZipFile(docx) as archive:
+            for name in sorted(archive.namelist()):
+                if not (name.startswith("word/header") or name == "word/document.xml"):
+                    continue
+                root = etree.fromstring(archive.read(name))
+                for paragraph in root.iter(f"{w}p"):
+                    if paragraph.find(f"{w}pPr/{w}framePr") is not None and text(paragraph):
+                        head.append(text(paragraph))
+                for box in root.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}anchor"):
+                    doc_pr = box.find("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")
+                    if doc_pr is not None and doc_pr.get("name") == "版记":
+                        colophon += [text(p) for p in box.iter(f"{w}p") if text(p)]
+    except (OSError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        return {"head": [], "colophon": []}
+    return {"head": head, "colophon": colophon}
+
+
+def head_elements(p: Page) -> list[Result]:
+    """Every 版头 element the .docx holds is printed on page 1 (two frames merged into one can hide one)."""
+    expected = (p.expected or {}).get("head")
+    if not expected:
+        return [_skip("head-elements", "版头各要素都印出", "没有 .docx，或它没有版头")]
+    printed = [l.compact for l in p.pages[0]] if p.pages else []
+    missing = [t for t in expected if not any(t in line for line in printed)]
+    return [_result("head-elements", not missing, "缺 " + "、".join(f"“{t}”" for t in missing) if missing
+                    else f"{len(expected)} 项都在第 1 页", "文件里的每个版头要素都印在第 1 页", "版头要素都印出")]
+
+
+def _attachment_note(p: Page) -> list[Line]:
+    """The 附件说明's lines, in order (maybe across pages): “附件：1. name” indented two
+    characters, then item and continuation lines indented to the names' column."""
+    lines = p.all_body()
+    for index, first in enumerate(lines):
+        match = ATTACHMENT_NOTE.match(first.compact)
+        if not match or first.x0 < p.block_left + p.char_mm:
+            continue
+        prefix = len(match.group(0))
+        column = first.spans[prefix][0] if len(first.spans) > prefix else first.x1
+        found = [first]
+        for line in lines[index + 1:]:
+            adjacent = line.page != found[-1].page or line.top - found[-1].bottom < p.pitch * 0.8
+            if adjacent and first.x0 + p.char_mm < line.x0 < column + 1.5 * p.char_mm:
+                found.append(line)
+            else:
+                break
+        return found
+    return []
+
+
+def attachment_note_one_page(p: Page) -> list[Result]:
+    note = _attachment_note(p)
+    if not note:
+        return [_skip("attachment-note-page", "附件说明在同一页", "没有附件说明")]
+    pages = sorted({l.page for l in note})
+    return [_result("attachment-note-page", len(pages) == 1, "在第 " + "、".join(map(str, pages)) + " 页",
+                    "附件说明的各行在同一页", "附件说明不跨页")]
+
+
+def _runs_on(p: Page, index: int) -> bool:
+    """The text of page `index` runs on to the next page (no page break: the next is no attachment's first page)."""
+    following = p.body(index + 1) if index + 1 < len(p.pages) else []
+    return bool(p.body(index)) and bool(following) and not ANNEX_LABEL.match(following[0].compact)
+
+
+def page_fill(p: Page) -> list[Result]:
+    """A page the text runs on from is full, up to a few lines.  More room is left only where
+    the 署名 keeps body text with it (7.3.5.5): then what moved on, from the next page's top
+    down to the 成文日期 and its 附注, must be one paragraph (and its heading) and longer than the room."""
+    problems, checked = [], 0
+    for index in range(len(p.pages) - 1):
+        if not _runs_on(p, index):
+            continue
+        checked += 1
+        last = p.body(index)[-1]
+        leading = (p.pitch - p.text_size * PT) / 2
+        room = int((p.bottom - last.bottom - leading) / p.pitch + 0.3)
+        if room <= FEW_LINES:
+            continue
+        moved = p.body(index + 1)
+        dates = [i for i, l in enumerate(moved) if p.is_date(l)]
+        if not dates:
+            problems.append(f"第 {index + 1} 页下空 {room} 行，正文接排到第 {index + 2} 页")
+            continue
+        end = dates[0]
+        while end + 1 < len(moved) and moved[end + 1].top - moved[end].bottom < p.pitch:
+            end += 1  # the 附注 under the date travel with it
+        date = moved[dates[0]]
+        seals = [i["bottom"] for i in p.rendered[index + 1].images if i["top"] < date.bottom and i["bottom"] > date.top]
+        block = int((max([moved[end].bottom] + seals) - moved[0].top) / p.pitch + 0.7)  # the seal stays in the 版心 too
+        colophon = [l for l in _colophon_lines(p) if l.page == index + 2]
+        if colophon:  # the 版记 needs the foot of the same page
+            block += round((max(l.bottom for l in colophon) - min(l.top for l in colophon)) / p.pitch + 0.5) + 1
+        note = {id(l) for l in _attachment_note(p)}
+        body = [l for l in moved[:dates[0]] if id(l) not in note and l.x0 < p.block_left + 2 * p.char_mm + 1]
+        starts = [l for l in body if l.x0 > p.block_left + 1 and not any(pattern.match(l.compact) for _, pattern in HEADING_PATTERNS)]
+        if len(starts) > 1 or room >= block:
+            problems.append(f"第 {index + 1} 页下空 {room} 行，移到第 {index + 2} 页的 {block} 行"
+                            + ("本可排下" if room >= block else f"有 {len(starts)} 段正文"))
+    if not checked:
+        return [_skip("page-fill", "接排的页排满", "正文没有接排到下一页")]
+    return [_result("page-fill", not problems, "；".join(problems[:3]) if problems else f"{checked} 处接排都排满",
+                    f"接排的页最多空 {FEW_LINES} 行；署名页带走的末段除外", "接排的页排满（无空洞）")]
+
+
+def _colophon_lines(p: Page) -> list[Line]:
+    """The 版记 as printed: the texts the .docx's 版记 holds, else 4号 lines of 抄送 or …印发."""
+    expected = (p.expected or {}).get("colophon")
+    found = []
+    for page in p.pages:
+        for line in page:
+            if line.size >= p.text_size - 0.3 or PAGE_NUMBER.fullmatch(line.compact):
+                continue
+            if expected and any(t.startswith(line.compact) or line.compact in t for t in expected if line.compact) \
+                    or not expected and (line.compact.startswith("抄送") or line.compact.endswith("印发")):
+                found.append(line)
+    return found
+
+
+def colophon_foot(p: Page) -> list[Result]:
+    """7.4: the 版记 at the foot of the last page, its last line on the 版心's bottom edge."""
+    expected = (p.expected or {}).get("colophon") or []
+    lines = _colophon_lines(p)
+    if not lines and not expected:
+        return [_skip("colophon-foot", "版记在末页下端", "没有版记")]
+    if not lines:
+        return [_result("colophon-foot", False, "PDF 里没有版记的文字", "末页下端", "版记在末页下端")]
+    printed = "".join(l.compact for l in lines)
+    missing = [t for t in expected if t not in printed]
+    last_page = len(p.pages)
+    pages = sorted({l.page for l in lines})
+    bottom = max(l.bottom for l in lines)
+    ok = pages == [last_page] and bottom > p.bottom - p.pitch and not missing
+    measured = f"在第 {'、'.join(map(str, pages))} 页（共 {last_page} 页），末行下缘 {bottom:.1f} mm"
+    if missing:
+        measured += "，缺 " + "、".join(f"“{t}”" for t in missing)
+    return [_result("colophon-foot", ok, measured, f"末页，末行下缘在版心下边缘（{p.bottom} mm）上方一行内", "版记在末页下端")]
