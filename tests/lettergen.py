@@ -18,11 +18,23 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 SEAL = REPO / "drafts" / "seals" / "sample-seal.png"
+PROJECT_SEAL = "seals/seal.png"  # a copy inside each generated project: paths may not leave a project
 CI = bool(os.environ.get("CI"))
 
 ORGAN = "深圳市福田区测试事务局"
 CO_SIGNER = "深圳市福田区协办事务局"
-NUMBER = "福测函〔2024〕35号"
+_SEQS: dict[str, int] = {}  # case name → 发文字号 sequence: one project's letters never share a number
+
+
+def seq_of(case) -> int:
+    return _SEQS.setdefault(case.name, 35 + len(_SEQS))
+
+
+def number_of(case) -> str:
+    """The 发文字号 the case's letter prints."""
+    return f"福测函〔2024〕{seq_of(case)}号"
+
+
 COPY_NUMBER = "000123"
 SECRECY = "秘密★1年"
 URGENCY = "加急"
@@ -89,7 +101,7 @@ def draft(case: Case) -> dict:
     data: dict = {
         "layout": case.layout,
         "organ": {"name": ORGAN, "code": "福测函"},
-        "number": {"year": 2024, "seq": 35},
+        "number": {"year": 2024, "seq": seq_of(case)},
         "proposal": {"kind": "提案", "id": "20240018", "title": "关于加强中小学校园周边交通安全管理的提案",
                      "session": "福田区政协六届三次会议"},
         "measures": [
@@ -112,9 +124,9 @@ def draft(case: Case) -> dict:
     if case.seal == "none":
         data["sealed"] = False
     else:
-        data["seal"] = str(SEAL)
+        data["seal"] = PROJECT_SEAL
     if case.seal == "joint":
-        data["co_signers"] = [{"signature": CO_SIGNER, "seal": str(SEAL)}]
+        data["co_signers"] = [{"signature": CO_SIGNER, "seal": PROJECT_SEAL}]
     values = {"copyno": ("copy_number", COPY_NUMBER), "secrecy": ("secrecy", SECRECY), "urgency": ("urgency", URGENCY)}
     for mark in case.marks:
         key, value = values[mark]
@@ -143,6 +155,8 @@ def draft(case: Case) -> dict:
 def write_project(root: Path, cases: list[Case]) -> list[Path]:
     (root / "drafts").mkdir(parents=True, exist_ok=True)
     (root / "letterkit.yaml").write_text("output: build\n", encoding="utf-8")
+    (root / PROJECT_SEAL).parent.mkdir(exist_ok=True)
+    (root / PROJECT_SEAL).write_bytes(SEAL.read_bytes())
     paths = []
     for case in cases:
         path = root / "drafts" / f"{case.name}.yaml"
@@ -152,8 +166,12 @@ def write_project(root: Path, cases: list[Case]) -> list[Path]:
 
 
 def built(path: Path) -> Path:
-    """Every letter these tests build passes here: add whole-file checks (schema validation) here."""
+    """Every letter these tests build passes here, and must be valid OOXML (ISO/IEC 29500 transitional)."""
+    from ooxml_check import check_docx
+
     assert path.is_file() and path.stat().st_size > 0, path
+    problems = check_docx(path)
+    assert not problems, f"{path}: " + "; ".join(problems[:10])
     return path
 
 

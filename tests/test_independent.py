@@ -14,7 +14,7 @@ from html import unescape
 import pytest
 
 from conftest import require_soffice
-from lettergen import ATTACHMENT_NAMES, CC, COPY_NUMBER, DATE, NUMBER, SECRECY, URGENCY, Case, build_all
+from lettergen import ATTACHMENT_NAMES, CC, COPY_NUMBER, DATE, number_of, SECRECY, URGENCY, Case, build_all
 from test_matrix import FACTORS
 
 MM = 25.4 / 72
@@ -62,7 +62,7 @@ def test_poppler_sees_every_element_where_it_belongs(letters):
             failures.append(f"{case.name}: no 成文日期")
             continue
         if case.layout != "plain":
-            number = where(NUMBER)
+            number = where(number_of(case))
             if not number or number[0][0] != 1:
                 failures.append(f"{case.name}: no 发文字号 on page 1")
         for mark, text in (("copyno", COPY_NUMBER), ("secrecy", SECRECY), ("urgency", URGENCY)):

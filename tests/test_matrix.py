@@ -20,7 +20,7 @@ from letterkit.pagecheck import check_pdf
 
 from conftest import require_soffice
 from lettergen import (ANNEX_TITLE, ATTACHMENT_NAMES, CATEGORY, CC, CI, CO_SIGNER, COPY_NUMBER, DATE, DISCLOSURE,
-                       NUMBER, ORGAN, PRINT_DATE, PRINTER, SECRECY, SIGNER, URGENCY, as_case, build_all, covering)
+                       number_of, ORGAN, PRINT_DATE, PRINTER, SECRECY, SIGNER, URGENCY, as_case, build_all, covering)
 
 FACTORS = {
     "layout": ["letter", "general", "plain"],
@@ -109,7 +109,7 @@ def expectations(case, printed: Printed) -> list[str]:
         check(organ[5].red, "发文机关标志 not red")
         want_top = 30 if case.layout == "letter" else TOP + 35
         check(near(organ[1], want_top, 3), f"发文机关标志 top {organ[1]:.1f}, want ≈ {want_top}")
-        number = printed.one(NUMBER, 1)
+        number = printed.one(number_of(case), 1)
         check(organ[2] < number[1] < organ[2] + 25, f"发文字号 at {number[1]:.1f}, not under the 标志")
         if case.layout == "letter":
             check(near(number[4], RIGHT), f"信函格式发文字号 right edge {number[4]:.1f}, want {RIGHT}")
@@ -194,4 +194,4 @@ def test_the_letter_with_one_mark_shows_its_document_number(letters):
     singles = [(case, pdf) for case, (docx, pdf) in letters.items() if case.layout == "letter" and len(case.marks) == 1]
     assert {case.marks for case, _ in singles} == {("copyno",), ("secrecy",), ("urgency",)}
     for case, pdf in singles:
-        assert Printed(pdf).find(NUMBER, 1), case.name
+        assert Printed(pdf).find(number_of(case), 1), case.name

@@ -14,6 +14,9 @@ from letterkit.pagecheck import check_documents
 from conftest import require_soffice
 from lettergen import Case, build_all
 
+# the broken letters are broken on purpose (the good ones pass lettergen.built, which validates them)
+pytestmark = pytest.mark.invalid_docx
+
 W_P = re.compile(r"<w:p>(?:(?!</w:p>).)*?</w:p>|<w:p [^>]*>(?:(?!</w:p>).)*?</w:p>", re.S)
 
 
