@@ -20,7 +20,7 @@ from pathlib import Path
 from stat import S_ISREG
 
 from .errors import LetterkitError, Location, Problem, display_path
-from .manifest import MANIFEST, Manifest
+from .manifest import MANIFEST, Manifest, open_lock
 
 
 @dataclass
@@ -94,6 +94,7 @@ class Batch:
                     self.summary.warnings.append(
                         f"{display_path(manifest.path)}: 警告 manifest-not-saved 生成记录没能保存：{error.strerror or error}"
                         "（已生成的信完好；下次会把这些信重新生成一遍）")
+            self.summary.warnings.extend(w for w in manifest.lock_warnings if w not in self.summary.warnings)
             if running:
                 running.close()
             self.summary.seconds = time.perf_counter() - started
@@ -186,7 +187,7 @@ def _claim(folder: Path, outputs: set[Path], summary: Summary):
     regular files.  None is being written then: every letterkit build holds the lock while it writes."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle = open(folder / RUNNING, "a+b")
+        handle = open_lock(folder / RUNNING, summary.warnings)
     except OSError:
         return None  # a folder that cannot be written: each letter will say so
     try:

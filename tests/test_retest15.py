@@ -1,0 +1,93 @@
+"""Issue 15, the independent re-test: what still broke after the first round of fixes — long
+core properties, a draft symlinked to another, undecodable manifests, zip members lying about
+their size, SIGTERM during --pdf, symlinked lock files, Ctrl-C under --watch, --clean's words,
+upper-case .YAML drafts.  Each runs as a clerk would (the CLI), most in a subprocess."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL_DRAFT, make_project
+
+
+def letterkit(*args, cwd, timeout=300, **popen):
+    return subprocess.run([sys.executable, "-m", "letterkit", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=timeout, **popen)
+
+
+def no_traceback(done) -> None:
+    said = done.stdout + done.stderr
+    assert "Traceback" not in said and "内部错误" not in said and "internal-error" not in said, said
+
+
+def draft(seq=7, **replace) -> str:
+    text = MINIMAL_DRAFT.replace("seq: 7", f"seq: {seq}")
+    for old, new in replace.items():
+        text = text.replace(old, new)
+    return text
+
+
+def small_project(root: Path, count: int = 1) -> Path:
+    make_project(root, {"letterkit.yaml": "output: build\n",
+                        **{f"drafts/d{i}.yaml": draft(seq=i + 1) for i in range(count)}})
+    return root
+
+
+# 3. Undecodable manifests --------------------------------------------------------------------
+
+UNDECODABLE = {
+    "nested 3,000 deep": ("[" * 3000 + "]" * 3000).encode(),
+    "nested objects": ('{"a":' * 3000 + "1" + "}" * 3000).encode(),
+    "UTF-16 garbage": b"\xff\xfe garbage",
+    "Latin-1 bytes": '{"projects": {"..": {"é": 1}}}'.encode("latin-1"),
+}
+
+
+@pytest.mark.parametrize("name", UNDECODABLE)
+def test_an_undecodable_manifest_is_warned_about_and_treated_as_none(tmp_path, name):
+    root = small_project(tmp_path / "p")
+    assert letterkit("build", cwd=root).returncode == 0
+    (root / "build" / ".letterkit-manifest.json").write_bytes(UNDECODABLE[name])
+    for command in (["status"], ["register", "-o", "reg.csv"], ["build"]):
+        done = letterkit(*command, cwd=root)
+        no_traceback(done)
+        assert "RecursionError" not in done.stderr
+        if command == ["build"]:
+            assert done.returncode == 0, done.stderr
+            assert "警告 bad-manifest" in done.stderr
+            assert "已生成 1，未改动 0，失败 0" in done.stdout
+    done = letterkit("build", cwd=root)  # rewritten: a sound manifest again
+    assert done.returncode == 0 and "bad-manifest" not in done.stderr and "未改动 1" in done.stdout
+
+
+# 6. Lock files do not follow symlinks ----------------------------------------------------------
+
+@pytest.mark.parametrize("lock", [".letterkit-build.lock", ".letterkit-manifest.lock"])
+@pytest.mark.parametrize("target_exists", [False, True])
+def test_a_symlinked_lock_file_creates_nothing_outside(tmp_path, lock, target_exists):
+    root = small_project(tmp_path / "p")
+    outside = tmp_path / "outside" / "file"
+    outside.parent.mkdir()
+    if target_exists:
+        outside.write_text("keep me", encoding="utf-8")
+    (root / "build").mkdir()
+    (root / "build" / lock).symlink_to(outside)
+    done = letterkit("build", cwd=root)
+    no_traceback(done)
+    assert done.returncode == 0, done.stderr
+    assert (root / "build" / "d0.docx").is_file()
+    if target_exists:
+        assert outside.read_text(encoding="utf-8") == "keep me"
+    else:
+        assert not outside.exists(), "the build created a file outside the project"
+    assert not (root / "build" / lock).is_symlink()
+    assert f"build/{lock}: 警告 lock-symlink" in done.stderr
