@@ -91,3 +91,34 @@ def test_a_symlinked_lock_file_creates_nothing_outside(tmp_path, lock, target_ex
         assert not outside.exists(), "the build created a file outside the project"
     assert not (root / "build" / lock).is_symlink()
     assert f"build/{lock}: 警告 lock-symlink" in done.stderr
+
+
+# 1. Core properties longer than Word allows ----------------------------------------------------
+
+TITLE = "关于加强校园安全和周边交通秩序管理工作的提案"  # 22 characters
+
+
+def long_text(length: int) -> str:
+    return (TITLE * (length // len(TITLE) + 1))[:length - 3] + "的提案"
+
+
+@pytest.mark.parametrize("length", [255, 256, 300, 1000])
+def test_a_long_title_and_organ_name_are_cut_in_the_properties_only(tmp_path, length):
+    from docx import Document
+
+    from letterkit.textconv import to_text
+
+    title, organ = long_text(length), "测试市测试区" + "教育" * (length // 2) + "局"
+    root = tmp_path / "p"
+    make_project(root, {"letterkit.yaml": "output: build\n",
+                        "drafts/t.yaml": draft(**{'id: "0012"': 'id: 无', "关于加强校园安全的提案": title,
+                                                       "测试市测试区教育局": organ})})
+    done = letterkit("build", cwd=root)
+    no_traceback(done)
+    assert done.returncode == 0, done.stderr
+    letter = root / "build" / "t.docx"
+    props = Document(str(letter)).core_properties
+    assert title[:200] in props.title and len(props.title) == min(255, len(title) + 4)  # 《关于…的提案》的答复, cut
+    assert len(props.author) <= 255 and organ.startswith(props.author) and props.author
+    assert props.last_modified_by == props.author
+    assert "".join(to_text(letter).split()).count(title[-40:]) >= 1  # the letter keeps the whole title
