@@ -84,6 +84,8 @@ class Manifest:
         (os.path on strings: this runs for every input of every draft on a no-change build.)"""
         path = os.path.abspath(path)
         root = str(self.root)
+        if not path.startswith(root + os.sep) and os.path.realpath(path).startswith(root + os.sep):
+            path = os.path.realpath(path)  # reached through a symlinked folder: the same draft, the same key
         if path.startswith(root + os.sep):
             return path[len(root) + 1:].replace(os.sep, "/")
         return path

@@ -122,3 +122,33 @@ def test_a_long_title_and_organ_name_are_cut_in_the_properties_only(tmp_path, le
     assert len(props.author) <= 255 and organ.startswith(props.author) and props.author
     assert props.last_modified_by == props.author
     assert "".join(to_text(letter).split()).count(title[-40:]) >= 1  # the letter keeps the whole title
+
+
+# 2. A draft that is a symlink to another draft -------------------------------------------------
+
+@pytest.mark.parametrize("where", ["drafts/b.yaml", "drafts/sub/b.yaml"])
+def test_a_draft_symlinked_to_another_is_a_duplicate_number_in_build_and_check(tmp_path, where):
+    root = small_project(tmp_path / "p")
+    link = root / where
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(os.path.relpath(root / "drafts" / "d0.yaml", link.parent))
+    for command in (["build"], [ "build", where], ["check"]):
+        done = letterkit(*command, cwd=root)
+        no_traceback(done)
+        assert done.returncode == 1, done.stderr
+        said = done.stderr + done.stdout
+        assert re.search(rf"{re.escape(where)}:\d+:\d+: 错误 duplicate-number 发文字号 \S+ 已由 drafts/d0.yaml 使用", said), said
+        if command != ["build", where]:
+            assert re.search(r"drafts/d0.yaml:\d+:\d+: 错误 duplicate-number 发文字号 \S+ 已由 " + re.escape(where), said)
+        assert not (root / "build" / Path(where).relative_to("drafts").with_suffix(".docx")).exists()
+
+
+def test_a_draft_reached_through_a_symlinked_folder_is_not_its_own_duplicate(tmp_path):
+    root = small_project(tmp_path / "p")
+    (tmp_path / "alias").symlink_to(root)
+    for command in ("build", "check"):
+        done = letterkit(command, str(tmp_path / "alias" / "drafts" / "d0.yaml"), cwd=tmp_path)
+        no_traceback(done)
+        assert done.returncode == 0 and "duplicate-number" not in done.stderr, done.stderr
+    done = letterkit("build", "./drafts/../drafts/d0.yaml", "--force", cwd=root)
+    assert done.returncode == 0 and "duplicate-number" not in done.stderr, done.stderr
