@@ -152,3 +152,29 @@ def test_a_draft_reached_through_a_symlinked_folder_is_not_its_own_duplicate(tmp
         assert done.returncode == 0 and "duplicate-number" not in done.stderr, done.stderr
     done = letterkit("build", "./drafts/../drafts/d0.yaml", "--force", cwd=root)
     assert done.returncode == 0 and "duplicate-number" not in done.stderr, done.stderr
+
+
+# 9. Upper-case .YAML drafts --------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["X.YAML", "x.Yml", "sub/Y.Yaml", "z.yML"])
+def test_upper_case_yaml_drafts_are_built_by_a_full_build(tmp_path, name):
+    root = tmp_path / "p"
+    make_project(root, {"letterkit.yaml": "output: build\n", f"drafts/{name}": draft(seq=3)})
+    done = letterkit("build", cwd=root)
+    no_traceback(done)
+    assert done.returncode == 0 and "已生成 1，" in done.stdout, done.stdout + done.stderr
+    assert (root / "build" / Path(name).with_suffix(".docx")).is_file()
+    done = letterkit("check", cwd=root)
+    assert "检查了 1 份草稿" in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("first, second", [("x.yaml", "x.YAML"), ("x.YML", "x.yaml"), ("x.Yaml", "x.yml")])
+def test_the_same_output_clash_sees_any_case(tmp_path, first, second):
+    root = tmp_path / "p"
+    make_project(root, {"letterkit.yaml": "output: build\n", f"drafts/{first}": draft(seq=3),
+                        f"drafts/{second}": draft(seq=4)})
+    done = letterkit("build", cwd=root)
+    no_traceback(done)
+    assert done.returncode == 1 and not (root / "build" / "x.docx").exists()
+    for one, other in ((first, second), (second, first)):
+        assert f"drafts/{one}: 错误 same-output drafts/{one} 和 drafts/{other} 都会生成 build/x.docx" in done.stderr
