@@ -462,7 +462,18 @@ def _check_render(paths: tuple[Path, ...], output_format: str) -> None:
     if not_docx or not documents:
         raise click.UsageError(f"--render 只检查 .docx 文件：{display_path(not_docx[0]) if not_docx else '没有找到 .docx'}")
     from . import pagecheck  # reads PDFs with pdfplumber: loaded only for this command
+    from .zipguard import check_docx
 
+    problems = []
+    for document in documents:  # a zip bomb or a damaged file is refused before LibreOffice gets it
+        try:
+            if check_docx(document) is None:
+                problems.append(Problem(Location(display_path(document)), "not-docx", "这不是 Word 文件（.docx），无法渲染",
+                                        "确认这是 .docx 文件（.doc 请先在 Word 或 WPS 中另存为 .docx）"))
+        except LetterkitError as error:
+            problems += error.problems
+    if problems:
+        raise LetterkitError(problems)
     try:
         results = pagecheck.check_documents(documents)
     except (pdf.RendererMissing, pdf.RenderFailed) as error:

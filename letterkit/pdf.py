@@ -137,9 +137,11 @@ def _kill_group(run: subprocess.Popen) -> None:
 def _for_libreoffice(source: Path, copy: Path) -> Path:
     """A copy with w:overflowPunct flipped: LibreOffice reads it inverted (RENDERING.md),
     so the .docx keeps Word's meaning (0: no punctuation hanging past the margin)."""
+    from .zipguard import read_member
+
     with zipfile.ZipFile(source) as zin, zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
-            data = zin.read(info.filename)
+            data = read_member(zin, info)  # bounded: never more than a part may hold, whatever it claims
             if info.filename in ("word/styles.xml", "word/document.xml"):
                 data = data.replace(b'<w:overflowPunct w:val="0"/>', b'<w:overflowPunct w:val="1"/>')
             zout.writestr(info, data)

@@ -178,3 +178,68 @@ def test_the_same_output_clash_sees_any_case(tmp_path, first, second):
     assert done.returncode == 1 and not (root / "build" / "x.docx").exists()
     for one, other in ((first, second), (second, first)):
         assert f"drafts/{one}: 错误 same-output drafts/{one} 和 drafts/{other} 都会生成 build/x.docx" in done.stderr
+
+
+# 4. A zip member lying about its size ----------------------------------------------------------
+
+def lying_docx(path: Path, real: int, claimed: int | None) -> Path:
+    """A python-docx Word file whose document.xml holds `real` bytes of text while the zip's
+    directory (central and local headers) says `claimed`."""
+    import docx
+
+    plain = path.with_name("plain.docx")
+    document = docx.Document()
+    document.add_paragraph("关于加强校园安全的提案的答复")
+    document.save(str(plain))
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename != "word/document.xml":
+                out.writestr(info.filename, data)
+                continue
+            head, tail = data.split(b"</w:t>", 1)
+            with out.open(info.filename, "w") as stream:
+                stream.write(head)
+                chunk = "答".encode() * (2**20 // 3)
+                for _ in range(real // len(chunk)):
+                    stream.write(chunk)
+                stream.write(b"</w:t>" + tail)
+    if claimed is None:
+        return path
+    data = bytearray(path.read_bytes())
+    name = b"word/document.xml"
+    central = data.rindex(b"PK\x01\x02", 0, data.rindex(name))
+    data[central + 24:central + 28] = claimed.to_bytes(4, "little")
+    local = int.from_bytes(data[central + 42:central + 46], "little")
+    data[local + 22:local + 26] = claimed.to_bytes(4, "little")
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.fixture(scope="module")
+def liar(tmp_path_factory):
+    return lying_docx(tmp_path_factory.mktemp("liar") / "liar.docx", 500 * 2**20, 20_000)
+
+
+@pytest.mark.parametrize("command", [["import", "liar.docx", "-o", "liar.yaml"], ["textconv", "liar.docx"],
+                                     ["check", "--render", "liar.docx"]])
+def test_a_part_lying_about_its_size_is_refused_without_inflating_it(tmp_path, liar, command):
+    from test_hostile_inputs import measured
+
+    (tmp_path / "liar.docx").symlink_to(liar)
+    run = measured(tmp_path, *command, limit_mb=2000)
+    said = run["out"] + run["err"]
+    print(f"{command[0]}: {liar.stat().st_size // 1024} KB zip claiming 20 KB for 500 MB, "
+          f"peak {run['peak_mb']} MB, {run['seconds']:.2f} s")
+    assert run["code"] == 1, said
+    assert "Traceback" not in said and "内部错误" not in said and "BadZipFile" not in said
+    assert re.search(r"(^|\n)liar\.docx: 错误 (not-docx|docx-too-large) Word 文件已损坏，无法读取其中的 word/document\.xml", said), said
+    assert run["peak_mb"] < 300
+    assert not (tmp_path / "liar.yaml").exists()
+
+
+def test_an_honest_large_letter_still_reads_through_the_guard(tmp_path):
+    """3 MB of text, its size told truly: checked chunk by chunk, then read."""
+    lying_docx(tmp_path / "honest.docx", 3 * 2**20, None)
+    done = letterkit("textconv", "honest.docx", cwd=tmp_path)
+    assert done.returncode == 0 and done.stdout.startswith("关于加强校园安全的提案的答复答答答"), done.stderr
