@@ -104,12 +104,14 @@ def _run_batch(project, paths, output, jobs, force, clean, with_pdf, quiet_uncha
         return False
     batch = Batch(drafts, project, output, jobs, force, clean)
     bar = _Progress(len(drafts)) if sys.stderr.isatty() and not quiet_unchanged else None
-    failures, letters = [], []
+    failures, letters, rebuilt = [], [], []
     for outcome in batch.run():
         if outcome.status == "failed":
             failures.append(outcome)
         else:
             letters.append(outcome.output)  # only these get a PDF: never one from a failed draft's old .docx
+            if outcome.status == "built":
+                rebuilt.append(outcome.output)
         if outcome.aside:
             click.echo(f"{display_path(outcome.output)} 与 letterkit 记下写出的不同（例如在 Word 里改过），已改名为 "
                        f"{display_path(outcome.aside)} 保留，再按草稿重新生成", err=True)
@@ -136,6 +138,8 @@ def _run_batch(project, paths, output, jobs, force, clean, with_pdf, quiet_uncha
             click.echo(f"{display_path(path)}：草稿已不存在，{reason}")
     pdfs_ok = True
     if with_pdf:
+        for path in rebuilt:  # a PDF of the letter's previous text must not stay if this one fails
+            path.with_suffix(".pdf").unlink(missing_ok=True)
         stale = [p for p in letters if p.exists() and (not p.with_suffix(".pdf").exists()
                                                        or p.with_suffix(".pdf").stat().st_mtime < p.stat().st_mtime)]
         made = _pdfs(stale) if stale else []
@@ -559,6 +563,9 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("已中断。", err=True)
         sys.exit(130)
+    except pdf.Stopped as stopped:  # a `kill` during --pdf: LibreOffice stopped, its folder removed
+        click.echo("已终止。", err=True)
+        sys.exit(128 + stopped.signum)
     except Exception as error:  # a bug in letterkit, not in the draft
         if debug:
             raise

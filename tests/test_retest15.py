@@ -243,3 +243,51 @@ def test_an_honest_large_letter_still_reads_through_the_guard(tmp_path):
     lying_docx(tmp_path / "honest.docx", 3 * 2**20, None)
     done = letterkit("textconv", "honest.docx", cwd=tmp_path)
     assert done.returncode == 0 and done.stdout.startswith("关于加强校园安全的提案的答复答答答"), done.stderr
+
+
+# 5. A kill during --pdf; a stale PDF after a failed render ---------------------------------------
+
+@pytest.mark.parametrize("signame, code", [("SIGTERM", 143), ("SIGINT", 130), ("SIGHUP", 129)])
+def test_a_kill_during_pdf_stops_libreoffice_and_removes_its_folder(tmp_path, signame, code):
+    from test_hostile_inputs import _alive, _fake_renderer
+
+    root = small_project(tmp_path / "p", 2)
+    env, pids = _fake_renderer(tmp_path, "hang")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env["TMPDIR"] = str(temp)
+    process = subprocess.Popen([sys.executable, "-m", "letterkit", "build", "--pdf"], cwd=root, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not (pids.exists() and pids.read_text().strip()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert list(temp.glob("letterkit-lo-*")), "LibreOffice's folder is made while it runs"
+    process.send_signal(getattr(signal, signame))  # letterkit alone, as `kill <pid>` does
+    _, err = process.communicate(timeout=60)
+    wrapper, worker = map(int, pids.read_text().split())
+    time.sleep(0.2)
+    assert not _alive(wrapper) and not _alive(worker), "a LibreOffice process survived"
+    assert list(temp.glob("letterkit-lo-*")) == [], "LibreOffice's temporary folder was left behind"
+    assert process.returncode == code, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err
+    assert "已中断" in err or "已终止" in err
+    assert (root / "build" / "d0.docx").is_file()
+
+
+def test_a_failed_render_leaves_no_pdf_of_the_previous_text(tmp_path):
+    from test_hostile_inputs import _fake_renderer
+
+    root = small_project(tmp_path / "p", 2)
+    slow, _ = _fake_renderer(tmp_path / "a", "slow") if (tmp_path / "a").mkdir() is None else None
+    done = subprocess.run([sys.executable, "-m", "letterkit", "build", "--pdf"], cwd=root, env=slow,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and (root / "build" / "d0.pdf").is_file() and (root / "build" / "d1.pdf").is_file()
+    draft_file = root / "drafts" / "d0.yaml"
+    draft_file.write_text(draft_file.read_text(encoding="utf-8").replace("张三", "王五"), encoding="utf-8")
+    failing, _ = _fake_renderer(tmp_path / "b", "leave") if (tmp_path / "b").mkdir() is None else None
+    done = subprocess.run([sys.executable, "-m", "letterkit", "build", "--pdf", "--pdf-timeout", "2"], cwd=root,
+                          env=failing, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "render-failed" in done.stderr, done.stderr
+    assert "王五" in letterkit("textconv", "build/d0.docx", cwd=root).stdout
+    assert not (root / "build" / "d0.pdf").exists(), "the PDF of the previous text stayed beside the new letter"
+    assert (root / "build" / "d1.pdf").is_file()  # an unchanged letter keeps its PDF
