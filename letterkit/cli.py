@@ -74,7 +74,16 @@ def build(paths: tuple[Path, ...], output: Path | None, with_pdf: bool, jobs: in
 
 
 def _watch(project, paths, output, jobs, with_pdf) -> None:
-    """Build, then build again after every save; a bad save is reported, never fatal."""
+    """Build, then build again after every save; a bad save is reported, never fatal.
+    Ctrl-C ends it quietly, exit 130 as a shell expects (as for an interrupted build)."""
+    try:
+        _watching(project, paths, output, jobs, with_pdf)
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        click.echo("已停止监视。", err=True)
+        sys.exit(130)
+
+
+def _watching(project, paths, output, jobs, with_pdf) -> None:
     from .watch import changes, forget
 
     root = project.root

@@ -291,3 +291,26 @@ def test_a_failed_render_leaves_no_pdf_of_the_previous_text(tmp_path):
     assert "王五" in letterkit("textconv", "build/d0.docx", cwd=root).stdout
     assert not (root / "build" / "d0.pdf").exists(), "the PDF of the previous text stayed beside the new letter"
     assert (root / "build" / "d1.pdf").is_file()  # an unchanged letter keeps its PDF
+
+
+# 7. Ctrl-C under --watch ------------------------------------------------------------------------
+
+def test_ctrl_c_stops_watch_quietly_in_chinese_with_130(tmp_path):
+    root = small_project(tmp_path / "p")
+    process = subprocess.Popen([sys.executable, "-m", "letterkit", "build", "--watch", "-j", "1"], cwd=root,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        seen = ""
+        while "已生成" not in seen:
+            line = process.stdout.readline()
+            assert line, process.stderr.read()
+            seen += line
+        time.sleep(1)  # the watcher running
+        os.killpg(process.pid, signal.SIGINT)  # what a terminal's Ctrl-C does
+        out, err = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 130, err
+    assert err.strip().endswith("已停止监视。"), err
+    assert "KeyboardInterrupt" not in err + out and "Traceback" not in err and "stopping watch" not in err
