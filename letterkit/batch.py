@@ -40,6 +40,8 @@ class Summary:
     seconds: float = 0.0
     orphans: list[tuple[Path, bool]] = field(default_factory=list)  # (output, removed)
     kept: dict[Path, str] = field(default_factory=dict)  # file --clean did not delete → why
+    removed: list[Path] = field(default_factory=list)    # files --clean deleted (letters and their PDFs)
+    refused: dict[Path, str] = field(default_factory=dict)  # without --clean: orphan --clean would keep → why
     warnings: list[str] = field(default_factory=list)   # about the build as a whole (its records)
     leftovers: int = 0                                  # temporary files of a killed build removed
 
@@ -144,11 +146,16 @@ class Batch:
                 for path, reason in refused.items():
                     if reason is None:
                         path.unlink()
+                        self.summary.removed.append(path)
                     else:
                         self.summary.kept[path] = reason
                 removed = refused[output] is None
                 if removed:
                     manifest.drop(key)
+            else:  # said now, so the clerk is not told to use --clean on a file it would keep
+                reason = manifest.removable(output, entry["output_digest"])
+                if reason is not None:
+                    self.summary.refused[output] = reason
             found.append((output, removed))
         return found
 

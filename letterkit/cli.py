@@ -107,14 +107,23 @@ def _run_batch(project, paths, output, jobs, force, clean, with_pdf, quiet_uncha
     from .batch import Batch
 
     drafts = [d for p in paths for d in _drafts_in(p)] if paths else project.drafts()
-    if not drafts:
+
+    def no_drafts() -> bool:
         where = display_path(paths[0]) if paths else display_path(project.drafts_dir)
         click.echo(f"{where}: 错误 no-drafts 没有找到草稿（草稿是 drafts/ 下的 .yaml 文件）", err=True)
         return False
+
+    if not drafts and not (clean and not paths):
+        return no_drafts()
     batch = Batch(drafts, project, output, jobs, force, clean)
+    outcomes = batch.run()
+    if not drafts:  # --clean after the last draft was deleted: its letters are still cleaned
+        outcomes = list(outcomes)
+        if not batch.summary.orphans:
+            return no_drafts()
     bar = _Progress(len(drafts)) if sys.stderr.isatty() and not quiet_unchanged else None
     failures, letters, rebuilt = [], [], []
-    for outcome in batch.run():
+    for outcome in outcomes:
         if outcome.status == "failed":
             failures.append(outcome)
         else:
@@ -139,9 +148,15 @@ def _run_batch(project, paths, output, jobs, force, clean, with_pdf, quiet_uncha
         click.echo(f"删除了被中断的生成留下的 {s.leftovers} 个临时文件（.*.docx.*.tmp）", err=True)
     for outcome in failures:
         _report(outcome.problems)
+    for path in s.removed:  # each letter and each PDF --clean deleted
+        click.echo(f"{display_path(path)}：草稿已不存在，已删除")
     for stale, removed in s.orphans:
+        if removed:
+            continue
         click.echo(f"{display_path(stale)}：草稿已不存在，" + (
-            "已删除" if removed else s.kept[stale] if stale in s.kept else "是孤儿文件（用 --clean 删除）"))
+            s.kept[stale] if stale in s.kept
+            else f"是孤儿文件；{s.refused[stale]}（--clean 也不会删它，需要时请自己处理）" if stale in s.refused
+            else "是孤儿文件（用 --clean 删除）"))
     for path, reason in s.kept.items():
         if path not in dict(s.orphans):
             click.echo(f"{display_path(path)}：草稿已不存在，{reason}")

@@ -314,3 +314,65 @@ def test_ctrl_c_stops_watch_quietly_in_chinese_with_130(tmp_path):
     assert process.returncode == 130, err
     assert err.strip().endswith("已停止监视。"), err
     assert "KeyboardInterrupt" not in err + out and "Traceback" not in err and "stopping watch" not in err
+
+
+# 8. Orphans and --clean ---------------------------------------------------------------------------
+
+def orphaned(tmp_path) -> Path:
+    """Four letters with PDFs (as letterkit records them), then their drafts deleted: d0 as it was
+    written, d1 touched up in Word, d2's manifest entry naming a file outside the output folder."""
+    import json
+
+    root = small_project(tmp_path / "p", 5)  # d4 stays, for now
+    outside = tmp_path / "outside.docx"
+    outside.write_bytes(b"someone else's")
+    assert letterkit("build", cwd=root).returncode == 0
+    from letterkit.batch import record_pdfs
+    from letterkit.project import open_project
+
+    for i in range(4):
+        (root / "build" / f"d{i}.pdf").write_bytes(b"%PDF " + str(i).encode())
+    record_pdfs(open_project(root), None, [root / "build" / f"d{i}.pdf" for i in range(4)])
+    manifest = root / "build" / ".letterkit-manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    entry = data["projects"][".."]["drafts/d2.yaml"]
+    entry.update(output=str(outside), output_digest=__import__("hashlib").sha256(b"someone else's").hexdigest())
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    (root / "build" / "d1.docx").write_bytes(b"touched up in Word")
+    for i in range(4):
+        (root / "drafts" / f"d{i}.yaml").unlink()
+    return root
+
+
+def test_orphans_are_told_per_file_what_clean_would_do_and_clean_names_every_deletion(tmp_path):
+    root = orphaned(tmp_path)
+    outside = tmp_path / "outside.docx"
+    done = letterkit("build", cwd=root)
+    no_traceback(done)
+    said = done.stdout + done.stderr
+    assert "build/d0.docx：草稿已不存在，是孤儿文件（用 --clean 删除）" in said
+    assert "build/d3.docx：草稿已不存在，是孤儿文件（用 --clean 删除）" in said
+    assert re.search(r"build/d1\.docx：草稿已不存在，是孤儿文件；生成后被改过.*--clean 也不会删它", said), said
+    assert re.search(re.escape(str(outside)) + r"：草稿已不存在，是孤儿文件；不在输出目录之内.*--clean 也不会删它", said), said
+    assert said.count("用 --clean 删除") == 2
+
+    # the last draft was deleted: --clean still cleans, without a no-drafts error
+    (root / "drafts" / "d4.yaml").unlink()
+    done = letterkit("build", "--clean", cwd=root)
+    no_traceback(done)
+    said = done.stdout + done.stderr
+    assert done.returncode == 0 and "no-drafts" not in said, said
+    for name in ("d0.docx", "d0.pdf", "d3.docx", "d3.pdf", "d4.docx"):
+        assert f"build/{name}：草稿已不存在，已删除" in said, said
+        assert not (root / "build" / name).exists()
+    assert (root / "build" / "d1.docx").read_bytes() == b"touched up in Word"
+    assert outside.read_bytes() == b"someone else's"
+    assert "build/d1.docx：草稿已不存在，生成后被改过" in said
+
+
+def test_clean_with_no_drafts_and_nothing_to_clean_is_still_no_drafts(tmp_path):
+    root = tmp_path / "p"
+    make_project(root, {"letterkit.yaml": "output: build\n"})
+    (root / "drafts").mkdir()
+    done = letterkit("build", "--clean", cwd=root)
+    assert done.returncode == 1 and "错误 no-drafts" in done.stderr
