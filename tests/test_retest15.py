@@ -278,13 +278,15 @@ def test_a_failed_render_leaves_no_pdf_of_the_previous_text(tmp_path):
     from test_hostile_inputs import _fake_renderer
 
     root = small_project(tmp_path / "p", 2)
-    slow, _ = _fake_renderer(tmp_path / "a", "slow") if (tmp_path / "a").mkdir() is None else None
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    slow, _ = _fake_renderer(tmp_path / "a", "slow")  # makes a PDF of each letter
     done = subprocess.run([sys.executable, "-m", "letterkit", "build", "--pdf"], cwd=root, env=slow,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and (root / "build" / "d0.pdf").is_file() and (root / "build" / "d1.pdf").is_file()
     draft_file = root / "drafts" / "d0.yaml"
     draft_file.write_text(draft_file.read_text(encoding="utf-8").replace("张三", "王五"), encoding="utf-8")
-    failing, _ = _fake_renderer(tmp_path / "b", "leave") if (tmp_path / "b").mkdir() is None else None
+    failing, _ = _fake_renderer(tmp_path / "b", "leave")  # makes none
     done = subprocess.run([sys.executable, "-m", "letterkit", "build", "--pdf", "--pdf-timeout", "2"], cwd=root,
                           env=failing, capture_output=True, text=True, timeout=120)
     assert done.returncode == 1 and "render-failed" in done.stderr, done.stderr
