@@ -109,7 +109,9 @@ def _same_draft(index, path: Path) -> set[Path]:
     (two letters would go out with it).  Only a path that is not listed (reached through a
     symlinked folder, or ./x/../x) is matched by the file it resolves to."""
     given = Path(os.path.abspath(path))
-    listed = {Path(os.path.abspath(p)): p for p in index["text"]}
+    listed = index.get("listed")
+    if listed is None:  # made once per run: every draft built asks
+        listed = index["listed"] = {Path(os.path.abspath(p)): p for p in index["text"]}
     if given in listed:
         return {listed[given]}
     real = given.resolve()
