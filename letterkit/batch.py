@@ -20,7 +20,7 @@ from pathlib import Path
 from stat import S_ISREG
 
 from .errors import LetterkitError, Location, Problem, display_path
-from .manifest import MANIFEST, Manifest
+from .manifest import MANIFEST, Manifest, open_lock
 
 
 @dataclass
@@ -40,6 +40,8 @@ class Summary:
     seconds: float = 0.0
     orphans: list[tuple[Path, bool]] = field(default_factory=list)  # (output, removed)
     kept: dict[Path, str] = field(default_factory=dict)  # file --clean did not delete → why
+    removed: list[Path] = field(default_factory=list)    # files --clean deleted (letters and their PDFs)
+    refused: dict[Path, str] = field(default_factory=dict)  # without --clean: orphan --clean would keep → why
     warnings: list[str] = field(default_factory=list)   # about the build as a whole (its records)
     leftovers: int = 0                                  # temporary files of a killed build removed
 
@@ -94,6 +96,7 @@ class Batch:
                     self.summary.warnings.append(
                         f"{display_path(manifest.path)}: 警告 manifest-not-saved 生成记录没能保存：{error.strerror or error}"
                         "（已生成的信完好；下次会把这些信重新生成一遍）")
+            self.summary.warnings.extend(w for w in manifest.lock_warnings if w not in self.summary.warnings)
             if running:
                 running.close()
             self.summary.seconds = time.perf_counter() - started
@@ -143,11 +146,16 @@ class Batch:
                 for path, reason in refused.items():
                     if reason is None:
                         path.unlink()
+                        self.summary.removed.append(path)
                     else:
                         self.summary.kept[path] = reason
                 removed = refused[output] is None
                 if removed:
                     manifest.drop(key)
+            else:  # said now, so the clerk is not told to use --clean on a file it would keep
+                reason = manifest.removable(output, entry["output_digest"])
+                if reason is not None:
+                    self.summary.refused[output] = reason
             found.append((output, removed))
         return found
 
@@ -186,7 +194,7 @@ def _claim(folder: Path, outputs: set[Path], summary: Summary):
     regular files.  None is being written then: every letterkit build holds the lock while it writes."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle = open(folder / RUNNING, "a+b")
+        handle = open_lock(folder / RUNNING, summary.warnings)
     except OSError:
         return None  # a folder that cannot be written: each letter will say so
     try:

@@ -74,7 +74,16 @@ def build(paths: tuple[Path, ...], output: Path | None, with_pdf: bool, jobs: in
 
 
 def _watch(project, paths, output, jobs, with_pdf) -> None:
-    """Build, then build again after every save; a bad save is reported, never fatal."""
+    """Build, then build again after every save; a bad save is reported, never fatal.
+    Ctrl-C ends it quietly, exit 130 as a shell expects (as for an interrupted build)."""
+    try:
+        _watching(project, paths, output, jobs, with_pdf)
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        click.echo("已停止监视。", err=True)
+        sys.exit(130)
+
+
+def _watching(project, paths, output, jobs, with_pdf) -> None:
     from .watch import changes, forget
 
     root = project.root
@@ -98,18 +107,29 @@ def _run_batch(project, paths, output, jobs, force, clean, with_pdf, quiet_uncha
     from .batch import Batch
 
     drafts = [d for p in paths for d in _drafts_in(p)] if paths else project.drafts()
-    if not drafts:
+
+    def no_drafts() -> bool:
         where = display_path(paths[0]) if paths else display_path(project.drafts_dir)
         click.echo(f"{where}: 错误 no-drafts 没有找到草稿（草稿是 drafts/ 下的 .yaml 文件）", err=True)
         return False
+
+    if not drafts and not (clean and not paths):
+        return no_drafts()
     batch = Batch(drafts, project, output, jobs, force, clean)
+    outcomes = batch.run()
+    if not drafts:  # --clean after the last draft was deleted: its letters are still cleaned
+        outcomes = list(outcomes)
+        if not batch.summary.orphans:
+            return no_drafts()
     bar = _Progress(len(drafts)) if sys.stderr.isatty() and not quiet_unchanged else None
-    failures, letters = [], []
-    for outcome in batch.run():
+    failures, letters, rebuilt = [], [], []
+    for outcome in outcomes:
         if outcome.status == "failed":
             failures.append(outcome)
         else:
             letters.append(outcome.output)  # only these get a PDF: never one from a failed draft's old .docx
+            if outcome.status == "built":
+                rebuilt.append(outcome.output)
         if outcome.aside:
             click.echo(f"{display_path(outcome.output)} 与 letterkit 记下写出的不同（例如在 Word 里改过），已改名为 "
                        f"{display_path(outcome.aside)} 保留，再按草稿重新生成", err=True)
@@ -128,14 +148,22 @@ def _run_batch(project, paths, output, jobs, force, clean, with_pdf, quiet_uncha
         click.echo(f"删除了被中断的生成留下的 {s.leftovers} 个临时文件（.*.docx.*.tmp）", err=True)
     for outcome in failures:
         _report(outcome.problems)
+    for path in s.removed:  # each letter and each PDF --clean deleted
+        click.echo(f"{display_path(path)}：草稿已不存在，已删除")
     for stale, removed in s.orphans:
+        if removed:
+            continue
         click.echo(f"{display_path(stale)}：草稿已不存在，" + (
-            "已删除" if removed else s.kept[stale] if stale in s.kept else "是孤儿文件（用 --clean 删除）"))
+            s.kept[stale] if stale in s.kept
+            else f"是孤儿文件；{s.refused[stale]}（--clean 也不会删它，需要时请自己处理）" if stale in s.refused
+            else "是孤儿文件（用 --clean 删除）"))
     for path, reason in s.kept.items():
         if path not in dict(s.orphans):
             click.echo(f"{display_path(path)}：草稿已不存在，{reason}")
     pdfs_ok = True
     if with_pdf:
+        for path in rebuilt:  # a PDF of the letter's previous text must not stay if this one fails
+            path.with_suffix(".pdf").unlink(missing_ok=True)
         stale = [p for p in letters if p.exists() and (not p.with_suffix(".pdf").exists()
                                                        or p.with_suffix(".pdf").stat().st_mtime < p.stat().st_mtime)]
         made = _pdfs(stale) if stale else []
@@ -462,7 +490,18 @@ def _check_render(paths: tuple[Path, ...], output_format: str) -> None:
     if not_docx or not documents:
         raise click.UsageError(f"--render 只检查 .docx 文件：{display_path(not_docx[0]) if not_docx else '没有找到 .docx'}")
     from . import pagecheck  # reads PDFs with pdfplumber: loaded only for this command
+    from .zipguard import check_docx
 
+    problems = []
+    for document in documents:  # a zip bomb or a damaged file is refused before LibreOffice gets it
+        try:
+            if check_docx(document) is None:
+                problems.append(Problem(Location(display_path(document)), "not-docx", "这不是 Word 文件（.docx），无法渲染",
+                                        "确认这是 .docx 文件（.doc 请先在 Word 或 WPS 中另存为 .docx）"))
+        except LetterkitError as error:
+            problems += error.problems
+    if problems:
+        raise LetterkitError(problems)
     try:
         results = pagecheck.check_documents(documents)
     except (pdf.RendererMissing, pdf.RenderFailed) as error:
@@ -548,6 +587,9 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("已中断。", err=True)
         sys.exit(130)
+    except pdf.Stopped as stopped:  # a `kill` during --pdf: LibreOffice stopped, its folder removed
+        click.echo("已终止。", err=True)
+        sys.exit(128 + stopped.signum)
     except Exception as error:  # a bug in letterkit, not in the draft
         if debug:
             raise

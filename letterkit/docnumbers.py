@@ -9,6 +9,7 @@ shows, so a broken draft still holds its number.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,13 +83,14 @@ def used(project, year: int | None = None, seq: int | None = None, exclude: Path
     """The numbers the project's drafts use, limited to `year`/`seq` when given: only drafts whose
     text shows such a number are loaded, each once per run."""
     index = _index(project)
+    exclude = _same_draft(index, exclude) if exclude is not None else set()
     found = []
     shown = index["by_seq"].get(seq, ()) if seq is not None else [p for p, pairs in index["text"].items() if pairs]
     for path in dict.fromkeys([*shown, *index["inherit"]]):
         pairs = index["text"][path]
         if pairs and not any((year is None or y in (None, year)) and (seq is None or s == seq) for y, s in pairs):
             continue
-        if exclude is not None and path.resolve() == exclude:
+        if path in exclude:
             continue
         if path not in index["loaded"]:
             try:
@@ -101,6 +103,21 @@ def used(project, year: int | None = None, seq: int | None = None, exclude: Path
     return found
 
 
+def _same_draft(index, path: Path) -> set[Path]:
+    """The listed drafts that are `path` itself.  Paths are compared as given (made absolute), not
+    resolved: a draft that is a symlink to another draft is a second draft with the same number
+    (two letters would go out with it).  Only a path that is not listed (reached through a
+    symlinked folder, or ./x/../x) is matched by the file it resolves to."""
+    given = Path(os.path.abspath(path))
+    listed = index.get("listed")
+    if listed is None:  # made once per run: every draft built asks
+        listed = index["listed"] = {Path(os.path.abspath(p)): p for p in index["text"]}
+    if given in listed:
+        return {listed[given]}
+    real = given.resolve()
+    return {p for p in index["text"] if p.resolve() == real}
+
+
 def next_free(project, code: str, year: int) -> int:
     """One more than the highest sequence number of `code` and `year` (any draft that might be)."""
     taken = [u.seq for u in used(project, year=year) if u.code in (None, code) and u.year in (None, year)]
@@ -109,7 +126,7 @@ def next_free(project, code: str, year: int) -> int:
 
 def others_with(project, path: Path, code: str, year: int, seq: int) -> list[Path]:
     """The other drafts of the project that use the same number."""
-    return [u.path for u in used(project, year=year, seq=seq, exclude=Path(path).resolve())
+    return [u.path for u in used(project, year=year, seq=seq, exclude=Path(path))
             if u.code == code and u.year == year and u.seq == seq]
 
 

@@ -61,6 +61,7 @@ class Manifest:
         self.path = self.folder / MANIFEST
         self.project = os.path.relpath(self.root, os.path.abspath(self.folder)).replace(os.sep, "/")
         self.warning: str | None = None  # said once when the file on disk is not a manifest
+        self.lock_warnings: list[str] = []  # a symlinked lock file replaced (said after the build)
         self.changes: dict[str, dict | None] = {}  # this run's records (None: forgotten), merged in on save
         sections = self._read()
         self.entries: dict[str, dict] = sections.pop(self.project, {})
@@ -68,10 +69,10 @@ class Manifest:
 
     def _read(self) -> dict[str, dict]:
         try:
-            text = self.path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            data = self.path.read_bytes()
+        except OSError:
             return {}  # no manifest yet (or unreadable): everything is built
-        sections = _sections(text, self.root, self.project)
+        sections = _sections(data, self.root, self.project)
         if sections is None:
             self.warning = (f"{display_path(self.path)}: 警告 bad-manifest 生成记录不是 letterkit 写的格式，当作没有记录"
                             f"（本次全部重新生成并重写它）")
@@ -83,6 +84,8 @@ class Manifest:
         (os.path on strings: this runs for every input of every draft on a no-change build.)"""
         path = os.path.abspath(path)
         root = str(self.root)
+        if not path.startswith(root + os.sep) and os.path.realpath(path).startswith(root + os.sep):
+            path = os.path.realpath(path)  # reached through a symlinked folder: the same draft, the same key
         if path.startswith(root + os.sep):
             return path[len(root) + 1:].replace(os.sep, "/")
         return path
@@ -185,12 +188,12 @@ class Manifest:
         from .write import write_atomic
 
         self.folder.mkdir(parents=True, exist_ok=True)
-        with locked(self.folder / LOCK):
+        with locked(self.folder / LOCK, self.lock_warnings):
             sections = {}
             if self.path.exists():
                 try:
-                    sections = _sections(self.path.read_text(encoding="utf-8"), self.root, self.project) or {}
-                except (OSError, UnicodeDecodeError):
+                    sections = _sections(self.path.read_bytes(), self.root, self.project) or {}
+                except OSError:
                     sections = {}
             own = sections.setdefault(self.project, {})
             for key, entry in self.changes.items():
@@ -206,10 +209,29 @@ class Manifest:
         self.changes.clear()
 
 
+def open_lock(path: Path, warnings: list[str] | None = None):
+    """Open (create) a lock file without following a symlink: a link planted there
+    (`build/.letterkit-build.lock -> /elsewhere`) would make letterkit create or touch a file
+    outside the output folder.  Such a link is removed (the link only, not what it points to)
+    and replaced by a plain file, and `warnings` says so."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags, 0o644)
+    except OSError:
+        if not os.path.islink(path):
+            raise
+        os.unlink(path)
+        if warnings is not None:
+            warnings.append(f"{display_path(Path(path))}: 警告 lock-symlink 锁文件是一个符号链接，已删除这个链接"
+                            f"（它指向的文件没有动），换成普通文件")
+        fd = os.open(path, flags | os.O_EXCL, 0o644)
+    return os.fdopen(fd, "r+b")
+
+
 @contextmanager
-def locked(path: Path):
+def locked(path: Path, warnings: list[str] | None = None):
     """An exclusive flock on `path` (created) for the duration: one manifest merge at a time."""
-    with open(path, "a+b") as handle:
+    with open_lock(path, warnings) as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX)
         except OSError:
@@ -217,12 +239,13 @@ def locked(path: Path):
         yield  # closing the file releases the lock
 
 
-def _sections(text: str, root: Path, project: str) -> dict[str, dict] | None:
-    """project → {draft: entry}, or None when the text is not a manifest (any JSON of the wrong shape).
+def _sections(data: bytes, root: Path, project: str) -> dict[str, dict] | None:
+    """project → {draft: entry}, or None when the bytes are not a manifest (not UTF-8, not JSON,
+    nested too deep to parse, or JSON of the wrong shape).
     Entries made by another letterkit are kept, marked stale: they still say what letterkit wrote."""
     try:
-        data = json.loads(text)
-    except ValueError:
+        data = json.loads(data.decode("utf-8"))
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         return None
     if not isinstance(data, dict):
         return None

@@ -14,6 +14,7 @@ import subprocess
 import tempfile
 import time
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 
 FONTS_CONF = Path(__file__).parent / "fonts" / "fonts.conf"
@@ -28,6 +29,39 @@ class RendererMissing(RuntimeError):
 
 class RenderFailed(RuntimeError):
     pass
+
+
+class Stopped(BaseException):
+    """SIGTERM or SIGHUP arrived while LibreOffice ran (a `kill`, a closed terminal): raised so
+    that its processes are killed and its temporary folder removed on the way out.  Not an
+    Exception, so nothing on the way catches it; the CLI exits 128 + the signal's number."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def _stoppable():
+    """While LibreOffice runs, SIGTERM and SIGHUP raise Stopped (SIGINT raises KeyboardInterrupt
+    already): without this a plain `kill` would end letterkit at once, leaving soffice.bin
+    running in its own session and /tmp/letterkit-lo-* behind."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise Stopped(signum)
+
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous = {signum: signal.signal(signum, stop) for signum in wanted}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def find_soffice() -> str | None:
@@ -73,7 +107,7 @@ def to_pdf(documents: list[Path], outdir: Path | None = None, timeout: float | N
     documents = [Path(d) for d in documents]
     targets = [(Path(outdir) if outdir else d.parent) / (d.stem + ".pdf") for d in documents]
     processes = processes or max(1, min(os.cpu_count() or 1, len(documents) // 8))
-    with tempfile.TemporaryDirectory(prefix="letterkit-lo-") as work:
+    with _stoppable(), tempfile.TemporaryDirectory(prefix="letterkit-lo-") as work:
         work = Path(work)
         (work / "in").mkdir()
         (work / "out").mkdir()
@@ -137,9 +171,11 @@ def _kill_group(run: subprocess.Popen) -> None:
 def _for_libreoffice(source: Path, copy: Path) -> Path:
     """A copy with w:overflowPunct flipped: LibreOffice reads it inverted (RENDERING.md),
     so the .docx keeps Word's meaning (0: no punctuation hanging past the margin)."""
+    from .zipguard import read_member
+
     with zipfile.ZipFile(source) as zin, zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
-            data = zin.read(info.filename)
+            data = read_member(zin, info)  # bounded: never more than a part may hold, whatever it claims
             if info.filename in ("word/styles.xml", "word/document.xml"):
                 data = data.replace(b'<w:overflowPunct w:val="0"/>', b'<w:overflowPunct w:val="1"/>')
             zout.writestr(info, data)

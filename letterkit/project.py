@@ -65,10 +65,11 @@ class Project:
 
 
 def drafts_in(folder: Path) -> list[Path]:
-    """The drafts (*.yaml, *.yml) under `folder`, subfolders included, hidden ones left out."""
+    """The drafts (*.yaml, *.yml, in any case: Windows saves X.YAML) under `folder`, subfolders
+    included, hidden ones left out."""
     if not folder.is_dir():
         return []
-    found = list(folder.rglob("*.yaml")) + list(folder.rglob("*.yml"))
+    found = [p for p in folder.rglob("*") if p.suffix.lower() in (".yaml", ".yml") and not p.is_dir()]
     return sorted(p for p in found if not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 

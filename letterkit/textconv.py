@@ -9,6 +9,8 @@ under 【版记】.  Works on any .docx, not only letterkit's.
 
 from __future__ import annotations
 
+import io
+
 from pathlib import Path
 
 import docx
@@ -54,8 +56,8 @@ def _body_blocks(body) -> list[str]:
 
 
 def to_text(path: Path) -> str:
-    check_docx(path)  # a zip bomb is refused before python-docx reads it into memory
-    document = docx.Document(str(path))
+    checked = check_docx(path)  # a zip bomb is refused before python-docx reads it into memory
+    document = docx.Document(io.BytesIO(checked) if checked is not None else str(path))
     out: list[str] = []
     section = document.sections[0]
     if section.different_first_page_header_footer:

@@ -24,7 +24,7 @@ def changes(root: Path, output: Path, stop_event=None):
                 and not any(part.startswith(".") for part in p.relative_to(root).parts))
 
     for batch in watch(root, watch_filter=relevant, debounce=200, step=50, stop_event=stop_event,
-                       raise_interrupt=False):
+                       raise_interrupt=True):  # Ctrl-C: the CLI says so in Chinese (watchfiles would in English)
         yield {Path(path) for _, path in batch}
 
 

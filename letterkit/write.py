@@ -33,15 +33,23 @@ def timestamp(date: dt.date | None) -> dt.datetime:
     return dt.datetime(date.year, date.month, date.day)
 
 
+CORE_LIMIT = 255  # characters python-docx (and the OPC core properties) allow in a text property
+
+
+def _core(value: str) -> str:
+    """A core property's text, cut to what it may hold: the letter itself keeps the whole title."""
+    return value[:CORE_LIMIT]
+
+
 def set_properties(document: docx.Document, *, title: str, author: str, subject: str, when: dt.datetime) -> None:
     props = document.core_properties
-    props.title = title
-    props.author = author
-    props.subject = subject
+    props.title = _core(title)
+    props.author = _core(author)
+    props.subject = _core(subject)
     props.comments = ""
     props.keywords = ""
     props.category = ""
-    props.last_modified_by = author
+    props.last_modified_by = _core(author)
     props.revision = 1
     props.created = when
     props.modified = when

@@ -7,6 +7,8 @@ body, then text boxes (the 版记); its "line numbers" are paragraph numbers.
 
 from __future__ import annotations
 
+import io
+
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,9 +51,9 @@ def _docx_lines(path: Path) -> list[Line]:
 
     from ..zipguard import check_docx
 
-    check_docx(path)
+    checked = check_docx(path)  # the bytes checked are the bytes read
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(checked) if checked is not None else str(path))
     except Exception as error:  # not a zip, or not a Word package
         raise LetterkitError([Problem(Location(display_path(path)), "not-docx", f"无法读取 Word 文件：{error}",
                                       "确认这是 .docx 文件（.doc 请先在 Word 或 WPS 中另存为 .docx）")]) from None
