@@ -282,7 +282,6 @@ def _row(sheet, r, places, extras, names, default_kind, reading: Reading, leads:
             if isinstance(text, str) and text.strip().upper() in _ERRORS:
                 problems.append(_at(sheet, r, c, "bad-cell", f"单元格是错误值 {text.strip()}，不是{field_names()[key]}",
                                     "在清单中改正这个单元格（公式出错或引用失效），填上实际的值"))
-                cells[key] = None if cells[key] == text else cells[key]
             elif isinstance(text, str) and _CONTROL.search(text):
                 code = "U+%04X" % ord(_CONTROL.search(text).group())
                 problems.append(_at(sheet, r, c, "control-char", f"单元格中有看不见的控制字符 {code}",

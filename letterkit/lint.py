@@ -476,7 +476,9 @@ def check_paths(paths, project) -> dict:
         if draft is not None and draft.addressee is not None and draft.proposal.id \
                 and "duplicate-proposal" not in disabled:
             # replies to the member only: a 会办 opinion to the lead unit shares the proposal's id
-            seen_ids.setdefault((draft.proposal.kind, draft.proposal.id), []).append((path, loaded))
+            from .assignments import ident  # ＴＡ８０３ and TA803 are one proposal
+
+            seen_ids.setdefault((draft.proposal.kind, ident(draft.proposal.id).upper()), []).append((path, loaded))
         results[path] = problems
     for (kind, number), drafts in seen_ids.items():
         if len(drafts) > 1:

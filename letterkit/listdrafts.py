@@ -74,14 +74,14 @@ def answered_already(project, department: str, broken: list | None = None, title
         try:
             data = layers(path, project).data
         except LetterkitError:
-            guess = _by_text(path)
+            guess = _by_text(path, department)
             if guess is None:
                 if broken is not None:
                     broken.append(path)
                 continue
             data = guess
         proposal = data.get("proposal") if isinstance(data.get("proposal"), dict) else {}
-        if data.get("department") not in (department, None) or proposal.get("id") is None:
+        if data.get("department") != department or proposal.get("id") is None:
             continue
         role = LEAD if data.get("addressee") is not None else COHANDLING
         found[path] = case(proposal.get("kind"), proposal["id"], role)
@@ -89,7 +89,7 @@ def answered_already(project, department: str, broken: list | None = None, title
     return found
 
 
-def _by_text(path: Path) -> dict | None:
+def _by_text(path: Path, department: str) -> dict | None:
     """What a draft that YAML cannot read says, line by line: department, kind, id, and whether it has an addressee."""
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
@@ -103,7 +103,7 @@ def _by_text(path: Path) -> dict | None:
     if "id" not in values:
         return None
     role_lead = "addressee" in values and "cohandling" not in values.get("template", "")
-    return {"department": values.get("department"), "addressee": "…" if role_lead else None,
+    return {"department": values.get("department", department), "addressee": "…" if role_lead else None,
             "proposal": {"kind": values.get("kind"), "id": values["id"], "title": None}}
 
 
