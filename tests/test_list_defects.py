@@ -61,6 +61,11 @@ def test_a_fresh_init_project_drafts_list_item_1(tmp_path):
     assert made == ["futian-mz-TA1.yaml", "futian-mz-TA2.yaml"]
     assert load(root, "futian-mz-TA1.yaml")["proposal"]["id"] == "1"
     assert run(root, "build").returncode == 0
+    # the list's 建议 1 is the sample's case: kept, but said plainly, since the titles differ
+    suggestion = csv_list(tmp_path, ["1,关于路灯的建议,刘一,区民政局,,2024-03-01"], name="jy.csv")
+    done = run(root, "new", "--from", suggestion, "--kind", "建议")
+    assert "新建草稿 0 份，已有草稿 1 份" in done.stdout
+    assert "futian-mz-1.yaml 已是建议 1（主办）的草稿" in done.stdout and "关于路灯的建议" in done.stdout
 
 
 @pytest.mark.parametrize("roles", list(itertools.product(["主办", "会办"], repeat=2)))
