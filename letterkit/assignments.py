@@ -306,12 +306,14 @@ def _row(sheet, r, places, extras, names, default_kind, reading: Reading, leads:
                                 "写 主办、会办 或 协办"))
         elif said == LEAD and ident_ is not None and lead:
             leads.setdefault(ident_, lead)
-        units = lead + cohandling
-        if said == COHANDLING and any(normal(u) in names for u in units):
-            lead, cohandling = ["?"], units  # the lead unit is on another row, found after the sheet is read
-        elif said == LEAD:
-            lead, cohandling = units, []
+        if said == COHANDLING:  # the lead unit is on another row, found after the sheet is read
+            lead, cohandling = ["?"], lead + cohandling
     role = LEAD if any(normal(u) in names for u in lead) else COHANDLING if any(normal(u) in names for u in cohandling) else None
+    unit_columns = {column[k] + 1 for k in ("lead", "cohandling") if k in column}
+    if role is None and any(p.location.column in unit_columns for p in problems):
+        reading.bad += 1  # a unit cell that is an error value: whose row it is cannot be told
+        reading.problems += problems
+        return
     if role is None:
         if lead or cohandling:
             reading.others += 1

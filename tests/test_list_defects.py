@@ -150,6 +150,23 @@ def test_one_row_per_unit_with_the_role_in_a_column(tmp_path, header, value):
     assert load(root, "futian-mz-TA1-huiban.yaml")["recipient"] == "区教育局"
 
 
+@pytest.mark.parametrize("value", ["主办", "主办单位", "牵头"])
+def test_a_role_column_saying_lead_with_a_cohandling_column_beside_it(tmp_path, value):
+    root = office(tmp_path)
+    rows = [f"TA1,关于校园的提案,张三,区教育局,区民政局,{value}", f"TA2,关于养老的提案,李四,区民政局,区卫健局,{value}"]
+    done = run(root, "new", "--from", csv_list(tmp_path, rows, header="编号,标题,提案人,承办单位,会办单位,办理类型"))
+    assert done.returncode == 0, done.stderr
+    assert drafts(root) == ["futian-mz-TA1-huiban.yaml", "futian-mz-TA2.yaml"]
+    assert load(root, "futian-mz-TA1-huiban.yaml")["recipient"] == "区教育局"
+
+
+def test_a_role_column_value_it_cannot_read_is_reported(tmp_path):
+    root = office(tmp_path)
+    done = run(root, "new", "--from", csv_list(tmp_path, ["TA1,关于校园的提案,张三,区民政局,待定"],
+                                               header="编号,标题,提案人,承办单位,办理类型"))
+    assert done.returncode == 1 and "list.csv:2:5: 错误 bad-role E2：办理类型“待定”看不出是主办还是会办" in done.stderr
+
+
 # -- 5: a wide header takes every column it spans; an unnamed column is read or named -----
 
 def test_a_header_merged_over_columns_takes_all_their_values(tmp_path):
@@ -201,7 +218,7 @@ def test_a_broken_draft_is_recognised_or_named(tmp_path, damage):
 # -- 7, 8, 13, 14: what a cell may hold ----------------------------------------------
 
 @pytest.mark.parametrize("error", ["#DIV/0!", "#VALUE!", "#N/A", "#REF!", "#NAME?", "#NUM!", "#NULL!"])
-@pytest.mark.parametrize("column", [1, 2])
+@pytest.mark.parametrize("column", [1, 2, 3])
 def test_spreadsheet_error_values_are_bad_cells(tmp_path, error, column):
     root = office(tmp_path)
     row = ["TA1", "关于养老的提案", "张三", "区民政局", dt.date(2024, 3, 1)]
