@@ -222,7 +222,7 @@ def _header(sheet: tables.Sheet, known: dict):
                 extras.setdefault(owner, []).append(c)  # 提案人 | (no header): 张三 | 李四
             else:
                 problems.append(_at(sheet, r, c, "unnamed-column", f"{tables.column_letter(c)} 列没有表头，却有内容，没有读它",
-                                    f"给它写上表头，或用 --columns 指定；不需要的话删去这一列", "warning"))
+                                    "给它写上表头（如“会办单位”），或把内容并入前一列；不需要的话删去这一列", "warning"))
         for c, text in unknown:
             problems.append(_at(sheet, r, c, "unknown-column", f"不认识表头“{text}”",
                                 f"用 --columns '{text}=字段' 指定它是哪一列，或 --columns '{text}=-' 忽略它；认得的表头：{_known_list()}"))

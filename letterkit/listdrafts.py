@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from .assignments import COHANDLING, GROUP, LEAD, Assignment, ident, normal, parse_columns, read_list, vocabulary
+from .assignments import COHANDLING, LEAD, Assignment, ident, normal, parse_columns, read_list, vocabulary
 from .errors import LetterkitError, Location, Problem, display_path
 from .write import write_atomic
 
@@ -131,10 +131,10 @@ def write_drafts(project, department: str, assignments: list[Assignment], today:
                                       "这份草稿读不出来（YAML 有误），也找不到 id: 一行，认不出它答复的是哪一件",
                                       "先改好它（letterkit check 会指出哪里有误），再运行 letterkit new --from；"
                                       "否则可能为同一件再建一份草稿") for path in result.broken])
+    by_case = {known: path for path, known in done.items()}
     for item in assignments:
         key = case(item.kind, item.id, item.role)
-        earlier = next((path for path, known in done.items()
-                        if known == key or (known[0] is None and known[1:] == key[1:])), None)
+        earlier = by_case.get(key) or by_case.get((None, *key[1:]))  # (None, …): a broken draft with no kind: line
         if earlier is not None:
             result.existing.append((earlier, item))
             if titles.get(earlier) not in (None, item.title):
@@ -150,6 +150,7 @@ def write_drafts(project, department: str, assignments: list[Assignment], today:
         seq = next_number(project, code, today.year) if seq is None else seq + 1
         write_atomic(path, draft_text(department, item, seq, today).encode("utf-8"))
         done[path] = key
+        by_case[key] = path
         result.created.append((path, item))
     return result
 
