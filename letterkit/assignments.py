@@ -338,7 +338,7 @@ def _row(sheet, r, places, extras, names, default_kind, reading: Reading, leads:
     if written is not None and not any(k in written for k in vocabulary()["kinds"]):
         problems.append(_at(sheet, r, column["kind"], "unknown-kind", f"类型“{written}”不是提案或建议",
                             "letterkit 只写提案、建议的答复；改为 提案 或 建议，或删去这一行"))
-    elif kind is None and ident_ is not None:
+    elif kind is None and ident_ is not None and not any(p.location.column == column["id"] + 1 for p in problems):
         problems.append(_at(sheet, r, column.get("kind", column["id"]), "unknown-kind", "看不出是提案还是建议",
                             "加一列“类型”写 提案 或 建议，或用 --kind 指定整张清单的类型"))
     dates = {}
