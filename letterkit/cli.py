@@ -40,6 +40,19 @@ def _drafts_in(path: Path) -> list[Path]:
 def cli(ctx: click.Context, debug: bool) -> None:
     """letterkit：用 YAML 草稿生成符合 GB/T 9704 的答复函。"""
     ctx.obj = {"debug": debug}
+    if ctx.invoked_subcommand in ("build", "check", "new") and not {"-h", "--help"} & set(sys.argv[1:]):  # register/status: --today may stand in for it
+        _pinned_day()
+
+
+def _pinned_day():
+    """Today, or $LETTERKIT_TODAY: a bad value is one usage error before any draft is touched."""
+    from . import deadlines
+
+    try:
+        return deadlines.today()
+    except LetterkitError as error:
+        _report(error.problems)
+        sys.exit(EXIT_USAGE)
 
 
 @cli.command()
@@ -284,7 +297,7 @@ def init(directory: Path | None, department, organ, short_name, code, contact, p
 @click.option("--name", help="委员/代表姓名")
 @click.option("--session", help="会议届次，如 福田区政协六届三次会议")
 @click.option("--from", "source", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="交办清单（.xlsx 或 .csv）：为本部门主办、会办的每一件各建一份草稿")
+              help="交办清单（.xlsx、.xls 或 .csv）：为本部门主办、会办的每一件各建一份草稿")
 @click.option("--columns", multiple=True, help="--from 时指定清单的表头，如 '案由摘要=标题'；'表头=-' 忽略一列")
 def new(department, kind, proposal_id, title, name, session, source, columns) -> None:
     """按部门配置新建一份草稿：机关、署名、联系人、今天的日期和下一个发文字号都已填好。
@@ -320,7 +333,7 @@ def _today(value: str | None):
     from . import deadlines
 
     if value is None:
-        return deadlines.today()
+        return _pinned_day()
     try:
         return dt.date.fromisoformat(value)
     except ValueError:

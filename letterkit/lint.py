@@ -176,12 +176,13 @@ def _after_deadline(c):
     draft = c.draft
     if draft is None or draft.due is None:
         return
-    for name, day in (("date", draft.date), ("sent", draft.sent)):
-        if day and day > draft.due:
-            what = "成文日期" if name == "date" else "发出日期"
-            yield Finding((name,), f"{what} {day} 晚于办理期限 {draft.due}（晚 {(day - draft.due).days} 天）",
-                          "尽快办理发出；经同意延期的，在草稿写 due: 延期后的日期")
-            return
+    late = [(day, name) for name, day in (("date", draft.date), ("sent", draft.sent)) if day and day > draft.due]
+    if late:  # the later of the two says how late the letter is
+        day, name = max(late)
+        what = "成文日期" if name == "date" else "发出日期"
+        yield Finding((name,), f"{what} {day} 晚于办理期限 {draft.due}（晚 {(day - draft.due).days} 天）",
+                      "尽快办理发出；经同意延期的，在草稿写 due: 延期后的日期")
+        return
     if draft.cohandling and draft.assigned:
         from .deadlines import lead_due
 
@@ -191,6 +192,24 @@ def _after_deadline(c):
                           f"会办意见 {day} 才发出，主办单位的期限是 {latest + dt.timedelta(days=draft.deadlines['lead_days'])}，"
                           f"留给它汇总答复的不足 {draft.deadlines['lead_days']} 天",
                           f"最迟 {latest} 送到主办单位；或先电话与主办单位商定")
+
+
+@rule("date-order", "warning", "交办、成文、发出日期的先后应当合理",
+      "交办在先，成文在后，发出又在成文之后且不晚于今天；办理期限不早于交办日期。顺序颠倒多半是日期输错。",
+      "assigned: 2024-05-01，date: 2024-04-20", "assigned: 2024-03-15，date: 2024-04-20")
+def _date_order(c):
+    draft = c.draft
+    if draft is None:
+        return
+    named = {"assigned": ("交办日期", draft.assigned), "date": ("成文日期", draft.date),
+             "sent": ("发出日期", draft.sent), "due": ("办理期限", draft.due)}
+    for later, earlier in (("date", "assigned"), ("sent", "date"), ("sent", "assigned"), ("due", "assigned")):
+        (later_name, later_day), (earlier_name, earlier_day) = named[later], named[earlier]
+        if later_day and earlier_day and later_day < earlier_day:
+            field = "assigned" if (later, earlier) == ("date", "assigned") else later
+            yield Finding((field,), f"{later_name} {later_day} 早于{earlier_name} {earlier_day}", "核对这两个日期")
+    if draft.sent and draft.sent > c.today:
+        yield Finding(("sent",), f"发出日期 {draft.sent} 晚于今天（{c.today}）", "信送出后再写 sent: 送出日期")
 
 
 HALF_WIDTH = re.compile(rf"(?<=[{WIDE}])[,;:?!()]|[,;:?!()](?=[{WIDE}])")
@@ -470,7 +489,9 @@ def check_paths(paths, project) -> dict:
         if draft is not None and draft.addressee is not None and draft.proposal.id \
                 and "duplicate-proposal" not in disabled:
             # replies to the member only: a 会办 opinion to the lead unit shares the proposal's id
-            seen_ids.setdefault((draft.proposal.kind, draft.proposal.id), []).append((path, loaded))
+            from .assignments import ident  # ＴＡ８０３ and TA803 are one proposal
+
+            seen_ids.setdefault((draft.proposal.kind, ident(draft.proposal.id).upper()), []).append((path, loaded))
         results[path] = problems
     for (kind, number), drafts in seen_ids.items():
         if len(drafts) > 1:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from .assignments import COHANDLING, LEAD, Assignment, normal, parse_columns, read_list, vocabulary
+from .assignments import COHANDLING, LEAD, Assignment, ident, normal, parse_columns, read_list, vocabulary
 from .errors import LetterkitError, Location, Problem, display_path
 from .write import write_atomic
 
@@ -58,28 +58,62 @@ def default_department(project) -> str:
                                   f"加 --department，可选：{'、'.join(organs)}" if organs else "先用 letterkit init 建部门配置")])
 
 
-def answered_already(project, department: str) -> dict[tuple, Path]:
-    """(kind, id, role) → the draft of this department that already answers it."""
+def case(kind, id_, role) -> tuple:
+    """A draft's identity: (kind, id, role), the id as compared (ＴＡ８０３ and ta 803 are TA803)."""
+    return (str(kind) if kind is not None else None, ident(id_).upper(), role)
+
+
+def answered_already(project, department: str, broken: list | None = None, titles: dict | None = None) -> dict[Path, tuple]:
+    """Draft → the case it answers, for this department's drafts.  A draft that cannot be read
+    (a YAML error mid-edit) is recognised from its `id:`/`kind:` lines; one where even those
+    cannot be found is listed in `broken`."""
     from .build import layers
 
-    found = {}
+    found, titles = {}, {} if titles is None else titles
     for path in project.drafts():
         try:
             data = layers(path, project).data
         except LetterkitError:
-            continue  # a broken draft still holds its file name, which is checked too
+            guess = _by_text(path, department)
+            if guess is None:
+                if broken is not None:
+                    broken.append(path)
+                continue
+            data = guess
         proposal = data.get("proposal") if isinstance(data.get("proposal"), dict) else {}
         if data.get("department") != department or proposal.get("id") is None:
             continue
         role = LEAD if data.get("addressee") is not None else COHANDLING
-        found[(str(proposal.get("kind")), str(proposal["id"]), role)] = path
+        found[path] = case(proposal.get("kind"), proposal["id"], role)
+        titles[path] = proposal.get("title")
     return found
+
+
+def _by_text(path: Path, department: str) -> dict | None:
+    """What a draft that YAML cannot read says, line by line: department, kind, id, and whether it has an addressee."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    values = {}
+    for key in ("department", "kind", "id", "title", "addressee", "template"):
+        match = re.search(rf"^\s*{key}\s*:[ \t]*(.*?)\s*(?:#.*)?$", text, re.M)
+        if match:
+            values[key] = match.group(1).strip().strip("'\"") or "…"
+    if "id" not in values:
+        return None
+    role_lead = "addressee" in values and "cohandling" not in values.get("template", "")
+    return {"department": values.get("department", department), "addressee": "…" if role_lead else None,
+            "proposal": {"kind": values.get("kind"), "id": values["id"], "title": None}}
 
 
 @dataclass
 class Result:
     created: list[tuple[Path, Assignment]] = field(default_factory=list)
     existing: list[tuple[Path, Assignment]] = field(default_factory=list)
+    renamed: list[tuple[Path, Path]] = field(default_factory=list)  # (the name taken by another case, the name used)
+    broken: list[Path] = field(default_factory=list)
+    retitled: list[tuple[Path, Assignment, str]] = field(default_factory=list)  # same case, another title
 
 
 def write_drafts(project, department: str, assignments: list[Assignment], today: dt.date) -> Result:
@@ -90,23 +124,43 @@ def write_drafts(project, department: str, assignments: list[Assignment], today:
     if not code:
         raise LetterkitError([Problem(Location(f"profiles/{department}.yaml"), "missing-value",
                                       f"部门配置 '{department}' 没有 organ.code（机关代字）", "在部门配置中加上 organ: {code: …}")])
-    done = answered_already(project, department)
-    result, seq = Result(), None
+    result, seq, titles = Result(), None, {}
+    done = answered_already(project, department, result.broken, titles)
+    if result.broken:
+        raise LetterkitError([Problem(Location(display_path(path)), "broken-draft",
+                                      "这份草稿读不出来（YAML 有误），也找不到 id: 一行，认不出它答复的是哪一件",
+                                      "先改好它（letterkit check 会指出哪里有误），再运行 letterkit new --from；"
+                                      "否则可能为同一件再建一份草稿") for path in result.broken])
+    by_case = {known: path for path, known in done.items()}
     for item in assignments:
-        path = project.drafts_dir / str(today.year) / _file_name(department, item)
-        earlier = done.get((item.kind, item.id, item.role))
-        if path.exists() or earlier is not None:
-            result.existing.append((earlier or path, item))
+        key = case(item.kind, item.id, item.role)
+        earlier = by_case.get(key) or by_case.get((None, *key[1:]))  # (None, …): a broken draft with no kind: line
+        if earlier is not None:
+            result.existing.append((earlier, item))
+            if titles.get(earlier) not in (None, item.title):
+                result.retitled.append((earlier, item, titles[earlier]))
             continue
+        wanted = path = project.drafts_dir / str(today.year) / _file_name(department, item)
+        n = 1
+        while path.exists() or path in done:  # the name is another case's: never count it as this one
+            n += 1
+            path = wanted.with_name(f"{wanted.stem}-{n}{wanted.suffix}")
+        if path != wanted:
+            result.renamed.append((wanted, path))
         seq = next_number(project, code, today.year) if seq is None else seq + 1
         write_atomic(path, draft_text(department, item, seq, today).encode("utf-8"))
-        done[(item.kind, item.id, item.role)] = path
+        done[path] = key
+        by_case[key] = path
         result.created.append((path, item))
     return result
 
 
 def _file_name(department: str, item: Assignment) -> str:
-    safe = re.sub(r"[^0-9A-Za-z\u4e00-\u9fff-]+", "-", item.id).strip("-") or "draft"
+    """<dept>-<id>.yaml, the id led by TA/JY unless it already shows its kind, so 提案 1 and 建议 1 differ."""
+    safe = re.sub(r"[^0-9A-Za-z\u4e00-\u9fff-]+", "-", ident(item.id)).strip("-") or "draft"
+    prefixes = vocabulary()["kinds"].get(item.kind, {}).get("prefixes", [])
+    if not any(safe.upper().startswith(p) for p in prefixes):
+        safe = {"提案": "TA", "建议": "JY"}.get(item.kind, "") + safe
     return f"{department}-{safe}{'-huiban' if item.role == COHANDLING else ''}.yaml"
 
 
@@ -150,6 +204,8 @@ def draft_text(department: str, item: Assignment, seq: int, today: dt.date) -> s
         parts += ["\n# 称谓按提案/建议自动为“委员”/“代表”\n", _dump("addressee", {"name": who})]
         if collective:
             parts.append(_dump("salutation", f"{who}："))
+        elif re.search(r"等[0-9一二三四五六七八九十百]+名$", who):  # 纪占斌等3名代表：, as the letters write it
+            parts.append(_dump("salutation", f"{who}{'代表' if item.kind == '建议' else '委员'}："))
     parts.append("\n# 交办日期；办理期限由它推算（主办 3 个月、会办 1 个月，见 deadlines），letterkit register 列出\n")
     if item.assigned:
         parts.append(_dump("assigned", item.assigned))
@@ -182,6 +238,11 @@ def import_list(project, source: Path, department: str | None, kind: str | None,
     for path, item in result.created:
         say(f"已创建 {display_path(path)}（{item.kind} {item.id}，{item.role}"
             + (f"，交办 {item.assigned}" if item.assigned else "") + "）")
+    for wanted, path in result.renamed:
+        say(f"注意：{display_path(wanted)} 已是另一件的草稿，{display_path(path)} 改用这个文件名")
+    for path, item, title in result.retitled:
+        say(f"注意：{display_path(path)} 已是{item.kind} {item.id}（{item.role}）的草稿，没有新建；"
+            f"但它的标题是“{title}”，清单写“{item.title}”——如果它不是这一件（例如 letterkit init 的示例），改正或删去它后再运行")
     report(reading.problems)
     leads = sum(item.role == LEAD for item in reading.mine)
     line = (f"{display_path(source)}：本部门 {len(reading.mine)} 件（主办 {leads}，会办 {len(reading.mine) - leads}），"

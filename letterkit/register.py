@@ -85,6 +85,8 @@ def rows(drafts: list[Path], project, output: Path | None = None, department: st
         else:
             row.kind, row.id, row.title = draft.proposal.kind, draft.proposal.id or "", draft.proposal.title or ""
             row.member = draft.addressee.salutation if draft.addressee else (draft.recipient or "")
+            if draft.addressee and draft.salutation:  # a collective or a group: as the letter addresses it
+                row.member = re.sub(r"^尊敬的|[:：]\s*$", "", draft.salutation.strip())
             row.department = draft.department or ""
             row.number = str(draft.number) if draft.number else ""
             row.category = draft.category or ""

@@ -145,4 +145,6 @@ def _xls_value(cell, datemode):
         return cell.value if cell.value.strip() else None
     if cell.ctype == xlrd.XL_CELL_BOOLEAN:
         return bool(cell.value)
-    return None  # empty, blank, error
+    if cell.ctype == xlrd.XL_CELL_ERROR:  # #DIV/0! and the like: reported as bad cells, as in an .xlsx
+        return xlrd.error_text_from_code.get(cell.value, "#VALUE!")
+    return None  # empty, blank

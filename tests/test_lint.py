@@ -55,6 +55,7 @@ CASES = [
     ("unit-names", with_text("约1.5万平米，3万㎡，40万平方米。"), with_text("约1.5万平方米，3万平方米。")),
     # assigned 2024-01-10 → due 2024-04-10, dated 2024-05-06; assigned 2024-03-10 → due 2024-06-10
     ("after-deadline", MINIMAL_DRAFT + "assigned: 2024-01-10\n", MINIMAL_DRAFT + "assigned: 2024-03-10\n"),
+    ("date-order", MINIMAL_DRAFT + "assigned: 2024-05-10\n", MINIMAL_DRAFT + "assigned: 2024-05-06\n"),  # dated 2024-05-06
 ]
 
 
