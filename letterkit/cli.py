@@ -330,8 +330,6 @@ def _today(value: str | None):
     """--today YYYY-MM-DD, else $LETTERKIT_TODAY, else the clock's: the day deadlines are counted from."""
     import datetime as dt
 
-    from . import deadlines
-
     if value is None:
         return _pinned_day()
     try:

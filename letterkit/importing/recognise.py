@@ -20,7 +20,7 @@ from .clean import CJK, Cleaned, Para, join, line_width, marker, squeeze, width
 from .notes import Note, Recognised, compact
 from .roles import NOT_LETTER, closing_start, labelled, peel_marks, segments, title_category
 from .source import Line
-from .tail import CONTACT, DATE, date_of, read_tail, split_tail
+from .tail import CONTACT, DATE, read_tail, split_tail
 
 ORGAN_SUFFIX = r"(?:局|委员会|委|人民政府|政府|办公室|街道办事处|办事处|街道|办|厅|部|院|中心|处|署|公司|馆|站|所|队|会|府)"
 URL = re.compile(r"https?://\S+")
