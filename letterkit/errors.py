@@ -9,9 +9,20 @@ sees all that is wrong with a draft at once.  A problem prints as one line:
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "note": "说明"}
+
+# Never printed raw in a message: C0/C1 controls (a NUL, an ESC that drives the terminal), bidi
+# controls that reorder the line, zero-width characters and tag characters.  Shown as U+XXXX.
+_UNPRINTABLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
+                          "\U000e0000-\U000e007f]")
+
+
+def printable(text: str) -> str:
+    """`text` with every character a terminal would hide or obey shown as U+XXXX."""
+    return _UNPRINTABLE.sub(lambda m: f"U+{ord(m.group()):04X}", text)
 
 
 @dataclass(frozen=True)
@@ -41,7 +52,7 @@ class Problem:
         text = f"{self.location}: {SEVERITY_NAMES[self.severity]} {self.code} {self.message}"
         if self.hint:
             text += f"（{self.hint}）"
-        return text
+        return printable(text)
 
 
 class LetterkitError(Exception):

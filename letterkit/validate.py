@@ -480,11 +480,83 @@ CONTACT_FIELDS = [
     Field("phone", text, True, "联系电话"),
 ]
 
+# Ranges for house-style numbers, by dotted key ("*" = any role).  GB/T 9704 (shared/GBT9704.md):
+# A4 210 × 297 mm with 22 lines × 28 characters, "adjustable in specific cases" (5.2.3) — so paper
+# 100–500 mm (A6 to A2-ish), margins 0–100 mm, lines and characters 10–40 per page/line (half to
+# about double the standard), type 5–72 pt (七号 is 5.25 pt, 初号 42 pt, a big 红头 up to 72),
+# indents 0–10 字, gaps 0–10 行.  Anything else numeric: 0–500 (mm, the paper's largest size).
+_STYLE_RANGES = {
+    "page.width": (100, 500, "毫米"), "page.height": (100, 500, "毫米"),
+    "page.top": (0, 100, "毫米"), "page.bottom": (0, 100, "毫米"), "page.left": (0, 100, "毫米"),
+    "page.right": (0, 100, "毫米"), "page.header": (0, 100, "毫米"), "page.footer": (0, 100, "毫米"),
+    "grid.lines": (10, 40, "行"), "grid.chars": (10, 40, "字"),
+    "grid.line_pitch_twips": (200, 1500, "缇"), "grid.char_spacing_pt": (-5, 5, "磅"),
+    "roles.*.size": (5, 72, "磅"), "roles.*.first_line": (0, 10, "字"), "roles.*.left": (0, 10, "字"),
+    "roles.*.right": (0, 10, "字"), "roles.*.hanging": (0, 10, "字"), "roles.*.line": (0.5, 5, "倍"),
+    "roles.*.outline": (1, 9, "级"), "general.letterhead_size": (10, 72, "磅"),
+    "seal.diameter": (10, 100, "毫米"),
+}
+_STYLE_DEFAULT_RANGE = (0, 500, "")
+_HEX_COLOR = re.compile(r"[0-9A-Fa-f]{6}")
+_ALIGN = ("left", "center", "right", "justify")
+
+
+def _style_range(keys: tuple) -> tuple:
+    dotted = ".".join(str(k) for k in keys)
+    starred = ".".join(["roles", "*", *map(str, keys[2:])]) if keys[:1] == ("roles",) else dotted
+    return _STYLE_RANGES.get(dotted) or _STYLE_RANGES.get(starred) or _STYLE_DEFAULT_RANGE
+
+
 def style_overrides(value, path, ck: Checker):
-    """House-style overrides: the same keys as styles/gbt9704.yaml, values replaced one by one."""
+    """House-style overrides: the same keys as styles/gbt9704.yaml, values replaced one by one,
+    each checked by type and range — a style value goes into the letter's XML, and a zero page
+    or a 100,000-character line builds a silently wrong letter."""
     from .style import house_style
 
-    def walk(over, base, where):
+    house = house_style()
+
+    def bad(where, message, hint):
+        ck.problem(where, "bad-style", message, hint)
+
+    def leaf(val, base_val, where, keys):
+        name = ".".join(str(k) for k in keys)
+        if isinstance(base_val, bool):
+            if not isinstance(val, bool):
+                bad(where, f"版式设置 '{name}' 应是 true 或 false，现在是{_describe(val)}", f"原值为 {str(base_val).lower()}")
+            return
+        if isinstance(base_val, (int, float)):
+            low, high, unit = _style_range(keys)
+            if isinstance(val, bool) or not isinstance(val, (int, float)) or val != val:
+                bad(where, f"版式设置 '{name}' 应是数字，现在是{_describe(val)}", f"写 {low}–{high}{unit} 之间的数字，原值为 {base_val}")
+            elif isinstance(base_val, int) and not isinstance(base_val, bool) and keys[0] == "grid" and not isinstance(val, int):
+                bad(where, f"版式设置 '{name}' 应是整数，现在是 {val}", f"写 {low}–{high}{unit} 之间的整数，原值为 {base_val}")
+            elif not low <= val <= high:
+                bad(where, f"版式设置 '{name}' 是 {val}，不在允许的 {low}–{high}{unit} 之间", f"原值为 {base_val}")
+            return
+        if isinstance(base_val, list):
+            if not isinstance(val, list) or not all(isinstance(v, str) for v in val):
+                bad(where, f"版式设置 '{name}' 应是一列名称，现在是{_describe(val)}", f"原值为 {base_val}")
+            return
+        if not isinstance(val, str):
+            bad(where, f"版式设置 '{name}' 应是文字，现在是{_describe(val)}", f"原值为 {base_val}")
+            return
+        if text(val, where, ck) is None and not (keys == ("category", "label") and val == ""):
+            return  # blank, control characters, bidi overrides… reported there
+        if keys[0] == "colors":
+            if not _HEX_COLOR.fullmatch(val):
+                bad(where, f"颜色 '{name}' 是 '{val[:20]}'，应是 6 位十六进制数字（RRGGBB）", f"如 FF0000（红），原值为 {base_val}")
+        elif keys[0] == "fonts" and len(val) > 31:
+            bad(where, f"字体名 '{name}' 有 {len(val)} 个字符，Word 的字体名不超过 31 个字符", f"写字体的正式名称，如 {base_val}")
+        elif keys[0] == "roles" and keys[-1] in ("font", "latin") and val not in house["fonts"] and val not in (value.get("fonts") or {}):
+            bad(where, f"'{name}' 是 '{val}'，不是 fonts 中的字体", f"只能是：{'、'.join(house['fonts'])}")
+        elif keys[0] == "roles" and keys[-1] == "color" and val not in house["colors"]:
+            bad(where, f"'{name}' 是 '{val}'，不是 colors 中的颜色", f"只能是：{'、'.join(house['colors'])}")
+        elif keys[0] == "roles" and keys[-1] == "align" and val not in _ALIGN:
+            bad(where, f"'{name}' 是 '{val}'，对齐方式只能是 {'、'.join(_ALIGN)}", f"原值为 {base_val}")
+        elif keys == ("page_number", "text") and "{n}" not in val:
+            bad(where, "页码格式 'page_number.text' 中没有 {n}（页码数字的位置）", f"原值为 {base_val}")
+
+    def walk(over, base, where, keys):
         for key, val in over.items():
             if key not in base:
                 guess = difflib.get_close_matches(str(key), [str(k) for k in base], n=1)
@@ -492,19 +564,22 @@ def style_overrides(value, path, ck: Checker):
                            f"是否想写 '{guess[0]}'？" if guess else "可改的项见 letterkit/styles/gbt9704.yaml")
             elif isinstance(base[key], dict):
                 if isinstance(val, dict):
-                    walk(val, base[key], where + (key,))
+                    walk(val, base[key], where + (key,), keys + (key,))
                 else:
                     ck.problem(where + (key,), "wrong-type", f"'{key}' 应是一组设置", "在它下面缩进写要改的项")
-            elif isinstance(base[key], (int, float)) and (isinstance(val, bool) or not isinstance(val, (int, float))):
-                ck.problem(where + (key,), "wrong-type", f"'{key}' 应是数字，现在是{_describe(val)}", f"原值为 {base[key]}")
-            elif isinstance(base[key], str) and not isinstance(val, str):
-                ck.problem(where + (key,), "wrong-type", f"'{key}' 应是文字，现在是{_describe(val)}", f"原值为 {base[key]}")
-            elif isinstance(base[key], str):
-                text(val, where + (key,), ck)  # control characters, bidi overrides… reported there
+            else:
+                leaf(val, base[key], where + (key,), keys + (key,))
+
     if not isinstance(value, dict):
         ck.problem(path, "wrong-type", "style 应是一组设置", "例如 style: {spacing: {before_signature: 3}}")
         return None
-    walk(value, house_style(), path)
+    walk(value, house, path, ())
+    merged = house_style(overrides={"page": value["page"]})["page"] if isinstance(value.get("page"), dict) else None
+    if merged and all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                      and _style_range(("page", k))[0] <= v <= _style_range(("page", k))[1] for k, v in merged.items()):
+        if merged["width"] - merged["left"] - merged["right"] < 50 or merged["height"] - merged["top"] - merged["bottom"] < 50:
+            bad(path + ("page",), f"页边距太大：版心只剩 {merged['width'] - merged['left'] - merged['right']:g} × "
+                f"{merged['height'] - merged['top'] - merged['bottom']:g} 毫米", "版心（纸张减去四边边距）至少 50 × 50 毫米；标准为 156 × 225 毫米")
     return value
 
 
