@@ -34,7 +34,9 @@ _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Characters Word could hold but that must never pass silently into a letter: DEL and the C1
 # controls (invisible, from copied text), noncharacters (U+FDD0–U+FDEF, U+xFFFE/U+xFFFF) and
 # the bidi embeddings, overrides and isolates, which reorder what is printed (“Trojan source”).
-_HIDDEN = re.compile("[\x7f-\x9f\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069"
+# Zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and the tag characters U+E0000–U+E007F
+# print nothing but make two equal-looking names differ, and hide text: refused too, not stripped.
+_HIDDEN = re.compile("[\x7f-\x9f\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff\U000e0000-\U000e007f"
                      + "".join(f"{chr(plane * 0x10000 + 0xfffe)}{chr(plane * 0x10000 + 0xffff)}" for plane in range(1, 17))
                      + "]")
 _INVISIBLE_IN_KEY = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
@@ -47,8 +49,9 @@ def hidden_character(value: str) -> tuple[int, str] | None:
         if bad:
             code = ord(bad.group())
             if what is None:
-                what = ("控制字符" if code <= 0x9f else "双向文字控制符（会颠倒文字的显示顺序）"
-                        if 0x202a <= code <= 0x2069 else "非字符（Unicode 保留不用的码位）")
+                what = ("控制字符" if code <= 0x9f else "零宽字符（看不见，却使文字不同）"
+                        if code in (0x200b, 0x200c, 0x200d, 0x2060, 0xfeff) else "双向文字控制符（会颠倒文字的显示顺序）"
+                        if 0x202a <= code <= 0x2069 else "标签字符（看不见）" if code >= 0xe0000 else "非字符（Unicode 保留不用的码位）")
             return bad.start(), f"{what} U+{code:04X}"
     return None
 
