@@ -1,0 +1,184 @@
+"""Defects an independent re-test of issue 15 found: style values pasted into the letter's XML
+unchecked, jieba's shared cache, over-long ids, hidden characters in `new`, misleading and
+English messages.  Each test fails on the code before the fix."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL_DRAFT, make_project
+
+ENGLISH = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}")
+RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u200b]")
+
+
+def run(cwd: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "letterkit", *args], cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, timeout=120)
+
+
+def assert_clean_failure(done: subprocess.CompletedProcess, code: str) -> str:
+    out = done.stdout + done.stderr
+    assert done.returncode == 1, out
+    assert "Traceback" not in out and "internal-error" not in out, out
+    assert f"错误 {code}" in out, out
+    assert not RAW_CONTROL.search(out), out
+    return out
+
+
+# -- 1. house-style values: type and range, never pasted into XML -----------------------------------
+
+BAD_STYLES = {
+    "markup colour": ("{colors: {red: '<x/>'}}", "colors.red"),
+    "attribute injection": ("{colors: {red: 'FF0000\" w:themeColor=\"accent1'}}", "colors.red"),
+    "not hex": ("{colors: {red: zz}}", "colors.red"),
+    "five digits": ("{colors: {red: FF000}}", "colors.red"),
+    "zero page": ("{page: {width: 0}}", "page.width"),
+    "huge page": ("{page: {height: 100000}}", "page.height"),
+    "negative margin": ("{page: {left: -5}}", "page.left"),
+    "no lines": ("{grid: {lines: 0}}", "grid.lines"),
+    "too many chars": ("{grid: {chars: 100000}}", "grid.chars"),
+    "fractional lines": ("{grid: {lines: 22.5}}", "grid.lines"),
+    "font size zero": ("{roles: {body: {size: 0}}}", "roles.body.size"),
+    "unknown font key": ("{roles: {body: {font: nope}}}", "roles.body.font"),
+    "bad align": ("{roles: {body: {align: middle}}}", "roles.body.align"),
+    "flag not bool": ("{signature: {sealed: 3}}", "signature.sealed"),
+    "no page number": ("{page_number: {text: '第页'}}", "page_number.text"),
+    "NaN": ("{seal: {diameter: .nan}}", "seal.diameter"),
+    "margins eat the page": ("{page: {left: 100, right: 90}}", "版心"),
+}
+
+
+@pytest.mark.parametrize("style, named", BAD_STYLES.values(), ids=BAD_STYLES.keys())
+@pytest.mark.parametrize("layer", ["draft", "profile"])
+def test_bad_style_is_refused_at_its_place(tmp_path, style, named, layer):
+    files = {"letterkit.yaml": "{}\n"}
+    if layer == "draft":
+        files["drafts/d.yaml"] = MINIMAL_DRAFT + f"style: {style}\n"
+        where = "drafts/d.yaml:24:"
+    else:
+        files["profiles/x.yaml"] = f"style: {style}\n"
+        files["drafts/d.yaml"] = MINIMAL_DRAFT + "department: x\n"
+        where = "profiles/x.yaml:1:"
+    root = make_project(tmp_path, files)
+    out = assert_clean_failure(run(root, "build", "drafts/d.yaml", "-o", "out"), "bad-style")
+    line = next(line for line in out.splitlines() if "bad-style" in line)
+    assert line.startswith(where) and named in line, out
+    assert re.search(r"\d+ 位|\d+–\d+|只能是|true 或 false|{n}|至少", line), line  # says what is allowed
+    assert not (root / "out" / "d.docx").exists()
+
+
+GOOD_STYLES = ["{colors: {red: C00000}}", "{page: {width: 148, height: 210, left: 15, right: 15, top: 20, bottom: 20}}",
+               "{grid: {lines: 20, chars: 26}}", "{roles: {body: {size: 15.5}}}", "{fonts: {fangsong: 仿宋}}"]
+
+
+@pytest.mark.parametrize("style", GOOD_STYLES)
+def test_reasonable_styles_still_build(tmp_path, style):
+    root = make_project(tmp_path, {"letterkit.yaml": "{}\n", "drafts/d.yaml": MINIMAL_DRAFT + f"style: {style}\n"})
+    done = run(root, "build", "drafts/d.yaml", "-o", "out")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (root / "out" / "d.docx").exists()
+
+
+@pytest.mark.parametrize("color", ['<x/>', 'FF0000" w:themeColor="accent1', "&amp;", "'"])
+def test_a_colour_is_an_attribute_never_markup(color):
+    """Defence behind validation: the red rule's colour reaches the XML as one attribute value."""
+    import docx
+
+    from letterkit import oxml
+
+    paragraph = docx.Document().add_paragraph()
+    oxml.add_rect(paragraph, 1, x_mm=1, y_mm=1, width_mm=10, height_mm=1, color=color)
+    fills = [e for e in paragraph._p.iter() if e.tag.endswith("}srgbClr")]
+    assert [f.get("val") for f in fills] == [color]
+    assert not any("themeColor" in key for e in paragraph._p.iter() for key in e.attrib)
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x1b", "\x07", "\x85", "\u202e", "\u200b"])
+def test_messages_show_hidden_characters_as_code_points(tmp_path, char):
+    root = make_project(tmp_path, {"letterkit.yaml": "{}\n",
+                                   "drafts/d.yaml": MINIMAL_DRAFT + f'style: {{"a{char}b": 1}}\n'.replace(char, f"\\u{ord(char):04x}")})
+    out = assert_clean_failure(run(root, "build", "drafts/d.yaml", "-o", "out"), "unknown-key")
+    assert f"U+{ord(char):04X}" in out
+
+
+# -- 2. jieba never reads the shared temporary folder --------------------------------------------------
+
+LOST = ("在已有IC技术公共服务平台、5G公共技术平华大九天模拟电路设计全流程EDA工具系统等平台基础上，"
+        "引进集成电路设计公共服务平台。")
+LONG_TITLE = "关于进一步加强和改进新时代城市社区养老服务设施规划建设与运营管理工作的建议"
+
+
+def test_a_planted_jieba_cache_changes_nothing(tmp_path):
+    draft = MINIMAL_DRAFT.replace("每日巡查校园周边。", LOST).replace("关于加强校园安全的提案", LONG_TITLE)
+    root = make_project(tmp_path / "p", {"letterkit.yaml": "{}\n", "drafts/d.yaml": draft})
+    results, plant = [], marshal.dumps(({"平台": 1, "平": 1}, 2))
+    for planted in (False, True):
+        shared = tmp_path / f"tmp{planted}"
+        shared.mkdir()
+        if planted:  # a dictionary with one word, newer than jieba's own
+            (shared / "jieba.cache").write_bytes(plant)
+            os.chmod(shared / "jieba.cache", 0o644)
+        env = {"TMPDIR": str(shared), "XDG_CACHE_HOME": str(tmp_path / f"cache{planted}")}
+        check = run(root, "check", "drafts/d.yaml", env=env)
+        code = ("from letterkit import titles; from letterkit.proof.missing import dictionary;"
+                f"print(titles.words({LONG_TITLE!r})); print(len(dictionary()[0]));"
+                "import jieba; print(jieba.dt.tmp_dir)")
+        segmented = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                                   env={**os.environ, **env})
+        assert segmented.returncode == 0, segmented.stderr
+        results.append((check.stdout, check.returncode, segmented.stdout.splitlines()[:2]))
+        assert str(shared) not in segmented.stdout  # jieba's folder is letterkit's own cache
+        if planted:
+            assert (shared / "jieba.cache").read_bytes() == plant
+    assert "lost-character" in results[0][0]
+    assert results[0] == results[1]
+
+
+# -- 3 and 9. `new`: ids that fit a file name, no hidden characters ----------------------------------
+
+@pytest.fixture
+def new_project(tmp_path):
+    root = tmp_path / "p"
+    root.mkdir()
+    done = run(root, "init", "--department", "zj")
+    assert done.returncode == 0, done.stderr
+    return root
+
+
+NEW_BAD = {
+    "300-character id": (["--id", "Q" * 300], "bad-value", "--id"),
+    "id of slashes": (["--id", "///"], "bad-value", "--id"),
+    "ESC in id": (["--id", "a\x1bb"], "bad-character", "--id"),
+    "RLO in title": (["--title", "关于\u202e加强"], "bad-character", "--title"),
+    "BEL in name": (["--name", "王\x07五"], "bad-character", "--name"),
+    "zero-width space in title": (["--title", "关于\u200b加强"], "bad-character", "--title"),
+    "tag character in session": (["--session", "会议\U000e0041"], "bad-character", "--session"),
+    "NUL-free DEL in title": (["--title", "关于\x7f加强"], "bad-character", "--title"),
+}
+
+
+@pytest.mark.parametrize("change, code, option", NEW_BAD.values(), ids=NEW_BAD.keys())
+def test_new_refuses_what_validation_would(new_project, change, code, option):
+    values = {"--kind": "提案", "--id": "12", "--title": "关于加强管理的提案", "--name": "王五", "--session": "六届三次会议"}
+    values.update(dict(zip(change[::2], change[1::2])))
+    before = sorted(p.name for p in (new_project / "drafts").rglob("*.yaml"))
+    done = run(new_project, "new", "--department", "zj", *[x for pair in values.items() for x in pair])
+    out = assert_clean_failure(done, code)
+    assert out.startswith(f"{option}:"), out
+    assert sorted(p.name for p in (new_project / "drafts").rglob("*.yaml")) == before
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\U000e0041", "\ufeff", "\u2060"])
+def test_zero_width_and_tag_characters_are_bad_characters(tmp_path, char):
+    root = make_project(tmp_path, {"letterkit.yaml": "{}\n",
+                                   "drafts/d.yaml": MINIMAL_DRAFT.replace("关于加强", f"关于{char}加强")})
+    out = assert_clean_failure(run(root, "build", "drafts/d.yaml", "-o", "out"), "bad-character")
+    assert f"U+{ord(char):04X}" in out
