@@ -193,8 +193,11 @@ def identifier(value, path, ck: Checker):
     """A proposal's number, printed as 第…号: text, or a whole number as typed — never 20240056.0."""
     if isinstance(value, float):
         raw = ck.sources.raw(path) or str(value)
-        ck.problem(path, "wrong-type", f"编号 '{raw}' 是带小数点的数字，会印成 第{raw}号",
-                   f"编号只写数字和字母，不带小数点，并加引号，如 id: \"{raw.split('.')[0]}\"")
+        whole = raw.split(".")[0].lstrip("+-")
+        example = whole if whole.isdigit() else "0012"  # .inf, .nan: no digits to keep
+        what = "带小数点的数字" if value == value and abs(value) != float("inf") else "YAML 的特殊数值（无穷大或非数）"
+        ck.problem(path, "wrong-type", f"编号 '{raw}' 是{what}，会印成 第{raw}号",
+                   f"编号只写数字和字母，不带小数点，并加引号，如 id: \"{example}\"")
         return None
     return text(value, path, ck)
 
