@@ -89,8 +89,9 @@ def build_draft(path: Path, project: Project | None = None, output: Path | None 
     if draft.number is not None:
         others = docnumbers.others_with(project, path, draft.number.code, draft.number.year, draft.number.seq)
         if others:
-            message, hint = docnumbers.duplicate_message(str(draft.number), others)
-            raise LetterkitError([Problem(draft.sources.locate(("number", "seq")), "duplicate-number", message, hint)])
+            where = draft.sources.locate(("number", "seq"))
+            message, hint = docnumbers.duplicate_message(str(draft.number), others, path, where.path)
+            raise LetterkitError([Problem(where, "duplicate-number", message, hint)])
     letter = letter_blocks(draft, project)
     house = style.house_style(overrides=style.merged(draft.style, {"signature": {"sealed": draft.sealed}}))
     document = layout.layout(letter, house, draft.layout)

@@ -636,7 +636,7 @@ def validate(loaded: Loaded, path: str, base_dirs: list[Path] | None = None) -> 
     ck = Checker(loaded, base_dirs)
     top = ck.mapping(loaded.data, (), DRAFT_FIELDS, "草稿")
     if top is None:
-        raise LetterkitError(ck.problems)
+        raise LetterkitError(capped(ck.problems))
     data = loaded.data
     absent = tuple(name for name in ("organ", "number", "measures", "closing", "signature", "date", "contact")
                    if top[name] is ABSENT)
@@ -669,7 +669,7 @@ def validate(loaded: Loaded, path: str, base_dirs: list[Path] | None = None) -> 
     if top["seal"] and top["sealed"] is False:
         ck.problem(("seal",), "seal-unsealed", "写了 sealed: false（不加盖印章），又给了印章图片", "删去 seal，或删去 sealed: false")
     if ck.problems:
-        raise LetterkitError(sorted(ck.problems, key=_reading_order))
+        raise LetterkitError(capped(sorted(ck.problems, key=_reading_order)))
 
     role = (addressee["role"] or ROLE_FOR_KIND[proposal.kind]) if addressee else None
     rules = deadlines.settings(rules)
@@ -736,6 +736,31 @@ def _heading_counts(value, path: Key, ck: Checker, level: int = 1) -> None:
                            f"同一级的编号标题超过 {MAX_HEADINGS} 个：“{'一、' if level == 1 else '（一）'}”这一级最多编到"
                            f"“九千九百九十九”", "一封答复函不需要这么多标题：把内容合并成段落，或分成几封信")
             _heading_counts(item.get("items"), path + (i, "items"), ck, level + 1)
+
+
+REPEATS_SHOWN = 3  # identical problems at one place (aliases expanding to one wrong value) shown before a count
+
+
+def capped(problems: list[Problem]) -> list[Problem]:
+    """The first few of each run of problems with one place, code and advice, then one line
+    "另有 N 处相同的错误": 2,000 aliases to a wrong value are not 2,000 lines."""
+    def key(problem: Problem) -> tuple:
+        return str(problem.location), problem.code, problem.hint
+
+    total: dict[tuple, int] = {}
+    for problem in problems:
+        total[key(problem)] = total.get(key(problem), 0) + 1
+    shown: dict[tuple, int] = {}
+    kept: list[Problem] = []
+    for problem in problems:
+        k = key(problem)
+        shown[k] = shown.get(k, 0) + 1
+        if shown[k] <= REPEATS_SHOWN:
+            kept.append(problem)
+        if shown[k] == REPEATS_SHOWN and total[k] > REPEATS_SHOWN:
+            kept.append(Problem(problem.location, problem.code, f"另有 {total[k] - REPEATS_SHOWN:,} 处相同的错误"
+                                "（同一位置，多半是别名 *名称 反复引用了它）", None, problem.severity))
+    return kept
 
 
 def _reading_order(problem: Problem):
