@@ -182,3 +182,87 @@ def test_zero_width_and_tag_characters_are_bad_characters(tmp_path, char):
                                    "drafts/d.yaml": MINIMAL_DRAFT.replace("关于加强", f"关于{char}加强")})
     out = assert_clean_failure(run(root, "build", "drafts/d.yaml", "-o", "out"), "bad-character")
     assert f"U+{ord(char):04X}" in out
+
+
+# -- 4. templates: include errors where the include is, Jinja's syntax errors in Chinese --------------
+
+INCLUDES = {
+    "missing": ('{% include "nothere.j2" %}', "template-not-found", "nothere.j2"),
+    "absolute": ('{% include "/tmp/x.j2" %}', "path-outside", "/tmp/x.j2"),
+    "dot-dot": ('{% include "../x.j2" %}', "path-outside", "../x.j2"),
+    "dot-dot inside": ('{% include "parts/../../x.j2" %}', "path-outside", "../"),
+    "import missing": ('{% import "gone.j2" as g %}', "template-not-found", "gone.j2"),
+}
+
+
+@pytest.mark.parametrize("tag, code, named", INCLUDES.values(), ids=INCLUDES.keys())
+def test_a_bad_include_is_reported_where_it_is_written(tmp_path, tag, code, named):
+    root = make_project(tmp_path, {"letterkit.yaml": "{}\n", "templates/mine.j2": f"第一行\n\n{tag}\n",
+                                   "drafts/d.yaml": MINIMAL_DRAFT + "template: mine.j2\n"})
+    out = assert_clean_failure(run(root, "build", "drafts/d.yaml", "-o", "out"), code)
+    assert out.startswith("templates/mine.j2:3: "), out
+    assert named in out and "template 字段" not in out and "defaults.yaml" not in out, out
+
+
+SYNTAX = {
+    "extends in a block": '{% extends "reply.j2" %}\n{% block body %}{% extends "/abs" %}{% endblock %}',
+    "unclosed for": "x\n{% for a in b %}",
+    "wrong end": "{% if a %}\n{% endfor %}",
+    "unclosed print": "{{ a ",
+    "unknown tag": "{% frobnicate %}",
+    "unknown filter": "{{ a | nothere }}",
+    "unclosed comment": "{# a",
+    "two names": "{{ a b }}",
+    "stray brace": "{{ a }",
+    "empty tag": "{% %}",
+}
+
+
+@pytest.mark.parametrize("template", SYNTAX.values(), ids=SYNTAX.keys())
+def test_template_syntax_errors_are_chinese(tmp_path, template):
+    root = make_project(tmp_path, {"letterkit.yaml": "{}\n", "templates/mine.j2": template + "\n",
+                                   "drafts/d.yaml": MINIMAL_DRAFT + "template: mine.j2\n"})
+    out = assert_clean_failure(run(root, "build", "drafts/d.yaml", "-o", "out"), "template-syntax")
+    line = out.splitlines()[0]
+    assert re.match(r"templates/mine\.j2:\d+: ", line), line
+    assert not ENGLISH.search(line), line
+
+
+# -- 8. messages that blame the right thing ---------------------------------------------------------
+
+@pytest.mark.parametrize("raw", [".inf", "-.inf", ".nan", ".Inf", "+.inf"])
+def test_special_float_id_gets_a_real_example(tmp_path, raw):
+    root = make_project(tmp_path, {"letterkit.yaml": "{}\n", "drafts/d.yaml": MINIMAL_DRAFT.replace('id: "0012"', f"id: {raw}")})
+    out = assert_clean_failure(run(root, "build", "drafts/d.yaml", "-o", "out"), "wrong-type")
+    assert 'id: ""' not in out and re.search(r'id: "\w+"', out), out
+
+
+def test_an_over_long_draft_is_blamed_on_the_draft(tmp_path):
+    root = make_project(tmp_path, {"letterkit.yaml": "{}\n",
+                                   "drafts/d.yaml": MINIMAL_DRAFT.replace("每日巡查校园周边。", "巡查" * 780_000)})
+    out = assert_clean_failure(run(root, "build", "drafts/d.yaml", "-o", "out"), "draft-too-large")
+    assert out.startswith("drafts/d.yaml: ") and "1,560," in out and "500,000" in out, out
+    assert "structure.j2" not in out and "大循环" not in out
+
+
+def test_an_inherited_duplicate_number_names_each_draft(tmp_path):
+    draft = MINIMAL_DRAFT.replace("number:\n  year: 2024\n  seq: 7\n", "department: x\n")
+    root = make_project(tmp_path, {"letterkit.yaml": "{}\n", "profiles/x.yaml": "number:\n  year: 2024\n  seq: 7\n",
+                                   "drafts/a.yaml": draft, "drafts/b.yaml": draft.replace('"0012"', '"0013"')})
+    for command in (["build", "-o", "out"], ["check"]):
+        out = assert_clean_failure(run(root, *command), "duplicate-number")
+        lines = [line for line in out.splitlines() if "duplicate-number" in line]
+        assert len(lines) == 2 and len(set(lines)) == 2, out
+        assert any("草稿 drafts/a.yaml" in line for line in lines) and any("草稿 drafts/b.yaml" in line for line in lines), out
+        assert all("profiles/x.yaml" in line for line in lines)
+
+
+@pytest.mark.parametrize("aliases", [10, 2000])
+def test_identical_errors_are_counted_not_repeated(tmp_path, aliases):
+    draft = MINIMAL_DRAFT.replace("closing:\n  - 下一步，我局将继续做好相关工作。\n",
+                                  "closing: [&x {a: 1}" + ", *x" * (aliases - 1) + "]\n")
+    root = make_project(tmp_path, {"letterkit.yaml": "{}\n", "drafts/d.yaml": draft})
+    out = assert_clean_failure(run(root, "build", "drafts/d.yaml", "-o", "out"), "wrong-type")
+    lines = [line for line in out.splitlines() if "wrong-type" in line]
+    assert len(lines) == 4, out
+    assert f"另有 {aliases - 3:,} 处相同的错误" in lines[-1]
