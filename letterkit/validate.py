@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -39,7 +40,10 @@ _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _HIDDEN = re.compile("[\x7f-\x9f\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff\U000e0000-\U000e007f"
                      + "".join(f"{chr(plane * 0x10000 + 0xfffe)}{chr(plane * 0x10000 + 0xffff)}" for plane in range(1, 17))
                      + "]")
-_INVISIBLE_IN_KEY = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
+# ...and in a field name, also the spaces that are not the ASCII space: no-break (U+00A0, U+202F),
+# the typographic spaces U+2000–U+200A, the ideographic space U+3000 (a Chinese IME's full-width space)
+_INVISIBLE_IN_KEY = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u202a-\u202e\u2066-\u2069"
+                               "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 
 def hidden_character(value: str) -> tuple[int, str] | None:
@@ -100,8 +104,9 @@ class Checker:
         for key in value:
             if key not in known and _INVISIBLE_IN_KEY.search(str(key)):
                 seen = _INVISIBLE_IN_KEY.search(str(key)).group()
+                kind = "特殊空格" if unicodedata.category(seen) == "Zs" else "看不见的字符"
                 self.problem(path + (key,), "invisible-character",
-                             f"字段名 '{_INVISIBLE_IN_KEY.sub('', str(key))}' 中夹着看不见的字符 U+{ord(seen):04X}",
+                             f"字段名 '{_INVISIBLE_IN_KEY.sub('', str(key))}' 中夹着{kind} U+{ord(seen):04X}（{unicodedata.name(seen, '')}）",
                              "删去整个字段名重新输入（这种字符常随复制的文字带进来）")
             elif key not in known:
                 guess = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
