@@ -267,7 +267,12 @@ def image_file(value, path, ck: Checker):
     try:
         found = next((c for c in candidates if c.is_file()), None)
         if found is None:
-            ck.problem(path, "no-such-file", f"找不到图片文件 '{name}'", "路径相对于草稿所在目录或项目根目录")
+            other = next((c for c in candidates if c.exists()), None)  # a folder, /dev/zero, a pipe…
+            if other is not None:
+                what = "一个目录" if other.is_dir() else "设备文件、管道或其他特殊文件"
+                ck.problem(path, "not-a-file", f"'{name}' 是{what}，不是普通的图片文件", "写印章图片文件本身的路径，如 seals/公章.png")
+            else:
+                ck.problem(path, "no-such-file", f"找不到图片文件 '{name}'", "路径相对于草稿所在目录或项目根目录")
             return None
         # an image from anywhere the clerk can read must not go into an outgoing letter
         found = inside_project(found, ck.root, ck.sources.locate(path), "印章图片", name)
