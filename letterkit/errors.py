@@ -74,3 +74,31 @@ def display_path(path: str | os.PathLike) -> str:
     except ValueError:  # another drive on Windows
         return str(path)
     return str(path) if relative.startswith("..") else relative
+
+
+# Why a file could not be read or written, in Chinese (the system's strerror is English)
+_OS_REASONS = {
+    "ENOSPC": ("磁盘已满（没有剩余空间）", "腾出磁盘空间后重新运行；已有的文件没有被改动"),
+    "EDQUOT": ("超出了磁盘配额", "删去不用的文件，或请管理员放宽配额，然后重新运行"),
+    "EACCES": ("没有权限", "检查文件和目录的权限，或换一个有写权限的目录"),
+    "EPERM": ("操作不被允许", "检查文件和目录的权限"),
+    "EROFS": ("磁盘是只读的", "换一个可写的目录"),
+    "ENOENT": ("文件或目录不存在", "检查路径"),
+    "ENOTDIR": ("路径中的某一级不是目录", "检查路径"),
+    "EISDIR": ("这是一个目录", "写文件的路径，不是目录"),
+    "ENAMETOOLONG": ("文件名太长", "用短一些的文件名"),
+    "EIO": ("读写出错（磁盘或网络故障）", "检查磁盘或网络连接后重试"),
+    "EMFILE": ("打开的文件太多", "关闭一些程序后重试"),
+    "ETXTBSY": ("文件正被占用", "关闭正在使用它的程序后重试"),
+    "EBUSY": ("文件正被占用", "关闭正在使用它的程序（如 Word）后重试"),
+}
+
+
+def os_reason(error: OSError) -> tuple[str, str | None]:
+    """(what went wrong, how to fix it) for an OSError, in Chinese; the error number kept."""
+    import errno
+
+    name = errno.errorcode.get(error.errno or -1)
+    if name in _OS_REASONS:
+        return _OS_REASONS[name]
+    return (f"系统错误 {name}" if name else "系统错误"), None

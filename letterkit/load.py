@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .errors import LetterkitError, Location, Problem
+from .errors import LetterkitError, Location, Problem, os_reason
 from .manifest import note_read
 
 Key = tuple  # a path into the data: ("measures", 0, "heading")
@@ -169,7 +169,8 @@ def load_file(path: Path, display: str | None = None) -> Loaded:
         raise LetterkitError([Problem(Location(display, line, column), "encoding", f"文件不是 UTF-8 编码（{found}）",
                                       "请在编辑器中用 UTF-8 编码另存此文件")]) from None
     except OSError as error:
-        raise LetterkitError([Problem(Location(display), "read-error", f"无法读取文件：{error.strerror}", "检查路径和权限")]) from None
+        reason, hint = os_reason(error)
+        raise LetterkitError([Problem(Location(display), "read-error", f"无法读取文件：{reason}", hint or "检查路径和权限")]) from None
     loaded = load_text(text, display)
     loaded.files = (Path(path),)
     note_read(path, raw)  # the manifest records these bytes, not the file as it is when the build ends

@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 from . import deadlines
 from .confine import inside_project
-from .errors import LetterkitError, Problem
+from .errors import LetterkitError, Problem, os_reason
 from .load import Key, Loaded
 from .model import (
     DISCLOSURES, KINDS, LAYOUTS, MAX_LEVELS, ROLE_FOR_KIND, SECRECY_LEVELS, URGENCIES,
@@ -282,7 +282,7 @@ def image_file(value, path, ck: Checker):
         ck.problems += error.problems
         return None
     except OSError as error:  # a name too long, no permission…
-        ck.problem(path, "read-error", f"无法读取图片文件 '{name[:60]}'：{error.strerror or error}", "检查文件名和权限")
+        ck.problem(path, "read-error", f"无法读取图片文件 '{name[:60]}'：{os_reason(error)[0]}", "检查文件名和权限")
         return None
     if not head.startswith(IMAGE_SIGNATURES):
         ck.problem(path, "bad-image", f"'{name}' 不是 PNG 或 JPEG 图片", "印章请用透明背景的 PNG")
