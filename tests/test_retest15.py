@@ -266,3 +266,153 @@ def test_identical_errors_are_counted_not_repeated(tmp_path, aliases):
     lines = [line for line in out.splitlines() if "wrong-type" in line]
     assert len(lines) == 4, out
     assert f"另有 {aliases - 3:,} 处相同的错误" in lines[-1]
+
+
+# -- 5. no library English in messages ----------------------------------------------------------------
+
+TAGS = ["!!binary xx", "!!binary aGVsbG8=", "!foo x", "!!timestamp zz", "!!int zz", "!!python/object:os.system x",
+        "&a !!str x", "!!map {b: 1}", "!x\n  - 1"]
+
+
+@pytest.mark.parametrize("value", TAGS)
+def test_yaml_tags_are_refused_in_chinese(value):
+    from letterkit.errors import LetterkitError
+    from letterkit.load import load_text
+
+    with pytest.raises(LetterkitError) as caught:
+        load_text(f"a: 1\nb: {value}\n", "drafts/d.yaml")
+    (problem,) = caught.value.problems
+    assert str(problem.location) == "drafts/d.yaml:2:4", str(problem)
+    assert "YAML 标记" in problem.message and not ENGLISH.search(f"{problem.message} {problem.hint}"), str(problem)
+
+
+def _docx_variants(folder: Path) -> dict[str, Path]:
+    import zipfile
+
+    import docx
+
+    made = {}
+    (folder / "text.docx").write_bytes(b"hello")
+    (folder / "pdf.docx").write_bytes(b"%PDF-1.4\n")
+    (folder / "doc.docx").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 60)
+    with zipfile.ZipFile(folder / "zip.docx", "w") as package:
+        package.writestr("a.txt", "x")
+    with zipfile.ZipFile(folder / "damaged.docx", "w") as package:  # parts that are not Word's
+        package.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                         '<Default Extension="xml" ContentType="application/xml"/></Types>')
+        package.writestr("_rels/.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+                         'officeDocument" Target="word/document.xml"/></Relationships>')
+        package.writestr("word/document.xml", "<x/>")
+    good = folder / "good.docx"
+    document = docx.Document()
+    document.add_paragraph("x")
+    document.save(good)
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(folder / "long-text.docx", "w", zipfile.ZIP_DEFLATED) as package:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"<w:t>x</w:t>", b"<w:t>" + b"a" * (60 * 2**20) + b"</w:t>")
+            package.writestr(item, data)
+    for path in folder.glob("*.docx"):
+        if path != good:
+            made[path.stem] = path
+    return made
+
+
+def test_textconv_of_what_is_not_a_good_docx_says_so_in_chinese(tmp_path):
+    codes = {"text": "not-docx", "pdf": "not-docx", "doc": "not-docx", "zip": "not-docx", "damaged": "not-docx",
+             "long-text": "docx-too-large"}
+    variants = _docx_variants(tmp_path)
+    assert set(variants) == set(codes)
+    for name, path in variants.items():
+        done = run(tmp_path, "textconv", path.name)
+        out = assert_clean_failure(done, codes[name])
+        assert out.startswith(f"{path.name}: ") and not ENGLISH.search(out.split(codes[name], 1)[1]), out
+
+
+def test_a_full_disk_is_named_in_chinese(tmp_path, monkeypatch):
+    import errno
+
+    from letterkit import write
+    from letterkit.build import build_draft
+    from letterkit.errors import LetterkitError
+
+    root = make_project(tmp_path, {"letterkit.yaml": "{}\n", "drafts/d.yaml": MINIMAL_DRAFT})
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(write, "write_atomic", full)
+    with pytest.raises(LetterkitError) as caught:
+        build_draft(root / "drafts" / "d.yaml", output=root / "out")
+    (problem,) = caught.value.problems
+    assert problem.code == "write-error" and "磁盘已满" in problem.message, str(problem)
+    assert not ENGLISH.search(str(problem)), str(problem)
+
+
+# -- 6. encodings and YAML reasons ---------------------------------------------------------------------
+
+TRADITIONAL = ["title: 關於加強校園安全的提案，辦理情況答覆如下\n", "title: 臺灣\n", "organ: 臺北市政府教育局\nphone: 123\n"]
+
+
+@pytest.mark.parametrize("text", TRADITIONAL)
+def test_big5_is_not_called_gbk(tmp_path, text):
+    from letterkit.errors import LetterkitError
+    from letterkit.load import load_file
+
+    (tmp_path / "d.yaml").write_bytes(text.encode("big5"))
+    with pytest.raises(LetterkitError) as caught:
+        load_file(tmp_path / "d.yaml")
+    (problem,) = caught.value.problems
+    assert problem.code == "encoding" and "Big5" in problem.message and "GBK/" not in problem.message, str(problem)
+
+
+YAML_REASONS = {
+    "extra bracket": ("cc: [x]]\n", "]", 1),
+    "extra brace": ("a: 1\nb: {x: 1}}\n", "}", 2),
+    "BOM in the middle": ("a: 1\n\ufeffb: 2\n", "U+FEFF", 2),
+    "ideographic space indent": ("a:\n  b: 1\n \u3000c: 2\n", "U+3000", 3),
+}
+
+
+@pytest.mark.parametrize("text, named, line", YAML_REASONS.values(), ids=YAML_REASONS.keys())
+def test_yaml_errors_give_the_real_reason(text, named, line):
+    from letterkit.errors import LetterkitError
+    from letterkit.load import load_text
+
+    with pytest.raises(LetterkitError) as caught:
+        load_text(text, "drafts/d.yaml")
+    (problem,) = caught.value.problems
+    assert named in problem.message and "缩进没有对齐" not in problem.message, str(problem)
+    assert problem.location.line == line
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u3000", "\u2003", "\u202f"])
+def test_a_unicode_space_in_a_key_is_named(tmp_path, space):
+    root = make_project(tmp_path, {"letterkit.yaml": "{}\n",
+                                   "drafts/d.yaml": MINIMAL_DRAFT.replace("closing:", f"closing{space}:")})
+    out = assert_clean_failure(run(root, "build", "drafts/d.yaml", "-o", "out"), "invisible-character")
+    assert f"U+{ord(space):04X}" in out and "是否想写" not in out, out
+
+
+# -- 7. path messages -------------------------------------------------------------------------------
+
+def test_path_messages_say_what_the_path_is(tmp_path):
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(MINIMAL_DRAFT.replace("seq: 7", "seq: 8"), encoding="utf-8")
+    root = make_project(tmp_path / "p", {
+        "letterkit.yaml": "{}\n", "profiles/fz.yaml": "{}\n", "profiles/x.yaml": "extends: [fz, linked]\n",
+        "seals/a.png": "x",
+        "drafts/s1.yaml": MINIMAL_DRAFT.replace("seq: 7", "seq: 9") + "seal: /dev/zero\n",
+        "drafts/s2.yaml": MINIMAL_DRAFT.replace("seq: 7", "seq: 10") + "seal: seals\n",
+        "drafts/p.yaml": MINIMAL_DRAFT.replace("seq: 7", "seq: 11") + "department: x\n"})
+    (root / "drafts" / "link.yaml").symlink_to(outside)
+    out = assert_clean_failure(run(root, "build", "-o", "out"), "path-outside")
+    lines = {line.split(":")[0]: line for line in out.splitlines() if "错误" in line}
+    assert "符号链接" in lines["drafts/link.yaml"] and "绝对路径" not in lines["drafts/link.yaml"], out
+    assert str(tmp_path) not in lines["drafts/link.yaml"]
+    for name in ("drafts/s1.yaml", "drafts/s2.yaml"):
+        assert "not-a-file" in lines[name] and "不是普通的图片文件" in lines[name] and "找不到" not in lines[name], out
+    assert "目录" in lines["drafts/s2.yaml"]
+    assert "fz、linked" in lines["profiles/x.yaml"] and "['" not in lines["profiles/x.yaml"], out
