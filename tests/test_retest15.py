@@ -57,10 +57,14 @@ BAD_STYLES = {
 
 
 @pytest.mark.parametrize("style, named", BAD_STYLES.values(), ids=BAD_STYLES.keys())
-@pytest.mark.parametrize("layer", ["draft", "profile"])
+@pytest.mark.parametrize("layer", ["draft", "profile", "project"])
 def test_bad_style_is_refused_at_its_place(tmp_path, style, named, layer):
     files = {"letterkit.yaml": "{}\n"}
-    if layer == "draft":
+    if layer == "project":
+        files["letterkit.yaml"] = f"defaults:\n  style: {style}\n"
+        files["drafts/d.yaml"] = MINIMAL_DRAFT
+        where = "letterkit.yaml:2:"
+    elif layer == "draft":
         files["drafts/d.yaml"] = MINIMAL_DRAFT + f"style: {style}\n"
         where = "drafts/d.yaml:24:"
     else:
