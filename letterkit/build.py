@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import blocks, docnumbers, layout, load, manifest, profiles, render, style, write
 from .confine import inside_project, is_inside
-from .errors import LetterkitError, Location, Problem, display_path
+from .errors import LetterkitError, Location, Problem, display_path, os_reason
 from .model import Draft
 from .project import Project, open_project
 from .validate import validate
@@ -89,8 +89,9 @@ def build_draft(path: Path, project: Project | None = None, output: Path | None 
     if draft.number is not None:
         others = docnumbers.others_with(project, path, draft.number.code, draft.number.year, draft.number.seq)
         if others:
-            message, hint = docnumbers.duplicate_message(str(draft.number), others)
-            raise LetterkitError([Problem(draft.sources.locate(("number", "seq")), "duplicate-number", message, hint)])
+            where = draft.sources.locate(("number", "seq"))
+            message, hint = docnumbers.duplicate_message(str(draft.number), others, path, where.path)
+            raise LetterkitError([Problem(where, "duplicate-number", message, hint)])
     letter = letter_blocks(draft, project)
     house = style.house_style(overrides=style.merged(draft.style, {"signature": {"sealed": draft.sealed}}))
     document = layout.layout(letter, house, draft.layout)
@@ -105,9 +106,9 @@ def build_draft(path: Path, project: Project | None = None, output: Path | None 
         aside = set_aside(path, target, output_digest, guard) if guard else None
         write.write_atomic(target, data)
     except OSError as error:
-        raise LetterkitError([Problem(Location(display_path(target)), "write-error",
-                                      f"无法写入文件：{error.strerror or error}",
-                                      "检查输出目录是否存在、是否有写权限，或文件是否正在被 Word 打开")]) from None
+        reason, hint = os_reason(error)
+        raise LetterkitError([Problem(Location(display_path(target)), "write-error", f"无法写入文件：{reason}",
+                                      hint or "检查输出目录是否存在、是否有写权限，或文件是否正在被 Word 打开")]) from None
     return Built(path, target, inputs(draft, loaded, project), output_digest, aside)
 
 

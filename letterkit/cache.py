@@ -36,3 +36,20 @@ def _private(folder: Path) -> bool:
     if hasattr(os, "getuid") and info.st_uid != os.getuid():
         return False
     return not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def jieba():
+    """jieba, initialised with its prepared dictionary kept in letterkit's private cache folder
+    (else a fresh private temporary one), never in the shared temporary folder's jieba.cache
+    that anyone could plant: every use (titles, proofreading) comes through here."""
+    import logging
+    import tempfile
+
+    import jieba as module
+
+    module.setLogLevel(logging.WARNING)
+    if not module.dt.initialized:
+        folder = cache_dir("jieba")
+        module.dt.tmp_dir = str(folder) if folder else tempfile.mkdtemp(prefix="letterkit-jieba-")
+        module.initialize()
+    return module

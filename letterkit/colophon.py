@@ -32,7 +32,7 @@ def _paragraph(text: str, style_id: str, char_pt: float, *, left: float, right: 
         if index:
             runs.append("<w:r><w:tab/></w:r>")
         runs.append(f'<w:r><w:t xml:space="preserve">{_html_escape(part, quote=False)}</w:t></w:r>')
-    return (f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{tabs}<w:snapToGrid w:val="0"/>'
+    return (f'<w:p><w:pPr><w:pStyle w:val="{_html_escape(style_id)}"/>{tabs}<w:snapToGrid w:val="0"/>'
             f'<w:spacing w:before="0" w:after="0" w:line="{line_twips}" w:lineRule="exact"/>{ind}'
             f'<w:jc w:val="both"/></w:pPr>{"".join(runs)}</w:p>')
 

@@ -130,6 +130,15 @@ def others_with(project, path: Path, code: str, year: int, seq: int) -> list[Pat
             if u.code == code and u.year == year and u.seq == seq]
 
 
-def duplicate_message(number: str, others: list[Path]) -> tuple[str, str]:
-    return (f"发文字号 {number} 已由 {'、'.join(display_path(p) for p in others)} 使用",
-            "一个发文字号只能用于一封信：改用下一个顺序号（letterkit new 会自动取号）")
+def duplicate_message(number: str, others: list[Path], draft: Path | None = None,
+                      written_in: str | None = None) -> tuple[str, str]:
+    """Names the draft too: when the number is inherited (from a profile) the error's place is the
+    profile's line, the same for every draft that inherits it."""
+    hint = "一个发文字号只能用于一封信：改用下一个顺序号（letterkit new 会自动取号）"
+    if draft is None:
+        return f"发文字号 {number} 已由 {'、'.join(display_path(p) for p in others)} 使用", hint
+    message = f"草稿 {display_path(draft)} 的发文字号 {number} 已由 {'、'.join(display_path(p) for p in others)} 使用"
+    if written_in and os.path.abspath(written_in) != os.path.abspath(draft):
+        message += f"（这个顺序号写在 {written_in}，草稿继承了它）"
+        hint = "在每份草稿里写自己的 number.seq，不要写在部门配置或项目文件里"
+    return message, hint

@@ -542,8 +542,9 @@ def _duplicate_number(path, draft, project) -> list[Problem]:
     others = others_with(project, path, number.code, number.year, number.seq)
     if not others:
         return []
-    message, hint = duplicate_message(str(number), others)
-    return [Problem(draft.sources.locate(("number", "seq")), "duplicate-number", message, hint, "error")]
+    where = draft.sources.locate(("number", "seq"))
+    message, hint = duplicate_message(str(number), others, path, where.path)
+    return [Problem(where, "duplicate-number", message, hint, "error")]
 
 
 def rules_markdown() -> str:

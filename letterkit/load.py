@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .errors import LetterkitError, Location, Problem
+from .errors import LetterkitError, Location, Problem, os_reason
 from .manifest import note_read
 
 Key = tuple  # a path into the data: ("measures", 0, "heading")
@@ -88,11 +89,30 @@ _YAML_PROBLEMS = [
 ]
 
 
-def _syntax_problem(display: str, error: yaml.MarkedYAMLError) -> Problem:
+_SPACE_NAMES = {"\ufeff": "字节顺序标记 BOM", "\u00a0": "不换行空格", "\u3000": "全角空格",
+                "\u200b": "零宽空格", "\u202f": "窄不换行空格"}
+_CLOSERS = {"]": ("多了一个 ]（方括号没有成对）", "删去多余的 ]；文字里有方括号时用引号把整个值括起来"),
+            "}": ("多了一个 }（花括号没有成对）", "删去多余的 }；文字里有花括号时用引号把整个值括起来")}
+
+
+def _syntax_problem(display: str, error: yaml.MarkedYAMLError, text: str = "") -> Problem:
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
     detail = f"{error.problem or ''} {error.context or ''}"
+    index = getattr(mark, "index", None) if mark else None
+    near = text[max(index - 1, 0):index + 1] if text and index is not None else ""  # libyaml may point past it
+    hidden = next((ch for ch in reversed(near) if ch != " " and unicodedata.category(ch) in ("Zs", "Cf")), None)
+    if hidden:
+        where = Location(display, line, column - (near[-1:] != hidden) if column else column)
+        return Problem(where, "invisible-character",
+                       f"这里有一个看不见的字符 U+{ord(hidden):04X}（{_SPACE_NAMES.get(hidden, '特殊空格或格式字符')}）"
+                       + ("，它只能出现在文件开头" if hidden == "\ufeff" else ""),
+                       "删去这个字符（它常随复制的文字带进来），缩进和分隔只用普通空格")
+    at = near[-1:]
+    if at in _CLOSERS and ("block end" in detail or "expected key" in detail):
+        what, hint = _CLOSERS[at]
+        return Problem(Location(display, line, column), "yaml-syntax", f"YAML 语法错误：{what}", hint)
     for needle, what, hint in _YAML_PROBLEMS:
         if needle in detail:
             return Problem(Location(display, line, column), "yaml-syntax", f"YAML 语法错误：{what}", hint)
@@ -107,7 +127,7 @@ def load_text(text: str, display: str) -> Loaded:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
-        raise LetterkitError([_syntax_problem(display, error)]) from None
+        raise LetterkitError([_syntax_problem(display, error, text)]) from None
     except yaml.reader.ReaderError as error:  # a character YAML does not allow, e.g. a control character
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
@@ -130,7 +150,7 @@ def load_text(text: str, display: str) -> Loaded:
     except _TooLarge as error:
         raise LetterkitError([_too_large(display, error.args[0], error.args[1], budget)]) from None
     if problems:
-        raise LetterkitError(problems)
+        raise LetterkitError(list(dict.fromkeys(problems)))  # an alias repeats its anchor's problem
     return Loaded(data, sources)
 
 
@@ -149,7 +169,8 @@ def load_file(path: Path, display: str | None = None) -> Loaded:
         raise LetterkitError([Problem(Location(display, line, column), "encoding", f"文件不是 UTF-8 编码（{found}）",
                                       "请在编辑器中用 UTF-8 编码另存此文件")]) from None
     except OSError as error:
-        raise LetterkitError([Problem(Location(display), "read-error", f"无法读取文件：{error.strerror}", "检查路径和权限")]) from None
+        reason, hint = os_reason(error)
+        raise LetterkitError([Problem(Location(display), "read-error", f"无法读取文件：{reason}", hint or "检查路径和权限")]) from None
     loaded = load_text(text, display)
     loaded.files = (Path(path),)
     note_read(path, raw)  # the manifest records these bytes, not the file as it is when the build ends
@@ -178,17 +199,42 @@ def _guess_encoding(data: bytes) -> str | None:
     UTF-16 only with its byte-order mark or its many zero bytes (any even-length text decodes as UTF-16)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data.count(b"\x00") * 4 > len(data):
         return "UTF-16"
-    for name, label in (("gb18030", "GBK/GB18030"), ("big5", "Big5")):
+    decoded = {}
+    for name in ("gb18030", "big5"):
         try:
-            if re.search("[\u4e00-\u9fff]", data.decode(name)):
-                return label
+            text = data.decode(name)
         except UnicodeDecodeError:
             continue
+        if re.search("[\u4e00-\u9fff]", text):
+            decoded[name] = text
+    if len(decoded) == 2:  # Big5 bytes mostly decode as GBK too, into rare characters: which reads as Chinese?
+        if _plausible(decoded["gb18030"], "gb2312") >= 0.9:
+            return "GBK/GB18030"
+        return "Big5（繁体）" if _plausible(decoded["big5"], "big5") >= 0.9 else "GBK 或 Big5"
+    if decoded:
+        return "GBK/GB18030" if "gb18030" in decoded else "Big5（繁体）"
     try:
         data.decode("cp1252")
         return "Windows-1252（西文）"
     except UnicodeDecodeError:
         return None
+
+
+def _plausible(text: str, common: str) -> float:
+    """The share of the non-ASCII characters of `text` that are everyday Chinese in `common`'s
+    character set (GB 2312 for simplified, Big5 for traditional) or CJK punctuation."""
+    wide = [ch for ch in text if ord(ch) > 0x7f]
+    if not wide:
+        return 0.0
+
+    def everyday(ch: str) -> bool:
+        if "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef":
+            return True
+        try:
+            return "\u4e00" <= ch <= "\u9fff" and bool(ch.encode(common))
+        except UnicodeEncodeError:
+            return False
+    return sum(map(everyday, wide)) / len(wide)
 
 
 def _location(display: str, node: yaml.Node) -> Location:
@@ -241,8 +287,9 @@ def _convert(node, path, display, loader, sources, problems, key_where=None, tex
     if len(sources) >= MAX_NODES or budget.chars > MAX_CHARS:
         raise _TooLarge(node, path)
     where = _location(display, node)
-    if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
-        problems.append(Problem(where, "bad-value", f"不支持的 YAML 标记 '{node.tag}'", "删除以 ! 开头的标记"))
+    written = _explicit_tag(node, text)
+    if written or (not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS):
+        problems.append(_tag_problem(where, written or node.tag))
         return None
     if isinstance(node, yaml.MappingNode):
         where = key_where or where
@@ -270,11 +317,31 @@ def _convert(node, path, display, loader, sources, problems, key_where=None, tex
         if isinstance(value, str) and node.style in (None, "", ">") and node.end_mark.line > node.start_mark.line:
             value = _refold(node, text)
         return value
-    except yaml.constructor.ConstructorError as error:  # an unknown !tag on a scalar
-        problems.append(Problem(where, "bad-value", f"无法识别的值 '{node.value}'：{error.problem}", "删除以 ! 开头的标记"))
+    except yaml.constructor.ConstructorError:  # an unknown !tag on a scalar (caught above when the text shows it)
+        problems.append(_tag_problem(where, node.tag))
         return node.value
     except ValueError:  # a date that does not exist (2020-02-30): validation reports it with the rest
         return node.value
+
+
+_TAG = re.compile(r"(?:&\S+\s+)?(!\S*)")  # an anchor may come first: &name !!str
+
+
+def _explicit_tag(node, text: str) -> str | None:
+    """The `!tag` written before a value (`!!binary`, `!foo`), as written; None for a plain value."""
+    index = getattr(node.start_mark, "index", None)
+    if not text or index is None or index >= len(text) or text[index] not in "!&":
+        return None
+    match = _TAG.match(text, index)
+    return match.group(1) if match else None
+
+
+def _tag_problem(where: Location, tag: str) -> Problem:
+    """YAML tags (!!binary, !!timestamp, !foo) build values a letter has no use for, and their
+    decoders' errors are English: none is allowed in a draft."""
+    shown = tag if len(tag) <= 40 else tag[:40] + "…"
+    return Problem(where, "bad-value", f"草稿中不能使用 YAML 标记 '{shown}'（以 ! 开头的类型标记）",
+                   "删去这个标记，只写值本身；文字以 ! 开头时用引号括起来")
 
 
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\uffef\u2014\u2018\u2019\u201c\u201d\u2026]")

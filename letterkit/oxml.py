@@ -241,7 +241,7 @@ def add_rect(paragraph, shape_id: int, *, x_mm: float, y_mm: float, width_mm: fl
                 <wps:spPr>
                   <a:xfrm><a:off x="0" y="0"/><a:ext cx="{emu(width_mm)}" cy="{emu(height_mm)}"/></a:xfrm>
                   <a:prstGeom prst="rect"><a:avLst/></a:prstGeom>
-                  <a:solidFill><a:srgbClr val="{color}"/></a:solidFill>
+                  <a:solidFill><a:srgbClr val="000000"/></a:solidFill>
                   <a:ln><a:noFill/></a:ln>
                 </wps:spPr>
                 <wps:bodyPr/>
@@ -254,12 +254,18 @@ def add_rect(paragraph, shape_id: int, *, x_mm: float, y_mm: float, width_mm: fl
     <mc:Fallback>
       <w:pict>
         <v:rect style="position:absolute;margin-left:{x_mm:.2f}mm;margin-top:{y_mm:.2f}mm;width:{width_mm:.2f}mm;height:{height_mm:.2f}mm;z-index:{shape_id};mso-position-horizontal-relative:page;mso-position-vertical-relative:page"
-                fillcolor="#{color}" stroked="f"/>
+                fillcolor="#000000" stroked="f"/>
       </w:pict>
     </mc:Fallback>
   </mc:AlternateContent>
 </w:r>"""
-    paragraph._p.append(parse_xml(re.sub(r">\s+<", "><", xml.strip())))
+    run = parse_xml(re.sub(r">\s+<", "><", xml.strip()))
+    # the colour comes from the house style: set as an attribute by lxml, never pasted into XML text
+    for fill in run.iter(qn("a:srgbClr")):
+        fill.set("val", color)
+    for rect in run.iter(f"{{{VML}}}rect"):
+        rect.set("fillcolor", f"#{color}")
+    paragraph._p.append(run)
 
 
 def add_floating_picture(paragraph, inline, *, x_mm: float, y_mm: float) -> None:

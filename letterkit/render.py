@@ -278,6 +278,11 @@ def render(draft: Draft, env: SandboxedEnvironment) -> str:
         template = env.get_template(draft.template)
         return template.render(context(draft))
     except TemplateLimit as error:
+        size = _text_size(context(draft))
+        if size > MAX_DRAFT_TEXT:  # the draft itself is too long: say so, not "the template's loop"
+            raise LetterkitError([Problem(Location(draft.path),
+                                          "draft-too-large", f"草稿太长：文字共 {size:,} 个字，上限 {MAX_DRAFT_TEXT:,} 个字（一封信约一万字）",
+                                          "检查是否把整份文件或大段重复的内容粘贴进了草稿；长篇材料作为附件另行成文")]) from None
         raise LetterkitError([Problem(_template_location(error, draft.template), "template-too-large",
                                       f"模板超出限制：{error}",
                                       "模板只用来排列草稿中的值：去掉这里的大循环或重复，长文字写在草稿里")]) from None
@@ -286,11 +291,22 @@ def render(draft: Draft, env: SandboxedEnvironment) -> str:
                                       f"模板算出的值太大或嵌套太深（{type(error).__name__}）",
                                       "模板只用来排列草稿中的值：去掉这里的大循环、重复或递归")]) from None
     except jinja2.TemplateNotFound as error:
-        raise LetterkitError([Problem(draft_where, "template-not-found", f"找不到模板 '{error.name}'",
+        name = str(error.name)
+        including = _template_location(error, "") if name != draft.template else None
+        where = including if including and including.path else draft_where
+        if _leaves_folder(name):
+            why = "含 .." if ".." in re.split(r"[/\\]", name) else "写的是绝对路径"
+            raise LetterkitError([Problem(where, "path-outside", f"模板名 '{name}' 指向 templates/ 目录之外（{why}），不会读取",
+                                          "模板名写成相对于 templates/ 的路径，如 parts/head.j2")]) from None
+        if including and including.path:
+            raise LetterkitError([Problem(where, "template-not-found", f"这里引用的模板 '{name}' 找不到",
+                                          "检查 {% include %}、{% extends %} 或 {% import %} 中的模板名；被引用的模板放在项目的 templates/ 目录")]) from None
+        raise LetterkitError([Problem(draft_where, "template-not-found", f"找不到模板 '{name}'",
                                       "检查草稿的 template 字段，模板放在项目的 templates/ 目录")]) from None
     except jinja2.TemplateSyntaxError as error:
         where = Location(display_path(error.filename or error.name or draft.template), error.lineno)
-        raise LetterkitError([Problem(where, "template-syntax", f"模板语法错误：{error.message}", "检查 {% %} 和 {{ }} 是否成对")]) from None
+        raise LetterkitError([Problem(where, "template-syntax", f"模板语法错误：{jinja_message(error.message or '')}",
+                                      "检查 {% %} 和 {{ }} 是否成对")]) from None
     except jinja2.UndefinedError as error:
         raise LetterkitError([Problem(_template_location(error, draft.template), "undefined-variable",
                                       f"模板变量未定义：{error.message}", "检查变量名拼写，或在草稿中补上这个值")]) from None
@@ -302,6 +318,67 @@ def render(draft: Draft, env: SandboxedEnvironment) -> str:
                                       f"模板做了不允许的操作：{error}", "模板只能读取草稿中的值")]) from None
     except jinja2.TemplateError as error:
         raise LetterkitError([Problem(_template_location(error, draft.template), "template-error", f"模板出错：{error}", None)]) from None
+
+
+MAX_DRAFT_TEXT = MAX_OUTPUT // 4  # characters of all a draft's texts: room for a template that prints some twice
+
+
+def _text_size(value) -> int:
+    """Characters of all the texts in `value` (the template's context)."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(_text_size(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return sum(_text_size(v) for v in value)
+    if hasattr(value, "__dict__"):
+        return _text_size(vars(value))
+    return 0
+
+
+def _leaves_folder(name: str) -> bool:
+    """A template name that is absolute or climbs out with `..`: never looked up."""
+    return name.startswith(("/", "\\")) or bool(re.match(r"[A-Za-z]:", name)) or ".." in re.split(r"[/\\]", name)
+
+
+# Jinja's common syntax errors in Chinese; the rest keep Jinja's words after a Chinese lead.
+_JINJA_MESSAGES = [
+    (r"cannot use extend from a non top-level scope", lambda m: "{% extends %} 只能写在模板的最外层，不能放在 block、if、for 或 macro 里"),
+    (r"Unexpected end of template\. Jinja was looking for the following tags: (.*?)\. The innermost block that needs to be closed is '(\w+)'\.?",
+     lambda m: f"模板到末尾了，'{m[2]}' 还没有结束（缺少 {{% end{m[2]} %}}）"),
+    (r"Encountered unknown tag '(\w+)'\. Jinja was looking for the following tags: (.*?)\. The innermost block that needs to be closed is '(\w+)'\.?",
+     lambda m: f"未知的标签 '{m[1]}'，这里应先用 {{% end{m[3]} %}} 结束 '{m[3]}'"),
+    (r"Encountered unknown tag '(\w+)'\.?.*", lambda m: f"未知的标签 '{m[1]}'"),
+    (r"unexpected end of template, expected '(.*?)'\.?", lambda m: f"模板到末尾了，还缺少 {_jinja_token(m[1])}"),
+    (r"expected token '(.*?)', got '(.*?)'", lambda m: f"这里应是 {_jinja_token(m[1])}，却是 '{m[2]}'"),
+    (r"unexpected '(.*?)'", lambda m: f"这里不该出现 {_jinja_token(m[1])}"),
+    (r"unexpected char '(.*?)' at \d+", lambda m: f"不认识的字符 '{m[1]}'"),
+    (r"tag name expected", lambda m: "{% 后面缺少标签名"),
+    (r"block '(.*?)' defined twice", lambda m: f"block '{m[1]}' 定义了两次"),
+    (r"[Nn]o filter named '(.*?)'\.?", lambda m: f"没有名为 '{m[1]}' 的过滤器"),
+    (r"[Nn]o test named '(.*?)'\.?", lambda m: f"没有名为 '{m[1]}' 的测试"),
+    (r"[Mm]issing end of comment tag", lambda m: "注释 {# 没有用 #} 结束"),
+    (r"[Mm]issing end of raw directive", lambda m: "{% raw %} 没有用 {% endraw %} 结束"),
+    (r"expected name or number", lambda m: "这里应是变量名或数字"),
+    (r"expected an expression, got '(.*?)'", lambda m: f"这里应是一个表达式，却是 '{m[1]}'"),
+    (r"can't assign to '(.*?)'", lambda m: "不能给这里赋值"),
+    (r"unexpected end of template", lambda m: "模板意外结束"),
+]
+_JINJA_TOKENS = {"end of print statement": "}}", "end of statement block": "%}", "end of template": "模板结尾",
+                 "name": "名称"}
+
+
+def _jinja_token(token: str) -> str:
+    return f"'{_JINJA_TOKENS.get(token, token)}'"
+
+
+def jinja_message(message: str) -> str:
+    """A Jinja syntax error message in Chinese."""
+    for pattern, chinese in _JINJA_MESSAGES:
+        match = re.fullmatch(pattern, message.strip(), re.S)
+        if match:
+            return chinese(match)
+    return f"Jinja 报告：{message}"
 
 
 def _template_location(error: Exception, fallback: str) -> Location:

@@ -122,6 +122,35 @@ def next_number(project, code: str, year: int) -> int:
     return next_free(project, code, year)
 
 
+MAX_ID = 40  # characters: the longest proposal numbers seen are about 12
+MAX_VALUE = 500  # characters of a title, a name or a session on the command line
+MAX_FILE_NAME_BYTES = 200  # most file systems stop at 255 bytes; a Chinese character takes 3
+
+
+def _check_values(**values) -> None:
+    """The values `new` writes into a draft obey the rules a draft's values obey (validate):
+    no control characters, bidi controls, zero-width or tag characters; an id short enough
+    to become a file name.  Refused with the option that gave them, nothing written."""
+    from .validate import hidden_character
+
+    problems = []
+    for option, value in values.items():
+        value = str(value)
+        where = Location(f"--{option}")
+        bad = hidden_character(value)
+        if bad:
+            problems.append(Problem(where, "bad-character", f"--{option} 的第 {bad[0] + 1} 个字符是{bad[1]}，不能写进草稿",
+                                    "删去这个字符，它常见于从别处复制来的文字"))
+        elif not value.strip():
+            problems.append(Problem(where, "bad-value", f"--{option} 是空的", "填写内容"))
+        elif len(value) > (MAX_ID if option == "id" else MAX_VALUE):
+            limit = MAX_ID if option == "id" else MAX_VALUE
+            problems.append(Problem(where, "bad-value", f"--{option} 有 {len(value)} 个字符，超过 {limit} 个字符的上限",
+                                    "编号只写号码，如 --id JY20240056" if option == "id" else "检查是否粘贴了多余的内容"))
+    if problems:
+        raise LetterkitError(problems)
+
+
 def new_draft(project, *, department: str, kind: str, id: str, title: str, name: str, session: str,
               today: dt.date | None = None) -> Path:
     """Write drafts/<year>/<department>-<id>.yaml for the department; never overwrites.
@@ -135,8 +164,14 @@ def new_draft(project, *, department: str, kind: str, id: str, title: str, name:
     if not code:
         raise LetterkitError([Problem(profile.sources.locate(("organ",)), "missing-value",
                                       f"部门配置 '{department}' 没有 organ.code（机关代字）", "在部门配置中加上 organ: {code: …}")])
-    safe_id = re.sub(r"[^0-9A-Za-z\u4e00-\u9fff-]+", "-", str(id)).strip("-") or "draft"
-    path = project.drafts_dir / str(today.year) / f"{department}-{safe_id}.yaml"
+    _check_values(kind=kind, id=id, title=title, name=name, session=session)
+    safe_id = re.sub(r"[^0-9A-Za-z\u4e00-\u9fff-]+", "-", str(id)).strip("-")
+    file_name = f"{department}-{safe_id}.yaml"
+    if not safe_id or len(file_name.encode("utf-8")) > MAX_FILE_NAME_BYTES:
+        why = "没有可用作文件名的字符（字母、数字、汉字）" if not safe_id else f"和部门名合成的文件名 {file_name[:30]}… 太长"
+        raise LetterkitError([Problem(Location("--id"), "bad-value", f"编号 '{str(id)[:40]}' {why}",
+                                      "编号写提案/建议的号码，如 --id JY20240056")])
+    path = project.drafts_dir / str(today.year) / file_name
     inside_project(path, project.root, Location(display_path(path)), "新草稿")
     opening = yaml_scalar(f"我局高度重视您提出的《{title}》，已组织有关科室认真研究办理。")
     measures = f"  - heading: 办理情况\n    items:\n      - {opening}"

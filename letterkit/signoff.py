@@ -18,7 +18,7 @@ from docx.shared import Mm
 
 from . import oxml
 from .manifest import note_read
-from .errors import LetterkitError, Location, Problem, display_path
+from .errors import LetterkitError, Location, Problem, display_path, os_reason
 from .titles import text_width
 
 PT_TO_MM = 25.4 / 72
@@ -135,7 +135,7 @@ def seal_damage(path: Path) -> str | None:
             return f"太大（{path.stat().st_size / 2**20:.0f} MB，印章图片通常不到 1 MB）"
         data = path.read_bytes()
     except OSError as error:
-        return f"无法读取（{error.strerror}）"
+        return f"无法读取（{os_reason(error)[0]}）"
     if data.startswith(b"\xff\xd8\xff"):
         return None if data.rstrip(b"\0").endswith(b"\xff\xd9") else "已损坏（JPEG 文件不完整）"
     if not data.startswith(b"\x89PNG\r\n\x1a\n"):

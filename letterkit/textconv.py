@@ -10,13 +10,15 @@ under 【版记】.  Works on any .docx, not only letterkit's.
 from __future__ import annotations
 
 import io
-
+import zipfile
 from pathlib import Path
 
 import docx
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
 from . import oxml
+from .errors import LetterkitError, Location, Problem, display_path
 from .zipguard import check_docx
 
 _PICTURE = "{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"
@@ -55,9 +57,48 @@ def _body_blocks(body) -> list[str]:
     return blocks
 
 
-def to_text(path: Path) -> str:
+def open_docx(path: Path):
+    """python-docx's Document, or a LetterkitError in Chinese: python-docx and lxml say what went
+    wrong in English ("Package not found", "Resource limit exceeded", an AttributeError for a
+    package whose parts are not Word's)."""
+    from lxml import etree
+
     checked = check_docx(path)  # a zip bomb is refused before python-docx reads it into memory
-    document = docx.Document(io.BytesIO(checked) if checked is not None else str(path))
+    where = Location(display_path(Path(path)))
+    try:
+        return docx.Document(io.BytesIO(checked) if checked is not None else str(path))
+    except PackageNotFoundError:
+        with open(path, "rb") as file:
+            head = file.read(4)
+        what = "这是 PDF 文件，不是 Word 文件" if head == b"%PDF" else "这是旧版 Word（.doc）文件" \
+            if head == b"\xd0\xcf\x11\xe0" else "这是压缩包，但里面没有 Word 文档" if head == b"PK\x03\x04" \
+            else "这不是 Word 文件（.docx）"
+        raise LetterkitError([Problem(where, "not-docx", what,
+                                      "只能读取 .docx 文件；.doc 请先在 Word 或 WPS 中另存为 .docx")]) from None
+    except etree.XMLSyntaxError as error:
+        if "limit" in str(error).lower() or "huge" in str(error).lower():
+            raise LetterkitError([Problem(where, "docx-too-large", "Word 文件中的一段文字过长，超过了读取的上限",
+                                          "这不像正常的答复函：在 Word 或 WPS 中打开并另存为 .docx 后再试")]) from None
+        raise LetterkitError([Problem(where, "not-docx", "Word 文件已损坏：其中的 XML 无法解读",
+                                      "在 Word 或 WPS 中打开并另存为 .docx 后再试")]) from None
+    except (KeyError, AttributeError, ValueError, TypeError, zipfile.BadZipFile):
+        raise _damaged(where) from None
+
+
+def _damaged(where: Location) -> LetterkitError:
+    return LetterkitError([Problem(where, "not-docx", "Word 文件已损坏：缺少或无法识别其中的部件",
+                                   "在 Word 或 WPS 中打开并另存为 .docx 后再试")])
+
+
+def to_text(path: Path) -> str:
+    document = open_docx(path)
+    try:
+        return _document_text(document)
+    except (KeyError, AttributeError, ValueError, TypeError):  # parts that are not what Word writes
+        raise _damaged(Location(display_path(Path(path)))) from None
+
+
+def _document_text(document) -> str:
     out: list[str] = []
     section = document.sections[0]
     if section.different_first_page_header_footer:

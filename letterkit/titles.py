@@ -11,12 +11,10 @@ break never splits 第…号, a Latin or digit run, or puts punctuation at a lin
 from __future__ import annotations
 
 import json
-import logging
 import math
 import atexit
 import multiprocessing.util
 import re
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,15 +43,11 @@ def text_width(text: str) -> float:
 
 @lru_cache(maxsize=1)
 def _segmenter():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
     # jieba keeps its prepared dictionary in the shared temporary folder, where anyone could plant
-    # one: in letterkit's private cache instead, or a private folder of this process
-    folder = cache_dir("jieba")
-    jieba.dt.tmp_dir = str(folder) if folder else tempfile.mkdtemp(prefix="letterkit-jieba-")
-    jieba.initialize()
-    return jieba
+    # one: letterkit's private cache instead (cache.jieba, shared with the proofreading rules)
+    from .cache import jieba
+
+    return jieba()
 
 
 def _cache_file() -> Path | None:

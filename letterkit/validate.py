@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
 from . import deadlines
 from .confine import inside_project
-from .errors import LetterkitError, Problem
+from .errors import LetterkitError, Problem, os_reason
 from .load import Key, Loaded
 from .model import (
     DISCLOSURES, KINDS, LAYOUTS, MAX_LEVELS, ROLE_FOR_KIND, SECRECY_LEVELS, URGENCIES,
@@ -34,10 +35,15 @@ _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Characters Word could hold but that must never pass silently into a letter: DEL and the C1
 # controls (invisible, from copied text), noncharacters (U+FDD0–U+FDEF, U+xFFFE/U+xFFFF) and
 # the bidi embeddings, overrides and isolates, which reorder what is printed (“Trojan source”).
-_HIDDEN = re.compile("[\x7f-\x9f\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069"
+# Zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and the tag characters U+E0000–U+E007F
+# print nothing but make two equal-looking names differ, and hide text: refused too, not stripped.
+_HIDDEN = re.compile("[\x7f-\x9f\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff\U000e0000-\U000e007f"
                      + "".join(f"{chr(plane * 0x10000 + 0xfffe)}{chr(plane * 0x10000 + 0xffff)}" for plane in range(1, 17))
                      + "]")
-_INVISIBLE_IN_KEY = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
+# ...and in a field name, also the spaces that are not the ASCII space: no-break (U+00A0, U+202F),
+# the typographic spaces U+2000–U+200A, the ideographic space U+3000 (a Chinese IME's full-width space)
+_INVISIBLE_IN_KEY = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u202a-\u202e\u2066-\u2069"
+                               "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 
 def hidden_character(value: str) -> tuple[int, str] | None:
@@ -47,8 +53,9 @@ def hidden_character(value: str) -> tuple[int, str] | None:
         if bad:
             code = ord(bad.group())
             if what is None:
-                what = ("控制字符" if code <= 0x9f else "双向文字控制符（会颠倒文字的显示顺序）"
-                        if 0x202a <= code <= 0x2069 else "非字符（Unicode 保留不用的码位）")
+                what = ("控制字符" if code <= 0x9f else "零宽字符（看不见，却使文字不同）"
+                        if code in (0x200b, 0x200c, 0x200d, 0x2060, 0xfeff) else "双向文字控制符（会颠倒文字的显示顺序）"
+                        if 0x202a <= code <= 0x2069 else "标签字符（看不见）" if code >= 0xe0000 else "非字符（Unicode 保留不用的码位）")
             return bad.start(), f"{what} U+{code:04X}"
     return None
 
@@ -97,8 +104,9 @@ class Checker:
         for key in value:
             if key not in known and _INVISIBLE_IN_KEY.search(str(key)):
                 seen = _INVISIBLE_IN_KEY.search(str(key)).group()
+                kind = "特殊空格" if unicodedata.category(seen) == "Zs" else "看不见的字符"
                 self.problem(path + (key,), "invisible-character",
-                             f"字段名 '{_INVISIBLE_IN_KEY.sub('', str(key))}' 中夹着看不见的字符 U+{ord(seen):04X}",
+                             f"字段名 '{_INVISIBLE_IN_KEY.sub('', str(key))}' 中夹着{kind} U+{ord(seen):04X}（{unicodedata.name(seen, '')}）",
                              "删去整个字段名重新输入（这种字符常随复制的文字带进来）")
             elif key not in known:
                 guess = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
@@ -190,8 +198,11 @@ def identifier(value, path, ck: Checker):
     """A proposal's number, printed as 第…号: text, or a whole number as typed — never 20240056.0."""
     if isinstance(value, float):
         raw = ck.sources.raw(path) or str(value)
-        ck.problem(path, "wrong-type", f"编号 '{raw}' 是带小数点的数字，会印成 第{raw}号",
-                   f"编号只写数字和字母，不带小数点，并加引号，如 id: \"{raw.split('.')[0]}\"")
+        whole = raw.split(".")[0].lstrip("+-")
+        example = whole if whole.isdigit() else "0012"  # .inf, .nan: no digits to keep
+        what = "带小数点的数字" if value == value and abs(value) != float("inf") else "YAML 的特殊数值（无穷大或非数）"
+        ck.problem(path, "wrong-type", f"编号 '{raw}' 是{what}，会印成 第{raw}号",
+                   f"编号只写数字和字母，不带小数点，并加引号，如 id: \"{example}\"")
         return None
     return text(value, path, ck)
 
@@ -256,7 +267,12 @@ def image_file(value, path, ck: Checker):
     try:
         found = next((c for c in candidates if c.is_file()), None)
         if found is None:
-            ck.problem(path, "no-such-file", f"找不到图片文件 '{name}'", "路径相对于草稿所在目录或项目根目录")
+            other = next((c for c in candidates if c.exists()), None)  # a folder, /dev/zero, a pipe…
+            if other is not None:
+                what = "一个目录" if other.is_dir() else "设备文件、管道或其他特殊文件"
+                ck.problem(path, "not-a-file", f"'{name}' 是{what}，不是普通的图片文件", "写印章图片文件本身的路径，如 seals/公章.png")
+            else:
+                ck.problem(path, "no-such-file", f"找不到图片文件 '{name}'", "路径相对于草稿所在目录或项目根目录")
             return None
         # an image from anywhere the clerk can read must not go into an outgoing letter
         found = inside_project(found, ck.root, ck.sources.locate(path), "印章图片", name)
@@ -266,7 +282,7 @@ def image_file(value, path, ck: Checker):
         ck.problems += error.problems
         return None
     except OSError as error:  # a name too long, no permission…
-        ck.problem(path, "read-error", f"无法读取图片文件 '{name[:60]}'：{error.strerror or error}", "检查文件名和权限")
+        ck.problem(path, "read-error", f"无法读取图片文件 '{name[:60]}'：{os_reason(error)[0]}", "检查文件名和权限")
         return None
     if not head.startswith(IMAGE_SIGNATURES):
         ck.problem(path, "bad-image", f"'{name}' 不是 PNG 或 JPEG 图片", "印章请用透明背景的 PNG")
@@ -480,11 +496,83 @@ CONTACT_FIELDS = [
     Field("phone", text, True, "联系电话"),
 ]
 
+# Ranges for house-style numbers, by dotted key ("*" = any role).  GB/T 9704 (shared/GBT9704.md):
+# A4 210 × 297 mm with 22 lines × 28 characters, "adjustable in specific cases" (5.2.3) — so paper
+# 100–500 mm (A6 to A2-ish), margins 0–100 mm, lines and characters 10–40 per page/line (half to
+# about double the standard), type 5–72 pt (七号 is 5.25 pt, 初号 42 pt, a big 红头 up to 72),
+# indents 0–10 字, gaps 0–10 行.  Anything else numeric: 0–500 (mm, the paper's largest size).
+_STYLE_RANGES = {
+    "page.width": (100, 500, "毫米"), "page.height": (100, 500, "毫米"),
+    "page.top": (0, 100, "毫米"), "page.bottom": (0, 100, "毫米"), "page.left": (0, 100, "毫米"),
+    "page.right": (0, 100, "毫米"), "page.header": (0, 100, "毫米"), "page.footer": (0, 100, "毫米"),
+    "grid.lines": (10, 40, "行"), "grid.chars": (10, 40, "字"),
+    "grid.line_pitch_twips": (200, 1500, "缇"), "grid.char_spacing_pt": (-5, 5, "磅"),
+    "roles.*.size": (5, 72, "磅"), "roles.*.first_line": (0, 10, "字"), "roles.*.left": (0, 10, "字"),
+    "roles.*.right": (0, 10, "字"), "roles.*.hanging": (0, 10, "字"), "roles.*.line": (0.5, 5, "倍"),
+    "roles.*.outline": (1, 9, "级"), "general.letterhead_size": (10, 72, "磅"),
+    "seal.diameter": (10, 100, "毫米"),
+}
+_STYLE_DEFAULT_RANGE = (0, 500, "")
+_HEX_COLOR = re.compile(r"[0-9A-Fa-f]{6}")
+_ALIGN = ("left", "center", "right", "justify")
+
+
+def _style_range(keys: tuple) -> tuple:
+    dotted = ".".join(str(k) for k in keys)
+    starred = ".".join(["roles", "*", *map(str, keys[2:])]) if keys[:1] == ("roles",) else dotted
+    return _STYLE_RANGES.get(dotted) or _STYLE_RANGES.get(starred) or _STYLE_DEFAULT_RANGE
+
+
 def style_overrides(value, path, ck: Checker):
-    """House-style overrides: the same keys as styles/gbt9704.yaml, values replaced one by one."""
+    """House-style overrides: the same keys as styles/gbt9704.yaml, values replaced one by one,
+    each checked by type and range — a style value goes into the letter's XML, and a zero page
+    or a 100,000-character line builds a silently wrong letter."""
     from .style import house_style
 
-    def walk(over, base, where):
+    house = house_style()
+
+    def bad(where, message, hint):
+        ck.problem(where, "bad-style", message, hint)
+
+    def leaf(val, base_val, where, keys):
+        name = ".".join(str(k) for k in keys)
+        if isinstance(base_val, bool):
+            if not isinstance(val, bool):
+                bad(where, f"版式设置 '{name}' 应是 true 或 false，现在是{_describe(val)}", f"原值为 {str(base_val).lower()}")
+            return
+        if isinstance(base_val, (int, float)):
+            low, high, unit = _style_range(keys)
+            if isinstance(val, bool) or not isinstance(val, (int, float)) or val != val:
+                bad(where, f"版式设置 '{name}' 应是数字，现在是{_describe(val)}", f"写 {low}–{high}{unit} 之间的数字，原值为 {base_val}")
+            elif isinstance(base_val, int) and not isinstance(base_val, bool) and keys[0] == "grid" and not isinstance(val, int):
+                bad(where, f"版式设置 '{name}' 应是整数，现在是 {val}", f"写 {low}–{high}{unit} 之间的整数，原值为 {base_val}")
+            elif not low <= val <= high:
+                bad(where, f"版式设置 '{name}' 是 {val}，不在允许的 {low}–{high}{unit} 之间", f"原值为 {base_val}")
+            return
+        if isinstance(base_val, list):
+            if not isinstance(val, list) or not all(isinstance(v, str) for v in val):
+                bad(where, f"版式设置 '{name}' 应是一列名称，现在是{_describe(val)}", f"原值为 {base_val}")
+            return
+        if not isinstance(val, str):
+            bad(where, f"版式设置 '{name}' 应是文字，现在是{_describe(val)}", f"原值为 {base_val}")
+            return
+        if text(val, where, ck) is None and not (keys == ("category", "label") and val == ""):
+            return  # blank, control characters, bidi overrides… reported there
+        if keys[0] == "colors":
+            if not _HEX_COLOR.fullmatch(val):
+                bad(where, f"颜色 '{name}' 是 '{val[:20]}'，应是 6 位十六进制数字（RRGGBB）", f"如 FF0000（红），原值为 {base_val}")
+        elif keys[0] == "fonts" and len(val) > 31:
+            bad(where, f"字体名 '{name}' 有 {len(val)} 个字符，Word 的字体名不超过 31 个字符", f"写字体的正式名称，如 {base_val}")
+        elif keys[0] == "roles" and keys[-1] in ("font", "latin") and val not in house["fonts"] and val not in (value.get("fonts") or {}):
+            bad(where, f"'{name}' 是 '{val}'，不是 fonts 中的字体", f"只能是：{'、'.join(house['fonts'])}")
+        elif keys[0] == "roles" and keys[-1] == "color" and val not in house["colors"]:
+            bad(where, f"'{name}' 是 '{val}'，不是 colors 中的颜色", f"只能是：{'、'.join(house['colors'])}")
+        elif keys[0] == "roles" and keys[-1] == "align" and val not in _ALIGN:
+            bad(where, f"'{name}' 是 '{val}'，对齐方式只能是 {'、'.join(_ALIGN)}", f"原值为 {base_val}")
+        elif keys == ("page_number", "text") and "{n}" not in val:
+            bad(where, "页码格式 'page_number.text' 中没有 {n}（页码数字的位置）", f"原值为 {base_val}")
+
+    def walk(over, base, where, keys):
         for key, val in over.items():
             if key not in base:
                 guess = difflib.get_close_matches(str(key), [str(k) for k in base], n=1)
@@ -492,19 +580,22 @@ def style_overrides(value, path, ck: Checker):
                            f"是否想写 '{guess[0]}'？" if guess else "可改的项见 letterkit/styles/gbt9704.yaml")
             elif isinstance(base[key], dict):
                 if isinstance(val, dict):
-                    walk(val, base[key], where + (key,))
+                    walk(val, base[key], where + (key,), keys + (key,))
                 else:
                     ck.problem(where + (key,), "wrong-type", f"'{key}' 应是一组设置", "在它下面缩进写要改的项")
-            elif isinstance(base[key], (int, float)) and (isinstance(val, bool) or not isinstance(val, (int, float))):
-                ck.problem(where + (key,), "wrong-type", f"'{key}' 应是数字，现在是{_describe(val)}", f"原值为 {base[key]}")
-            elif isinstance(base[key], str) and not isinstance(val, str):
-                ck.problem(where + (key,), "wrong-type", f"'{key}' 应是文字，现在是{_describe(val)}", f"原值为 {base[key]}")
-            elif isinstance(base[key], str):
-                text(val, where + (key,), ck)  # control characters, bidi overrides… reported there
+            else:
+                leaf(val, base[key], where + (key,), keys + (key,))
+
     if not isinstance(value, dict):
         ck.problem(path, "wrong-type", "style 应是一组设置", "例如 style: {spacing: {before_signature: 3}}")
         return None
-    walk(value, house_style(), path)
+    walk(value, house, path, ())
+    merged = house_style(overrides={"page": value["page"]})["page"] if isinstance(value.get("page"), dict) else None
+    if merged and all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                      and _style_range(("page", k))[0] <= v <= _style_range(("page", k))[1] for k, v in merged.items()):
+        if merged["width"] - merged["left"] - merged["right"] < 50 or merged["height"] - merged["top"] - merged["bottom"] < 50:
+            bad(path + ("page",), f"页边距太大：版心只剩 {merged['width'] - merged['left'] - merged['right']:g} × "
+                f"{merged['height'] - merged['top'] - merged['bottom']:g} 毫米", "版心（纸张减去四边边距）至少 50 × 50 毫米；标准为 156 × 225 毫米")
     return value
 
 
@@ -555,7 +646,7 @@ def validate(loaded: Loaded, path: str, base_dirs: list[Path] | None = None) -> 
     ck = Checker(loaded, base_dirs)
     top = ck.mapping(loaded.data, (), DRAFT_FIELDS, "草稿")
     if top is None:
-        raise LetterkitError(ck.problems)
+        raise LetterkitError(capped(ck.problems))
     data = loaded.data
     absent = tuple(name for name in ("organ", "number", "measures", "closing", "signature", "date", "contact")
                    if top[name] is ABSENT)
@@ -588,7 +679,7 @@ def validate(loaded: Loaded, path: str, base_dirs: list[Path] | None = None) -> 
     if top["seal"] and top["sealed"] is False:
         ck.problem(("seal",), "seal-unsealed", "写了 sealed: false（不加盖印章），又给了印章图片", "删去 seal，或删去 sealed: false")
     if ck.problems:
-        raise LetterkitError(sorted(ck.problems, key=_reading_order))
+        raise LetterkitError(capped(sorted(ck.problems, key=_reading_order)))
 
     role = (addressee["role"] or ROLE_FOR_KIND[proposal.kind]) if addressee else None
     rules = deadlines.settings(rules)
@@ -655,6 +746,31 @@ def _heading_counts(value, path: Key, ck: Checker, level: int = 1) -> None:
                            f"同一级的编号标题超过 {MAX_HEADINGS} 个：“{'一、' if level == 1 else '（一）'}”这一级最多编到"
                            f"“九千九百九十九”", "一封答复函不需要这么多标题：把内容合并成段落，或分成几封信")
             _heading_counts(item.get("items"), path + (i, "items"), ck, level + 1)
+
+
+REPEATS_SHOWN = 3  # identical problems at one place (aliases expanding to one wrong value) shown before a count
+
+
+def capped(problems: list[Problem]) -> list[Problem]:
+    """The first few of each run of problems with one place, code and advice, then one line
+    "另有 N 处相同的错误": 2,000 aliases to a wrong value are not 2,000 lines."""
+    def key(problem: Problem) -> tuple:
+        return str(problem.location), problem.code, problem.hint
+
+    total: dict[tuple, int] = {}
+    for problem in problems:
+        total[key(problem)] = total.get(key(problem), 0) + 1
+    shown: dict[tuple, int] = {}
+    kept: list[Problem] = []
+    for problem in problems:
+        k = key(problem)
+        shown[k] = shown.get(k, 0) + 1
+        if shown[k] <= REPEATS_SHOWN:
+            kept.append(problem)
+        if shown[k] == REPEATS_SHOWN and total[k] > REPEATS_SHOWN:
+            kept.append(Problem(problem.location, problem.code, f"另有 {total[k] - REPEATS_SHOWN:,} 处相同的错误"
+                                "（同一位置，多半是别名 *名称 反复引用了它）", None, problem.severity))
+    return kept
 
 
 def _reading_order(problem: Problem):

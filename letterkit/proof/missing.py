@@ -10,7 +10,6 @@ jieba's counts and the whole word appears elsewhere at least twice (平台) — 
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 from bisect import bisect_right
@@ -49,10 +48,9 @@ def dictionary() -> tuple[frozenset, frozenset, dict]:
             return pickle.loads(path.read_bytes())
         except Exception:  # a damaged or foreign cache file: build it again
             pass
-    import jieba
+    from ..cache import jieba as private_jieba
 
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
+    jieba = private_jieba()  # never the shared $TMPDIR/jieba.cache
     pairs, longer, inside = set(), set(), Counter()
     for word, count in jieba.dt.FREQ.items():
         if count and 2 <= len(word) <= 4 and HAN.match(word):
