@@ -125,8 +125,8 @@ def _absent(c):
                       "正式发出前补上；原件确实没有就保留，并在审核时说明")
 
 
-@rule("unprinted-field", "warning", "签发人和“文件”二字只印在通用格式的版头",
-      "GB/T 9704 的信函格式（10.1）没有签发人和“文件”二字，plain 版式没有版头；写了却不印，读者以为信里有。",
+@rule("unprinted-field", "warning", "签发人和“文件”二字只印在通用格式的版头，印发机关和印发日期不印在信函格式",
+      "GB/T 9704 的信函格式（10.1）没有签发人和“文件”二字，版记里也没有印发机关和印发日期；plain 版式没有版头；写了却不印，读者以为信里有。",
       "layout: letter，signer: 张建国", "layout: general，signer: 张建国")
 def _unprinted(c):
     draft = c.draft
@@ -136,6 +136,11 @@ def _unprinted(c):
         if c.data.get(key) and key in c.data:
             yield Finding((key,), f"{name}只印在通用格式（layout: general）的版头，本信是 {draft.layout} 版式，不会印出",
                           "改用 layout: general，或删去这一项")
+    if draft.layout == "letter":
+        for key, name in (("printer", "印发机关"), ("print_date", "印发日期")):
+            if c.data.get(key):
+                yield Finding((key,), f"信函格式（layout: letter）的版记没有{name}（GB/T 9704 10.1），不会印出",
+                              "删去这一项，或改用 layout: general")
 
 
 @rule("number-year", "warning", "发文字号的年份应与成文日期的年份相同",

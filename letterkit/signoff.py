@@ -32,7 +32,7 @@ def add_signoff(builder, signers: list[tuple[str, str | None]], date: str | None
     if not signers:  # a letter without 署名 (signature: 无): the date alone, where it would stand
         _date_paragraph(builder, date, style["signature"]["date_right_chars"])
         if date is not None:
-            builder.spacing_before(builder.doc.paragraphs[-1], style["spacing"]["before_signature"])
+            builder.spacing_before(builder.doc.paragraphs[-1], _gap_before(style))
     elif style["signature"]["sealed"]:
         _sealed(builder, signers, date)
     else:
@@ -43,8 +43,15 @@ def _signature_paragraph(builder, text: str, first: bool):
     paragraph = builder.paragraph("signature", text)
     paragraph.paragraph_format.keep_with_next = True
     if first:
-        builder.spacing_before(paragraph, builder.style["spacing"]["before_signature"])
+        builder.spacing_before(paragraph, _gap_before(builder.style))
     return paragraph
+
+
+def _gap_before(style: dict) -> float:
+    """Blank lines between the body and the 署名: room for the seal when sealed (7.3.5.1),
+    one line when not (7.3.5.2)."""
+    spacing = style["spacing"]
+    return spacing["before_signature"] if style["signature"]["sealed"] else spacing["before_signature_unsealed"]
 
 
 def _char_pt(builder) -> float:
