@@ -143,6 +143,21 @@ def _unprinted(c):
                               "删去这一项，或改用 layout: general")
 
 
+@rule("joint-signatures-too-wide", "error", "联合发文加盖印章时，各机关署名和印章须并排放在版心内",
+      "GB/T 9704 7.3.5.1：联合发文的署名按发文机关顺序整齐排列，各印章不相交不相切、不超出版心；三个全称常常排不下。",
+      "三个机关全称联合发文并加盖印章", "用规范化简称，或 sealed: false（署名逐行排列）")
+def _joint_width(c):
+    draft = c.draft
+    if draft is None or not draft.co_signers or not draft.signature:
+        return
+    from . import signoff, style  # the layout's own arithmetic, so check and build agree
+
+    house = style.house_style(overrides=style.merged(draft.style, {"signature": {"sealed": draft.sealed}}))
+    problem = signoff.joint_row_problem([draft.signature] + [s.signature for s in draft.co_signers], draft.date_text, house)
+    if problem:
+        yield Finding(("co_signers",), problem, signoff.JOINT_HINT)
+
+
 @rule("number-year", "warning", "发文字号的年份应与成文日期的年份相同",
       "字号中的年份是发文的年份；年初沿用上年字号是常见疏漏。",
       "number.year: 2019，date: 2020-08-10", "number.year: 2020，date: 2020-08-10")
