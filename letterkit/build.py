@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import blocks, docnumbers, layout, load, manifest, profiles, render, style, write
+from . import blocks, docnumbers, layout, load, manifest, profiles, render, signoff, style, write
 from .confine import inside_project, is_inside
 from .errors import LetterkitError, Location, Problem, display_path, os_reason
 from .model import Draft
@@ -94,6 +94,11 @@ def build_draft(path: Path, project: Project | None = None, output: Path | None 
             raise LetterkitError([Problem(where, "duplicate-number", message, hint)])
     letter = letter_blocks(draft, project)
     house = style.house_style(overrides=style.merged(draft.style, {"signature": {"sealed": draft.sealed}}))
+    names = [draft.signature] + [c.signature for c in draft.co_signers] if draft.signature else []
+    problem = signoff.joint_row_problem(names, draft.date_text, house)
+    if problem:  # said where co_signers is written, not from deep in the layout
+        raise LetterkitError([Problem(draft.sources.locate(("co_signers",)), "joint-signatures-too-wide",
+                                      problem, signoff.JOINT_HINT)])
     document = layout.layout(letter, house, draft.layout)
     title = "".join(b.text for b in letter if b.kind == "title")
     when = write.timestamp(draft.date)

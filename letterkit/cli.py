@@ -173,22 +173,22 @@ def _run_batch(project, paths, output, jobs, force, clean, with_pdf, quiet_uncha
     for path, reason in s.kept.items():
         if path not in dict(s.orphans):
             click.echo(f"{display_path(path)}：草稿已不存在，{reason}")
-    pdfs_ok = True
+    pdf_failed = 0
     if with_pdf:
         for path in rebuilt:  # a PDF of the letter's previous text must not stay if this one fails
             path.with_suffix(".pdf").unlink(missing_ok=True)
         stale = [p for p in letters if p.exists() and (not p.with_suffix(".pdf").exists()
                                                        or p.with_suffix(".pdf").stat().st_mtime < p.stat().st_mtime)]
-        made = _pdfs(stale) if stale else []
-        pdfs_ok = made is not None
+        made, pdf_failed = _pdfs(stale) if stale else ([], 0)
         if made:
             from .batch import record_pdfs
 
             record_pdfs(project, output, made)
-    if not (quiet_unchanged and not s.built and not s.failed):
-        click.echo(f"已生成 {s.built}，未改动 {s.unchanged}，失败 {s.failed}，用时 {s.seconds:.1f} 秒",
-                   err=bool(s.failed))
-    return not s.failed and pdfs_ok
+    if not (quiet_unchanged and not s.built and not s.failed and not pdf_failed):
+        click.echo(f"已生成 {s.built}，未改动 {s.unchanged}，失败 {s.failed}"
+                   + (f"，PDF 失败 {pdf_failed}" if pdf_failed else "") + f"，用时 {s.seconds:.1f} 秒",
+                   err=bool(s.failed or pdf_failed))
+    return not s.failed and not pdf_failed
 
 
 class _Progress:
@@ -554,26 +554,29 @@ class _PdfProgress:
         self.text = text
 
 
-def _pdfs(documents: list[Path]) -> list[Path] | None:
-    """All PDFs in one LibreOffice run; None (after saying why) when that cannot be done."""
+def _pdfs(documents: list[Path]) -> tuple[list[Path], int]:
+    """All PDFs in one LibreOffice run: (the PDFs written, how many letters got none).  When
+    LibreOffice stops short, the PDFs it finished are kept and listed all the same."""
     progress = _PdfProgress(len(documents))
     try:
-        pdfs = pdf.to_pdf(documents, progress=progress)
+        pdfs, failed = pdf.to_pdf(documents, progress=progress), 0
     except pdf.RendererMissing as error:
         click.echo(f"错误 no-renderer {error}", err=True)
-        return None
+        return [], len(documents)
     except pdf.RenderFailed as error:
         if progress.terminal:
             click.echo("", err=True)
         click.echo(f"错误 render-failed {error}（可加 --debug 查看详情）", err=True)
-        return None
+        pdfs, failed = error.written, len(documents) - len(error.written)
+        if pdfs:
+            click.echo(f"已完成的 {len(pdfs)} 份 PDF 照常保存；{failed} 份没有 PDF，可再运行 letterkit build --pdf 补上", err=True)
     for path in pdfs:
         click.echo(f"  PDF → {display_path(path)}")
     substituted = pdf.font_substitutions(list(house_style()["fonts"].values()))
     if substituted:
         pairs = "；".join(f"{official} → {used}" for official, used in substituted)
         click.echo(f"  字体替换（本机没有这些公文字体，PDF 中用免费字体代替）：{pairs}")
-    return pdfs
+    return pdfs, failed
 
 
 def main() -> None:

@@ -321,10 +321,14 @@ class LetterBuilder:
 
     def finish(self) -> docx.Document:
         section = self.doc.sections[0]
-        if self.colophon:
+        colophon = dict(self.colophon)
+        if self.layout == "letter":  # 10.1: the 信函格式's 版记 has no 印发机关 or 印发日期 (lint: unprinted-field)
+            colophon.pop("printer", None)
+            colophon.pop("printdate", None)
+        if colophon:
             last = self.doc.paragraphs[-1] if self.doc.paragraphs else self.doc.add_paragraph()
-            add_colophon(last, next(self.shape_ids), self.style, style_id("cc"), cc=self.colophon.get("cc"),
-                         printer=self.colophon.get("printer"), print_date=self.colophon.get("printdate"),
+            add_colophon(last, next(self.shape_ids), self.style, style_id("cc"), cc=colophon.get("cc"),
+                         printer=colophon.get("printer"), print_date=colophon.get("printdate"),
                          rules=self.layout in self.style["colophon"]["rules_in"])
         self.head = self.head or self._plan_head()
         if self.head:

@@ -125,8 +125,8 @@ def _absent(c):
                       "正式发出前补上；原件确实没有就保留，并在审核时说明")
 
 
-@rule("unprinted-field", "warning", "签发人和“文件”二字只印在通用格式的版头",
-      "GB/T 9704 的信函格式（10.1）没有签发人和“文件”二字，plain 版式没有版头；写了却不印，读者以为信里有。",
+@rule("unprinted-field", "warning", "签发人和“文件”二字只印在通用格式的版头，印发机关和印发日期不印在信函格式",
+      "GB/T 9704 的信函格式（10.1）没有签发人和“文件”二字，版记里也没有印发机关和印发日期；plain 版式没有版头；写了却不印，读者以为信里有。",
       "layout: letter，signer: 张建国", "layout: general，signer: 张建国")
 def _unprinted(c):
     draft = c.draft
@@ -136,6 +136,26 @@ def _unprinted(c):
         if c.data.get(key) and key in c.data:
             yield Finding((key,), f"{name}只印在通用格式（layout: general）的版头，本信是 {draft.layout} 版式，不会印出",
                           "改用 layout: general，或删去这一项")
+    if draft.layout == "letter":
+        for key, name in (("printer", "印发机关"), ("print_date", "印发日期")):
+            if c.data.get(key):
+                yield Finding((key,), f"信函格式（layout: letter）的版记没有{name}（GB/T 9704 10.1），不会印出",
+                              "删去这一项，或改用 layout: general")
+
+
+@rule("joint-signatures-too-wide", "error", "联合发文加盖印章时，各机关署名和印章须并排放在版心内",
+      "GB/T 9704 7.3.5.1：联合发文的署名按发文机关顺序整齐排列，各印章不相交不相切、不超出版心；三个全称常常排不下。",
+      "三个机关全称联合发文并加盖印章", "用规范化简称，或 sealed: false（署名逐行排列）")
+def _joint_width(c):
+    draft = c.draft
+    if draft is None or not draft.co_signers or not draft.signature:
+        return
+    from . import signoff, style  # the layout's own arithmetic, so check and build agree
+
+    house = style.house_style(overrides=style.merged(draft.style, {"signature": {"sealed": draft.sealed}}))
+    problem = signoff.joint_row_problem([draft.signature] + [s.signature for s in draft.co_signers], draft.date_text, house)
+    if problem:
+        yield Finding(("co_signers",), problem, signoff.JOINT_HINT)
 
 
 @rule("number-year", "warning", "发文字号的年份应与成文日期的年份相同",

@@ -169,13 +169,13 @@ def margins_top_bottom(p: Page) -> list[Result]:
         top = lines[0].top - leading - steps * p.pitch
         return [_result("margin-top", abs(top - p.top) <= 1, f"{top:.1f} mm（由第 1 页的行推算）", f"{p.top} mm ±1", "版心上边缘距纸张上边"),
                 _skip("margin-bottom", "版心下边缘", "没有排满的页")]
-    index = max(full, key=lambda i: (len(p.body(i)), -i))  # the fullest: the page before the 署名's may end a line early
+    # the fullest page that must be full; a page that may end short (see _may_end_short) only if none is
+    index = max(full, key=lambda i: (not _may_end_short(p, i), len(p.body(i)), -i))
     lines = p.body(index)
     top = lines[0].top - leading
     bottom = lines[-1].bottom + leading
-    short = p.lines_per_page - len(lines)
-    if 0 < short <= 3 and _signature_page(p) == index + 1:  # it left its last lines' room to the 署名's page
-        bottom += short * p.pitch
+    if _may_end_short(p, index):  # it ends short on purpose: the grid line its last line sits on, carried to the foot
+        bottom += round((p.bottom - bottom) / p.pitch) * p.pitch
     return [
         _result("margin-top", abs(top - p.top) <= 1, f"{top:.1f} mm（第 {index + 1} 页）", f"{p.top} mm ±1", "版心上边缘距纸张上边"),
         _result("margin-bottom", abs(bottom - p.bottom) <= 1, f"{bottom:.1f} mm（第 {index + 1} 页）", f"{p.bottom} mm ±1", "版心下边缘距纸张上边"),
@@ -187,23 +187,24 @@ def lines_per_page(p: Page) -> list[Result]:
     if not full:
         return [_skip("lines-per-page", "每页行数", "没有排满的页")]
     counts = {i + 1: len(p.body(i)) for i in full}
-    # The page before the signature's may end a little early: the signature keeps the last
-    # body lines with it (7.3.5.5), and no renderer squeezes lines to avoid that.
-    before_signature = _signature_page(p)
-    exempt = {before_signature} if before_signature and counts.get(before_signature, 0) >= p.lines_per_page - 3 else set()
+    exempt = {i + 1 for i in full if _may_end_short(p, i)}
     wrong = {page: n for page, n in counts.items() if n != p.lines_per_page and page not in exempt}
     shown = "、".join(f"第 {page} 页 {n} 行" for page, n in (wrong or counts).items())
-    if exempt and not wrong and counts[before_signature] != p.lines_per_page:
-        shown += f"（第 {before_signature} 页把末段留给署名页）"
+    short = [page for page in sorted(exempt) if counts[page] != p.lines_per_page]
+    if short and not wrong:
+        shown += "（" + "、".join(f"第 {page} 页" for page in short) + "是署名页或把末段留给署名页）"
     return [_result("lines-per-page", not wrong, shown, f"每页 {p.lines_per_page} 行", "排满的页的正文行数")]
 
 
-def _signature_page(p: Page) -> int | None:
-    """The page (1-based) before the one holding the last 成文日期, if any."""
-    for index in range(len(p.pages) - 1, 0, -1):
-        if any(p.is_date(l) for l in p.body(index)):
-            return index  # 1-based number of the page before it
-    return None
+def _may_end_short(p: Page, index: int) -> bool:
+    """Page `index` (0-based) may hold fewer than a full page of lines: it is the last page, or
+    the sign-off's page (blank lines before the 署名, the 版记 or an attachment after it), or
+    the text runs on from it to the sign-off's page and `page-fill` accepts the room it leaves
+    (the last paragraph kept with the 署名, 7.3.5.5).  One judgement for every rule."""
+    if index == len(p.pages) - 1 or any(p.is_date(l) for l in p.body(index)):
+        return True
+    following = p.body(index + 1)
+    return _runs_on(p, index) and any(p.is_date(l) for l in following) and _fill_problem(p, index) is None
 
 
 def characters_per_line(p: Page) -> list[Result]:
@@ -528,6 +529,35 @@ def _runs_on(p: Page, index: int) -> bool:
     return bool(p.body(index)) and bool(following) and not ANNEX_LABEL.match(following[0].compact)
 
 
+def _fill_problem(p: Page, index: int) -> str | None:
+    """What is wrong with the room page `index` leaves before its text runs on, or None."""
+    last = p.body(index)[-1]
+    leading = (p.pitch - p.text_size * PT) / 2
+    room = int((p.bottom - last.bottom - leading) / p.pitch + 0.3)
+    if room <= FEW_LINES:
+        return None
+    moved = p.body(index + 1)
+    dates = [i for i, l in enumerate(moved) if p.is_date(l)]
+    if not dates:
+        return f"第 {index + 1} 页下空 {room} 行，正文接排到第 {index + 2} 页"
+    end = dates[0]
+    while end + 1 < len(moved) and moved[end + 1].top - moved[end].bottom < p.pitch:
+        end += 1  # the 附注 under the date travel with it
+    date = moved[dates[0]]
+    seals = [i["bottom"] for i in p.rendered[index + 1].images if i["top"] < date.bottom and i["bottom"] > date.top]
+    block = int((max([moved[end].bottom] + seals) - moved[0].top) / p.pitch + 0.7)  # the seal stays in the 版心 too
+    colophon = [l for l in _colophon_lines(p) if l.page == index + 2]
+    if colophon:  # the 版记 needs the foot of the same page
+        block += round((max(l.bottom for l in colophon) - min(l.top for l in colophon)) / p.pitch + 0.5) + 1
+    note = {id(l) for l in _attachment_note(p)}
+    body = [l for l in moved[:dates[0]] if id(l) not in note and l.x0 < p.block_left + 2 * p.char_mm + 1]
+    starts = [l for l in body if l.x0 > p.block_left + 1 and not any(pattern.match(l.compact) for _, pattern in HEADING_PATTERNS)]
+    if len(starts) > 1 or room >= block:
+        return (f"第 {index + 1} 页下空 {room} 行，移到第 {index + 2} 页的 {block} 行"
+                + ("本可排下" if room >= block else f"有 {len(starts)} 段正文"))
+    return None
+
+
 def page_fill(p: Page) -> list[Result]:
     """A page the text runs on from is full, up to a few lines.  More room is left only where
     the 署名 keeps body text with it (7.3.5.5): then what moved on, from the next page's top
@@ -537,31 +567,9 @@ def page_fill(p: Page) -> list[Result]:
         if not _runs_on(p, index):
             continue
         checked += 1
-        last = p.body(index)[-1]
-        leading = (p.pitch - p.text_size * PT) / 2
-        room = int((p.bottom - last.bottom - leading) / p.pitch + 0.3)
-        if room <= FEW_LINES:
-            continue
-        moved = p.body(index + 1)
-        dates = [i for i, l in enumerate(moved) if p.is_date(l)]
-        if not dates:
-            problems.append(f"第 {index + 1} 页下空 {room} 行，正文接排到第 {index + 2} 页")
-            continue
-        end = dates[0]
-        while end + 1 < len(moved) and moved[end + 1].top - moved[end].bottom < p.pitch:
-            end += 1  # the 附注 under the date travel with it
-        date = moved[dates[0]]
-        seals = [i["bottom"] for i in p.rendered[index + 1].images if i["top"] < date.bottom and i["bottom"] > date.top]
-        block = int((max([moved[end].bottom] + seals) - moved[0].top) / p.pitch + 0.7)  # the seal stays in the 版心 too
-        colophon = [l for l in _colophon_lines(p) if l.page == index + 2]
-        if colophon:  # the 版记 needs the foot of the same page
-            block += round((max(l.bottom for l in colophon) - min(l.top for l in colophon)) / p.pitch + 0.5) + 1
-        note = {id(l) for l in _attachment_note(p)}
-        body = [l for l in moved[:dates[0]] if id(l) not in note and l.x0 < p.block_left + 2 * p.char_mm + 1]
-        starts = [l for l in body if l.x0 > p.block_left + 1 and not any(pattern.match(l.compact) for _, pattern in HEADING_PATTERNS)]
-        if len(starts) > 1 or room >= block:
-            problems.append(f"第 {index + 1} 页下空 {room} 行，移到第 {index + 2} 页的 {block} 行"
-                            + ("本可排下" if room >= block else f"有 {len(starts)} 段正文"))
+        problem = _fill_problem(p, index)
+        if problem:
+            problems.append(problem)
     if not checked:
         return [_skip("page-fill", "接排的页排满", "正文没有接排到下一页")]
     return [_result("page-fill", not problems, "；".join(problems[:3]) if problems else f"{checked} 处接排都排满",

@@ -28,7 +28,12 @@ class RendererMissing(RuntimeError):
 
 
 class RenderFailed(RuntimeError):
-    pass
+    """LibreOffice stopped short.  `written`: the PDFs that finished and were moved into place
+    all the same; `missing`: the .docx files left without one."""
+
+    def __init__(self, message: str, written: list[Path] | None = None, missing: list[Path] | None = None):
+        super().__init__(message)
+        self.written, self.missing = written or [], missing or []
 
 
 class Stopped(BaseException):
@@ -112,7 +117,7 @@ def to_pdf(documents: list[Path], outdir: Path | None = None, timeout: float | N
         (work / "in").mkdir()
         (work / "out").mkdir()
         copies = [_for_libreoffice(d, work / "in" / f"{i}.docx") for i, d in enumerate(documents)]
-        runs = []
+        runs, stalled = [], None
         try:
             for k in range(processes):
                 share = copies[k::processes]
@@ -123,18 +128,39 @@ def to_pdf(documents: list[Path], outdir: Path | None = None, timeout: float | N
                     runs.append(subprocess.Popen(command, env=renderer_env(), stdin=subprocess.DEVNULL, stdout=log,
                                                  stderr=subprocess.STDOUT, start_new_session=True))
             _wait(runs, work / "out", len(documents), timeout, progress)
+        except RenderFailed as error:
+            stalled = error
         finally:
             for run in runs:  # whatever happened: nothing LibreOffice started keeps running
                 _kill_group(run)
-        errors = "".join((work / f"log{k}.txt").read_text(errors="replace") for k in range(len(runs)))
-        missing = [str(documents[i]) for i in range(len(documents)) if not (work / "out" / f"{i}.pdf").is_file()]
-        if missing:
-            raise RenderFailed(f"LibreOffice 没有生成这些文件的 PDF：{'、'.join(missing)}（{errors.strip()[-300:]}）")
+        # the PDFs that finished go into place even when others did not: a batch is not lost to its last letter
+        written, missing = [], []
         for i, target in enumerate(targets):
+            finished = work / "out" / f"{i}.pdf"
+            if not _complete(finished):
+                missing.append(documents[i])
+                continue
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(str(work / "out" / f"{i}.pdf"), str(target.with_suffix(".pdf.tmp")))
+            shutil.move(str(finished), str(target.with_suffix(".pdf.tmp")))
             os.replace(target.with_suffix(".pdf.tmp"), target)
+            written.append(target)
+        if stalled is not None:
+            raise RenderFailed(str(stalled), written, missing)
+        if missing:
+            errors = "".join((work / f"log{k}.txt").read_text(errors="replace") for k in range(len(runs)))
+            raise RenderFailed(f"LibreOffice 没有生成这些文件的 PDF：{'、'.join(map(str, missing[:5]))}"
+                               + (f" 等 {len(missing)} 份" if len(missing) > 5 else "") + f"（{errors.strip()[-300:]}）",
+                               written, missing)
     return targets
+
+
+def _complete(pdf: Path) -> bool:
+    """A whole PDF (its end-of-file marker written), not one LibreOffice was killed in the middle of."""
+    if not pdf.is_file():
+        return False
+    with open(pdf, "rb") as f:
+        f.seek(max(0, pdf.stat().st_size - 1024))
+        return b"%%EOF" in f.read()
 
 
 def _wait(runs: list, out: Path, total: int, timeout: float, progress) -> None:

@@ -32,7 +32,7 @@ def add_signoff(builder, signers: list[tuple[str, str | None]], date: str | None
     if not signers:  # a letter without 署名 (signature: 无): the date alone, where it would stand
         _date_paragraph(builder, date, style["signature"]["date_right_chars"])
         if date is not None:
-            builder.spacing_before(builder.doc.paragraphs[-1], style["spacing"]["before_signature"])
+            builder.spacing_before(builder.doc.paragraphs[-1], _gap_before(style))
     elif style["signature"]["sealed"]:
         _sealed(builder, signers, date)
     else:
@@ -43,8 +43,15 @@ def _signature_paragraph(builder, text: str, first: bool):
     paragraph = builder.paragraph("signature", text)
     paragraph.paragraph_format.keep_with_next = True
     if first:
-        builder.spacing_before(paragraph, builder.style["spacing"]["before_signature"])
+        builder.spacing_before(paragraph, _gap_before(builder.style))
     return paragraph
+
+
+def _gap_before(style: dict) -> float:
+    """Blank lines between the body and the 署名: room for the seal when sealed (7.3.5.1),
+    one line when not (7.3.5.2)."""
+    spacing = style["spacing"]
+    return spacing["before_signature"] if style["signature"]["sealed"] else spacing["before_signature_unsealed"]
 
 
 def _char_pt(builder) -> float:
@@ -75,19 +82,46 @@ def _sealed(builder, signers, date) -> None:
     _date_paragraph(builder, date, rules["date_right_chars"])
 
 
-def _joint_row(builder, signers, last_centre: float) -> None:
-    """The 署名s side by side on one line, centred on tab stops; the last over the date."""
-    char_mm = _char_pt(builder) * PT_TO_MM
-    spacing = builder.style["seal"]["diameter"] / char_mm + builder.style["seal"]["joint_gap_chars"]
-    width_chars = builder.text_width_mm() / char_mm
-    widths = [text_width(name) for name, _ in reversed(signers)]  # right to left
+def joint_centres(names: list[str], last_centre: float, style: dict) -> tuple[list[float], str | None]:
+    """Where the joint 署名s stand, in characters from the 版心's right edge, issuing order; and
+    why they cannot stand side by side in the 版心 each under its own seal (7.3.5.1), or None."""
+    char_mm = (style["roles"]["signature"]["size"] + style["grid"]["char_spacing_pt"]) * PT_TO_MM
+    seal = style["seal"]["diameter"] / char_mm
+    spacing = seal + style["seal"]["joint_gap_chars"]
+    page = style["page"]
+    width_chars = (page["width"] - page["left"] - page["right"]) / char_mm
+    widths = [text_width(name) for name in reversed(names)]  # right to left
     centres = [max(last_centre, widths[0] / 2)]  # the last 署名 over the date, inside the 版心
     for right, left in zip(widths, widths[1:]):
         centres.append(centres[-1] + max(spacing, (right + left) / 2 + 1))
     overflow = centres[-1] + widths[-1] / 2 - width_chars
     if overflow > 0:  # long names: close up, but never let the seals touch
         centres = [centres[0]] + [c - min(overflow, (c - centres[0]) - spacing * i) for i, c in enumerate(centres[1:], 1)]
-    centres.reverse()  # issuing order, left to right
+    problem = None
+    crowded = [i for i in range(1, len(centres)) if centres[i] - centres[i - 1] < (widths[i] + widths[i - 1]) / 2 + 0.5]
+    if crowded or centres[-1] + max(widths[-1], seal) / 2 > width_chars + 0.05:
+        problem = (f"{len(names)} 个署名（共 {sum(widths):g} 字）和各自的印章并排放不进版心（每行 {width_chars:.0f} 字）："
+                   + ("署名会挤在一起" if crowded else "最左边的署名或印章会超出版心"))
+    return centres[::-1], problem
+
+
+JOINT_HINT = "署名用规范化简称，或不加盖印章（sealed: false），署名就逐行排列"
+
+
+def joint_row_problem(names: list[str], date: str | None, style: dict) -> str | None:
+    """Why a sealed joint letter's 署名s cannot stand side by side in the 版心, or None (checked
+    by `check` and before a build, so the clerk hears it where co_signers is written)."""
+    if len(names) < 2 or not style["signature"]["sealed"]:
+        return None
+    return joint_centres(names, style["signature"]["date_right_chars"] + text_width(date or "") / 2, style)[1]
+
+
+def _joint_row(builder, signers, last_centre: float) -> None:
+    """The 署名s side by side on one line, centred on tab stops; the last over the date."""
+    width_chars = builder.text_width_mm() / (_char_pt(builder) * PT_TO_MM)
+    centres, problem = joint_centres([name for name, _ in signers], last_centre, builder.style)
+    if problem:
+        raise LetterkitError([Problem(Location("co_signers"), "joint-signatures-too-wide", problem, JOINT_HINT)])
     paragraph = _signature_paragraph(builder, "", first=True)
     pPr = paragraph._p.get_or_add_pPr()
     oxml.set_jc(pPr, "left")

@@ -153,7 +153,8 @@ def test_an_ordinary_word_letter_still_reads(tmp_path):
 # A LibreOffice stand-in: `soffice` is a wrapper that starts the real worker (here a
 # sleeper, as soffice starts soffice.bin) and writes both process ids down.  "hang" waits
 # for its worker like soffice does; "leave" exits and leaves it running; "slow" converts
-# each letter in 1.5 s, as a real one does with a long batch.
+# each letter in 1.5 s, as a real one does with a long batch; "crash" converts nine letters
+# and dies half-way through writing the tenth's PDF.
 FAKE_SOFFICE = """\
 #!/bin/sh
 sleep 100000 &
@@ -166,7 +167,17 @@ case "{mode}" in
     out=""; next=""
     for arg in "$@"; do
       if [ "$next" = 1 ]; then out="$arg"; next=""; continue; fi
-      case "$arg" in --outdir) next=1 ;; *.docx) sleep 1.5; name=$(basename "$arg" .docx); echo pdf > "$out/$name.pdf" ;; esac
+      case "$arg" in --outdir) next=1 ;; *.docx) sleep 1.5; name=$(basename "$arg" .docx); printf '%%PDF-1.4\\n%%%%EOF\\n' > "$out/$name.pdf" ;; esac
+    done ;;
+  crash)
+    kill $!
+    out=""; next=""; n=0
+    for arg in "$@"; do
+      if [ "$next" = 1 ]; then out="$arg"; next=""; continue; fi
+      case "$arg" in --outdir) next=1 ;; *.docx)
+        n=$((n + 1)); name=$(basename "$arg" .docx)
+        if [ $n -eq 10 ]; then printf '%%PDF-1.4\\n' > "$out/$name.pdf"; exit 1; fi
+        printf '%%PDF-1.4\\n%%%%EOF\\n' > "$out/$name.pdf" ;; esac
     done ;;
 esac
 """
@@ -232,6 +243,29 @@ def test_the_wait_scales_with_the_batch(project, tmp_path):
     assert done.returncode == 0, done.stderr
     assert "PDF 3/3" in done.stderr
     assert all((root / "build" / f"d{i}.pdf").is_file() for i in range(3))
+
+
+def test_pdfs_that_finished_are_kept_when_libreoffice_dies_on_a_later_letter(project, tmp_path):
+    """Issue 11: 540 letters, LibreOffice gave up on the last 49 and not one PDF was saved, the
+    summary said 失败 0.  Now the nine finished PDFs are in place, the summary counts the three
+    without one, the half-written tenth is not taken for a PDF, and the next run makes the rest."""
+    root = _letters(project, 12)
+    env, _ = _fake_renderer(tmp_path, "crash")
+    done = subprocess.run([sys.executable, "-m", "letterkit", "build", "--pdf"], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    made = sorted((root / "build").glob("*.pdf"))
+    assert len(made) == 9 and all(p.read_bytes().rstrip().endswith(b"%%EOF") for p in made)
+    assert "错误 render-failed LibreOffice 没有生成这些文件的 PDF" in done.stderr
+    assert "已完成的 9 份 PDF 照常保存；3 份没有 PDF" in done.stderr
+    assert "失败 0，PDF 失败 3" in done.stderr
+    assert done.stdout.count("PDF → ") == 9
+    (tmp_path / "again").mkdir()
+    env, _ = _fake_renderer(tmp_path / "again", "slow")
+    again = subprocess.run([sys.executable, "-m", "letterkit", "build", "--pdf"], cwd=root, env=env,
+                           capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert "PDF 3/3" in again.stderr and len(list((root / "build").glob("*.pdf"))) == 12
 
 
 def test_a_bad_timeout_setting_is_a_clear_error(project, tmp_path):

@@ -264,3 +264,30 @@ def test_category_sits_at_the_top_right_under_the_document_number():
     number, category = head.frames[-2], head.frames[-1]
     assert category.align == "right" and category.y > number.y
     assert category.runs[0][0] == "类别：B"
+
+
+def test_joint_signatures_either_fit_the_text_block_with_their_seals_or_are_refused():
+    """Issue 11: three organs' names ran together and the leftmost seal stood outside the 版心.
+    Over 2–4 organs and names of 4–16 characters: what the layout accepts keeps every name
+    apart and every seal inside the 版心; what it cannot place is refused with a reason."""
+    from letterkit.signoff import PT_TO_MM, joint_centres
+
+    style = house_style()
+    char_mm = (style["roles"]["signature"]["size"] + style["grid"]["char_spacing_pt"]) * PT_TO_MM
+    seal = style["seal"]["diameter"] / char_mm
+    width = (style["page"]["width"] - style["page"]["left"] - style["page"]["right"]) / char_mm
+    refused = 0
+    for count in (2, 3, 4):
+        for length in range(4, 17):
+            names = ["测" * length] * count
+            centres, problem = joint_centres(names, 4 + text_width("2024年12月16日") / 2, style)
+            if problem:
+                refused += 1
+                assert "放不进版心" in problem
+                continue
+            assert max(centres) + max(seal, length) / 2 <= width + 0.05  # the leftmost seal and name inside
+            assert min(centres) - max(seal, length) / 2 >= -0.05
+            assert all(a - b >= length for a, b in zip(centres, centres[1:]))  # names apart
+    names_11 = ["深圳市福田区测试事务局", "深圳市福田区协办事务局", "深圳市福田区住房建设局"]
+    assert joint_centres(names_11, 4 + text_width("2024年7月5日") / 2, style)[1]  # the tester's three organs
+    assert 0 < refused < 3 * 13

@@ -52,6 +52,10 @@ CASES = [
     ("phone", MINIMAL_DRAFT.replace('phone: "82345678"', 'phone: "123"'), MINIMAL_DRAFT.replace('phone: "82345678"', "phone: 0755-82976207")),
     ("absent-element", MINIMAL_DRAFT.replace("number:\n  year: 2024\n  seq: 7\n", "number: 无\n"), MINIMAL_DRAFT),
     ("unprinted-field", MINIMAL_DRAFT + "signer: 张建国\n", MINIMAL_DRAFT + "layout: general\nsigner: 张建国\n"),
+    ("unprinted-field", MINIMAL_DRAFT + "printer: 测试区教育局办公室\n", MINIMAL_DRAFT + "layout: general\nprinter: 测试区教育局办公室\n"),
+    ("joint-signatures-too-wide",
+     MINIMAL_DRAFT + "co_signers:\n  - signature: 测试市测试区城市管理和综合执法局\n  - signature: 测试市测试区住房和建设局\n",
+     MINIMAL_DRAFT + "co_signers:\n  - signature: 测试区住房建设局\n"),
     ("unit-names", with_text("约1.5万平米，3万㎡，40万平方米。"), with_text("约1.5万平方米，3万平方米。")),
     # assigned 2024-01-10 → due 2024-04-10, dated 2024-05-06; assigned 2024-03-10 → due 2024-06-10
     ("after-deadline", MINIMAL_DRAFT + "assigned: 2024-01-10\n", MINIMAL_DRAFT + "assigned: 2024-03-10\n"),

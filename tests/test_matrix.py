@@ -162,7 +162,9 @@ def expectations(case, printed: Printed) -> list[str]:
     colophon = []
     if case.has_cc:
         colophon.append(printed.one(CC[:8]))
-    if case.has_printer:
+    if case.has_printer and case.layout == "letter":  # 10.1: the 信函格式's 版记 has no 印发 (lint says so)
+        check(not printed.find(PRINTER) and not printed.find(PRINT_DATE), "印发机关/印发日期 printed in a 信函格式 版记")
+    elif case.has_printer:
         printer = printed.one(PRINTER)
         when = printed.one(PRINT_DATE)
         check(near(printer[1], when[1], 0.5) and near(when[4], RIGHT - 14 / 16 * CHAR), "印发机关 and 印发日期 not on one line, 右空一字")
