@@ -484,6 +484,9 @@ def _fix(drafts: list[Path], project) -> None:
     from .lint import _draft_disabled, fix_file
 
     for draft in drafts:
+        if draft.is_symlink():  # fixing would replace the link by a copy of what it points at
+            click.echo(f"{display_path(draft)}：是符号链接，--fix 不修改它（需要时请修改它指向的文件）", err=True)
+            continue
         try:
             loaded = load.load_file(draft, display_path(draft))
         except LetterkitError:

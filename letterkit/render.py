@@ -318,6 +318,15 @@ def render(draft: Draft, env: SandboxedEnvironment) -> str:
                                       f"模板做了不允许的操作：{error}", "模板只能读取草稿中的值")]) from None
     except jinja2.TemplateError as error:
         raise LetterkitError([Problem(_template_location(error, draft.template), "template-error", f"模板出错：{error}", None)]) from None
+    except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as error:
+        where = _template_location(error, "")
+        if not where.path:  # no template line in the traceback: letterkit's own fault, reported as such
+            raise
+        kinds = {ZeroDivisionError: "除以零", IndexError: "下标超出范围", KeyError: "没有这个键",
+                 TypeError: "值的类型不对", ValueError: "值不对"}
+        what = next((word for kind, word in kinds.items() if isinstance(error, kind)), "运算出错")
+        raise LetterkitError([Problem(where, "template-error", f"模板运行时出错：{what}（{type(error).__name__}: {error}）",
+                                      "检查模板这一行的运算、过滤器的参数和下标")]) from None
 
 
 MAX_DRAFT_TEXT = MAX_OUTPUT // 4  # characters of all a draft's texts: room for a template that prints some twice

@@ -38,6 +38,8 @@ _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and the tag characters U+E0000–U+E007F
 # print nothing but make two equal-looking names differ, and hide text: refused too, not stripped.
 _HIDDEN = re.compile("[\x7f-\x9f\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff\U000e0000-\U000e007f"
+                     "\u200e\u200f\u061c"  # the bidi marks LRM, RLM, ALM
+                     "\u00ad\u034f\u115f\u1160\u180e\u2061-\u2064\u3164\uffa0\ufff9-\ufffb"  # other invisible marks and fillers
                      + "".join(f"{chr(plane * 0x10000 + 0xfffe)}{chr(plane * 0x10000 + 0xffff)}" for plane in range(1, 17))
                      + "]")
 # ...and in a field name, also the spaces that are not the ASCII space: no-break (U+00A0, U+202F),
@@ -55,7 +57,9 @@ def hidden_character(value: str) -> tuple[int, str] | None:
             if what is None:
                 what = ("控制字符" if code <= 0x9f else "零宽字符（看不见，却使文字不同）"
                         if code in (0x200b, 0x200c, 0x200d, 0x2060, 0xfeff) else "双向文字控制符（会颠倒文字的显示顺序）"
-                        if 0x202a <= code <= 0x2069 else "标签字符（看不见）" if code >= 0xe0000 else "非字符（Unicode 保留不用的码位）")
+                        if 0x202a <= code <= 0x202e or 0x2066 <= code <= 0x2069 or code in (0x200e, 0x200f, 0x61c) else "标签字符（看不见）"
+                        if 0xe0000 <= code <= 0xe007f else "非字符（Unicode 保留不用的码位）"
+                        if 0xfdd0 <= code <= 0xfdef or code & 0xfffe == 0xfffe else "看不见的格式字符")
             return bad.start(), f"{what} U+{code:04X}"
     return None
 
@@ -215,6 +219,10 @@ def whole_number(low: int, high: int, what: str):
         raw = ck.sources.raw(path) or ""
         if raw.startswith("0") and raw != "0":
             ck.problem(path, "leading-zero", f"{what} '{raw}' 不能有前导零", f"写成 {int(raw, 10) if raw.isdigit() else value}")
+            return None
+        if raw and not raw.lstrip("+").isdigit():  # YAML 1.1 reads 1:10 as 70 and 1_0 as 10: never a silent other number
+            ck.problem(path, "wrong-type", f"{what} '{raw}' 不是普通的数字（YAML 会把它读成 {value}）",
+                       f"只写阿拉伯数字，不带冒号、下划线、小数点，如 {low}")
             return None
         if not low <= value <= high:
             ck.problem(path, "out-of-range", f"{what} {value} 不在 {low}–{high} 之间", "检查是否输错")

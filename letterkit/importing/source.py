@@ -8,7 +8,7 @@ body, then text boxes (the 版记); its "line numbers" are paragraph numbers.
 from __future__ import annotations
 
 import io
-
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,12 +25,24 @@ class Line:
     images: tuple = ()        # the pictures (seals) of a Word paragraph, as image bytes
 
 
+MAX_TEXT_BYTES = 4_000_000  # a reply letter is some 30 KB of text; fifty of them in one file is 1 MB
+
+
 def read_lines(path: Path) -> tuple[list[Line], list[str]]:
     """The input's lines, and notes on how it was read (an encoding guessed)."""
     path = Path(path)
+    where = Location(display_path(path))
+    if not stat.S_ISREG(path.stat().st_mode):  # /dev/zero or a pipe would never end
+        raise LetterkitError([Problem(where, "not-a-file", "这不是普通文件（是设备、管道或目录）",
+                                      "导入的应是 .txt 或 .docx 文件")])
     if path.suffix.lower() == ".docx":
         return _docx_lines(path), []
-    raw = path.read_bytes()
+    with open(path, "rb") as file:
+        raw = file.read(MAX_TEXT_BYTES + 1)
+    if len(raw) > MAX_TEXT_BYTES:
+        raise LetterkitError([Problem(where, "input-too-large",
+                                      f"文件超过 {MAX_TEXT_BYTES // 1_000_000} MB，不像一封答复函",
+                                      "一次导入一封信；多封信请分成几个文件")])
     notes = []
     try:
         text = raw.decode("utf-8-sig")

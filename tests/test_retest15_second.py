@@ -1,0 +1,77 @@
+"""Issue 15, the second independent re-test: numbers YAML reads as other numbers, --fix through a
+symlink, a template failing at run time, import of a device or a huge file, more invisible
+characters.  Each runs through the CLI as a clerk would and failed on the code before its fix."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL_DRAFT, make_project
+from test_retest15_inputs import assert_clean_failure, run
+
+
+@pytest.mark.parametrize("written, read_as", [("1:10", "70"), ("1_0", "10"), ("+7", None)])
+@pytest.mark.parametrize("field", ["seq", "year"])
+def test_a_number_yaml_would_read_as_another_is_refused(tmp_path, written, read_as, field):
+    draft = MINIMAL_DRAFT.replace("seq: 7", f"seq: {written}") if field == "seq" \
+        else MINIMAL_DRAFT.replace("year: 2024", f"year: {written}")
+    root = make_project(tmp_path, {"letterkit.yaml": "output: build\n", "drafts/d.yaml": draft})
+    done = run(root, "build")
+    if read_as is None:  # a plain signed number is what it says; only its range is checked
+        assert "wrong-type" not in done.stderr, done.stderr
+        return
+    out = assert_clean_failure(done, "wrong-type")
+    assert f"'{written}'" in out and not (root / "build" / "d.docx").exists()
+
+
+def test_fix_never_replaces_a_symlinked_draft_by_a_copy(tmp_path):
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(MINIMAL_DRAFT.replace("做好相关工作。", "做好相关工作,"), encoding="utf-8")
+    root = make_project(tmp_path / "p", {"letterkit.yaml": "output: build\n", "drafts/d.yaml": MINIMAL_DRAFT})
+    link = root / "drafts" / "link.yaml"
+    os.symlink(outside, link)
+    before = outside.read_bytes()
+    done = run(root, "check", "--fix")
+    said = done.stdout + done.stderr
+    assert done.returncode == 1 and "符号链接" in said and "path-outside" in said, said
+    assert link.is_symlink() and outside.read_bytes() == before
+
+
+@pytest.mark.parametrize("expression, what", [("1/0", "除以零"), ("'a'|format(1, 2)", "值的类型不对"),
+                                              ("[].pop()", "下标超出范围"), ("{}['x']", None)])
+def test_a_template_failing_at_run_time_is_named_at_its_line(tmp_path, expression, what):
+    template = ('{% extends "builtin/reply.j2" %}\n{% block closing %}\n'
+                f"p {{{{ {expression} }}}}\n{{% endblock %}}\n")
+    root = make_project(tmp_path, {"letterkit.yaml": "output: build\n", "drafts/d.yaml": MINIMAL_DRAFT,
+                                   "templates/reply.j2": template})
+    for command in ("build", "check"):
+        done = run(root, command)
+        out = done.stdout + done.stderr
+        assert done.returncode == 1 and "Traceback" not in out and "internal-error" not in out, out
+        if command == "build":
+            assert "templates/reply.j2:3: 错误 " in out, out
+            assert what is None or what in out, out
+
+
+def test_import_refuses_a_device_a_pipe_and_a_huge_file(tmp_path):
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as file:
+        file.truncate(5_000_000)  # sparse: five megabytes of NUL cost no disk
+    for path, code in ((Path("/dev/zero"), "not-a-file"), (pipe, "not-a-file"), (huge, "input-too-large")):
+        assert_clean_failure(run(tmp_path, "import", str(path)), code)
+
+
+@pytest.mark.parametrize("character", ["\u200e", "\u200f", "\u061c", "\u00ad", "\u034f", "\u180e", "\u2064",
+                                       "\u115f", "\ufff9", "\U0010ffff"])
+def test_invisible_marks_never_pass_into_the_letter(tmp_path, character):
+    draft = MINIMAL_DRAFT.replace("  - 下一步", f'  - "下一步\\U{ord(character):08X}"\n  - 再下一步')
+    root = make_project(tmp_path, {"letterkit.yaml": "output: build\n", "drafts/d.yaml": draft})
+    out = assert_clean_failure(run(root, "build"), "bad-character")
+    assert f"U+{ord(character):04X}" in out
+    if ord(character) == 0x10FFFF:
+        assert "非字符" in out
