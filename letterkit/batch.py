@@ -228,6 +228,9 @@ def _worker_start() -> None:
     (stops the pool, keeps what was built), the workers print no tracebacks.  The parent stops
     them with SIGTERM, which waits for a letter being written (write.write_atomic)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):  # the parent's handler (pdf.stoppable) is not theirs: pool.terminate() ends them
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
 
 
 def record_pdfs(project, output: Path | None, pdfs: list[Path]) -> None:

@@ -136,22 +136,27 @@ def _run_batch(project, paths, output, jobs, force, clean, with_pdf, quiet_uncha
             return no_drafts()
     bar = _Progress(len(drafts)) if sys.stderr.isatty() and not quiet_unchanged else None
     failures, letters, rebuilt = [], [], []
-    for outcome in outcomes:
-        if outcome.status == "failed":
-            failures.append(outcome)
-        else:
-            letters.append(outcome.output)  # only these get a PDF: never one from a failed draft's old .docx
-            if outcome.status == "built":
-                rebuilt.append(outcome.output)
-        if outcome.aside:
-            click.echo(f"{display_path(outcome.output)} 与 letterkit 记下写出的不同（例如在 Word 里改过），已改名为 "
-                       f"{display_path(outcome.aside)} 保留，再按草稿重新生成", err=True)
-        if bar:
-            bar.step(batch.summary)
-        elif outcome.status == "built":
-            click.echo(f"{display_path(outcome.draft)} → {display_path(outcome.output)}")
-        elif outcome.status == "unchanged" and not quiet_unchanged and len(drafts) <= 20:
-            click.echo(f"{display_path(outcome.draft)}：未改动，跳过")
+    with pdf.stoppable():  # a `kill`: Stopped, the pool ended, the records kept (the batch's finally)
+        try:
+            for outcome in outcomes:
+                if outcome.status == "failed":
+                    failures.append(outcome)
+                else:
+                    letters.append(outcome.output)  # only these get a PDF: never one from a failed draft's old .docx
+                    if outcome.status == "built":
+                        rebuilt.append(outcome.output)
+                if outcome.aside:
+                    click.echo(f"{display_path(outcome.output)} 与 letterkit 记下写出的不同（例如在 Word 里改过），已改名为 "
+                               f"{display_path(outcome.aside)} 保留，再按草稿重新生成", err=True)
+                if bar:
+                    bar.step(batch.summary)
+                elif outcome.status == "built":
+                    click.echo(f"{display_path(outcome.draft)} → {display_path(outcome.output)}")
+                elif outcome.status == "unchanged" and not quiet_unchanged and len(drafts) <= 20:
+                    click.echo(f"{display_path(outcome.draft)}：未改动，跳过")
+        finally:
+            if hasattr(outcomes, "close"):
+                outcomes.close()  # runs the batch's own finally even when the signal came between letters
     if bar:
         bar.done()
     s = batch.summary

@@ -47,10 +47,11 @@ class Stopped(BaseException):
 
 
 @contextmanager
-def _stoppable():
-    """While LibreOffice runs, SIGTERM and SIGHUP raise Stopped (SIGINT raises KeyboardInterrupt
-    already): without this a plain `kill` would end letterkit at once, leaving soffice.bin
-    running in its own session and /tmp/letterkit-lo-* behind."""
+def stoppable():
+    """While LibreOffice runs (and while a batch builds), SIGTERM and SIGHUP raise Stopped (SIGINT
+    raises KeyboardInterrupt already): without this a plain `kill` would end letterkit at once,
+    leaving soffice.bin running in its own session and /tmp/letterkit-lo-* behind, or the pool's
+    workers printing tracebacks and the manifest unsaved."""
     import threading
 
     if threading.current_thread() is not threading.main_thread():
@@ -112,7 +113,7 @@ def to_pdf(documents: list[Path], outdir: Path | None = None, timeout: float | N
     documents = [Path(d) for d in documents]
     targets = [(Path(outdir) if outdir else d.parent) / (d.stem + ".pdf") for d in documents]
     processes = processes or max(1, min(os.cpu_count() or 1, len(documents) // 8))
-    with _stoppable(), tempfile.TemporaryDirectory(prefix="letterkit-lo-") as work:
+    with stoppable(), tempfile.TemporaryDirectory(prefix="letterkit-lo-") as work:
         work = Path(work)
         (work / "in").mkdir()
         (work / "out").mkdir()

@@ -5,6 +5,7 @@ characters.  Each runs through the CLI as a clerk would and failed on the code b
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,29 @@ def test_invisible_marks_never_pass_into_the_letter(tmp_path, character):
     assert f"U+{ord(character):04X}" in out
     if ord(character) == 0x10FFFF:
         assert "非字符" in out
+
+
+@pytest.mark.parametrize("signum", [15, 1], ids=["SIGTERM", "SIGHUP"])
+def test_a_kill_during_a_plain_build_stops_the_workers_quietly_and_keeps_the_records(tmp_path, signum):
+    import signal
+    import subprocess
+    import sys
+
+    files = {"letterkit.yaml": "output: build\n"}
+    for index in range(120):
+        files[f"drafts/d{index:03d}.yaml"] = MINIMAL_DRAFT.replace("seq: 7", f"seq: {index + 1}").replace(
+            'id: "0012"', f'id: "{index + 1:04d}"')
+    root = make_project(tmp_path, files)
+    process = subprocess.Popen([sys.executable, "-m", "letterkit", "build", "-j", "2"], cwd=root,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert "→" in process.stdout.readline()  # the first letter is written: the pool is at work
+    process.send_signal(signum)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 128 + signum, err
+    assert "Traceback" not in err and "已终止" in err, err
+    assert not list((root / "build").rglob("*.tmp"))
+    again = run(root, "build")
+    summary = re.search(r"已生成 (\d+)，未改动 (\d+)，失败 0", again.stdout + again.stderr)
+    assert again.returncode == 0 and summary, again.stdout + again.stderr
+    assert int(summary[2]) > 0  # the letters built before the kill were recorded: not built again
+    assert len(list((root / "build").glob("*.docx"))) == 120
