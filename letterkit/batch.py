@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from stat import S_ISREG
 
+from .confine import is_inside
 from .errors import LetterkitError, Location, Problem, display_path
 from .manifest import MANIFEST, Manifest, open_lock
 
@@ -69,6 +70,11 @@ class Batch:
         try:
             clashes, written = _clashes(targets, manifest), manifest.by_output()
             for draft, target in targets.items():
+                if draft not in clashes and not is_inside(target.parent, folder):
+                    clashes[draft] = Problem(  # a subfolder of the output that is a symlink out of it
+                        Location(display_path(target)), "path-outside",
+                        f"输出文件夹 {display_path(target.parent)} 指向输出目录 {display_path(folder)} 之外（符号链接），没有生成",
+                        "删掉这个符号链接，或用 -o 指定要输出到的目录")
                 if draft in clashes:
                     self.summary.failed += 1
                     yield Outcome(draft, "failed", problems=[clashes[draft]])

@@ -66,11 +66,21 @@ class Project:
 
 def drafts_in(folder: Path) -> list[Path]:
     """The drafts (*.yaml, *.yml, in any case: Windows saves X.YAML) under `folder`, subfolders
-    included, hidden ones left out."""
+    included, hidden ones left out.  A subfolder that is a symlink is followed (once), so a link
+    out of the project is reported by the draft's own confinement check, never skipped silently."""
     if not folder.is_dir():
         return []
-    found = [p for p in folder.rglob("*") if p.suffix.lower() in (".yaml", ".yml") and not p.is_dir()]
-    return sorted(p for p in found if not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    found, seen = [], set()
+    for here, subfolders, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(here)
+        if real in seen:  # a link back up the tree: walked once
+            subfolders[:] = []
+            continue
+        seen.add(real)
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        found += [Path(here) / name for name in files
+                  if not name.startswith(".") and Path(name).suffix.lower() in (".yaml", ".yml")]
+    return sorted(found)
 
 
 def find_root(start: Path) -> Path:

@@ -102,3 +102,25 @@ def test_a_kill_during_a_plain_build_stops_the_workers_quietly_and_keeps_the_rec
     assert again.returncode == 0 and summary, again.stdout + again.stderr
     assert int(summary[2]) > 0  # the letters built before the kill were recorded: not built again
     assert len(list((root / "build").glob("*.docx"))) == 120
+
+
+def test_a_drafts_subfolder_linked_out_of_the_project_is_reported_not_skipped(tmp_path):
+    outside = make_project(tmp_path / "elsewhere", {"x.yaml": MINIMAL_DRAFT})
+    root = make_project(tmp_path / "p", {"letterkit.yaml": "output: build\n",
+                                         "drafts/d.yaml": MINIMAL_DRAFT.replace("seq: 7", "seq: 8")})
+    os.symlink(outside, root / "drafts" / "linked")
+    for command in ("build", "check"):
+        done = run(root, command)
+        said = done.stdout + done.stderr
+        assert done.returncode == 1 and "drafts/linked/x.yaml" in said and "path-outside" in said, said
+    assert not (root / "build" / "linked").exists()
+
+
+def test_an_output_subfolder_linked_out_of_the_output_is_never_written_through(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    root = make_project(tmp_path / "p", {"letterkit.yaml": "output: build\n", "drafts/sub/d.yaml": MINIMAL_DRAFT})
+    (root / "build").mkdir()
+    os.symlink(elsewhere, root / "build" / "sub")
+    out = assert_clean_failure(run(root, "build"), "path-outside")
+    assert "build/sub" in out and not list(elsewhere.iterdir())
