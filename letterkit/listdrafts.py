@@ -117,6 +117,13 @@ class Result:
 
 
 def write_drafts(project, department: str, assignments: list[Assignment], today: dt.date) -> Result:
+    from .scaffold import numbering
+
+    with numbering(project):  # the numbers handed out here are not handed out by a `new` at the same time
+        return _write_drafts(project, department, assignments, today)
+
+
+def _write_drafts(project, department: str, assignments: list[Assignment], today: dt.date) -> Result:
     from .scaffold import next_number
 
     merged, _ = department_names(project, department)

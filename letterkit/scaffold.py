@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from contextlib import contextmanager
 from pathlib import Path
 from string import Template
 
@@ -114,6 +115,24 @@ def _add_lines(path: Path, text: str) -> str:
     return "已补充"
 
 
+@contextmanager
+def numbering(project):
+    """Held while a 发文字号 is handed out and its draft written: two `letterkit new` at once would
+    otherwise both take the next free number (an exclusive flock on .letterkit-new.lock)."""
+    import fcntl
+
+    from .manifest import open_lock
+
+    try:
+        lock = open_lock(project.root / ".letterkit-new.lock")
+    except OSError:  # a read-only project: nothing can be written anyway, the write says why
+        yield
+        return
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def next_number(project, code: str, year: int) -> int:
     """One more than the highest sequence number among the project's drafts of `code` and `year`;
     a draft that cannot be read keeps the number its text shows (see docnumbers)."""
@@ -175,8 +194,9 @@ def new_draft(project, *, department: str, kind: str, id: str, title: str, name:
     inside_project(path, project.root, Location(display_path(path)), "新草稿")
     opening = yaml_scalar(f"我局高度重视您提出的《{title}》，已组织有关科室认真研究办理。")
     measures = f"  - heading: 办理情况\n    items:\n      - {opening}"
-    text = _fill("draft.yaml.tmpl", department=yaml_scalar(department), department_file=department, year=today.year,
-                 seq=next_number(project, str(code), today.year), kind=yaml_scalar(kind), id=yaml_scalar(str(id)),
-                 proposal_title=yaml_scalar(title), session=yaml_scalar(session), name=yaml_scalar(name),
-                 measures=measures, date=today.isoformat(), title_comment=comment(f"{kind} {id}：{title}（{name}）"))
-    return _write_new(path, text)
+    with numbering(project):
+        text = _fill("draft.yaml.tmpl", department=yaml_scalar(department), department_file=department, year=today.year,
+                     seq=next_number(project, str(code), today.year), kind=yaml_scalar(kind), id=yaml_scalar(str(id)),
+                     proposal_title=yaml_scalar(title), session=yaml_scalar(session), name=yaml_scalar(name),
+                     measures=measures, date=today.isoformat(), title_comment=comment(f"{kind} {id}：{title}（{name}）"))
+        return _write_new(path, text)

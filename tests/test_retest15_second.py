@@ -124,3 +124,20 @@ def test_an_output_subfolder_linked_out_of_the_output_is_never_written_through(t
     os.symlink(elsewhere, root / "build" / "sub")
     out = assert_clean_failure(run(root, "build"), "path-outside")
     assert "build/sub" in out and not list(elsewhere.iterdir())
+
+
+def test_new_run_six_times_at_once_hands_out_six_numbers(tmp_path):
+    import subprocess
+    import sys
+
+    done = run(tmp_path, "init", "p", "--department", "d1", "--organ", "深圳市福田区民政局",
+               "--short-name", "福田区民政局", "--code", "福民函")
+    assert done.returncode == 0, done.stderr
+    root = tmp_path / "p"
+    processes = [subprocess.Popen([sys.executable, "-m", "letterkit", "new", "--kind", "建议", "--id", f"P{k}",
+                                   "--title", f"关于第{k}件的建议", "--name", "王", "--session", "会"],
+                                  cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for k in range(6)]
+    assert all(p.wait(timeout=120) == 0 for p in processes)
+    numbers = [line.split("#")[0].strip() for path in (root / "drafts").rglob("*.yaml")
+               for line in path.read_text(encoding="utf-8").splitlines() if line.strip().startswith("seq:")]
+    assert len(numbers) == 7 and len(set(numbers)) == 7, numbers  # init's sample and the six
