@@ -415,9 +415,10 @@ def check_documents(documents: list[Path], style: dict | None = None) -> dict[Pa
     """Render every .docx in one LibreOffice run and measure each PDF."""
     import tempfile
 
-    from .pdf import to_pdf
+    from .pdf import stoppable, to_pdf
 
-    with tempfile.TemporaryDirectory(prefix="letterkit-check-") as work:
+    # a `kill` while measuring raises pdf.Stopped, so the folder of PDFs (and measure's PNGs) is removed
+    with stoppable(), tempfile.TemporaryDirectory(prefix="letterkit-check-") as work:
         pdfs = to_pdf(documents, Path(work))
         return {document: check_pdf(pdf, style, document) for document, pdf in zip(documents, pdfs)}
 

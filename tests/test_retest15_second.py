@@ -141,3 +141,41 @@ def test_new_run_six_times_at_once_hands_out_six_numbers(tmp_path):
     numbers = [line.split("#")[0].strip() for path in (root / "drafts").rglob("*.yaml")
                for line in path.read_text(encoding="utf-8").splitlines() if line.strip().startswith("seq:")]
     assert len(numbers) == 7 and len(set(numbers)) == 7, numbers  # init's sample and the six
+
+
+@pytest.mark.render
+def test_a_kill_during_check_render_leaves_no_temporary_folders(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+    import time
+
+    from conftest import require_soffice
+
+    require_soffice()
+    files = {"letterkit.yaml": "output: build\n"}
+    for index in range(6):
+        files[f"drafts/d{index}.yaml"] = MINIMAL_DRAFT.replace("seq: 7", f"seq: {index + 1}").replace(
+            'id: "0012"', f'id: "{index + 1:04d}"')
+    root = make_project(tmp_path / "p", files)
+    assert run(root, "build").returncode == 0
+    private = tmp_path / "tmp"
+    private.mkdir()
+    process = subprocess.Popen([sys.executable, "-m", "letterkit", "check", "--render", "build"], cwd=root,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "TMPDIR": str(private)})
+    deadline = time.monotonic() + 60
+    def measuring() -> bool:  # LibreOffice done, the PDFs being measured (pdftoppm, pdfplumber)
+        return bool(list(private.glob("letterkit-check-*/*.pdf"))) and not list(private.glob("letterkit-lo-*"))
+
+    while not measuring() and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.02)
+    process.terminate()
+    out, err = process.communicate(timeout=120)
+    assert process.returncode in (143, 0, 1), err  # 0/1: it finished before the signal
+    assert "Traceback" not in err, err
+    time.sleep(1)
+    left = [p.name for p in private.iterdir()  # ours; lu*.tmp are LibreOffice's own, killed with it
+            if p.name.startswith(("letterkit-check-", "letterkit-lo-")) or (p.is_dir() and p.name.startswith("tmp"))]
+    shutil.rmtree(private, ignore_errors=True)
+    assert not left, left
