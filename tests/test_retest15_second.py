@@ -179,3 +179,27 @@ def test_a_kill_during_check_render_leaves_no_temporary_folders(tmp_path):
             if p.name.startswith(("letterkit-check-", "letterkit-lo-")) or (p.is_dir() and p.name.startswith("tmp"))]
     shutil.rmtree(private, ignore_errors=True)
     assert not left, left
+
+
+@pytest.mark.invalid_docx  # the bomb is made from a letter on purpose
+def test_import_of_a_word_file_with_an_entity_bomb_answers_in_chinese(tmp_path):
+    import zipfile
+
+    from letterkit.build import build_draft
+    from letterkit.project import open_project
+
+    root = make_project(tmp_path / "p", {"letterkit.yaml": "output: build\n", "drafts/d.yaml": MINIMAL_DRAFT})
+    letter = build_draft(root / "drafts" / "d.yaml", open_project(root), root / "build").output
+    entities = '<!ENTITY a "' + "a" * 100 + '">' + "".join(
+        f'<!ENTITY {b} "{("&" + a + ";") * 10}">' for a, b in zip("abcdefg", "bcdefgh"))
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(letter) as source, zipfile.ZipFile(bomb, "w") as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                body = data.split(b"?>", 1)[1].replace(b"<w:t>", b"<w:t>&h;", 1)
+                data = f'<?xml version="1.0"?><!DOCTYPE w:document [{entities}]>'.encode() + body
+            out.writestr(item, data)
+    for command in ("import", "textconv"):
+        out = assert_clean_failure(run(tmp_path, command, str(bomb)), "not-docx")
+        assert "amplification" not in out

@@ -7,7 +7,6 @@ body, then text boxes (the 版记); its "line numbers" are paragraph numbers.
 
 from __future__ import annotations
 
-import io
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,17 +57,11 @@ def read_lines(path: Path) -> tuple[list[Line], list[str]]:
 
 
 def _docx_lines(path: Path) -> list[Line]:
-    import docx
     from docx.oxml.ns import qn
 
-    from ..zipguard import check_docx
+    from ..textconv import open_docx
 
-    checked = check_docx(path)  # the bytes checked are the bytes read
-    try:
-        document = docx.Document(io.BytesIO(checked) if checked is not None else str(path))
-    except Exception as error:  # not a zip, or not a Word package
-        raise LetterkitError([Problem(Location(display_path(path)), "not-docx", f"无法读取 Word 文件：{error}",
-                                      "确认这是 .docx 文件（.doc 请先在 Word 或 WPS 中另存为 .docx）")]) from None
+    document = open_docx(path)  # bounded (zip bombs), and every failure said in Chinese, as textconv says it
 
     def level_of(p) -> int | None:
         num = p.find(qn("w:pPr") + "/" + qn("w:numPr"))
