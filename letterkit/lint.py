@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from . import proof
-from .proof.text import measure_texts
+from .proof.text import get, measure_texts
 from .errors import Location, Problem
 from .load import Loaded
 from .model import Draft
@@ -76,7 +76,7 @@ TEXT_FIELDS = (("title",), ("opening",), ("signature",), ("proposal", "title"), 
 def texts(data: dict) -> Iterator[tuple[tuple, str]]:
     """Every free-text value of a draft with its path: the places a clerk types prose."""
     for path in TEXT_FIELDS:
-        value = _get_value(data, path)
+        value = get(data, path)
         if isinstance(value, str):
             yield path, value
     for key in ("closing", "cc"):
@@ -413,7 +413,7 @@ def fix_file(path, loaded: Loaded, disabled: set[str]) -> tuple[list[str], list[
             continue
         for finding in item.check(context):
             where = loaded.sources.locate(finding.path)
-            start = _value_start(lines, where, _get_value(loaded.data, finding.path))
+            start = _value_start(lines, where, get(loaded.data, finding.path))
             if not finding.fixes or start is None:
                 left.append(f"{where}: {item.code} {finding.message}（值跨行或含转义，请手工修改）")
                 continue
@@ -463,19 +463,10 @@ def _locate(loaded: Loaded, finding: Finding) -> Location:
     where = loaded.sources.locate(finding.path)
     raw = loaded.sources.raw(finding.path)
     if finding.offset is not None and raw is not None and where.column is not None and "\n" not in raw:
-        value = _get_value(loaded.data, finding.path)
+        value = get(loaded.data, finding.path)
         if isinstance(value, str) and value == raw:  # a plain one-line value: point at the character
             return Location(where.path, where.line, where.column + finding.offset)
     return where
-
-
-def _get_value(data, path):
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def check_paths(paths, project) -> dict:
