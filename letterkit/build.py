@@ -10,11 +10,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import blocks, docnumbers, layout, load, manifest, profiles, render, signoff, style, write
-from .confine import inside_project, is_inside
+from . import docnumbers, layout, load, manifest, render, signoff, style, write
 from .errors import LetterkitError, Location, Problem, display_path, os_reason
+from .layers import layers
 from .model import Draft
 from .project import Project, open_project
+from .render import letter_blocks
 from .validate import validate
 
 
@@ -35,38 +36,9 @@ class Guard:
     force: bool = False
 
 
-def layers(path: Path, project: Project) -> load.Loaded:
-    """The draft merged over its layers: built-in defaults ← project ← department profile ← draft."""
-    listed = os.path.abspath(path)  # where the draft is listed; one the clerk keeps outside the project is his
-    if listed.startswith(str(project.root) + os.sep) or is_inside(os.path.dirname(listed), project.root):
-        inside_project(path, project.root, Location(display_path(path)), "草稿")  # a symlink out: not read
-    draft = load.load_file(path, display_path(path))
-    base = project.base
-    data = draft.data if isinstance(draft.data, dict) else {}
-    department = data.get("department", base.data.get("department") if isinstance(base.data, dict) else None)
-    if isinstance(department, str):
-        where = draft.sources.locate(("department",)) if "department" in data else base.sources.locate(("department",))
-        base = load.merge(base, profiles.profile_layer(project, department, where))
-    return load.merge(base, draft)
-
-
 def read_draft(path: Path, project: Project, loaded: load.Loaded | None = None) -> Draft:
     display = display_path(path)
     return validate(loaded or layers(path, project), display, base_dirs=[Path(path).resolve().parent, project.root])
-
-
-def letter_blocks(draft: Draft, project: Project) -> list[blocks.Block]:
-    """The letter as blocks, through the templates of the draft's department."""
-    env = render.environment(project.template_dirs_for(draft.department), project.root)
-    letter = blocks.parse(render.render(draft, env), f"{draft.template}（渲染结果）")
-    named = {draft.seal, *(c.seal for c in draft.co_signers)} - {None}
-    for block in letter:  # a template prints seals the draft named (checked there), never a path of its own
-        if block.seal is not None and block.seal not in named:
-            template = env.get_template(draft.template).filename or draft.template
-            raise LetterkitError([Problem(Location(display_path(template)), "template-seal",
-                                          f"模板给出了草稿中没有写的印章图片 '{block.seal}'，不会使用",
-                                          "模板中印章只能写 seal {{ seal }} 或 seal {{ co.seal }}")])
-    return letter
 
 
 def inputs(draft: Draft, loaded: load.Loaded, project: Project) -> dict:

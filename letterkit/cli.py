@@ -486,7 +486,8 @@ def schema(which: str, output: Path | None) -> None:
 
 def _fix(drafts: list[Path], project) -> None:
     from . import load
-    from .lint import _draft_disabled, fix_file
+    from .fix import fix_file
+    from .lint import _draft_disabled
 
     for draft in drafts:
         if draft.is_symlink():  # fixing would replace the link by a copy of what it points at

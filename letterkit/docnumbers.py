@@ -49,7 +49,7 @@ def _textual(path: Path) -> list[tuple[int | None, int]]:
 
 def _loaded(path: Path, project) -> tuple[str, int, int] | None:
     """(code, year, seq) of a draft that loads; None when it has no number; raises when it does not load."""
-    from .build import layers
+    from .layers import layers
 
     data = layers(path, project).data
     organ, number = data.get("organ") or {}, data.get("number") or {}

@@ -448,3 +448,18 @@ def _referenced_cached(path: str, mtime_ns: int, size: int) -> tuple | None:
 def _referenced(path: Path) -> tuple | None:
     stat = path.stat()
     return _referenced_cached(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def letter_blocks(draft: Draft, project) -> list:
+    """The letter as blocks, through the templates of the draft's department (for build, and for
+    check, which reads the title and opening the template prints)."""
+    env = environment(project.template_dirs_for(draft.department), project.root)
+    letter = blocklang.parse(render(draft, env), f"{draft.template}（渲染结果）")
+    named = {draft.seal, *(c.seal for c in draft.co_signers)} - {None}
+    for block in letter:  # a template prints seals the draft named (checked there), never a path of its own
+        if block.seal is not None and block.seal not in named:
+            template = env.get_template(draft.template).filename or draft.template
+            raise LetterkitError([Problem(Location(display_path(template)), "template-seal",
+                                          f"模板给出了草稿中没有写的印章图片 '{block.seal}'，不会使用",
+                                          "模板中印章只能写 seal {{ seal }} 或 seal {{ co.seal }}")])
+    return letter

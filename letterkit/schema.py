@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from . import validate as v
-from .lint import RULE_CODES, RULES
+from .proof import CODES
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 TEXT = {"type": ["string", "number"]}  # numbers typed without quotes are taken as typed
@@ -44,7 +44,7 @@ def _object(fields: list[v.Field], overrides: dict | None = None) -> dict:
 
 def draft_schema() -> dict:
     measures = {"type": "array", "minItems": 1, "items": {"anyOf": [TEXT, {"$ref": "#/$defs/measure"}]}}
-    codes = sorted({r.code for r in RULES} | set(RULE_CODES))
+    codes = sorted(CODES)
     check = {"type": "object", "additionalProperties": False,
              "properties": {"disable": {"type": "array", "items": {"enum": codes}, "description": "本草稿不查的规则"}}}
     top = _object(v.DRAFT_FIELDS, {"measures": measures, "check": check})

@@ -44,6 +44,8 @@ CASES = [
     ("book-title-comma", with_text("修订《甲措施》、《乙措施》。"), with_text("修订《甲措施》《乙措施》和《丙办法》（试行）、《丁规定》。")),
     ("lone-dash", with_text("智能时代与知识产权—2019论坛。"), with_text("智能时代与知识产权——2019论坛，5—8月。")),
     ("space-in-chinese", with_text("2019 年 10 月完成。"), with_text("2019年10月完成，SI WORLD 论坛。")),
+    ("number-brackets", with_text("依据福住建函【2024】35号文办理。"),
+     with_text("依据福住建函〔2024〕35号文办理，见【附件】，[2024]3号楼，【2024】3号线。")),
     ("hand-typed-number", MINIMAL_DRAFT.replace("heading: 加强巡查。", "heading: （一）加强巡查。"),
      MINIMAL_DRAFT.replace("heading: 加强巡查。", "heading: 加强2024年巡查。")),
     ("quoted-title-mismatch", MINIMAL_DRAFT + "opening: 您提出的《关于加强校园安全的提案的建议》已收悉。现答复如下：\n",

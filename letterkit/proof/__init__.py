@@ -1,20 +1,37 @@
-"""Proofreading a careful 校对 would sign: quantities, repetition, lost characters, names,
-titles, text left by a typeset page, words that contradict the letter's kind, what a
-published letter must not carry.  One module per family; `registry.RULES` is the list that
-`letterkit check` (through lint.py), `letterkit import` and docs/rules.md share.
+"""Proofreading, form and content: one module per family, one registry.
+
+Form (how the letter is set down): `sender` (signature, elements, phone), `dates`, `form`
+(punctuation and spaces), `wording` (title, numbering, units), `across` (checked across the
+project's drafts).  Content (what a careful 校对 reads for): quantities, repetition, lost
+characters, names, titles, text left by a typeset page, words that contradict the letter's
+kind, what a published letter must not carry.  `registry.RULES` is the list that `letterkit
+check` (through lint.py), `check --fix`, `letterkit import`, validate's `check: {disable}`,
+the JSON Schema and docs/rules.md share.  Nothing here imports build, validate or lint.
 """
 
 from __future__ import annotations
 
+from . import sender, dates, form, wording, across  # noqa: F401  (form rules first: their order is check's)
 from . import quantities, repetition, missing, names, titles, typeset, kind, carry, small  # noqa: F401  (each registers its rules)
 from dataclasses import replace
 
-from .registry import FAMILIES, RULES, Finding, LineFinding, Rule
+from .registry import FAMILIES, FORM_FAMILIES, RULES, Context, Finding, LineFinding, Rule
 from .remember import remembering
 
-# what lint.py runs: each rule answering from the cache when the draft's text was checked before
-CHECK_RULES = [replace(r, check=remembering(r.code, r.check)) for r in RULES if r.stage == "check"]
-CODES = tuple(r.code for r in RULES)
+
+def _remembered(rule: Rule) -> Rule:
+    """The rule answering from the cache when the draft's text was checked before (if only the text matters)."""
+    return replace(rule, check=remembering(rule.code, rule.check)) if rule.cached else rule
+
+
+# what lint.py runs: the form rules, then the proofreading rules
+FORM_RULES = [_remembered(r) for r in RULES if r.stage == "check" and r.family in FORM_FAMILIES]
+CHECK_RULES = [_remembered(r) for r in RULES if r.stage == "check" and r.family not in FORM_FAMILIES]
+CODES = tuple(r.code for r in RULES if not r.always)  # what check: {disable: […]} may name
+# rules whose findings carry edits certain enough for `letterkit check --fix` to make
+FIXABLE = ("half-width-punctuation", "nested-quotes", "space-in-chinese", "number-brackets", "doubled-character",
+           "title-guanyu-dui", "space-around-sign", "dash-in-phone")
+FIXING = [r for r in RULES if r.code in FIXABLE]  # unremembered: the cache keeps no fixes
 
 
 IMPORT_RULES = [r for r in RULES if r.stage == "import"]
@@ -31,20 +48,26 @@ def import_findings(lines, from_word: bool = False, disabled=()) -> list[LineFin
     return sorted(found, key=lambda f: (f.line, f.column or 0))
 
 
-def rules_markdown() -> list[str]:
-    """The proofreading rules' part of docs/rules.md, family by family."""
-    lines = []
+def rules_markdown() -> str:
+    """docs/rules.md: every rule of the registry, family by family, form before content."""
+    lines = ["# letterkit check 的规则", "",
+             "由 `letterkit/proof/` 的规则表生成（`python3 -m letterkit.lint > docs/rules.md`），不要手改。",
+             "草稿或项目文件中用 `check: {disable: [代码]}` 关掉某条规则；`--strict` 让警告也算不通过；",
+             "标了“`--fix` 可改”的规则，`letterkit check --fix` 会直接改正草稿里的这一处。", ""]
     for family, name in FAMILIES.items():
         members = [r for r in RULES if r.family == family]
         if not members:
             continue
-        lines += [f"## 校对：{name}", ""]
+        lines += [f"## {'格式' if family in FORM_FAMILIES else '校对'}：{name}", ""]
         for item in members:
-            severity = "错误" if item.severity == "error" else "警告"
+            notes = ["错误" if item.severity == "error" else "警告"]
+            notes += ["不能关闭"] if item.always else []
+            notes += ["`--fix` 可改"] if item.code in FIXABLE else []
             stage = "（`letterkit import` 时检查）" if item.stage == "import" else ""
-            lines += [f"### `{item.code}`（{severity}）{stage}", "", item.summary, "", f"为什么：{item.why}", "",
+            lines += [f"### `{item.code}`（{'，'.join(notes)}）{stage}", "", item.summary, "", f"为什么：{item.why}", "",
                       f"- 错：{item.bad}", f"- 对：{item.good}", ""]
-    return lines
+    return "\n".join(lines)
 
 
-__all__ = ["FAMILIES", "RULES", "CHECK_RULES", "IMPORT_RULES", "import_findings", "CODES", "Finding", "LineFinding", "Rule", "rules_markdown"]
+__all__ = ["FAMILIES", "FORM_FAMILIES", "RULES", "FORM_RULES", "CHECK_RULES", "IMPORT_RULES", "FIXABLE", "FIXING",
+           "import_findings", "CODES", "Context", "Finding", "LineFinding", "Rule", "rules_markdown"]

@@ -1,16 +1,28 @@
 """The one list of proofreading rules that `check`, `import` and docs/rules.md share.
 
 A rule is a function registered with its stable code, severity, family and two examples.
-`check` rules read the draft (the context that lint.py builds: .data, .draft, .letter) and
-yield Findings; `import` rules read the input's lines and yield LineFindings.  This module
-imports nothing from letterkit, so the package stays out of the build → validate → lint circle.
+`check` rules read the draft (a `Context`: .data, .draft, .today, .letter) and yield Findings;
+`import` rules read the input's lines and yield LineFindings; `project` rules are checked
+across a project's drafts by lint.check_paths and are here for their code and docs.  This
+module imports nothing from letterkit: validate, lint, import and the docs all read it, and
+it reads none of them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Callable
 
+# form: how the letter is set down (elements, dates, punctuation, wording); content: what a
+# careful 校对 reads for.  The docs list the families in this order.
+FORM_FAMILIES = {
+    "elements": "署名、版头与附注",
+    "dates": "日期与期限",
+    "punctuation": "标点与空格",
+    "wording": "标题、编号与单位的写法",
+    "project": "全项目",
+}
 FAMILIES = {
     "quantities": "数量与数字",
     "repetition": "重复",
@@ -22,6 +34,7 @@ FAMILIES = {
     "carry": "发出前不能留的",
     "small": "其他细节",
 }
+FAMILIES = {**FORM_FAMILIES, **FAMILIES}
 
 
 @dataclass(frozen=True)
@@ -33,13 +46,35 @@ class Rule:
     why: str            # the rationale and how sure the rule is, for docs/rules.md
     bad: str            # text that fails
     good: str           # the same, right
-    check: Callable
-    stage: str = "check"  # check: reads drafts; import: reads the input's lines
+    check: Callable | None
+    stage: str = "check"  # check: reads drafts; import: reads the input's lines; project: across drafts
+    cached: bool = True   # False: reads the validated draft or today's date, not the text alone
+    always: bool = False  # cannot be switched off with check: {disable: …}
+
+
+@dataclass
+class Context:
+    """What a check rule reads: the draft as typed (layers merged), the validated draft (None
+    when validation failed), today, and block kind → text of the rendered letter (title, the
+    first paragraph), when it renders."""
+    data: dict
+    draft: object | None
+    today: dt.date
+    letter: dict
+
+    def written(self, kind: str) -> tuple[tuple, str] | None:
+        """The letter's `kind` text and where a clerk changes it: the draft's field, else the template."""
+        text = self.letter.get(kind)
+        if text is None:
+            return None
+        return ((kind,) if isinstance(self.data.get(kind), str) else ("template",)), text
 
 
 @dataclass
 class Finding:
-    """Where and what, as lint.py reports it: path into the draft, offset inside the value."""
+    """Where and what, as lint.py reports it: path into the draft, offset inside the value;
+    `fixes`: edits inside the value, (offset, length, replacement), given only when certain —
+    `letterkit check --fix` applies them."""
     path: tuple
     message: str
     hint: str | None = None
@@ -60,11 +95,11 @@ class LineFinding:
 RULES: list[Rule] = []
 
 
-def rule(code, severity, family, summary, why, bad, good, stage="check"):
+def rule(code, severity, family, summary, why, bad, good, stage="check", cached=True, always=False):
     assert family in FAMILIES and severity in ("error", "warning")
     assert all(r.code != code for r in RULES), code
 
     def register(function):
-        RULES.append(Rule(code, severity, family, summary, why, bad, good, function, stage))
+        RULES.append(Rule(code, severity, family, summary, why, bad, good, function, stage, cached, always))
         return function
     return register

@@ -33,8 +33,10 @@ def _phone_dash(c):
         places.append((("contact", "phone"), phone))
     for path, text in places:
         for match in PHONE_DASH.finditer(text):
-            dash = re.search("[—–－]", match.group()).group()
-            yield Finding(path, f"电话“{match.group()}”中用了“{dash}”", "改为连字符“-”", match.start())
+            dash = re.search("[—–－]", match.group())
+            at = match.start() + dash.start()
+            yield Finding(path, f"电话“{match.group()}”中用了“{dash.group()}”", "改为连字符“-”", match.start(),
+                          ((at, 1, "-"),))
 
 
 RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*([-—–～~－至])\s*((?:19|20)\d{2})(?!\d)")

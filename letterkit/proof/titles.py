@@ -26,8 +26,13 @@ def _guanyu_dui(c):
     found = _title(c)
     if found and "关于对" in found[1]:
         at = found[1].index("关于对")
+        certain = found[0] == ("title",) and PREPOSITION.match(found[1], at + 3)  # not 对外, 对口, 对接 …
         yield Finding(found[0], f"标题“{short(found[1][at:], 12)}”中“关于对”是赘语", "删去“对”", at + 2,
-                      ((at + 2, 1, ""),) if found[0] == ("title",) else ())
+                      ((at + 2, 1, ""),) if certain else ())
+
+
+# what follows 对 when it is the preposition: the proposal's number, its title, the body that made it
+PREPOSITION = re.compile(r"[第《“〈0-9A-Za-z０-９Ａ-Ｚａ-ｚ]|(?:[市区县省]|全国)?(?:政协|人大)|您")
 
 
 BOOK = re.compile(r"《([^《》]*)》")

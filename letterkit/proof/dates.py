@@ -1,0 +1,84 @@
+"""Form: the letter's dates — the 发文字号's year, a date in the future or before the session,
+after the deadline, or out of order.  These read the validated draft and today's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .registry import Finding, rule
+
+
+@rule("number-year", "warning", "dates", "发文字号的年份应与成文日期的年份相同",
+      "字号中的年份是发文的年份；年初沿用上年字号是常见疏漏。",
+      "number.year: 2019，date: 2020-08-10", "number.year: 2020，date: 2020-08-10", cached=False)
+def _number_year(c):
+    draft = c.draft
+    if draft is not None and draft.number and draft.date and draft.number.year != draft.date.year:
+        yield Finding(("number", "year"), f"发文字号年份 {draft.number.year} 与成文日期 {draft.date.year} 年不同",
+                      f"改为 {draft.date.year}，或核对成文日期")
+
+
+@rule("date-future", "error", "dates", "成文日期不能晚于今天",
+      "成文日期是领导签发的日期，不会在将来；多半是年份或月份输错。",
+      "date: 2030-08-10（今天之后）", "date: 2020-08-10", cached=False)
+def _date_future(c):
+    draft = c.draft
+    if draft is not None and draft.date and draft.date > c.today:
+        yield Finding(("date",), f"成文日期 {draft.date_text} 晚于今天", "核对年份和月份")
+
+
+@rule("date-before-session", "warning", "dates", "成文日期不应早于提出提案/建议的会议",
+      "答复只能在提出之后；会议届次中写了年份时检查。", "session: 2024年…会议，date: 2023-05-01", "date: 2024-06-18",
+      cached=False)
+def _date_session(c):
+    draft = c.draft
+    if draft is None or not draft.proposal.session or not draft.date:
+        return
+    match = re.search(r"(19|20)\d{2}", draft.proposal.session)
+    if match and draft.date.year < int(match.group()):
+        yield Finding(("date",), f"成文日期 {draft.date_text} 早于会议（{draft.proposal.session}）", "核对成文日期")
+
+
+@rule("after-deadline", "warning", "dates", "成文日期、发出日期不应晚于办理期限；会办意见不应晚到主办单位来不及汇总",
+      "提案、建议自交办之日起 3 个月内答复，会办单位 1 个月内向主办单位提出意见（各地不同时在 deadlines 中设置）。"
+      "会办意见还须在主办单位期限前 deadlines.lead_days 天（默认 15 天）送到，主办单位才来得及汇总答复。",
+      "assigned: 2024-03-15，date: 2024-07-01（办理期限 2024-06-15）", "date: 2024-06-10", cached=False)
+def _after_deadline(c):
+    draft = c.draft
+    if draft is None or draft.due is None:
+        return
+    late = [(day, name) for name, day in (("date", draft.date), ("sent", draft.sent)) if day and day > draft.due]
+    if late:  # the later of the two says how late the letter is
+        day, name = max(late)
+        what = "成文日期" if name == "date" else "发出日期"
+        yield Finding((name,), f"{what} {day} 晚于办理期限 {draft.due}（晚 {(day - draft.due).days} 天）",
+                      "尽快办理发出；经同意延期的，在草稿写 due: 延期后的日期")
+        return
+    if draft.cohandling and draft.assigned:
+        from ..deadlines import lead_due
+
+        latest, day = lead_due(draft.assigned, draft.deadlines), draft.sent or draft.date
+        if day and day > latest:
+            yield Finding(("sent",) if draft.sent else ("date",),
+                          f"会办意见 {day} 才发出，主办单位的期限是 {latest + dt.timedelta(days=draft.deadlines['lead_days'])}，"
+                          f"留给它汇总答复的不足 {draft.deadlines['lead_days']} 天",
+                          f"最迟 {latest} 送到主办单位；或先电话与主办单位商定")
+
+
+@rule("date-order", "warning", "dates", "交办、成文、发出日期的先后应当合理",
+      "交办在先，成文在后，发出又在成文之后且不晚于今天；办理期限不早于交办日期。顺序颠倒多半是日期输错。",
+      "assigned: 2024-05-01，date: 2024-04-20", "assigned: 2024-03-15，date: 2024-04-20", cached=False)
+def _date_order(c):
+    draft = c.draft
+    if draft is None:
+        return
+    named = {"assigned": ("交办日期", draft.assigned), "date": ("成文日期", draft.date),
+             "sent": ("发出日期", draft.sent), "due": ("办理期限", draft.due)}
+    for later, earlier in (("date", "assigned"), ("sent", "date"), ("sent", "assigned"), ("due", "assigned")):
+        (later_name, later_day), (earlier_name, earlier_day) = named[later], named[earlier]
+        if later_day and earlier_day and later_day < earlier_day:
+            field = "assigned" if (later, earlier) == ("date", "assigned") else later
+            yield Finding((field,), f"{later_name} {later_day} 早于{earlier_name} {earlier_day}", "核对这两个日期")
+    if draft.sent and draft.sent > c.today:
+        yield Finding(("sent",), f"发出日期 {draft.sent} 晚于今天（{c.today}）", "信送出后再写 sent: 送出日期")

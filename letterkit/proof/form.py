@@ -1,0 +1,136 @@
+"""Form: punctuation and spaces — full-width marks between Chinese, brackets in pairs, quotes
+inside quotes, book titles, dashes, stray spaces, the 发文字号's 六角括号.
+
+These read every free-text value a clerk types (`texts`), the signature and proposal fields
+included; most of their findings carry a certain fix that `letterkit check --fix` applies.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .registry import Finding, rule
+from .text import get, measure_texts
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
+WIDE = CJK + r"\u3000-\u303f\uff00-\uffef“”‘’"
+TEXT_FIELDS = (("title",), ("opening",), ("signature",), ("proposal", "title"), ("proposal", "session"))
+
+
+def texts(data: dict) -> Iterator[tuple[tuple, str]]:
+    """Every free-text value of a draft with its path: the places a clerk types prose."""
+    for path in TEXT_FIELDS:
+        value = get(data, path)
+        if isinstance(value, str):
+            yield path, value
+    for key in ("closing", "cc"):
+        value = data.get(key)
+        for index, item in enumerate(value if isinstance(value, list) else [value] if isinstance(value, str) else []):
+            if isinstance(item, str):
+                yield (key, index), item
+    yield from measure_texts(data.get("measures"), ("measures",))
+    for index, item in enumerate(data.get("attachments") or [] if isinstance(data.get("attachments"), list) else []):
+        if isinstance(item, str):
+            yield ("attachments", index), item
+        elif isinstance(item, dict):
+            if isinstance(item.get("title"), str):
+                yield ("attachments", index, "title"), item["title"]
+            yield from measure_texts(item.get("content"), ("attachments", index, "content"))
+
+
+HALF_WIDTH = re.compile(rf"(?<=[{WIDE}])[,;:?!()]|[,;:?!()](?=[{WIDE}])")
+FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+
+@rule("half-width-punctuation", "warning", "punctuation", "中文之间的标点应是全角",
+      "GB/T 15834：中文行文用全角标点；半角逗号、括号混在中文里是排版疏漏。",
+      "保信亚太生物科技(深圳)有限公司", "保信亚太生物科技（深圳）有限公司")
+def _half_width(c):
+    for path, value in texts(c.data):
+        for match in HALF_WIDTH.finditer(value):
+            mark = match.group()
+            yield Finding(path, f"中文里用了半角“{mark}”", f"改为全角“{FULL[mark]}”", match.start(),
+                          ((match.start(), 1, FULL[mark]),))
+
+
+@rule("bracket-pairs", "error", "punctuation", "括号须成对且同为全角或同为半角",
+      "“(联系人…）”这样一半半角一半全角、或缺了一半的括号，印出来就是错的。", "(联系人：陈杰）", "（联系人：陈杰）")
+def _brackets(c):
+    pairs = {")": "(", "）": "（", "》": "《", "】": "【", "〕": "〔"}
+    for path, value in texts(c.data):
+        stack = []
+        for index, ch in enumerate(value):
+            if ch in pairs.values():
+                stack.append((ch, index))
+            elif ch in pairs:
+                if not stack:
+                    yield Finding(path, f"“{ch}”没有对应的左括号", "补上左括号或删去多余的右括号", index)
+                    continue
+                opened, at = stack.pop()
+                if opened != pairs[ch]:
+                    yield Finding(path, f"“{opened}”与“{ch}”不成对", f"两边都用全角：“{FULL.get(opened, opened)}…{FULL.get(ch, ch)}”", at)
+        for opened, at in stack:
+            yield Finding(path, f"“{opened}”没有对应的右括号", "补上右括号", at)
+
+
+@rule("nested-quotes", "warning", "punctuation", "引号里的引号用单引号",
+      "GB/T 15834：引号内再用引号时，外层用双引号，内层用单引号。",
+      "“关于引进俄罗斯“卡脖子”尖端技术”", "“关于引进俄罗斯‘卡脖子’尖端技术”")
+def _nested_quotes(c):
+    for path, value in texts(c.data):
+        depth = 0
+        for index, ch in enumerate(value):
+            if ch == "“":
+                if depth:
+                    close = value.find("”", index + 1)
+                    fixes = ((index, 1, "‘"), (close, 1, "’")) if close > 0 and value.find("“", index + 1, close) < 0 else ()
+                    yield Finding(path, "双引号里又用了双引号", "里层改为单引号‘…’", index, fixes)
+                depth += 1
+            elif ch == "”":
+                depth = max(0, depth - 1)
+
+
+@rule("book-title-comma", "warning", "punctuation", "连续的书名号之间不用顿号",
+      "GB/T 15834：并列的书名号之间不加顿号。", "《甲措施》、《乙措施》", "《甲措施》《乙措施》")
+def _book_titles(c):
+    for path, value in texts(c.data):
+        for match in re.finditer("》、《", value):
+            yield Finding(path, "书名号之间用了顿号", "删去“》、《”中的顿号", match.start() + 1)
+
+
+@rule("lone-dash", "warning", "punctuation", "破折号是两个“—”",
+      "GB/T 15834：破折号占两个字的位置（——）；单个“—”在中文之间多半是破折号打少了。",
+      "智能时代与知识产权—2019", "智能时代与知识产权——2019")
+def _lone_dash(c):
+    for path, value in texts(c.data):
+        for match in re.finditer(r"(?<!—)—(?!—)", value):
+            before, after = value[max(0, match.start() - 1):match.start()], value[match.end():match.end() + 1]
+            if re.match(rf"[{CJK}]", before) and re.match(rf"[{CJK}0-9]", after):
+                yield Finding(path, "中文之间只有一个“—”", "破折号写成“——”；表示范围时用“～”或“—”并核对", match.start())
+
+
+@rule("space-in-chinese", "warning", "punctuation", "中文之间、中文与数字之间不应有空格",
+      "从 PDF 或网页复制来的文字常带空格，印出来是多余的空白。", "2019 年 10 月", "2019年10月")
+def _spaces(c):
+    for path, value in texts(c.data):
+        for match in re.finditer(rf"(?<=[{CJK}0-9])[ \u3000]+(?=[{CJK}])|(?<=[{CJK}])[ \u3000]+(?=[0-9])", value):
+            yield Finding(path, "中文旁有空格", "删去空格", match.start(), ((match.start(), len(match.group()), ""),))
+
+
+# 机关代字, a year in brackets other than 〔〕, the sequence number and 号 (not 号楼, 号院, 号线)
+NUMBER_BRACKETS = re.compile(rf"(?<=[{CJK}])([﹝【［\[])((?:19|20)\d{{2}})([﹞】］\]])(?=\d{{1,5}}号(?![楼院线]))")
+PAIRED = {"﹝": "﹞", "【": "】", "［": "］", "[": "]"}
+
+
+@rule("number-brackets", "warning", "punctuation", "发文字号的年份用六角括号“〔〕”",
+      "GB/T 9704 7.2.4：发文字号的年份标全称，用六角括号“〔〕”括入；“﹝﹞”“【】”“[]”是输入法里形近的字符。",
+      "依据福住建函【2024】35号文", "依据福住建函〔2024〕35号文")
+def _number_brackets(c):
+    for path, value in texts(c.data):
+        for match in NUMBER_BRACKETS.finditer(value) if "号" in value else ():
+            opened, year, closed = match.groups()
+            if PAIRED[opened] != closed:
+                continue
+            yield Finding(path, f"发文字号的年份写成了“{opened}{year}{closed}”", f"改为“〔{year}〕”", match.start(),
+                          ((match.start(), 1, "〔"), (match.end() - 1, 1, "〕")))

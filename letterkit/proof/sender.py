@@ -1,0 +1,85 @@
+"""Form: the letter's elements — the signature against the organ, elements written as 无,
+fields the layout does not print, sealed joint signatures that cannot stand side by side, the
+contact's phone.  These read the validated draft (`c.draft`), so they run only when it validates."""
+
+from __future__ import annotations
+
+import re
+
+from .registry import Finding, rule
+
+
+@rule("signature-organ", "error", "elements", "署名须是发文机关全称或声明过的规范化简称",
+      "署名与版头不一致的信是错信（条例第九条：署名为发文机关全称或者规范化简称）。",
+      "版头“深圳市福田区科技创新局”，署名“福田区科创创新局”", "署名“深圳市福田区科技创新局”或声明的简称“福田区科技创新局”",
+      cached=False)
+def _signature(c):
+    data, draft = c.data, c.draft
+    if draft is None or draft.organ is None or draft.signature is None \
+            or draft.signature in {draft.organ.name, draft.organ.short_name}:
+        return
+    names = "、".join(n for n in (draft.organ.name, draft.organ.short_name) if n)
+    path = ("signature",) if "signature" in data else ("organ", "name")
+    yield Finding(path, f"署名“{draft.signature}”与发文机关不一致", f"应为 {names}，或在 organ.short_name 中声明简称")
+
+
+ABSENT_NAMES = {"organ": "发文机关", "number": "发文字号", "measures": "正文措施", "closing": "结尾段落",
+                "signature": "署名", "date": "成文日期", "contact": "联系人和电话",
+                "proposal.id": "提案/建议编号", "proposal.title": "提案/建议标题"}
+
+
+@rule("absent-element", "warning", "elements", "写了“无”的要素要补齐或确认",
+      "导入的旧信常缺发文字号、联系人等；草稿用“无”明说没有，正式发出前逐项补齐或确认。",
+      "number: 无", "number: {year: 2020, seq: 12}", cached=False)
+def _absent(c):
+    if c.draft is None:
+        return
+    for name in c.draft.absent:
+        yield Finding(tuple(name.split(".")), f"草稿写明没有{ABSENT_NAMES[name]}（{name}: 无）",
+                      "正式发出前补上；原件确实没有就保留，并在审核时说明")
+
+
+@rule("unprinted-field", "warning", "elements", "签发人和“文件”二字只印在通用格式的版头，印发机关和印发日期不印在信函格式",
+      "GB/T 9704 的信函格式（10.1）没有签发人和“文件”二字，版记里也没有印发机关和印发日期；plain 版式没有版头；写了却不印，读者以为信里有。",
+      "layout: letter，signer: 张建国", "layout: general，signer: 张建国", cached=False)
+def _unprinted(c):
+    draft = c.draft
+    if draft is None or draft.layout == "general":
+        return
+    for key, name in (("signer", "签发人"), ("file_mark", "发文机关标志后的“文件”")):
+        if c.data.get(key) and key in c.data:
+            yield Finding((key,), f"{name}只印在通用格式（layout: general）的版头，本信是 {draft.layout} 版式，不会印出",
+                          "改用 layout: general，或删去这一项")
+    if draft.layout == "letter":
+        for key, name in (("printer", "印发机关"), ("print_date", "印发日期")):
+            if c.data.get(key):
+                yield Finding((key,), f"信函格式（layout: letter）的版记没有{name}（GB/T 9704 10.1），不会印出",
+                              "删去这一项，或改用 layout: general")
+
+
+@rule("joint-signatures-too-wide", "error", "elements", "联合发文加盖印章时，各机关署名和印章须并排放在版心内",
+      "GB/T 9704 7.3.5.1：联合发文的署名按发文机关顺序整齐排列，各印章不相交不相切、不超出版心；三个全称常常排不下。",
+      "三个机关全称联合发文并加盖印章", "用规范化简称，或 sealed: false（署名逐行排列）", cached=False)
+def _joint_width(c):
+    draft = c.draft
+    if draft is None or not draft.co_signers or not draft.signature:
+        return
+    from .. import signoff, style  # the layout's own arithmetic, so check and build agree
+
+    house = style.house_style(overrides=style.merged(draft.style, {"signature": {"sealed": draft.sealed}}))
+    problem = signoff.joint_row_problem([draft.signature] + [s.signature for s in draft.co_signers], draft.date_text, house)
+    if problem:
+        yield Finding(("co_signers",), problem, signoff.JOINT_HINT)
+
+
+@rule("phone", "error", "elements", "联系电话须是座机（可带区号）或手机号码",
+      "附注里的电话打不通，委员就无法联系承办人。", "phone: 8297620", "phone: 82976207，0755-82976207 或 13800138000",
+      cached=False)
+def _phone(c):
+    draft = c.draft
+    if draft is None or draft.contact is None:
+        return
+    phone = re.sub(r"[\s]", "", draft.contact.phone)
+    if not re.fullmatch(r"(0\d{2,3}-?)?[2-9]\d{6,7}|1[3-9]\d{9}", phone):
+        yield Finding(("contact", "phone"), f"电话“{draft.contact.phone}”不像座机或手机号码",
+                      "座机 7–8 位（可加区号，如 0755-82976207），手机 11 位")

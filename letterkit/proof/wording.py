@@ -1,0 +1,74 @@
+"""Form: how the title, the measures' numbering and units are written — hand-typed numbers,
+a proposal title quoted two ways, the title's 文种 against the opening, units' names."""
+
+from __future__ import annotations
+
+import re
+
+from .form import texts
+from .registry import Finding, rule
+
+HAND_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[（(]\d+[）)])")
+
+
+@rule("hand-typed-number", "error", "wording", "措施的标题和正文开头不要手写编号",
+      "编号（一、（一）1.（1））由 letterkit 按层级生成；手写的编号会与生成的重复或错位。",
+      "heading: （一）调整产业发展专项资金政策。", "heading: 调整产业发展专项资金政策。")
+def _hand_numbers(c):
+    for path, value in texts(c.data):
+        if path[0] == "measures" or "content" in path:
+            match = HAND_NUMBER.match(value)
+            if match:
+                yield Finding(path, f"开头手写了编号“{match.group().strip()}”", "删去编号，编号会自动生成", match.start())
+
+
+def _quoted(text: str | None) -> list[str]:
+    return re.findall(r"[《“]([^《》“”]*(?:“[^“”]*”[^《》“”]*)*)[》”]", text or "")
+
+
+@rule("quoted-title-mismatch", "warning", "wording", "标题和开头语中引用的提案标题须与 proposal.title 一致",
+      "同一封信里提案标题写成两样，读者不知道哪个是对的。",
+      "标题引“关于…新高地”，开头语引“关于…新高地的建议”", "两处都引 proposal.title 的原文", cached=False)
+def _quoted_titles(c):
+    if c.draft is None or not c.draft.proposal.title:
+        return
+    want = c.draft.proposal.title
+    for kind in ("title", "p"):
+        found = c.written(kind)
+        if found is None:
+            continue
+        path, value = found
+        for quoted in _quoted(value):
+            if "关于" in quoted and quoted != want and (want in quoted or quoted in want or quoted[:6] == want[:6]):
+                yield Finding(path if kind == "title" else ("opening",) if "opening" in c.data else ("template",),
+                              f"引用的标题“{quoted[:20]}…”与 proposal.title 不一致", f"改为“{want}”")
+
+
+@rule("title-form", "warning", "wording", "标题用“关于……的答复（复函、会办意见）”，并与正文“现答复如下”一致",
+      "答复函的文种是“答复”或“复函”；标题的文种与开头语的“答复如下”应对应。",
+      "关于对……提案的回复", "关于对……提案的答复")
+def _title_form(c):
+    found = c.written("title")
+    if found is None:
+        return
+    path, title = found
+    if not re.search(r"(答复|复函|的函|会办意见|协办意见)$", title):  # GB/T 9704: 机关＋事由＋文种; 关于 not required
+        yield Finding(path, f"标题“…{title[-8:]}”没有以文种（答复、复函、……的函）结尾",
+                      "写成“关于……的答复”“……的复函”（会办单位：“的会办意见”）")
+    elif "答复如下" in (c.letter.get("p") or "") and title.endswith("复函") and not title.endswith("答复函"):
+        yield Finding(path, "标题的文种是“复函”，开头语却说“答复如下”", "标题改为“的答复”，或开头语改为“函复如下”")
+
+
+@rule("unit-names", "warning", "wording", "用规范的单位名称，一封信里同一单位只用一种写法",
+      "GB 3100–3102：平米不是规范名称；㎡ 与 平方米 混用显得不严谨。", "约1.5万平米；3万㎡；40万平方米", "一律写“平方米”")
+def _units(c):
+    spellings: dict[str, tuple] = {}
+    for path, value in texts(c.data):
+        for match in re.finditer(r"平米", value):
+            yield Finding(path, "“平米”不是规范的单位名称", "改为“平方米”", match.start())
+        for spelling in ("㎡", "平方米", "m²"):
+            if spelling in value and spelling not in spellings:
+                spellings[spelling] = (path, value.index(spelling))
+    if len(spellings) > 1:
+        (first, _), (second, (path, offset)) = list(spellings.items())[:2]
+        yield Finding(path, f"面积单位既写“{first}”又写“{second}”", "全文统一用一种写法", offset)
