@@ -80,7 +80,7 @@ def _doubled(c):
             if word == "一步" and not text[:match.start()].endswith("进"):
                 continue  # 一步一步 is a word
             after = text[match.end():match.end() + 2]
-            if len(word) == 1 and len(after) == 2 and after[0] == after[1]:
+            if len(word) == 1 and len(after) == 2 and after[0] == after[1] != word and "\u4e00" <= after[0] <= "\u9fff":
                 continue  # 的的确确, 从从容容, 和和美美: a word said in the AABB way
             yield Finding(path, f"“{match.group()}”：“{word}”写了两遍", f"删去一个“{word}”", match.start() + len(word),
                           ((match.start() + len(word), len(word), ""),))
