@@ -57,7 +57,7 @@ def main() -> None:
         warm, warm_cpu, _ = timed(folder, cache)
         print(f"{args.drafts} drafts, all rules, run again:            {warm:6.2f} s wall, {warm_cpu:6.2f} s CPU")
         config = folder / "letterkit.yaml"
-        config.write_text(config.read_text(encoding="utf-8") + "check:\n  disable: [" + ", ".join(proof.CODES) + "]\n",
+        config.write_text(config.read_text(encoding="utf-8") + "check:\n  disable: [" + ", ".join(r.code for r in proof.CHECK_RULES) + "]\n",
                           encoding="utf-8")
         off, off_cpu, summary = timed(folder, cache)
         print(f"{args.drafts} drafts, proofreading rules off:      {off:6.2f} s wall, {off_cpu:6.2f} s CPU  ({summary})")

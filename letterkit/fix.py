@@ -30,8 +30,12 @@ def fix_file(path, loaded: Loaded, disabled: set[str]) -> tuple[list[str], list[
     whose own layer is `loaded`.  Returns (changes made, findings left for the clerk)."""
     path = Path(path)
     shown = display_path(path)
-    raw = path.read_bytes()
-    parts = LINE_BREAK.split(raw.decode("utf-8-sig"))
+    try:
+        raw = path.read_bytes()
+        parts = LINE_BREAK.split(raw.decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError) as error:  # changed or removed since it was loaded
+        reason = os_reason(error)[0] if isinstance(error, OSError) else "不是 UTF-8 编码"
+        return [], [f"{shown}: 无法读取，--fix 没有修改它：{reason}"]
     lines, breaks = parts[0::2], parts[1::2] + [""]
     data = loaded.data if isinstance(loaded.data, dict) else {}
     context = proof.Context(data, None, dt.date.today(), {})

@@ -4,7 +4,6 @@ BOM; uncertain findings are left alone; a read-only draft is never replaced."""
 
 from __future__ import annotations
 
-import os
 import stat
 import subprocess
 import sys
@@ -14,7 +13,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from letterkit import proof
 from letterkit.fix import fix_file
-from letterkit.load import load_file, load_text
+from letterkit.load import load_file
 
 from conftest import MINIMAL_DRAFT, make_project
 
