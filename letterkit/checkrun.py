@@ -1,0 +1,281 @@
+"""`letterkit check` over a whole project, fast: what each draft's check found is remembered
+while nothing it read changes, the drafts not remembered are checked on all cores, and the
+checks across drafts (one 发文字号, one reply per proposal) run in the parent every time.
+
+Whatever was remembered and however many processes ran, the findings and their order are
+those of checking every draft afresh in one process (tests/test_check_speed.py compares them).
+
+A draft's result is remembered in letterkit's private cache folder under a key made of
+letterkit's own files (code, templates, house style), today's date, the current folder and the
+draft's path; and beside it the digest of every file its check read (the draft, the project
+file, its department's profiles, the templates it used and those that would shadow them,
+seal images) — the files an incremental build watches.  A draft that failed to load or to
+validate is not remembered: it is checked again each time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import LetterkitError, Location, Problem, display_path
+
+FORMAT = 1
+PER_WORKER = 40  # drafts a worker must get before a pool pays for its start (fork, jieba's words)
+
+
+@dataclass
+class Outcome:
+    """One draft's own check: its problems (unsorted, as found) and what the cross-draft checks need."""
+    problems: list[Problem]
+    number: tuple | None = None    # (code, year, seq, as printed, where seq is written)
+    proposal: tuple | None = None  # (kind, number as compared, where the id is written)
+    inputs: dict | None = field(default=None, repr=False)  # files read → digest; None: not remembered
+
+
+def check_all(paths, project, jobs: int | None = None) -> dict:
+    """{draft path: [Problem]} in the order of `paths`, each list sorted by line and column."""
+    paths = list(paths)
+    memo = Memo(project)
+    outcomes = {path: memo.get(path) for path in paths}
+    todo = [path for path, outcome in outcomes.items() if outcome is None]
+    for path, outcome in zip(todo, _check_many(todo, project, jobs)):
+        outcomes[path] = outcome
+        memo.put(path, outcome)
+    memo.save()
+    return _across(paths, outcomes, project)
+
+
+def check_one(path, project) -> Outcome:
+    """Load, validate, render the title and opening, run the rules: one draft, in this process."""
+    from .build import inputs, layers
+    from .deadlines import today
+    from .lint import _draft_disabled, _rendered, check_draft
+    from .validate import validate
+
+    try:
+        loaded = layers(path, project)
+    except LetterkitError as error:
+        return Outcome(list(error.problems))
+    problems: list[Problem] = []
+    try:
+        draft = validate(loaded, display_path(path), base_dirs=[Path(path).resolve().parent, project.root])
+    except LetterkitError as error:
+        draft, problems = None, list(error.problems)
+    disabled = set(project.check_disabled) | set(_draft_disabled(loaded))
+    problems += check_draft(loaded, draft, disabled, today=today(), letter=_rendered(draft, project, problems))
+    if draft is None:
+        return Outcome(problems)
+    outcome = Outcome(problems, inputs=_with_real_paths(inputs(draft, loaded, project)))
+    if draft.number is not None:
+        number = draft.number
+        outcome.number = (number.code, number.year, number.seq, str(number), draft.sources.locate(("number", "seq")))
+    if draft.addressee is not None and draft.proposal.id and "duplicate-proposal" not in disabled:
+        # replies to the member only: a 会办 opinion to the lead unit shares the proposal's id
+        from .assignments import ident  # ＴＡ８０３ and TA803 are one proposal
+
+        outcome.proposal = (draft.proposal.kind, ident(draft.proposal.id).upper(), loaded.sources.locate(("proposal", "id")))
+    return outcome
+
+
+def _across(paths: list, outcomes: dict, project) -> dict:
+    """The checks across drafts, then each draft's problems sorted by place."""
+    from .docnumbers import duplicate_message, others_with
+
+    results: dict = {}
+    seen_ids: dict[tuple, list] = {}
+    for path in paths:
+        outcome = outcomes[path]
+        problems = list(outcome.problems)
+        if outcome.number is not None:  # two letters with one 发文字号: build refuses them too, never switched off
+            code, year, seq, printed, where = outcome.number
+            others = others_with(project, path, code, year, seq)
+            if others:
+                message, hint = duplicate_message(printed, others, path, where.path)
+                problems.append(Problem(where, "duplicate-number", message, hint, "error"))
+        if outcome.proposal is not None:
+            kind, number, where = outcome.proposal
+            seen_ids.setdefault((kind, number), []).append((path, where))
+        results[path] = problems
+    for (kind, number), drafts in seen_ids.items():
+        if len(drafts) > 1:
+            for path, where in drafts:
+                others = "、".join(display_path(p) for p, _ in drafts if p != path)
+                results[path].append(Problem(where, "duplicate-proposal", f"{kind} {number} 也由 {others} 答复",
+                                             "一件提案/建议只写一份草稿", "error"))
+    for path in results:
+        results[path].sort(key=lambda p: (p.location.line or 0, p.location.column or 0))
+    return results
+
+
+# -- on all cores ------------------------------------------------------------------------
+
+_PROJECT: list = []  # the project the forked workers check drafts of
+
+
+def _check_many(todo: list, project, jobs: int | None) -> list[Outcome]:
+    """check_one for each draft, in order; on a pool of processes when there are many."""
+    jobs = min(jobs or _cores(), len(todo) // PER_WORKER)
+    methods = multiprocessing.get_all_start_methods()
+    if jobs < 2 or "fork" not in methods:  # without fork each worker would start letterkit afresh
+        return [check_one(path, project) for path in todo]
+    from . import build, lint, validate  # noqa: F401  (imported once here, shared by the forked workers)
+    from .batch import _worker_start
+    from .proof import remember
+
+    remember.load()  # read once, shared by the workers
+    _PROJECT[:] = [project]
+    size = max(1, min(25, len(todo) // (jobs * 4)))  # small enough that no worker idles at the end
+    chunks = [todo[start:start + size] for start in range(0, len(todo), size)]
+    found: list[Outcome] = []
+    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_start)
+    finished = False
+    try:
+        for outcomes, remembered in pool.imap(_check_chunk, chunks):  # in order: the output is deterministic
+            found += outcomes
+            remember.adopt(remembered)
+        finished = True
+    finally:
+        if finished:
+            pool.close()
+        else:
+            pool.terminate()
+        pool.join()
+        _PROJECT.clear()
+    return found
+
+
+def _check_chunk(paths: list) -> tuple[list[Outcome], dict]:
+    """In a worker: the drafts' outcomes, and the proofreading findings it worked out (the parent keeps them)."""
+    from .proof import remember
+
+    outcomes = [check_one(path, _PROJECT[0]) for path in paths]
+    return outcomes, remember.taken()
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+# -- remembered results --------------------------------------------------------------------
+
+def _with_real_paths(inputs: dict) -> dict:
+    """{path: [where it really is, digest]}: a file swapped for a symlink elsewhere is a change too."""
+    return {path: [os.path.realpath(path), digest] for path, digest in inputs.items()}
+
+
+class Memo:
+    """Each draft's Outcome, kept between runs while its key and every file it read are the same."""
+
+    def __init__(self, project):
+        from .cache import cache_dir
+
+        folder = cache_dir("check")
+        self.project = project
+        self.file = folder / f"{hashlib.sha1(str(project.root).encode()).hexdigest()[:16]}.json" if folder else None
+        self.entries = self._read()
+        self.changed = False
+        self.seen: dict = {}  # path → [real path, digest] now, each file read once per run
+        self.common = None
+
+    def _read(self) -> dict:
+        try:
+            stored = json.loads(self.file.read_text(encoding="utf-8")) if self.file and self.file.exists() else {}
+        except (OSError, ValueError):
+            return {}
+        entries = stored.get("entries") if isinstance(stored, dict) and stored.get("format") == FORMAT else None
+        return entries if isinstance(entries, dict) else {}
+
+    def _key(self, path) -> str:
+        """What the outcome depends on besides the files it read."""
+        if self.common is None:
+            from .deadlines import today
+            from .manifest import code_fingerprint
+
+            self.common = [FORMAT, code_fingerprint(), sys.version, str(today()), os.getcwd(), str(self.project.root),
+                           sorted(self.project.check_disabled), _jieba_version()]
+        text = json.dumps(self.common + [str(path), os.path.realpath(path)], ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def _now(self, path: str) -> list:
+        if path not in self.seen:
+            from .manifest import digest
+
+            self.seen[path] = [os.path.realpath(path), digest(path)]
+        return self.seen[path]
+
+    def get(self, path) -> Outcome | None:
+        entry = self.entries.get(os.path.abspath(path))
+        try:
+            if not isinstance(entry, dict) or entry["key"] != self._key(path) \
+                    or any(self._now(file) != list(then) for file, then in entry["inputs"].items()):
+                return None
+            return Outcome([_problem(p) for p in entry["problems"]],
+                           _with_location(entry["number"], 5), _with_location(entry["proposal"], 3), entry["inputs"])
+        except (KeyError, TypeError, ValueError, AttributeError):  # written by another version: check afresh
+            return None
+
+    def put(self, path, outcome: Outcome) -> None:
+        key = os.path.abspath(path)
+        if outcome.inputs is None:
+            self.changed |= self.entries.pop(key, None) is not None
+            return
+        self.entries[key] = {"key": self._key(path), "inputs": outcome.inputs,
+                             "problems": [_plain(p) for p in outcome.problems],
+                             "number": _plain_tuple(outcome.number), "proposal": _plain_tuple(outcome.proposal)}
+        self.changed = True
+
+    def save(self) -> None:
+        """The whole file or nothing (a check killed midway leaves the last one); only a cache."""
+        if not self.changed or self.file is None:
+            return
+        try:
+            temporary = self.file.with_name(f"{self.file.name}.{os.getpid()}.tmp")
+            temporary.write_text(json.dumps({"format": FORMAT, "entries": self.entries}, ensure_ascii=False), encoding="utf-8")
+            os.replace(temporary, self.file)
+        except OSError:
+            pass
+
+
+def _jieba_version() -> str:
+    """The dictionary the lost-character rule reads comes with jieba."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("jieba")
+    except metadata.PackageNotFoundError:
+        return ""
+
+
+def _plain(problem: Problem) -> list:
+    where = problem.location
+    return [where.path, where.line, where.column, problem.code, problem.message, problem.hint, problem.severity]
+
+
+def _problem(item: list) -> Problem:
+    path, line, column, code, message, hint, severity = item
+    return Problem(Location(path, line, column), code, message, hint, severity)
+
+
+def _plain_tuple(values: tuple | None) -> list | None:
+    if values is None:
+        return None
+    *rest, where = values
+    return [*rest, [where.path, where.line, where.column]]
+
+
+def _with_location(values: list | None, size: int) -> tuple | None:
+    if values is None:
+        return None
+    if len(values) != size:
+        raise ValueError(values)
+    *rest, where = values
+    return (*rest, Location(*where))
