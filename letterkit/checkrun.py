@@ -35,6 +35,8 @@ class Outcome:
     problems: list[Problem]
     number: tuple | None = None    # (code, year, seq, as printed, where seq is written)
     proposal: tuple | None = None  # (kind, number as compared, where the id is written)
+    loads: bool = False            # its layers load: `held` is what the project's index of numbers would read
+    held: tuple | None = None      # docnumbers.number_of its merged layers
     inputs: dict | None = field(default=None, repr=False)  # files read → digest; None: not remembered
 
 
@@ -58,10 +60,13 @@ def check_one(path, project) -> Outcome:
     from .lint import _draft_disabled, _rendered, check_draft
     from .validate import validate
 
+    from .docnumbers import number_of
+
     try:
         loaded = layers(path, project)
     except LetterkitError as error:
         return Outcome(list(error.problems))
+    held = number_of(loaded.data)
     problems: list[Problem] = []
     try:
         draft = validate(loaded, display_path(path), base_dirs=[Path(path).resolve().parent, project.root])
@@ -70,8 +75,8 @@ def check_one(path, project) -> Outcome:
     disabled = set(project.check_disabled) | set(_draft_disabled(loaded))
     problems += check_draft(loaded, draft, disabled, today=today(), letter=_rendered(draft, project, problems))
     if draft is None:
-        return Outcome(problems)
-    outcome = Outcome(problems, inputs=_with_real_paths(inputs(draft, loaded, project)))
+        return Outcome(problems, loads=True, held=held)
+    outcome = Outcome(problems, loads=True, held=held, inputs=_with_real_paths(inputs(draft, loaded, project)))
     if draft.number is not None:
         number = draft.number
         outcome.number = (number.code, number.year, number.seq, str(number), draft.sources.locate(("number", "seq")))
@@ -85,8 +90,9 @@ def check_one(path, project) -> Outcome:
 
 def _across(paths: list, outcomes: dict, project) -> dict:
     """The checks across drafts, then each draft's problems sorted by place."""
-    from .docnumbers import duplicate_message, others_with
+    from .docnumbers import duplicate_message, known, others_with
 
+    known(project, {path: outcome.held for path, outcome in outcomes.items() if outcome.loads})  # not loaded again
     results: dict = {}
     seen_ids: dict[tuple, list] = {}
     for path in paths:
@@ -119,8 +125,9 @@ _PROJECT: list = []  # the project the forked workers check drafts of
 
 
 def _check_many(todo: list, project, jobs: int | None) -> list[Outcome]:
-    """check_one for each draft, in order; on a pool of processes when there are many."""
-    jobs = min(jobs or _cores(), len(todo) // PER_WORKER)
+    """check_one for each draft, in order; on a pool of processes when there are many (or when
+    `jobs` asks for it)."""
+    jobs = min(jobs, len(todo)) if jobs else min(_cores(), len(todo) // PER_WORKER)
     methods = multiprocessing.get_all_start_methods()
     if jobs < 2 or "fork" not in methods:  # without fork each worker would start letterkit afresh
         return [check_one(path, project) for path in todo]
@@ -219,7 +226,8 @@ class Memo:
                     or any(self._now(file) != list(then) for file, then in entry["inputs"].items()):
                 return None
             return Outcome([_problem(p) for p in entry["problems"]],
-                           _with_location(entry["number"], 5), _with_location(entry["proposal"], 3), entry["inputs"])
+                           _with_location(entry["number"], 5), _with_location(entry["proposal"], 3), True,
+                           tuple(entry["held"]) if entry["held"] else None, entry["inputs"])
         except (KeyError, TypeError, ValueError, AttributeError):  # written by another version: check afresh
             return None
 
@@ -230,7 +238,8 @@ class Memo:
             return
         self.entries[key] = {"key": self._key(path), "inputs": outcome.inputs,
                              "problems": [_plain(p) for p in outcome.problems],
-                             "number": _plain_tuple(outcome.number), "proposal": _plain_tuple(outcome.proposal)}
+                             "number": _plain_tuple(outcome.number), "proposal": _plain_tuple(outcome.proposal),
+                             "held": outcome.held}
         self.changed = True
 
     def save(self) -> None:
