@@ -49,7 +49,6 @@ def check_all(paths, project, jobs: int | None = None) -> dict:
     for path, outcome in zip(todo, _check_many(todo, project, jobs)):
         outcomes[path] = outcome
         memo.put(path, outcome)
-    memo.save()
     return _across(paths, outcomes, project)
 
 
@@ -180,26 +179,20 @@ def _with_real_paths(inputs: dict) -> dict:
 
 
 class Memo:
-    """Each draft's Outcome, kept between runs while its key and every file it read are the same."""
+    """Each draft's Outcome, kept between runs while its key and every file it read are the same:
+    one small file per draft, so checking one draft reads and writes one."""
 
     def __init__(self, project):
         from .cache import cache_dir
 
-        folder = cache_dir("check")
         self.project = project
-        self.file = folder / f"{hashlib.sha1(str(project.root).encode()).hexdigest()[:16]}.json" if folder else None
-        self.entries = self._read()
-        self.changed = False
+        self.folder = cache_dir("check", hashlib.sha1(str(project.root).encode()).hexdigest()[:16])
         self.seen: dict = {}  # path → [real path, digest] now, each file read once per run
         self.common = None
 
-    def _read(self) -> dict:
-        try:
-            stored = json.loads(self.file.read_text(encoding="utf-8")) if self.file and self.file.exists() else {}
-        except (OSError, ValueError):
-            return {}
-        entries = stored.get("entries") if isinstance(stored, dict) and stored.get("format") == FORMAT else None
-        return entries if isinstance(entries, dict) else {}
+    def _file(self, path) -> Path | None:
+        name = hashlib.sha1(os.path.abspath(path).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+        return self.folder / f"{name}.json" if self.folder else None
 
     def _key(self, path) -> str:
         """What the outcome depends on besides the files it read."""
@@ -209,8 +202,8 @@ class Memo:
 
             self.common = [FORMAT, code_fingerprint(), sys.version, str(today()), os.getcwd(), str(self.project.root),
                            sorted(self.project.check_disabled), _jieba_version()]
-        text = json.dumps(self.common + [str(path), os.path.realpath(path)], ensure_ascii=False)
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+        text = json.dumps(self.common + [str(path), os.path.abspath(path), os.path.realpath(path)])
+        return hashlib.sha256(text.encode("ascii")).hexdigest()
 
     def _now(self, path: str) -> list:
         if path not in self.seen:
@@ -220,36 +213,32 @@ class Memo:
         return self.seen[path]
 
     def get(self, path) -> Outcome | None:
-        entry = self.entries.get(os.path.abspath(path))
+        file = self._file(path)
         try:
+            entry = json.loads(file.read_bytes()) if file else None
             if not isinstance(entry, dict) or entry["key"] != self._key(path) \
                     or any(self._now(file) != list(then) for file, then in entry["inputs"].items()):
                 return None
             return Outcome([_problem(p) for p in entry["problems"]],
                            _with_location(entry["number"], 5), _with_location(entry["proposal"], 3), True,
                            tuple(entry["held"]) if entry["held"] else None, entry["inputs"])
-        except (KeyError, TypeError, ValueError, AttributeError):  # written by another version: check afresh
+        except (OSError, KeyError, TypeError, ValueError, AttributeError):  # none, or by another version: check afresh
             return None
 
     def put(self, path, outcome: Outcome) -> None:
-        key = os.path.abspath(path)
-        if outcome.inputs is None:
-            self.changed |= self.entries.pop(key, None) is not None
-            return
-        self.entries[key] = {"key": self._key(path), "inputs": outcome.inputs,
-                             "problems": [_plain(p) for p in outcome.problems],
-                             "number": _plain_tuple(outcome.number), "proposal": _plain_tuple(outcome.proposal),
-                             "held": outcome.held}
-        self.changed = True
-
-    def save(self) -> None:
-        """The whole file or nothing (a check killed midway leaves the last one); only a cache."""
-        if not self.changed or self.file is None:
+        """Kept whole or not at all (written aside, then renamed); only a cache: a read-only home costs time."""
+        file = self._file(path)
+        if file is None:
             return
         try:
-            temporary = self.file.with_name(f"{self.file.name}.{os.getpid()}.tmp")
-            temporary.write_text(json.dumps({"format": FORMAT, "entries": self.entries}, ensure_ascii=False), encoding="utf-8")
-            os.replace(temporary, self.file)
+            if outcome.inputs is None:
+                file.unlink(missing_ok=True)
+                return
+            entry = {"key": self._key(path), "inputs": outcome.inputs, "problems": [_plain(p) for p in outcome.problems],
+                     "number": _plain_tuple(outcome.number), "proposal": _plain_tuple(outcome.proposal), "held": outcome.held}
+            temporary = file.with_name(f"{file.name}.{os.getpid()}.tmp")
+            temporary.write_text(json.dumps(entry), encoding="ascii")
+            os.replace(temporary, file)
         except OSError:
             pass
 

@@ -144,7 +144,7 @@ def test_check_prints_the_reference_afresh_on_a_pool_and_from_what_it_remembered
     first = run_check(project_of_many, cache, "-j", jobs)
     assert "Traceback" not in first.stderr and first.returncode == 1
     assert first.stdout == want
-    assert list((cache / "letterkit" / "check").glob("*.json")), "nothing was remembered"
+    assert list((cache / "letterkit" / "check").rglob("*.json")), "nothing was remembered"
     second = run_check(project_of_many, cache, "-j", jobs)
     assert second.stdout == want and second.stderr == first.stderr and second.returncode == 1
 
