@@ -20,6 +20,7 @@ import json
 import multiprocessing
 import os
 import sys
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,9 +47,10 @@ def check_all(paths, project, jobs: int | None = None) -> dict:
     memo = Memo(project)
     outcomes = {path: memo.get(path) for path in paths}
     todo = [path for path, outcome in outcomes.items() if outcome is None]
-    for path, outcome in zip(todo, _check_many(todo, project, jobs)):
-        outcomes[path] = outcome
-        memo.put(path, outcome)
+    with closing(_check_many(todo, project, jobs)) as checked:  # a kill while saving one still ends the pool
+        for path, outcome in zip(todo, checked):
+            outcomes[path] = outcome
+            memo.put(path, outcome)  # as they come: a check stopped midway keeps what it did
     return _across(paths, outcomes, project)
 
 
@@ -123,37 +125,39 @@ def _across(paths: list, outcomes: dict, project) -> dict:
 _PROJECT: list = []  # the project the forked workers check drafts of
 
 
-def _check_many(todo: list, project, jobs: int | None) -> list[Outcome]:
-    """check_one for each draft, in order; on a pool of processes when there are many (or when
-    `jobs` asks for it)."""
+def _check_many(todo: list, project, jobs: int | None):
+    """check_one for each draft, yielded in order as they come; on a pool of processes when there
+    are many (or when `jobs` asks for it)."""
     jobs = min(jobs, len(todo)) if jobs else min(_cores(), len(todo) // PER_WORKER)
     methods = multiprocessing.get_all_start_methods()
     if jobs < 2 or "fork" not in methods:  # without fork each worker would start letterkit afresh
-        return [check_one(path, project) for path in todo]
+        for path in todo:
+            yield check_one(path, project)
+        return
     from . import build, lint, validate  # noqa: F401  (imported once here, shared by the forked workers)
     from .batch import _worker_start
+    from .pdf import stoppable
     from .proof import remember
 
     remember.load()  # read once, shared by the workers
     _PROJECT[:] = [project]
     size = max(1, min(25, len(todo) // (jobs * 4)))  # small enough that no worker idles at the end
     chunks = [todo[start:start + size] for start in range(0, len(todo), size)]
-    found: list[Outcome] = []
-    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_start)
-    finished = False
-    try:
-        for outcomes, remembered in pool.imap(_check_chunk, chunks):  # in order: the output is deterministic
-            found += outcomes
-            remember.adopt(remembered)
-        finished = True
-    finally:
-        if finished:
-            pool.close()
-        else:
-            pool.terminate()
-        pool.join()
-        _PROJECT.clear()
-    return found
+    with stoppable():  # a `kill`: the workers ended quietly, the CLI exits 128 + the signal
+        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_start)
+        finished = False
+        try:
+            for outcomes, remembered in pool.imap(_check_chunk, chunks):  # in order: the output is deterministic
+                remember.adopt(remembered)
+                yield from outcomes
+            finished = True
+        finally:
+            if finished:
+                pool.close()
+            else:
+                pool.terminate()
+            pool.join()
+            _PROJECT.clear()
 
 
 def _check_chunk(paths: list) -> tuple[list[Outcome], dict]:
@@ -237,8 +241,11 @@ class Memo:
             entry = {"key": self._key(path), "inputs": outcome.inputs, "problems": [_plain(p) for p in outcome.problems],
                      "number": _plain_tuple(outcome.number), "proposal": _plain_tuple(outcome.proposal), "held": outcome.held}
             temporary = file.with_name(f"{file.name}.{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(entry), encoding="ascii")
-            os.replace(temporary, file)
+            try:
+                temporary.write_text(json.dumps(entry), encoding="ascii")
+                os.replace(temporary, file)
+            finally:  # a kill while writing leaves no half file behind
+                temporary.unlink(missing_ok=True)
         except OSError:
             pass
 

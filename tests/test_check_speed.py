@@ -234,3 +234,24 @@ def test_a_thousand_drafts_checked_in_seconds_with_the_same_findings(tmp_path, m
         assert done.stdout == want
     print(f"\n1,000+ drafts: first check {times[0]:.1f} s, again {times[1]:.1f} s")
     assert times[1] < 10, "a check that remembers should take a few seconds"
+
+
+def test_a_kill_during_a_check_on_several_processes_ends_them_all_quietly(project_of_many, tmp_path):
+    """SIGTERM while the workers check: exit 128+15 with one line, no traceback from any worker,
+    no worker left running."""
+    import signal
+
+    cache = tmp_path / "cache"
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "LETTERKIT_TODAY": TODAY}
+    running = subprocess.Popen([sys.executable, "-m", "letterkit", "check", "-j", "2"], cwd=project_of_many, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not list(cache.glob("letterkit/check/*/*.json")) and time.monotonic() < deadline:  # workers have answered
+        time.sleep(0.01)
+    running.send_signal(signal.SIGTERM)
+    stderr = running.communicate(timeout=60)[1]
+    assert running.returncode == 128 + signal.SIGTERM, stderr
+    assert stderr.strip() == "已终止。"
+    time.sleep(0.5)
+    left = subprocess.run(["pgrep", "-s", str(running.pid)], capture_output=True, text=True).stdout.split()
+    assert left == []
