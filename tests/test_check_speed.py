@@ -255,3 +255,30 @@ def test_a_kill_during_a_check_on_several_processes_ends_them_all_quietly(projec
     time.sleep(0.5)
     left = subprocess.run(["pgrep", "-s", str(running.pid)], capture_output=True, text=True).stdout.split()
     assert left == []
+
+
+def test_a_bug_met_in_a_worker_is_reported_for_its_draft_and_the_others_are_checked(tmp_path, monkeypatch):
+    """As in one process (tests/test_hostile_inputs.py): the draft that meets a bug in letterkit
+    gets an internal-error line, every other draft its findings."""
+    from click.testing import CliRunner
+
+    from letterkit import lint
+    from letterkit.cli import cli
+
+    drafts = {f"drafts/d{i}.yaml": MINIMAL_DRAFT.replace("seq: 7", f"seq: {i + 1}").replace('"0012"', f'"00{i + 20}"')
+              for i in range(6)}
+    drafts["drafts/d4.yaml"] = drafts["drafts/d4.yaml"].replace("closing:", "closng:")
+    root = make_project(tmp_path, {"letterkit.yaml": "output: build\n", **drafts})
+    real = lint.check_draft
+
+    def buggy(loaded, *args, **kwargs):
+        if loaded.files and loaded.files[-1].name == "d2.yaml":
+            raise RuntimeError("a bug")
+        return real(loaded, *args, **kwargs)
+    monkeypatch.setattr(lint, "check_draft", buggy)
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(cli, ["check", "-j", "2"])
+    assert result.exit_code == 1 and not isinstance(result.exception, RuntimeError), result.output
+    assert "drafts/d2.yaml: 错误 internal-error letterkit 内部错误：RuntimeError: a bug" in result.output
+    assert "drafts/d4.yaml:" in result.output and "closng" in result.output
+    assert "检查了 6 份草稿" in result.output
