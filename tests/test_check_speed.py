@@ -154,6 +154,21 @@ def test_the_default_number_of_processes_prints_the_reference(project_of_many, t
     assert done.stdout == reference_json(project_of_many, monkeypatch)
 
 
+def test_the_text_output_is_the_reference_line_for_line(project_of_many, tmp_path, monkeypatch):
+    monkeypatch.chdir(project_of_many)
+    monkeypatch.setenv("LETTERKIT_TODAY", TODAY)
+    project = open_project(project_of_many)
+    results = reference(project.drafts(), project)
+    lines = [str(p) for found in results.values() for p in found]
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "LETTERKIT_TODAY": TODAY}
+    for _ in range(2):  # afresh, then remembered
+        done = subprocess.run([sys.executable, "-m", "letterkit", "check"], cwd=project_of_many, capture_output=True,
+                              text=True, env=env)
+        assert done.stdout == "\n".join(lines) + "\n"
+        errors = sum(p.severity == "error" for found in results.values() for p in found)
+        assert done.stderr == f"检查了 {len(results)} 份草稿：{errors} 个错误，{len(lines) - errors} 个警告。\n"
+
+
 def test_a_remembered_check_reads_no_good_draft_again(project_of_many, monkeypatch):
     """The second check answers for every draft that loaded and validated without parsing its
     YAML again (before, each check read all thousand); a broken draft is read each time."""
