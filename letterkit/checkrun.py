@@ -6,8 +6,8 @@ Whatever was remembered and however many processes ran, the findings and their o
 those of checking every draft afresh in one process (tests/test_check_speed.py compares them).
 
 A draft's result is remembered in letterkit's private cache folder under a key made of
-letterkit's own files (code, templates, house style), today's date, the current folder and the
-draft's path; and beside it the digest of every file its check read (the draft, the project
+letterkit's own files (code, templates, house style), the libraries that read YAML, templates
+and words, today's date, the current folder and the draft's path; and beside it the digest of every file its check read (the draft, the project
 file, its department's profiles, the templates it used and those that would shadow them,
 seal images) — the files an incremental build watches.  A draft that failed to load or to
 validate is not remembered: it is checked again each time.
@@ -58,10 +58,9 @@ def check_one(path, project) -> Outcome:
     """Load, validate, render the title and opening, run the rules: one draft, in this process."""
     from .build import inputs, layers
     from .deadlines import today
+    from .docnumbers import number_of
     from .lint import _draft_disabled, _rendered, check_draft
     from .validate import validate
-
-    from .docnumbers import number_of
 
     try:
         loaded = layers(path, project)
@@ -205,7 +204,7 @@ class Memo:
             from .manifest import code_fingerprint
 
             self.common = [FORMAT, code_fingerprint(), sys.version, str(today()), os.getcwd(), str(self.project.root),
-                           sorted(self.project.check_disabled), _jieba_version()]
+                           sorted(self.project.check_disabled), _versions()]
         text = json.dumps(self.common + [str(path), os.path.abspath(path), os.path.realpath(path)])
         return hashlib.sha256(text.encode("ascii")).hexdigest()
 
@@ -250,14 +249,23 @@ class Memo:
             pass
 
 
-def _jieba_version() -> str:
-    """The dictionary the lost-character rule reads comes with jieba."""
-    from importlib import metadata
+def _versions() -> list:
+    """The libraries whose behaviour is part of a check: YAML (and whether libyaml reads it),
+    Jinja (the templates), jieba (the dictionary the lost-character rule reads).  Each by its
+    installed file's place, time and size: reading package metadata takes a tenth of a second."""
+    from importlib.util import find_spec
 
-    try:
-        return metadata.version("jieba")
-    except metadata.PackageNotFoundError:
-        return ""
+    import yaml
+
+    found: list = [yaml.__version__, yaml.__with_libyaml__]
+    for name in ("jinja2", "jieba"):
+        try:
+            origin = find_spec(name).origin
+            info = os.stat(origin)
+            found.append([origin, info.st_mtime_ns, info.st_size])
+        except (AttributeError, ImportError, OSError, TypeError, ValueError):
+            found.append(None)
+    return found
 
 
 def _plain(problem: Problem) -> list:
