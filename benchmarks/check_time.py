@@ -2,13 +2,16 @@
 proofreading rules (letterkit/proof)?  Prints numbers; asserts nothing.
 
     python3 benchmarks/check_time.py              # 1,000 seed-sized drafts (every 100th ten times longer)
-    python3 benchmarks/check_time.py --drafts 200
+    python3 benchmarks/check_time.py --drafts 200 --jobs 1
 
-Each run is a cold `letterkit check` process with a cache folder of its own (XDG_CACHE_HOME):
+Each run is a fresh `letterkit check` process with a cache folder of its own (XDG_CACHE_HOME):
 one draft first (start-up; builds the dictionary jieba's words are read from, once per machine);
-then all drafts with no findings remembered; again, answering from the findings kept by the
-first run; and with the proofreading rules switched off.  The drafts are
-benchmarks/build_time.py's synthetic project.
+then all drafts with nothing remembered ("cold"); again, answering from what the first run
+remembered ("warm", letterkit/checkrun.py); the next day (LETTERKIT_TODAY one day on: every
+draft checked again, the proofreading findings still remembered, letterkit/proof/remember.py);
+and with the proofreading rules switched off (the project file changed: nothing remembered
+applies).  The drafts are benchmarks/build_time.py's synthetic project.  Measured on the 2-core
+machine of issue 13 (README, "校对草稿"): see the figures there.
 """
 
 from __future__ import annotations
@@ -26,13 +29,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_time import synthetic_project  # noqa: E402
 
 
-def timed(folder: Path, cache: Path, *paths: str) -> tuple[float, float, str]:
-    """(wall seconds, CPU seconds of the child, letterkit's summary line): on a shared machine
-    the CPU time is the steadier figure."""
+def timed(folder: Path, cache: Path, *paths: str, today: str = "2026-06-01", jobs: int | None = None) -> tuple[float, float, str]:
+    """(wall seconds, CPU seconds of the child and its workers, letterkit's summary line): on a
+    shared machine the CPU time is the steadier figure."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "letterkit", "check", *paths], cwd=folder, capture_output=True,
-                          text=True, env={**os.environ, "XDG_CACHE_HOME": str(cache)})
+    options = ["-j", str(jobs)] if jobs else []
+    done = subprocess.run([sys.executable, "-m", "letterkit", "check", *options, *paths], cwd=folder, capture_output=True,
+                          text=True, env={**os.environ, "XDG_CACHE_HOME": str(cache), "LETTERKIT_TODAY": today})
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
@@ -42,27 +46,31 @@ def timed(folder: Path, cache: Path, *paths: str) -> tuple[float, float, str]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--drafts", type=int, default=1000)
+    parser.add_argument("--jobs", type=int, default=None, help="letterkit check -j (default: all cores)")
     args = parser.parse_args()
     from letterkit import proof
 
+    n, jobs = args.drafts, args.jobs
     with tempfile.TemporaryDirectory() as tmp:
-        folder = synthetic_project(Path(tmp) / "project", args.drafts)
+        folder = synthetic_project(Path(tmp) / "project", n)
         cache = Path(tmp) / "cache"
         first, first_cpu, _ = timed(folder, cache, "drafts/d0000.yaml")
         print(f"one draft, first run on this machine:           {first:6.2f} s wall, {first_cpu:6.2f} s CPU")
         one, one_cpu, _ = timed(folder, cache, "drafts/d0001.yaml")
         print(f"one draft, cold start:                          {one:6.2f} s wall, {one_cpu:6.2f} s CPU")
-        cold, cold_cpu, summary = timed(folder, cache)
-        print(f"{args.drafts} drafts, all rules, nothing remembered:   {cold:6.2f} s wall, {cold_cpu:6.2f} s CPU  ({summary})")
-        warm, warm_cpu, _ = timed(folder, cache)
-        print(f"{args.drafts} drafts, all rules, run again:            {warm:6.2f} s wall, {warm_cpu:6.2f} s CPU")
+        cold, cold_cpu, summary = timed(folder, cache, jobs=jobs)
+        print(f"{n} drafts, cold (nothing remembered):         {cold:6.2f} s wall, {cold_cpu:6.2f} s CPU  ({summary})")
+        warm, warm_cpu, _ = timed(folder, cache, jobs=jobs)
+        print(f"{n} drafts, warm (run again, nothing changed): {warm:6.2f} s wall, {warm_cpu:6.2f} s CPU")
+        day, day_cpu, _ = timed(folder, cache, today="2026-06-02", jobs=jobs)
+        print(f"{n} drafts, the next day (findings remembered): {day:6.2f} s wall, {day_cpu:6.2f} s CPU")
         config = folder / "letterkit.yaml"
         config.write_text(config.read_text(encoding="utf-8") + "check:\n  disable: [" + ", ".join(r.code for r in proof.CHECK_RULES) + "]\n",
                           encoding="utf-8")
-        off, off_cpu, summary = timed(folder, cache)
-        print(f"{args.drafts} drafts, proofreading rules off:      {off:6.2f} s wall, {off_cpu:6.2f} s CPU  ({summary})")
+        off, off_cpu, summary = timed(folder, cache, jobs=jobs)
+        print(f"{n} drafts, proofreading rules off (cold):     {off:6.2f} s wall, {off_cpu:6.2f} s CPU  ({summary})")
         extra = cold_cpu - off_cpu
-        print(f"   the proofreading rules, nothing remembered: {extra:6.2f} s CPU ({extra / args.drafts * 1000:.1f} ms per draft)")
+        print(f"   the proofreading rules, nothing remembered: {extra:6.2f} s CPU ({extra / n * 1000:.1f} ms per draft)")
 
 
 if __name__ == "__main__":

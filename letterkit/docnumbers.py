@@ -51,7 +51,13 @@ def _loaded(path: Path, project) -> tuple[str, int, int] | None:
     """(code, year, seq) of a draft that loads; None when it has no number; raises when it does not load."""
     from .layers import layers
 
-    data = layers(path, project).data
+    return number_of(layers(path, project).data)
+
+
+def number_of(data) -> tuple[str, int, int] | None:
+    """(code, year, seq) of a draft's merged layers, as the project's index holds it; None when it has none."""
+    if not isinstance(data, dict):
+        return None
     organ, number = data.get("organ") or {}, data.get("number") or {}
     if not (isinstance(organ, dict) and isinstance(number, dict)):
         return None
@@ -77,6 +83,14 @@ def _index(project) -> dict:
         inherit = [path for path, pairs in text.items() if not pairs] if any(_textual(p) for p in layers) else []
         index = project._docnumbers = {"text": text, "by_seq": by_seq, "inherit": inherit, "loaded": {}}
     return index
+
+
+def known(project, numbers: dict) -> None:
+    """Numbers the caller already has from loading drafts ({path: number_of(data)}): not loaded again."""
+    index = _index(project)
+    for path, number in numbers.items():
+        if path in index["text"]:
+            index["loaded"][path] = [Used(path, *number)] if number else []
 
 
 def used(project, year: int | None = None, seq: int | None = None, exclude: Path | None = None) -> list[Used]:

@@ -42,50 +42,12 @@ def _locate(loaded: Loaded, finding: Finding) -> Location:
     return where
 
 
-def check_paths(paths, project) -> dict:
-    """Proofread drafts: {draft path: [Problem]} — load and validation problems included."""
-    from pathlib import Path
+def check_paths(paths, project, jobs: int | None = None) -> dict:
+    """Proofread drafts: {draft path: [Problem]} — load and validation problems included.
+    letterkit/checkrun.py does it: remembered results, all cores, the checks across drafts."""
+    from .checkrun import check_all
 
-    from .layers import layers
-    from .deadlines import today
-    from .errors import LetterkitError, display_path
-    from .validate import validate
-
-    results: dict = {}
-    seen_ids: dict[tuple, list] = {}
-    project_disabled = set(project.check_disabled)
-    for path in paths:
-        display = display_path(path)
-        try:
-            loaded = layers(path, project)
-        except LetterkitError as error:
-            results[path] = error.problems
-            continue
-        problems: list[Problem] = []
-        try:
-            draft = validate(loaded, display, base_dirs=[Path(path).resolve().parent, project.root])
-        except LetterkitError as error:
-            draft, problems = None, list(error.problems)
-        disabled = project_disabled | set(_draft_disabled(loaded))
-        problems += check_draft(loaded, draft, disabled, today=today(), letter=_rendered(draft, project, problems))
-        if draft is not None and draft.number is not None:  # across the whole project, like build
-            problems += _duplicate_number(path, draft, project)
-        if draft is not None and draft.addressee is not None and draft.proposal.id \
-                and "duplicate-proposal" not in disabled:
-            # replies to the member only: a 会办 opinion to the lead unit shares the proposal's id
-            from .assignments import ident  # ＴＡ８０３ and TA803 are one proposal
-
-            seen_ids.setdefault((draft.proposal.kind, ident(draft.proposal.id).upper()), []).append((path, loaded))
-        results[path] = problems
-    for (kind, number), drafts in seen_ids.items():
-        if len(drafts) > 1:
-            for path, loaded in drafts:
-                others = "、".join(display_path(p) for p, _ in drafts if p != path)
-                results[path].append(Problem(loaded.sources.locate(("proposal", "id")), "duplicate-proposal",
-                                             f"{kind} {number} 也由 {others} 答复", "一件提案/建议只写一份草稿", "error"))
-    for path in results:
-        results[path].sort(key=lambda p: (p.location.line or 0, p.location.column or 0))
-    return results
+    return check_all(paths, project, jobs)
 
 
 def _rendered(draft, project, problems) -> dict:
@@ -116,19 +78,6 @@ def _draft_disabled(loaded: Loaded) -> list[str]:
 
 
 RULE_CODES = proof.CODES  # every code check: {disable} may name, from the one registry
-
-
-def _duplicate_number(path, draft, project) -> list[Problem]:
-    """Two letters with one 发文字号: an error build reports too, so it cannot be switched off."""
-    from .docnumbers import duplicate_message, others_with
-
-    number = draft.number
-    others = others_with(project, path, number.code, number.year, number.seq)
-    if not others:
-        return []
-    where = draft.sources.locate(("number", "seq"))
-    message, hint = duplicate_message(str(number), others, path, where.path)
-    return [Problem(where, "duplicate-number", message, hint, "error")]
 
 
 def rules_markdown() -> str:

@@ -18,6 +18,7 @@ from .registry import Finding
 
 MOST = 200_000  # findings lists kept; past that the file starts again (only a cache)
 _state = {"dirty": False, "last": (None, None)}
+_new: dict = {}  # findings worked out in this process since taken() last asked (a worker's, for its parent)
 
 
 @lru_cache(maxsize=1)
@@ -75,11 +76,33 @@ def remembering(code: str, check):
         if found is None:
             found = [[list(f.path), f.message, f.hint, f.offset] for f in check(c)]
             if len(store) < MOST:
-                store[f"{code} {key}"] = found
+                store[f"{code} {key}"] = _new[f"{code} {key}"] = found
                 _state["dirty"] = True
         for path, message, hint, offset in found:
             yield Finding(tuple(path), message, hint, offset)
     return remembered
+
+
+def load() -> None:
+    """Read the kept findings now: before forking workers, so they share one copy."""
+    _store()
+
+
+def taken() -> dict:
+    """The findings this process worked out since the last call (a worker hands them to its parent)."""
+    found = dict(_new)
+    _new.clear()
+    return found
+
+
+def adopt(found: dict) -> None:
+    """Keep findings a worker worked out, to be saved with this process's own."""
+    store = _store()
+    for key, value in found.items():
+        if len(store) >= MOST:
+            break
+        store[key] = value
+        _state["dirty"] = True
 
 
 def save() -> None:
