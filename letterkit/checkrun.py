@@ -41,8 +41,9 @@ class Outcome:
     inputs: dict | None = field(default=None, repr=False)  # files read → digest; None: not remembered
 
 
-def check_all(paths, project, jobs: int | None = None) -> dict:
-    """{draft path: [Problem]} in the order of `paths`, each list sorted by line and column."""
+def check_paths(paths, project, jobs: int | None = None) -> dict:
+    """Proofread drafts: {draft path: [Problem]} in the order of `paths`, each list sorted by line and
+    column — load and validation problems included."""
     paths = list(paths)
     memo = Memo(project)
     outcomes = {path: memo.get(path) for path in paths}

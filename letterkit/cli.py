@@ -255,7 +255,7 @@ def check(paths: tuple[Path, ...], render: bool, strict: bool, fix: bool, output
 def _check_each(drafts: list[Path], project, jobs: int | None = None) -> dict:
     """check_paths, going on past a draft that meets a bug in letterkit: that draft gets an
     internal-error line and every other draft is checked (cross-draft checks included)."""
-    from .lint import check_paths
+    from .checkrun import check_paths
 
     try:
         return check_paths(drafts, project, jobs)

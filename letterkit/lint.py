@@ -42,14 +42,6 @@ def _locate(loaded: Loaded, finding: Finding) -> Location:
     return where
 
 
-def check_paths(paths, project, jobs: int | None = None) -> dict:
-    """Proofread drafts: {draft path: [Problem]} — load and validation problems included.
-    letterkit/checkrun.py does it: remembered results, all cores, the checks across drafts."""
-    from .checkrun import check_all
-
-    return check_all(paths, project, jobs)
-
-
 def _rendered(draft, project, problems) -> dict:
     """The letter's title and opening as the template writes them (template problems are reported)."""
     if draft is None:

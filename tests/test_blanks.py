@@ -152,7 +152,7 @@ def test_an_invisible_character_in_a_key_is_named(tmp_path):
 
 @pytest.mark.parametrize("how, parent, key", _cases())
 def test_check_reports_every_blank_as_an_error_too(how, parent, key, tmp_path):
-    from letterkit.lint import check_paths
+    from letterkit.checkrun import check_paths
     from letterkit.project import open_project
 
     data = copy.deepcopy(BASE)

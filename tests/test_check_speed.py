@@ -24,7 +24,7 @@ import pytest
 from letterkit import load
 from letterkit.errors import LetterkitError, Problem, display_path
 from letterkit.importing import import_file
-from letterkit.lint import check_paths
+from letterkit.checkrun import check_paths
 from letterkit.project import open_project
 
 from conftest import LETTERS, MINIMAL_DRAFT, REPO, SEED_TEXT, make_project

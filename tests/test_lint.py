@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from letterkit.lint import RULES, check_paths
+from letterkit.checkrun import check_paths
+from letterkit.lint import RULES
 from letterkit.project import open_project
 
 from conftest import MINIMAL_DRAFT, REPO, SEED_DRAFT, make_project

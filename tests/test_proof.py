@@ -14,7 +14,7 @@ from hypothesis import given, settings, strategies as st
 
 from letterkit import proof
 from letterkit.importing import import_file
-from letterkit.lint import check_paths
+from letterkit.checkrun import check_paths
 from letterkit.project import open_project
 
 from conftest import LETTERS, MINIMAL_DRAFT, PUBLISHED, SEED_TEXT, make_project

@@ -1,4 +1,4 @@
-"""Rules checked across a project's drafts (by lint.check_paths): here for their codes and docs,
+"""Rules checked across a project's drafts (by checkrun.check_paths): here for their codes and docs,
 so `check: {disable: …}`, the JSON Schema and docs/rules.md know them from the one registry."""
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 A rule is a function registered with its stable code, severity, family and two examples.
 `check` rules read the draft (a `Context`: .data, .draft, .today, .letter) and yield Findings;
 `import` rules read the input's lines and yield LineFindings; `project` rules are checked
-across a project's drafts by lint.check_paths and are here for their code and docs.  This
+across a project's drafts by checkrun.check_paths and are here for their code and docs.  This
 module imports nothing from letterkit: validate, lint, import and the docs all read it, and
 it reads none of them.
 """
