@@ -19,7 +19,15 @@ def _empty_field(c):
             yield Finding(path, f"“{match.group().strip()}”后面是空的", "填上内容，或删去这一栏", match.start())
 
 
-NO_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})年(1[0-2]|[1-9])(0[1-9]|[12]\d|3[01])日")
+NO_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{2,4})日")
+
+
+def month_day(year: str, digits: str) -> str:
+    """The dates that digits without their 月 can have been: 317 → 3月17日; 111 → 1月11日或11月1日."""
+    splits = [(digits[:k], digits[k:]) for k in (1, 2) if k < len(digits)]
+    valid = [f"{year}年{int(m)}月{int(d)}日" for m, d in splits
+             if not m.startswith("0") and not d.startswith("0") and 1 <= int(m) <= 12 and 1 <= int(d) <= 31]
+    return "”或“".join(valid)
 
 
 @rule("date-lost-month", "error", "carry", "日期不缺“月”（“3月17日”不能印成“317日”）",
@@ -27,8 +35,9 @@ NO_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})年(1[0-2]|[1-9])(0[1-9]|[12]\d|3
 def _date_month(c):
     for path, text in prose(c.data):
         for match in NO_MONTH.finditer(text) if "日" in text else ():
-            year, month, day = match.groups()
-            yield Finding(path, f"“{match.group()}”缺了“月”", f"改为“{year}年{month}月{int(day)}日”", match.start())
+            meant = month_day(*match.groups())
+            if meant:
+                yield Finding(path, f"“{match.group()}”缺了“月”", f"改为“{meant}”", match.start())
 
 
 @rule("organ-truncated", "error", "carry", "机关名称不缺最后一个字（“……住房和城乡建设”缺“局”）",

@@ -21,7 +21,7 @@ NUMBERED = re.compile(r"(?:第\s*)?[A-Za-z]*\s*\d+号(提案|建议|议案)")
 SESSION = re.compile(r"[^，。、；：“”《》\s]{0,12}?(?:人大|人民代表大会|政协|政治协商会议)[^，。；：“”《》\s]{0,12}?会议")
 # how a letter names what it answers: 该建议, 这一提案, 第16号议案, 您的建议已收悉; not a quoted title
 # ending in 的建议 — a 政协 proposal may well be titled 关于……的建议
-MENTION = re.compile(r"(?:这一|该|此件|本件)(提案|建议|议案)|(?<![》”])(?:您的|号)(提案|建议|议案)(?=(?:已)?收悉|的(?:答复|复函|函))")
+MENTION = re.compile(r"(?:这一|该|此|此件|本件)(提案|建议|议案)|(?<![》”])(?:您的|号[）)]?)(提案|建议|议案)(?=(?:已)?收悉|的(?:答复|复函|函))")
 
 
 @rule("kind-word", "warning", "kind", "答复提案就称“提案”，答复建议就称“建议”",
@@ -37,17 +37,28 @@ def _kind_word(c):
         for match in MENTION.finditer(text):
             word = match.group(1) or match.group(2)
             if word != kind:
-                yield Finding(path, f"答复的是{kind}，这里却称“{match.group()}”", f"改为“{kind}”", match.start())
+                yield Finding(path, f"答复的是{kind}，这里却称“{match.group()}”",
+                              f"改为“{kind}”（若答复的确是{word}，改 proposal.kind 和称呼）", match.start())
         for match in NUMBERED.finditer(text) if "号" in text else ():
             if match.group(1) != kind:
                 yield Finding(path, f"答复的是{kind}，这里却称“{match.group()}”", f"改为“{kind}”", match.start())
 
 
+CROSSED = re.compile(r"(人大)(委员)(?!会)|(?<!代表)(政协)(代表)(?!团|队)")
+
+
 @rule("addressee-role", "warning", "kind", "称呼与文种一致：提案称“委员”，建议称“代表”",
       "给人大代表的答复称“委员”（或反过来）是常见的套改错误。只看称呼的用法（各位代表、尊敬的……委员、代表的建议），"
-      "不看“代表我区”这样的动词。",
+      "不看“代表我区”这样的动词。“人大委员”“政协代表”不论文种都报（人大常委会委员写全称）。",
       "（答复建议）按照委员的建议……", "按照代表的建议……")
 def _role(c):
+    salutation = [(("salutation",), c.data["salutation"])] if isinstance(c.data.get("salutation"), str) else []
+    for path, text in salutation + prose(c.data):  # 人大 has 代表, 政协 has 委员, whatever the letter answers
+        for match in CROSSED.finditer(text) if ("人大" in text or "政协" in text) else ():
+            body = match.group(1) or match.group(3)
+            right = "代表" if body == "人大" else "委员"
+            yield Finding(path, f"“{match.group()}”：{body}的是{right}", f"改为“{body}{right}”",
+                          match.start(2) if match.group(1) else match.start(4))
     kind = _kind(c)
     if not kind:
         return

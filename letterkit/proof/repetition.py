@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .registry import Finding, rule
-from .text import prose, sentences, short
+from .text import CJK, prose, sentences, short
 
 ITEM = r"[^、，。；：！？“”《》（）()\s]"
 
@@ -81,6 +81,40 @@ def _doubled(c):
                 continue  # 一步一步 is a word
             yield Finding(path, f"“{match.group()}”：“{word}”写了两遍", f"删去一个“{word}”", match.start() + len(word),
                           ((match.start() + len(word), len(word), ""),))
+        reported = {m.start() + len(m.group(1)) for m in DOUBLED.finditer(text)}
+        for at in doubled_in_no_word(text):
+            if at + 1 not in reported:
+                quoted = text[max(0, at - 3):at + 5]
+                yield Finding(path, f"“{quoted}”中“{text[at]}”连写两遍，不成词，可能多打了一个",
+                              f"删去一个“{text[at]}”", at + 1, ((at + 1, 1, ""),))
+
+
+PLACE_ENDS = set("省市县区镇乡村街")
+TWO_HAN = re.compile(f"([{CJK}])\\1")
+
+
+def doubled_in_no_word(text: str) -> list[int]:
+    """Where a character stands twice in a row (at, at+1) and no word of jieba's dictionary explains it:
+    the pair is no word, no longer word holds both, and it is not the end of one word followed by
+    the start of the next (工作|作风)."""
+    if not TWO_HAN.search(text):
+        return []
+    from .missing import dictionary
+
+    words = dictionary()[1]
+    found = []
+    for match in TWO_HAN.finditer(text):
+        i, t = match.start(), text
+        if t[i] in PLACE_ENDS:
+            continue  # 钱粮湖镇镇区, 福田区区长: a place's last character and a word on it
+        if t[i:i + 2] in words or any(t[a:b] in words for a, b in
+                                      ((i - 1, i + 2), (i, i + 3), (i - 2, i + 2), (i - 1, i + 3), (i, i + 4))):
+            continue
+        ends = any(t[a:i + 1] in words for a in (i - 1, i - 2, i - 3) if a >= 0)
+        starts = any(t[i + 1:b] in words for b in (i + 3, i + 4, i + 5))
+        if not (ends and starts):
+            found.append(i)
+    return found
 
 
 def _bigrams(text: str) -> set[str]:
