@@ -68,6 +68,11 @@ def get(data, path):
     return data
 
 
+def place_prefixed(longer: str, name: str) -> bool:
+    """遵义市播州区商务局 is 播州区商务局 with its city in front: the same organ, named in full."""
+    return len(name) >= 4 and longer.endswith(name) and re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:省|市|州|盟|地区)", longer[:-len(name)]) is not None
+
+
 def short(text: str, most: int = 24) -> str:
     """A quotation for a message: the text, cut with … when long."""
     return text if len(text) <= most else text[:most] + "…"
