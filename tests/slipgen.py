@@ -395,7 +395,7 @@ FAMILIES = [
     Family("magnitude", "serious", frozenset({"quantity-magnitude"}), plant_magnitude),
     Family("lost-character", "serious", frozenset({"lost-character"}), plant_lost_character),
     Family("repeated-enumeration", "serious", frozenset({"repeated-enumeration"}), plant_repeated_enumeration),
-    Family("signature", "serious", frozenset({"signature-organ", "import-signature"}), plant_signature),
+    Family("signature", "serious", frozenset({"signature-organ", "import-signature", "signature-variant", "organ-name-words"}), plant_signature),
     Family("date-month", "serious", frozenset({"date-lost-month", "date-line-lost-month", "import-date"}), plant_date_month),
     Family("role", "serious", frozenset({"addressee-role", "import-salutation", "kind-word"}), plant_role),
     Family("empty-field", "serious", frozenset({"empty-form-field", "empty-form-line"}), plant_empty_field),

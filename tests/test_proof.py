@@ -40,10 +40,19 @@ ENUMERATION = "活动吸引比亚迪、迈瑞、创维20余名顶级知识产权
 LOST_PLATFORM = ("在已有IC技术公共服务平台、5G公共技术平华大九天模拟电路设计全流程EDA工具系统等平台基础上，"
                  "引进集成电路设计公共服务平台。")
 
+# a letter without a letterhead: import takes the organ from the signature
+NO_LETTERHEAD = MINIMAL_DRAFT.replace("  name: 测试市测试区教育局", "  name: 子洲县交通运输局") + "signature: 子洲县交通运输局\n"
+
 CASES = [
     # code, draft that breaks the rule, the same draft kept
     ("quantity-magnitude", with_text("项目总建筑面积约23万平方米，地上建筑面积约15万平方米。该园区总建筑面积约23平方米。"),
      with_text("项目总建筑面积约23万平方米，地上建筑面积约15万平方米。该园区总建筑面积约23万平方米，另一园区建筑面积约2.5万平方米。")),
+    ("figure-magnitude", with_text("我市累计投入农村供水工程建设资金3.2亿元。在前期投入3.2万元的基础上继续推进。"),
+     with_text("我市累计投入农村供水工程建设资金3.2亿元。在前期投入3.2亿元的基础上继续推进，另投入3.5万元。")),
+    ("signature-variant", NO_LETTERHEAD.replace("  - 下一步，我局将继续做好相关工作。", "  - 下一步，县交通心输局将继续做好相关工作。"),
+     NO_LETTERHEAD.replace("  - 下一步，我局将继续做好相关工作。", "  - 下一步，县交通运输局将继续做好相关工作，经县交通运输局批准。")),
+    ("organ-name-words", MINIMAL_DRAFT.replace("测试市测试区教育局", "子洲县交通心输局"),
+     MINIMAL_DRAFT.replace("测试市测试区教育局", "锦州市市场监督管理局")),
     ("unit-subject", with_text("共邀请151家企业参展，参与总人次达6万余人。"), with_text("共邀请151家企业参展，参与总人次达6万余人次，工作人员300人。")),
     ("number-precision", with_text("占地面积1.9390万平方米，建筑面积3.10866万平方米。"),
      with_text("占地面积1.94万平方米，建筑面积3.11万平方米，拨付资金1234.5678万元。")),

@@ -19,13 +19,13 @@ def _empty_field(c):
             yield Finding(path, f"“{match.group().strip()}”后面是空的", "填上内容，或删去这一栏", match.start())
 
 
-NO_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{2,4})日")
+NO_MONTH = re.compile(r"((?<!\d)(?:19|20)\d{2}年|今年|去年|明年|当年|同年)(\d{2,4})日")
 
 
-def month_day(year: str, digits: str) -> str:
+def month_day(year: str, digits: str) -> str:  # year: 2020年, 今年
     """The dates that digits without their 月 can have been: 317 → 3月17日; 111 → 1月11日或11月1日."""
     splits = [(digits[:k], digits[k:]) for k in (1, 2) if k < len(digits)]
-    valid = [f"{year}年{int(m)}月{int(d)}日" for m, d in splits
+    valid = [f"{year}{int(m)}月{int(d)}日" for m, d in splits
              if not m.startswith("0") and not d.startswith("0") and 1 <= int(m) <= 12 and 1 <= int(d) <= 31]
     return "”或“".join(valid)
 

@@ -44,7 +44,7 @@ def _kind_word(c):
                 yield Finding(path, f"答复的是{kind}，这里却称“{match.group()}”", f"改为“{kind}”", match.start())
 
 
-CROSSED = re.compile(r"(人大)(委员)(?!会)|(?<!代表)(政协)(代表)(?!团|队)")
+CROSSED = re.compile(r"(人大)(委员)(?!会)|(?<!代表)(政协)(代表)(?!团|队)|(人民)(委员)(?=大会)")
 
 
 @rule("addressee-role", "warning", "kind", "称呼与文种一致：提案称“委员”，建议称“代表”",
@@ -55,10 +55,10 @@ def _role(c):
     salutation = [(("salutation",), c.data["salutation"])] if isinstance(c.data.get("salutation"), str) else []
     for path, text in salutation + prose(c.data):  # 人大 has 代表, 政协 has 委员, whatever the letter answers
         for match in CROSSED.finditer(text) if ("人大" in text or "政协" in text) else ():
-            body = match.group(1) or match.group(3)
-            right = "代表" if body == "人大" else "委员"
-            yield Finding(path, f"“{match.group()}”：{body}的是{right}", f"改为“{body}{right}”",
-                          match.start(2) if match.group(1) else match.start(4))
+            body = match.group(1) or match.group(3) or match.group(5)
+            right = "委员" if body == "政协" else "代表"
+            at = next(match.start(g) for g in (2, 4, 6) if match.group(g))
+            yield Finding(path, f"“{match.group()}”：{body}的是{right}", f"改为“{body}{right}”", at)
     kind = _kind(c)
     if not kind:
         return
@@ -67,7 +67,8 @@ def _role(c):
     if role == wrong:
         yield Finding(("addressee", "role"), f"答复的是{kind}，称呼却是“{role}”", f"改为“{ROLE[kind]}”")
     pattern = re.compile(rf"(?:各位|尊敬的[^，。：:；、]{{0,8}}|按照|感谢|您作为)[^，。：:；、]{{0,3}}?{wrong}(?!会)"
-                         rf"|{wrong}(?=的(?:建议|提案|意见|关心))")
+                         rf"|{wrong}(?=的(?:建议|提案|意见|关心))"
+                         rf"|(?<!政协)(?<!人大){wrong}(?=在(?:提案|建议)中|所提|提出的|提到的|反映的)")
     for path, text in prose(c.data):
         for match in pattern.finditer(text):
             yield Finding(path, f"答复的是{kind}，这里却称“{match.group()}”", f"改为“{ROLE[kind]}”",

@@ -90,13 +90,16 @@ def _doubled(c):
 
 
 PLACE_ENDS = set("省市县区镇乡村街")
+MEASURE_WORDS = set("批个条件家户人年月天层项步次回片块座所位名种样道门班届期")  # doubled, they mean "every"
 TWO_HAN = re.compile(f"([{CJK}])\\1")
 
 
 def doubled_in_no_word(text: str) -> list[int]:
-    """Where a character stands twice in a row (at, at+1) and no word of jieba's dictionary explains it:
-    the pair is no word, no longer word holds both, and it is not the end of one word followed by
-    the start of the next (工作|作风)."""
+    """Where a character stands twice in a row (at, at+1) and jieba's dictionary says one is too many:
+    taking one out leaves a word of three characters or more across the join, commoner than the words
+    the two stand in (近年年来: 近年来 beside 近年, 年来; not 中小学学生); or the pair is no word
+    standing by itself (天天 is; 意见见和 is not), no longer word holds both, and it is not the end of
+    one word followed by the start of the next (工作|作风)."""
     if not TWO_HAN.search(text):
         return []
     from .missing import dictionary
@@ -105,12 +108,20 @@ def doubled_in_no_word(text: str) -> list[int]:
     found = []
     for match in TWO_HAN.finditer(text):
         i, t = match.start(), text
-        if t[i] in PLACE_ENDS:
-            continue  # 钱粮湖镇镇区, 福田区区长: a place's last character and a word on it
-        if t[i:i + 2] in words or any(t[a:b] in words for a, b in
-                                      ((i - 1, i + 2), (i, i + 3), (i - 2, i + 2), (i - 1, i + 3), (i, i + 4))):
+        if t[i] in PLACE_ENDS or t[i] in MEASURE_WORDS:
+            continue  # 钱粮湖镇镇区, 福田区区长: a place's last character and a word on it; 批批抽检: each batch
+        joined = t[:i + 1] + t[i + 2:]  # one of the two taken out
+        across = max((words.get(joined[a:b], 0) for a in range(max(0, i - 3), i + 1)
+                      for b in range(max(a + 3, i + 2), min(len(joined), i + 4) + 1)), default=0)
+        apart = max([words.get(t[a:i + 1], 0) for a in range(max(0, i - 3), i)] +
+                    [words.get(t[i + 1:b], 0) for b in range(i + 3, i + 6)])
+        if across and across >= apart:
+            found.append(i)  # 近年年来: 近年来 is a commoner word than 近年 or 年来
             continue
         ends = any(t[a:i + 1] in words for a in (i - 1, i - 2, i - 3) if a >= 0)
+        if (t[i:i + 2] in words and not ends) or any(t[a:b] in words for a, b in
+                                      ((i - 1, i + 2), (i, i + 3), (i - 2, i + 2), (i - 1, i + 3), (i, i + 4))):
+            continue
         starts = any(t[i + 1:b] in words for b in (i + 3, i + 4, i + 5))
         if not (ends and starts):
             found.append(i)

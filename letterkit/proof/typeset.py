@@ -88,6 +88,6 @@ def _date_line(lines, from_word):
     for no, text in lines:
         match = DATE_LINE.match(text)
         if match:
-            meant = month_day(*match.groups())
+            meant = month_day(match.group(1) + "年", match.group(2))
             if meant:
                 yield LineFinding(no, f"成文日期“{text.strip()}”缺了“月”", f"改为“{meant}”", match.start(1) + 1)
