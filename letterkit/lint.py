@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from . import proof
-from .proof.text import get, measure_texts, place_prefixed
+from .proof.text import get, measure_texts, same_organ_in_full
 from .errors import Location, Problem
 from .load import Loaded
 from .model import Draft
@@ -103,7 +103,7 @@ def _signature(c):
     data, draft = c.data, c.draft
     if draft is None or draft.organ is None or draft.signature is None \
             or draft.signature in {draft.organ.name, draft.organ.short_name} \
-            or place_prefixed(draft.signature, draft.organ.name):
+            or same_organ_in_full(draft.signature, draft.organ.name):
         return  # 遵义市播州区商务局 under the letterhead 播州区商务局: the full name, with its city
     names = "、".join(n for n in (draft.organ.name, draft.organ.short_name) if n)
     path = ("signature",) if "signature" in data else ("organ", "name")

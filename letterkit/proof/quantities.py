@@ -45,7 +45,7 @@ def quantities(text: str):
 
 
 @rule("quantity-magnitude", "error", "quantities", "同一个数量前后写了两次，数量级不一致",
-      "同一段里（或全信中有两位以上有效数字时）同一名目的数量，数字相同而差 10 的整数次幂，"
+      "同一段里（或全信中有两位以上有效数字、或名目有三个字以上时）同一名目的数量，数字相同而差 10 的整数次幂，"
       "多半是漏了或多了“万”“亿”。误报很少：数字和名目都要相同。",
       "总建筑面积约23万㎡……总建筑面积约23平方米", "总建筑面积约23万㎡……总建筑面积约23万平方米")
 def _magnitude(c):
@@ -64,7 +64,7 @@ def _restated(data):
             for before_index, before_label, before_value, before_written in seen.get(key, []):
                 same = before_label == label
                 if value and before_value and value != before_value \
-                        and (len(digits) >= 2 or (same and before_index == index)):
+                        and (len(digits) >= 2 or (same and (before_index == index or len(label) >= 3))):
                     ratio = max(value, before_value) / min(value, before_value)
                     if ratio >= 10 and ratio == 10 ** (len(str(int(ratio))) - 1):
                         yield path, offset, label, written, before_label, before_written, int(ratio)
@@ -72,13 +72,23 @@ def _restated(data):
             seen.setdefault(key, []).append((index, label, value, written))
 
 
+WRITTEN = re.compile(r"(\d+(?:\.\d+)?)\s*(千|万|亿)?")
+
+
+def _same_figure(a: str, b: str) -> bool:
+    """3.2亿元 and 3.2万元 (the same number, another 万/亿), 1.36亿元 and 13.6亿元 (the point moved):
+    one figure miswritten; 12家 and 120家 are two figures."""
+    (number_a, magnitude_a), (number_b, magnitude_b) = WRITTEN.match(a).groups(), WRITTEN.match(b).groups()
+    return (number_a == number_b and magnitude_a != magnitude_b) or ("." in number_a and "." in number_b)
+
+
 @rule("figure-magnitude", "warning", "quantities", "同一个数字在信里出现两次，数量级不同",
       "名目不同（“累计投入资金3.2亿元”……“在前期投入3.2万元”），但两位以上有效数字和单位都相同、只差 10 的整数次幂，"
-      "多半是同一笔数写错了“万”“亿”或小数点。把握一般：两个不同的数恰好数字相同时也会报，所以是警告。",
+      "而且是同一个数换了“万”“亿”或挪了小数点（12家与120家不算），多半是同一笔数写错了。把握一般：两个不同的数恰好数字相同时也会报，所以是警告。",
       "累计投入资金3.2亿元……在前期投入3.2万元", "累计投入资金3.2亿元……在前期投入3.2亿元")
 def _figure(c):
     for path, offset, label, written, before_label, before_written, ratio in _restated(c.data):
-        if label != before_label:
+        if label != before_label and _same_figure(written, before_written):
             yield Finding(path, f"“{label}{written}”与前文“{before_label}{before_written}”数字相同而相差 {ratio} 倍，"
                                 "可能是同一个数写错了数量级", "核对数量级（万、亿）、小数点和单位", offset)
 

@@ -138,7 +138,14 @@ def _bigrams(text: str) -> set[str]:
       "项目占地面积约3万平方米。该园区占地面积约3万平方米。", "项目占地面积约3万平方米。")
 def _repeated_sentence(c):
     for path, text in prose(c.data):
-        parts = [(start, s) for start, s in sentences(text) if len(s) >= 12]
+        said = sentences(text)
+        for size in (2, 3):  # a run of two or three sentences said twice in a row (A B A B)
+            for i in range(len(said) - 2 * size + 1):
+                run = [s for _, s in said[i:i + size]]
+                if run == [s for _, s in said[i + size:i + 2 * size]] and len("".join(run)) >= 12:
+                    start = said[i + size][0]
+                    yield Finding(path, f"“{short(''.join(run), 16)}”连着写了两遍", "删去重复的一遍", start)
+        parts = [(start, s) for start, s in said if len(s) >= 12]
         for (_, first), (start, second) in zip(parts, parts[1:]):
             if max(len(first), len(second)) > 3 * min(len(first), len(second)):
                 continue  # four in five pairs of characters shared: lengths cannot differ that much
