@@ -334,11 +334,13 @@ def plant_organ_truncated(letter, rng):
     """The organ's full name in the body losing its last character (…住房和城乡建设局 → …住房和城乡建设)."""
     if not letter.organ or len(letter.organ) < 5:
         return None
-    places = _places(letter, re.compile(re.escape(letter.organ)))
+    organ = letter.organ
+    tails = [organ[k - 1:] for k in range(2, len(organ) - 4) if organ[k - 1] in "省市州县区旗"]
+    places = _places(letter, re.compile("|".join(re.escape(n) for n in [organ] + tails)))
     if not places:
         return None
     number, match = rng.choice(places)
-    return _replace(letter, number, match.start(), match.end(), letter.organ[:-1], "organ-truncated")
+    return _replace(letter, number, match.start(), match.end(), match.group()[:-1], "organ-truncated")
 
 
 def plant_line_start(letter, rng):
