@@ -39,6 +39,9 @@ def main() -> None:
         hit = sum(o.found for o in outcomes if o.grade == grade)
         total = sum(1 for o in outcomes if o.grade == grade)
         print(f"{'all ' + grade:34} {hit:5}/{total:<7} {hit / max(total, 1):6.1%}")
+    rest = [o for o in outcomes if o.grade == "serious" and o.family != "lost-character"]
+    print(f"{'serious, lost-character apart':34} {sum(o.found for o in rest):5}/{len(rest):<7} "
+          f"{sum(o.found for o in rest) / max(len(rest), 1):6.1%}")
     hit, total = table["all"]
     print(f"{'overall':34} {hit:5}/{total:<7} {hit / total:6.1%}")
     print(f"{len(outcomes)} planted letters imported and checked in {elapsed:.1f} s")
