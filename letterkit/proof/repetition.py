@@ -97,7 +97,8 @@ TWO_HAN = re.compile(f"([{CJK}])\\1")
 def doubled_in_no_word(text: str) -> list[int]:
     """Where a character stands twice in a row (at, at+1) and jieba's dictionary says one is too many:
     taking one out leaves a word of three characters or more across the join, commoner than the words
-    the two stand in (近年年来: 近年来 beside 近年, 年来; not 中小学学生); or the pair is no word
+    the two stand in (近年年来: 近年来 beside 近年, 年来; not 中小学学生); or the pair is a word far
+    rarer than the word the second one starts (加加强: 加加 beside 加强); or the pair is no word
     standing by itself (天天 is; 意见见和 is not), no longer word holds both, and it is not the end of
     one word followed by the start of the next (工作|作风)."""
     if not TWO_HAN.search(text):
@@ -108,8 +109,6 @@ def doubled_in_no_word(text: str) -> list[int]:
     found = []
     for match in TWO_HAN.finditer(text):
         i, t = match.start(), text
-        if t[i] in PLACE_ENDS or t[i] in MEASURE_WORDS:
-            continue  # 钱粮湖镇镇区, 福田区区长: a place's last character and a word on it; 批批抽检: each batch
         joined = t[:i + 1] + t[i + 2:]  # one of the two taken out
         across = max((words.get(joined[a:b], 0) for a in range(max(0, i - 3), i + 1)
                       for b in range(max(a + 3, i + 2), min(len(joined), i + 4) + 1)), default=0)
@@ -118,7 +117,13 @@ def doubled_in_no_word(text: str) -> list[int]:
         if across and across >= apart:
             found.append(i)  # 近年年来: 近年来 is a commoner word than 近年 or 年来
             continue
+        if t[i] in PLACE_ENDS or t[i] in MEASURE_WORDS:
+            continue  # 钱粮湖镇镇区, 福田区区长: a place's last character and a word on it; 批批抽检: each batch
         ends = any(t[a:i + 1] in words for a in (i - 1, i - 2, i - 3) if a >= 0)
+        after = max(words.get(t[i + 1:b], 0) for b in (i + 3, i + 4, i + 5))
+        if not ends and after > 10 * words.get(t[i:i + 2], 0) and t[i:i + 2] in words:
+            found.append(i)  # 加加强: 加强 is far commoner than 加加, and nothing before claims the first 加
+            continue
         if (t[i:i + 2] in words and not ends) or any(t[a:b] in words for a, b in
                                       ((i - 1, i + 2), (i, i + 3), (i - 2, i + 2), (i - 1, i + 3), (i, i + 4))):
             continue
