@@ -29,6 +29,7 @@ ALLOWED = (re.compile("^集.*一体"),)
 NAME_ENDS = set("局委办厅部署院站所处科股队室馆会区县市省镇乡村街团")
 
 
+STOPS = set("，。；：、！？")
 CACHE_VERSION = "proof-missing-3"
 
 
@@ -94,8 +95,11 @@ def lost_characters(paragraphs: list[str]) -> list[tuple[int, int, str, str, boo
         if t[i:i + 3] in W or t[i:i + 4] in W or t[i - 1:i + 2] in W or t[i - 1:i + 3] in W \
                 or t[i - 2:i + 1] in W or t[i - 2:i + 2] in W or t[i - 3:i + 1] in W:
             return False  # inside a longer word
-        return (t[i - 2:i] in W or t[i - 3:i] in W or t[i - 4:i] in W) \
-            and (t[i + 1:i + 3] in W or t[i + 1:i + 4] in W or t[i + 1:i + 5] in W)
+        before = t[i - 2:i] in W or t[i - 3:i] in W or t[i - 4:i] in W
+        after = t[i + 1:i + 3] in W or t[i + 1:i + 4] in W or t[i + 1:i + 5] in W
+        # or a word before and a mark ending the phrase after (做好相关工。); not a mark before: 现、经
+        # open sentences by themselves
+        return before and (after or t[i + 1:i + 2] in STOPS)
 
     # cheapest first: in no two-character word with a neighbour (one pass over the letter); a
     # character that can have been cut from a word of this letter and is rarely a word alone;
@@ -106,11 +110,11 @@ def lost_characters(paragraphs: list[str]) -> list[tuple[int, int, str, str, boo
         starts.append(index)
         index += len(text) + 1
     places = []
-    for i in (i for i in range(2, len(letter) - 2) if not paired[i - 1] and not paired[i] and letter[i] in eligible):
+    for i in (i for i in range(1, len(letter) - 1) if not paired[i - 1] and not paired[i] and letter[i] in eligible):
         if lone(letter, i):
             index = bisect_right(starts, i) - 1
             places.append((index, i - starts[index]))
-    places = [(index, at) for index, at in places if 2 <= at < len(paragraphs[index]) - 2]
+    places = [(index, at) for index, at in places if 1 <= at < len(paragraphs[index]) - 1]
     times = Counter(paragraphs[index][at] for index, at in places)
     suspects = []
     for index, at in places:
