@@ -20,6 +20,7 @@ from .clean import CJK, Cleaned, Para, join, line_width, marker, squeeze, width
 from .notes import Note, Recognised, compact
 from .roles import NOT_LETTER, closing_start, labelled, peel_marks, segments, title_category
 from .source import Line
+from ..proof.text import same_organ_in_full
 from .tail import CONTACT, DATE, read_tail, split_tail
 
 ORGAN_SUFFIX = r"(?:局|委员会|委|人民政府|政府|办公室|街道办事处|办事处|街道|办|厅|部|院|中心|处|署|公司|馆|站|所|队|会|府)"
@@ -429,7 +430,7 @@ def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
         out.notes.append(Note(source[0], "import-organ", f"原文没有版头，发文机关取自{'署名' if signature else '联系单位'}“{source[1]}”",
                               "核对 organ.name"))
     name = organ[1] if organ else (signature or unit or (None, None))[1]
-    if organ and signature and signature[1] != organ[1]:
+    if organ and signature and signature[1] != organ[1] and not same_organ_in_full(signature[1], organ[1]):
         if organ[1].endswith(signature[1]) and len(signature[1]) >= 4:
             found["short_name"] = signature[1]
         else:

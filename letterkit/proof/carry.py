@@ -19,7 +19,15 @@ def _empty_field(c):
             yield Finding(path, f"“{match.group().strip()}”后面是空的", "填上内容，或删去这一栏", match.start())
 
 
-NO_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})年(1[0-2]|[1-9])(0[1-9]|[12]\d|3[01])日")
+NO_MONTH = re.compile(r"((?<!\d)(?:19|20)\d{2}年|今年|去年|明年|当年|同年)(\d{2,4})日")
+
+
+def month_day(year: str, digits: str) -> str:  # year: 2020年, 今年
+    """The dates that digits without their 月 can have been: 317 → 3月17日; 111 → 1月11日或11月1日."""
+    splits = [(digits[:k], digits[k:]) for k in (1, 2) if k < len(digits)]
+    valid = [f"{year}{int(m)}月{int(d)}日" for m, d in splits
+             if not m.startswith("0") and not d.startswith("0") and 1 <= int(m) <= 12 and 1 <= int(d) <= 31]
+    return "”或“".join(valid)
 
 
 @rule("date-lost-month", "error", "carry", "日期不缺“月”（“3月17日”不能印成“317日”）",
@@ -27,23 +35,28 @@ NO_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})年(1[0-2]|[1-9])(0[1-9]|[12]\d|3
 def _date_month(c):
     for path, text in prose(c.data):
         for match in NO_MONTH.finditer(text) if "日" in text else ():
-            year, month, day = match.groups()
-            yield Finding(path, f"“{match.group()}”缺了“月”", f"改为“{year}年{month}月{int(day)}日”", match.start())
+            meant = month_day(*match.groups())
+            if meant:
+                yield Finding(path, f"“{match.group()}”缺了“月”", f"改为“{meant}”", match.start())
 
 
 @rule("organ-truncated", "error", "carry", "机关名称不缺最后一个字（“……住房和城乡建设”缺“局”）",
-      "正文或署名里的机关名称比版头的全称少了最后一个字，多是删改时误删。只比对版头全称和声明的简称。",
+      "正文或署名里的机关名称比版头的全称少了最后一个字，多是删改时误删。只比对版头全称、声明的简称和从全称最后一个地名起的"
+      "写法（“县卫生健康局”，后面紧跟标点或“将、已、要”时才报）。",
       "（版头…住房和城乡建设局）…住房和城乡建设将继续推进", "…住房和城乡建设局将继续推进")
 def _organ(c):
     names = [n for n in (get(c.data, ("organ", "name")), get(c.data, ("organ", "short_name"))) if isinstance(n, str)]
-    for name in names:
+    # and the name from its last place on (石林彝族自治县卫生健康局 → 县卫生健康局), as the body names it
+    shorter = [n[k - 1:] for n in names for k in range(2, len(n) - 4) if n[k - 1] in "省市州县区旗"]
+    for name in dict.fromkeys(names + shorter):
         if len(name) < 6:
             continue
+        verbs = "将已在要对和与及的" if name in names else "将已要"
         cut = re.compile(re.escape(name[:-1]) + f"(?!{re.escape(name[-1])})")
         for path, text in prose(c.data):
             for match in cut.finditer(text):
                 following = text[match.end():match.end() + 1]
                 if not following or not re.match(r"[\u4e00-\u9fff]", following) or path == ("signature",) \
-                        or following in "将已在要对和与及的":
+                        or following in verbs:
                     yield Finding(path, f"“{match.group()}”比机关全称“{name}”少了“{name[-1]}”", f"改为“{name}”",
                                   match.start())

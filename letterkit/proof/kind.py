@@ -21,7 +21,7 @@ NUMBERED = re.compile(r"(?:第\s*)?[A-Za-z]*\s*\d+号(提案|建议|议案)")
 SESSION = re.compile(r"[^，。、；：“”《》\s]{0,12}?(?:人大|人民代表大会|政协|政治协商会议)[^，。；：“”《》\s]{0,12}?会议")
 # how a letter names what it answers: 该建议, 这一提案, 第16号议案, 您的建议已收悉; not a quoted title
 # ending in 的建议 — a 政协 proposal may well be titled 关于……的建议
-MENTION = re.compile(r"(?:这一|该|此件|本件)(提案|建议|议案)|(?<![》”])(?:您的|号)(提案|建议|议案)(?=(?:已)?收悉|的(?:答复|复函|函))")
+MENTION = re.compile(r"(?:这一|该|此|此件|本件)(提案|建议|议案)|(?<![》”])(?:您的|号[）)]?)(提案|建议|议案)(?=(?:已)?收悉|的(?:答复|复函|函))")
 
 
 @rule("kind-word", "warning", "kind", "答复提案就称“提案”，答复建议就称“建议”",
@@ -37,17 +37,28 @@ def _kind_word(c):
         for match in MENTION.finditer(text):
             word = match.group(1) or match.group(2)
             if word != kind:
-                yield Finding(path, f"答复的是{kind}，这里却称“{match.group()}”", f"改为“{kind}”", match.start())
+                yield Finding(path, f"答复的是{kind}，这里却称“{match.group()}”",
+                              f"改为“{kind}”（若答复的确是{word}，改 proposal.kind 和称呼）", match.start())
         for match in NUMBERED.finditer(text) if "号" in text else ():
             if match.group(1) != kind:
                 yield Finding(path, f"答复的是{kind}，这里却称“{match.group()}”", f"改为“{kind}”", match.start())
 
 
+CROSSED = re.compile(r"(人大)(委员)(?!会)|(?<!代表)(政协)(代表)(?!团|队)|(人民)(委员)(?=大会)")
+
+
 @rule("addressee-role", "warning", "kind", "称呼与文种一致：提案称“委员”，建议称“代表”",
       "给人大代表的答复称“委员”（或反过来）是常见的套改错误。只看称呼的用法（各位代表、尊敬的……委员、代表的建议），"
-      "不看“代表我区”这样的动词。",
+      "不看“代表我区”这样的动词。“人大委员”“政协代表”不论文种都报（人大常委会委员写全称）。",
       "（答复建议）按照委员的建议……", "按照代表的建议……")
 def _role(c):
+    salutation = [(("salutation",), c.data["salutation"])] if isinstance(c.data.get("salutation"), str) else []
+    for path, text in salutation + prose(c.data):  # 人大 has 代表, 政协 has 委员, whatever the letter answers
+        for match in CROSSED.finditer(text) if ("人大" in text or "政协" in text) else ():
+            body = match.group(1) or match.group(3) or match.group(5)
+            right = "委员" if body == "政协" else "代表"
+            at = next(match.start(g) for g in (2, 4, 6) if match.group(g))
+            yield Finding(path, f"“{match.group()}”：{body}的是{right}", f"改为“{body}{right}”", at)
     kind = _kind(c)
     if not kind:
         return
@@ -56,7 +67,8 @@ def _role(c):
     if role == wrong:
         yield Finding(("addressee", "role"), f"答复的是{kind}，称呼却是“{role}”", f"改为“{ROLE[kind]}”")
     pattern = re.compile(rf"(?:各位|尊敬的[^，。：:；、]{{0,8}}|按照|感谢|您作为)[^，。：:；、]{{0,3}}?{wrong}(?!会)"
-                         rf"|{wrong}(?=的(?:建议|提案|意见|关心))")
+                         rf"|{wrong}(?=的(?:建议|提案|意见|关心))"
+                         rf"|(?<!政协)(?<!人大){wrong}(?=在(?:提案|建议)中|所提|提出的|提到的|反映的)")
     for path, text in prose(c.data):
         for match in pattern.finditer(text):
             yield Finding(path, f"答复的是{kind}，这里却称“{match.group()}”", f"改为“{ROLE[kind]}”",

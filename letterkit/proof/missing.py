@@ -29,12 +29,14 @@ ALLOWED = (re.compile("^集.*一体"),)
 NAME_ENDS = set("局委办厅部署院站所处科股队室馆会区县市省镇乡村街团")
 
 
-CACHE_VERSION = "proof-missing-2"
+STOPS = set("，。；：、！？")
+CACHE_VERSION = "proof-missing-3"
 
 
 @lru_cache(maxsize=1)
-def dictionary() -> tuple[frozenset, frozenset, dict]:
-    """From jieba's dictionary: its two-character words, its words of two to four characters, and
+def dictionary() -> tuple[frozenset, dict, dict]:
+    """From jieba's dictionary: its two-character words, its words of two to four characters with their
+    counts, and
     for each character the share of its uses in which it is a word by itself.  Kept in
     letterkit's cache folder: reading jieba's dictionary takes a second or more, every run."""
     import pickle
@@ -51,14 +53,16 @@ def dictionary() -> tuple[frozenset, frozenset, dict]:
     from ..cache import jieba as private_jieba
 
     jieba = private_jieba()  # never the shared $TMPDIR/jieba.cache
-    pairs, longer, inside = set(), set(), Counter()
+    pairs, counts, inside = set(), {}, Counter()
     for word, count in jieba.dt.FREQ.items():
         if count and 2 <= len(word) <= 4 and HAN.match(word):
-            (pairs if len(word) == 2 else longer).add(word)
+            counts[word] = count
+            if len(word) == 2:
+                pairs.add(word)
             for ch in set(word):
                 inside[ch] += count
     alone = {ch: jieba.dt.FREQ.get(ch, 0) / (jieba.dt.FREQ.get(ch, 0) + n + 1) for ch, n in inside.items()}
-    result = (frozenset(pairs), frozenset(pairs | longer), alone)
+    result = (frozenset(pairs), counts, alone)
     if path is not None:
         try:
             temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -91,8 +95,11 @@ def lost_characters(paragraphs: list[str]) -> list[tuple[int, int, str, str, boo
         if t[i:i + 3] in W or t[i:i + 4] in W or t[i - 1:i + 2] in W or t[i - 1:i + 3] in W \
                 or t[i - 2:i + 1] in W or t[i - 2:i + 2] in W or t[i - 3:i + 1] in W:
             return False  # inside a longer word
-        return (t[i - 2:i] in W or t[i - 3:i] in W or t[i - 4:i] in W) \
-            and (t[i + 1:i + 3] in W or t[i + 1:i + 4] in W or t[i + 1:i + 5] in W)
+        before = t[i - 2:i] in W or t[i - 3:i] in W or t[i - 4:i] in W
+        after = t[i + 1:i + 3] in W or t[i + 1:i + 4] in W or t[i + 1:i + 5] in W
+        # or a word before and a mark ending the phrase after (做好相关工。); not a mark before: 现、经
+        # open sentences by themselves
+        return before and (after or t[i + 1:i + 2] in STOPS)
 
     # cheapest first: in no two-character word with a neighbour (one pass over the letter); a
     # character that can have been cut from a word of this letter and is rarely a word alone;
@@ -103,11 +110,11 @@ def lost_characters(paragraphs: list[str]) -> list[tuple[int, int, str, str, boo
         starts.append(index)
         index += len(text) + 1
     places = []
-    for i in (i for i in range(2, len(letter) - 2) if not paired[i - 1] and not paired[i] and letter[i] in eligible):
+    for i in (i for i in range(1, len(letter) - 1) if not paired[i - 1] and not paired[i] and letter[i] in eligible):
         if lone(letter, i):
             index = bisect_right(starts, i) - 1
             places.append((index, i - starts[index]))
-    places = [(index, at) for index, at in places if 2 <= at < len(paragraphs[index]) - 2]
+    places = [(index, at) for index, at in places if 1 <= at < len(paragraphs[index]) - 1]
     times = Counter(paragraphs[index][at] for index, at in places)
     suspects = []
     for index, at in places:
@@ -119,12 +126,24 @@ def lost_characters(paragraphs: list[str]) -> list[tuple[int, int, str, str, boo
                  [(x + ch, n) for x, n in before[ch].items() if x != prev]
         share = alone.get(ch, 1.0)
         left, right = text[at - 2:at], text[at + 1:at + 3]
-        sure = [w for w, _ in wholes if share < 0.5 and (left + w in letter or w + right in letter)]
+        sure = [w for w, _ in wholes if share < 0.5 and (_clean(letter, left + w, 2, pairs) or _clean(letter, w + right, 0, pairs))]
         if sure:
             suspects.append((index, at, ch, sure[0], True))
         elif share < RARELY_ALONE and sum(n for _, n in wholes) >= 2 and ch not in NAME_ENDS:
             suspects.append((index, at, ch, max(wholes, key=lambda w: w[1])[0], False))
     return suspects
+
+
+def _clean(letter: str, phrase: str, at: int, pairs) -> bool:
+    """Whether the two-character word at phrase[at:at+2] stands as a word somewhere the phrase occurs:
+    no two-character word overlaps it from either side (完善类改造 holds 善类 only as 完善|类)."""
+    start = letter.find(phrase)
+    while start >= 0:
+        j = start + at
+        if letter[j - 1:j + 1] not in pairs and letter[j + 1:j + 3] not in pairs:
+            return True
+        start = letter.find(phrase, start + 1)
+    return False
 
 
 @rule("lost-character", "warning", "missing", "词语中间漏了字（单字夹在两个词之间，本信别处写全了）",

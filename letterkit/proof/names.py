@@ -13,11 +13,12 @@ from functools import lru_cache
 from .registry import Finding, rule
 from .text import CJK, prose
 
-SUFFIX = ("委员会|办公室|办事处|服务中心|中心|管理局|局|合作区|产业园|科技园|科学园|园区|基地|研究院|实验室|"
+SUFFIX = ("委员会|办公室|办事处|服务中心|中心|管理局|局|合作区|产业园|科技园|科学园|园区|(?<!宅)基地|研究院|实验室|"
           "服务站|工作站|医院|学校|公司|集团|协会|商会|街道|社区")
 END = re.compile(rf"({SUFFIX})$")
 
 
+NOT_NAME = re.compile("现有|共有|已有|所有|全部|新建|建成|闲置|其中|以及|我们|我局|各类|相关")
 SUFFIX_AT = re.compile(rf"(?:{SUFFIX})")
 RUN_END = re.compile(rf"[{CJK}]+$")
 
@@ -48,8 +49,8 @@ def _variant(a: str, b: str) -> str | None:
             anchor_a, anchor_b = a_rest[:len(a_rest) - gap_a], b_rest[:len(b_rest) - gap_b]
             if len(anchor_a) >= 2 and len(anchor_b) >= 2 and anchor_a[-2:] == anchor_b[-2:]:
                 extra_a, extra_b = a_rest[len(anchor_a):], b_rest[len(anchor_b):]
-                if re.search("[市区县省镇街]|以上|级", extra_a + extra_b):
-                    return None  # a qualifier or a place: another body, not another spelling
+                if re.search("[市区县省镇街]|以上|级", extra_a + extra_b) or NOT_NAME.search(extra_a + extra_b):
+                    return None  # a qualifier or a place: another body, not another spelling; words around a name
                 return f"“{extra_a}”与“{extra_b}”" if extra_a and extra_b else f"“{extra_a or extra_b}”"
     return None
 
@@ -74,3 +75,76 @@ def _names(c):
                     break
             if run not in bucket:
                 bucket.append(run)
+
+
+PLACE_CHARS = set("省市县区镇乡街州盟")
+
+
+@rule("signature-variant", "warning", "names", "署名与正文里的本机关名称一字之差",
+      "原文没有版头时，署名是机关名称唯一的全称，写错一个字（“子洲县交通心输局”）就没有版头可比；正文里的本机关名称"
+      "（“县交通运输局”）与署名的同样长的末尾只差一个字（不是省市县区这样的地名字），多半是其中一处写错。"
+      "把握一般：两个兄弟机关（教育局、体育局）也可能只差一个字，所以是警告。",
+      "（署名）子洲县交通心输局……（正文）县交通运输局", "（署名）子洲县交通运输局……（正文）县交通运输局")
+def _signature_variant(c):
+    signature = c.data.get("signature")
+    organ = c.data.get("organ") if isinstance(c.data.get("organ"), dict) else {}
+    if not isinstance(signature, str) or len(signature) < 5 or not re.fullmatch(f"[{CJK}]+", signature) \
+            or (isinstance(organ.get("name"), str) and organ["name"] != signature):
+        return  # a letterhead to compare with: signature-organ's case
+    last = signature[-1]
+    for path, text in prose(c.data):
+        if path == ("signature",) or last not in text:
+            continue
+        for end in (i + 1 for i, ch in enumerate(text) if ch == last):
+            for length in range(min(len(signature), end), 4, -1):
+                mention, tail = text[end - length:end], signature[-length:]
+                differ = [k for k in range(length) if mention[k] != tail[k]]
+                if len(differ) == 1 and 0 < differ[0] < length - 1 and mention[differ[0]] not in PLACE_CHARS and tail[differ[0]] not in PLACE_CHARS \
+                        and re.fullmatch(f"[{CJK}]+", mention):
+                    yield Finding(path, f"正文“{mention}”与署名“{signature}”差一个字（“{mention[differ[0]]}”与“{tail[differ[0]]}”）",
+                                  "核对机关名称，署名和正文一致", end - length)
+                    break
+
+
+PLACE_END = set("省市州盟县区旗镇乡")
+JOINING = set("和与及")
+
+
+def odd_characters(name: str) -> list[str]:
+    """The characters of an organ's name, after its place, that no word of jieba's dictionary covers
+    (子洲县交通心输局 → 心, 输), in the reading that leaves fewest: empty for a name made of words."""
+    from .missing import dictionary
+
+    words = dictionary()[1]
+    best = None
+    for cut in [0] + [k for k in range(2, len(name) - 2) if name[k - 1] in PLACE_END]:
+        rest = name[cut:]
+        # fewest[i]: the fewest uncovered characters in rest[:i], and which they are
+        fewest = [(0, [])] + [None] * len(rest)
+        for i in range(1, len(rest) + 1):
+            ch = rest[i - 1]
+            alone = 0 if (i == len(rest) or ch in JOINING) else 1
+            options = [(fewest[i - 1][0] + alone, fewest[i - 1][1] + ([ch] if alone else []))]
+            options += [fewest[i - n] for n in (2, 3, 4) if i >= n and rest[i - n:i] in words]
+            fewest[i] = min(options, key=lambda o: o[0])
+        if best is None or fewest[-1][0] < len(best):
+            best = fewest[-1][1]
+    return best or []
+
+
+@rule("organ-name-words", "warning", "names", "署名（机关名称）由词组成，没有不成词的单字",
+      "去掉开头的地名后，机关名称应由词典里的词组成（住房|保障|和|房屋|管理局）；“交通心输局”里“心”“输”不成词，"
+      "多半是打错了字。用 jieba 自带的词典，只看署名和版头的机关名称。在 38 封已发布和新写的信的 48 个机关名称上不报；"
+      "把握一般（词典不收的专名也会报），所以是警告。",
+      "子洲县交通心输局", "子洲县交通运输局")
+def _organ_words(c):
+    organ = c.data.get("organ") if isinstance(c.data.get("organ"), dict) else {}
+    places = [(("signature",), c.data.get("signature")), (("organ", "name"), organ.get("name"))]
+    seen = set()
+    for path, name in places:
+        if not isinstance(name, str) or name in seen or len(name) < 5 or not re.fullmatch(f"[{CJK}]+", name):
+            continue
+        seen.add(name)
+        odd = odd_characters(name)
+        if odd:
+            yield Finding(path, f"机关名称“{name}”里“{'”“'.join(odd)}”不成词，可能打错了字", "核对机关全称", name.index(odd[0]))

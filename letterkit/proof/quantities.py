@@ -16,9 +16,12 @@ from .text import CJK, prose
 MAGNITUDE = {"": 1, "千": 1000, "万": 10_000, "亿": 100_000_000}
 UNITS = {"平方米": "m2", "㎡": "m2", "平米": "m2", "m²": "m2", "平方公里": "km2", "亩": "mu", "公顷": "ha",
          "元": "yuan", "人次": "visits", "人": "people", "家": "units", "个": "units", "件": "items",
-         "吨": "t", "公里": "km", "千米": "km", "米": "m"}
+         "吨": "t", "公里": "km", "千米": "km", "米": "m", "台": "machines", "辆": "vehicles", "所": "institutions",
+         "座": "buildings", "条": "lines", "项": "projects", "名": "people", "户": "households", "套": "sets",
+         "张": "sheets", "间": "rooms", "公斤": "t", "千克": "t"}
+SCALE = {"公斤": Decimal("0.001"), "千克": Decimal("0.001"), "千米": 1000, "公里": 1000}  # in the kind's first unit
 QUALIFIERS = re.compile("(?:约|近|达|为|共|计|逾|超过|已达|合计|总计|累计|共计|达到|约为)+$")
-QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(千|万|亿)?(余|多)?(平方公里|平方米|㎡|平米|m²|亩|公顷|元|人次|人|家|个|件|吨|公里|千米|米)")
+QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(千|万|亿)?(余|多)?(平方公里|平方米|㎡|平米|m²|亩|公顷|元|人次|人|家|个|件|吨|公里|千米|米|台|辆|所|座|条|项|名|户|套|张|间|公斤|千克)")
 
 
 LABEL_RUN = re.compile(rf"[{CJK}]{{0,16}}$")
@@ -36,28 +39,58 @@ def quantities(text: str):
         number, magnitude, unit = match.group(1), match.group(2) or "", match.group(4)
         if len(label) < 2 or (unit == "米" and magnitude == "千"):
             continue
-        value = Decimal(number) * MAGNITUDE[magnitude]
+        value = Decimal(number) * MAGNITUDE[magnitude] * SCALE.get(unit, 1)
         digits = number.replace(".", "").strip("0")
         yield match.start(), label, value, UNITS[unit], digits, match.group()
 
 
 @rule("quantity-magnitude", "error", "quantities", "同一个数量前后写了两次，数量级不一致",
-      "同一段里（或全信中有两位以上有效数字时）同一名目的数量，数字相同而差 10 的整数次幂，"
+      "同一段里（或全信中有两位以上有效数字、或名目有三个字以上时）同一名目的数量，数字相同而差 10 的整数次幂，"
       "多半是漏了或多了“万”“亿”。误报很少：数字和名目都要相同。",
       "总建筑面积约23万㎡……总建筑面积约23平方米", "总建筑面积约23万㎡……总建筑面积约23万平方米")
 def _magnitude(c):
+    for path, offset, label, written, before_label, before_written, ratio in _restated(c.data):
+        if label == before_label:
+            yield Finding(path, f"“{label}{written}”与前文“{label}{before_written}”数字相同而相差 {ratio} 倍",
+                          "核对数量级（万、亿）和单位，改成一致", offset)
+
+
+def _restated(data):
+    """Each quantity whose digits and unit an earlier one has, at another power of ten."""
     seen: dict[tuple, list] = {}
-    for index, (path, text) in enumerate(prose(c.data)):
+    for index, (path, text) in enumerate(prose(data)):
         for offset, label, value, unit, digits, written in quantities(text):
-            key = (label, unit, digits)
-            for before_index, before_value, before_written in seen.get(key, []):
-                if value and before_value and value != before_value and (before_index == index or len(digits) >= 2):
+            key = (unit, digits)
+            for before_index, before_label, before_value, before_written in seen.get(key, []):
+                same = before_label == label
+                if value and before_value and value != before_value \
+                        and (len(digits) >= 2 or (same and (before_index == index or len(label) >= 3))):
                     ratio = max(value, before_value) / min(value, before_value)
                     if ratio >= 10 and ratio == 10 ** (len(str(int(ratio))) - 1):
-                        yield Finding(path, f"“{label}{written}”与前文“{label}{before_written}”数字相同而相差 {ratio} 倍",
-                                      "核对数量级（万、亿）和单位，改成一致", offset)
+                        yield path, offset, label, written, before_label, before_written, int(ratio)
                         break
-            seen.setdefault(key, []).append((index, value, written))
+            seen.setdefault(key, []).append((index, label, value, written))
+
+
+WRITTEN = re.compile(r"(\d+(?:\.\d+)?)\s*(千|万|亿)?")
+
+
+def _same_figure(a: str, b: str) -> bool:
+    """3.2亿元 and 3.2万元 (the same number, another 万/亿), 1.36亿元 and 13.6亿元 (the point moved):
+    one figure miswritten; 12家 and 120家 are two figures."""
+    (number_a, magnitude_a), (number_b, magnitude_b) = WRITTEN.match(a).groups(), WRITTEN.match(b).groups()
+    return (number_a == number_b and magnitude_a != magnitude_b) or ("." in number_a and "." in number_b)
+
+
+@rule("figure-magnitude", "warning", "quantities", "同一个数字在信里出现两次，数量级不同",
+      "名目不同（“累计投入资金3.2亿元”……“在前期投入3.2万元”），但两位以上有效数字和单位都相同、只差 10 的整数次幂，"
+      "而且是同一个数换了“万”“亿”或挪了小数点（12家与120家不算），多半是同一笔数写错了。把握一般：两个不同的数恰好数字相同时也会报，所以是警告。",
+      "累计投入资金3.2亿元……在前期投入3.2万元", "累计投入资金3.2亿元……在前期投入3.2亿元")
+def _figure(c):
+    for path, offset, label, written, before_label, before_written, ratio in _restated(c.data):
+        if label != before_label and _same_figure(written, before_written):
+            yield Finding(path, f"“{label}{written}”与前文“{before_label}{before_written}”数字相同而相差 {ratio} 倍，"
+                                "可能是同一个数写错了数量级", "核对数量级（万、亿）、小数点和单位", offset)
 
 
 SUBJECT = re.compile(r"人次[^，。；！？、]{0,8}?\d+(?:\.\d+)?(?:万|亿)?(?:余|多)?人(?![次员才民大口群均])")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .registry import Finding, rule
-from .text import prose, sentences, short
+from .text import CJK, prose, sentences, short
 
 ITEM = r"[^、，。；：！？“”《》（）()\s]"
 
@@ -84,6 +84,56 @@ def _doubled(c):
                 continue  # 的的确确, 从从容容, 和和美美: a word said in the AABB way
             yield Finding(path, f"“{match.group()}”：“{word}”写了两遍", f"删去一个“{word}”", match.start() + len(word),
                           ((match.start() + len(word), len(word), ""),))
+        reported = {m.start() + len(m.group(1)) for m in DOUBLED.finditer(text)}
+        for at in doubled_in_no_word(text):
+            if at + 1 not in reported:
+                quoted = text[max(0, at - 3):at + 5]
+                yield Finding(path, f"“{quoted}”中“{text[at]}”连写两遍，不成词，可能多打了一个",
+                              f"删去一个“{text[at]}”", at + 1, ((at + 1, 1, ""),))
+
+
+PLACE_ENDS = set("省市县区镇乡村街")
+MEASURE_WORDS = set("批个条件家户人年月天层项步次回片块座所位名种样道门班届期")  # doubled, they mean "every"
+TWO_HAN = re.compile(f"([{CJK}])\\1")
+
+
+def doubled_in_no_word(text: str) -> list[int]:
+    """Where a character stands twice in a row (at, at+1) and jieba's dictionary says one is too many:
+    taking one out leaves a word of three characters or more across the join, commoner than the words
+    the two stand in (近年年来: 近年来 beside 近年, 年来; not 中小学学生); or the pair is a word far
+    rarer than the word the second one starts (加加强: 加加 beside 加强); or the pair is no word
+    standing by itself (天天 is; 意见见和 is not), no longer word holds both, and it is not the end of
+    one word followed by the start of the next (工作|作风)."""
+    if not TWO_HAN.search(text):
+        return []
+    from .missing import dictionary
+
+    words = dictionary()[1]
+    found = []
+    for match in TWO_HAN.finditer(text):
+        i, t = match.start(), text
+        joined = t[:i + 1] + t[i + 2:]  # one of the two taken out
+        across = max((words.get(joined[a:b], 0) for a in range(max(0, i - 3), i + 1)
+                      for b in range(max(a + 3, i + 2), min(len(joined), i + 4) + 1)), default=0)
+        apart = max([words.get(t[a:i + 1], 0) for a in range(max(0, i - 3), i)] +
+                    [words.get(t[i + 1:b], 0) for b in range(i + 3, i + 6)])
+        if across and across >= apart:
+            found.append(i)  # 近年年来: 近年来 is a commoner word than 近年 or 年来
+            continue
+        if t[i] in PLACE_ENDS or t[i] in MEASURE_WORDS:
+            continue  # 钱粮湖镇镇区, 福田区区长: a place's last character and a word on it; 批批抽检: each batch
+        ends = any(t[a:i + 1] in words for a in (i - 1, i - 2, i - 3) if a >= 0)
+        after = max(words.get(t[i + 1:b], 0) for b in (i + 3, i + 4, i + 5))
+        if not ends and after > 10 * words.get(t[i:i + 2], 0) and t[i:i + 2] in words:
+            found.append(i)  # 加加强: 加强 is far commoner than 加加, and nothing before claims the first 加
+            continue
+        if (t[i:i + 2] in words and not ends) or any(t[a:b] in words for a, b in
+                                      ((i - 1, i + 2), (i, i + 3), (i - 2, i + 2), (i - 1, i + 3), (i, i + 4))):
+            continue
+        starts = any(t[i + 1:b] in words for b in (i + 3, i + 4, i + 5))
+        if not (ends and starts):
+            found.append(i)
+    return found
 
 
 def _bigrams(text: str) -> set[str]:
@@ -96,7 +146,14 @@ def _bigrams(text: str) -> set[str]:
       "项目占地面积约3万平方米。该园区占地面积约3万平方米。", "项目占地面积约3万平方米。")
 def _repeated_sentence(c):
     for path, text in prose(c.data):
-        parts = [(start, s) for start, s in sentences(text) if len(s) >= 12]
+        said = sentences(text)
+        for size in (2, 3):  # a run of two or three sentences said twice in a row (A B A B)
+            for i in range(len(said) - 2 * size + 1):
+                run = [s for _, s in said[i:i + size]]
+                if run == [s for _, s in said[i + size:i + 2 * size]] and len("".join(run)) >= 12:
+                    start = said[i + size][0]
+                    yield Finding(path, f"“{short(''.join(run), 16)}”连着写了两遍", "删去重复的一遍", start)
+        parts = [(start, s) for start, s in said if len(s) >= 12]
         for (_, first), (start, second) in zip(parts, parts[1:]):
             if max(len(first), len(second)) > 3 * min(len(first), len(second)):
                 continue  # four in five pairs of characters shared: lengths cannot differ that much

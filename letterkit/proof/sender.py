@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .registry import Finding, rule
+from .text import same_organ_in_full
 
 
 @rule("signature-organ", "error", "elements", "署名须是发文机关全称或声明过的规范化简称",
@@ -16,8 +17,9 @@ from .registry import Finding, rule
 def _signature(c):
     data, draft = c.data, c.draft
     if draft is None or draft.organ is None or draft.signature is None \
-            or draft.signature in {draft.organ.name, draft.organ.short_name}:
-        return
+            or draft.signature in {draft.organ.name, draft.organ.short_name} \
+            or same_organ_in_full(draft.signature, draft.organ.name):
+        return  # 遵义市播州区商务局 under the letterhead 播州区商务局: the full name, with its city
     names = "、".join(n for n in (draft.organ.name, draft.organ.short_name) if n)
     path = ("signature",) if "signature" in data else ("organ", "name")
     yield Finding(path, f"署名“{draft.signature}”与发文机关不一致", f"应为 {names}，或在 organ.short_name 中声明简称")

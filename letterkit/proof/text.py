@@ -68,6 +68,16 @@ def get(data, path):
     return data
 
 
+def same_organ_in_full(longer: str, name: str) -> bool:
+    """遵义市播州区商务局 is 播州区商务局 with its city in front, 南湾街道办事处 is 南湾街道 named in full:
+    the same organ."""
+    if len(name) < 4 or longer == name:
+        return False
+    if longer.startswith(name) and longer[len(name):] in ("办事处", "人民政府") and name.endswith(("街道", "县", "区", "市", "镇", "乡")):
+        return True
+    return longer.endswith(name) and re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:省|市|州|盟|地区)", longer[:-len(name)]) is not None
+
+
 def short(text: str, most: int = 24) -> str:
     """A quotation for a message: the text, cut with … when long."""
     return text if len(text) <= most else text[:most] + "…"

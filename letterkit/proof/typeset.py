@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
+from .carry import month_day
 from .registry import LineFinding, rule
 
-NO_START = "，。、；：？！”）》"
+NO_START = "，。、；：？！”）》,;:?!)"  # and the ASCII marks web copies carry for ，；：？！）
 NO_END = "“（《"
 
 
@@ -61,3 +62,32 @@ def _heading_space(lines, from_word):
         match = HEADING.match(text)
         if match:
             yield LineFinding(no, f"编号“{match.group(2)}”前有空格", "生成时按版式缩进，原件若已印发，记下这一处", 1)
+
+
+FORM_LINE = re.compile(r"^\s*(领导签字|领导签发|领导署名|单位负责人|承办负责人|签发人|审核人|审核|经办人)\s*[:：]\s*$")
+
+
+@rule("empty-form-line", "warning", "carry", "原件不应印着空的表格栏（一行只有“领导签字：”）",
+      "内部审批单上的栏目随信印出而没有填写：读者看到一张没填完的表。导入时这一行不会排入草稿，所以按原件的行报。",
+      "2022年6月28日\\n领导签字：", "2022年6月28日", stage="import")
+def _form_line(lines, from_word):
+    for no, text in lines:
+        match = FORM_LINE.match(text)
+        if match:
+            yield LineFinding(no, f"这一行是空着的表格栏“{text.strip()}”", "原件若已印发，记下这一处；新信不要印出空栏",
+                              match.start(1) + 1)
+
+
+DATE_LINE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{2,4})\s*日\s*$")
+
+
+@rule("date-line-lost-month", "warning", "carry", "原件的成文日期不缺“月”（“2022年6月9日”印成“2022年69日”）",
+      "成文日期一行丢了“月”，导入时读不出日期；按原件的行报，正文里的日期由 date-lost-month 报。",
+      "2022年69日", "2022年6月9日", stage="import")
+def _date_line(lines, from_word):
+    for no, text in lines:
+        match = DATE_LINE.match(text)
+        if match:
+            meant = month_day(match.group(1) + "年", match.group(2))
+            if meant:
+                yield LineFinding(no, f"成文日期“{text.strip()}”缺了“月”", f"改为“{meant}”", match.start(1) + 1)
