@@ -232,11 +232,21 @@ def _claim(folder: Path, outputs: set[Path], summary: Summary):
 def _worker_start() -> None:
     """Ctrl-C reaches every process of the terminal's group: the parent alone answers it
     (stops the pool, keeps what was built), the workers print no tracebacks.  The parent stops
-    them with SIGTERM, which waits for a letter being written (write.write_atomic)."""
+    them with SIGTERM, which waits for a letter being written (write.write_atomic).
+
+    SIGTERM and SIGHUP end a worker by raising SystemExit rather than by the default action: a
+    worker idle in the pool holds the task queue's lock while it waits, and one killed outright
+    there never releases it, so the parent's pool.terminate() would wait for that lock forever
+    (a `kill` of the whole group hung `build -j 2` now and then).  An exception leaves the
+    queue's `with lock:` and releases it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for name in ("SIGTERM", "SIGHUP"):  # the parent's handler (pdf.stoppable) is not theirs: pool.terminate() ends them
+    for name in ("SIGTERM", "SIGHUP"):  # the parent's handler (pdf.stoppable) is not theirs
         if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_DFL)
+            signal.signal(getattr(signal, name), _end_worker)
+
+
+def _end_worker(signum, frame):
+    raise SystemExit(128 + signum)
 
 
 def record_pdfs(project, output: Path | None, pdfs: list[Path]) -> None:
