@@ -20,7 +20,8 @@ from .clean import CJK, Cleaned, Para, join, line_width, marker, squeeze, width
 from .notes import Note, Recognised, compact
 from .roles import NOT_LETTER, closing_start, labelled, peel_marks, segments, title_category
 from .source import Line
-from .tail import CONTACT, DATE, read_tail, split_tail
+from .tail import read_tail, split_tail
+from .zones import read_zones
 
 ORGAN_SUFFIX = r"(?:局|委员会|委|人民政府|政府|办公室|街道办事处|办事处|街道|办|厅|部|院|中心|处|署|公司|馆|站|所|队|会|府)"
 URL = re.compile(r"https?://\S+")
@@ -47,9 +48,10 @@ def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Reco
     """`stem` names the seal images a Word letter carries: <stem>-seal1.png beside the draft."""
     lines = prepare(cleaned.lines, from_word)
     out = Recognised({}, [(line.no, line.text, why) for line, why in cleaned.dropped], list(cleaned.notes))
-    salutation_at = _find_salutation(lines)
-    head = lines[:salutation_at] if salutation_at is not None else _leading_head(lines)
-    rest = lines[len(head) + (1 if salutation_at is not None else 0):]
+    zones = read_zones(lines)
+    salutation_at = zones.salutation
+    head = lines[:salutation_at] if salutation_at is not None else lines[:zones.body]
+    rest = lines[zones.body:]
     found: dict = {}
     late = _read_head(head, found, out)
     if salutation_at is not None:
@@ -57,7 +59,7 @@ def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Reco
     else:
         out.notes.append(Note(lines[0].no if lines else None, "import-no-salutation", "没有找到称呼行（如“尊敬的××委员：”）",
                               "在草稿中补上 addressee 或 salutation"))
-    body, tail, annexes = split_tail(rest)
+    body, tail, annexes = split_tail(rest, zones.tail - zones.body)
     labelled_in_body = [line for line in body if labelled(line.text)]  # a label never starts a body paragraph
     body = [line for line in body if line not in labelled_in_body]
     tail = sorted(late + labelled_in_body, key=lambda l: l.no) + tail
@@ -136,42 +138,6 @@ def _run_on(text: str) -> list[str]:
 
 
 # -- zones ---------------------------------------------------------------------------
-
-
-def _is_salutation(text: str) -> bool:
-    if width(text) > 70 or labelled(text) or any(p.search(text) for p in (NUMBER, CATEGORY, SIGNER, DATE, CONTACT, WEB_META)):
-        return False
-    if text.endswith((":", "：")):
-        return not re.search(r"如下|[。，,；;]", text) and len(text) > 2
-    return re.fullmatch(rf"(尊敬的)?[{CJK}、·\s]{{1,60}}(委员|代表)(们)?", text) is not None
-
-
-_OPENING_LIKE = re.compile(r"收悉|提出的|答复如下|回复如下|函告如下|您好|你们好|首先|感谢")
-
-
-def _find_salutation(lines: list[Line]) -> int | None:
-    """The likeliest salutation among the lines that could be one: each candidate is scored by its
-    shape (a colon, 尊敬的, a role word) and its neighbours (an opening after it, no title after it),
-    so a page label ending in a colon does not win over the letter's own salutation."""
-    best, best_score = None, 0
-    for index, line in enumerate(lines[:40]):
-        if not _is_salutation(line.text):
-            continue
-        text = line.text
-        after = lines[index + 1].text if index + 1 < len(lines) else ""
-        points = 1 + 2 * text.endswith((":", "：")) + 2 * bool(re.search(r"^尊敬的|(委员|代表|同志)(们)?[:：]?$", text))
-        points += 3 * bool(_OPENING_LIKE.search(after[:40])) - 3 * bool(_title_like(after) and re.match(r"关于|对", after))
-        if points > best_score:
-            best, best_score = index, points
-    return best
-
-
-def _leading_head(lines: list[Line]) -> list[Line]:
-    """Without a salutation, the head ends where the body visibly begins."""
-    for index, line in enumerate(lines[:40]):
-        if re.search(r"收悉|答复如下|回复如下|现将.{0,12}(答复|函告)", line.text):
-            return lines[:index]
-    return []
 
 
 def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:

@@ -27,8 +27,9 @@ SENTENCE_PUNCT = re.compile(r"[。，,；;：:？！!?、]")
 CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 
 
-def split_tail(lines: list[Line]) -> tuple[list[Line], list[Line], list[list[Line]]]:
-    """(body, tail, annexes): the tail is the 落款 and what follows it; annexes start at 附件N lines after it."""
+def split_tail(lines: list[Line], tail_at: int) -> tuple[list[Line], list[Line], list[list[Line]]]:
+    """(body, tail, annexes): the tail begins at `tail_at` (where zones.read_zones put it) or at the
+    附件：list just before it; annexes start at 附件N lines after the date."""
     annex_at = len(lines)
     date_at = None
     for index, line in enumerate(lines):
@@ -48,14 +49,7 @@ def split_tail(lines: list[Line]) -> tuple[list[Line], list[Line], list[list[Lin
     while annexes and len(annexes[-1]) > 1 and _is_colophon(annexes[-1][-1].text):
         trailing.insert(0, annexes[-1].pop())
     lines = lines[:annex_at]
-    start = len(lines)
-    if date_at is not None and date_at < annex_at:
-        start = date_at
-        while start > 0 and is_signature(lines[start - 1].text) and date_at - start < 3:
-            start -= 1
-    while start > 0 and (_is_tail_line(lines[start - 1].text)):
-        start -= 1
-    start = _attachment_list_start(lines, start)
+    start = _attachment_list_start(lines, min(tail_at, annex_at))
     return lines[:start], lines[start:] + trailing, annexes
 
 
@@ -71,11 +65,6 @@ def _attachment_list_start(lines: list[Line], start: int) -> int:
 
 def _is_colophon(text: str) -> bool:
     return bool(CC.match(text) or PRINTER.fullmatch(text))
-
-
-def _is_tail_line(text: str) -> bool:
-    return bool(CONTACT.match(text) or LEADER.match(text) or _is_colophon(text) or DISCLOSURE_NOTE.fullmatch(text)
-                or labelled(text))
 
 
 ORGAN_END = re.compile(r"(局|委员会|委|人民政府|政府|办公室|办事处|街道|办|厅|部|院|中心|处|署|公司|馆|站|所|队|会)$")
