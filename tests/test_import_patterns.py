@@ -74,7 +74,6 @@ CASES = [
     ({"tail": "(联系人:李四,联系电话:1234567"}, {"contact_name": "李四", "contact_phone": "1234567"}),
     ({"closing": "感谢您对教育工作的关心和支持。\n联系人:李四,联系电话:1234567"},
      {"contact_name": "李四", "contact_phone": "1234567"}),
-    ({"tail": "联系电话:1234567"}, {"contact_name": "无", "contact_phone": "无"}),
     ({"tail": "联系人:李四同志 电话:1234567"}, {"contact_name": "李四", "contact_phone": "1234567"}),  # a draft holds a contact whole
     ({"tail": "联系人:李四(电话:1234567)"}, {"contact_name": "李四", "contact_phone": "1234567"}),
     ({"tail": "抄送:\n县政协提案委,县政府督查室"}, {"cc": "县政协提案委、县政府督查室"}),
@@ -137,6 +136,31 @@ def test_a_pattern_of_issue_12_is_read_for_what_it_is(tmp_path, change, fields):
             assert line.replace(" ", "")[:6] not in "".join(text.values()), line
     assert not [n for n in result.notes if n.code in ("import-unplaced", "import-misplaced", "import-unbuildable")], \
         [n.message for n in result.notes]
+
+
+# -- a contact line with only a name or only a phone ------------------------------------------------
+
+PARTIAL = [(f"{label}{colon}{value}", field, value.strip(" （）()"))
+           for label, field, value in (("联系电话", "phone", "1234567"), ("电话", "phone", "0871-1234567"),
+                                       ("办公电话", "phone", "13912345678"), ("联系人", "name", "李四"),
+                                       ("经办人", "name", "李四"), ("承办人", "name", "王小明"))
+           for colon in (":", "：")]
+
+
+@pytest.mark.parametrize("tail,field,value", PARTIAL, ids=[t for t, _, _ in PARTIAL])
+def test_a_contact_with_one_part_keeps_it_and_names_the_part_to_fill(tmp_path, tail, field, value):
+    """Issue 12: not turned into contact: 无; the draft keeps the part that is there, and the import
+    warns at the contact's line naming the field the draft still needs (build needs both)."""
+    path = tmp_path / "letter.txt"
+    letter = _letter({"tail": tail})
+    path.write_text(letter, encoding="utf-8")
+    result = import_file(path)
+    contact = yaml.safe_load(result.draft)["contact"]
+    assert contact == {field: value}
+    missing = "name" if field == "phone" else "phone"
+    warning = next(n for n in result.notes if n.code == "import-contact-partial")
+    assert warning.line == letter.splitlines().index(tail) + 1 and f"{missing}:" in warning.hint
+    assert any(n.code == "import-unbuildable" and f"contact.{missing}" in n.message for n in result.notes)
 
 
 # -- the self-check ----------------------------------------------------------------------------------

@@ -480,7 +480,10 @@ def _ordered(found: dict, seals: dict[int, str]) -> dict:
         f["co_signers"] = [{"signature": name, **({"seal": seals[i]} if seals.get(i) else {})}
                            for i, (_, name, _) in enumerate(found["co_signers"], start=1)]
     f["date"] = found["date"][1] if "date" in found else "无"
-    f["contact"] = {"name": found["contact"][1], "phone": found["contact"][2]} if "contact" in found else "无"
+    if "contact" in found:  # a part the original lacks is left out, and the import's warning names it
+        f["contact"] = {key: value for key, value in zip(("name", "phone"), found["contact"][1:]) if value}
+    else:
+        f["contact"] = "无"
     if "disclosure" in found:
         f["disclosure"] = found["disclosure"][1]
     if "cc" in found:

@@ -248,17 +248,21 @@ def _read_contact(lines: list[Line], found: dict, out: Recognised) -> None:
             candidate = re.sub(r"(同志|先生|女士|科长|股长|主任)$", "", candidate)
             if re.fullmatch(r"[\u4e00-\u9fff·]{2,6}", candidate):
                 name = candidate
-    if name and phone:
-        found["contact"] = (first, name, phone)
-        return
     text = " ".join(line.text for line in lines)
-    if name is None and phone is None and all((r := labelled(l.text)) and r.role == "contact_unit" for l in lines):
-        out.comments.append((first, text, "联系单位"))
+    if name is None and phone is None:
+        if all((r := labelled(l.text)) and r.role == "contact_unit" for l in lines):
+            out.comments.append((first, text, "联系单位"))
+            return
+        out.notes.append(Note(first, "import-contact", f"联系人一行“{text[:40]}”里找不到姓名和电话，写作 contact: 无",
+                              "补上 contact: {name: …, phone: …}"))
+        out.comments.append((first, text, "联系人（不完整）"))
         return
-    missing = "姓名" if phone else "电话" if name else "姓名和电话"
-    out.notes.append(Note(first, "import-contact", f"联系人一行“{text[:40]}”缺少{missing}，写作 contact: 无",
-                          "补上 contact: {name: …, phone: …}"))
-    out.comments.append((first, text, "联系人（不完整）"))
+    found["contact"] = (first, name, phone)  # what is there is kept; the part missing is named
+    if name is None or phone is None:
+        field, what = ("name", "姓名") if name is None else ("phone", "电话")
+        out.notes.append(Note(first, "import-contact-partial", f"联系人一行“{text[:40]}”只有{'电话' if name is None else '姓名'}，"
+                              f"没有{what}：草稿的 contact 缺 {field}，生成前要补上",
+                              f"在 contact 下补上 {field}: …（原件确实没有的话，整个写作 contact: 无）"))
 
 
 # -- body ------------------------------------------------------------------------------
