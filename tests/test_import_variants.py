@@ -135,7 +135,112 @@ def blank_lines(letter: Letter, rnd: random.Random):
         letter.lines = [pair for line in kept for pair in (line, (0, ""))]
 
 
-CHANGES = [tail_order, synonyms, colons, spaced_names, join_split, blank_lines]
+def _value(text: str) -> str:
+    found = labelled(text)
+    return found.value if found else ""
+
+
+def marks_on_number_line(letter: Letter, rnd: random.Random):
+    """类别 and 签发人 written on the 发文字号's line (X函〔2023〕5号 B类 签发人:Y), in either order."""
+    number = letter.where({"number"})
+    marks = [i for i in letter.where({"category", "signer"}) if number and i < number[0] + 8]
+    if not number or not marks:
+        return
+    pieces = [f"{_value(letter.lines[i][1])}类" if letter.role.get(letter.lines[i][0]) == "category"
+              else "签发人:" + _value(letter.lines[i][1]) for i in marks]
+    rnd.shuffle(pieces)
+    old, text = letter.lines[number[0]]
+    letter.lines[number[0]] = (old, " ".join([text.strip()] + pieces))
+    letter.lines = [line for i, line in enumerate(letter.lines) if i not in marks]
+
+
+CATEGORY_SHAPES = ("类别：{}类", "类 别:{}", "办复类别: {}", "答复类别（{}）", "分类标识【{}】", "办理结果:({})", "【{}类】")
+
+
+def category_spellings(letter: Letter, rnd: random.Random):
+    """A category line in another clerk's spelling."""
+    for i in letter.where({"category"}):
+        old, text = letter.lines[i]
+        if labelled(text) and labelled(text).role == "category":
+            letter.lines[i] = (old, rnd.choice(CATEGORY_SHAPES).format(_value(text)))
+
+
+def closing_into_last_item(letter: Letter, rnd: random.Random):
+    """The closing run on at the end of the last measure's paragraph, as a copy from a web page joins them."""
+    closing, body = letter.where({"closing"}), letter.where({"body"})
+    if not closing or not body or body[-1] > closing[0]:
+        return
+    last = max(i for i in body if i < closing[0])
+    (old, text), (_, end) = letter.lines[last], letter.lines[closing[0]]
+    if not text.rstrip().endswith("。"):
+        return
+    letter.lines[last] = (old, text.rstrip() + end.strip())
+    del letter.lines[closing[0]]
+    letter.role[old] = "mixed"
+
+
+def salutation_joined(letter: Letter, rnd: random.Random):
+    """The salutation and the opening on one line (X委员：现将您提出的…)."""
+    salutation, opening = letter.where({"salutation"}), letter.where({"opening"})
+    if len(salutation) != 1 or not opening or not letter.lines[salutation[0]][1].rstrip().endswith((":", "：")):
+        return
+    old, text = letter.lines[salutation[0]]
+    letter.lines[salutation[0]] = (old, text.rstrip() + letter.lines[opening[0]][1].strip())
+    del letter.lines[opening[0]]
+    letter.role[old] = "mixed"  # one line, two parts: judged by the fields
+
+
+CN = "〇一二三四五六七八九"
+
+
+def _cn(number: int) -> str:
+    tens, ones = divmod(number, 10)
+    return ("" if tens == 0 else "十" if tens == 1 else CN[tens] + "十") + (CN[ones] if ones or not tens else "")
+
+
+def date_forms(letter: Letter, rnd: random.Random):
+    """The date in other forms: 20231016, 二〇二三年十月十六日, 2023.10.16, 2023-10-16."""
+    when = letter.expected["date"]
+    if when == "无" or not letter.where({"date"}):
+        return
+    y, m, d = when.year, when.month, when.day
+    shapes = [f"{y}{m:02d}{d:02d}", "".join(CN[int(c)] for c in str(y)) + f"年{_cn(m)}月{_cn(d)}日",
+              f"{y}.{m}.{d}", f"{y}-{m:02d}-{d:02d}", f"{y} 年 {m} 月 {d} 日"]
+    i = letter.where({"date"})[0]
+    if letter.lines[i][1].strip() in (f"{y}年{m}月{d}日", f"{y}年{m:02d}月{d:02d}日"):
+        letter.lines[i] = (letter.lines[i][0], rnd.choice(shapes))
+
+
+FURNITURE_TOP = ["来源:{organ} 发布时间:2024-03-06 10:21", "字体:[大 中 小]", "浏览次数:35", "索引号:11620400/2024-00012",
+                 "当前位置:首页 > 政务公开 > 建议提案办理", "打印本页 关闭窗口"]
+FURNITURE_END = ["上一篇:关于第11号提案的答复", "下一篇:关于第13号提案的答复", "打印本页", "关闭窗口", "【打印】 【关闭】"]
+
+
+def furniture_around(letter: Letter, rnd: random.Random):
+    """Web-page furniture above the letter and after its date, in any number and order."""
+    organ = str(letter.expected["organ"]) if letter.expected["organ"] != "无" else "县政府"
+    top = [(0, t.format(organ=organ)) for t in rnd.sample(FURNITURE_TOP, rnd.randint(1, 4))]
+    dated = letter.where({"date"})
+    end = [(0, t) for t in rnd.sample(FURNITURE_END, rnd.randint(1, 3))] if dated and dated[-1] == len(letter.lines) - 1 else []
+    at = 1 if letter.role.get(letter.lines[0][0]) == "furniture" else 0
+    letter.lines = letter.lines[:at] + top + letter.lines[at:] + end
+
+
+def contact_shapes(letter: Letter, rnd: random.Random):
+    """A one-line contact (name and phone) rewritten in another of its dozen shapes."""
+    name, phone = letter.expected["contact_name"], str(letter.expected["contact_phone"])
+    where = letter.where({"contact"})
+    if name == "无" or phone == "无" or len(where) != 1:
+        return
+    shapes = [f"联系人：{name}，联系电话：{phone}", f"联系电话：{phone} 联系人：{name}", f"联系人及电话：{name} {phone}",
+              f"（联系人：{name}，联系电话：{phone}）", f"经办人：{name}  电话：{phone}", f"承办人及联系电话：{name} {phone}",
+              f"联系人：{name}\n联系电话：{phone}", f"联系电话：{phone}\n联系人：{name}"]
+    old = letter.lines[where[0]][0]
+    letter.lines[where[0]:where[0] + 1] = [(old, t) for t in rnd.choice(shapes).split("\n")]
+
+
+CHANGES = [tail_order, synonyms, colons, spaced_names, join_split, blank_lines, marks_on_number_line,
+           category_spellings, closing_into_last_item, salutation_joined, date_forms, furniture_around, contact_shapes]
 
 
 @pytest.mark.parametrize("change", CHANGES, ids=[c.__name__ for c in CHANGES])

@@ -111,7 +111,17 @@ def segments(text: str) -> list[str]:
         if text[cuts[-1]:start].strip(" \t（(【[") and re.search(r"[\s，,；;。\d]$|[）)】（(【]$", text[:start]):  # 3296253经办人: a space lost
             cuts.append(start)
     parts = [text[a:b].strip(" ，,；;") for a, b in zip(cuts, cuts[1:] + [len(text)])]
+    parts = [piece for part in parts for piece in  # 签发人:赵洪利 D类: the mark after a labelled value
+             (_TRAILING_MARK.split(part, maxsplit=1) if _marks_may_follow(part) else [part])]
     return [p for p in parts if p]
+
+
+def _marks_may_follow(part: str) -> bool:
+    found = labelled(part)
+    return found is not None and found.role not in ("category", "disclosure") and bool(found.value)
+
+
+_TRAILING_MARK = re.compile(r"(?<![A-Za-z0-9：:])\s*(?=(?:[（(【\[]\s*[A-DＡ-Ｄ]\s*类?\s*[）)】\]]|[A-DＡ-Ｄ]\s*类)\s*$)")
 
 
 def peel_marks(text: str) -> tuple[str, str | None, str | None]:
