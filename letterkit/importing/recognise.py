@@ -365,7 +365,7 @@ def _proposal(found: dict, out: Recognised) -> None:
     if subject is None and opening:
         m = re.search(r"《(.+?)》", opening) or re.search(r"提出的(?:关于)?“(.+?)”(?:已|收悉|,|，|的|建议|提案)", opening) or \
             re.search(r"(关于.+?)的?第\s*\d+\s*号(?:提案|建议)", opening) or \
-            re.search(r"提出的(关于.+?(?:的建议|的提案|建议|提案))(?:已|收悉|，|,|。|现|办理|的办理|答复)", opening)
+            re.search(r"提出的(关于.+?(?:的建议|的提案|建议|提案))\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:已|收悉|，|,|。|现|办理|的办理|答复)", opening)
         if m:
             subject = m.group(1)
     session = None

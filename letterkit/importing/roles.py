@@ -87,12 +87,18 @@ def labelled(text: str) -> Labelled | None:
     known = set(vocabulary()["furniture"]) | set(vocabulary().get("furniture_lines", []))
     if [w for w in words if w] and all(w in known for w in words if w):  # tab labels: • 答复内容 • 建议内容
         return Labelled("furniture", stripped, "")
+    if m := _ANY_CATEGORY.fullmatch(stripped):  # 提案分类：【B】, 类别标识：B — a label labels.yaml lacks
+        return Labelled("category", re.sub(r"\s", "", m.group("label")), m.group("mark"))
     if re.fullmatch(r"[（(【\[]?\s*[A-DＡ-Ｄ]\s*类\s*[）)】\]]?|[（(【\[]\s*[A-DＡ-Ｄ]\s*[）)】\]]", stripped):
         return Labelled("category", "", re.search("[A-DＡ-Ｄ]", stripped).group())
     value = disclosure_value(stripped)
     if value:
         return Labelled("disclosure", "", value)
     return None
+
+
+# a short label about a kind (类别, 分类, 类型, 标识) with one mark A–D after it
+_ANY_CATEGORY = re.compile(rf"(?P<label>[\u4e00-\u9fff\s]{{0,6}}(?:类\s*别|分\s*类|类\s*型|标\s*识)[\u4e00-\u9fff\s]{{0,3}})\s*[:：]?\s*{MARK}")
 
 
 def disclosure_value(text: str) -> str | None:
