@@ -88,7 +88,10 @@ def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Reco
 # -- lines -----------------------------------------------------------------------------
 
 _SALUTATION_RUN_ON = re.compile(rf"(?P<who>(尊敬的)?[{CJK}、·\s]{{1,60}}?(委员|代表|同志|先生|女士)(们)?)\s*[:：]\s*(?P<rest>\S.{{8,}})")
-_RECIPIENT_RUN_ON = re.compile(rf"(?P<who>[{CJK}]{{2,30}}?{ORGAN_SUFFIX})\s*[:：]\s*(?P<rest>\S.{{8,}}(?:收悉|提出|答复|回复).*)")
+# any addressee (an organ, 民进X总支, X等3名代表) before a colon, when what follows speaks to them
+_RECIPIENT_RUN_ON = re.compile(r"(?P<who>[^：:，,。；;！？!?“”《》\s][^：:，,。；;！？!?“”《》]{1,29}?)\s*[:：]\s*"
+                               r"(?P<rest>(?=.{0,40}(?:收悉|提出的|您|你们|贵))\S.{8,}(?:收悉|提出|答复|回复).*)")
+_ORGAN_RUN_ON = re.compile(rf"(?P<who>[{CJK}]{{2,30}}?{ORGAN_SUFFIX})\s*[:：]\s*(?P<rest>\S.{{8,}}(?:收悉|提出|答复|回复).*)")
 _SALUTATION_GREETING = re.compile(rf"(?P<who>(尊敬的)?[{CJK}、·\s]{{1,60}}?(委员|代表|同志)(们)?\s*[:：])\s*(?P<greeting>(您|你们)好[！!，,]?)")
 _ORGAN_DATE = re.compile(rf"(?P<organ>[{CJK}（）()]{{2,40}}?{ORGAN_SUFFIX})\s*(?P<date>(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)")
 CLOSING_START = closing_start()
@@ -111,7 +114,8 @@ def prepare(lines: list[Line], from_word: bool) -> list[Line]:
                     Line(line.no, m.group("date"), line.level, width(m.group("date")))]
             continue
         parts = segments(text) if (labelled(text) or NUMBER.match(squeeze(text)) or width(text) <= 40) else [text]
-        if len(parts) == 1 and index < 40 and (m := _SALUTATION_RUN_ON.fullmatch(text) or _RECIPIENT_RUN_ON.fullmatch(text)) \
+        if len(parts) == 1 and index < 40 and (m := _SALUTATION_RUN_ON.fullmatch(text) or _ORGAN_RUN_ON.fullmatch(text)
+                                                or _RECIPIENT_RUN_ON.fullmatch(text)) \
                 and not labelled(text) and not re.search(r"[，。,；]", m.group("who")):
             parts = [text[:m.start("rest")].strip(), m.group("rest")]
         if not from_word:
@@ -173,7 +177,7 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
                 line, role = Line(line.no, role.value, line.level, line.width), None
             else:
                 out.comments.append((line.no, text, "网页信息"))
-                absorb = not role.value
+                absorb = not role.value and text.rstrip().endswith((":", "：", "|", "｜"))  # 来源: with its value below
                 close_title()
                 continue
         if role is not None and role.role in NOT_LETTER:
