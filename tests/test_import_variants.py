@@ -205,7 +205,7 @@ def date_forms(letter: Letter, rnd: random.Random):
     if when == "无" or not letter.where({"date"}):
         return
     y, m, d = when.year, when.month, when.day
-    shapes = [f"{y}{m:02d}{d:02d}", "".join(CN[int(c)] for c in str(y)) + f"年{_cn(m)}月{_cn(d)}日",
+    shapes = [f"{y}{m:02d}{d:02d}", f"{y} {m}{d:02d}", "".join(CN[int(c)] for c in str(y)) + f"年{_cn(m)}月{_cn(d)}日",
               f"{y}.{m}.{d}", f"{y}-{m:02d}-{d:02d}", f"{y} 年 {m} 月 {d} 日"]
     i = letter.where({"date"})[0]
     if letter.lines[i][1].strip() in (f"{y}年{m}月{d}日", f"{y}年{m:02d}月{d:02d}日"):
@@ -240,8 +240,48 @@ def contact_shapes(letter: Letter, rnd: random.Random):
     letter.lines[where[0]:where[0] + 1] = [(old, t) for t in rnd.choice(shapes).split("\n")]
 
 
+def mark_on_title(letter: Letter, rnd: random.Random):
+    """The 类别 mark written at the end of the title line instead of on a line of its own."""
+    category, title = letter.where({"category"}), letter.where({"title"})
+    if len(category) != 1 or not title or not labelled(letter.lines[category[0]][1]):
+        return
+    mark = _value(letter.lines[category[0]][1])
+    old, text = letter.lines[title[-1]]
+    letter.lines[title[-1]] = (old, text.rstrip() + rnd.choice([f" {mark}类", f"（{mark}）", f"({mark}类)", f"【{mark}】"]))
+    del letter.lines[category[0]]
+    letter.role[old] = "mixed"
+
+
+def salutation_shapes(letter: Letter, rnd: random.Random):
+    """The salutation without its colon, with a space between name and role, or with 尊敬的 before it."""
+    where = letter.where({"salutation"})
+    if len(where) != 1:
+        return
+    old, text = letter.lines[where[0]]
+    m = re.fullmatch(r"(尊敬的)?([\u4e00-\u9fff、·]{2,30}?)(委员|代表)\s*[:：]?\s*", text.strip())
+    if not m or len(m.group(2)) > 4:
+        return
+    shapes = [f"{m.group(2)}{m.group(3)}", f"{m.group(2)}　{m.group(3)}：", f"尊敬的{m.group(2)}{m.group(3)}：",
+              f"{m.group(2)} {m.group(3)}:"]
+    letter.lines[where[0]] = (old, rnd.choice(shapes))
+
+
+NUMBER_BRACKETS = ("[]", "【】", "﹝﹞", "［］", "()", "〔〕")
+
+
+def number_brackets(letter: Letter, rnd: random.Random):
+    """The 发文字号's year in other brackets, or with 字: before them (X字:〔2023〕8号)."""
+    for i in letter.where({"number"}):
+        old, text = letter.lines[i]
+        m = re.search(r"([\u4e00-\u9fff])\s*[〔\[【﹝［(（]\s*((?:19|20)\d{2})\s*[〕\]】﹞］)）]", text)
+        if m:
+            pair = rnd.choice(NUMBER_BRACKETS)
+            letter.lines[i] = (old, text[:m.start()] + m.group(1) + pair[0] + m.group(2) + pair[1] + text[m.end():])
+
+
 CHANGES = [tail_order, synonyms, colons, spaced_names, join_split, blank_lines, marks_on_number_line,
-           category_spellings, closing_into_last_item, salutation_joined, date_forms, furniture_around, contact_shapes]
+           category_spellings, closing_into_last_item, salutation_joined, date_forms, furniture_around, contact_shapes,
+           mark_on_title, salutation_shapes, number_brackets]
 
 
 @pytest.mark.parametrize("change", CHANGES, ids=[c.__name__ for c in CHANGES])
