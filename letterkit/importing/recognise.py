@@ -25,10 +25,7 @@ from .zones import read_zones
 
 ORGAN_SUFFIX = r"(?:局|委员会|委|人民政府|政府|办公室|街道办事处|办事处|街道|办|厅|部|院|中心|处|署|公司|馆|站|所|队|会|府)"
 URL = re.compile(r"https?://\S+")
-WEB_META = re.compile(r"(来源|信息来源|发布时间|发布日期|更新时间|作者|浏览次数|点击数|访问量|阅读次数|字号|索引号|打印本页|关闭窗口|分享到)\s*[:：]?")
 KIND_META = re.compile(r"类别\s*[:：]\s*(提案|建议)")
-CATEGORY = re.compile(r"(分类标识|办理结果|答复类别|办复类别|办理类别|类别)\s*[:：]?\s*[【\[（(]?\s*([A-DＡ-Ｄ])\s*[】\]）)]?")
-DISCLOSURE = re.compile(r"(是否同意公开|公开属性|公开方式|是否公开)\s*[:：]?\s*[【\[（(]?\s*(主动公开|依申请公开|不予公开|不公开)\s*[】\]）)]?")
 NUMBER = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*[:：]?\s*(?P<open>[〔\[【（(［﹝])\s*(?P<year>(?:19|20)\d{2})\s*(?P<close>[〕\]】）)］﹞])\s*第?\s*(?P<seq>\d{1,5})\s*号")
 NUMBER_NO_SEQ = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*[〔\[【（(［﹝]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]】）)］﹞]\s*(?P<rest>[\u4e00-\u9fff]{0,4}号)")
 NUMBER_BROKEN = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*[〔\[【（(]\s*(?P<year>(?:19|20)\d{2})(?P<seq>\d{1,4})")
@@ -188,10 +185,6 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             late.append(line)
             close_title()
             continue
-        if WEB_META.match(text):
-            out.comments.append((line.no, text, "网页信息"))
-            close_title()
-            continue
         close_title_needed = True
         if _read_head_marks(line, found, out):
             pass
@@ -274,12 +267,6 @@ def _read_head_marks(line: Line, found: dict, out: Recognised) -> bool:
         return True
     if role is not None and role.role == "disclosure" and role.value in ("主动公开", "依申请公开", "不予公开"):
         found["disclosure"] = (line.no, role.value)
-        return True
-    if m := CATEGORY.fullmatch(text):
-        found["category"] = (line.no, m.group(2).translate(str.maketrans("ＡＢＣＤ", "ABCD")))
-        return True
-    if m := DISCLOSURE.fullmatch(text):
-        found["disclosure"] = (line.no, "不予公开" if m.group(2) == "不公开" else m.group(2))
         return True
     if role is not None and role.role == "signer" and role.value:
         found["signer"] = (line.no, re.sub(r"\s", "", role.value))
