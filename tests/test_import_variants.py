@@ -354,3 +354,28 @@ def test_a_document_number_without_an_organ_gives_a_draft_that_builds(tmp_path):
     build_draft(draft, open_project(draft), tmp_path / "out")  # no internal error, no rejection
     warning = next(n for n in result.notes if n.code == "import-number-organ")
     assert warning.line == 1 and "organ" in warning.hint and "钱汽发〔2020〕11号" in result.draft
+
+
+FRAGMENTS = ["类别：", "B类", "签发人:", "联系人：", "电话:", "0871-1234567", "2024年3月5日", "20241018", "〔2024〕", "7号",
+             "测教函", "尊敬的", "委员", "代表", "：", ":", "收悉", "现答复如下", "一、", "（一）", "1.", "特此函复。", "此致",
+             "敬礼", "抄送:", "附件：", "来源:", "字体:[大 中 小]", "|", "【", "】", "（", "）", "测试县教育局", "关于", "的答复",
+             "A", "D", "张三", " ", "\t", "。", "，", "二〇二四年三月五日", "https://x.gov.cn/a.html", "此件公开发布", "审核:"]
+
+
+@given(st.lists(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=6), max_size=8).map("".join), min_size=1, max_size=40))
+@settings(max_examples=EXAMPLES * 2, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_text_made_of_letter_pieces_imports_and_builds_or_says_what_to_fill(tmp_path, lines):
+    """Lines assembled from labels, marks, dates and numbers in any order: no traceback anywhere."""
+    path = tmp_path / "pieces.txt"
+    path.write_text("\n".join(lines), encoding="utf-8", errors="replace")
+    try:
+        result = import_file(path)
+    except LetterkitError as error:
+        assert all(p.message for p in error.problems)
+        return
+    draft = tmp_path / "pieces.yaml"
+    draft.write_text(result.draft, encoding="utf-8")
+    try:
+        build_draft(draft, open_project(draft), tmp_path / "out")
+    except LetterkitError:
+        assert any(n.code == "import-unbuildable" for n in result.notes), result.draft

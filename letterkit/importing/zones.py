@@ -32,6 +32,7 @@ SALUTATION_WINDOW = 40  # a salutation stands near the top: beyond this many lin
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[:：]?\s*[〔\[【（(［﹝]\s*(?:19|20)\d{2}\s*[〕\]】）)］﹞]")
 _DATE_INSIDE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _OPENING_LIKE = re.compile(r"收悉|提出的|答复如下|回复如下|函告如下|您好|你们好|首先|感谢")
+_OPENING_SURE = re.compile(r"收悉|(?:答复|回复|函告|报告)如下")
 _TITLE_LIKE = re.compile(r"关于|答复|回复|复函|的函|办理情况|意见")
 _ORGAN_END = re.compile(r"(局|委员会|委|人民政府|政府|办公室|办事处|街道|办|厅|部|院|中心|处|署|公司|馆|站|所|队|会)$")
 _SENTENCE = re.compile(r"[。；！？]|[，,].*[，,]")
@@ -75,7 +76,7 @@ def _scores(lines: list[Line], index: int) -> tuple[float, float, float, float, 
     dated = date_of(text) is not None
     numbered = marker(text) is not None
     sentence = bool(_SENTENCE.search(text)) and width(text) > 12
-    opening = bool(_OPENING_LIKE.search(text[:60])) and sentence
+    opening = bool(_OPENING_LIKE.search(text[:60])) and sentence or bool(_OPENING_SURE.search(text)) and width(text) > 12
     closing = bool(_CLOSING.match(text))
     bare = _SEAL_NOTE.sub("", text).strip()
     before_date = any(date_of(l.text) is not None for l in lines[index + 1:index + 3])
@@ -86,7 +87,7 @@ def _scores(lines: list[Line], index: int) -> tuple[float, float, float, float, 
 
     head = 0.0
     head += 2 * bool(role is not None or _DOC_NUMBER.match(text))
-    head += 1 * bool(_TITLE_LIKE.search(text) and not sentence)
+    head += 1 * bool(_TITLE_LIKE.search(text) and not sentence and not opening)
     head -= 4 * opening + 3 * numbered + 1 * sentence + 2 * (width(text) > 100)
 
     body = 1.0 * sentence + 1 * numbered + 1 * opening
