@@ -18,7 +18,7 @@ from .body import read_annexes, read_body
 from .check import self_check
 from .clean import CJK, Cleaned, Para, join, line_width, marker, squeeze, width
 from .notes import Note, Recognised, compact
-from .roles import NOT_LETTER, closing_start, labelled, peel_marks, segments, title_category
+from .roles import NOT_LETTER, closing_start, labelled, peel_marks, segments, title_category, vocabulary
 from .source import Line
 from .tail import read_tail, split_tail
 from .zones import read_zones
@@ -151,9 +151,14 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             pending.clear()
 
     absorb = False  # a page label with its value on the next line (来源:\n湘阴县人民政府)
+    quoted = False  # under 建议内容： the page shows the proposal itself, not the letter
     for line in head:
         text = line.text
         role = labelled(text)
+        if quoted and role is None and (width(text) > 30 or "。" in text) and not _title_like(text[:30]):
+            out.comments.append((line.no, text, "网页上的提案/建议原文"))
+            continue
+        quoted = role is not None and role.role == "furniture" and role.label in vocabulary()["proposal_sections"]
         if absorb and role is None and width(text) <= 30 and not NUMBER.search(text) and not _title_like(text):
             out.comments.append((line.no, text, "网页信息"))
             absorb = False
@@ -174,7 +179,8 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
                 line, role = Line(line.no, role.value, line.level, line.width), None
             else:
                 out.comments.append((line.no, text, "网页信息"))
-                absorb = not role.value and text.rstrip().endswith((":", "：", "|", "｜"))  # 来源: with its value below
+                absorb = not role.value and text.rstrip().endswith((":", "：", "|", "｜")) and not quoted \
+                    and role.label not in vocabulary()["reply_sections"]  # 来源: with its value below
                 close_title()
                 continue
         if role is not None and role.role in NOT_LETTER:

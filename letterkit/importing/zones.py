@@ -33,6 +33,7 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[:：]?\s*[〔\[【（(［﹝
 _DATE_INSIDE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _OPENING_LIKE = re.compile(r"收悉|提出的|答复如下|回复如下|函告如下|您好|你们好|首先|感谢")
 _OPENING_SURE = re.compile(r"收悉|(?:答复|回复|函告|报告)如下")
+_LABEL = re.compile(rf"[{CJK}]{{2,8}}\s*[:：|｜]\s*\S")  # 联系科室：… — a label labels.yaml does not know
 _TITLE_LIKE = re.compile(r"关于|答复|回复|复函|的函|办理情况|意见")
 _ORGAN_END = re.compile(r"(局|委员会|委|人民政府|政府|办公室|办事处|街道|办|厅|部|院|中心|处|署|公司|馆|站|所|队|会)$")
 _SENTENCE = re.compile(r"[。；！？]|[，,].*[，,]")
@@ -84,6 +85,7 @@ def _scores(lines: list[Line], index: int) -> tuple[float, float, float, float, 
     tail_label = (role is not None and role.role in _TAIL_ROLES) or bool(
         CONTACT.match(text) or CC.match(text) or LEADER.match(text) or DISCLOSURE_NOTE.fullmatch(text))
     salutation = salutation_points(lines, index)
+    unknown_label = role is None and bool(_LABEL.match(text)) and width(text) <= 40 and not sentence
 
     head = 0.0
     head += 2 * bool(role is not None or _DOC_NUMBER.match(text))
@@ -91,9 +93,10 @@ def _scores(lines: list[Line], index: int) -> tuple[float, float, float, float, 
     head -= 4 * opening + 3 * numbered + 1 * sentence + 2 * (width(text) > 100)
 
     body = 1.0 * sentence + 1 * numbered + 1 * opening
-    body -= 8 * dated + 3 * signature + 2 * tail_label + 1 * (role is not None and role.role == "furniture")
+    body -= 8 * dated + 3 * signature + 2 * tail_label + 1 * (role is not None and role.role == "furniture") + 1 * unknown_label
 
     tail = 6.0 * dated + 3 * signature + 3 * tail_label + 2 * bool(ATTACH_LIST.match(text) or PRINTER.fullmatch(text))
+    tail += 1 * unknown_label
     tail -= 3 * (sentence and not tail_label) + 3 * closing + 1 * (not (dated or signature or tail_label or numbered))
     return head, (NEVER if salutation is None else salutation), body, tail, 0.0
 
