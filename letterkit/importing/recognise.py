@@ -395,6 +395,8 @@ def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
     if organ and signature and signature[1] != organ[1]:
         if organ[1].endswith(signature[1]) and len(signature[1]) >= 4:
             found["short_name"] = signature[1]
+        elif signature[1].endswith(organ[1]) and len(organ[1]) >= 4:
+            pass  # 宝鸡市陈仓区…局 signing under the letterhead 陈仓区…局: the same organ, its fuller name
         else:
             out.notes.append(Note(signature[0], "import-signature",
                                   f"署名“{signature[1]}”与版头“{organ[1]}”不一致；照录",
