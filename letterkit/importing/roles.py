@@ -80,7 +80,9 @@ def labelled(text: str) -> Labelled | None:
                 return Labelled(role, re.sub(r"\s", "", label), value)
             if role == "category" and body[m.end():].strip():
                 continue  # 类别 mark followed by more text: not a category line
-            return Labelled(role, re.sub(r"\s", "", m.group("label")), value.rstrip("）)】]").strip())
+            return Labelled(role, re.sub(r"\s", "", m.group("label")), value.strip(" |｜").rstrip("）)】]").strip())
+    if _BREADCRUMB.match(stripped):
+        return Labelled("furniture", stripped, "")
     if re.sub(r"\s", "", stripped) in vocabulary().get("furniture_lines", []):
         return Labelled("furniture", stripped, "")
     words = re.split(r"[\s•·●▪◆|｜>›»/]+", stripped)
@@ -99,6 +101,10 @@ def labelled(text: str) -> Labelled | None:
 
 # a short label about a kind (类别, 分类, 类型, 标识) with one mark A–D after it
 _ANY_CATEGORY = re.compile(rf"(?P<label>[\u4e00-\u9fff\s]{{0,6}}(?:类\s*别|分\s*类|类\s*型|标\s*识)[\u4e00-\u9fff\s]{{0,3}})\s*[:：]?\s*{MARK}")
+
+
+# page navigation: 首页 > 政务公开 > 建议提案办理, or any short line of three steps
+_BREADCRUMB = re.compile(r"(?:首页|主页|网站首页)\s*[>›»/]|(?=.{0,80}$)[^>›»。，]{1,20}(?:\s*[>›»]\s*[^>›»。，]{1,20}){2,}$")
 
 
 def disclosure_value(text: str) -> str | None:
