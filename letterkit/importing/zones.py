@@ -70,34 +70,54 @@ def salutation_points(lines: list[Line], index: int) -> float | None:
     return points
 
 
-def _scores(lines: list[Line], index: int) -> tuple[float, float, float, float, float]:
-    """The line's score in each zone (head, salutation, body, tail, after)."""
+# Each feature of a line adds its weight to the zones (head, body, tail); the salutation has its own
+# score (salutation_points) and the part after the date scores 0 for every line.
+WEIGHTS = {                  # head body tail
+    "label":                 (2, 0, 0),    # any label labels.yaml knows, or a 发文字号
+    "title_like":            (1, 0, 0),    # 关于…的答复, not a sentence
+    "opening":               (-4, 1, 0),   # 收悉, 答复如下, 您好…
+    "numbered":              (-3, 1, 0),   # 一、 （一） 1.
+    "sentence":              (-1, 1, 0),
+    "long":                  (-2, 0, 0),   # wider than 100 characters
+    "dated":                 (0, -8, 6),
+    "signature":             (0, -3, 3),   # an organ's name alone, or a short line just above the date
+    "tail_label":            (0, -2, 3),   # 联系人, 抄送, 审核, 公开, 签发人, 类别
+    "furniture":             (0, -1, 0),
+    "unknown_label":         (0, -1, 1),   # 联系科室：… — a label labels.yaml does not know
+    "attachments_or_printer": (0, 0, 2),   # 附件：…, X 2024年6月21日印发
+    "plain_sentence":        (0, 0, -3),   # a sentence without a label: not the 落款
+    "closing":               (0, 0, -3),   # 感谢…, 特此函复
+    "nothing_of_the_tail":   (0, 0, -1),
+}
+
+
+def features(lines: list[Line], index: int) -> dict[str, bool]:
+    """What can be seen of a line without deciding what it is: its label, shape and neighbours."""
     text = lines[index].text
     role = labelled(text)
-    dated = date_of(text) is not None
-    numbered = marker(text) is not None
-    sentence = bool(_SENTENCE.search(text)) and width(text) > 12
-    opening = bool(_OPENING_LIKE.search(text[:60])) and sentence or bool(_OPENING_SURE.search(text)) and width(text) > 12
-    closing = bool(_CLOSING.match(text))
+    f = {"dated": date_of(text) is not None, "numbered": marker(text) is not None,
+         "sentence": bool(_SENTENCE.search(text)) and width(text) > 12, "long": width(text) > 100,
+         "closing": bool(_CLOSING.match(text)), "furniture": role is not None and role.role == "furniture",
+         "label": role is not None or bool(_DOC_NUMBER.match(text)),
+         "attachments_or_printer": bool(ATTACH_LIST.match(text) or PRINTER.fullmatch(text))}
+    f["opening"] = bool(_OPENING_LIKE.search(text[:60])) and f["sentence"] or bool(_OPENING_SURE.search(text)) and width(text) > 12
+    f["title_like"] = bool(_TITLE_LIKE.search(text)) and not f["sentence"] and not f["opening"]
     bare = _SEAL_NOTE.sub("", text).strip()
-    before_date = any(date_of(l.text) is not None for l in lines[index + 1:index + 3])
-    signature = is_signature(bare) and not numbered and (bool(_ORGAN_END.search(re.split(r"\s", bare)[-1])) or before_date)
-    tail_label = (role is not None and role.role in _TAIL_ROLES) or bool(
+    before_date = any(date_of(line.text) is not None for line in lines[index + 1:index + 3])
+    f["signature"] = is_signature(bare) and not f["numbered"] and (bool(_ORGAN_END.search(re.split(r"\s", bare)[-1])) or before_date)
+    f["tail_label"] = (role is not None and role.role in _TAIL_ROLES) or bool(
         CONTACT.match(text) or CC.match(text) or LEADER.match(text) or DISCLOSURE_NOTE.fullmatch(text))
+    f["unknown_label"] = role is None and bool(_LABEL.match(text)) and width(text) <= 40 and not f["sentence"]
+    f["plain_sentence"] = f["sentence"] and not f["tail_label"]
+    f["nothing_of_the_tail"] = not (f["dated"] or f["signature"] or f["tail_label"] or f["numbered"])
+    return f
+
+
+def _scores(lines: list[Line], index: int) -> tuple[float, float, float, float, float]:
+    """The line's score in each zone (head, salutation, body, tail, after)."""
+    seen = [name for name, present in features(lines, index).items() if present]
+    head, body, tail = (float(sum(WEIGHTS[name][k] for name in seen)) for k in range(3))
     salutation = salutation_points(lines, index)
-    unknown_label = role is None and bool(_LABEL.match(text)) and width(text) <= 40 and not sentence
-
-    head = 0.0
-    head += 2 * bool(role is not None or _DOC_NUMBER.match(text))
-    head += 1 * bool(_TITLE_LIKE.search(text) and not sentence and not opening)
-    head -= 4 * opening + 3 * numbered + 1 * sentence + 2 * (width(text) > 100)
-
-    body = 1.0 * sentence + 1 * numbered + 1 * opening
-    body -= 8 * dated + 3 * signature + 2 * tail_label + 1 * (role is not None and role.role == "furniture") + 1 * unknown_label
-
-    tail = 6.0 * dated + 3 * signature + 3 * tail_label + 2 * bool(ATTACH_LIST.match(text) or PRINTER.fullmatch(text))
-    tail += 1 * unknown_label
-    tail -= 3 * (sentence and not tail_label) + 3 * closing + 1 * (not (dated or signature or tail_label or numbered))
     return head, (NEVER if salutation is None else salutation), body, tail, 0.0
 
 
