@@ -83,6 +83,7 @@ CASES = [
     ({"tail": "联系人:李四同志 电话:1234567"}, {"contact_name": "李四", "contact_phone": "1234567"}),  # a draft holds a contact whole
     ({"tail": "联系人:李四(电话:1234567)"}, {"contact_name": "李四", "contact_phone": "1234567"}),
     ({"tail": "抄送:\n县政协提案委,县政府督查室"}, {"cc": "县政协提案委、县政府督查室"}),
+    ({"tail": "抄送:县政协提案委,县政府督查室\n抄报:县人民政府"}, {"cc": "县政协提案委、县政府督查室、县人民政府"}),
     ({"tail": "联 系 人:李 四 联系电话:1234567"}, {"contact_name": "李四", "contact_phone": "1234567"}),
     # 6. approval and handling lines
     ({"head": "签发人:王五\n" + BASE["head"]}, {"signer": "王五"}),

@@ -187,7 +187,7 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
             continue
         if m := CC.fullmatch(text):
             names = [squeeze(n) for n in re.split(r"[，,、；;\s]+", m.group("list").rstrip("。. ")) if n]
-            found["cc"] = (line.no, names)
+            found["cc"] = (found.get("cc", (line.no, []))[0], found.get("cc", (None, []))[1] + names)  # 抄送 and 抄报 both kept
             if m.group("kind") == "报":
                 out.notes.append(Note(line.no, "import-cc", "原文是“抄报”，letterkit 的版记按 GB/T 9704 印“抄送”"))
             continue
