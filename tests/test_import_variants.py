@@ -279,9 +279,17 @@ def number_brackets(letter: Letter, rnd: random.Random):
             letter.lines[i] = (old, text[:m.start()] + m.group(1) + pair[0] + m.group(2) + pair[1] + text[m.end():])
 
 
+def date_before_signature(letter: Letter, rnd: random.Random):
+    """The date printed above the signature instead of below it."""
+    signature, date = letter.where({"signature"}), letter.where({"date"})
+    if len(signature) == 1 and len(date) == 1 and signature[0] < date[0]:
+        s, d = signature[0], date[0]
+        letter.lines[s], letter.lines[d] = letter.lines[d], letter.lines[s]
+
+
 CHANGES = [tail_order, synonyms, colons, spaced_names, join_split, blank_lines, marks_on_number_line,
            category_spellings, closing_into_last_item, salutation_joined, date_forms, furniture_around, contact_shapes,
-           mark_on_title, salutation_shapes, number_brackets]
+           mark_on_title, salutation_shapes, number_brackets, date_before_signature]
 
 
 @pytest.mark.parametrize("change", CHANGES, ids=[c.__name__ for c in CHANGES])

@@ -165,7 +165,8 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
         if role is not None and role.role == "signer" and role.value:
             found.setdefault("signer", (line.no, re.sub(r"\s", "", role.value)))
             continue
-        if not seen_date and is_signature(text) and not CONTACT.match(text) and not marker(text):
+        after_date = seen_date and not signatures and bool(ORGAN_END.search(text.split()[-1] if text.split() else ""))
+        if (not seen_date or after_date) and is_signature(text) and not CONTACT.match(text) and not marker(text):
             text = re.sub(r"[（(]\s*(盖章|公章|印章|章)\s*[）)]", "", text)  # XX局（盖章）
             names = [squeeze(n.strip()) for n in text.split("\t") if n.strip()]
             if len(names) == 1 and all(ORGAN_END.search(n) for n in text.split()) and len(text.split()) > 1:
