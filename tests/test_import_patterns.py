@@ -58,6 +58,8 @@ CASES = [
     ({"salutation": "张三等3名委员:"}, {"addressee": "张三等3名委员"}),
     ({"salutation": "尊敬的张三县政协委员:"}, {"addressee": "张三县政协委员"}),
     ({"salutation": "县卫生健康局:"}, {"addressee": "县卫生健康局"}),
+    ({"salutation": "县卫生健康局", "opening": "你局转来的张三委员提出的《关于加强校园安全的提案》(第12号)收悉,现将会办意见函告如下:"},
+     {"addressee": "县卫生健康局"}),
     ({"salutation": "县卫生健康局: 您单位转来的张三委员提出的《关于加强校园安全的提案》(第12号)收悉,现答复如下:", "opening": ""},
      {"addressee": "县卫生健康局", "proposal_title": "关于加强校园安全的提案"}),
     ({"head": "建议人:\n" + BASE["head"]}, {}),

@@ -61,7 +61,7 @@ def salutation_points(lines: list[Line], index: int) -> float | None:
     if text.endswith((":", "：")):
         if re.search(r"如下|[。，,；;]", text) or len(text) <= 2:
             return None
-    elif not re.fullmatch(rf"(尊敬的)?[{CJK}、·\s]{{1,60}}(委员|代表)(们)?", text):
+    elif not re.fullmatch(rf"(尊敬的)?[{CJK}、·\s]{{1,60}}(委员|代表)(们)?", text) and not _unit_addressed(lines, index):
         return None
     after = lines[index + 1].text if index + 1 < len(lines) else ""
     points = 1 + 2 * text.endswith((":", "：")) + 2 * bool(re.search(r"^尊敬的|(委员|代表|同志)(们)?[:：]?$", text))
@@ -111,6 +111,16 @@ def features(lines: list[Line], index: int) -> dict[str, bool]:
     f["plain_sentence"] = f["sentence"] and not f["tail_label"]
     f["nothing_of_the_tail"] = not (f["dated"] or f["signature"] or f["tail_label"] or f["numbered"])
     return f
+
+
+def _unit_addressed(lines: list[Line], index: int) -> bool:
+    """区卫生健康局 without a colon, between the title and an opening that speaks to it (你局转来的…收悉):
+    the unit a co-handling opinion is written to, not a second letterhead."""
+    text = lines[index].text
+    before = lines[index - 1].text if index > 0 else ""
+    after = lines[index + 1].text if index + 1 < len(lines) else ""
+    return bool(re.fullmatch(rf"[{CJK}（）()]{{2,30}}", text) and _ORGAN_END.search(text) and _TITLE_LIKE.search(before)
+                and not _TITLE_LIKE.search(text) and re.match(r".{0,6}(你|贵)", after) and _OPENING_SURE.search(after))
 
 
 def _scores(lines: list[Line], index: int) -> tuple[float, float, float, float, float]:
