@@ -87,6 +87,8 @@ CASES = [
     ({"tail": "抄送:\n县政协提案委,县政府督查室"}, {"cc": "县政协提案委、县政府督查室"}),
     ({"tail": "抄送:县政协提案委,县政府督查室\n抄报:县人民政府"}, {"cc": "县政协提案委、县政府督查室、县人民政府"}),
     ({"tail": "联 系 人:李 四 联系电话:1234567"}, {"contact_name": "李四", "contact_phone": "1234567"}),
+    ({"tail": "联系方式:李四 13912345678"}, {"contact_name": "李四", "contact_phone": "13912345678"}),
+    ({"tail": "联系人及电话:李四,0871-1234567。"}, {"contact_name": "李四", "contact_phone": "0871-1234567"}),
     # 6. approval and handling lines
     ({"head": "签发人:王五\n" + BASE["head"]}, {"signer": "王五"}),
     ({"head": "测试县教育局\n测教函〔2024〕7号 签发人:王五\n关于县政协十届三次会议第12号提案的答复"}, {"signer": "王五"}),
@@ -149,10 +151,12 @@ def test_a_pattern_of_issue_12_is_read_for_what_it_is(tmp_path, change, fields):
 
 # -- a contact line with only a name or only a phone ------------------------------------------------
 
-PARTIAL = [(f"{label}{colon}{value}", field, value.strip(" （）()"))
-           for label, field, value in (("联系电话", "phone", "1234567"), ("电话", "phone", "0871-1234567"),
-                                       ("办公电话", "phone", "13912345678"), ("联系人", "name", "李四"),
-                                       ("经办人", "name", "李四"), ("承办人", "name", "王小明"))
+PARTIAL = [(f"{label}{colon}{written}", field, value)
+           for label, field, written, value in (
+               ("联系电话", "phone", "1234567", "1234567"), ("电话", "phone", "0871-1234567", "0871-1234567"),
+               ("联系电话", "phone", "0871-1234567（办公室）", "0871-1234567"),  # an office is not a person
+               ("办公电话", "phone", "13912345678", "13912345678"), ("联系人", "name", "李四", "李四"),
+               ("经办人", "name", "李四", "李四"), ("承办人", "name", "王小明", "王小明"))
            for colon in (":", "：")]
 
 

@@ -223,6 +223,9 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
         _read_contact(contact_lines, found, out)
 
 
+_UNIT = re.compile(r"[\u4e00-\u9fff]{1,5}(?:办公室|局|委|办|中心|科|股|室|站|所|队|处|院|部)")  # 办公室, 基础教育科: not a person
+
+
 def _read_contact(lines: list[Line], found: dict, out: Recognised) -> None:
     """Contact lines in any of their shapes: 联系人：X，联系电话：Y; reversed; on two lines; run together
     (联系人及电话：X 0871-…); 经办人 / 承办人; a unit before the name; phone or name alone."""
@@ -239,15 +242,15 @@ def _read_contact(lines: list[Line], found: dict, out: Recognised) -> None:
         if phone is None and (m := PHONE.search(value)):
             phone = re.sub(r"\s", "", m.group())
             value = value[:m.start()] + value[m.end():]
-        if name is None and (role is None or role.role in ("contact_name", "contact_both")) and "单位" not in (role.label if role else ""):
-            value = re.sub(r"(联系)?电话|手机|[:：;；,，()（）]", " ", value)
+        if name is None and (role is None or role.role != "contact_unit") and "单位" not in (role.label if role else ""):
+            value = re.sub(r"(联系)?电话|手机|[:：;；,，()（）。.]", " ", value)  # 联系方式：李四 139…: a name too
             words = [w for w in re.split(r"\s{2,}|[;；,，]", value.strip()) if w.strip()]
             candidate = re.sub(r"\s", "", words[0]) if words else ""
             unit_and_name = re.fullmatch(r".+?(?:局|委|办|中心|科|股|室|站|所|队|处|院)([\u4e00-\u9fff·]{2,4})", candidate)
             if unit_and_name and len(candidate) > 5:
                 candidate = unit_and_name.group(1)
             candidate = re.sub(r"(同志|先生|女士|科长|股长|主任)$", "", candidate)
-            if re.fullmatch(r"[\u4e00-\u9fff·]{2,6}", candidate):
+            if re.fullmatch(r"[\u4e00-\u9fff·]{2,6}", candidate) and not _UNIT.fullmatch(candidate):
                 name = candidate
     text = " ".join(line.text for line in lines)
     if name is None and phone is None:
