@@ -174,6 +174,9 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             out.comments.append((line.no, text, "网页栏目信息（提案/建议类别）"))
             close_title()
             continue
+        if role is not None and role.role == "furniture" and role.label in vocabulary()["proposal_numbers"] \
+                and (m := re.fullmatch(r"第?\s*([A-Za-z]{0,4}\d{1,10})\s*号?", squeeze(role.value))):
+            found.setdefault("id_hint", m.group(1))  # 提案编号：56 on the page, for a title that lacks it
         if role is not None and role.role == "furniture":
             if role.label in ("文号", "发文字号") and (m := NUMBER.fullmatch(squeeze(role.value))):
                 line, role = Line(line.no, role.value, line.level, line.width), None
@@ -355,6 +358,7 @@ def _proposal(found: dict, out: Recognised) -> None:
         if m:
             ident = m.group(1).strip()
             break
+    ident = ident or found.get("id_hint")
     subject = None
     m = re.search(r"《\s*(?:[A-Z]{1,4}\s*\d{4,})?\s*“?(.+?)”?\s*》", title) if title else None
     if m and not re.fullmatch(r"[A-Z0-9\s]+", m.group(1)):
