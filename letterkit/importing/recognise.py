@@ -200,6 +200,8 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
         elif (m := ORGAN_TITLE.fullmatch(squeeze(text))) and _title_like(m.group("title")):
             organs.append((line.no, m.group("organ"), False))
             titles.append((line.no, m.group("title"), [line.no]))
+        elif len(joint := text.split()) > 1 and all(ORGAN_LINE.fullmatch(part) for part in joint):
+            organs.append((line.no, ORGAN_LINE.fullmatch(joint[0]).group("organ"), False))  # a joint letterhead: the first
         elif (m := ORGAN_LINE.fullmatch(squeeze(text))) and not text.startswith(("关于", "对")):
             organs.append((line.no, m.group("organ"), bool(m.group("file"))))
         elif LABEL_SHAPE.match(text) and not _title_like(text):  # 办理单位：… — a label this import does not know
@@ -364,7 +366,7 @@ def _proposal(found: dict, out: Recognised) -> None:
     if m and not re.fullmatch(r"[A-Z0-9\s]+", m.group(1)):
         subject = m.group(1)
     if subject is None and opening:
-        m = re.search(r"《(.+?)》", opening) or re.search(r"提出的(?:关于)?“(.+?)”(?:已|收悉|,|，|的|建议|提案)", opening) or \
+        m = re.search(r"《(.+?)》", opening) or re.search(r"提出的(?:关于)?“(.+?)”\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:已|收悉|,|，|的|建议|提案)", opening) or \
             re.search(r"(关于.+?)的?第\s*\d+\s*号(?:提案|建议)", opening) or \
             re.search(r"提出的(关于.+?(?:的建议|的提案|建议|提案))\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:已|收悉|，|,|。|现|办理|的办理|答复)", opening)
         if m:

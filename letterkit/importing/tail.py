@@ -212,6 +212,8 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
                                   "是信函内容的话，移到草稿中合适的字段；是常见的标签的话，可加进 labels.yaml"))
             continue
         found.setdefault("tail_stray", []).append(Para(squeeze(text), [line.no]))
+        if re.fullmatch(r"(此\s*致\s*)?敬\s*礼[！!]?|此\s*致|(特此|专此)\S{0,6}", text.strip()):
+            continue  # a closing formula after a 类别 or contact line: a closing, nothing to warn about
         out.notes.append(Note(line.no, "import-unplaced", f"落款附近无法归类的一行“{text[:30]}”，作为结尾段落保留",
                               "核对后移到合适的字段或删去"))
     if signatures:
