@@ -90,7 +90,10 @@ _RECIPIENT_RUN_ON = re.compile(r"(?P<who>[^：:，,。；;！？!?“”《》\s
                                r"(?P<rest>(?=.{0,40}(?:收悉|提出的|您|你们|贵))\S.{8,}(?:收悉|提出|答复|回复).*)")
 _ORGAN_RUN_ON = re.compile(rf"(?P<who>[{CJK}]{{2,30}}?{ORGAN_SUFFIX})\s*[:：]\s*(?P<rest>\S.{{8,}}(?:收悉|提出|答复|回复).*)")
 _SALUTATION_GREETING = re.compile(rf"(?P<who>(尊敬的)?[{CJK}、·\s]{{1,60}}?(委员|代表|同志)(们)?\s*[:：])\s*(?P<greeting>(您|你们)好[！!，,]?)")
-_ORGAN_DATE = re.compile(rf"(?P<organ>[{CJK}（）()]{{2,40}}?{ORGAN_SUFFIX})\s*(?P<date>(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)")
+# 署名 and 日期 on one line: X局（盖章） 2024年3月5日 / X局　二〇二四年三月五日
+_ORGAN_DATE = re.compile(rf"(?P<organ>[{CJK}（）()]{{2,40}}?{ORGAN_SUFFIX}(?:\s*[（(]\s*(?:盖章|公章|印章|章)\s*[）)])?)\s*"
+                         r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+                         r"|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)")
 CLOSING_START = closing_start()
 _RUN_ON = re.compile(rf"(?<=[。！？：:!?])\s+(?=[{CJK}“（(])")
 
