@@ -287,9 +287,22 @@ def date_before_signature(letter: Letter, rnd: random.Random):
         letter.lines[s], letter.lines[d] = letter.lines[d], letter.lines[s]
 
 
+def signature_and_date_joined(letter: Letter, rnd: random.Random):
+    """The signature and the date on one line (X局　2024年3月5日), maybe with （盖章） after the name."""
+    signature, date = letter.where({"signature"}), letter.where({"date"})
+    if len(signature) != 1 or len(date) != 1 or date[0] != signature[0] + 1 or "\t" in letter.lines[signature[0]][1]:
+        return
+    (old, name), (_, when) = letter.lines[signature[0]], letter.lines[date[0]]
+    if len(name.split()) > 1:
+        return  # several organs on the line: which one the date follows is not for this change
+    letter.lines[signature[0]] = (old, name.strip() + rnd.choice(["（盖章）", ""]) + rnd.choice(["　", " ", ""]) + when.strip())
+    del letter.lines[date[0]]
+    letter.role[old] = "mixed"
+
+
 CHANGES = [tail_order, synonyms, colons, spaced_names, join_split, blank_lines, marks_on_number_line,
            category_spellings, closing_into_last_item, salutation_joined, date_forms, furniture_around, contact_shapes,
-           mark_on_title, salutation_shapes, number_brackets, date_before_signature]
+           mark_on_title, salutation_shapes, number_brackets, date_before_signature, signature_and_date_joined]
 
 
 @pytest.mark.parametrize("change", CHANGES, ids=[c.__name__ for c in CHANGES])
