@@ -86,7 +86,8 @@ def synonyms(letter: Letter, rnd: random.Random):
         found, m = _label_span(text)
         if found is None or found.role not in SYNONYM_ROLES or letter.role.get(old) in ("body", "opening", "closing"):
             continue
-        words = [w for w in vocabulary()[found.role] if w != found.label]
+        words = [w for w in vocabulary()[found.role] if w != found.label  # a page's tabs are no synonym of 来源
+                 and w not in vocabulary()["proposal_sections"] + vocabulary()["reply_sections"]]
         if found.role == "contact_name":
             words = [w for w in words if w in ("联系人", "经办人", "承办人")]
         if found.role == "contact_phone":
@@ -364,6 +365,17 @@ def test_shuffled_dropped_and_repeated_lines_import_and_build_or_say_what_to_fil
         assert any(n.code == "import-unbuildable" for n in result.notes), result.draft
 
 
+@pytest.mark.parametrize("text", ["(0)", "(A)\n", "( )", "(1)(2)"])
+def test_half_width_brackets_with_nothing_around_them_import_without_a_traceback(tmp_path, text):
+    """Found by the pieces property: a file holding only (0) crashed the punctuation count."""
+    path = tmp_path / "brackets.txt"
+    path.write_text(text, encoding="utf-8")
+    try:
+        import_file(path)
+    except LetterkitError as error:
+        assert all(p.message for p in error.problems)
+
+
 def test_a_document_number_without_an_organ_gives_a_draft_that_builds(tmp_path):
     """The crash of issue 12: a 发文字号 and no organ anywhere wrote `organ: 无` beside a number."""
     path = tmp_path / "letter.txt"
@@ -400,3 +412,17 @@ def test_any_text_made_of_letter_pieces_imports_and_builds_or_says_what_to_fill(
         build_draft(draft, open_project(draft), tmp_path / "out")
     except LetterkitError:
         assert any(n.code == "import-unbuildable" for n in result.notes), result.draft
+
+
+def test_signatures_too_wide_to_stand_side_by_side_are_warned_at_import(tmp_path):
+    """Found by the shuffle property: three long organs signing on one line import into a draft that
+    build refuses (joint-signatures-too-wide); the import now says so, with the hint build gives."""
+    path = tmp_path / "letter.txt"
+    path.write_text("关于第16号建议的答复\n王五代表：\n您提出的《关于开通公交线路的建议》已收悉，现答复如下：\n我们已办理。\n"
+                    "湘阴县住房和城乡建设局\t湘阴县交通运输局\t湘阴县发展和改革局\n2020年7月15日\n", encoding="utf-8")
+    result = import_file(path)
+    draft = tmp_path / "letter.yaml"
+    draft.write_text(result.draft, encoding="utf-8")
+    with pytest.raises(LetterkitError):
+        build_draft(draft, open_project(draft), tmp_path / "out")
+    assert any(n.code == "import-unbuildable" and "署名" in n.message for n in result.notes)

@@ -128,8 +128,9 @@ def punctuation(cleaned: Cleaned) -> None:
             if widened != line.text:
                 touched.append(line.no)
                 line.text = widened
-        cleaned.notes.append(Note(touched[0], "import-punctuation",
-                                  f"半角标点改为全角（这份文字的全角标点在复制时丢失了）：{compact(touched)}", severity="note"))
+        if touched:  # (0) alone counts as half-width but has nothing wide around it to widen by
+            cleaned.notes.append(Note(touched[0], "import-punctuation",
+                                      f"半角标点改为全角（这份文字的全角标点在复制时丢失了）：{compact(touched)}", severity="note"))
         return
     for line in cleaned.lines:
         for match in _MIXED_PAIR.finditer(line.text):

@@ -20,7 +20,7 @@ from .clean import CJK, Cleaned, Para, join, line_width, marker, squeeze, width
 from .notes import Note, Recognised, compact
 from .roles import NOT_LETTER, closing_start, labelled, peel_marks, segments, title_category, vocabulary
 from .source import Line
-from .tail import read_tail, split_tail
+from .tail import date_of, read_tail, split_tail
 from .zones import read_zones
 
 ORGAN_SUFFIX = r"(?:局|委员会|委|人民政府|政府|办公室|街道办事处|办事处|街道|办|厅|部|院|中心|处|署|公司|馆|站|所|队|会|府)"
@@ -92,8 +92,7 @@ _ORGAN_RUN_ON = re.compile(rf"(?P<who>[{CJK}]{{2,30}}?{ORGAN_SUFFIX})\s*[:：]\s
 _SALUTATION_GREETING = re.compile(rf"(?P<who>(尊敬的)?[{CJK}、·\s]{{1,60}}?(委员|代表|同志)(们)?\s*[:：])\s*(?P<greeting>(您|你们)好[！!，,]?)")
 # 署名 and 日期 on one line: X局（盖章） 2024年3月5日 / X局　二〇二四年三月五日
 _ORGAN_DATE = re.compile(rf"(?P<organ>[{CJK}（）()]{{2,40}}?{ORGAN_SUFFIX}(?:\s*[（(]\s*(?:盖章|公章|印章|章)\s*[）)])?)\s*"
-                         r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-                         r"|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)")
+                         r"(?P<date>(?:19|20)\d{2}[\d\s年月日.\-/．－]{2,12}|[〇○零一二三四五六七八九]{4}\s*年[一二三四五六七八九十\s月日]{3,9})")
 CLOSING_START = closing_start()
 _RUN_ON = re.compile(rf"(?<=[。！？：:!?])\s+(?=[{CJK}“（(])")
 
@@ -109,7 +108,7 @@ def prepare(lines: list[Line], from_word: bool) -> list[Line]:
         carry = ""
         if index < 40 and (m := _SALUTATION_GREETING.fullmatch(text)) and index + 1 < len(lines):
             text, carry = m.group("who"), m.group("greeting")
-        if m := _ORGAN_DATE.fullmatch(text):
+        if (m := _ORGAN_DATE.fullmatch(text)) and date_of(m.group("date")) is not None:
             out += [Line(line.no, m.group("organ"), line.level, width(m.group("organ")), line.images),
                     Line(line.no, m.group("date"), line.level, width(m.group("date")))]
             continue
