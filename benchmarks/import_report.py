@@ -5,6 +5,8 @@ A report, not a test; run by hand or in CI:
 
     python3 benchmarks/import_report.py              # development letters
     python3 benchmarks/import_report.py --held-out   # also the held-out letters (measure once, at the end)
+
+The new letters (published/new/, 31–50) are always shown.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ HELD_OUT = ("10", "13", "14", "16")  # kept out of tuning; see tests/fixtures/pu
 
 
 def scored(source: Path):
-    expected = yaml.safe_load((PUBLISHED / "expected" / f"{source.name[:2]}.yaml").read_text(encoding="utf-8"))
+    expected = yaml.safe_load((source.parent / "expected" / f"{source.name[:2]}.yaml").read_text(encoding="utf-8"))
     result = import_file(source)
     warned = {n.line for n in result.notes if n.severity == "warning"}
     return score(expected, yaml.safe_load(result.draft), source.read_text(encoding="utf-8").splitlines(), warned,
@@ -82,6 +84,7 @@ def main() -> None:
     table("development letters", [p for p in letters if p.name[:2] not in HELD_OUT])
     if "--held-out" in sys.argv:
         table("held-out letters", [p for p in letters if p.name[:2] in HELD_OUT])
+    table("new letters (31–50, written for issue 12)", sorted((PUBLISHED / "new").glob("[0-9][0-9]_*.txt")))
     round_trip()
 
 

@@ -43,6 +43,14 @@ CASES = [
     ({"head": "| 索引号 | 1162/2024-12 | 发布机构 | 测试县教育局 |\n| 文号 | | 发布日期 | 2024-03-06 |\n" + BASE["head"]}, {}),
     ({"head": "关于县政协十届三次会议第12号提案的答复\n提案内容 答复内容\n" + BASE["head"]}, {}),
     ({"tail": "上一篇:关于第11号提案的答复\n下一篇:关于第13号提案的答复\n打印本页\n关闭窗口"}, {}),
+    ({"head": "首页 > 政务公开 > 建议提案办理\n" + BASE["head"]}, {}),
+    ({"head": "| 索 引 号 | 1162/2024-12 | 发布机构 | 测试县教育局 |\n| 文　　号 | 测教函〔2024〕7号 | 发布日期 | 2024-03-06 |\n"
+              "测试县教育局\n关于县政协十届三次会议第12号提案的答复"}, {}),
+    ({"head": "关于县政协十届三次会议第12号提案的答复\n提案人：张三\n提案内容：\n建议加强校园安全管理，定期排查隐患，建立长效机制。\n"
+              "答复内容：\n" + BASE["head"]}, {}),
+    ({"head": "打印本页 关闭窗口\n" + BASE["head"]}, {}),
+    ({"head": "提案编号：12\n测试县教育局\n测教函〔2024〕7号\n关于加强校园安全的提案的答复",
+      "opening": "您提出的《关于加强校园安全的提案》收悉,现答复如下:"}, {}),
     # 3. salutations
     ({"salutation": "尊敬的张三委员："}, {}),
     ({"salutation": "尊敬的张三委员:您好!"}, {"opening": "您好！您提出的"}),
@@ -52,12 +60,15 @@ CASES = [
     ({"salutation": "张三等3名委员:"}, {"addressee": "张三等3名委员"}),
     ({"salutation": "尊敬的张三县政协委员:"}, {"addressee": "张三县政协委员"}),
     ({"salutation": "县卫生健康局:"}, {"addressee": "县卫生健康局"}),
+    ({"salutation": "县卫生健康局", "opening": "你局转来的张三委员提出的《关于加强校园安全的提案》(第12号)收悉,现将会办意见函告如下:"},
+     {"addressee": "县卫生健康局"}),
     ({"salutation": "县卫生健康局: 您单位转来的张三委员提出的《关于加强校园安全的提案》(第12号)收悉,现答复如下:", "opening": ""},
      {"addressee": "县卫生健康局", "proposal_title": "关于加强校园安全的提案"}),
     ({"head": "建议人:\n" + BASE["head"]}, {}),
     # 4. openings
     ({"opening": "您提出的“关于加强校园安全的提案”收悉,现答复如下:"}, {}),
     ({"opening": "您提出的关于加强校园安全的提案收悉,现答复如下:"}, {}),
+    ({"opening": "您提出的“关于加强校园安全的提案”(第12号)已收悉,现答复如下:"}, {}),
     ({"head": "测试县教育局\n测教函〔2024〕7号", "opening": "您提出的关于加强校园安全的第12号提案收悉,现答复如下:"},
      {"proposal_title": "关于加强校园安全", "title": "无"}),
     ({"opening": "您提出的《关于加强校园安全的提案》第12号提案收悉,现答复如下:"}, {}),
@@ -74,11 +85,13 @@ CASES = [
     ({"tail": "(联系人:李四,联系电话:1234567"}, {"contact_name": "李四", "contact_phone": "1234567"}),
     ({"closing": "感谢您对教育工作的关心和支持。\n联系人:李四,联系电话:1234567"},
      {"contact_name": "李四", "contact_phone": "1234567"}),
-    ({"tail": "联系电话:1234567"}, {"contact_name": "无", "contact_phone": "无"}),
     ({"tail": "联系人:李四同志 电话:1234567"}, {"contact_name": "李四", "contact_phone": "1234567"}),  # a draft holds a contact whole
     ({"tail": "联系人:李四(电话:1234567)"}, {"contact_name": "李四", "contact_phone": "1234567"}),
     ({"tail": "抄送:\n县政协提案委,县政府督查室"}, {"cc": "县政协提案委、县政府督查室"}),
+    ({"tail": "抄送:县政协提案委,县政府督查室\n抄报:县人民政府"}, {"cc": "县政协提案委、县政府督查室、县人民政府"}),
     ({"tail": "联 系 人:李 四 联系电话:1234567"}, {"contact_name": "李四", "contact_phone": "1234567"}),
+    ({"tail": "联系方式:李四 13912345678"}, {"contact_name": "李四", "contact_phone": "13912345678"}),
+    ({"tail": "联系人及电话:李四,0871-1234567。"}, {"contact_name": "李四", "contact_phone": "0871-1234567"}),
     # 6. approval and handling lines
     ({"head": "签发人:王五\n" + BASE["head"]}, {"signer": "王五"}),
     ({"head": "测试县教育局\n测教函〔2024〕7号 签发人:王五\n关于县政协十届三次会议第12号提案的答复"}, {"signer": "王五"}),
@@ -89,9 +102,14 @@ CASES = [
     # 7. signatures and dates
     ({"signature": ""}, {"signature": "无"}),
     ({"signature": "测试县教育局 测试县财政局"}, {}),
+    ({"head": "测试县教育局 测试县财政局\n测教函〔2024〕7号\n关于县政协十届三次会议第12号提案的答复",
+      "signature": "测试县教育局 测试县财政局"}, {}),
+    ({"closing": "感谢您对教育工作的关心和支持。\n类别:B\n此致 敬礼"}, {"category": "B"}),
     ({"signature": "测试县教育局(盖章)"}, {}),
     ({"date": "20240305"}, {}),
     ({"signature": "", "date": "测试县教育局 2024年3月5日"}, {}),
+    ({"signature": "", "date": "测试县教育局(盖章) 2024年3月5日"}, {}),
+    ({"signature": "", "date": "测试县教育局　二〇二四年三月五日"}, {}),
     ({"date": "2024 35"}, {}),
     ({"date": "二〇二四年三月五日"}, {}),
     ({"date": "2024.3.5"}, {}),
@@ -137,6 +155,33 @@ def test_a_pattern_of_issue_12_is_read_for_what_it_is(tmp_path, change, fields):
             assert line.replace(" ", "")[:6] not in "".join(text.values()), line
     assert not [n for n in result.notes if n.code in ("import-unplaced", "import-misplaced", "import-unbuildable")], \
         [n.message for n in result.notes]
+
+
+# -- a contact line with only a name or only a phone ------------------------------------------------
+
+PARTIAL = [(f"{label}{colon}{written}", field, value)
+           for label, field, written, value in (
+               ("联系电话", "phone", "1234567", "1234567"), ("电话", "phone", "0871-1234567", "0871-1234567"),
+               ("联系电话", "phone", "0871-1234567（办公室）", "0871-1234567"),  # an office is not a person
+               ("办公电话", "phone", "13912345678", "13912345678"), ("联系人", "name", "李四", "李四"),
+               ("经办人", "name", "李四", "李四"), ("承办人", "name", "王小明", "王小明"))
+           for colon in (":", "：")]
+
+
+@pytest.mark.parametrize("tail,field,value", PARTIAL, ids=[t for t, _, _ in PARTIAL])
+def test_a_contact_with_one_part_keeps_it_and_names_the_part_to_fill(tmp_path, tail, field, value):
+    """Issue 12: not turned into contact: 无; the draft keeps the part that is there, and the import
+    warns at the contact's line naming the field the draft still needs (build needs both)."""
+    path = tmp_path / "letter.txt"
+    letter = _letter({"tail": tail})
+    path.write_text(letter, encoding="utf-8")
+    result = import_file(path)
+    contact = yaml.safe_load(result.draft)["contact"]
+    assert contact == {field: value}
+    missing = "name" if field == "phone" else "phone"
+    warning = next(n for n in result.notes if n.code == "import-contact-partial")
+    assert warning.line == letter.splitlines().index(tail) + 1 and f"{missing}:" in warning.hint
+    assert any(n.code == "import-unbuildable" and f"contact.{missing}" in n.message for n in result.notes)
 
 
 # -- the self-check ----------------------------------------------------------------------------------

@@ -13,12 +13,13 @@ from letterkit.importing.score import FIELDS, score
 
 from conftest import PUBLISHED
 
-EXPECTED = sorted((PUBLISHED / "expected").glob("*.yaml"))
+NEW = PUBLISHED / "new"  # 31–50, written for issue 12 and scored once unseen (see the fixtures' README)
+EXPECTED = sorted((PUBLISHED / "expected").glob("*.yaml")) + sorted((NEW / "expected").glob("*.yaml"))
 HELD_OUT = ("10", "13", "14", "16")
 
 
 def letter(expected: Path) -> Path:
-    return next(PUBLISHED.glob(f"{expected.stem}_*.txt"))
+    return next(expected.parent.parent.glob(f"{expected.stem}_*.txt"))
 
 
 def scored(expected: Path):

@@ -74,6 +74,7 @@ def buildable(fields: dict) -> list[Note]:
     here, naming the fields to fill, so no imported draft fails later without the import saying why."""
     import tempfile
 
+    from .. import signoff, style
     from ..build import letter_blocks, read_draft
     from ..project import open_project
 
@@ -86,7 +87,12 @@ def buildable(fields: dict) -> list[Note]:
         draft.write_text(to_yaml(fields, []), encoding="utf-8")
         try:
             project = open_project(draft)
-            letter_blocks(read_draft(draft, project), project)
+            read = read_draft(draft, project)
+            letter_blocks(read, project)
+            house = style.house_style(overrides=style.merged(read.style, {"signature": {"sealed": read.sealed}}))
+            names = [read.signature] + [c.signature for c in read.co_signers] if read.signature else []
+            if problem := signoff.joint_row_problem(names, read.date_text, house):  # as build_draft checks it
+                return [Note(None, "import-unbuildable", f"草稿还不能生成：{problem}", signoff.JOINT_HINT)]
         except LetterkitError as error:
             return [Note(None, "import-unbuildable", f"草稿还不能生成：{p.message}", hint)
                     for p in error.problems if p.severity == "error"]

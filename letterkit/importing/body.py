@@ -27,13 +27,13 @@ def read_body(paras: list[Para], found: dict, out: Recognised) -> None:
         if before is not None and (marker(before.text) or before.level) and "。" not in before.text:
             break  # the only text under a heading (三、下步工作方向 / 下一步……) stays with it
         closing.insert(0, paras.pop())
-    if closing and paras and (split := _closing_after(paras[-1])):  # …示范村。非常感谢您…。 then 特此函告。
+    if paras and (split := _closing_after(paras[-1])):  # …示范村。非常感谢您…。
         paras[-1:] = split[:1]
         closing.insert(0, split[1])
     found["closing"] = closing + found.pop("tail_stray", [])
     found["read_back"] = [(p, "正文") for p in paras] + [(p, "结尾") for p in found["closing"]]
     found["measures"] = measures_from(paras, out.notes)
-    unfinished = [p for p in paras + closing if p.text[-1] not in "。！？!?；;：:”’）)》…"
+    unfinished = [p for p in paras + closing if p.text[-1] not in "。！？!?；;：:”’）)》…" and not re.fullmatch(r"此\s*致", p.text)
                   and (marker(p.text) is None or _split_runin(p.text)[1] or width(p.text) > 40)]
     for para in unfinished:
         out.notes.append(Note(para.lines[-1], "import-unfinished",
@@ -52,7 +52,8 @@ def _closing_inside(para: Para) -> list[Para] | None:
     return [Para(para.text[:m.start()], para.lines, para.level), Para(para.text[m.end():], [para.lines[-1]])]
 
 
-_THANKS = re.compile(r"(?:[\u4e00-\u9fff、]{2,20}(?:委员|代表)[，,])?(?:再次|非常|十分|衷心)?(?:感谢|谢谢)")
+_THANKS = re.compile(r"(?:[\u4e00-\u9fff、]{2,20}(?:委员|代表)[，,])?(?:(?:最后|在此|同时)[，,、]?)?(?:[^。！？]{0,12}?(?:感谢|谢谢)|[^。！？]{0,40}?表示(?:衷心的|诚挚的)?(?:感谢|谢意)"
+                     r"|特此|专此|此复|此致|以上(?:答复|意见|办理)|如有不妥|如对|若对|敬请|恳请)")
 
 
 def _closing_after(para: Para) -> list[Para] | None:

@@ -53,6 +53,14 @@ def width(text: str) -> float:
     return sum(1 if re.match(f"[{WIDE}]", ch) else 0.5 for ch in text.replace("\t", " "))
 
 
+def _close_up(m: re.Match) -> str:
+    """子 洲 县 交 通 局 → 子洲县交通局; a gap clearly wider than the letter-spacing (two organs
+    signing side by side) stays as a tab, the import's separator of names on one line."""
+    gaps = re.findall(r"[ \t]+", m.group())
+    narrow = min(len(g) for g in gaps)
+    return re.sub(r"[ \t]+", lambda g: "\t" if len(g.group()) >= narrow + 2 else "", m.group())
+
+
 @dataclass
 class Para:
     text: str
@@ -86,7 +94,7 @@ def tidy(lines: list[Line], keep_spaces: bool = False) -> Cleaned:
         if PAGE_ARTEFACT.fullmatch(text):
             dropped.append((line, "页码或分页痕迹"))
             continue
-        closed = _LETTER_SPACED.sub(lambda m: re.sub(r"[ \t]+", "", m.group()), text)
+        closed = _LETTER_SPACED.sub(_close_up, text)
         if closed != text:
             spaced.append(line.no)
             text = closed
@@ -120,8 +128,9 @@ def punctuation(cleaned: Cleaned) -> None:
             if widened != line.text:
                 touched.append(line.no)
                 line.text = widened
-        cleaned.notes.append(Note(touched[0], "import-punctuation",
-                                  f"半角标点改为全角（这份文字的全角标点在复制时丢失了）：{compact(touched)}", severity="note"))
+        if touched:  # (0) alone counts as half-width but has nothing wide around it to widen by
+            cleaned.notes.append(Note(touched[0], "import-punctuation",
+                                      f"半角标点改为全角（这份文字的全角标点在复制时丢失了）：{compact(touched)}", severity="note"))
         return
     for line in cleaned.lines:
         for match in _MIXED_PAIR.finditer(line.text):

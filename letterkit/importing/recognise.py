@@ -18,17 +18,15 @@ from .body import read_annexes, read_body
 from .check import self_check
 from .clean import CJK, Cleaned, Para, join, line_width, marker, squeeze, width
 from .notes import Note, Recognised, compact
-from .roles import NOT_LETTER, closing_start, labelled, peel_marks, segments, title_category
+from .roles import NOT_LETTER, closing_start, labelled, peel_marks, segments, title_category, vocabulary
 from .source import Line
 from ..proof.text import same_organ_in_full
-from .tail import CONTACT, DATE, read_tail, split_tail
+from .tail import date_of, read_tail, split_tail
+from .zones import read_zones
 
 ORGAN_SUFFIX = r"(?:局|委员会|委|人民政府|政府|办公室|街道办事处|办事处|街道|办|厅|部|院|中心|处|署|公司|馆|站|所|队|会|府)"
 URL = re.compile(r"https?://\S+")
-WEB_META = re.compile(r"(来源|信息来源|发布时间|发布日期|更新时间|作者|浏览次数|点击数|访问量|阅读次数|字号|索引号|打印本页|关闭窗口|分享到)\s*[:：]?")
 KIND_META = re.compile(r"类别\s*[:：]\s*(提案|建议)")
-CATEGORY = re.compile(r"(分类标识|办理结果|答复类别|办复类别|办理类别|类别)\s*[:：]?\s*[【\[（(]?\s*([A-DＡ-Ｄ])\s*[】\]）)]?")
-DISCLOSURE = re.compile(r"(是否同意公开|公开属性|公开方式|是否公开)\s*[:：]?\s*[【\[（(]?\s*(主动公开|依申请公开|不予公开|不公开)\s*[】\]）)]?")
 NUMBER = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*[:：]?\s*(?P<open>[〔\[【（(［﹝])\s*(?P<year>(?:19|20)\d{2})\s*(?P<close>[〕\]】）)］﹞])\s*第?\s*(?P<seq>\d{1,5})\s*号")
 NUMBER_NO_SEQ = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*[〔\[【（(［﹝]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]】）)］﹞]\s*(?P<rest>[\u4e00-\u9fff]{0,4}号)")
 NUMBER_BROKEN = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*[〔\[【（(]\s*(?P<year>(?:19|20)\d{2})(?P<seq>\d{1,4})")
@@ -48,9 +46,10 @@ def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Reco
     """`stem` names the seal images a Word letter carries: <stem>-seal1.png beside the draft."""
     lines = prepare(cleaned.lines, from_word)
     out = Recognised({}, [(line.no, line.text, why) for line, why in cleaned.dropped], list(cleaned.notes))
-    salutation_at = _find_salutation(lines)
-    head = lines[:salutation_at] if salutation_at is not None else _leading_head(lines)
-    rest = lines[len(head) + (1 if salutation_at is not None else 0):]
+    zones = read_zones(lines)
+    salutation_at = zones.salutation
+    head = lines[:salutation_at] if salutation_at is not None else lines[:zones.body]
+    rest = lines[zones.body:]
     found: dict = {}
     late = _read_head(head, found, out)
     if salutation_at is not None:
@@ -58,7 +57,7 @@ def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Reco
     else:
         out.notes.append(Note(lines[0].no if lines else None, "import-no-salutation", "没有找到称呼行（如“尊敬的××委员：”）",
                               "在草稿中补上 addressee 或 salutation"))
-    body, tail, annexes = split_tail(rest)
+    body, tail, annexes = split_tail(rest, zones.tail - zones.body)
     labelled_in_body = [line for line in body if labelled(line.text)]  # a label never starts a body paragraph
     body = [line for line in body if line not in labelled_in_body]
     tail = sorted(late + labelled_in_body, key=lambda l: l.no) + tail
@@ -87,9 +86,14 @@ def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Reco
 # -- lines -----------------------------------------------------------------------------
 
 _SALUTATION_RUN_ON = re.compile(rf"(?P<who>(尊敬的)?[{CJK}、·\s]{{1,60}}?(委员|代表|同志|先生|女士)(们)?)\s*[:：]\s*(?P<rest>\S.{{8,}})")
-_RECIPIENT_RUN_ON = re.compile(rf"(?P<who>[{CJK}]{{2,30}}?{ORGAN_SUFFIX})\s*[:：]\s*(?P<rest>\S.{{8,}}(?:收悉|提出|答复|回复).*)")
+# any addressee (an organ, 民进X总支, X等3名代表) before a colon, when what follows speaks to them
+_RECIPIENT_RUN_ON = re.compile(r"(?P<who>[^：:，,。；;！？!?“”《》\s][^：:，,。；;！？!?“”《》]{1,29}?)\s*[:：]\s*"
+                               r"(?P<rest>(?=.{0,40}(?:收悉|提出的|您|你们|贵))\S.{8,}(?:收悉|提出|答复|回复).*)")
+_ORGAN_RUN_ON = re.compile(rf"(?P<who>[{CJK}]{{2,30}}?{ORGAN_SUFFIX})\s*[:：]\s*(?P<rest>\S.{{8,}}(?:收悉|提出|答复|回复).*)")
 _SALUTATION_GREETING = re.compile(rf"(?P<who>(尊敬的)?[{CJK}、·\s]{{1,60}}?(委员|代表|同志)(们)?\s*[:：])\s*(?P<greeting>(您|你们)好[！!，,]?)")
-_ORGAN_DATE = re.compile(rf"(?P<organ>[{CJK}（）()]{{2,40}}?{ORGAN_SUFFIX})\s*(?P<date>(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)")
+# 署名 and 日期 on one line: X局（盖章） 2024年3月5日 / X局　二〇二四年三月五日
+_ORGAN_DATE = re.compile(rf"(?P<organ>[{CJK}（）()]{{2,40}}?{ORGAN_SUFFIX}(?:\s*[（(]\s*(?:盖章|公章|印章|章)\s*[）)])?)\s*"
+                         r"(?P<date>(?:19|20)\d{2}[\d\s年月日.\-/．－]{2,12}|[〇○零一二三四五六七八九]{4}\s*年[一二三四五六七八九十\s月日]{3,9})")
 CLOSING_START = closing_start()
 _RUN_ON = re.compile(rf"(?<=[。！？：:!?])\s+(?=[{CJK}“（(])")
 
@@ -105,12 +109,13 @@ def prepare(lines: list[Line], from_word: bool) -> list[Line]:
         carry = ""
         if index < 40 and (m := _SALUTATION_GREETING.fullmatch(text)) and index + 1 < len(lines):
             text, carry = m.group("who"), m.group("greeting")
-        if m := _ORGAN_DATE.fullmatch(text):
+        if (m := _ORGAN_DATE.fullmatch(text)) and date_of(m.group("date")) is not None:
             out += [Line(line.no, m.group("organ"), line.level, width(m.group("organ")), line.images),
                     Line(line.no, m.group("date"), line.level, width(m.group("date")))]
             continue
         parts = segments(text) if (labelled(text) or NUMBER.match(squeeze(text)) or width(text) <= 40) else [text]
-        if len(parts) == 1 and index < 40 and (m := _SALUTATION_RUN_ON.fullmatch(text) or _RECIPIENT_RUN_ON.fullmatch(text)) \
+        if len(parts) == 1 and index < 40 and (m := _SALUTATION_RUN_ON.fullmatch(text) or _ORGAN_RUN_ON.fullmatch(text)
+                                                or _RECIPIENT_RUN_ON.fullmatch(text)) \
                 and not labelled(text) and not re.search(r"[，。,；]", m.group("who")):
             parts = [text[:m.start("rest")].strip(), m.group("rest")]
         if not from_word:
@@ -139,42 +144,6 @@ def _run_on(text: str) -> list[str]:
 # -- zones ---------------------------------------------------------------------------
 
 
-def _is_salutation(text: str) -> bool:
-    if width(text) > 70 or labelled(text) or any(p.search(text) for p in (NUMBER, CATEGORY, SIGNER, DATE, CONTACT, WEB_META)):
-        return False
-    if text.endswith((":", "：")):
-        return not re.search(r"如下|[。，,；;]", text) and len(text) > 2
-    return re.fullmatch(rf"(尊敬的)?[{CJK}、·\s]{{1,60}}(委员|代表)(们)?", text) is not None
-
-
-_OPENING_LIKE = re.compile(r"收悉|提出的|答复如下|回复如下|函告如下|您好|你们好|首先|感谢")
-
-
-def _find_salutation(lines: list[Line]) -> int | None:
-    """The likeliest salutation among the lines that could be one: each candidate is scored by its
-    shape (a colon, 尊敬的, a role word) and its neighbours (an opening after it, no title after it),
-    so a page label ending in a colon does not win over the letter's own salutation."""
-    best, best_score = None, 0
-    for index, line in enumerate(lines[:40]):
-        if not _is_salutation(line.text):
-            continue
-        text = line.text
-        after = lines[index + 1].text if index + 1 < len(lines) else ""
-        points = 1 + 2 * text.endswith((":", "：")) + 2 * bool(re.search(r"^尊敬的|(委员|代表|同志)(们)?[:：]?$", text))
-        points += 3 * bool(_OPENING_LIKE.search(after[:40])) - 3 * bool(_title_like(after) and re.match(r"关于|对", after))
-        if points > best_score:
-            best, best_score = index, points
-    return best
-
-
-def _leading_head(lines: list[Line]) -> list[Line]:
-    """Without a salutation, the head ends where the body visibly begins."""
-    for index, line in enumerate(lines[:40]):
-        if re.search(r"收悉|答复如下|回复如下|现将.{0,12}(答复|函告)", line.text):
-            return lines[:index]
-    return []
-
-
 def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
     """The head's fields; returns the lines that belong to the tail (contact, 抄送) found up here."""
     organs, titles, pending, late = [], [], [], []  # pending: consecutive lines of a title
@@ -185,9 +154,14 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             pending.clear()
 
     absorb = False  # a page label with its value on the next line (来源:\n湘阴县人民政府)
+    quoted = False  # under 建议内容： the page shows the proposal itself, not the letter
     for line in head:
         text = line.text
         role = labelled(text)
+        if quoted and role is None and (width(text) > 30 or "。" in text) and not _title_like(text[:30]):
+            out.comments.append((line.no, text, "网页上的提案/建议原文"))
+            continue
+        quoted = role is not None and role.role == "furniture" and role.label in vocabulary()["proposal_sections"]
         if absorb and role is None and width(text) <= 30 and not NUMBER.search(text) and not _title_like(text):
             out.comments.append((line.no, text, "网页信息"))
             absorb = False
@@ -203,12 +177,16 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             out.comments.append((line.no, text, "网页栏目信息（提案/建议类别）"))
             close_title()
             continue
+        if role is not None and role.role == "furniture" and role.label in vocabulary()["proposal_numbers"] \
+                and (m := re.fullmatch(r"第?\s*([A-Za-z]{0,4}\d{1,10})\s*号?", squeeze(role.value))):
+            found.setdefault("id_hint", m.group(1))  # 提案编号：56 on the page, for a title that lacks it
         if role is not None and role.role == "furniture":
             if role.label in ("文号", "发文字号") and (m := NUMBER.fullmatch(squeeze(role.value))):
                 line, role = Line(line.no, role.value, line.level, line.width), None
             else:
                 out.comments.append((line.no, text, "网页信息"))
-                absorb = not role.value
+                absorb = not role.value and text.rstrip().endswith((":", "：", "|", "｜")) and not quoted \
+                    and role.label not in vocabulary()["reply_sections"]  # 来源: with its value below
                 close_title()
                 continue
         if role is not None and role.role in NOT_LETTER:
@@ -219,16 +197,14 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             late.append(line)
             close_title()
             continue
-        if WEB_META.match(text):
-            out.comments.append((line.no, text, "网页信息"))
-            close_title()
-            continue
         close_title_needed = True
         if _read_head_marks(line, found, out):
             pass
         elif (m := ORGAN_TITLE.fullmatch(squeeze(text))) and _title_like(m.group("title")):
             organs.append((line.no, m.group("organ"), False))
             titles.append((line.no, m.group("title"), [line.no]))
+        elif len(joint := text.split()) > 1 and all(ORGAN_LINE.fullmatch(part) for part in joint):
+            organs.append((line.no, ORGAN_LINE.fullmatch(joint[0]).group("organ"), False))  # a joint letterhead: the first
         elif (m := ORGAN_LINE.fullmatch(squeeze(text))) and not text.startswith(("关于", "对")):
             organs.append((line.no, m.group("organ"), bool(m.group("file"))))
         elif LABEL_SHAPE.match(text) and not _title_like(text):  # 办理单位：… — a label this import does not know
@@ -305,12 +281,6 @@ def _read_head_marks(line: Line, found: dict, out: Recognised) -> bool:
         return True
     if role is not None and role.role == "disclosure" and role.value in ("主动公开", "依申请公开", "不予公开"):
         found["disclosure"] = (line.no, role.value)
-        return True
-    if m := CATEGORY.fullmatch(text):
-        found["category"] = (line.no, m.group(2).translate(str.maketrans("ＡＢＣＤ", "ABCD")))
-        return True
-    if m := DISCLOSURE.fullmatch(text):
-        found["disclosure"] = (line.no, "不予公开" if m.group(2) == "不公开" else m.group(2))
         return True
     if role is not None and role.role == "signer" and role.value:
         found["signer"] = (line.no, re.sub(r"\s", "", role.value))
@@ -393,14 +363,15 @@ def _proposal(found: dict, out: Recognised) -> None:
         if m:
             ident = m.group(1).strip()
             break
+    ident = ident or found.get("id_hint")
     subject = None
     m = re.search(r"《\s*(?:[A-Z]{1,4}\s*\d{4,})?\s*“?(.+?)”?\s*》", title) if title else None
     if m and not re.fullmatch(r"[A-Z0-9\s]+", m.group(1)):
         subject = m.group(1)
     if subject is None and opening:
-        m = re.search(r"《(.+?)》", opening) or re.search(r"提出的(?:关于)?“(.+?)”(?:已|收悉|,|，|的|建议|提案)", opening) or \
+        m = re.search(r"《(.+?)》", opening) or re.search(r"提出的(?:关于)?“(.+?)”\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:已|收悉|,|，|的|建议|提案)", opening) or \
             re.search(r"(关于.+?)的?第\s*\d+\s*号(?:提案|建议)", opening) or \
-            re.search(r"提出的(关于.+?(?:的建议|的提案|建议|提案))(?:已|收悉|，|,|。|现|办理|的办理|答复)", opening)
+            re.search(r"提出的(关于.+?(?:的建议|的提案|建议|提案))\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:已|收悉|，|,|。|现|办理|的办理|答复)", opening)
         if m:
             subject = m.group(1)
     session = None
@@ -433,6 +404,8 @@ def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
     if organ and signature and signature[1] != organ[1] and not same_organ_in_full(signature[1], organ[1]):
         if organ[1].endswith(signature[1]) and len(signature[1]) >= 4:
             found["short_name"] = signature[1]
+        elif signature[1].endswith(organ[1]) and len(organ[1]) >= 4:
+            pass  # 宝鸡市陈仓区…局 signing under the letterhead 陈仓区…局: the same organ, its fuller name
         else:
             out.notes.append(Note(signature[0], "import-signature",
                                   f"署名“{signature[1]}”与版头“{organ[1]}”不一致；照录",
@@ -515,7 +488,10 @@ def _ordered(found: dict, seals: dict[int, str]) -> dict:
         f["co_signers"] = [{"signature": name, **({"seal": seals[i]} if seals.get(i) else {})}
                            for i, (_, name, _) in enumerate(found["co_signers"], start=1)]
     f["date"] = found["date"][1] if "date" in found else "无"
-    f["contact"] = {"name": found["contact"][1], "phone": found["contact"][2]} if "contact" in found else "无"
+    if "contact" in found:  # a part the original lacks is left out, and the import's warning names it
+        f["contact"] = {key: value for key, value in zip(("name", "phone"), found["contact"][1:]) if value}
+    else:
+        f["contact"] = "无"
     if "disclosure" in found:
         f["disclosure"] = found["disclosure"][1]
     if "cc" in found:

@@ -80,19 +80,31 @@ def labelled(text: str) -> Labelled | None:
                 return Labelled(role, re.sub(r"\s", "", label), value)
             if role == "category" and body[m.end():].strip():
                 continue  # 类别 mark followed by more text: not a category line
-            return Labelled(role, re.sub(r"\s", "", m.group("label")), value.rstrip("）)】]").strip())
+            return Labelled(role, re.sub(r"\s", "", m.group("label")), value.strip(" |｜").rstrip("）)】]").strip())
+    if _BREADCRUMB.match(stripped):
+        return Labelled("furniture", stripped, "")
     if re.sub(r"\s", "", stripped) in vocabulary().get("furniture_lines", []):
         return Labelled("furniture", stripped, "")
     words = re.split(r"[\s•·●▪◆|｜>›»/]+", stripped)
     known = set(vocabulary()["furniture"]) | set(vocabulary().get("furniture_lines", []))
     if [w for w in words if w] and all(w in known for w in words if w):  # tab labels: • 答复内容 • 建议内容
         return Labelled("furniture", stripped, "")
+    if m := _ANY_CATEGORY.fullmatch(stripped):  # 提案分类：【B】, 类别标识：B — a label labels.yaml lacks
+        return Labelled("category", re.sub(r"\s", "", m.group("label")), m.group("mark"))
     if re.fullmatch(r"[（(【\[]?\s*[A-DＡ-Ｄ]\s*类\s*[）)】\]]?|[（(【\[]\s*[A-DＡ-Ｄ]\s*[）)】\]]", stripped):
         return Labelled("category", "", re.search("[A-DＡ-Ｄ]", stripped).group())
     value = disclosure_value(stripped)
     if value:
         return Labelled("disclosure", "", value)
     return None
+
+
+# a short label about a kind (类别, 分类, 类型, 标识) with one mark A–D after it
+_ANY_CATEGORY = re.compile(rf"(?P<label>[\u4e00-\u9fff\s]{{0,6}}(?:类\s*别|分\s*类|类\s*型|标\s*识)[\u4e00-\u9fff\s]{{0,3}})\s*[:：]?\s*{MARK}")
+
+
+# page navigation: 首页 > 政务公开 > 建议提案办理, or any short line of three steps
+_BREADCRUMB = re.compile(r"(?:首页|主页|网站首页)\s*[>›»/]|(?=.{0,80}$)[^>›»。，]{1,20}(?:\s*[>›»]\s*[^>›»。，]{1,20}){2,}$")
 
 
 def disclosure_value(text: str) -> str | None:
@@ -111,7 +123,17 @@ def segments(text: str) -> list[str]:
         if text[cuts[-1]:start].strip(" \t（(【[") and re.search(r"[\s，,；;。\d]$|[）)】（(【]$", text[:start]):  # 3296253经办人: a space lost
             cuts.append(start)
     parts = [text[a:b].strip(" ，,；;") for a, b in zip(cuts, cuts[1:] + [len(text)])]
+    parts = [piece for part in parts for piece in  # 签发人:赵洪利 D类: the mark after a labelled value
+             (_TRAILING_MARK.split(part, maxsplit=1) if _marks_may_follow(part) else [part])]
     return [p for p in parts if p]
+
+
+def _marks_may_follow(part: str) -> bool:
+    found = labelled(part)
+    return found is not None and found.role not in ("category", "disclosure") and bool(found.value)
+
+
+_TRAILING_MARK = re.compile(r"(?<![A-Za-z0-9：:])\s*(?=(?:[（(【\[]\s*[A-DＡ-Ｄ]\s*类?\s*[）)】\]]|[A-DＡ-Ｄ]\s*类)\s*$)")
 
 
 def peel_marks(text: str) -> tuple[str, str | None, str | None]:

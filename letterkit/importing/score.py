@@ -105,7 +105,10 @@ def _flatten(items) -> list[str]:
 def zones(fields: dict) -> dict[str, str]:
     """The letter's running text, by where it stands in the draft."""
     closing = fields.get("closing")
-    return {"title": _norm(fields.get("title", "")), "salutation": _norm(fields.get("salutation", "")),
+    addressee = fields.get("addressee")
+    salutation = fields.get("salutation") or fields.get("recipient") or (
+        f"{addressee.get('name', '')}{addressee.get('role', '')}" if isinstance(addressee, dict) else "")
+    return {"title": _norm(fields.get("title", "")), "salutation": _norm(salutation),
             "opening": _norm(fields.get("opening", "")),
             "measures": "\n".join(_norm(p) for p in _flatten(fields.get("measures"))),
             "closing": "\n".join(_norm(p) for p in closing) if isinstance(closing, list) else ""}
@@ -150,6 +153,9 @@ def score(expected: dict, fields: dict, source_lines: list[str], warned_lines: s
                 elsewhere = max((z for z in where if z != home), key=lambda z: _share_in(text, where[z]))
                 result.misplaced.append((number, role, elsewhere if _share_in(text, where[elsewhere]) else "（丢失）"))
             else:
+                if role in ("title", "salutation") and _share_in(text, where[role]) >= 0.8 * len(text):
+                    result.placed_chars += len(text)  # in its own field: the body naming it too is no misplacement
+                    continue
                 checked = [z for z in ("salutation", "opening", "measures", "closing") if z != role]
                 if role not in ("title", "furniture", "letterhead"):  # a page title repeats the letter's
                     checked.append("title")

@@ -27,8 +27,9 @@ SENTENCE_PUNCT = re.compile(r"[。，,；;：:？！!?、]")
 CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 
 
-def split_tail(lines: list[Line]) -> tuple[list[Line], list[Line], list[list[Line]]]:
-    """(body, tail, annexes): the tail is the 落款 and what follows it; annexes start at 附件N lines after it."""
+def split_tail(lines: list[Line], tail_at: int) -> tuple[list[Line], list[Line], list[list[Line]]]:
+    """(body, tail, annexes): the tail begins at `tail_at` (where zones.read_zones put it) or at the
+    附件：list just before it; annexes start at 附件N lines after the date."""
     annex_at = len(lines)
     date_at = None
     for index, line in enumerate(lines):
@@ -48,14 +49,7 @@ def split_tail(lines: list[Line]) -> tuple[list[Line], list[Line], list[list[Lin
     while annexes and len(annexes[-1]) > 1 and _is_colophon(annexes[-1][-1].text):
         trailing.insert(0, annexes[-1].pop())
     lines = lines[:annex_at]
-    start = len(lines)
-    if date_at is not None and date_at < annex_at:
-        start = date_at
-        while start > 0 and is_signature(lines[start - 1].text) and date_at - start < 3:
-            start -= 1
-    while start > 0 and (_is_tail_line(lines[start - 1].text)):
-        start -= 1
-    start = _attachment_list_start(lines, start)
+    start = _attachment_list_start(lines, min(tail_at, annex_at))
     return lines[:start], lines[start:] + trailing, annexes
 
 
@@ -71,11 +65,6 @@ def _attachment_list_start(lines: list[Line], start: int) -> int:
 
 def _is_colophon(text: str) -> bool:
     return bool(CC.match(text) or PRINTER.fullmatch(text))
-
-
-def _is_tail_line(text: str) -> bool:
-    return bool(CONTACT.match(text) or LEADER.match(text) or _is_colophon(text) or DISCLOSURE_NOTE.fullmatch(text)
-                or labelled(text))
 
 
 ORGAN_END = re.compile(r"(局|委员会|委|人民政府|政府|办公室|办事处|街道|办|厅|部|院|中心|处|署|公司|馆|站|所|队|会)$")
@@ -176,7 +165,8 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
         if role is not None and role.role == "signer" and role.value:
             found.setdefault("signer", (line.no, re.sub(r"\s", "", role.value)))
             continue
-        if not seen_date and is_signature(text) and not CONTACT.match(text) and not marker(text):
+        after_date = seen_date and not signatures and bool(ORGAN_END.search(text.split()[-1] if text.split() else ""))
+        if (not seen_date or after_date) and is_signature(text) and not CONTACT.match(text) and not marker(text):
             text = re.sub(r"[（(]\s*(盖章|公章|印章|章)\s*[）)]", "", text)  # XX局（盖章）
             names = [squeeze(n.strip()) for n in text.split("\t") if n.strip()]
             if len(names) == 1 and all(ORGAN_END.search(n) for n in text.split()) and len(text.split()) > 1:
@@ -198,7 +188,7 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
             continue
         if m := CC.fullmatch(text):
             names = [squeeze(n) for n in re.split(r"[，,、；;\s]+", m.group("list").rstrip("。. ")) if n]
-            found["cc"] = (line.no, names)
+            found["cc"] = (found.get("cc", (line.no, []))[0], found.get("cc", (None, []))[1] + names)  # 抄送 and 抄报 both kept
             if m.group("kind") == "报":
                 out.notes.append(Note(line.no, "import-cc", "原文是“抄报”，letterkit 的版记按 GB/T 9704 印“抄送”"))
             continue
@@ -222,6 +212,8 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
                                   "是信函内容的话，移到草稿中合适的字段；是常见的标签的话，可加进 labels.yaml"))
             continue
         found.setdefault("tail_stray", []).append(Para(squeeze(text), [line.no]))
+        if re.fullmatch(r"(此\s*致\s*)?敬\s*礼[！!]?|此\s*致|(特此|专此)\S{0,6}", text.strip()):
+            continue  # a closing formula after a 类别 or contact line: a closing, nothing to warn about
         out.notes.append(Note(line.no, "import-unplaced", f"落款附近无法归类的一行“{text[:30]}”，作为结尾段落保留",
                               "核对后移到合适的字段或删去"))
     if signatures:
@@ -231,6 +223,9 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
         found["attachments"] = [(no, re.sub(r"^\d{1,2}[.．、]\s*", "", t).strip()) for no, t in attachments if t.strip()]
     if contact_lines:
         _read_contact(contact_lines, found, out)
+
+
+_UNIT = re.compile(r"[\u4e00-\u9fff]{1,5}(?:办公室|局|委|办|中心|科|股|室|站|所|队|处|院|部)")  # 办公室, 基础教育科: not a person
 
 
 def _read_contact(lines: list[Line], found: dict, out: Recognised) -> None:
@@ -249,27 +244,31 @@ def _read_contact(lines: list[Line], found: dict, out: Recognised) -> None:
         if phone is None and (m := PHONE.search(value)):
             phone = re.sub(r"\s", "", m.group())
             value = value[:m.start()] + value[m.end():]
-        if name is None and (role is None or role.role in ("contact_name", "contact_both")) and "单位" not in (role.label if role else ""):
-            value = re.sub(r"(联系)?电话|手机|[:：;；,，()（）]", " ", value)
+        if name is None and (role is None or role.role != "contact_unit") and "单位" not in (role.label if role else ""):
+            value = re.sub(r"(联系)?电话|手机|[:：;；,，()（）。.]", " ", value)  # 联系方式：李四 139…: a name too
             words = [w for w in re.split(r"\s{2,}|[;；,，]", value.strip()) if w.strip()]
             candidate = re.sub(r"\s", "", words[0]) if words else ""
             unit_and_name = re.fullmatch(r".+?(?:局|委|办|中心|科|股|室|站|所|队|处|院)([\u4e00-\u9fff·]{2,4})", candidate)
             if unit_and_name and len(candidate) > 5:
                 candidate = unit_and_name.group(1)
             candidate = re.sub(r"(同志|先生|女士|科长|股长|主任)$", "", candidate)
-            if re.fullmatch(r"[\u4e00-\u9fff·]{2,6}", candidate):
+            if re.fullmatch(r"[\u4e00-\u9fff·]{2,6}", candidate) and not _UNIT.fullmatch(candidate):
                 name = candidate
-    if name and phone:
-        found["contact"] = (first, name, phone)
-        return
     text = " ".join(line.text for line in lines)
-    if name is None and phone is None and all((r := labelled(l.text)) and r.role == "contact_unit" for l in lines):
-        out.comments.append((first, text, "联系单位"))
+    if name is None and phone is None:
+        if all((r := labelled(l.text)) and r.role == "contact_unit" for l in lines):
+            out.comments.append((first, text, "联系单位"))
+            return
+        out.notes.append(Note(first, "import-contact", f"联系人一行“{text[:40]}”里找不到姓名和电话，写作 contact: 无",
+                              "补上 contact: {name: …, phone: …}"))
+        out.comments.append((first, text, "联系人（不完整）"))
         return
-    missing = "姓名" if phone else "电话" if name else "姓名和电话"
-    out.notes.append(Note(first, "import-contact", f"联系人一行“{text[:40]}”缺少{missing}，写作 contact: 无",
-                          "补上 contact: {name: …, phone: …}"))
-    out.comments.append((first, text, "联系人（不完整）"))
+    found["contact"] = (first, name, phone)  # what is there is kept; the part missing is named
+    if name is None or phone is None:
+        field, what = ("name", "姓名") if name is None else ("phone", "电话")
+        out.notes.append(Note(first, "import-contact-partial", f"联系人一行“{text[:40]}”只有{'电话' if name is None else '姓名'}，"
+                              f"没有{what}：草稿的 contact 缺 {field}，生成前要补上",
+                              f"在 contact 下补上 {field}: …（原件确实没有的话，整个写作 contact: 无）"))
 
 
 # -- body ------------------------------------------------------------------------------
