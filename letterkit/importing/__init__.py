@@ -49,7 +49,7 @@ def import_file(path: Path) -> Imported:
     cleaned = tidy(lines, keep_spaces=from_word)
     punctuation(cleaned)
     found = recognise(cleaned, from_word, path.stem)
-    found.notes += buildable(found.fields)
+    found.notes += buildable(found.fields, found.images)
     notes = [Note(None, "import-encoding", text, severity="note") for text in read_notes] + found.notes
     notes += [Note(f.line, f.code, f.message, f.hint, column=f.column)  # proofreading: the typeset page
               for f in import_findings([(line.no, line.text) for line in lines], from_word)]
@@ -69,30 +69,47 @@ def import_file(path: Path) -> Imported:
                     [line.text for line in lines], kept_out)
 
 
-def buildable(fields: dict) -> list[Note]:
-    """The draft read and rendered as `build` does: anything build would reject becomes a warning
-    here, naming the fields to fill, so no imported draft fails later without the import saying why."""
+def buildable(fields: dict, images: dict | None = None) -> list[Note]:
+    """The draft built as `build` builds it (every check build makes: the fields, the templates, the
+    seals, the joint signatures' width, the layout), in a folder of its own with the seal images the
+    import writes beside it: anything build would reject becomes a warning here, naming the field,
+    so no imported draft fails later without the import saying why."""
     import tempfile
 
-    from ..build import letter_blocks, read_draft
-    from ..project import open_project
+    from ..build import build_draft
 
     blank = [f"{key}.{sub}" if sub else key for key, sub in
              (("title", None), ("organ", None), ("signature", None), ("proposal", "id"), ("proposal", "title"))
              if (fields.get(key, {}).get(sub) if sub and isinstance(fields.get(key), dict) else fields.get(key, "无")) == "无"]
-    hint = f"草稿中写作“无”的：{'、'.join(blank)}；按原件补上后再生成" if blank else "按提示补齐草稿"
+    also = f"草稿中写作“无”的：{'、'.join(blank)}；按原件补上后再生成" if blank else ""
+    hint = also or "按提示补齐草稿"
+    text = to_yaml(fields, [])
     with tempfile.TemporaryDirectory(prefix="letterkit-import-") as folder:
         draft = Path(folder) / "draft.yaml"
-        draft.write_text(to_yaml(fields, []), encoding="utf-8")
+        draft.write_text(text, encoding="utf-8")
+        for name, data in (images or {}).items():
+            (Path(folder) / name).write_bytes(data)
         try:
-            project = open_project(draft)
-            letter_blocks(read_draft(draft, project), project)
+            build_draft(draft, output=Path(folder) / "built")
         except LetterkitError as error:
-            return [Note(None, "import-unbuildable", f"草稿还不能生成：{p.message}", hint)
+            return [Note(None, "import-unbuildable", f"草稿还不能生成：{_field_of(text, p.location, draft)}{p.message}",
+                         "；".join(filter(None, (p.hint, also))) or hint)
                     for p in error.problems if p.severity == "error"]
         except Exception as error:  # a draft the validator cannot even read: said, never a traceback
             return [Note(None, "import-unbuildable", f"草稿还不能生成（{type(error).__name__}）", hint)]
     return []
+
+
+def _field_of(text: str, where: Location, draft: Path) -> str:
+    """"字段 co_signers：" for a problem in the draft `text`: the top-level field it stands under,
+    so the warning names what to fill even though it points at the input's lines."""
+    if not where.line or where.path != display_path(draft):
+        return ""
+    for row in reversed(text.splitlines()[:where.line]):
+        key = re.match(r"([A-Za-z_]+):", row)
+        if key:
+            return f"字段 {key.group(1)}："
+    return ""
 
 
 UNPLACED = ("import-misplaced", "import-unplaced", "import-contact", "import-number-organ")
