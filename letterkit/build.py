@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import blocks, docnumbers, layout, load, manifest, profiles, render, signoff, style, write
+from . import blocks, docnumbers, layout, load, manifest, profiles, render, signoff, style, textconv, unprinted, write
 from .confine import inside_project, is_inside
 from .errors import LetterkitError, Location, Problem, display_path, os_reason
 from .model import Draft
@@ -100,6 +100,7 @@ def build_draft(path: Path, project: Project | None = None, output: Path | None 
         raise LetterkitError([Problem(draft.sources.locate(("co_signers",)), "joint-signatures-too-wide",
                                       problem, signoff.JOINT_HINT)])
     document = layout.layout(letter, house, draft.layout)
+    unprinted.record(document, unprinted.values(draft, letter, textconv.document_text(document)))  # for import
     title = "".join(b.text for b in letter if b.kind == "title")
     when = write.timestamp(draft.date)
     write.set_properties(document, title=title, author=draft.organ.name if draft.organ else "",

@@ -11,12 +11,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import unprinted
 from ..errors import LetterkitError, Location, Problem, display_path
+from ..textconv import open_docx
 from ..proof import import_findings
 from .clean import punctuation, tidy
 from .emit import to_yaml
 from .notes import Note
 from .recognise import recognise
+from .restore import restore
 from .source import read_lines
 
 
@@ -49,6 +52,9 @@ def import_file(path: Path) -> Imported:
     cleaned = tidy(lines, keep_spaces=from_word)
     punctuation(cleaned)
     found = recognise(cleaned, from_word, path.stem)
+    kept = unprinted.recorded(open_docx(path)) if from_word else None
+    if kept is not None:  # a letter letterkit built: what its page does not show comes back too
+        restore(found.fields, kept, found.notes)
     found.notes += buildable(found.fields, found.images)
     notes = [Note(None, "import-encoding", text, severity="note") for text in read_notes] + found.notes
     notes += [Note(f.line, f.code, f.message, f.hint, column=f.column)  # proofreading: the typeset page
