@@ -15,10 +15,11 @@ from .. import unprinted
 from ..errors import LetterkitError, Location, Problem, display_path
 from ..textconv import open_docx
 from ..proof import import_findings
-from .clean import punctuation, tidy
+from .clean import Cleaned, punctuation, tidy
 from .emit import to_yaml
 from .notes import Note
 from .recognise import recognise
+from .rejoin import rejoin
 from .restore import restore
 from .source import read_lines
 
@@ -48,15 +49,24 @@ def import_file(path: Path) -> Imported:
     if not any(line.text.strip() for line in lines):
         raise LetterkitError([Problem(Location(display_path(path)), "empty-input", "文件里没有文字，无从导入",
                                       "确认选对了文件；从网页或 PDF 复制文字时要全选后粘贴")])
-    from_word = path.suffix.lower() == ".docx"
+    soft = any(line.soft for line in lines)  # lines typed with Shift+Enter: read as the .txt of the same lines
+    from_word = path.suffix.lower() == ".docx" and not soft
     cleaned = tidy(lines, keep_spaces=from_word)
     punctuation(cleaned)
     found = recognise(cleaned, from_word, path.stem)
-    kept = unprinted.recorded(open_docx(path)) if from_word else None
+    if from_word:  # a Word paragraph broken mid-sentence, joined as a text file's broken line is, and read again
+        joined, said = rejoin(found.fields, cleaned.lines)
+        if said:
+            found = recognise(Cleaned(joined, cleaned.dropped, cleaned.notes), from_word, path.stem)
+            found.notes += said
+    kept = unprinted.recorded(open_docx(path)) if path.suffix.lower() == ".docx" else None
     if kept is not None:  # a letter letterkit built: what its page does not show comes back too
         restore(found.fields, kept, found.notes)
     found.notes += buildable(found.fields, found.images)
     notes = [Note(None, "import-encoding", text, severity="note") for text in read_notes] + found.notes
+    if soft:
+        notes.append(Note(None, "import-line-breaks", "Word 文件中的各行是用换行符（Shift+Enter）分开的，按文字文件逐行读入"
+                          "（行号是第几行，不是第几段）", severity="note"))
     notes += [Note(f.line, f.code, f.message, f.hint, column=f.column)  # proofreading: the typeset page
               for f in import_findings([(line.no, line.text) for line in lines], from_word)]
     notes += [Note(line.no, "import-picture", f"这一段有 {len(line.images)} 张图片，没有导入（只导入署名上的印章）",
