@@ -119,8 +119,8 @@ def buildable(fields: dict, images: dict | None = None) -> list[Note]:
 def _field_of(text: str, where: Location, draft: Path) -> str:
     """"字段 co_signers：" for a problem in the draft `text`: the top-level field it stands under,
     so the warning names what to fill even though it points at the input's lines."""
-    if not where.line or where.path != display_path(draft):
-        return ""
+    if not where.line or where.path != display_path(draft) or (where.line == 1 and (where.column or 1) == 1):
+        return ""  # the draft as a whole (a missing addressee), located where its mapping starts
     for row in reversed(text.splitlines()[:where.line]):
         key = re.match(r"([A-Za-z_]+):", row)
         if key:
