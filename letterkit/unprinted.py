@@ -49,6 +49,14 @@ def _closing_count(draft: Draft, letter: list) -> int | None:
     return count if count >= 0 else None
 
 
+def printed(document) -> str:
+    """Every piece of text the document holds (body, text boxes, headers and footers), run together:
+    enough to tell whether a value is on the page, and quick (no paragraph objects made)."""
+    parts = [document.element] + [rel.target_part.element for rel in document.part.rels.values()
+                                  if rel.reltype.endswith(("/header", "/footer"))]
+    return "".join(t.text or "" for part in parts for t in part.iter(qn("w:t")))
+
+
 def values(draft: Draft, letter: list, printed: str) -> dict:
     """The values to keep: those `printed` (the letter's text) does not show, and the tree's shape."""
     shown = _SPACE.sub("", printed)

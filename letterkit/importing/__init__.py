@@ -86,13 +86,14 @@ def import_file(path: Path) -> Imported:
 
 
 def buildable(fields: dict, images: dict | None = None) -> list[Note]:
-    """The draft built as `build` builds it (every check build makes: the fields, the templates, the
-    seals, the joint signatures' width, the layout), in a folder of its own with the seal images the
-    import writes beside it: anything build would reject becomes a warning here, naming the field,
+    """The draft composed as `build` composes it (every check build makes: the fields, the templates,
+    the seals, the joint signatures' width, the layout; nothing written), in a folder of its own with
+    the seal images the import writes beside it: anything build would reject becomes a warning here, naming the field,
     so no imported draft fails later without the import saying why."""
     import tempfile
 
-    from ..build import build_draft
+    from ..build import compose
+    from ..project import open_project
 
     blank = [f"{key}.{sub}" if sub else key for key, sub in
              (("title", None), ("organ", None), ("signature", None), ("proposal", "id"), ("proposal", "title"))
@@ -106,7 +107,7 @@ def buildable(fields: dict, images: dict | None = None) -> list[Note]:
         for name, data in (images or {}).items():
             (Path(folder) / name).write_bytes(data)
         try:
-            build_draft(draft, output=Path(folder) / "built")
+            compose(draft, open_project(draft))
         except LetterkitError as error:
             return [Note(None, "import-unbuildable", f"草稿还不能生成：{_field_of(text, p.location, draft)}{p.message}",
                          "；".join(filter(None, (p.hint, also))) or hint)
