@@ -122,7 +122,7 @@ def recorded(document) -> dict | None:
         if variable.get(qn("w:name")) == NAME:
             try:
                 kept = json.loads(variable.get(qn("w:val")) or "")
-            except ValueError:
+            except (ValueError, RecursionError):  # a file made by hand: not ours to trust
                 return None
             return kept if isinstance(kept, dict) else None
     return None

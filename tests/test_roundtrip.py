@@ -5,16 +5,20 @@ Every repository draft, and a covering matrix of generated letters (layout × se
 签发人 × 类别 × 公开 × 附件 × 版记 × template: pairwise, every three values together with CI=true)."""
 
 import dataclasses
+import json
 import os
 from pathlib import Path
 
 import docx
 import pytest
 import yaml
+from docx.oxml.ns import qn
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import lettergen
 from letterkit.blocks import to_text
 from letterkit.build import build_draft, letter_blocks, read_draft
+from letterkit.errors import LetterkitError
 from letterkit.importing import import_file
 from letterkit.project import open_project
 
@@ -142,3 +146,41 @@ def test_what_the_page_shows_wins_over_what_was_kept(tmp_path):
     result = import_file(edited)
     assert "详细点位清单见附件一。" in result.draft and "王晓红" in result.draft and "各校组织家长志愿者队伍" not in result.draft
     assert "下一步" in result.draft and result.fields["signer"] == "张建国"  # unprinted values still come back
+
+
+# -- a .docx made by hand may carry anything in letterkit's document variable ----------------------
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.text(max_size=12),
+                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+                    max_leaves=12)
+KEYS = ["layout", "sealed", "organ", "number", "file_mark", "signer", "copy_number", "secrecy", "urgency", "printer",
+        "print_date", "proposal", "assigned", "sent", "style", "body", "closing", "annexes", "name", "code", "year", "seq"]
+KEPT = st.dictionaries(st.sampled_from(KEYS), JSON | st.dictionaries(st.sampled_from(KEYS), JSON, max_size=4)
+                       | st.text(alphabet="hpc0123 ", max_size=30), max_size=10)
+
+
+@pytest.fixture(scope="module")
+def built_letter(tmp_path_factory):
+    return build_draft(REPO / "drafts" / "2024" / "jiaoyu-TA20240018.yaml", open_project(REPO),
+                       tmp_path_factory.mktemp("built")).output
+
+
+@given(kept=KEPT | st.sampled_from(["[" * 100_000, "{", "", "null", "[1, 2]", '"x"']))
+@settings(max_examples=200 if os.environ.get("CI") else 25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_value_in_the_kept_variable_imports_without_a_traceback(tmp_path, built_letter, kept):
+    document = docx.Document(str(built_letter))
+    variable = document.settings.element.find(qn("w:docVars")).find(qn("w:docVar"))
+    variable.set(qn("w:val"), kept if isinstance(kept, str) else json.dumps(kept, ensure_ascii=False))
+    path = tmp_path / "made-by-hand.docx"
+    document.save(str(path))
+    result = import_file(path)  # never a traceback
+    assert isinstance(yaml.safe_load(result.draft), dict)
+    draft = tmp_path / "made-by-hand.yaml"
+    draft.write_text(result.draft, encoding="utf-8")
+    for name, data in result.images.items():
+        (tmp_path / name).write_bytes(data)
+    try:
+        build_draft(draft, open_project(draft), tmp_path / "out")
+    except LetterkitError:  # a draft build rejects was said at import
+        assert any(n.code == "import-unbuildable" for n in result.notes), result.draft

@@ -24,12 +24,15 @@ def restore(fields: dict, kept: dict, notes: list[Note]) -> None:
     organ = kept.get("organ")
     if isinstance(organ, dict):
         merged = dict(fields["organ"]) if isinstance(fields.get("organ"), dict) else {}
-        merged.update({k: organ[k] for k in ("name", "short_name", "code", "aliases") if k in organ})
+        merged.update({k: organ[k] for k in ("name", "short_name", "code") if isinstance(organ.get(k), str)})
+        if isinstance(organ.get("aliases"), list) and all(isinstance(a, str) for a in organ["aliases"]):
+            merged["aliases"] = organ["aliases"]
         if "name" in merged:
             _put(fields, "organ", {k: merged[k] for k in ("name", "short_name", "code", "aliases") if k in merged})
             notes[:] = [n for n in notes if n.code not in RESOLVED["organ"]]
     number = kept.get("number")
-    if isinstance(number, dict) and isinstance(fields.get("organ"), dict) and fields["organ"].get("code"):
+    if isinstance(number, dict) and all(type(number.get(k)) is int for k in ("year", "seq")) \
+            and isinstance(fields.get("organ"), dict) and fields["organ"].get("code"):
         _put(fields, "number", {"year": number.get("year"), "seq": number.get("seq")})
         notes[:] = [n for n in notes if n.code not in RESOLVED["number"]]
     if kept.get("file_mark") is True:
@@ -38,7 +41,8 @@ def restore(fields: dict, kept: dict, notes: list[Note]) -> None:
         if isinstance(kept.get(key), str):
             _put(fields, key, kept[key])
     if isinstance(kept.get("proposal"), dict) and isinstance(fields.get("proposal"), dict):
-        fields["proposal"].update({k: v for k, v in kept["proposal"].items() if k in ("id", "title", "session")})
+        fields["proposal"].update({k: v for k, v in kept["proposal"].items() if k in ("id", "title", "session")
+                                   and isinstance(v, str)})
     if kept.get("sealed") is False and not fields.get("seal") and not fields.get("co_signers"):
         _put(fields, "sealed", False)
     elif kept.get("sealed") is True:
@@ -109,6 +113,8 @@ def _reshape_body(fields: dict, kept: dict) -> None:
         return
     closing = fields.get("closing") if isinstance(fields.get("closing"), list) else []
     paragraphs = _paragraphs(fields.get("measures")) + [("p", text) for text in closing]
+    if not 0 <= kept["closing"] <= len(paragraphs):
+        return
     rebuilt = _rebuilt(paragraphs, kept["body"].split() + ["c"] * kept["closing"])
     if rebuilt is not None:
         fields["measures"] = rebuilt[0] or "无"
