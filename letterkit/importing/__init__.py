@@ -88,8 +88,8 @@ def import_file(path: Path) -> Imported:
 def buildable(fields: dict, images: dict | None = None) -> list[Note]:
     """The draft composed as `build` composes it (every check build makes: the fields, the templates,
     the seals, the joint signatures' width, the layout; nothing written), in a folder of its own with
-    the seal images the import writes beside it: anything build would reject becomes a warning here, naming the field,
-    so no imported draft fails later without the import saying why."""
+    the seal images the import writes beside it: anything build would reject becomes a warning here,
+    naming the field, so no imported draft fails later without the import saying why."""
     import tempfile
 
     from ..build import compose

@@ -3,8 +3,9 @@
 A text file gives its lines as they are (line 1 is line 1 of the file).  A Word file gives
 one line per paragraph in reading order: page 1's header (where a letterhead sits), the
 body, then text boxes (the 版记); its "line numbers" are paragraph numbers.  A Word file whose
-lines are line breaks (Shift+Enter) inside paragraphs, more of them than paragraphs, is a text
-typed or pasted line by line: each line is a line (`soft`), numbered as a text file's.
+lines end in line breaks (Shift+Enter) inside paragraphs, at least one break for every two
+paragraphs, is a text typed or pasted line by line: each line is a line (`soft`), numbered as a
+text file's lines are.
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ def _docx_lines(path: Path) -> list[Line]:
     if 2 * sum(text.count("\n") for text in texts) < sum(1 for text in texts if text.strip()):
         return [Line(no, text.replace("\n", ""), level_of(p), images=images_of(p, part))  # a title broken by hand
                 for no, (text, (p, part)) in enumerate(zip(texts, paragraphs), start=1)]
-    lines = []  # more line breaks than paragraphs: a text typed or pasted line by line, read as a text file
+    lines = []  # a text typed or pasted line by line: read as a text file
     for text, (p, part) in zip(texts, paragraphs):
         pieces = text.split("\n")
         lines += [Line(len(lines) + i + 1, piece, level_of(p) if i == 0 else None,
