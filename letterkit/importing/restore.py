@@ -8,6 +8,8 @@ Word keeps the recogniser's reading.
 
 from __future__ import annotations
 
+import re
+
 from ..unprinted import date_of
 from .notes import Note
 
@@ -52,10 +54,23 @@ def restore(fields: dict, kept: dict, notes: list[Note]) -> None:
     for key in ("print_date", "assigned", "sent"):
         if date_of(kept.get(key)):
             _put(fields, key, date_of(kept[key]))
-    if isinstance(kept.get("style"), dict) and kept["style"]:
+    if isinstance(kept.get("style"), dict) and kept["style"] and _settings(kept["style"]):
         _put(fields, "style", kept["style"])
     _reshape_body(fields, kept)
     _reshape_annexes(fields, kept.get("annexes"))
+
+
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _settings(value) -> bool:
+    """A house-style mapping as letterkit writes one: named keys, numbers, words, lists of them
+    (so the draft writer, made for the import's own fields, can write it)."""
+    if isinstance(value, dict):
+        return bool(value) and all(isinstance(k, str) and _KEY.fullmatch(k) and _settings(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(isinstance(v, (str, int, float, bool)) for v in value)
+    return isinstance(value, (str, int, float, bool))
 
 
 def _put(fields: dict, key: str, value) -> None:
