@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import docnumbers, layout, load, manifest, render, signoff, style, write
+from . import docnumbers, layout, load, manifest, render, signoff, style, unprinted, write
 from .errors import LetterkitError, Location, Problem, display_path, os_reason
 from .layers import layers
 from .model import Draft
@@ -50,13 +50,9 @@ def inputs(draft: Draft, loaded: load.Loaded, project: Project) -> dict:
     return manifest.inputs_of(read, absent)
 
 
-def build_draft(path: Path, project: Project | None = None, output: Path | None = None,
-                guard: Guard | None = None) -> Built:
-    """Build one draft into its .docx; raises LetterkitError with every problem found.
-    With a `guard`, an output someone changed (in Word) is never overwritten (see `set_aside`)."""
-    path = Path(path)
-    project = project or open_project(path)
-    loaded = layers(path, project)
+def compose(path: Path, project: Project, loaded: load.Loaded | None = None):
+    """(Draft, Document): every check build makes and the letter laid out, nothing written
+    (import's self-check runs this too, so it rejects exactly what build rejects)."""
     draft = read_draft(path, project, loaded)
     if draft.number is not None:
         others = docnumbers.others_with(project, path, draft.number.code, draft.number.year, draft.number.seq)
@@ -72,10 +68,22 @@ def build_draft(path: Path, project: Project | None = None, output: Path | None 
         raise LetterkitError([Problem(draft.sources.locate(("co_signers",)), "joint-signatures-too-wide",
                                       problem, signoff.JOINT_HINT)])
     document = layout.layout(letter, house, draft.layout)
+    unprinted.record(document, unprinted.values(draft, letter, unprinted.printed(document)))  # for import
     title = "".join(b.text for b in letter if b.kind == "title")
-    when = write.timestamp(draft.date)
     write.set_properties(document, title=title, author=draft.organ.name if draft.organ else "",
-                         subject=f"{draft.proposal.kind} {draft.proposal.id or ''}".strip(), when=when)
+                         subject=f"{draft.proposal.kind} {draft.proposal.id or ''}".strip(), when=write.timestamp(draft.date))
+    return draft, document
+
+
+def build_draft(path: Path, project: Project | None = None, output: Path | None = None,
+                guard: Guard | None = None) -> Built:
+    """Build one draft into its .docx; raises LetterkitError with every problem found.
+    With a `guard`, an output someone changed (in Word) is never overwritten (see `set_aside`)."""
+    path = Path(path)
+    project = project or open_project(path)
+    loaded = layers(path, project)
+    draft, document = compose(path, project, loaded)
+    when = write.timestamp(draft.date)
     target = project.output_for(path, output)
     data = write.to_bytes(document, when)
     output_digest = hashlib.sha256(data).hexdigest()
@@ -122,4 +130,4 @@ def build_many(paths: list[Path], project: Project, output: Path | None = None):
             yield path, error
 
 
-__all__ = ["Built", "Guard", "build_draft", "build_many", "read_draft", "letter_blocks", "LetterkitError"]
+__all__ = ["Built", "Guard", "build_draft", "compose", "build_many", "read_draft", "letter_blocks", "LetterkitError"]

@@ -284,6 +284,8 @@ def add_floating_picture(paragraph, inline, *, x_mm: float, y_mm: float) -> None
         f'<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/></wp:anchor>'
     )
     doc_pr.set("name", "印章")
+    for picture in graphic.iter("{http://schemas.openxmlformats.org/drawingml/2006/picture}cNvPr"):
+        picture.set("name", "印章")  # not the image's file name: the same seal from any path, the same letter
     anchor.append(doc_pr)
     anchor.append(parse_xml(f'<wp:cNvGraphicFramePr {nsdecls("wp")}/>'))
     anchor.append(graphic)

@@ -93,12 +93,12 @@ def _damaged(where: Location) -> LetterkitError:
 def to_text(path: Path) -> str:
     document = open_docx(path)
     try:
-        return _document_text(document)
+        return document_text(document)
     except (KeyError, AttributeError, ValueError, TypeError):  # parts that are not what Word writes
         raise _damaged(Location(display_path(Path(path)))) from None
 
 
-def _document_text(document) -> str:
+def document_text(document) -> str:
     out: list[str] = []
     section = document.sections[0]
     if section.different_first_page_header_footer:

@@ -674,6 +674,9 @@ def validate(loaded: Loaded, path: str, base_dirs: list[Path] | None = None) -> 
     if "organ" in absent and top["layout"] not in (None, "plain"):
         ck.problem(("organ",), "organ-needed", f"版式 {top['layout']} 的版头要印发文机关，但写了 organ: 无",
                    "补上发文机关，或原件没有版头时写 layout: plain")
+    elif "organ" in absent and numbers:  # a 发文字号 is the organ's code + year + seq: none without an organ
+        ck.problem(("organ",), "organ-needed", "写了发文字号 number，但发文机关写了 organ: 无：发文字号由机关代字组成",
+                   "补上 organ: {name: …, code: …}（如 code: 福科创函），或原件没有发文字号时写 number: 无")
     if top["signature"] is None and "organ" in absent:
         ck.problem(("organ",), "missing-value", "没有发文机关，也没有署名", "写 signature: …，或原件没有署名时写 signature: 无")
     if data.get("addressee") is None and top["recipient"] is None:

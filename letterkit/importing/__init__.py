@@ -11,12 +11,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import unprinted
 from ..errors import LetterkitError, Location, Problem, display_path
+from ..textconv import open_docx
 from ..proof import import_findings
-from .clean import punctuation, tidy
+from .clean import Cleaned, punctuation, tidy
 from .emit import to_yaml
 from .notes import Note
 from .recognise import recognise
+from .rejoin import rejoin
+from .restore import restore
 from .source import read_lines
 
 
@@ -45,12 +49,24 @@ def import_file(path: Path) -> Imported:
     if not any(line.text.strip() for line in lines):
         raise LetterkitError([Problem(Location(display_path(path)), "empty-input", "文件里没有文字，无从导入",
                                       "确认选对了文件；从网页或 PDF 复制文字时要全选后粘贴")])
-    from_word = path.suffix.lower() == ".docx"
+    soft = any(line.soft for line in lines)  # lines typed with Shift+Enter: read as the .txt of the same lines
+    from_word = path.suffix.lower() == ".docx" and not soft
     cleaned = tidy(lines, keep_spaces=from_word)
     punctuation(cleaned)
     found = recognise(cleaned, from_word, path.stem)
-    found.notes += buildable(found.fields)
+    if from_word:  # a Word paragraph broken mid-sentence, joined as a text file's broken line is, and read again
+        joined, said = rejoin(found.fields, cleaned.lines)
+        if said:
+            found = recognise(Cleaned(joined, cleaned.dropped, cleaned.notes), from_word, path.stem)
+            found.notes += said
+    kept = unprinted.recorded(open_docx(path)) if path.suffix.lower() == ".docx" else None
+    if kept is not None:  # a letter letterkit built: what its page does not show comes back too
+        restore(found.fields, kept, found.notes)
+    found.notes += buildable(found.fields, found.images)
     notes = [Note(None, "import-encoding", text, severity="note") for text in read_notes] + found.notes
+    if soft:
+        notes.append(Note(None, "import-line-breaks", "Word 文件中的各行是用换行符（Shift+Enter）分开的，按文字文件逐行读入"
+                          "（行号是第几行，不是第几段）", severity="note"))
     notes += [Note(f.line, f.code, f.message, f.hint, column=f.column)  # proofreading: the typeset page
               for f in import_findings([(line.no, line.text) for line in lines], from_word)]
     notes += [Note(line.no, "import-picture", f"这一段有 {len(line.images)} 张图片，没有导入（只导入署名上的印章）",
@@ -69,36 +85,48 @@ def import_file(path: Path) -> Imported:
                     [line.text for line in lines], kept_out)
 
 
-def buildable(fields: dict) -> list[Note]:
-    """The draft read and rendered as `build` does: anything build would reject becomes a warning
-    here, naming the fields to fill, so no imported draft fails later without the import saying why."""
+def buildable(fields: dict, images: dict | None = None) -> list[Note]:
+    """The draft composed as `build` composes it (every check build makes: the fields, the templates,
+    the seals, the joint signatures' width, the layout; nothing written), in a folder of its own with
+    the seal images the import writes beside it: anything build would reject becomes a warning here,
+    naming the field, so no imported draft fails later without the import saying why."""
     import tempfile
 
-    from .. import signoff, style
-    from ..build import letter_blocks, read_draft
+    from ..build import compose
     from ..project import open_project
 
     blank = [f"{key}.{sub}" if sub else key for key, sub in
              (("title", None), ("organ", None), ("signature", None), ("proposal", "id"), ("proposal", "title"))
              if (fields.get(key, {}).get(sub) if sub and isinstance(fields.get(key), dict) else fields.get(key, "无")) == "无"]
-    hint = f"草稿中写作“无”的：{'、'.join(blank)}；按原件补上后再生成" if blank else "按提示补齐草稿"
+    also = f"草稿中写作“无”的：{'、'.join(blank)}；按原件补上后再生成" if blank else ""
+    hint = also or "按提示补齐草稿"
+    text = to_yaml(fields, [])
     with tempfile.TemporaryDirectory(prefix="letterkit-import-") as folder:
         draft = Path(folder) / "draft.yaml"
-        draft.write_text(to_yaml(fields, []), encoding="utf-8")
+        draft.write_text(text, encoding="utf-8")
+        for name, data in (images or {}).items():
+            (Path(folder) / name).write_bytes(data)
         try:
-            project = open_project(draft)
-            read = read_draft(draft, project)
-            letter_blocks(read, project)
-            house = style.house_style(overrides=style.merged(read.style, {"signature": {"sealed": read.sealed}}))
-            names = [read.signature] + [c.signature for c in read.co_signers] if read.signature else []
-            if problem := signoff.joint_row_problem(names, read.date_text, house):  # as build_draft checks it
-                return [Note(None, "import-unbuildable", f"草稿还不能生成：{problem}", signoff.JOINT_HINT)]
+            compose(draft, open_project(draft))
         except LetterkitError as error:
-            return [Note(None, "import-unbuildable", f"草稿还不能生成：{p.message}", hint)
+            return [Note(None, "import-unbuildable", f"草稿还不能生成：{_field_of(text, p.location, draft)}{p.message}",
+                         "；".join(filter(None, (p.hint, also))) or hint)
                     for p in error.problems if p.severity == "error"]
         except Exception as error:  # a draft the validator cannot even read: said, never a traceback
             return [Note(None, "import-unbuildable", f"草稿还不能生成（{type(error).__name__}）", hint)]
     return []
+
+
+def _field_of(text: str, where: Location, draft: Path) -> str:
+    """"字段 co_signers：" for a problem in the draft `text`: the top-level field it stands under,
+    so the warning names what to fill even though it points at the input's lines."""
+    if not where.line or where.path != display_path(draft) or (where.line == 1 and (where.column or 1) == 1):
+        return ""  # the draft as a whole (a missing addressee), located where its mapping starts
+    for row in reversed(text.splitlines()[:where.line]):
+        key = re.match(r"([A-Za-z_]+):", row)
+        if key:
+            return f"字段 {key.group(1)}："
+    return ""
 
 
 UNPLACED = ("import-misplaced", "import-unplaced", "import-contact", "import-number-organ")

@@ -2,7 +2,10 @@
 
 A text file gives its lines as they are (line 1 is line 1 of the file).  A Word file gives
 one line per paragraph in reading order: page 1's header (where a letterhead sits), the
-body, then text boxes (the 版记); its "line numbers" are paragraph numbers.
+body, then text boxes (the 版记); its "line numbers" are paragraph numbers.  A Word file whose
+lines end in line breaks (Shift+Enter) inside paragraphs, at least one break for every two
+paragraphs, is a text typed or pasted line by line: each line is a line (`soft`), numbered as a
+text file's lines are.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ class Line:
     level: int | None = None  # Word's automatic numbering level (1–4), when the number is not typed
     width: float = 0.0        # as printed in the original, spaces included (clean.tidy measures it)
     images: tuple = ()        # the pictures (seals) of a Word paragraph, as image bytes
+    soft: bool = False        # one of the lines a Word paragraph's line breaks (Shift+Enter) made
 
 
 MAX_TEXT_BYTES = 4_000_000  # a reply letter is some 30 KB of text; fifty of them in one file is 1 MB
@@ -88,5 +92,14 @@ def _docx_lines(path: Path) -> list[Line]:
     paragraphs += [(p, document.part) for p in body.iter(qn("w:p")) if not oxml.in_text_box(p)]
     paragraphs += [(p, document.part) for box in body.iter(qn("w:txbxContent")) if not oxml.is_fallback(box)
                    for p in box.iter(qn("w:p"))]
-    return [Line(no, oxml.own_text(p, line_break=""), level_of(p), images=images_of(p, part))
-            for no, (p, part) in enumerate(paragraphs, start=1)]
+    texts = [oxml.own_text(p) for p, _ in paragraphs]
+    if 2 * sum(text.count("\n") for text in texts) < sum(1 for text in texts if text.strip()):
+        return [Line(no, text.replace("\n", ""), level_of(p), images=images_of(p, part))  # a title broken by hand
+                for no, (text, (p, part)) in enumerate(zip(texts, paragraphs), start=1)]
+    lines = []  # a text typed or pasted line by line: read as a text file
+    for text, (p, part) in zip(texts, paragraphs):
+        pieces = text.split("\n")
+        lines += [Line(len(lines) + i + 1, piece, level_of(p) if i == 0 else None,
+                       images=images_of(p, part) if i == len(pieces) - 1 else (), soft=True)
+                  for i, piece in enumerate(pieces)]
+    return lines
