@@ -82,6 +82,8 @@ def _doubled(c):
             after = text[match.end():match.end() + 2]
             if len(word) == 1 and len(after) == 2 and after[0] == after[1] != word and "\u4e00" <= after[0] <= "\u9fff":
                 continue  # 的的确确, 从从容容, 和和美美: a word said in the AABB way
+            if len(word) == 1 and _reads_as_two(text, match.start()):
+                continue  # 目的的手段, 有的的确: a word and a particle, or a particle and a word
             yield Finding(path, f"“{match.group()}”：“{word}”写了两遍", f"删去一个“{word}”", match.start() + len(word),
                           ((match.start() + len(word), len(word), ""),))
         reported = {m.start() + len(m.group(1)) for m in DOUBLED.finditer(text)}
@@ -90,6 +92,22 @@ def _doubled(c):
                 quoted = text[max(0, at - 3):at + 5]
                 yield Finding(path, f"“{quoted}”中“{text[at]}”连写两遍，不成词，可能多打了一个",
                               f"删去一个“{text[at]}”", at + 1, ((at + 1, 1, ""),))
+
+
+PARTICLES = set("的地得了和与及在对把被将并从向于为")
+
+
+def _reads_as_two(text: str, at: int) -> bool:
+    """Whether a particle written twice at `at` reads as a word and the particle, or the particle and a
+    word: a word of jieba's dictionary ends with the first (目的的手段, 现在在推进) or starts with the
+    second (有的的确, 和和谐社会)."""
+    if text[at] not in PARTICLES:
+        return False
+    from .missing import dictionary
+
+    words = dictionary()[1]
+    return any(text[at - n + 1:at + 1] in words for n in (2, 3, 4) if at - n + 1 >= 0) \
+        or any(text[at + 1:at + 1 + n] in words for n in (2, 3, 4))
 
 
 PLACE_ENDS = set("省市县区镇乡村街")
@@ -112,6 +130,8 @@ def doubled_in_no_word(text: str) -> list[int]:
     found = []
     for match in TWO_HAN.finditer(text):
         i, t = match.start(), text
+        if _reads_as_two(t, i):
+            continue
         joined = t[:i + 1] + t[i + 2:]  # one of the two taken out
         across = max((words.get(joined[a:b], 0) for a in range(max(0, i - 3), i + 1)
                       for b in range(max(a + 3, i + 2), min(len(joined), i + 4) + 1)), default=0)

@@ -1,0 +1,85 @@
+"""Issue 13, the independent tester's defects: each slip the tester planted is found now, each
+correct text the tester showed is left alone, each at the right file:line:column."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from letterkit import proof
+from letterkit.checkrun import check_paths
+from letterkit.project import open_project
+
+from conftest import MINIMAL_DRAFT, make_project
+
+
+def with_text(text: str) -> str:
+    return MINIMAL_DRAFT.replace("每日巡查校园周边。", text)
+
+
+def found(tmp_path, draft: str, code: str | None = None):
+    root = make_project(tmp_path, {"drafts/d.yaml": draft})
+    path = root / "drafts" / "d.yaml"
+    problems = check_paths([path], open_project(root))[path]
+    return [p for p in problems if code is None or p.code == code]
+
+
+def column_text(draft: str, problem) -> str:
+    """The draft's text from where the finding points."""
+    line = draft.splitlines()[problem.location.line - 1]
+    return line[problem.location.column - 1:]
+
+
+def run(root, *args):
+    return subprocess.run([sys.executable, "-m", "letterkit", "check", *args], cwd=root, capture_output=True, text=True)
+
+
+# -- 4: a phrase written elsewhere in the letter with one more character ----------------------------
+
+# (the phrase in full, the character lost, a sentence naming it in full, a sentence naming it again)
+LOST = [
+    ("日间照料中心", "间", "已建成{}46家。", "2024年计划新建{}30家。"),
+    ("公共技术服务平台", "平", "我局搭建了{}，服务企业。", "入驻{}的企业有320家。"),
+    ("社区养老服务站", "老", "每个街道建有{}。", "{}每周开放五天。"),
+    ("农村电商服务平台", "商", "建成{}一个。", "依托{}培育网店。"),
+]
+
+
+@pytest.mark.parametrize("whole, lost, first, second", LOST, ids=[w for w, *_ in LOST])
+def test_a_phrase_that_lost_a_character_beside_its_whole_form_is_reported(tmp_path, whole, lost, first, second):
+    short = whole.replace(lost, "", 1)
+    draft = with_text(first.format(whole) + second.format(short))
+    problems = found(tmp_path / "bad", draft, "lost-character")
+    assert problems and column_text(draft, problems[0]).startswith(short), [str(p) for p in problems]
+    assert f"“{whole}”" in problems[0].message and f"少了“{lost}”" in problems[0].message
+    assert not found(tmp_path / "good", with_text(first.format(whole) + second.format(whole)), "lost-character")
+
+
+# a phrase of its own beside a longer one: both sides of the join are words, or a particle is missing
+RIGHT = ["建设产业园区，产业园建设加快。", "建设项目已完成，建设的项目已完成。", "城区供水管网改造，村供水管网延伸，村庄供水管网改造。",
+         "可为摸清闲置宅基地底数提供数据，开展闲置宅基地摸底。", "农村电子商务公共服务平台，电商公共服务中心。",
+         "我局作为配合部门，我局为配合部门提供数据。"]
+
+
+@pytest.mark.parametrize("text", RIGHT)
+def test_a_shorter_phrase_that_reads_as_words_is_not_reported(tmp_path, text):
+    assert not found(tmp_path, with_text(text), "lost-character")
+
+
+# -- 1: a particle written after a word that ends in it ------------------------------------------
+
+@pytest.mark.parametrize("text", ["为达到目的的手段要合法。", "确保有的的确需要的群众都能停上车。", "我们现在在推进巡查。",
+                                  "建设美丽和和谐的社区。"])
+def test_a_word_and_a_particle_are_no_doubled_character_and_fix_leaves_them(tmp_path, text):
+    draft = with_text(text)
+    assert not found(tmp_path / "check", draft, "doubled-character")
+    root = make_project(tmp_path / "fix", {"drafts/d.yaml": draft})
+    done = run(root, "--fix")
+    assert (root / "drafts" / "d.yaml").read_text(encoding="utf-8") == draft and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("text", ["加强管理的的要求。", "我们的的工作。", "近年年来加强巡查。"])
+def test_a_character_typed_twice_is_still_reported(tmp_path, text):
+    assert found(tmp_path, with_text(text), "doubled-character")
