@@ -83,3 +83,31 @@ def test_a_word_and_a_particle_are_no_doubled_character_and_fix_leaves_them(tmp_
 @pytest.mark.parametrize("text", ["加强管理的的要求。", "我们的的工作。", "近年年来加强巡查。"])
 def test_a_character_typed_twice_is_still_reported(tmp_path, text):
     assert found(tmp_path, with_text(text), "doubled-character")
+
+
+# -- 7: a genre word written twice in a document's name ------------------------------------------
+
+@pytest.mark.parametrize("name, good", [
+    ("数字经济发展实施方案实施方案", "数字经济发展实施方案"),
+    ("数字经济发展实施方案（试行）实施方案", "数字经济发展实施方案（试行）"),
+    ("数字经济三年行动实施方案（2023—2025年）实施方案", "数字经济三年行动实施方案（2023—2025年）"),
+    ("全球青年创新集训营方案（UNLEASH2019）工作方案", "关于落实乡村振兴方案的实施方案"),
+])
+def test_a_genre_word_written_twice_in_a_document_name_is_reported(tmp_path, name, good):
+    assert found(tmp_path / "bad", with_text(f"根据《{name}》的要求。"), "doubled-word-in-document-name")
+    assert not found(tmp_path / "good", with_text(f"根据《{good}》的要求。"), "doubled-word-in-document-name")
+
+
+# -- 8: the same figure restated with another magnitude, its label longer the second time ------------
+
+@pytest.mark.parametrize("first, second", [("总投资约3.2亿元。", "项目总投资约3.2万元。"), ("项目总投资约3.2亿元。", "总投资约3.2万元。"),
+                                           ("总建筑面积约23万平方米。", "该园区总建筑面积约23平方米。")])
+def test_a_figure_restated_with_a_longer_label_is_an_error_quoting_the_whole_phrase(tmp_path, first, second):
+    draft = with_text(first + second)
+    problems = found(tmp_path / "bad", draft, "quantity-magnitude")
+    restated = second.rstrip("。")
+    assert problems and f"“{restated[-14:]}”" in problems[0].message, [str(p) for p in problems]
+    assert column_text(draft, problems[0]).startswith(restated[-14:])
+    assert not found(tmp_path / "bad", draft, "figure-magnitude")
+    mended = with_text(first + second.replace("3.2万", "3.2亿").replace("23平方米", "23万平方米"))
+    assert not found(tmp_path / "good", mended, "quantity-magnitude")

@@ -52,6 +52,11 @@ def _enumeration(c):
 GENRE = "方案|办法|措施|政策|意见|通知|规划|条例|规定|细则|纲要|计划|决定|报告|指引|标准"
 
 
+# the genre word, then (a bracket, and) at most four characters, then the genre word again: 实施方案实施方案,
+# 实施方案（2023—2025年）实施方案; not 关于落实……方案的实施方案 (的 between them)
+GENRE_AGAIN = re.compile(rf"({GENRE})(?:（[^（）]*）|\([^()]*\))?[^的之《〈]{{0,4}}\1$")
+
+
 @rule("doubled-word-in-document-name", "warning", "repetition", "书名号里的文件名不要把文种词写两遍",
       "“《全球青年创新集训营方案（UNLEASH2019）工作方案》”：文种词“方案”出现两次，多是文件名抄错。"
       "只看文种词（方案、办法、措施、意见……）。",
@@ -62,7 +67,8 @@ def _doubled_genre(c):
             name = match.group(1)
             ending = re.search(rf"({GENRE})$", name)
             if ending and "〈" not in name and name[:ending.start()].count(ending.group(1)) \
-                    and not re.search(rf"(关于|印发|转发|实施|落实).*{ending.group(1)}.*{ending.group(1)}$", name):
+                    and (not re.search(rf"(关于|印发|转发|实施|落实).*{ending.group(1)}.*{ending.group(1)}$", name)
+                         or GENRE_AGAIN.search(name)):
                 yield Finding(path, f"《{short(name)}》里“{ending.group(1)}”写了两次", "核对文件名，删去多余的一处",
                               match.start())
 
