@@ -111,3 +111,29 @@ def test_a_figure_restated_with_a_longer_label_is_an_error_quoting_the_whole_phr
     assert not found(tmp_path / "bad", draft, "figure-magnitude")
     mended = with_text(first + second.replace("3.2万", "3.2亿").replace("23平方米", "23万平方米"))
     assert not found(tmp_path / "good", mended, "quantity-magnitude")
+
+
+# -- 5, 12, 13: names written two ways; a doubled word is no name; the quote keeps the whole name ---------
+
+NAMES = [
+    # text, what the finding quotes (and where it points), the same text kept
+    ("福田区人才服务中心牵头，区人才服务中心承办，福田人才服务站开展服务。", "福田人才服务站",
+     "福田区人才服务中心牵头，区人才服务中心承办，福田区人才服务中心开展服务。"),
+    ("我局会同县教育局开展调查，县教有局负责统计。", "县教有局", "我局会同县教育局开展调查，县体育局负责统计。"),
+    ("福田区人才服务中心牵头，与福田区人材服务中心合作。", "福田区人材服务中心", "福田区人才服务中心牵头，与福田区人才服务中心合作。"),
+    ("建设深港科技创新合作区。组织企业到深港创新合作区交流。", "深港创新合作区", "建设深港科技创新合作区。组织企业到合作区交流。"),
+]
+
+
+@pytest.mark.parametrize("text, quoted, good", NAMES, ids=[q for _, q, _ in NAMES])
+def test_a_name_written_two_ways_is_reported_quoting_the_whole_name(tmp_path, text, quoted, good):
+    draft = with_text(text)
+    problems = found(tmp_path / "bad", draft, "name-variant")
+    assert problems and problems[0].message.startswith(f"“{quoted}”"), [str(p) for p in problems]
+    assert column_text(draft, problems[0]).startswith(quoted)
+    assert not found(tmp_path / "good", with_text(good), "name-variant")
+
+
+def test_a_sentence_with_a_word_typed_twice_is_not_a_name_variant(tmp_path):
+    draft = with_text("我们将进一步一步优化学校布局。我们将进一步优化学校布局。")
+    assert not found(tmp_path, draft, "name-variant")
