@@ -137,3 +137,34 @@ def test_a_name_written_two_ways_is_reported_quoting_the_whole_name(tmp_path, te
 def test_a_sentence_with_a_word_typed_twice_is_not_a_name_variant(tmp_path):
     draft = with_text("我们将进一步一步优化学校布局。我们将进一步优化学校布局。")
     assert not found(tmp_path, draft, "name-variant")
+
+
+# -- 6, 12: an organ's name that lost its last character, reported once ------------------------------
+
+ORGAN = MINIMAL_DRAFT.replace("测试市测试区教育局", "君山区城市管理和综合执法局")
+
+
+@pytest.mark.parametrize("verb", ["牵头", "负责", "会同", "组织", "积极"])
+def test_an_organ_name_cut_short_before_what_the_organ_does_is_reported(tmp_path, verb):
+    draft = ORGAN.replace("每日巡查校园周边。", f"君山区城市管理和综合执法局统筹，由君山区城市管理和综合执法{verb}实施。")
+    problems = found(tmp_path / "bad", draft, "organ-truncated")
+    assert len(problems) == 1 and column_text(draft, problems[0]).startswith("君山区城市管理和综合执法" + verb)
+    kept = draft.replace(f"执法{verb}", f"执法局{verb}")
+    assert not found(tmp_path / "good", kept, "organ-truncated")
+
+
+def test_an_organ_name_cut_short_as_a_noun_phrase_is_not_reported(tmp_path):
+    draft = ORGAN.replace("每日巡查校园周边。", "加强君山区城市管理和综合执法工作，开展城市管理和综合执法检查。")
+    assert not found(tmp_path, draft, "organ-truncated")
+
+
+def test_a_signature_that_lost_its_last_character_is_reported_once(tmp_path):
+    draft = ORGAN + "signature: 君山区城市管理和综合执法\n"
+    problems = [p for p in found(tmp_path, draft) if p.code in ("organ-truncated", "signature-organ")]
+    assert [p.code for p in problems] == ["signature-organ"] and "少了“局”" in problems[0].message
+
+
+def test_a_cut_name_in_the_body_is_reported_once_not_once_per_short_form(tmp_path):
+    draft = ORGAN.replace("每日巡查校园周边。", "君山区城市管理和综合执法将继续巡查。")
+    problems = found(tmp_path, draft, "organ-truncated")
+    assert len(problems) == 1 and "“君山区城市管理和综合执法局”" in problems[0].message
