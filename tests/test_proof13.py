@@ -168,3 +168,22 @@ def test_a_cut_name_in_the_body_is_reported_once_not_once_per_short_form(tmp_pat
     draft = ORGAN.replace("每日巡查校园周边。", "君山区城市管理和综合执法将继续巡查。")
     problems = found(tmp_path, draft, "organ-truncated")
     assert len(problems) == 1 and "“君山区城市管理和综合执法局”" in problems[0].message
+
+
+# -- 11: what published letters write correctly ----------------------------------------------------
+
+def test_a_reply_titled_fuhan_that_answers_daifu_ruxia_is_no_title_form_finding(tmp_path):
+    draft = MINIMAL_DRAFT + "title: 关于第0012号提案的复函\nopening: 您提出的提案收悉。经研究，现答复如下：\n"
+    assert not found(tmp_path / "good", draft, "title-form")
+    assert found(tmp_path / "bad", draft.replace("的复函", "的回复"), "title-form")
+
+
+@pytest.mark.parametrize("text, reported", [("修建道路（西郝庄—朱金紫）一条。", False), ("线路（北京—上海）开通。", False),
+                                            ("智能时代与知识产权—2019论坛。", True), ("这是我们的目标—共同富裕的路径。", True)])
+def test_a_single_dash_joining_two_places_between_marks_is_a_range(tmp_path, text, reported):
+    assert bool(found(tmp_path, with_text(text), "lone-dash")) == reported
+
+
+def test_a_party_named_by_a_word_and_fang_is_no_lost_character(tmp_path):
+    text = "总建筑面积约3万平方米，其中地上2万平方米。作为活动协调方、承办方参与。"
+    assert not found(tmp_path, with_text(text), "lost-character")

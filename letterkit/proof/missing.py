@@ -27,6 +27,7 @@ ALLOWED = (re.compile("^集.*一体"),)
 # the last character of an organ's or a place's name (卫生健康局, 八卦岭片区) stands alone after a
 # word when the whole name is not in the dictionary: only the surer test may report it
 NAME_ENDS = set("局委办厅部署院站所处科股队室馆会区县市省镇乡村街团")
+NAME_ENDS |= set("方者性化式型率")  # and what makes a noun of the word before it: 协调方, 参与者, 规范化
 
 
 STOPS = set("，。；：、！？")
