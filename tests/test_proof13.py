@@ -187,3 +187,19 @@ def test_a_single_dash_joining_two_places_between_marks_is_a_range(tmp_path, tex
 def test_a_party_named_by_a_word_and_fang_is_no_lost_character(tmp_path):
     text = "总建筑面积约3万平方米，其中地上2万平方米。作为活动协调方、承办方参与。"
     assert not found(tmp_path, with_text(text), "lost-character")
+
+
+# -- 12: one slip, one finding -------------------------------------------------------------------
+
+def test_a_session_of_the_other_body_is_reported_once_without_guanyu(tmp_path):
+    draft = MINIMAL_DRAFT.replace("  kind: 提案", "  kind: 建议").replace(
+        "  title: 关于加强校园安全的提案", "  title: 关于加强校园安全的建议\n  session: 县政协十届三次会议") \
+        + "title: 关于县政协十届三次会议第0012号建议的答复\n"
+    problems = found(tmp_path / "bad", draft, "session-body")
+    assert len(problems) == 1 and "“县政协十届三次会议”" in problems[0].message
+    assert not found(tmp_path / "good", draft.replace("政协", "人大"), "session-body")
+
+
+@pytest.mark.parametrize("word, reported", [("今年", False), ("去年", True), ("明年", True)])
+def test_only_a_relative_year_other_than_the_letters_own_is_reported(tmp_path, word, reported):
+    assert bool(found(tmp_path, with_text(f"{word}3月17日完成一期。"), "relative-year")) == reported

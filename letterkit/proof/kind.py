@@ -103,10 +103,14 @@ def _session(c):
         return
     places = [(("proposal", "session"), get(c.data, ("proposal", "session")))]
     places += [(path, text) for path, text in prose(c.data) if path in {("opening",), ("title",)}]
+    reported = set()  # one finding for one session, wherever the letter names it again
     for path, text in places:
         if not isinstance(text, str):
             continue
         for match in SESSION.finditer(text) if "会议" in text else ():
-            if OTHER_BODY[kind].search(match.group()):
-                yield Finding(path, f"答复的是{kind}（{BODY[kind]}），会议却是“{match.group()}”",
-                              f"核对文种和会议名称（{kind}出自{BODY[kind]}会议）", match.start())
+            lead = re.match("(?:关于)?对?", match.group()).end()  # 关于县政协……会议: the session starts after 关于
+            name = match.group()[lead:]
+            if OTHER_BODY[kind].search(name) and name not in reported:
+                reported.add(name)
+                yield Finding(path, f"答复的是{kind}（{BODY[kind]}），会议却是“{name}”",
+                              f"核对文种和会议名称（{kind}出自{BODY[kind]}会议）", match.start() + lead)

@@ -88,7 +88,7 @@ RELATIVE = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
 
 
 @rule("relative-year", "warning", "small", "不写“今年”“去年”，写明年份",
-      "信印出后在别的年份读到，“去年8月”就指错了年；信的日期已知时，消息里给出它指的年份。", "（信的日期2020-08-10）去年8月",
+      "信印出后在别的年份读到，“去年8月”就指错了年；信的日期已知时，消息里给出它指的年份。“今年”就是信上日期的年份，不报。", "（信的日期2020-08-10）去年8月",
       "2019年8月")
 def _relative(c):
     date = get(c.data, ("date",))
@@ -97,6 +97,8 @@ def _relative(c):
         return
     for path, text in prose(c.data):
         for match in RELATIVE_YEAR.finditer(text) if "年" in text else ():
+            if match.group(1) == "今年":
+                continue  # the letter's own year, which its date prints: only another year can be misread
             meant = year + RELATIVE[match.group(1)]
             yield Finding(path, f"“{match.group(1)}”：信的日期是{year}年，这里指{meant}年", f"写明“{meant}年”",
                           match.start())
