@@ -203,3 +203,33 @@ def test_a_session_of_the_other_body_is_reported_once_without_guanyu(tmp_path):
 @pytest.mark.parametrize("word, reported", [("今年", False), ("去年", True), ("明年", True)])
 def test_only_a_relative_year_other_than_the_letters_own_is_reported(tmp_path, word, reported):
     assert bool(found(tmp_path, with_text(f"{word}3月17日完成一期。"), "relative-year")) == reported
+
+
+# -- 9, 10: 号楼 written two ways; --fix takes out 对 before a session's name -----------------------------
+
+@pytest.mark.parametrize("chinese", ["五", "十二"])
+def test_building_numbers_written_two_ways_are_reported(tmp_path, chinese):
+    draft = with_text(f"调研了5号楼和7号楼。{chinese}号楼屋面已维修。")
+    problems = found(tmp_path / "bad", draft, "numeral-style")
+    assert problems and column_text(draft, problems[0]).startswith(f"{chinese}号楼")
+    assert not found(tmp_path / "good", with_text("调研了5号楼和7号楼。12号楼屋面已维修，第一号楼。"), "numeral-style")
+
+
+@pytest.mark.parametrize("session", ["区五届人大四次会议", "县十七届人大一次会议", "市政协八届一次会议"])
+def test_fix_takes_guanyu_dui_out_of_a_title_naming_the_session(tmp_path, session):
+    draft = MINIMAL_DRAFT + f"title: 关于对{session}第37号提案的答复\n"
+    root = make_project(tmp_path, {"drafts/d.yaml": draft})
+    checked = run(root)
+    column = next(line for line in checked.stdout.splitlines() if "title-guanyu-dui" in line).split(":")[2]
+    done = run(root, "--fix")
+    assert f":{column}: 修正 title-guanyu-dui" in done.stdout, done.stdout
+    assert (root / "drafts" / "d.yaml").read_text(encoding="utf-8") == draft.replace("关于对", "关于")
+
+
+def test_fix_points_where_check_points_when_it_leaves_a_finding(tmp_path):
+    draft = MINIMAL_DRAFT + "title: 关于对外开放工作提案的答复\n"
+    root = make_project(tmp_path, {"drafts/d.yaml": draft})
+    checked = next(line for line in run(root).stdout.splitlines() if "title-guanyu-dui" in line)
+    left = next(line for line in run(root, "--fix").stdout.splitlines() + run(root, "--fix").stderr.splitlines()
+                if "title-guanyu-dui" in line)
+    assert checked.split(" ")[0] in left, (checked, left)

@@ -152,11 +152,12 @@ CHINESE_NUMERAL = "一二三四五六七八九十百零两"
 STYLE_KINDS = {
     "门牌号": re.compile(rf"(?<=[路道街巷])([{CHINESE_NUMERAL}]+|\d+)号"),
     "层数": re.compile(rf"(?<![第每])([{CHINESE_NUMERAL}]+|\d+)层(?![次面级级])"),
+    "楼号": re.compile(rf"(?<![路道街巷第\d{CHINESE_NUMERAL}])([{CHINESE_NUMERAL}]+|\d+)号楼"),
 }
 
 
 @rule("numeral-style", "warning", "quantities", "同一类数字全文用一种写法（阿拉伯数字或汉字）",
-      "GB/T 15835：门牌号、楼层这类计量与编号用阿拉伯数字；同一封信里“槟榔道3号”与“海虹道一号”并见，显得不严谨。"
+      "GB/T 15835：门牌号、楼号、楼层这类计量与编号用阿拉伯数字；同一封信里“槟榔道3号”与“海虹道一号”、“5号楼”与“五号楼”并见，显得不严谨。"
       "只在同一类数字两种写法并见时报。",
       "槟榔道3号……海虹道一号；共4层……十三层", "槟榔道3号……海虹道1号；共4层……13层")
 def _numeral_style(c):
