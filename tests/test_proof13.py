@@ -233,3 +233,15 @@ def test_fix_points_where_check_points_when_it_leaves_a_finding(tmp_path):
     left = next(line for line in run(root, "--fix").stdout.splitlines() + run(root, "--fix").stderr.splitlines()
                 if "title-guanyu-dui" in line)
     assert checked.split(" ")[0] in left, (checked, left)
+
+
+# -- 13: findings point at the text they quote ------------------------------------------------------
+
+@pytest.mark.parametrize("item, code, start", [
+    ("'单位负责人：'", "empty-form-field", "单位负责人"), ('"领导签字："', "empty-form-field", "领导签字"),
+    ("感谢人大委员的关心。", "addressee-role", "人大委员"), ("'感谢人大委员的关心。'", "addressee-role", "人大委员"),
+])
+def test_a_finding_in_a_quoted_or_plain_value_points_at_its_first_character(tmp_path, item, code, start):
+    draft = MINIMAL_DRAFT.replace("  - 下一步，我局将继续做好相关工作。", f"  - 下一步，我局将继续做好相关工作。\n  - {item}")
+    problems = found(tmp_path, draft, code)
+    assert problems and column_text(draft, problems[0]).startswith(start), [str(p) for p in problems]

@@ -15,8 +15,9 @@ FIELD = re.compile(r"(领导签字|领导签发|领导署名|单位负责人|承
       "内部审批单上的栏目随正文印出且没有填写，读者看到的是一张没填完的表。", "单位负责人：", "单位负责人：王五（或删去这一行）")
 def _empty_field(c):
     for path, text in prose(c.data):
+        lead = len(text) - len(text.lstrip())  # offsets in the value as written
         for match in FIELD.finditer(text.strip()):
-            yield Finding(path, f"“{match.group().strip()}”后面是空的", "填上内容，或删去这一栏", match.start())
+            yield Finding(path, f"“{match.group().strip()}”后面是空的", "填上内容，或删去这一栏", lead + match.start())
 
 
 NO_MONTH = re.compile(r"((?<!\d)(?:19|20)\d{2}年|今年|去年|明年|当年|同年)(\d{2,4})日")

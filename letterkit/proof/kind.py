@@ -57,8 +57,7 @@ def _role(c):
         for match in CROSSED.finditer(text) if ("人大" in text or "政协" in text) else ():
             body = match.group(1) or match.group(3) or match.group(5)
             right = "委员" if body == "政协" else "代表"
-            at = next(match.start(g) for g in (2, 4, 6) if match.group(g))
-            yield Finding(path, f"“{match.group()}”：{body}的是{right}", f"改为“{body}{right}”", at)
+            yield Finding(path, f"“{match.group()}”：{body}的是{right}", f"改为“{body}{right}”", match.start())
     kind = _kind(c)
     if not kind:
         return
