@@ -245,3 +245,24 @@ def test_a_finding_in_a_quoted_or_plain_value_points_at_its_first_character(tmp_
     draft = MINIMAL_DRAFT.replace("  - 下一步，我局将继续做好相关工作。", f"  - 下一步，我局将继续做好相关工作。\n  - {item}")
     problems = found(tmp_path, draft, code)
     assert problems and column_text(draft, problems[0]).startswith(start), [str(p) for p in problems]
+
+
+# -- 14: a space inside a date at import, inside a number in the draft -------------------------------
+
+@pytest.mark.parametrize("line, reported", [("于2023年 10月召开。", True), ("于10月 8日召开。", True), ("2023年10月", False),
+                                            ("于2023年 第10次会议", False)])
+def test_import_reports_a_space_inside_a_date(line, reported):
+    found_lines = [f for f in proof.import_findings([(7, line)]) if f.code == "space-in-number"]
+    assert bool(found_lines) == reported
+    assert all(f.line == 7 and line[f.column - 1].isdigit() for f in found_lines)
+
+
+@pytest.mark.parametrize("written", ["3 600万元", "20 20年", "12 5%"])
+def test_a_space_inside_a_number_in_the_draft_is_reported_and_fixed(tmp_path, written):
+    draft = with_text(f"共投入{written}。")
+    problems = found(tmp_path / "check", draft, "number-space")
+    assert problems and column_text(draft, problems[0]).startswith(written)
+    root = make_project(tmp_path / "fix", {"drafts/d.yaml": draft})
+    done = run(root, "--fix")
+    assert "修正 number-space" in done.stdout
+    assert (root / "drafts" / "d.yaml").read_text(encoding="utf-8") == with_text(f"共投入{written.replace(' ', '')}。")
