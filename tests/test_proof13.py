@@ -80,7 +80,7 @@ def test_a_word_and_a_particle_are_no_doubled_character_and_fix_leaves_them(tmp_
     assert (root / "drafts" / "d.yaml").read_text(encoding="utf-8") == draft and "Traceback" not in done.stderr
 
 
-@pytest.mark.parametrize("text", ["加强管理的的要求。", "我们的的工作。", "近年年来加强巡查。"])
+@pytest.mark.parametrize("text", ["加强管理的的要求。", "我们的的工作。", "近年年来加强巡查。", "决定将将东塘中学迁建。"])
 def test_a_character_typed_twice_is_still_reported(tmp_path, text):
     assert found(tmp_path, with_text(text), "doubled-character")
 

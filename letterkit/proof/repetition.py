@@ -112,7 +112,9 @@ def _reads_as_two(text: str, at: int) -> bool:
     from .missing import dictionary
 
     words = dictionary()[1]
-    return any(text[at - n + 1:at + 1] in words for n in (2, 3, 4) if at - n + 1 >= 0) \
+    # a word that ends with the first and is not the tail of a crossing reading (决定|将将: 定将 is no word here)
+    return any(text[at - n + 1:at + 1] in words and (at - n < 0 or text[at - n:at - n + 2] not in words)
+               for n in (2, 3, 4) if at - n + 1 >= 0) \
         or any(text[at + 1:at + 1 + n] in words for n in (2, 3, 4))
 
 
