@@ -266,3 +266,20 @@ def test_a_space_inside_a_number_in_the_draft_is_reported_and_fixed(tmp_path, wr
     done = run(root, "--fix")
     assert "修正 number-space" in done.stdout
     assert (root / "drafts" / "d.yaml").read_text(encoding="utf-8") == with_text(f"共投入{written.replace(' ', '')}。")
+
+
+# -- 15: the codes letterkit import reports are in the one registry and in docs/rules.md -------------
+
+def test_every_code_import_reports_is_registered_and_documented():
+    import re
+    from pathlib import Path
+
+    package = Path(proof.__file__).resolve().parent.parent / "importing"
+    raised = {code for source in package.glob("*.py")
+              for code in re.findall(r"\"(import-[a-z-]+)\"", source.read_text(encoding="utf-8"))}
+    registered = {r.code: r for r in proof.RULES if r.stage == "importer"}
+    assert len(raised) >= 20 and raised <= set(registered), sorted(raised - set(registered))
+    docs = (Path(proof.__file__).resolve().parent.parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
+    for code, item in registered.items():
+        assert f"`{code}`" in docs and item.why in docs and item.severity in ("warning", "note")
+    assert not set(registered) & set(proof.CODES)  # not a check rule: check: {disable} does not name them
