@@ -154,6 +154,8 @@ def shortened_phrases(paragraphs: list[str]) -> list[tuple[int, int, str, str, s
     letter = "\n".join(paragraphs)
     # the four characters left when one is taken out of five → (start, which); one before and three
     # after it, or three before and one after: a match of five characters or more has one of the two
+    grams = [letter[j:j + 4] for j in range(len(letter) - 3)]
+    present = set(grams)  # only a key some four characters of the letter equal can match
     full: dict[str, list[tuple[int, int]]] = {}
     for p in range(1, len(letter) - 1):
         x = letter[p]
@@ -162,7 +164,9 @@ def shortened_phrases(paragraphs: list[str]) -> list[tuple[int, int, str, str, s
         for k in (1, 3):
             i = p - k
             if i >= 0 and i + 5 <= len(letter):
-                full.setdefault(letter[i:p] + letter[p + 1:i + 5], []).append((i, k))
+                key = letter[i:p] + letter[p + 1:i + 5]
+                if key in present:
+                    full.setdefault(key, []).append((i, k))
     if not full:
         return []
     starts, index = [], 0
@@ -170,9 +174,9 @@ def shortened_phrases(paragraphs: list[str]) -> list[tuple[int, int, str, str, s
         starts.append(index)
         index += len(text) + 1
     found, seen = [], set()
-    for j in range(len(letter) - 3):
-        hits = full.get(letter[j:j + 4])
-        if not hits or not SHORT_CJK.fullmatch(letter[j:j + 4]):
+    for j in (j for j, gram in enumerate(grams) if gram in full):
+        hits = full[letter[j:j + 4]]
+        if not SHORT_CJK.fullmatch(letter[j:j + 4]):
             continue
         for i, k in hits:
             if i <= j + 4 and j <= i + 5:

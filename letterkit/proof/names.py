@@ -134,7 +134,7 @@ def _kind_variant(a: str, b: str) -> str | None:
       "深港科技创新合作区……深港创新合作区", "深港科技创新合作区……深港科技创新合作区（或“合作区”）")
 def _names(c):
     seen: dict[str, list[str]] = {}  # by the last three characters: variants share at least those
-    kinds: list[str] = []  # every name, for the ones whose last word differs
+    kinds: dict[str, list[str]] = {}  # names by their last character and by the two before their last word
     reported = set()
     for path, text in prose(c.data):
         for offset, run in _mentions(text):
@@ -150,7 +150,12 @@ def _names(c):
                     break
             if run not in bucket:
                 bucket.append(run)
-            for earlier in kinds if run[-1] in NAME_LAST else ():
+            end = END.search(run) if run[-1] in NAME_LAST else None
+            if end is None:
+                continue
+            # typos share the last character, the place written short and another last word the two before it
+            core = run[:end.start()][-2:]
+            for earlier in kinds.get(run[-1], []) + kinds.get(core, []):
                 difference = (_typo(earlier, run) or _typo(run, earlier) or _kind_variant(earlier, run)) \
                     if earlier != run else None
                 key = (min(earlier, run)[-6:], max(earlier, run)[-6:])
@@ -160,10 +165,9 @@ def _names(c):
                     yield Finding(path, f"“{quoted}”与前文“{before}”相差{difference}，像是同一机构的两种写法",
                                   "核对全称，全文统一（简称只省去开头的地名）", offset + len(run) - len(quoted))
                     break
-            kinds.append(run)
-
-
-
+            for key in (run[-1], core) if len(core) == 2 else (run[-1],):
+                if run not in kinds.setdefault(key, []):
+                    kinds[key].append(run)
 
 
 @rule("signature-variant", "warning", "names", "署名与正文里的本机关名称一字之差",
