@@ -135,21 +135,62 @@ def lost_characters(paragraphs: list[str]) -> list[tuple[int, int, str, str, boo
     return suspects
 
 
+def _clean(letter: str, phrase: str, at: int, pairs) -> bool:
+    """Whether the two-character word at phrase[at:at+2] stands as a word somewhere the phrase occurs:
+    no two-character word overlaps it from either side (完善类改造 holds 善类 only as 完善|类)."""
+    start = letter.find(phrase)
+    while start >= 0:
+        j = start + at
+        if letter[j - 1:j + 1] not in pairs and letter[j + 1:j + 3] not in pairs:
+            return True
+        start = letter.find(phrase, start + 1)
+    return False
+
+
+@rule("lost-character", "warning", "missing", "词语中间漏了字（单字夹在两个词之间，本信别处写全了）",
+      "按 jieba 自带词典（带词频）：一个字不在任何词里、孤零零夹在两个词之间，而本信别处把它写在一个词里"
+      "（“平台”二十余次，“平”从不单用），多半是改稿时漏了字。两种把握：别处同样的上下文里写全了——“很可能”；"
+      "这个字在 jieba 的词频里很少单独成词，且那个词别处出现两次以上——“可能”（机构、地名的末字不报）。"
+      "在种子信上报 3 处，都是真漏字；在另外 18 封已发布的信上报 1 处，存疑。"
+      "另一种：五字以上的短语比本信别处的写法只少中间一个字（“日照料中心”与“日间照料中心”，“公共技术服务台”与"
+      "“公共技术服务平台”），少掉的字与邻字成词、不是虚词或机构末字，且缺口一侧剩下不成词的单字——“很可能”；"
+      "在 18 封已发布的信、种子信和 20 封新信上只报 2 处，都是真漏字。",
+      "5G公共技术平华大九天模拟电路设计全流程EDA工具系统等平台", "5G公共技术平台、华大九天模拟电路设计全流程EDA工具系统等平台")
+def _lost(c):
+    paragraphs = prose(c.data)
+    texts = [text for _, text in paragraphs]
+    reported = set()
+    for index, at, short_phrase, whole, ch in shortened_phrases(texts):
+        reported.update((index, k) for k in range(at, at + len(short_phrase)))
+        yield Finding(paragraphs[index][0], f"“{short_phrase}”比本信别处的“{whole}”少了“{ch}”，很可能漏了字",
+                      f"核对原稿，补上漏掉的字（写作“{whole}”）", at)
+    for index, at, ch, whole, sure in lost_characters(texts):
+        if (index, at) in reported:
+            continue
+        text = texts[index]
+        quoted = text[max(0, at - 4):at + 5]
+        how = "很可能" if sure else "可能"
+        yield Finding(paragraphs[index][0], f"“{quoted}”中“{ch}”单独成字，{how}漏了字（本信别处写作“{whole}”）",
+                      f"核对原稿，补上漏掉的字（如“{whole}”）", at)
+
+
 FUNCTION = set("的地得了着过和与及或等之在对为把被将并也都又而就是有个们从向于以")
 NO_LOSS = FUNCTION | NAME_ENDS | set("一二三四五六七八九十百千万亿年月日号第各全本该其")
 SHORT_CJK = re.compile(f"[{CJK}]{{4}}")
 
 
 def shortened_phrases(paragraphs: list[str]) -> list[tuple[int, int, str, str, str]]:
-    """(paragraph, offset of the character before the gap, the short phrase, the phrase written in full
+    """(paragraph, offset of the short phrase, the short phrase, the phrase written in full
     elsewhere in the letter, the lost character) for each phrase of five characters or more that
     equals another phrase of the letter with one character taken out of its middle (日照料中心 beside
     日间照料中心, 公共技术服务台 beside 公共技术服务平台).
 
     Only a character that makes a two-character word with a neighbour in the full phrase (日间, 平台),
     no particle or a name's last character (的, 区: 产业园区 / 产业园 are both right), and the short
-    phrase's join no word of its own (务台; 日照 is one, but 照料 follows and claims 照).  One dict
-    of the letter's five-character runs, looked up once per position: cheap."""
+    phrase's join no word of its own (务台; 日照 is one, but 照料 follows and claims 照), and a
+    character on one side of the join left hanging, in no word (日 of 新建日照料, 台 of 服务台的):
+    宅基地|底数 and 电商|公共 are phrases of their own.  One dict of the letter's four-character
+    keys, looked up once per position: cheap."""
     pairs, words, _ = dictionary()
     letter = "\n".join(paragraphs)
     # the four characters left when one is taken out of five → (start, which); one before and three
@@ -210,42 +251,3 @@ def _dangles(letter: str, at: int, step: int, words) -> bool:
     if step < 0:
         return not any(letter[at + 1 - n:at + 1] in words for n in (2, 3, 4) if at + 1 - n >= 0)
     return not any(letter[at:at + n] in words for n in (2, 3, 4))
-
-
-def _clean(letter: str, phrase: str, at: int, pairs) -> bool:
-    """Whether the two-character word at phrase[at:at+2] stands as a word somewhere the phrase occurs:
-    no two-character word overlaps it from either side (完善类改造 holds 善类 only as 完善|类)."""
-    start = letter.find(phrase)
-    while start >= 0:
-        j = start + at
-        if letter[j - 1:j + 1] not in pairs and letter[j + 1:j + 3] not in pairs:
-            return True
-        start = letter.find(phrase, start + 1)
-    return False
-
-
-@rule("lost-character", "warning", "missing", "词语中间漏了字（单字夹在两个词之间，本信别处写全了）",
-      "按 jieba 自带词典（带词频）：一个字不在任何词里、孤零零夹在两个词之间，而本信别处把它写在一个词里"
-      "（“平台”二十余次，“平”从不单用），多半是改稿时漏了字。两种把握：别处同样的上下文里写全了——“很可能”；"
-      "这个字在 jieba 的词频里很少单独成词，且那个词别处出现两次以上——“可能”（机构、地名的末字不报）。"
-      "在种子信上报 3 处，都是真漏字；在另外 18 封已发布的信上报 1 处，存疑。"
-      "另一种：五字以上的短语比本信别处的写法只少中间一个字（“日照料中心”与“日间照料中心”，“公共技术服务台”与"
-      "“公共技术服务平台”），少掉的字与邻字成词、不是虚词或机构末字，且缺口一侧剩下不成词的单字——“很可能”；"
-      "在 18 封已发布的信、种子信和 20 封新信上只报 2 处，都是真漏字。",
-      "5G公共技术平华大九天模拟电路设计全流程EDA工具系统等平台", "5G公共技术平台、华大九天模拟电路设计全流程EDA工具系统等平台")
-def _lost(c):
-    paragraphs = prose(c.data)
-    texts = [text for _, text in paragraphs]
-    reported = set()
-    for index, at, short_phrase, whole, ch in shortened_phrases(texts):
-        reported.update((index, k) for k in range(at, at + len(short_phrase)))
-        yield Finding(paragraphs[index][0], f"“{short_phrase}”比本信别处的“{whole}”少了“{ch}”，很可能漏了字",
-                      f"核对原稿，补上漏掉的字（写作“{whole}”）", at)
-    for index, at, ch, whole, sure in lost_characters(texts):
-        if (index, at) in reported:
-            continue
-        text = texts[index]
-        quoted = text[max(0, at - 4):at + 5]
-        how = "很可能" if sure else "可能"
-        yield Finding(paragraphs[index][0], f"“{quoted}”中“{ch}”单独成字，{how}漏了字（本信别处写作“{whole}”）",
-                      f"核对原稿，补上漏掉的字（如“{whole}”）", at)
