@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import compress
+from operator import add
 
 from .registry import Finding, rule
 from .text import CJK, prose
@@ -195,10 +196,12 @@ def shortened_phrases(paragraphs: list[str]) -> list[tuple[int, int, str, str, s
     letter = "\n".join(paragraphs)
     # the four characters left when one is taken out of five → (start, which); one before and three
     # after it, or three before and one after: a match of five characters or more has one of the two
-    grams = [letter[j:j + 4] for j in range(len(letter) - 3)]
-    present = set(grams)  # only a key some four characters of the letter equal can match
+    bigrams = set(map(add, letter, letter[1:]))
+    fours = map(add, map(add, letter, letter[1:]), map(add, letter[2:], letter[3:]))
+    present = set(fours)  # only a key some four characters of the letter equal can match
     full: dict[str, list[tuple[int, int]]] = {}
-    for p in range(1, len(letter) - 1):
+    # taken out, the character leaves its neighbours side by side: somewhere else too, or no match
+    for p in [p for p, join in enumerate(map(add, letter, letter[2:]), 1) if join in bigrams]:
         x = letter[p]
         if x in NO_LOSS or not "\u3400" <= x <= "\u9fff" or not (letter[p - 1:p + 1] in pairs or letter[p:p + 2] in pairs):
             continue
@@ -215,9 +218,10 @@ def shortened_phrases(paragraphs: list[str]) -> list[tuple[int, int, str, str, s
         starts.append(index)
         index += len(text) + 1
     found, seen = [], set()
-    for j in (j for j, gram in enumerate(grams) if gram in full):
-        hits = full[letter[j:j + 4]]
-        if not SHORT_CJK.fullmatch(letter[j:j + 4]):
+    places = sorted((j, key) for key in full for j in _occurrences(letter, key))
+    for j, key in places:
+        hits = full[key]
+        if not SHORT_CJK.fullmatch(key):
             continue
         for i, k in hits:
             if i <= j + 4 and j <= i + 5:
@@ -241,6 +245,13 @@ def shortened_phrases(paragraphs: list[str]) -> list[tuple[int, int, str, str, s
             found.append((index, gap - left - starts[index], short_phrase, whole, letter[i + k]))
             break
     return found
+
+
+def _occurrences(letter: str, key: str):
+    at = letter.find(key)
+    while at >= 0:
+        yield at
+        at = letter.find(key, at + 1)
 
 
 def _dangles(letter: str, at: int, step: int, words) -> bool:
