@@ -49,7 +49,9 @@ def fix_file(path, loaded: Loaded, disabled: set[str]) -> tuple[list[str], list[
             start = _value_start(lines, where, get(data, finding.path))
             if not finding.fixes or start is None:
                 why = "改法不确定，请核对后" if not finding.fixes else "值跨行或含转义，请"
-                left.append(f"{where}: {item.code} {finding.message}（{why}手工修改）")
+                at = f"{where.path}:{where.line}:{start + finding.offset + 1}" \
+                    if start is not None and finding.offset is not None and where.line else str(where)
+                left.append(f"{at}: {item.code} {finding.message}（{why}手工修改）")  # where check points
                 continue
             for offset, length, replacement in finding.fixes:
                 edits.setdefault(where.line - 1, []).append((start + offset, length, replacement, finding.path, offset, item.code))

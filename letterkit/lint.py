@@ -38,7 +38,8 @@ def _locate(loaded: Loaded, finding: Finding) -> Location:
     if finding.offset is not None and raw is not None and where.column is not None and "\n" not in raw:
         value = get(loaded.data, finding.path)
         if isinstance(value, str) and value == raw:  # a plain one-line value: point at the character
-            return Location(where.path, where.line, where.column + finding.offset)
+            quoted = loaded.sources[tuple(finding.path)].quoted  # '单位负责人：': one column after the quote
+            return Location(where.path, where.line, where.column + quoted + finding.offset)
     return where
 
 

@@ -30,6 +30,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present:
 class Source:
     location: Location
     raw: str | None = None  # the scalar exactly as typed (for phone numbers, ids…)
+    quoted: bool = False  # in quotes on one line with nothing escaped: its text starts one column after
 
 
 class SourceMap(dict):
@@ -311,7 +312,8 @@ def _convert(node, path, display, loader, sources, problems, key_where=None, tex
         sources[path] = Source(key_where or where)
         return [_convert(item, path + (i,), display, loader, sources, problems, text=text, budget=budget)
                 for i, item in enumerate(node.value)]
-    sources[path] = Source(where, node.value)
+    quoted = node.style in ("'", '"') and node.end_mark.index - node.start_mark.index == len(node.value) + 2
+    sources[path] = Source(where, node.value, quoted)
     try:
         value = loader.construct_object(node, deep=True)
         if isinstance(value, str) and node.style in (None, "", ">") and node.end_mark.line > node.start_mark.line:

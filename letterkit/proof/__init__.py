@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from . import sender, dates, form, wording, across  # noqa: F401  (form rules first: their order is check's)
 from . import quantities, repetition, missing, names, titles, typeset, kind, carry, small  # noqa: F401  (each registers its rules)
+from . import importer  # noqa: F401  (the codes letterkit import reports itself, for the docs)
 from dataclasses import replace
 
 from .registry import FAMILIES, FORM_FAMILIES, RULES, Context, Finding, LineFinding, Rule
@@ -27,10 +28,10 @@ def _remembered(rule: Rule) -> Rule:
 # what lint.py runs: the form rules, then the proofreading rules
 FORM_RULES = [_remembered(r) for r in RULES if r.stage == "check" and r.family in FORM_FAMILIES]
 CHECK_RULES = [_remembered(r) for r in RULES if r.stage == "check" and r.family not in FORM_FAMILIES]
-CODES = tuple(r.code for r in RULES if not r.always)  # what check: {disable: […]} may name
+CODES = tuple(r.code for r in RULES if not r.always and r.stage != "importer")  # what check: {disable: […]} may name
 # rules whose findings carry edits certain enough for `letterkit check --fix` to make
 FIXABLE = ("half-width-punctuation", "nested-quotes", "space-in-chinese", "number-brackets", "doubled-character",
-           "title-guanyu-dui", "space-around-sign", "dash-in-phone")
+           "title-guanyu-dui", "space-around-sign", "dash-in-phone", "number-space")
 FIXING = [r for r in RULES if r.code in FIXABLE]  # unremembered: the cache keeps no fixes
 
 
@@ -58,12 +59,13 @@ def rules_markdown() -> str:
         members = [r for r in RULES if r.family == family]
         if not members:
             continue
-        lines += [f"## {'格式' if family in FORM_FAMILIES else '校对'}：{name}", ""]
+        part = "导入" if family == "importer" else "格式" if family in FORM_FAMILIES else "校对"
+        lines += [f"## {part}：{name}", ""]
         for item in members:
-            notes = ["错误" if item.severity == "error" else "警告"]
+            notes = [{"error": "错误", "warning": "警告", "note": "说明"}[item.severity]]
             notes += ["不能关闭"] if item.always else []
             notes += ["`--fix` 可改"] if item.code in FIXABLE else []
-            stage = "（`letterkit import` 时检查）" if item.stage == "import" else ""
+            stage = "（`letterkit import` 时检查）" if item.stage in ("import", "importer") else ""
             lines += [f"### `{item.code}`（{'，'.join(notes)}）{stage}", "", item.summary, "", f"为什么：{item.why}", "",
                       f"- 错：{item.bad}", f"- 对：{item.good}", ""]
     return "\n".join(lines)

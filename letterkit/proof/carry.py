@@ -15,8 +15,9 @@ FIELD = re.compile(r"(领导签字|领导签发|领导署名|单位负责人|承
       "内部审批单上的栏目随正文印出且没有填写，读者看到的是一张没填完的表。", "单位负责人：", "单位负责人：王五（或删去这一行）")
 def _empty_field(c):
     for path, text in prose(c.data):
+        lead = len(text) - len(text.lstrip())  # offsets in the value as written
         for match in FIELD.finditer(text.strip()):
-            yield Finding(path, f"“{match.group().strip()}”后面是空的", "填上内容，或删去这一栏", match.start())
+            yield Finding(path, f"“{match.group().strip()}”后面是空的", "填上内容，或删去这一栏", lead + match.start())
 
 
 NO_MONTH = re.compile(r"((?<!\d)(?:19|20)\d{2}年|今年|去年|明年|当年|同年)(\d{2,4})日")
@@ -42,21 +43,37 @@ def _date_month(c):
 
 @rule("organ-truncated", "error", "carry", "机关名称不缺最后一个字（“……住房和城乡建设”缺“局”）",
       "正文或署名里的机关名称比版头的全称少了最后一个字，多是删改时误删。只比对版头全称、声明的简称和从全称最后一个地名起的"
-      "写法（“县卫生健康局”，后面紧跟标点或“将、已、要”时才报）。",
+      "写法（“县卫生健康局”，后面紧跟标点、“将、已、要”或“牵头、负责、会同”这类机关做事的词时才报）。"
+      "署名整个少了末字时由 signature-organ 报，这里不重复。",
       "（版头…住房和城乡建设局）…住房和城乡建设将继续推进", "…住房和城乡建设局将继续推进")
 def _organ(c):
     names = [n for n in (get(c.data, ("organ", "name")), get(c.data, ("organ", "short_name"))) if isinstance(n, str)]
     # and the name from its last place on (石林彝族自治县卫生健康局 → 县卫生健康局), as the body names it
     shorter = [n[k - 1:] for n in names for k in range(2, len(n) - 4) if n[k - 1] in "省市州县区旗"]
+    reported = set()  # (path, where the cut name ends): the full name's finding, not its shorter forms' too
     for name in dict.fromkeys(names + shorter):
         if len(name) < 6:
             continue
         verbs = "将已在要对和与及的" if name in names else "将已要"
         cut = re.compile(re.escape(name[:-1]) + f"(?!{re.escape(name[-1])})")
         for path, text in prose(c.data):
+            if path == ("signature",) and c.draft is not None and text in names_cut(names):
+                continue  # the whole signature is the name cut short: signature-organ says so
             for match in cut.finditer(text):
                 following = text[match.end():match.end() + 1]
+                if (path, match.end()) in reported:
+                    continue
                 if not following or not re.match(r"[\u4e00-\u9fff]", following) or path == ("signature",) \
-                        or following in verbs:
+                        or following in verbs or text[match.end():match.end() + 2] in AGENT_VERBS:
+                    reported.add((path, match.end()))
                     yield Finding(path, f"“{match.group()}”比机关全称“{name}”少了“{name[-1]}”", f"改为“{name}”",
                                   match.start())
+
+
+# what an organ does, right after its name: 由……执法局牵头, ……教育局负责统计
+AGENT_VERBS = set("牵头 负责 会同 联合 组织 印发 制定 出台 召开 下发 协调 指导 督促 配合 主动 积极 认真 及时 按照 根据 "
+                  "已经 正在 专门 先后 多次 承办 主办 研究 安排 部署 结合 依据 高度 始终 坚持 继续 进一 共同".split())
+
+
+def names_cut(names: list[str]) -> set[str]:
+    return {name[:-1] for name in names}

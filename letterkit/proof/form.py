@@ -99,14 +99,27 @@ def _book_titles(c):
             yield Finding(path, "书名号之间用了顿号", "删去“》、《”中的顿号", match.start() + 1)
 
 
+# two short names joined by one dash and standing alone between marks: a range (（西郝庄—朱金紫）, 北京—上海)
+PLACE_RANGE = re.compile(rf"[{CJK}]{{2,6}}—[{CJK}]{{2,6}}(?=[）)，、。；：]|$)")
+
+
+def _run_start(value: str, at: int) -> int:
+    """Where the run of Chinese characters before `at` starts, if a mark or the text's start comes before it."""
+    start = at
+    while start > 0 and re.match(rf"[{CJK}]", value[start - 1]):
+        start -= 1
+    return start if start == 0 or value[start - 1] in "（(，、：；。 " else at
+
+
 @rule("lone-dash", "warning", "punctuation", "破折号是两个“—”",
-      "GB/T 15834：破折号占两个字的位置（——）；单个“—”在中文之间多半是破折号打少了。",
+      "GB/T 15834：破折号占两个字的位置（——）；单个“—”在中文之间多半是破折号打少了。两个标点之间两三个字的地名"
+      "用一个“—”连起来（“（西郝庄—朱金紫）”）是连接号表示起止，不报。",
       "智能时代与知识产权—2019", "智能时代与知识产权——2019")
 def _lone_dash(c):
     for path, value in texts(c.data):
         for match in re.finditer(r"(?<!—)—(?!—)", value):
             before, after = value[max(0, match.start() - 1):match.start()], value[match.end():match.end() + 1]
-            if re.match(rf"[{CJK}]", before) and re.match(rf"[{CJK}0-9]", after):
+            if re.match(rf"[{CJK}]", before) and re.match(rf"[{CJK}0-9]", after) and not PLACE_RANGE.match(value, _run_start(value, match.start())):
                 yield Finding(path, "中文之间只有一个“—”", "破折号写成“——”；表示范围时用“～”或“—”并核对", match.start())
 
 

@@ -57,8 +57,7 @@ def _role(c):
         for match in CROSSED.finditer(text) if ("人大" in text or "政协" in text) else ():
             body = match.group(1) or match.group(3) or match.group(5)
             right = "委员" if body == "政协" else "代表"
-            at = next(match.start(g) for g in (2, 4, 6) if match.group(g))
-            yield Finding(path, f"“{match.group()}”：{body}的是{right}", f"改为“{body}{right}”", at)
+            yield Finding(path, f"“{match.group()}”：{body}的是{right}", f"改为“{body}{right}”", match.start())
     kind = _kind(c)
     if not kind:
         return
@@ -103,10 +102,14 @@ def _session(c):
         return
     places = [(("proposal", "session"), get(c.data, ("proposal", "session")))]
     places += [(path, text) for path, text in prose(c.data) if path in {("opening",), ("title",)}]
+    reported = set()  # one finding for one session, wherever the letter names it again
     for path, text in places:
         if not isinstance(text, str):
             continue
         for match in SESSION.finditer(text) if "会议" in text else ():
-            if OTHER_BODY[kind].search(match.group()):
-                yield Finding(path, f"答复的是{kind}（{BODY[kind]}），会议却是“{match.group()}”",
-                              f"核对文种和会议名称（{kind}出自{BODY[kind]}会议）", match.start())
+            lead = re.match("(?:关于)?对?", match.group()).end()  # 关于县政协……会议: the session starts after 关于
+            name = match.group()[lead:]
+            if OTHER_BODY[kind].search(name) and name not in reported:
+                reported.add(name)
+                yield Finding(path, f"答复的是{kind}（{BODY[kind]}），会议却是“{name}”",
+                              f"核对文种和会议名称（{kind}出自{BODY[kind]}会议）", match.start() + lead)

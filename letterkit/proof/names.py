@@ -28,8 +28,34 @@ def _mentions(text: str):
     for match in SUFFIX_AT.finditer(text):
         start = max(0, match.end() - 12)
         run = RUN_END.search(text[start:match.end()])
-        if run and len(run.group()) >= 5:
+        if run and len(run.group()) >= 4:
             yield start + run.start(), run.group()
+
+
+PLACE_CHARS = set("省市县区镇乡街州盟")
+
+
+NAME_LAST = {suffix[-1] for suffix in re.sub(r"\(\?<!.\)", "", SUFFIX).split("|")}
+
+
+def _quote(a: str, b: str) -> str:
+    """The part of name a to quote beside b: from four characters before the first difference counted from
+    the right, at most what a has (福田区人材服务中心, not 田区人材服务中心)."""
+    end_a, end_b = END.search(a), END.search(b)
+    if end_a and end_b and end_a.group() != end_b.group():  # compare the cores when the last words differ
+        return _quote(a[:end_a.start()], b[:end_b.start()]) + end_a.group()
+    tail = 0
+    while tail < min(len(a), len(b)) and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    rest_a, rest_b = a[:len(a) - tail], b[:len(b) - tail]
+    for gap_a, gap_b in sorted(((x, y) for x in range(5) for y in range(5)), key=sum):
+        head_a, head_b = rest_a[:len(rest_a) - gap_a], rest_b[:len(rest_b) - gap_b]
+        same = 0  # the characters before the difference that both have, up to four
+        while same < min(4, len(head_a), len(head_b)) and head_a[-1 - same] == head_b[-1 - same]:
+            same += 1
+        if same >= 2 or (same == len(head_a) and gap_a + gap_b):
+            return a[len(head_a) - same:]
+    return a[-(tail + 5):]
 
 
 @lru_cache(maxsize=65536)  # a department's drafts name the same bodies again and again
@@ -51,16 +77,65 @@ def _variant(a: str, b: str) -> str | None:
                 extra_a, extra_b = a_rest[len(anchor_a):], b_rest[len(anchor_b):]
                 if re.search("[市区县省镇街]|以上|级", extra_a + extra_b) or NOT_NAME.search(extra_a + extra_b):
                     return None  # a qualifier or a place: another body, not another spelling; words around a name
+                extra, anchor = (extra_a, anchor_a) if extra_a else (extra_b, anchor_b)
+                if not (extra_a and extra_b) and 2 * extra in anchor[-len(extra):] + extra + a[len(a) - tail:][:len(extra)]:
+                    return None  # 进一步一步优化学校: a word typed twice (doubled-character's), not a name
                 return f"“{extra_a}”与“{extra_b}”" if extra_a and extra_b else f"“{extra_a or extra_b}”"
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _typo(a: str, b: str) -> str | None:
+    """县教育局 and 县教有局: the same name's last word, one character differs before it with two the same
+    before that, and jieba's dictionary makes a word of it in one (教育) and none in the other (教有, 有局)."""
+    tail = 0
+    while tail < min(len(a), len(b)) and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    k = tail + 1  # the differing character, counted from the end
+    if not END.search(a[len(a) - tail:]) or min(len(a), len(b)) < k + 2 or a[-k - 2:-k] != b[-k - 2:-k] \
+            or a[-k] in PLACE_CHARS or b[-k] in PLACE_CHARS:
+        return None
+    from .missing import dictionary
+
+    words = dictionary()[1]
+
+    def worded(name: str) -> bool:
+        at = len(name) - k
+        return any(name[i:j] in words for i in range(at - 3, at + 1) for j in range(at + 1, at + 5)
+                   if i >= 0 and 2 <= j - i <= 4 and j <= len(name))
+    if worded(a) and not worded(b):
+        return f"“{b[-k]}”（应为“{a[-k]}”？）"
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _kind_variant(a: str, b: str) -> str | None:
+    """福田区人才服务中心 and 福田人才服务站: the place written short and another last word — one body named two
+    ways.  Only the last word differing (服务中心, 服务站) may be two bodies; that is not reported."""
+    end_a, end_b = END.search(a), END.search(b)
+    if not (end_a and end_b) or end_a.group() == end_b.group():
+        return None
+    core_a, core_b = a[:end_a.start()], b[:end_b.start()]
+    tail = 0
+    while tail < min(len(core_a), len(core_b)) and core_a[-1 - tail] == core_b[-1 - tail]:
+        tail += 1
+    if tail < 2:
+        return None
+    rest_a, rest_b = core_a[:len(core_a) - tail], core_b[:len(core_b) - tail]
+    longer, shorter = (rest_a, rest_b) if len(rest_a) > len(rest_b) else (rest_b, rest_a)
+    if len(longer) == len(shorter) + 1 and longer[-1] in "区县市" and len(shorter) >= 2 and longer[:-1].endswith(shorter[-2:]):
+        return f"“{longer[-1]}”和“{end_a.group()}”与“{end_b.group()}”"
     return None
 
 
 @rule("name-variant", "warning", "names", "同一机构、园区在一封信里只用一种名称",
       "“深港科技创新合作区”与“深港创新合作区”、“人才服务中心”与“人材服务中心”：名称中间差了字，读者不知道是不是同一处。"
-      "省去开头的地名是正常的简称，不报。把握一般：两个不同机构恰好只差一两个字时也会报，所以是警告。",
+      "省去开头的地名是正常的简称，不报；地名写短了又换了末尾的词（“福田区人才服务中心”与“福田人才服务站”）、"
+      "一处成词一处不成词的一字之差（“县教育局”与“县教有局”）要报。把握一般：两个不同机构恰好只差一两个字时也会报，所以是警告。",
       "深港科技创新合作区……深港创新合作区", "深港科技创新合作区……深港科技创新合作区（或“合作区”）")
 def _names(c):
     seen: dict[str, list[str]] = {}  # by the last three characters: variants share at least those
+    kinds: dict[str, list[str]] = {}  # names by their last character and by the two before their last word
     reported = set()
     for path, text in prose(c.data):
         for offset, run in _mentions(text):
@@ -70,14 +145,30 @@ def _names(c):
                 key = (min(earlier, run)[-6:], max(earlier, run)[-6:])
                 if difference and key not in reported:
                     reported.add(key)
-                    yield Finding(path, f"“{run[-8:]}”与前文“{earlier[-8:]}”相差{difference}，像是同一名称的两种写法",
-                                  "核对全称，全文统一", offset)
+                    quoted, before = _quote(run, earlier), _quote(earlier, run)
+                    yield Finding(path, f"“{quoted}”与前文“{before}”相差{difference}，像是同一名称的两种写法",
+                                  "核对全称，全文统一", offset + len(run) - len(quoted))
                     break
             if run not in bucket:
                 bucket.append(run)
-
-
-PLACE_CHARS = set("省市县区镇乡街州盟")
+            end = END.search(run) if run[-1] in NAME_LAST else None
+            if end is None:
+                continue
+            # typos share the last character, the place written short and another last word the two before it
+            core = run[:end.start()][-2:]
+            for earlier in kinds.get(run[-1], []) + kinds.get(core, []):
+                difference = (_typo(earlier, run) or _typo(run, earlier) or _kind_variant(earlier, run)) \
+                    if earlier != run else None
+                key = (min(earlier, run)[-6:], max(earlier, run)[-6:])
+                if difference and key not in reported:
+                    reported.add(key)
+                    quoted, before = _quote(run, earlier), _quote(earlier, run)
+                    yield Finding(path, f"“{quoted}”与前文“{before}”相差{difference}，像是同一机构的两种写法",
+                                  "核对全称，全文统一（简称只省去开头的地名）", offset + len(run) - len(quoted))
+                    break
+            for key in (run[-1], core) if len(core) == 2 else (run[-1],):
+                if run not in kinds.setdefault(key, []):
+                    kinds[key].append(run)
 
 
 @rule("signature-variant", "warning", "names", "署名与正文里的本机关名称一字之差",

@@ -50,9 +50,23 @@ def quantities(text: str):
       "总建筑面积约23万㎡……总建筑面积约23平方米", "总建筑面积约23万㎡……总建筑面积约23万平方米")
 def _magnitude(c):
     for path, offset, label, written, before_label, before_written, ratio in _restated(c.data):
-        if label == before_label:
-            yield Finding(path, f"“{label}{written}”与前文“{label}{before_written}”数字相同而相差 {ratio} 倍",
-                          "核对数量级（万、亿）和单位，改成一致", offset)
+        if _same_label(label, before_label):
+            quoted, before = _quoted(c.data, path, offset, written), before_label + before_written
+            yield Finding(path, f"“{quoted}”与前文“{before}”数字相同而相差 {ratio} 倍",
+                          "核对数量级（万、亿）和单位，改成一致", offset - (len(quoted) - len(written)))
+
+
+def _same_label(label: str, before: str) -> bool:
+    """总投资 and 项目总投资 (its last four characters: 目总投资) name one figure: the one ends with the other,
+    of three characters or more."""
+    shorter, longer = sorted((label, before), key=len)
+    return label == before or (len(shorter) >= 3 and longer.endswith(shorter))
+
+
+def _quoted(data, path, offset, written) -> str:
+    """The quantity with the words before it up to the last mark (项目总投资约3.2万元), at most 12 of them."""
+    text = next(t for p, t in prose(data) if p == path)
+    return LABEL_RUN.search(text[max(0, offset - 12):offset]).group() + written
 
 
 def _restated(data):
@@ -62,7 +76,7 @@ def _restated(data):
         for offset, label, value, unit, digits, written in quantities(text):
             key = (unit, digits)
             for before_index, before_label, before_value, before_written in seen.get(key, []):
-                same = before_label == label
+                same = _same_label(label, before_label)
                 if value and before_value and value != before_value \
                         and (len(digits) >= 2 or (same and (before_index == index or len(label) >= 3))):
                     ratio = max(value, before_value) / min(value, before_value)
@@ -88,7 +102,7 @@ def _same_figure(a: str, b: str) -> bool:
       "累计投入资金3.2亿元……在前期投入3.2万元", "累计投入资金3.2亿元……在前期投入3.2亿元")
 def _figure(c):
     for path, offset, label, written, before_label, before_written, ratio in _restated(c.data):
-        if label != before_label and _same_figure(written, before_written):
+        if not _same_label(label, before_label) and _same_figure(written, before_written):
             yield Finding(path, f"“{label}{written}”与前文“{before_label}{before_written}”数字相同而相差 {ratio} 倍，"
                                 "可能是同一个数写错了数量级", "核对数量级（万、亿）、小数点和单位", offset)
 
@@ -138,11 +152,12 @@ CHINESE_NUMERAL = "一二三四五六七八九十百零两"
 STYLE_KINDS = {
     "门牌号": re.compile(rf"(?<=[路道街巷])([{CHINESE_NUMERAL}]+|\d+)号"),
     "层数": re.compile(rf"(?<![第每])([{CHINESE_NUMERAL}]+|\d+)层(?![次面级级])"),
+    "楼号": re.compile(rf"(?<![路道街巷第\d{CHINESE_NUMERAL}])([{CHINESE_NUMERAL}]+|\d+)号楼"),
 }
 
 
 @rule("numeral-style", "warning", "quantities", "同一类数字全文用一种写法（阿拉伯数字或汉字）",
-      "GB/T 15835：门牌号、楼层这类计量与编号用阿拉伯数字；同一封信里“槟榔道3号”与“海虹道一号”并见，显得不严谨。"
+      "GB/T 15835：门牌号、楼号、楼层这类计量与编号用阿拉伯数字；同一封信里“槟榔道3号”与“海虹道一号”、“5号楼”与“五号楼”并见，显得不严谨。"
       "只在同一类数字两种写法并见时报。",
       "槟榔道3号……海虹道一号；共4层……十三层", "槟榔道3号……海虹道1号；共4层……13层")
 def _numeral_style(c):

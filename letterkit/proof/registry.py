@@ -22,6 +22,7 @@ FORM_FAMILIES = {
     "punctuation": "标点与空格",
     "wording": "标题、编号与单位的写法",
     "project": "全项目",
+    "importer": "导入时的说明与提醒（import-…）",
 }
 FAMILIES = {
     "quantities": "数量与数字",
@@ -47,7 +48,8 @@ class Rule:
     bad: str            # text that fails
     good: str           # the same, right
     check: Callable | None
-    stage: str = "check"  # check: reads drafts; import: reads the input's lines; project: across drafts
+    stage: str = "check"  # check: reads drafts; import: reads the input's lines; project: across drafts;
+    # importer: raised by letterkit import itself while it reads a letter (here for its code and docs)
     cached: bool = True   # False: reads the validated draft or today's date, not the text alone
     always: bool = False  # cannot be switched off with check: {disable: …}
 
@@ -96,7 +98,7 @@ RULES: list[Rule] = []
 
 
 def rule(code, severity, family, summary, why, bad, good, stage="check", cached=True, always=False):
-    assert family in FAMILIES and severity in ("error", "warning")
+    assert family in FAMILIES and (severity in ("error", "warning") or (severity == "note" and stage == "importer"))
     assert all(r.code != code for r in RULES), code
 
     def register(function):

@@ -52,6 +52,11 @@ def _enumeration(c):
 GENRE = "方案|办法|措施|政策|意见|通知|规划|条例|规定|细则|纲要|计划|决定|报告|指引|标准"
 
 
+# the genre word, then (a bracket, and) at most four characters, then the genre word again: 实施方案实施方案,
+# 实施方案（2023—2025年）实施方案; not 关于落实……方案的实施方案 (的 between them)
+GENRE_AGAIN = re.compile(rf"({GENRE})(?:（[^（）]*）|\([^()]*\))?[^的之《〈]{{0,4}}\1$")
+
+
 @rule("doubled-word-in-document-name", "warning", "repetition", "书名号里的文件名不要把文种词写两遍",
       "“《全球青年创新集训营方案（UNLEASH2019）工作方案》”：文种词“方案”出现两次，多是文件名抄错。"
       "只看文种词（方案、办法、措施、意见……）。",
@@ -62,7 +67,8 @@ def _doubled_genre(c):
             name = match.group(1)
             ending = re.search(rf"({GENRE})$", name)
             if ending and "〈" not in name and name[:ending.start()].count(ending.group(1)) \
-                    and not re.search(rf"(关于|印发|转发|实施|落实).*{ending.group(1)}.*{ending.group(1)}$", name):
+                    and (not re.search(rf"(关于|印发|转发|实施|落实).*{ending.group(1)}.*{ending.group(1)}$", name)
+                         or GENRE_AGAIN.search(name)):
                 yield Finding(path, f"《{short(name)}》里“{ending.group(1)}”写了两次", "核对文件名，删去多余的一处",
                               match.start())
 
@@ -71,7 +77,8 @@ DOUBLED = re.compile(r"(的|和|与|及|在|对|把|被|将|并|从|向|于|为�
 
 
 @rule("doubled-character", "warning", "repetition", "字词不要连写两遍（的的、进一步一步）",
-      "“的的”“进一步一步”是打字时多打了一遍。只看不会合法叠用的虚词和常用词，误报很少。",
+      "“的的”“进一步一步”是打字时多打了一遍。只看不会合法叠用的虚词和常用词，误报很少。"
+      "一个词连着一个虚词（“目的的手段”“有的的确”“现在在推进”）不报，--fix 也不动。",
       "进一步一步加强管理的的要求", "进一步加强管理的要求")
 def _doubled(c):
     for path, text in prose(c.data):
@@ -82,6 +89,8 @@ def _doubled(c):
             after = text[match.end():match.end() + 2]
             if len(word) == 1 and len(after) == 2 and after[0] == after[1] != word and "\u4e00" <= after[0] <= "\u9fff":
                 continue  # 的的确确, 从从容容, 和和美美: a word said in the AABB way
+            if len(word) == 1 and _reads_as_two(text, match.start()):
+                continue  # 目的的手段, 有的的确: a word and a particle, or a particle and a word
             yield Finding(path, f"“{match.group()}”：“{word}”写了两遍", f"删去一个“{word}”", match.start() + len(word),
                           ((match.start() + len(word), len(word), ""),))
         reported = {m.start() + len(m.group(1)) for m in DOUBLED.finditer(text)}
@@ -90,6 +99,24 @@ def _doubled(c):
                 quoted = text[max(0, at - 3):at + 5]
                 yield Finding(path, f"“{quoted}”中“{text[at]}”连写两遍，不成词，可能多打了一个",
                               f"删去一个“{text[at]}”", at + 1, ((at + 1, 1, ""),))
+
+
+PARTICLES = set("的地得了和与及在对把被将并从向于为")
+
+
+def _reads_as_two(text: str, at: int) -> bool:
+    """Whether a particle written twice at `at` reads as a word and the particle, or the particle and a
+    word: a word of jieba's dictionary ends with the first (目的的手段, 现在在推进) or starts with the
+    second (有的的确, 和和谐社会)."""
+    if text[at] not in PARTICLES:
+        return False
+    from .missing import dictionary
+
+    words = dictionary()[1]
+    # a word that ends with the first and is not the tail of a crossing reading (决定|将将: 定将 is no word here)
+    return any(text[at - n + 1:at + 1] in words and (at - n < 0 or text[at - n:at - n + 2] not in words)
+               for n in (2, 3, 4) if at - n + 1 >= 0) \
+        or any(text[at + 1:at + 1 + n] in words for n in (2, 3, 4))
 
 
 PLACE_ENDS = set("省市县区镇乡村街")
@@ -112,6 +139,8 @@ def doubled_in_no_word(text: str) -> list[int]:
     found = []
     for match in TWO_HAN.finditer(text):
         i, t = match.start(), text
+        if _reads_as_two(t, i):
+            continue
         joined = t[:i + 1] + t[i + 2:]  # one of the two taken out
         across = max((words.get(joined[a:b], 0) for a in range(max(0, i - 3), i + 1)
                       for b in range(max(a + 3, i + 2), min(len(joined), i + 4) + 1)), default=0)

@@ -22,7 +22,9 @@ def _signature(c):
         return  # 遵义市播州区商务局 under the letterhead 播州区商务局: the full name, with its city
     names = "、".join(n for n in (draft.organ.name, draft.organ.short_name) if n)
     path = ("signature",) if "signature" in data else ("organ", "name")
-    yield Finding(path, f"署名“{draft.signature}”与发文机关不一致", f"应为 {names}，或在 organ.short_name 中声明简称")
+    lost = [n for n in (draft.organ.name, draft.organ.short_name) if n and n[:-1] == draft.signature]
+    cut = f"，比“{lost[0]}”少了“{lost[0][-1]}”" if lost else ""
+    yield Finding(path, f"署名“{draft.signature}”与发文机关不一致{cut}", f"应为 {names}，或在 organ.short_name 中声明简称")
 
 
 ABSENT_NAMES = {"organ": "发文机关", "number": "发文字号", "measures": "正文措施", "closing": "结尾段落",

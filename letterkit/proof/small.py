@@ -24,6 +24,20 @@ def _signs(c):
             yield Finding(path, f"“{match.group().strip()}”旁有空格", "删去空格", space, ((space, width, ""),))
 
 
+NUMBER_GAP = re.compile(r"(?<![\d.])(\d{1,4})([ \u3000]+)(\d{1,4})(?=[年月日号%％万亿元])")
+
+
+@rule("number-space", "warning", "small", "数字中间不留空格（“3 600万元”）",
+      "从 PDF 复制来的数字常被空格隔开（“3 600万元”“20 20年”）；公文里的数字不分节，印出来像两个数。只看紧接着年、月、日、号、%、"
+      "万、亿、元的数字。导入时按原件的行报 space-in-number，草稿里留下的由这里报。", "投资3 600万元", "投资3600万元")
+def _number_gap(c):
+    for path, text in prose(c.data):
+        for match in NUMBER_GAP.finditer(text) if " " in text or "\u3000" in text else ():
+            space = match.start(2)
+            yield Finding(path, f"数字“{match.group()}”中间有空格", "删去空格", match.start(),
+                          ((space, len(match.group(2)), ""),))
+
+
 @rule("dash-in-phone", "warning", "small", "电话号码里用连字符“-”，不用破折号“—”",
       "“0755—82976207”中的“—”是破折号，电话号码的区号用“-”连接。", "0755—82976207", "0755-82976207")
 def _phone_dash(c):
@@ -88,7 +102,7 @@ RELATIVE = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
 
 
 @rule("relative-year", "warning", "small", "不写“今年”“去年”，写明年份",
-      "信印出后在别的年份读到，“去年8月”就指错了年；信的日期已知时，消息里给出它指的年份。", "（信的日期2020-08-10）去年8月",
+      "信印出后在别的年份读到，“去年8月”就指错了年；信的日期已知时，消息里给出它指的年份。“今年”就是信上日期的年份，不报。", "（信的日期2020-08-10）去年8月",
       "2019年8月")
 def _relative(c):
     date = get(c.data, ("date",))
@@ -97,6 +111,8 @@ def _relative(c):
         return
     for path, text in prose(c.data):
         for match in RELATIVE_YEAR.finditer(text) if "年" in text else ():
+            if match.group(1) == "今年":
+                continue  # the letter's own year, which its date prints: only another year can be misread
             meant = year + RELATIVE[match.group(1)]
             yield Finding(path, f"“{match.group(1)}”：信的日期是{year}年，这里指{meant}年", f"写明“{meant}年”",
                           match.start())

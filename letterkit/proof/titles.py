@@ -32,7 +32,7 @@ def _guanyu_dui(c):
 
 
 # what follows 对 when it is the preposition: the proposal's number, its title, the body that made it
-PREPOSITION = re.compile(r"[第《“〈0-9A-Za-z０-９Ａ-Ｚａ-ｚ]|(?:[市区县省]|全国)?(?:政协|人大)|您")
+PREPOSITION = re.compile(r"[第《“〈0-9A-Za-z０-９Ａ-Ｚａ-ｚ]|(?:[市区县省]|全国)?(?:第?[一二三四五六七八九十]+届)?(?:政协|人大)|您")
 
 
 BOOK = re.compile(r"《([^《》]*)》")

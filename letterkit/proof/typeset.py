@@ -40,15 +40,20 @@ def _line_end(lines, from_word):
 
 
 NUMBER_SPACE = re.compile(r"(?<![\d.])\d{1,4}[ \t\u3000]+\d{1,4}(?=[年月日号%万亿元.])")
+# a date broken after 年 or 月: 2023年 10月, 10月 8日
+DATE_SPACE = re.compile(r"(?<!\d)(?:(?:19|20)\d{2}年|\d{1,2}月)[ \t\u3000]+\d{1,2}(?=[月日])")
 
 
-@rule("space-in-number", "warning", "typeset", "数字中间不应有空格（“20 20年”“13 765件”）",
-      "从 PDF 复制来的数字被空格隔开，导入后会变成两个数，读成错的数值。只看紧接着年、月、日、号、%、万、亿、元的数字。",
-      "20 20年8月", "2020年8月", stage="import")
+@rule("space-in-number", "warning", "typeset", "数字、日期中间不应有空格（“20 20年”“13 765件”“2023年 10月”）",
+      "从 PDF 复制来的数字被空格隔开，导入后会变成两个数，读成错的数值；日期的“年”“月”后面的空格是排版残留。"
+      "只看紧接着年、月、日、号、%、万、亿、元的数字。",
+      "20 20年8月；2023年 10月", "2020年8月；2023年10月", stage="import")
 def _number_space(lines, from_word):
     for no, text in lines:
         for match in NUMBER_SPACE.finditer(text):
             yield LineFinding(no, f"数字“{match.group()}”中间有空格", "核对原件，删去空格", match.start() + 1)
+        for match in DATE_SPACE.finditer(text):
+            yield LineFinding(no, f"日期“{match.group()}”中间有空格", "核对原件，删去空格", match.start() + 1)
 
 
 HEADING = re.compile(r"^( {2,}|\t+|\u3000+)([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")

@@ -45,7 +45,7 @@ def _quoted_titles(c):
 
 
 @rule("title-form", "warning", "wording", "标题用“关于……的答复（复函、会办意见）”，并与正文“现答复如下”一致",
-      "答复函的文种是“答复”或“复函”；标题的文种与开头语的“答复如下”应对应。",
+      "答复函的文种是“答复”或“复函”（“回复”不是文种）；“复函”的信开头说“答复如下”是通行写法，不报。",
       "关于对……提案的回复", "关于对……提案的答复")
 def _title_form(c):
     found = c.written("title")
@@ -55,8 +55,6 @@ def _title_form(c):
     if not re.search(r"(答复|复函|的函|会办意见|协办意见)$", title):  # GB/T 9704: 机关＋事由＋文种; 关于 not required
         yield Finding(path, f"标题“…{title[-8:]}”没有以文种（答复、复函、……的函）结尾",
                       "写成“关于……的答复”“……的复函”（会办单位：“的会办意见”）")
-    elif "答复如下" in (c.letter.get("p") or "") and title.endswith("复函") and not title.endswith("答复函"):
-        yield Finding(path, "标题的文种是“复函”，开头语却说“答复如下”", "标题改为“的答复”，或开头语改为“函复如下”")
 
 
 @rule("unit-names", "warning", "wording", "用规范的单位名称，一封信里同一单位只用一种写法",
