@@ -89,13 +89,12 @@ def lost_characters(paragraphs: list[str]) -> list[tuple[int, int, str, str, boo
     for pair, times in seen.items():
         after[pair[0]][pair[1]] = times
         before[pair[1]][pair[0]] = times
-    # cheapest first: a character that can have been cut from a word of this letter and is rarely
-    # a word alone, inside its paragraph (not at either end); then the words around it
-    eligible = {ch for ch in set(after) | set(before) if alone.get(ch, 1.0) < 0.5}
+    # cheapest first: a character in no two-character word with a neighbour, rarely a word alone,
+    # inside its paragraph (not at either end), that can have been cut from a word of this
+    # letter; then the longer words around it
     places = []
-    for index, (text, (_, counted, padded, known)) in enumerate(zip(paragraphs, found)):
-        for at in [at for at, ch in enumerate(text[:-1]) if ch in eligible and at
-                   and text[at - 1:at + 1] not in counted and text[at:at + 2] not in counted]:
+    for index, (text, (_, loose, padded, known)) in enumerate(zip(paragraphs, found)):
+        for at in [at for at in loose if text[at] in after or text[at] in before]:
             lone = known.get(at)
             if lone is None:
                 lone = known[at] = _lone(padded, at + PAD, words)
@@ -125,17 +124,27 @@ MOST_PARAGRAPHS = 20_000
 PAD = 4  # marks around a paragraph: no word runs across its ends
 
 
-def _paragraph(text: str) -> tuple[list, set, str, dict]:
-    """One paragraph's two-character words in order and as a set, the paragraph padded, and offset → whether the
+def _paragraph(text: str) -> tuple[list, list, str, dict]:
+    """One paragraph's two-character words in order; the offsets of its characters (not at either
+    end) in none of them and rarely a word alone; the paragraph padded; and offset → whether the
     character there is lone (filled as letters ask): the same in whatever letter it stands."""
     known = _paragraphs.get(text)
     if known is None:
         pairs = dictionary()[0]
         paired = [pair for pair in map(add, text, text[1:]) if pair in pairs]
+        counted, rare = set(paired), _rarely_alone()
+        loose = [at for at, ch in enumerate(text[:-1]) if ch in rare and at
+                 and text[at - 1:at + 1] not in counted and text[at:at + 2] not in counted]
         if len(_paragraphs) >= MOST_PARAGRAPHS:
             _paragraphs.clear()
-        known = _paragraphs[text] = paired, set(paired), "\n" * PAD + text + "\n" * PAD, {}
+        known = _paragraphs[text] = paired, loose, "\n" * PAD + text + "\n" * PAD, {}
     return known
+
+
+@lru_cache(maxsize=1)
+def _rarely_alone() -> frozenset:
+    """The characters that are a word by themselves in under half of their uses."""
+    return frozenset(ch for ch, share in dictionary()[2].items() if share < 0.5)
 
 
 def _lone(t: str, i: int, W) -> bool:
