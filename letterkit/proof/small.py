@@ -102,13 +102,16 @@ def _relative(c):
                           match.start())
 
 
+QUOTES = re.compile("[“”]")
+
+
 @rule("quote-pairs", "warning", "small", "双引号成对",
       "“开展三区三线”划定工作”：少了前引号（或多了后引号），多是改稿或复制时丢的。按段落数；引文跨段时每段开头有前引号，"
       "不在此列。", "《关于在全国开展三区三线”划定工作的函》", "《关于在全国开展“三区三线”划定工作的函》")
 def _quotes(c):
     for path, text in prose(c.data):
         depth = 0
-        for index, ch in enumerate(text):
+        for index, ch in ((m.start(), m.group()) for m in QUOTES.finditer(text)):
             if ch == "“":
                 depth += 1
             elif ch == "”":
