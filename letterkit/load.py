@@ -242,6 +242,7 @@ def _location(display: str, node: yaml.Node) -> Location:
 
 
 _PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+_STR = "tag:yaml.org,2002:str"
 # Far beyond any letter (the longest published one has 9,000 characters).  Aliases (*name)
 # repeat what an anchor (&name) holds without copying it in the file: a 319 KB draft of one
 # long anchor and 2,000 aliases expands to 600 million characters.  The data is refused as
@@ -312,8 +313,8 @@ def _convert(node, path, display, loader, sources, problems, key_where=None, tex
         return [_convert(item, path + (i,), display, loader, sources, problems, text=text, budget=budget)
                 for i, item in enumerate(node.value)]
     sources[path] = Source(where, node.value)
-    try:
-        value = loader.construct_object(node, deep=True)
+    try:  # text is the scalar as read (what SafeConstructor returns too), without its dispatch
+        value = node.value if node.tag == _STR else loader.construct_object(node, deep=True)
         if isinstance(value, str) and node.style in (None, "", ">") and node.end_mark.line > node.start_mark.line:
             value = _refold(node, text)
         return value

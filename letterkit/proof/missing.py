@@ -132,7 +132,7 @@ def _paragraph(text: str) -> tuple[list, list, str, dict]:
     if known is None:
         pairs = dictionary()[0]
         paired = [pair for pair in map(add, text, text[1:]) if pair in pairs]
-        counted, rare = set(paired), _rarely_alone()
+        counted, rare = set(paired), rarely_alone()
         loose = [at for at, ch in enumerate(text[:-1]) if ch in rare and at
                  and text[at - 1:at + 1] not in counted and text[at:at + 2] not in counted]
         if len(_paragraphs) >= MOST_PARAGRAPHS:
@@ -142,7 +142,7 @@ def _paragraph(text: str) -> tuple[list, list, str, dict]:
 
 
 @lru_cache(maxsize=1)
-def _rarely_alone() -> frozenset:
+def rarely_alone() -> frozenset:
     """The characters that are a word by themselves in under half of their uses."""
     return frozenset(ch for ch, share in dictionary()[2].items() if share < 0.5)
 
