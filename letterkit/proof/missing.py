@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import chain
 from operator import add
 
 from .registry import Finding, rule
-from .text import CJK, prose
+from . import text as text_module
+from .text import CJK, MEMOS, prose
 
 HAN = re.compile(f"^[{CJK}]+$")
 RARELY_ALONE = 0.1  # share of a character's uses in jieba's counts where it is a word by itself
@@ -120,7 +120,7 @@ def lost_characters(paragraphs: list[str]) -> list[tuple[int, int, str, str, boo
 
 
 _paragraphs: dict = {}  # paragraph → _paragraph's answer: the letters of one office share many paragraphs
-MOST_PARAGRAPHS = 20_000
+MEMOS.append(_paragraphs)
 PAD = 4  # marks around a paragraph: no word runs across its ends
 
 
@@ -135,7 +135,7 @@ def _paragraph(text: str) -> tuple[list, list, str, dict]:
         counted, rare = set(paired), rarely_alone()
         loose = [at for at, ch in enumerate(text[:-1]) if ch in rare and at
                  and text[at - 1:at + 1] not in counted and text[at:at + 2] not in counted]
-        if len(_paragraphs) >= MOST_PARAGRAPHS:
+        if len(_paragraphs) >= text_module.MOST_TEXTS:
             _paragraphs.clear()
         known = _paragraphs[text] = paired, loose, "\n" * PAD + text + "\n" * PAD, {}
     return known

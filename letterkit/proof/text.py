@@ -55,6 +55,13 @@ def measure_texts(nodes, path) -> Iterator[tuple[tuple, str]]:
 
 
 MOST_TEXTS = 20_000  # paragraphs remembered per function; past that it starts again
+MEMOS: list[dict] = []  # every per-paragraph memo, for forget()
+
+
+def forget() -> None:
+    """Empty every per-paragraph memo (tests compare a warm memo's answers with fresh ones)."""
+    for known in MEMOS:
+        known.clear()
 
 
 def per_text(function):
@@ -62,6 +69,7 @@ def per_text(function):
     letters of one office repeat paragraphs (the closing, the measures of a reply sent to several
     members), and a rule need not read them again."""
     known: dict = {}
+    MEMOS.append(known)
 
     def once(text: str) -> list:
         found = known.get(text)
