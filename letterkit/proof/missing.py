@@ -83,7 +83,7 @@ def lost_characters(paragraphs: list[str]) -> list[tuple[int, int, str, str, boo
     pairs, words, alone = dictionary()
     letter = "\n".join(paragraphs)
     found = [_paragraph(text) for text in paragraphs]
-    seen = Counter(chain.from_iterable(paired for paired, _, _, _ in found))  # the two-character words of the letter
+    seen = Counter(chain.from_iterable(paired for paired, _, _, _, _ in found))  # the two-character words of the letter
     after: dict[str, dict] = defaultdict(dict)   # c → {x: times} for each word c+x in the letter
     before: dict[str, dict] = defaultdict(dict)  # c → {x: times} for each word x+c
     for pair, times in seen.items():
@@ -93,7 +93,7 @@ def lost_characters(paragraphs: list[str]) -> list[tuple[int, int, str, str, boo
     # inside its paragraph (not at either end), that can have been cut from a word of this
     # letter; then the longer words around it
     places = []
-    for index, (text, (_, loose, padded, known)) in enumerate(zip(paragraphs, found)):
+    for index, (text, (_, _, loose, padded, known)) in enumerate(zip(paragraphs, found)):
         for at in [at for at in loose if text[at] in after or text[at] in before]:
             lone = known.get(at)
             if lone is None:
@@ -101,6 +101,17 @@ def lost_characters(paragraphs: list[str]) -> list[tuple[int, int, str, str, boo
             if lone:
                 places.append((index, at))
     times = Counter(paragraphs[index][at] for index, at in places)
+    spans, start = [], 0  # where each paragraph stands in the letter
+    for text in paragraphs:
+        spans.append((start, start + len(text)))
+        start += len(text) + 1
+    held: dict[str, list] = {}
+
+    def holding(word: str) -> list:  # the spans of the paragraphs that hold a two-character word
+        if word not in held:
+            held[word] = [span for span, entry in zip(spans, found) if word in entry[1]]
+        return held[word]
+
     suspects = []
     for index, at in places:
         text = paragraphs[index]
@@ -111,7 +122,8 @@ def lost_characters(paragraphs: list[str]) -> list[tuple[int, int, str, str, boo
                  [(x + ch, n) for x, n in before[ch].items() if x != prev]
         share = alone.get(ch, 1.0)
         left, right = text[at - 2:at], text[at + 1:at + 3]
-        sure = [w for w, _ in wholes if share < 0.5 and (_clean(letter, left + w, 2, pairs) or _clean(letter, w + right, 0, pairs))]
+        sure = [w for w, _ in wholes if share < 0.5 and (_clean(letter, left + w, 2, pairs, holding(w))
+                                                         or _clean(letter, w + right, 0, pairs, holding(w)))]
         if sure:
             suspects.append((index, at, ch, sure[0], True))
         elif share < RARELY_ALONE and sum(n for _, n in wholes) >= 2 and ch not in NAME_ENDS:
@@ -124,8 +136,8 @@ MEMOS.append(_paragraphs)
 PAD = 4  # marks around a paragraph: no word runs across its ends
 
 
-def _paragraph(text: str) -> tuple[list, list, str, dict]:
-    """One paragraph's two-character words in order; the offsets of its characters (not at either
+def _paragraph(text: str) -> tuple[list, set, list, str, dict]:
+    """One paragraph's two-character words in order and as a set; the offsets of its characters (not at either
     end) in none of them and rarely a word alone; the paragraph padded; and offset → whether the
     character there is lone (filled as letters ask): the same in whatever letter it stands."""
     known = _paragraphs.get(text)
@@ -137,7 +149,7 @@ def _paragraph(text: str) -> tuple[list, list, str, dict]:
                  and text[at - 1:at + 1] not in counted and text[at:at + 2] not in counted]
         if len(_paragraphs) >= text_module.MOST_TEXTS:
             _paragraphs.clear()
-        known = _paragraphs[text] = paired, loose, "\n" * PAD + text + "\n" * PAD, {}
+        known = _paragraphs[text] = paired, counted, loose, "\n" * PAD + text + "\n" * PAD, {}
     return known
 
 
@@ -158,15 +170,17 @@ def _lone(t: str, i: int, W) -> bool:
         and (t[i + 1:i + 3] in W or t[i + 1:i + 4] in W or t[i + 1:i + 5] in W or t[i + 1] in STOPS)
 
 
-def _clean(letter: str, phrase: str, at: int, pairs) -> bool:
+def _clean(letter: str, phrase: str, at: int, pairs, spans) -> bool:
     """Whether the two-character word at phrase[at:at+2] stands as a word somewhere the phrase occurs:
-    no two-character word overlaps it from either side (完善类改造 holds 善类 only as 完善|类)."""
-    start = letter.find(phrase)
-    while start >= 0:
-        j = start + at
-        if letter[j - 1:j + 1] not in pairs and letter[j + 1:j + 3] not in pairs:
-            return True
-        start = letter.find(phrase, start + 1)
+    no two-character word overlaps it from either side (完善类改造 holds 善类 only as 完善|类).
+    The phrase is looked for only in `spans`, the paragraphs that hold the word."""
+    for first, end in spans:
+        start = letter.find(phrase, first, end)
+        while start >= 0:
+            j = start + at
+            if letter[j - 1:j + 1] not in pairs and letter[j + 1:j + 3] not in pairs:
+                return True
+            start = letter.find(phrase, start + 1, end)
     return False
 
 
