@@ -10,7 +10,10 @@ then all drafts with nothing remembered ("cold"); again, answering from what the
 remembered ("warm", letterkit/checkrun.py); the next day (LETTERKIT_TODAY one day on: every
 draft checked again, the proofreading findings still remembered, letterkit/proof/remember.py);
 and with the proofreading rules switched off (the project file changed: nothing remembered
-applies).  The drafts are benchmarks/build_time.py's synthetic project.  Measured on the 2-core
+applies).  The drafts are benchmarks/build_time.py's synthetic project: they share most
+paragraphs, as one office's replies share their closings and standard measures, and the rules
+work out what one paragraph holds once per distinct paragraph (letterkit/proof/text.per_text);
+`--distinct` writes a number into every paragraph, so that nothing is shared.  Measured on the 2-core
 machine of issue 13 (README, "校对草稿"): see the figures there.
 """
 
@@ -43,16 +46,42 @@ def timed(folder: Path, cache: Path, *paths: str, today: str = "2026-06-01", job
     return wall, cpu, done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ""
 
 
+def make_distinct(folder: Path) -> None:
+    """Every paragraph of every draft made its own (a number written into it): no paragraph
+    repeats across drafts, so nothing a rule worked out for one paragraph serves another draft."""
+    import yaml
+
+    def mark(node, tag):
+        if isinstance(node, str):
+            return f"{node}（{tag}）" if len(node) >= 8 else node
+        if isinstance(node, list):
+            return [mark(item, f"{tag}.{i}") for i, item in enumerate(node)]
+        if isinstance(node, dict):
+            return {key: mark(value, f"{tag}.{key}") if key in ("text", "heading", "items") else value
+                    for key, value in node.items()}
+        return node
+
+    for path in sorted((folder / "drafts").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data["measures"] = mark(data["measures"], path.stem)
+        if "closing" in data:
+            data["closing"] = mark(data["closing"], path.stem)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--drafts", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=None, help="letterkit check -j (default: all cores)")
+    parser.add_argument("--distinct", action="store_true", help="no paragraph repeated across drafts (see make_distinct)")
     args = parser.parse_args()
     from letterkit import proof
 
     n, jobs = args.drafts, args.jobs
     with tempfile.TemporaryDirectory() as tmp:
         folder = synthetic_project(Path(tmp) / "project", n)
+        if args.distinct:
+            make_distinct(folder)
         cache = Path(tmp) / "cache"
         first, first_cpu, _ = timed(folder, cache, "drafts/d0000.yaml")
         print(f"one draft, first run on this machine:           {first:6.2f} s wall, {first_cpu:6.2f} s CPU")

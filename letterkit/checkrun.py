@@ -28,6 +28,7 @@ from .errors import LetterkitError, Location, Problem, display_path
 
 FORMAT = 1
 PER_WORKER = 40  # drafts a worker must get before a pool pays for its start (fork, jieba's words)
+WORD_RULES = ("lost-character", "doubled-character", "organ-name-words")  # the rules that read jieba's dictionary
 
 
 @dataclass
@@ -140,6 +141,10 @@ def _check_many(todo: list, project, jobs: int | None):
     from .proof import remember
 
     remember.load()  # read once, shared by the workers
+    if not set(WORD_RULES) <= set(project.check_disabled):  # jieba's words: read once here, shared by the workers
+        from .proof.missing import rarely_alone
+
+        rarely_alone()
     _PROJECT[:] = [project]
     size = max(1, min(25, len(todo) // (jobs * 4)))  # small enough that no worker idles at the end
     chunks = [todo[start:start + size] for start in range(0, len(todo), size)]

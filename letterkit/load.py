@@ -243,6 +243,7 @@ def _location(display: str, node: yaml.Node) -> Location:
 
 
 _PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+_STR = "tag:yaml.org,2002:str"
 # Far beyond any letter (the longest published one has 9,000 characters).  Aliases (*name)
 # repeat what an anchor (&name) holds without copying it in the file: a 319 KB draft of one
 # long anchor and 2,000 aliases expands to 600 million characters.  The data is refused as
@@ -314,8 +315,8 @@ def _convert(node, path, display, loader, sources, problems, key_where=None, tex
                 for i, item in enumerate(node.value)]
     quoted = node.style in ("'", '"') and node.end_mark.index - node.start_mark.index == len(node.value) + 2
     sources[path] = Source(where, node.value, quoted)
-    try:
-        value = loader.construct_object(node, deep=True)
+    try:  # text is the scalar as read (what SafeConstructor returns too), without its dispatch
+        value = node.value if node.tag == _STR else loader.construct_object(node, deep=True)
         if isinstance(value, str) and node.style in (None, "", ">") and node.end_mark.line > node.start_mark.line:
             value = _refold(node, text)
         return value

@@ -18,8 +18,17 @@ WIDE = CJK + r"\u3000-\u303f\uff00-\uffef“”‘’"
 TEXT_FIELDS = (("title",), ("opening",), ("signature",), ("proposal", "title"), ("proposal", "session"))
 
 
-def texts(data: dict) -> Iterator[tuple[tuple, str]]:
+_last: list = [None, None]  # the draft last read and its texts: every form rule reads the same draft
+
+
+def texts(data: dict) -> list[tuple[tuple, str]]:
     """Every free-text value of a draft with its path: the places a clerk types prose."""
+    if _last[0] is not data:
+        _last[:] = [data, list(_texts(data))]
+    return _last[1]
+
+
+def _texts(data: dict) -> Iterator[tuple[tuple, str]]:
     for path in TEXT_FIELDS:
         value = get(data, path)
         if isinstance(value, str):
@@ -54,13 +63,17 @@ def _half_width(c):
                           ((match.start(), 1, FULL[mark]),))
 
 
+BRACKETS = re.compile("[()（）《》【】〔〕]")
+QUOTES = re.compile("[“”]")
+
+
 @rule("bracket-pairs", "error", "punctuation", "括号须成对且同为全角或同为半角",
       "“(联系人…）”这样一半半角一半全角、或缺了一半的括号，印出来就是错的。", "(联系人：陈杰）", "（联系人：陈杰）")
 def _brackets(c):
     pairs = {")": "(", "）": "（", "》": "《", "】": "【", "〕": "〔"}
     for path, value in texts(c.data):
         stack = []
-        for index, ch in enumerate(value):
+        for index, ch in ((m.start(), m.group()) for m in BRACKETS.finditer(value)):
             if ch in pairs.values():
                 stack.append((ch, index))
             elif ch in pairs:
@@ -80,7 +93,7 @@ def _brackets(c):
 def _nested_quotes(c):
     for path, value in texts(c.data):
         depth = 0
-        for index, ch in enumerate(value):
+        for index, ch in ((m.start(), m.group()) for m in QUOTES.finditer(value)):
             if ch == "“":
                 if depth:
                     close = value.find("”", index + 1)
@@ -123,11 +136,14 @@ def _lone_dash(c):
                 yield Finding(path, "中文之间只有一个“—”", "破折号写成“——”；表示范围时用“～”或“—”并核对", match.start())
 
 
+SPACES = re.compile(rf"(?<=[{CJK}0-9])[ \u3000]+(?=[{CJK}])|(?<=[{CJK}])[ \u3000]+(?=[0-9])")
+
+
 @rule("space-in-chinese", "warning", "punctuation", "中文之间、中文与数字之间不应有空格",
       "从 PDF 或网页复制来的文字常带空格，印出来是多余的空白。", "2019 年 10 月", "2019年10月")
 def _spaces(c):
     for path, value in texts(c.data):
-        for match in re.finditer(rf"(?<=[{CJK}0-9])[ \u3000]+(?=[{CJK}])|(?<=[{CJK}])[ \u3000]+(?=[0-9])", value):
+        for match in SPACES.finditer(value) if " " in value or "\u3000" in value else ():
             yield Finding(path, "中文旁有空格", "删去空格", match.start(), ((match.start(), len(match.group()), ""),))
 
 

@@ -34,6 +34,8 @@ def _kind_word(c):
     if not kind:
         return
     for path, text in prose(c.data):
+        if "提案" not in text and "建议" not in text and "议案" not in text:
+            continue  # every match names one of them
         for match in MENTION.finditer(text):
             word = match.group(1) or match.group(2)
             if word != kind:

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
-from itertools import compress
+from bisect import bisect_right
+from itertools import chain
 from operator import add
 
 from .registry import Finding, rule
-from .text import CJK, prose
+from . import text as text_module
+from .text import CJK, MEMOS, prose
 
 HAN = re.compile(f"^[{CJK}]+$")
 RARELY_ALONE = 0.1  # share of a character's uses in jieba's counts where it is a word by itself
@@ -83,41 +84,36 @@ def lost_characters(paragraphs: list[str]) -> list[tuple[int, int, str, str, boo
     a thousand seed-sized drafts are checked in seconds."""
     pairs, words, alone = dictionary()
     letter = "\n".join(paragraphs)
-    bigrams = [a + b for a, b in zip(letter, letter[1:])]
-    paired = [pair in pairs for pair in bigrams]  # a two-character word starts at i
-    seen = Counter(compress(bigrams, paired))
+    found = [_paragraph(text) for text in paragraphs]
+    seen = Counter(chain.from_iterable(paired for paired, _, _, _, _ in found))  # the two-character words of the letter
     after: dict[str, dict] = defaultdict(dict)   # c → {x: times} for each word c+x in the letter
     before: dict[str, dict] = defaultdict(dict)  # c → {x: times} for each word x+c
     for pair, times in seen.items():
         after[pair[0]][pair[1]] = times
         before[pair[1]][pair[0]] = times
-
-    def lone(t: str, i: int) -> bool:  # a slice that starts before the text is empty, never a word
-        W = words
-        if t[i:i + 3] in W or t[i:i + 4] in W or t[i - 1:i + 2] in W or t[i - 1:i + 3] in W \
-                or t[i - 2:i + 1] in W or t[i - 2:i + 2] in W or t[i - 3:i + 1] in W:
-            return False  # inside a longer word
-        before = t[i - 2:i] in W or t[i - 3:i] in W or t[i - 4:i] in W
-        after = t[i + 1:i + 3] in W or t[i + 1:i + 4] in W or t[i + 1:i + 5] in W
-        # or a word before and a mark ending the phrase after (做好相关工。); not a mark before: 现、经
-        # open sentences by themselves
-        return before and (after or t[i + 1:i + 2] in STOPS)
-
-    # cheapest first: in no two-character word with a neighbour (one pass over the letter); a
-    # character that can have been cut from a word of this letter and is rarely a word alone;
-    # then the longer words around it
-    eligible = {ch for ch in set(after) | set(before) if alone.get(ch, 1.0) < 0.5}
-    starts, index = [], 0  # where each paragraph starts in the letter
-    for text in paragraphs:
-        starts.append(index)
-        index += len(text) + 1
+    # cheapest first: a character in no two-character word with a neighbour, rarely a word alone,
+    # inside its paragraph (not at either end), that can have been cut from a word of this
+    # letter; then the longer words around it
     places = []
-    for i in (i for i in range(1, len(letter) - 1) if not paired[i - 1] and not paired[i] and letter[i] in eligible):
-        if lone(letter, i):
-            index = bisect_right(starts, i) - 1
-            places.append((index, i - starts[index]))
-    places = [(index, at) for index, at in places if 1 <= at < len(paragraphs[index]) - 1]
+    for index, (text, (_, _, loose, padded, known)) in enumerate(zip(paragraphs, found)):
+        for at in [at for at in loose if text[at] in after or text[at] in before]:
+            lone = known.get(at)
+            if lone is None:
+                lone = known[at] = _lone(padded, at + PAD, words)
+            if lone:
+                places.append((index, at))
     times = Counter(paragraphs[index][at] for index, at in places)
+    spans, start = [], 0  # where each paragraph stands in the letter
+    for text in paragraphs:
+        spans.append((start, start + len(text)))
+        start += len(text) + 1
+    held: dict[str, list] = {}
+
+    def holding(word: str) -> list:  # the spans of the paragraphs that hold a two-character word
+        if word not in held:
+            held[word] = [span for span, entry in zip(spans, found) if word in entry[1]]
+        return held[word]
+
     suspects = []
     for index, at in places:
         text = paragraphs[index]
@@ -128,7 +124,8 @@ def lost_characters(paragraphs: list[str]) -> list[tuple[int, int, str, str, boo
                  [(x + ch, n) for x, n in before[ch].items() if x != prev]
         share = alone.get(ch, 1.0)
         left, right = text[at - 2:at], text[at + 1:at + 3]
-        sure = [w for w, _ in wholes if share < 0.5 and (_clean(letter, left + w, 2, pairs) or _clean(letter, w + right, 0, pairs))]
+        sure = [w for w, _ in wholes if share < 0.5 and (_clean(letter, left + w, 2, pairs, holding(w))
+                                                         or _clean(letter, w + right, 0, pairs, holding(w)))]
         if sure:
             suspects.append((index, at, ch, sure[0], True))
         elif share < RARELY_ALONE and sum(n for _, n in wholes) >= 2 and ch not in NAME_ENDS:
@@ -136,15 +133,56 @@ def lost_characters(paragraphs: list[str]) -> list[tuple[int, int, str, str, boo
     return suspects
 
 
-def _clean(letter: str, phrase: str, at: int, pairs) -> bool:
+_paragraphs: dict = {}  # paragraph → _paragraph's answer: the letters of one office share many paragraphs
+MEMOS.append(_paragraphs)
+PAD = 4  # marks around a paragraph: no word runs across its ends
+
+
+def _paragraph(text: str) -> tuple[list, set, list, str, dict]:
+    """One paragraph's two-character words in order and as a set; the offsets of its characters (not at either
+    end) in none of them and rarely a word alone; the paragraph padded; and offset → whether the
+    character there is lone (filled as letters ask): the same in whatever letter it stands."""
+    known = _paragraphs.get(text)
+    if known is None:
+        pairs = dictionary()[0]
+        paired = [pair for pair in map(add, text, text[1:]) if pair in pairs]
+        counted, rare = set(paired), rarely_alone()
+        loose = [at for at, ch in enumerate(text[:-1]) if ch in rare and at
+                 and text[at - 1:at + 1] not in counted and text[at:at + 2] not in counted]
+        if len(_paragraphs) >= text_module.MOST_TEXTS:
+            _paragraphs.clear()
+        known = _paragraphs[text] = paired, counted, loose, "\n" * PAD + text + "\n" * PAD, {}
+    return known
+
+
+@lru_cache(maxsize=1)
+def rarely_alone() -> frozenset:
+    """The characters that are a word by themselves in under half of their uses."""
+    return frozenset(ch for ch, share in dictionary()[2].items() if share < 0.5)
+
+
+def _lone(t: str, i: int, W) -> bool:
+    """Whether t[i], in no two-character word with a neighbour, is inside no longer word either,
+    and a word ends just before it and a word (or a mark ending the phrase: 做好相关工。) starts
+    just after it; not a mark before: 现、经 open sentences by themselves."""
+    if t[i:i + 3] in W or t[i:i + 4] in W or t[i - 1:i + 2] in W or t[i - 1:i + 3] in W \
+            or t[i - 2:i + 1] in W or t[i - 2:i + 2] in W or t[i - 3:i + 1] in W:
+        return False  # inside a longer word
+    return (t[i - 2:i] in W or t[i - 3:i] in W or t[i - 4:i] in W) \
+        and (t[i + 1:i + 3] in W or t[i + 1:i + 4] in W or t[i + 1:i + 5] in W or t[i + 1] in STOPS)
+
+
+def _clean(letter: str, phrase: str, at: int, pairs, spans) -> bool:
     """Whether the two-character word at phrase[at:at+2] stands as a word somewhere the phrase occurs:
-    no two-character word overlaps it from either side (完善类改造 holds 善类 only as 完善|类)."""
-    start = letter.find(phrase)
-    while start >= 0:
-        j = start + at
-        if letter[j - 1:j + 1] not in pairs and letter[j + 1:j + 3] not in pairs:
-            return True
-        start = letter.find(phrase, start + 1)
+    no two-character word overlaps it from either side (完善类改造 holds 善类 only as 完善|类).
+    The phrase is looked for only in `spans`, the paragraphs that hold the word."""
+    for first, end in spans:
+        start = letter.find(phrase, first, end)
+        while start >= 0:
+            j = start + at
+            if letter[j - 1:j + 1] not in pairs and letter[j + 1:j + 3] not in pairs:
+                return True
+            start = letter.find(phrase, start + 1, end)
     return False
 
 

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from .registry import Finding, rule
-from .text import CJK, prose
+from .text import CJK, per_text, prose
 
 SUFFIX = ("委员会|办公室|办事处|服务中心|中心|管理局|局|合作区|产业园|科技园|科学园|园区|(?<!宅)基地|研究院|实验室|"
           "服务站|工作站|医院|学校|公司|集团|协会|商会|街道|社区")
@@ -23,6 +23,7 @@ SUFFIX_AT = re.compile(rf"(?:{SUFFIX})")
 RUN_END = re.compile(rf"[{CJK}]+$")
 
 
+@per_text
 def _mentions(text: str):
     """(offset, the 12 characters up to and including a name's last word) for each name-like run."""
     for match in SUFFIX_AT.finditer(text):

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from .registry import Finding, rule
-from .text import CJK, prose
+from .text import CJK, per_text, prose
 
 MAGNITUDE = {"": 1, "千": 1000, "万": 10_000, "亿": 100_000_000}
 UNITS = {"平方米": "m2", "㎡": "m2", "平米": "m2", "m²": "m2", "平方公里": "km2", "亩": "mu", "公顷": "ha",
@@ -29,6 +29,7 @@ PEOPLE = re.compile(r"(\d+(?:\.\d+)?(?:万|亿)?(?:余|多)?)(人次|人(?![次�
 TWICE = re.compile(r"(约|大约|近)\d+(?:\.\d+)?(多|余)")
 
 
+@per_text
 def quantities(text: str):
     """(offset of the number, label, value, unit kind, mantissa digits, as written) of each quantity."""
     for match in QUANTITY.finditer(text):

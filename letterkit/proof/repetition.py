@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .registry import Finding, rule
-from .text import CJK, prose, sentences, short
+from .text import CJK, per_text, prose, sentences, short
 
 ITEM = r"[^、，。；：！？“”《》（）()\s]"
 
@@ -38,15 +38,21 @@ def _enumeration_items(sentence: str) -> list[tuple[int, str, str, str]]:
       "吸引20余名专家，腾讯、比亚迪、迈瑞、创维等数十家企业参加")
 def _enumeration(c):
     for path, text in prose(c.data):
-        for start, sentence in sentences(text):
-            seen = {}
-            for offset, tail, middle, head in _enumeration_items(sentence):
-                key = (tail, middle, head)
-                if key in seen:
-                    yield Finding(path, f"“…{tail}、{middle}、{head}…”在同一句里列举了两次",
-                                  "删去其中一处，或合并成一串列举", start + offset)
-                    break
-                seen[key] = offset
+        for message, hint, offset in _enumerations(text) if "、" in text else ():
+            yield Finding(path, message, hint, offset)
+
+
+@per_text
+def _enumerations(text: str):
+    """(message, hint, offset) of each sentence of the paragraph that lists the same names twice."""
+    for start, sentence in sentences(text):
+        seen = {}
+        for offset, tail, middle, head in _enumeration_items(sentence):
+            key = (tail, middle, head)
+            if key in seen:
+                yield f"“…{tail}、{middle}、{head}…”在同一句里列举了两次", "删去其中一处，或合并成一串列举", start + offset
+                break
+            seen[key] = offset
 
 
 GENRE = "方案|办法|措施|政策|意见|通知|规划|条例|规定|细则|纲要|计划|决定|报告|指引|标准"
@@ -82,23 +88,30 @@ DOUBLED = re.compile(r"(的|和|与|及|在|对|把|被|将|并|从|向|于|为�
       "进一步一步加强管理的的要求", "进一步加强管理的要求")
 def _doubled(c):
     for path, text in prose(c.data):
-        for match in DOUBLED.finditer(text):
-            word = match.group(1)
-            if word == "一步" and not text[:match.start()].endswith("进"):
-                continue  # 一步一步 is a word
-            after = text[match.end():match.end() + 2]
-            if len(word) == 1 and len(after) == 2 and after[0] == after[1] != word and "\u4e00" <= after[0] <= "\u9fff":
-                continue  # 的的确确, 从从容容, 和和美美: a word said in the AABB way
-            if len(word) == 1 and _reads_as_two(text, match.start()):
-                continue  # 目的的手段, 有的的确: a word and a particle, or a particle and a word
-            yield Finding(path, f"“{match.group()}”：“{word}”写了两遍", f"删去一个“{word}”", match.start() + len(word),
-                          ((match.start() + len(word), len(word), ""),))
-        reported = {m.start() + len(m.group(1)) for m in DOUBLED.finditer(text)}
-        for at in doubled_in_no_word(text):
-            if at + 1 not in reported:
-                quoted = text[max(0, at - 3):at + 5]
-                yield Finding(path, f"“{quoted}”中“{text[at]}”连写两遍，不成词，可能多打了一个",
-                              f"删去一个“{text[at]}”", at + 1, ((at + 1, 1, ""),))
+        for message, hint, offset, fixes in _doubled_in(text):
+            yield Finding(path, message, hint, offset, fixes)
+
+
+@per_text
+def _doubled_in(text: str):
+    """(message, hint, offset, fixes) of each doubled word or character in the paragraph."""
+    for match in DOUBLED.finditer(text):
+        word = match.group(1)
+        if word == "一步" and not text[:match.start()].endswith("进"):
+            continue  # 一步一步 is a word
+        after = text[match.end():match.end() + 2]
+        if len(word) == 1 and len(after) == 2 and after[0] == after[1] != word and "\u4e00" <= after[0] <= "\u9fff":
+            continue  # 的的确确, 从从容容, 和和美美: a word said in the AABB way
+        if len(word) == 1 and _reads_as_two(text, match.start()):
+            continue  # 目的的手段, 有的的确: a word and a particle, or a particle and a word
+        yield f"“{match.group()}”：“{word}”写了两遍", f"删去一个“{word}”", match.start() + len(word), \
+            ((match.start() + len(word), len(word), ""),)
+    reported = {m.start() + len(m.group(1)) for m in DOUBLED.finditer(text)}
+    for at in doubled_in_no_word(text):
+        if at + 1 not in reported:
+            quoted = text[max(0, at - 3):at + 5]
+            yield f"“{quoted}”中“{text[at]}”连写两遍，不成词，可能多打了一个", f"删去一个“{text[at]}”", at + 1, \
+                ((at + 1, 1, ""),)
 
 
 PARTICLES = set("的地得了和与及在对把被将并从向于为")
@@ -175,17 +188,24 @@ def _bigrams(text: str) -> set[str]:
       "项目占地面积约3万平方米。该园区占地面积约3万平方米。", "项目占地面积约3万平方米。")
 def _repeated_sentence(c):
     for path, text in prose(c.data):
-        said = sentences(text)
-        for size in (2, 3):  # a run of two or three sentences said twice in a row (A B A B)
-            for i in range(len(said) - 2 * size + 1):
-                run = [s for _, s in said[i:i + size]]
-                if run == [s for _, s in said[i + size:i + 2 * size]] and len("".join(run)) >= 12:
-                    start = said[i + size][0]
-                    yield Finding(path, f"“{short(''.join(run), 16)}”连着写了两遍", "删去重复的一遍", start)
-        parts = [(start, s) for start, s in said if len(s) >= 12]
-        for (_, first), (start, second) in zip(parts, parts[1:]):
-            if max(len(first), len(second)) > 3 * min(len(first), len(second)):
-                continue  # four in five pairs of characters shared: lengths cannot differ that much
-            a, b = _bigrams(first), _bigrams(second)
-            if a and b and len(a & b) / min(len(a), len(b)) >= 0.8:
-                yield Finding(path, f"“{short(second, 16)}”与上一句几乎相同", "删去重复的一句，或把两句合成一句", start)
+        for message, hint, offset in _repeated_in(text):
+            yield Finding(path, message, hint, offset)
+
+
+@per_text
+def _repeated_in(text: str):
+    """(message, hint, offset) of each sentence or run of sentences said twice in the paragraph."""
+    said = sentences(text)
+    for size in (2, 3):  # a run of two or three sentences said twice in a row (A B A B)
+        for i in range(len(said) - 2 * size + 1):
+            run = [s for _, s in said[i:i + size]]
+            if run == [s for _, s in said[i + size:i + 2 * size]] and len("".join(run)) >= 12:
+                start = said[i + size][0]
+                yield f"“{short(''.join(run), 16)}”连着写了两遍", "删去重复的一遍", start
+    parts = [(start, s) for start, s in said if len(s) >= 12]
+    for (_, first), (start, second) in zip(parts, parts[1:]):
+        if max(len(first), len(second)) > 3 * min(len(first), len(second)):
+            continue  # four in five pairs of characters shared: lengths cannot differ that much
+        a, b = _bigrams(first), _bigrams(second)
+        if a and b and len(a & b) / min(len(a), len(b)) >= 0.8:
+            yield f"“{short(second, 16)}”与上一句几乎相同", "删去重复的一句，或把两句合成一句", start

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .registry import Finding, rule
-from .text import get, prose
+from .text import get, per_text, prose
 
 
 SIGN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff0-9])\+[ \u3000]+(?=[\u4e00-\u9fff0-9])|(?<=\d)[ \u3000]+%")
@@ -85,17 +85,25 @@ DATE_STYLES = {
 def _dates(c):
     found = {style: [] for style in DATE_STYLES}
     for path, text in prose(c.data):
-        for style, pattern in DATE_STYLES.items():
-            found[style] += [(path, m) for m in pattern.finditer(text)]
+        for style, start, written in _dates_in(text):
+            found[style].append((path, start, written))
     used = [style for style, hits in found.items() if hits]
     if len(used) < 2:
         return
     main = max(used, key=lambda style: (len(found[style]), style == "年月日"))
     for style in used:
         if style != main:
-            for path, match in found[style]:
-                yield Finding(path, f"日期“{match.group()}”与全文的写法（如“{found[main][0][1].group()}”）不同",
-                              "改成“××××年×月×日”", match.start())
+            for path, start, written in found[style]:
+                yield Finding(path, f"日期“{written}”与全文的写法（如“{found[main][0][2]}”）不同",
+                              "改成“××××年×月×日”", start)
+
+
+@per_text
+def _dates_in(text: str):
+    """(style, offset, as written) of each date with a four-digit year in the paragraph, style by style."""
+    for style, pattern in DATE_STYLES.items():
+        for match in pattern.finditer(text):
+            yield style, match.start(), match.group()
 
 
 RELATIVE = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
@@ -118,13 +126,16 @@ def _relative(c):
                           match.start())
 
 
+QUOTES = re.compile("[“”]")
+
+
 @rule("quote-pairs", "warning", "small", "双引号成对",
       "“开展三区三线”划定工作”：少了前引号（或多了后引号），多是改稿或复制时丢的。按段落数；引文跨段时每段开头有前引号，"
       "不在此列。", "《关于在全国开展三区三线”划定工作的函》", "《关于在全国开展“三区三线”划定工作的函》")
 def _quotes(c):
     for path, text in prose(c.data):
         depth = 0
-        for index, ch in enumerate(text):
+        for index, ch in ((m.start(), m.group()) for m in QUOTES.finditer(text)):
             if ch == "“":
                 depth += 1
             elif ch == "”":

@@ -54,6 +54,34 @@ def measure_texts(nodes, path) -> Iterator[tuple[tuple, str]]:
             yield from measure_texts(node.get("items"), where + ("items",))
 
 
+MOST_TEXTS = 20_000  # paragraphs remembered per function; past that it starts again
+MEMOS: list[dict] = []  # every per-paragraph memo, for forget()
+
+
+def forget() -> None:
+    """Empty every per-paragraph memo (tests compare a warm memo's answers with fresh ones)."""
+    for known in MEMOS:
+        known.clear()
+
+
+def per_text(function):
+    """`function` of one paragraph's text alone, as a list worked out once per distinct text: the
+    letters of one office repeat paragraphs (the closing, the measures of a reply sent to several
+    members), and a rule need not read them again."""
+    known: dict = {}
+    MEMOS.append(known)
+
+    def once(text: str) -> list:
+        found = known.get(text)
+        if found is None:
+            if len(known) >= MOST_TEXTS:
+                known.clear()
+            found = known[text] = list(function(text))
+        return found
+    once.__doc__ = function.__doc__
+    return once
+
+
 def sentences(text: str) -> list[tuple[int, str]]:
     """(offset, sentence) for each sentence of a paragraph, ending marks kept."""
     return [(m.start(), m.group()) for m in SENTENCE.finditer(text) if m.group().strip()]
