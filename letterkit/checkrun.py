@@ -50,7 +50,8 @@ def check_paths(paths, project, jobs: int | None = None) -> dict:
     outcomes = {path: memo.get(path) for path in paths}
     todo = [path for path, outcome in outcomes.items() if outcome is None]
     with closing(_check_many(todo, project, jobs)) as checked:  # a kill while saving one still ends the pool
-        for path, outcome in zip(todo, checked):
+        for outcome, path in zip(checked, todo):  # the pool's end asked first: a pool left open at the last
+            # draft would be ended by terminate(), which can wait forever for a queue lock a worker holds
             outcomes[path] = outcome
             memo.put(path, outcome)  # as they come: a check stopped midway keeps what it did
     return _across(paths, outcomes, project)
