@@ -113,6 +113,13 @@ def prepare(lines: list[Line], from_word: bool) -> list[Line]:
             out += [Line(line.no, m.group("organ"), line.level, width(m.group("organ")), line.images),
                     Line(line.no, m.group("date"), line.level, width(m.group("date")))]
             continue
+        role = labelled(text)
+        if index < 40 and role is not None and role.role == "furniture" and role.value \
+                and role.label in vocabulary()["reply_sections"]:  # 正文：钟文杰委员：… — the letter after a page tab
+            label = re.match(r"\s*[^:：|｜]*[:：|｜]", text).group().strip()
+            out.append(Line(line.no, label, line.level, width(label), ()))
+            text = text[len(re.match(r"\s*[^:：|｜]*[:：|｜]", text).group()):].strip()
+            line = Line(line.no, text, line.level, width(text), line.images)
         parts = segments(text) if (labelled(text) or NUMBER.match(squeeze(text)) or width(text) <= 40) else [text]
         if len(parts) == 1 and index < 40 and (m := _SALUTATION_RUN_ON.fullmatch(text) or _ORGAN_RUN_ON.fullmatch(text)
                                                 or _RECIPIENT_RUN_ON.fullmatch(text)) \
@@ -207,6 +214,16 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             organs.append((line.no, ORGAN_LINE.fullmatch(joint[0]).group("organ"), False))  # a joint letterhead: the first
         elif (m := ORGAN_LINE.fullmatch(squeeze(text))) and not text.startswith(("关于", "对")):
             organs.append((line.no, m.group("organ"), bool(m.group("file"))))
+        elif NUMBER_DAMAGED.fullmatch(squeeze(text)) and not _title_like(text):  # 岳交函〔2024〕l8号, X函2024年18号
+            out.comments.append((line.no, text, "发文字号（读不出）"))
+            out.notes.append(Note(line.no, "import-number-damaged", f"发文字号“{text[:30]}”读不出（字符损坏或缺括号），"
+                                  "写作 number: 无，原文作为注释保留", "核对原件，补上 number: {year: …, seq: …} 和 organ.code"))
+        elif (m := TITLE_NUMBER.fullmatch(squeeze(text))) and _title_like(m.group("title")) \
+                and NUMBER.fullmatch(m.group("number")) and "number" not in found:  # 关于…的答复 岳交函〔2024〕18号
+            _read_head_marks(Line(line.no, m.group("number"), line.level, width(m.group("number"))), found, out)
+            out.notes.append(Note(line.no, "import-number-in-title", f"发文字号“{m.group('number')}”与标题在同一行，已分开",
+                                  severity="note"))
+            pending.append(Line(line.no, m.group("title"), line.level, width(m.group("title"))))
         elif LABEL_SHAPE.match(text) and not _title_like(text):  # 办理单位：… — a label this import does not know
             out.comments.append((line.no, text, "版头中无法归类的标签行"))
             out.notes.append(Note(line.no, "import-unplaced", f"版头中无法归类的一行“{text[:30]}”，作为注释保留，没有排入信函",
@@ -251,6 +268,9 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
     return late
 
 
+# a line shaped like a 发文字号 (code, a year, 号) that NUMBER cannot read: a character damaged in copying
+NUMBER_DAMAGED = re.compile(r"[\u4e00-\u9fff]{1,12}?\s*[:：]?\s*[〔\[【（(［﹝]?\s*(?:19|20)\d{2}\s*[〕\]】）)］﹞年]?\s*第?[\dA-Za-z\s]{1,6}号")
+TITLE_NUMBER = re.compile(r"(?P<title>.{6,}?(?:答复|回复|复函|的函|意见|情况|[》”）)]))\s*(?P<number>[\u4e00-\u9fff]{1,12}[〔\[【（(［﹝]\s*(?:19|20)\d{2}\s*[〕\]】）)］﹞]\s*第?\s*\d{1,5}\s*号)")
 LABEL_SHAPE = re.compile(rf"[{CJK}]{{2,8}}\s*[:：|｜]")
 TITLE_WIDTH = 100  # a longer "title" is a paragraph that stands before the salutation
 
@@ -330,9 +350,9 @@ def _read_salutation(line: Line, found: dict, out: Recognised) -> None:
     found["salutation_line"] = (line.no, text)
     if not text.endswith(("：", ":")):
         out.notes.append(Note(line.no, "import-salutation-colon", f"称呼“{text}”后面没有冒号；照录"))
-    role = re.search(r"(委员|代表)$", who)
+    role = re.search(r"(?:(?:[区县市省州镇乡]|全国)?(?:人大|政协))?(委员|代表)$", who)
     if role:
-        found["addressee"] = (line.no, who[:role.start()], role.group())
+        found["addressee"] = (line.no, who[:role.start()], role.group(1))
     else:
         found["recipient"] = (line.no, who)
 
