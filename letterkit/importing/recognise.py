@@ -58,7 +58,7 @@ def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Reco
         out.notes.append(Note(lines[0].no if lines else None, "import-no-salutation", "没有找到称呼行（如“尊敬的××委员：”）",
                               "在草稿中补上 addressee 或 salutation"))
     body, tail, annexes = split_tail(rest, zones.tail - zones.body)
-    labelled_in_body = [line for line in body if labelled(line.text)]  # a label never starts a body paragraph
+    labelled_in_body = [line for i, line in enumerate(body) if labelled(line.text) and not _sentence_in_body(body, i)]
     body = [line for line in body if line not in labelled_in_body]
     tail = sorted(late + labelled_in_body, key=lambda l: l.no) + tail
     read_tail(tail, found, out)
@@ -95,7 +95,17 @@ _SALUTATION_GREETING = re.compile(rf"(?P<who>(尊敬的)?[{CJK}、·\s]{{1,60}}?
 _ORGAN_DATE = re.compile(rf"(?P<organ>[{CJK}（）()]{{2,40}}?{ORGAN_SUFFIX}(?:\s*[（(]\s*(?:盖章|公章|印章|章)\s*[）)])?)\s*"
                          r"(?P<date>(?:19|20)\d{2}[\d\s年月日.\-/．－]{2,12}|[〇○零一二三四五六七八九]{4}\s*年[一二三四五六七八九十\s月日]{3,9})")
 CLOSING_START = closing_start()
+# 现答复如下：一、基本情况 / …8600个。二、下一步工作 — a top-level heading run on after a sentence's end
+_HEADING_RUN_ON = re.compile(r"(?<=[。！？：:；])\s*(?=[一二三四五六七八九十]{1,3}、[^、]{2})")
 _RUN_ON = re.compile(rf"(?<=[。！？：:!?])\s+(?=[{CJK}“（(])")
+
+
+def _sentence_in_body(body: list[Line], index: int) -> bool:
+    """来源：区统计局数据显示，…。 between two body lines: a sentence that starts with a label word,
+    body text (the self-check still names it), not page furniture to move out of the letter."""
+    role = labelled(body[index].text)
+    return role.role in ("furniture", "approval") and 0 < index < len(body) - 1 \
+        and bool(re.search(r"[。；！？]", role.value)) and width(role.value) >= 10
 
 
 def prepare(lines: list[Line], from_word: bool) -> list[Line]:
@@ -125,6 +135,7 @@ def prepare(lines: list[Line], from_word: bool) -> list[Line]:
                                                 or _RECIPIENT_RUN_ON.fullmatch(text)) \
                 and not labelled(text) and not re.search(r"[，。,；]", m.group("who")):
             parts = [text[:m.start("rest")].strip(), m.group("rest")]
+        parts = [piece for part in parts for piece in _HEADING_RUN_ON.split(part) if piece.strip()]
         if not from_word:
             parts = [piece for part in parts for piece in
                      (_run_on(part) if width(part) > 40 and not labelled(part) else [part]) if piece.strip()]
