@@ -97,6 +97,9 @@ def measures_from(paras: list[Para], notes: list[Note]) -> list:
         siblings = stack[-1]["node"]["items"] if stack else root
         heading, text = _split_runin(para.text[length:])
         node = {"heading": heading, "text": text, "items": []}
+        if text is None and len(heading) > 12 and re.search(r"\d", heading) and heading.endswith("。"):
+            notes.append(Note(para.first, "import-heading-joined", f"标题“{heading[:24]}”带着数字又以句号结束，"
+                              "可能是标题和下面的正文接成了一行：照录为标题", "核对原件，把正文移到 items 下"))
         siblings.append(node)
         depth = len(stack) + 1
         number = _numeral(written) if written else None

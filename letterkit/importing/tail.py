@@ -247,11 +247,17 @@ def _read_contact(lines: list[Line], found: dict, out: Recognised) -> None:
                 continue
         if phone is None and (m := PHONE.search(value)):
             phone = re.sub(r"\s", "", m.group())
+            if "—" in phone or "－" in phone:
+                out.notes.append(Note(line.no, "import-phone-dash", f"电话“{phone}”的区号后用了破折号或全角连字符，改为“-”",
+                                      severity="note"))
+                phone = re.sub("[—－]", "-", phone)
             value = value[:m.start()] + value[m.end():]
         if name is None and (role is None or role.role != "contact_unit") and "单位" not in (role.label if role else ""):
             value = re.sub(r"(联系)?电话|手机|[:：;；,，()（）。.]", " ", value)  # 联系方式：李四 139…: a name too
             words = [w for w in re.split(r"\s{2,}|[;；,，]", value.strip()) if w.strip()]
             candidate = re.sub(r"\s", "", words[0]) if words else ""
+            if len(candidate) == 1 and len(words) > 1 and re.fullmatch(r"[\u4e00-\u9fff]{1,3}", words[1].strip()):
+                candidate += words[1].strip()  # 吴  静: a two-character name set apart like a printed form
             unit_and_name = re.fullmatch(r".+?(?:局|委|办|中心|科|股|室|站|所|队|处|院)([\u4e00-\u9fff·]{2,4})", candidate)
             if unit_and_name and len(candidate) > 5:
                 candidate = unit_and_name.group(1)
