@@ -408,7 +408,7 @@ def _proposal(found: dict, out: Recognised) -> None:
             if not m.group(0).startswith("《"):  # 关于“X”的建议 / “关于X”的提案 / 关于X的第12号提案: the proposal's whole name
                 kind_word = re.match(r"”?\s*的?(?:第\s*\d+\s*号)?(提案|建议)", opening[m.end(1):])
                 if kind_word and not subject.endswith(("提案", "建议")):
-                    lead = "关于" if re.search(r"关于\s*“$", opening[:m.start(1)]) else ""
+                    lead = "关于" if re.search(r"关于\s*“$", opening[:m.start(1)]) and not subject.startswith("关于") else ""
                     subject = lead + subject + "的" + kind_word.group(1)
     session = None
     for text, pattern in ((title, r"(?:关于对|关于|对)(.{2,30}?会议)(?:上|的?第|提出|的?\s*\d+\s*号)"), (opening, r"(?:于|在)(.{2,30}?(?:会议|大会))(?:大会)?上?提出")):
