@@ -330,6 +330,9 @@ def _read_head_marks(line: Line, found: dict, out: Recognised) -> bool:
         if disclosure:
             found["disclosure"] = (line.no, disclosure)
     number = NUMBER.fullmatch(rest)
+    if not number and (number := NUMBER.fullmatch(re.sub(r"(?<=\d)\s+(?=\d)", "", rest))):  # 〔2023〕4 6号
+        out.notes.append(Note(line.no, "import-number-damaged", f"发文字号“{rest}”的数字中间有空格，按 {number.group('code')}"
+                              f"〔{number.group('year')}〕{number.group('seq')}号 读入", "核对原件"))
     broken = None if number else NUMBER_BROKEN.fullmatch(rest)
     if number:
         found["number"] = (line.no, number.group("code"), int(number.group("year")), int(number.group("seq")))
