@@ -404,12 +404,12 @@ def _proposal(found: dict, out: Recognised) -> None:
         subject = m.group(1)
     if subject is None and opening:
         m = re.search(r"《(.+?)》", opening) or re.search(r"提出的(?:关于)?“(.+?)”\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:已|收悉|,|，|的|建议|提案)", opening) or \
-            re.search(r"(关于.+?)的?第\s*\d+\s*号(?:提案|建议)", opening) or \
+            re.search(r"(关于[^《》“”]+?)的?第?\s*\d+\s*号(?:提案|建议)", opening) or \
             re.search(r"提出的(关于.+?(?:的建议|的提案|建议|提案))\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:已|收悉|，|,|。|现|办理|的办理|答复)", opening)
         if m:
             subject = m.group(1)
             if not m.group(0).startswith("《"):  # 关于“X”的建议 / “关于X”的提案 / 关于X的第12号提案: the proposal's whole name
-                kind_word = re.match(r"”?\s*的?(?:第\s*\d+\s*号)?(提案|建议)", opening[m.end(1):])
+                kind_word = re.match(r"”?\s*的?(?:第?\s*\d+\s*号)?(提案|建议)", opening[m.end(1):])
                 if kind_word and not subject.endswith(("提案", "建议")):
                     lead = "关于" if re.search(r"关于\s*“$", opening[:m.start(1)]) and not subject.startswith("关于") else ""
                     subject = lead + subject + "的" + kind_word.group(1)
