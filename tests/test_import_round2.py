@@ -66,6 +66,10 @@ READ = [
     ({"closing": "对您的关心和支持表示感谢。"}, {"closing": "对您的关心和支持表示感谢。"}),
     ({"closing": "对您长期以来关心教育工作表示衷心的感谢。"}, {"closing": "对您长期以来关心教育工作表示衷心的感谢。"}),
     *[({"tail": line}, {"disclosure": value}) for line, value in (("此件主动公开", "主动公开"), ("此件不予公开", "不予公开"))],
+    # 16. a 类别 mark in lower case or full width; a web page's title printed twice on one line
+    *[({"head": f"{label}{mark}\n" + BASE["head"]}, {"category": "B"})
+      for label, mark in itertools.product(("类别:", "类别：", "办复类别："), ("ｂ", "b", "(b)", "ｂ类"))],
+    *[({"head": f"测试县教育局\n测教函〔2024〕7号\n{TITLE}{gap}{TITLE}"}, {}) for gap in (" ", "　", "  ")],
     # an empty form line between the closing and the signature: not the letter's text
     *[({"closing": f"{RIGHT['closing']}\n{label}{colon}"}, {}) for label in ("单位负责人", "领导签字", "负责人签字", "审核")
       for colon in ":："],
@@ -112,3 +116,12 @@ def test_a_shape_that_cannot_be_read_is_warned_at_its_line(tmp_path, change, fie
     assert wrong == {}, result.draft
     assert all(piece in zones(draft)["measures"] for piece in BODY_TEXT), result.draft
     assert line not in zones(draft)["opening"]
+
+
+@pytest.mark.parametrize("written", ["此致 敬礼", "此致　敬礼", "此致，敬礼！", "此 致  敬 礼"])
+def test_this_salute_on_one_line_is_two_closing_lines(tmp_path, written):
+    """16. 此致 敬礼 on one line: the draft's closing has 此致 and 敬礼, as when they stand on two lines."""
+    lines, result, draft = _import(tmp_path, {"closing": f"{RIGHT['closing']}\n{written}"})
+    assert draft["closing"][1:] == ["此致", "敬礼！" if "！" in written else "敬礼"], result.draft
+    assert not [n for n in result.notes if n.severity == "warning" and n.code != "import-organ"], \
+        [n.message for n in result.notes]

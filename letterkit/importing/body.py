@@ -33,7 +33,7 @@ def read_body(paras: list[Para], found: dict, out: Recognised) -> None:
     found["closing"] = closing + found.pop("tail_stray", [])
     found["read_back"] = [(p, "正文") for p in paras] + [(p, "结尾") for p in found["closing"]]
     found["measures"] = measures_from(paras, out.notes)
-    unfinished = [p for p in paras + closing if p.text[-1] not in "。！？!?；;：:”’）)》…" and not re.fullmatch(r"此\s*致", p.text)
+    unfinished = [p for p in paras + closing if p.text[-1] not in "。！？!?；;：:”’）)》…" and not re.fullmatch(r"此\s*致|敬\s*礼", p.text)
                   and (marker(p.text) is None or _split_runin(p.text)[1] or width(p.text) > 40)]
     for para in unfinished:
         out.notes.append(Note(para.lines[-1], "import-unfinished",
