@@ -329,7 +329,15 @@ def headings_run_on(letter: Letter, rnd: random.Random):
             del letter.lines[i]
 
 
-CHANGES = [number_on_title_line, headings_run_on, tail_order, synonyms, colons, spaced_names, join_split, blank_lines, marks_on_number_line,
+def title_twice(letter: Letter, rnd: random.Random):
+    """A web page's title printed twice on one line (X X), as a page header and the letter's title run together."""
+    title = letter.where({"title"})
+    if len(title) == 1:
+        old, text = letter.lines[title[0]]
+        letter.lines[title[0]] = (old, text.strip() + rnd.choice([" ", "　", "  "]) + text.strip())
+
+
+CHANGES = [title_twice, number_on_title_line, headings_run_on, tail_order, synonyms, colons, spaced_names, join_split, blank_lines, marks_on_number_line,
            category_spellings, closing_into_last_item, salutation_joined, date_forms, furniture_around, contact_shapes,
            mark_on_title, salutation_shapes, number_brackets, date_before_signature, signature_and_date_joined]
 
