@@ -307,8 +307,9 @@ def signature_and_date_joined(letter: Letter, rnd: random.Random):
 def number_on_title_line(letter: Letter, rnd: random.Random):
     """The 发文字号 written at the end of the title line (关于…的答复 X函〔2024〕5号)."""
     number, title = letter.where({"number"}), letter.where({"title"})
-    if len(number) != 1 or len(title) != 1 or number[0] > title[0]:
-        return
+    if len(number) != 1 or len(title) != 1 or number[0] > title[0] \
+            or len(letter.expected["roles"].get("title", [])) != 1:
+        return  # a title whose second line took a mark: the number does not go between its lines
     old, text = letter.lines[number[0]]
     if not re.fullmatch(r"[\u4e00-\u9fff]{1,12}〔(?:19|20)\d{2}〕\d{1,5}号", text.strip()):
         return
@@ -326,6 +327,8 @@ def headings_run_on(letter: Letter, rnd: random.Random):
         if re.match(r"[一二三四五六七八九十]{1,3}、", text) and before.endswith(("。", "：")) \
                 and letter.role.get(letter.lines[i - 1][0]) in ("body", "opening") and rnd.random() < 0.7:
             letter.lines[i - 1] = (letter.lines[i - 1][0], before + text.strip())
+            if letter.role.get(letter.lines[i - 1][0]) != letter.role.get(old):
+                letter.role[letter.lines[i - 1][0]] = "mixed"  # the opening and a heading on one line
             del letter.lines[i]
 
 
