@@ -207,7 +207,8 @@ def date_forms(letter: Letter, rnd: random.Random):
         return
     y, m, d = when.year, when.month, when.day
     shapes = [f"{y}{m:02d}{d:02d}", f"{y} {m}{d:02d}", "".join(CN[int(c)] for c in str(y)) + f"年{_cn(m)}月{_cn(d)}日",
-              f"{y}.{m}.{d}", f"{y}-{m:02d}-{d:02d}", f"{y} 年 {m} 月 {d} 日"]
+              f"{y}.{m}.{d}", f"{y}-{m:02d}-{d:02d}", f"{y} 年 {m} 月 {d} 日", f"{y}年{m}月{d}号",
+              "".join(CN[int(c)] for c in str(y)).replace("〇", "0") + f"年{_cn(m)}月{_cn(d)}日"]
     i = letter.where({"date"})[0]
     if letter.lines[i][1].strip() in (f"{y}年{m}月{d}日", f"{y}年{m:02d}月{d:02d}日"):
         letter.lines[i] = (letter.lines[i][0], rnd.choice(shapes))
@@ -236,7 +237,8 @@ def contact_shapes(letter: Letter, rnd: random.Random):
         return
     shapes = [f"联系人：{name}，联系电话：{phone}", f"联系电话：{phone} 联系人：{name}", f"联系人及电话：{name} {phone}",
               f"（联系人：{name}，联系电话：{phone}）", f"经办人：{name}  电话：{phone}", f"承办人及联系电话：{name} {phone}",
-              f"联系人：{name}\n联系电话：{phone}", f"联系电话：{phone}\n联系人：{name}"]
+              f"联系人：{name}\n联系电话：{phone}", f"联系电话：{phone}\n联系人：{name}",
+              f"联系人：{'  '.join(name)}  联系电话：{phone}", f"联系方式：{name} {phone}"]
     old = letter.lines[where[0]][0]
     letter.lines[where[0]:where[0] + 1] = [(old, t) for t in rnd.choice(shapes).split("\n")]
 
@@ -262,8 +264,9 @@ def salutation_shapes(letter: Letter, rnd: random.Random):
     m = re.fullmatch(r"(尊敬的)?([\u4e00-\u9fff、·]{2,30}?)(委员|代表)\s*[:：]?\s*", text.strip())
     if not m or len(m.group(2)) > 4:
         return
+    place = {"委员": "区政协", "代表": "县人大"}[m.group(3)]
     shapes = [f"{m.group(2)}{m.group(3)}", f"{m.group(2)}　{m.group(3)}：", f"尊敬的{m.group(2)}{m.group(3)}：",
-              f"{m.group(2)} {m.group(3)}:"]
+              f"{m.group(2)} {m.group(3)}:", f"尊敬的{m.group(2)}{place}{m.group(3)}：", f"正文：{m.group(2)}{m.group(3)}："]
     letter.lines[where[0]] = (old, rnd.choice(shapes))
 
 
@@ -301,7 +304,43 @@ def signature_and_date_joined(letter: Letter, rnd: random.Random):
     letter.role[old] = "mixed"
 
 
-CHANGES = [tail_order, synonyms, colons, spaced_names, join_split, blank_lines, marks_on_number_line,
+def number_on_title_line(letter: Letter, rnd: random.Random):
+    """The 发文字号 written at the end of the title line (关于…的答复 X函〔2024〕5号)."""
+    number, title = letter.where({"number"}), letter.where({"title"})
+    if len(number) != 1 or len(title) != 1 or number[0] > title[0] \
+            or len(letter.expected["roles"].get("title", [])) != 1:
+        return  # a title whose second line took a mark: the number does not go between its lines
+    old, text = letter.lines[number[0]]
+    if not re.fullmatch(r"[\u4e00-\u9fff]{1,12}〔(?:19|20)\d{2}〕\d{1,5}号", text.strip()):
+        return
+    t_old, t_text = letter.lines[title[0]]
+    letter.lines[title[0]] = (t_old, t_text.rstrip() + rnd.choice([" ", "　", "  "]) + text.strip())
+    del letter.lines[number[0]]
+    letter.role[t_old] = "mixed"
+
+
+def headings_run_on(letter: Letter, rnd: random.Random):
+    """A top-level heading (一、…) run on after the sentence before it, as a web page joins them."""
+    for i in range(len(letter.lines) - 1, 0, -1):
+        old, text = letter.lines[i]
+        before = letter.lines[i - 1][1].rstrip()
+        if re.match(r"[一二三四五六七八九十]{1,3}、", text) and before.endswith(("。", "：")) \
+                and letter.role.get(letter.lines[i - 1][0]) in ("body", "opening") and rnd.random() < 0.7:
+            letter.lines[i - 1] = (letter.lines[i - 1][0], before + text.strip())
+            if letter.role.get(letter.lines[i - 1][0]) != letter.role.get(old):
+                letter.role[letter.lines[i - 1][0]] = "mixed"  # the opening and a heading on one line
+            del letter.lines[i]
+
+
+def title_twice(letter: Letter, rnd: random.Random):
+    """A web page's title printed twice on one line (X X), as a page header and the letter's title run together."""
+    title = letter.where({"title"})
+    if len(title) == 1:
+        old, text = letter.lines[title[0]]
+        letter.lines[title[0]] = (old, text.strip() + rnd.choice([" ", "　", "  "]) + text.strip())
+
+
+CHANGES = [title_twice, number_on_title_line, headings_run_on, tail_order, synonyms, colons, spaced_names, join_split, blank_lines, marks_on_number_line,
            category_spellings, closing_into_last_item, salutation_joined, date_forms, furniture_around, contact_shapes,
            mark_on_title, salutation_shapes, number_brackets, date_before_signature, signature_and_date_joined]
 

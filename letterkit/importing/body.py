@@ -33,7 +33,7 @@ def read_body(paras: list[Para], found: dict, out: Recognised) -> None:
     found["closing"] = closing + found.pop("tail_stray", [])
     found["read_back"] = [(p, "正文") for p in paras] + [(p, "结尾") for p in found["closing"]]
     found["measures"] = measures_from(paras, out.notes)
-    unfinished = [p for p in paras + closing if p.text[-1] not in "。！？!?；;：:”’）)》…" and not re.fullmatch(r"此\s*致", p.text)
+    unfinished = [p for p in paras + closing if p.text[-1] not in "。！？!?；;：:”’）)》…" and not re.fullmatch(r"此\s*致|敬\s*礼", p.text)
                   and (marker(p.text) is None or _split_runin(p.text)[1] or width(p.text) > 40)]
     for para in unfinished:
         out.notes.append(Note(para.lines[-1], "import-unfinished",
@@ -97,6 +97,9 @@ def measures_from(paras: list[Para], notes: list[Note]) -> list:
         siblings = stack[-1]["node"]["items"] if stack else root
         heading, text = _split_runin(para.text[length:])
         node = {"heading": heading, "text": text, "items": []}
+        if text is None and len(heading) > 12 and re.search(r"\d", heading) and heading.endswith("。"):
+            notes.append(Note(para.first, "import-heading-joined", f"标题“{heading[:24]}”带着数字又以句号结束，"
+                              "可能是标题和下面的正文接成了一行：照录为标题", "核对原件，把正文移到 items 下"))
         siblings.append(node)
         depth = len(stack) + 1
         number = _numeral(written) if written else None

@@ -58,7 +58,7 @@ def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Reco
         out.notes.append(Note(lines[0].no if lines else None, "import-no-salutation", "没有找到称呼行（如“尊敬的××委员：”）",
                               "在草稿中补上 addressee 或 salutation"))
     body, tail, annexes = split_tail(rest, zones.tail - zones.body)
-    labelled_in_body = [line for line in body if labelled(line.text)]  # a label never starts a body paragraph
+    labelled_in_body = [line for i, line in enumerate(body) if labelled(line.text) and not _sentence_in_body(body, i)]
     body = [line for line in body if line not in labelled_in_body]
     tail = sorted(late + labelled_in_body, key=lambda l: l.no) + tail
     read_tail(tail, found, out)
@@ -95,7 +95,17 @@ _SALUTATION_GREETING = re.compile(rf"(?P<who>(尊敬的)?[{CJK}、·\s]{{1,60}}?
 _ORGAN_DATE = re.compile(rf"(?P<organ>[{CJK}（）()]{{2,40}}?{ORGAN_SUFFIX}(?:\s*[（(]\s*(?:盖章|公章|印章|章)\s*[）)])?)\s*"
                          r"(?P<date>(?:19|20)\d{2}[\d\s年月日.\-/．－]{2,12}|[〇○零一二三四五六七八九]{4}\s*年[一二三四五六七八九十\s月日]{3,9})")
 CLOSING_START = closing_start()
+# 现答复如下：一、基本情况 / …8600个。二、下一步工作 — a top-level heading run on after a sentence's end
+_HEADING_RUN_ON = re.compile(r"(?<=[。！？：:；])\s*(?=[一二三四五六七八九十]{1,3}、[^、]{2})")
 _RUN_ON = re.compile(rf"(?<=[。！？：:!?])\s+(?=[{CJK}“（(])")
+
+
+def _sentence_in_body(body: list[Line], index: int) -> bool:
+    """来源：区统计局数据显示，…。 between two body lines: a sentence that starts with a label word,
+    body text (the self-check still names it), not page furniture to move out of the letter."""
+    role = labelled(body[index].text)
+    return role.role in ("furniture", "approval") and 0 < index < len(body) - 1 \
+        and bool(re.search(r"[。；！？]", role.value)) and width(role.value) >= 10
 
 
 def prepare(lines: list[Line], from_word: bool) -> list[Line]:
@@ -113,11 +123,25 @@ def prepare(lines: list[Line], from_word: bool) -> list[Line]:
             out += [Line(line.no, m.group("organ"), line.level, width(m.group("organ")), line.images),
                     Line(line.no, m.group("date"), line.level, width(m.group("date")))]
             continue
+        role = labelled(text)
+        if index < 40 and role is not None and role.role == "furniture" and role.value \
+                and role.label in vocabulary()["reply_sections"]:  # 正文：钟文杰委员：… — the letter after a page tab
+            label = re.match(r"\s*[^:：|｜]*[:：|｜]", text).group().strip()
+            out.append(Line(line.no, label, line.level, width(label), ()))
+            text = text[len(re.match(r"\s*[^:：|｜]*[:：|｜]", text).group()):].strip()
+            line = Line(line.no, text, line.level, width(text), line.images)
+        if m := re.fullmatch(r"\s*(此\s*致)[\s，,]*(敬\s*礼[！!]?)\s*", text):  # 此致 敬礼 on one line: two lines
+            out += [Line(line.no, m.group(1), line.level, 4), Line(line.no, m.group(2), line.level, width(m.group(2)))]
+            continue
+        if index < 10 and (m := re.fullmatch(r"\s*(\S.{5,}?)\s+\1(\s*\S.{0,30})?\s*", text)):  # a web page's title printed twice
+            text = m.group(1) + (m.group(2) or "")
+            line = Line(line.no, text, line.level, width(text), line.images)
         parts = segments(text) if (labelled(text) or NUMBER.match(squeeze(text)) or width(text) <= 40) else [text]
         if len(parts) == 1 and index < 40 and (m := _SALUTATION_RUN_ON.fullmatch(text) or _ORGAN_RUN_ON.fullmatch(text)
                                                 or _RECIPIENT_RUN_ON.fullmatch(text)) \
                 and not labelled(text) and not re.search(r"[，。,；]", m.group("who")):
             parts = [text[:m.start("rest")].strip(), m.group("rest")]
+        parts = [piece for part in parts for piece in _HEADING_RUN_ON.split(part) if piece.strip()]
         if not from_word:
             parts = [piece for part in parts for piece in
                      (_run_on(part) if width(part) > 40 and not labelled(part) else [part]) if piece.strip()]
@@ -207,6 +231,16 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             organs.append((line.no, ORGAN_LINE.fullmatch(joint[0]).group("organ"), False))  # a joint letterhead: the first
         elif (m := ORGAN_LINE.fullmatch(squeeze(text))) and not text.startswith(("关于", "对")):
             organs.append((line.no, m.group("organ"), bool(m.group("file"))))
+        elif NUMBER_DAMAGED.fullmatch(squeeze(text)) and not _title_like(text):  # 岳交函〔2024〕l8号, X函2024年18号
+            out.comments.append((line.no, text, "发文字号（读不出）"))
+            out.notes.append(Note(line.no, "import-number-damaged", f"发文字号“{text[:30]}”读不出（字符损坏或缺括号），"
+                                  "写作 number: 无，原文作为注释保留", "核对原件，补上 number: {year: …, seq: …} 和 organ.code"))
+        elif (m := TITLE_NUMBER.fullmatch(squeeze(text))) and _title_like(m.group("title")) \
+                and NUMBER.fullmatch(m.group("number")) and "number" not in found:  # 关于…的答复 岳交函〔2024〕18号
+            _read_head_marks(Line(line.no, m.group("number"), line.level, width(m.group("number"))), found, out)
+            out.notes.append(Note(line.no, "import-number-in-title", f"发文字号“{m.group('number')}”与标题在同一行，已分开",
+                                  severity="note"))
+            pending.append(Line(line.no, m.group("title"), line.level, width(m.group("title"))))
         elif LABEL_SHAPE.match(text) and not _title_like(text):  # 办理单位：… — a label this import does not know
             out.comments.append((line.no, text, "版头中无法归类的标签行"))
             out.notes.append(Note(line.no, "import-unplaced", f"版头中无法归类的一行“{text[:30]}”，作为注释保留，没有排入信函",
@@ -251,6 +285,9 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
     return late
 
 
+# a line shaped like a 发文字号 (code, a year, 号) that NUMBER cannot read: a character damaged in copying
+NUMBER_DAMAGED = re.compile(r"[\u4e00-\u9fff]{1,12}?\s*[:：]?\s*[〔\[【（(［﹝]?\s*(?:19|20)\d{2}\s*[〕\]】）)］﹞年]?\s*第?[\dA-Za-z\s]{1,6}号")
+TITLE_NUMBER = re.compile(r"(?P<title>.{6,}?(?:答复|回复|复函|的函|意见|情况|[》”）)]))\s*(?P<number>[\u4e00-\u9fff]{1,12}[〔\[【（(［﹝]\s*(?:19|20)\d{2}\s*[〕\]】）)］﹞]\s*第?\s*\d{1,5}\s*号)")
 LABEL_SHAPE = re.compile(rf"[{CJK}]{{2,8}}\s*[:：|｜]")
 TITLE_WIDTH = 100  # a longer "title" is a paragraph that stands before the salutation
 
@@ -299,6 +336,9 @@ def _read_head_marks(line: Line, found: dict, out: Recognised) -> bool:
         if disclosure:
             found["disclosure"] = (line.no, disclosure)
     number = NUMBER.fullmatch(rest)
+    if not number and (number := NUMBER.fullmatch(re.sub(r"(?<=\d)\s+(?=\d)", "", rest))):  # 〔2023〕4 6号
+        out.notes.append(Note(line.no, "import-number-damaged", f"发文字号“{rest}”的数字中间有空格，按 {number.group('code')}"
+                              f"〔{number.group('year')}〕{number.group('seq')}号 读入", "核对原件"))
     broken = None if number else NUMBER_BROKEN.fullmatch(rest)
     if number:
         found["number"] = (line.no, number.group("code"), int(number.group("year")), int(number.group("seq")))
@@ -330,9 +370,9 @@ def _read_salutation(line: Line, found: dict, out: Recognised) -> None:
     found["salutation_line"] = (line.no, text)
     if not text.endswith(("：", ":")):
         out.notes.append(Note(line.no, "import-salutation-colon", f"称呼“{text}”后面没有冒号；照录"))
-    role = re.search(r"(委员|代表)$", who)
+    role = re.search(r"(?:(?:[区县市省州镇乡]|全国)?(?:人大|政协))?(委员|代表)$", who)
     if role:
-        found["addressee"] = (line.no, who[:role.start()], role.group())
+        found["addressee"] = (line.no, who[:role.start()], role.group(1))
     else:
         found["recipient"] = (line.no, who)
 
@@ -370,12 +410,17 @@ def _proposal(found: dict, out: Recognised) -> None:
         subject = m.group(1)
     if subject is None and opening:
         m = re.search(r"《(.+?)》", opening) or re.search(r"提出的(?:关于)?“(.+?)”\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:已|收悉|,|，|的|建议|提案)", opening) or \
-            re.search(r"(关于.+?)的?第\s*\d+\s*号(?:提案|建议)", opening) or \
+            re.search(r"(关于[^《》“”]+?)的?第?\s*\d+\s*号(?:提案|建议)", opening) or \
             re.search(r"提出的(关于.+?(?:的建议|的提案|建议|提案))\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:已|收悉|，|,|。|现|办理|的办理|答复)", opening)
         if m:
             subject = m.group(1)
+            if not m.group(0).startswith("《"):  # 关于“X”的建议 / “关于X”的提案 / 关于X的第12号提案: the proposal's whole name
+                kind_word = re.match(r"”?\s*的?(?:第?\s*\d+\s*号)?(提案|建议)", opening[m.end(1):])
+                if kind_word and not subject.endswith(("提案", "建议")):
+                    lead = "关于" if re.search(r"关于\s*“$", opening[:m.start(1)]) and not subject.startswith("关于") else ""
+                    subject = lead + subject + "的" + kind_word.group(1)
     session = None
-    for text, pattern in ((title, r"(?:关于对|关于|对)(.{2,30}?会议)(?:上|的?第|提出)"), (opening, r"(?:于|在)(.{2,30}?(?:会议|大会))(?:大会)?上?提出")):
+    for text, pattern in ((title, r"(?:关于对|关于|对)(.{2,30}?会议)(?:上|的?第|提出|的?\s*\d+\s*号)"), (opening, r"(?:于|在)(.{2,30}?(?:会议|大会))(?:大会)?上?提出")):
         m = re.search(pattern, text) if text else None
         if m:
             session = m.group(1)

@@ -16,7 +16,8 @@ from importlib import resources
 
 import yaml
 
-MARK = r"[【\[（(〔]?\s*(?P<mark>[A-DＡ-Ｄ])\s*类?\s*[】\]）)〕]?"
+MARK = r"[【\[（(〔]?\s*(?P<mark>[A-DＡ-Ｄa-dａ-ｄ])\s*类?\s*[】\]）)〕]?"
+_UPPER = str.maketrans("ＡＢＣＤabcdａｂｃｄ", "ABCDABCDABCD")  # 类别:ｂ — a mark typed in lower case
 _COLON = r"\s*[:：|｜]"  # a web table's cell border stands for the colon
 ROLES = ("category", "disclosure", "signer", "approval", "contact_both", "contact_name", "contact_phone",
          "contact_unit", "cc_send", "cc_report", "furniture")
@@ -73,7 +74,7 @@ def labelled(text: str) -> Labelled | None:
     for role in ROLES:
         m = _patterns()[role].match(body)
         if m:
-            value = m.group("mark") if role == "category" else body[m.end():].strip()
+            value = m.group("mark").translate(_UPPER) if role == "category" else body[m.end():].strip()
             if role == "disclosure":
                 value = vocabulary()["disclosure_values"].get(re.sub(r"\s", "", m.group("value") or value), value)
                 label = m.group("label") or m.group("label2")
@@ -90,7 +91,7 @@ def labelled(text: str) -> Labelled | None:
     if [w for w in words if w] and all(w in known for w in words if w):  # tab labels: • 答复内容 • 建议内容
         return Labelled("furniture", stripped, "")
     if m := _ANY_CATEGORY.fullmatch(stripped):  # 提案分类：【B】, 类别标识：B — a label labels.yaml lacks
-        return Labelled("category", re.sub(r"\s", "", m.group("label")), m.group("mark"))
+        return Labelled("category", re.sub(r"\s", "", m.group("label")), m.group("mark").translate(_UPPER))
     if re.fullmatch(r"[（(【\[]?\s*[A-DＡ-Ｄ]\s*类\s*[）)】\]]?|[（(【\[]\s*[A-DＡ-Ｄ]\s*[）)】\]]", stripped):
         return Labelled("category", "", re.search("[A-DＡ-Ｄ]", stripped).group())
     value = disclosure_value(stripped)
@@ -164,4 +165,4 @@ def title_category(title: str) -> tuple[str, str | None]:
 def closing_start() -> re.Pattern:
     """A closing paragraph's start: a formula, maybe after the addressee named again (周博委员，感谢…)."""
     words = "|".join(map(re.escape, sorted(vocabulary()["closing_starts"], key=len, reverse=True)))
-    return re.compile(rf"(?:[\u4e00-\u9fff、]{{2,20}}(?:委员|代表|同志)[，,]\s*)?(?:{words}|请.{{0,12}}(?:批评指正|继续关注|多提))")
+    return re.compile(rf"(?:[\u4e00-\u9fff、]{{2,20}}(?:委员|代表|同志)[，,]\s*)?(?:{words}|请.{{0,12}}(?:批评指正|继续关注|多提)|对(?:您|你们|贵)[^。！？]{{0,30}}?表示(?:衷心的|诚挚的)?(?:感谢|谢意))")

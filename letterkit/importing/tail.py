@@ -11,9 +11,10 @@ from .notes import Note, Recognised
 from .roles import CONTACT_ROLES, NOT_LETTER, labelled
 from .source import Line
 
-DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
-DATE_CN = re.compile(r"(?P<y>[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日")
+DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*(?P<end>[日号])")
+DATE_CN = re.compile(r"(?P<y>[〇○零一二三四五六七八九0OＯ]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日")
 DATE_SEPARATED = re.compile(r"((?:19|20)\d{2})\s*[.\-/．－]\s*(\d{1,2})\s*[.\-/．－]\s*(\d{1,2})")
+DATE_NO_MONTH = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{2,4}\s*日")  # 2024年317日: 月 lost in copying
 DATE_BROKEN = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<rest>\d{2,4})")
 CONTACT = re.compile(r"[（(]?\s*(联\s*系\s*(人|电\s*话|方\s*式|单\s*位)|电\s*话\s*[:：])")
 LEADER = re.compile(r"领\s*导\s*署\s*名\s*[:：]")
@@ -24,7 +25,7 @@ ANNEX_LABEL = re.compile(r"附\s*件\s*(?P<n>\d*)")
 DISCLOSURE_NOTE = re.compile(r"[（(]此件(?P<what>公开发布|依申请公开|不予公开)[）)]")
 PHONE = re.compile(r"1[3-9]\d{9}(?!\d)|(?:0\d{2,3}\s*[-－—]?\s*)?\d{7,8}(?:\s*[-－]\s*\d{1,4})?")
 SENTENCE_PUNCT = re.compile(r"[。，,；;：:？！!?、]")
-CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "0": 0, "O": 0, "Ｏ": 0}
 
 
 def split_tail(lines: list[Line], tail_at: int) -> tuple[list[Line], list[Line], list[list[Line]]]:
@@ -86,7 +87,8 @@ def date_of(text: str) -> tuple[dt.date | None, str | None] | None:
     text = text.strip()
     if m := DATE.fullmatch(text):
         try:
-            return dt.date(int(m["y"]), int(m["m"]), int(m["d"])), None
+            date = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            return date, None if m["end"] == "日" else f"日期“{text}”以“号”结尾，按 {date.year}年{date.month}月{date.day}日 读入"
         except ValueError:
             return None, f"日期“{text}”不存在"
     if m := DATE_CN.fullmatch(text):
@@ -95,6 +97,8 @@ def date_of(text: str) -> tuple[dt.date | None, str | None] | None:
             return dt.date(year, cn_number(m["m"]), cn_number(m["d"])), None
         except (ValueError, KeyError):
             return None, f"日期“{text}”无法识别"
+    if DATE_NO_MONTH.fullmatch(text):
+        return None, f"日期“{text}”缺了“月”，读不出是哪一天，写作 date: 无"
     if m := DATE_SEPARATED.fullmatch(text):
         try:
             return dt.date(int(m[1]), int(m[2]), int(m[3])), f"日期“{text}”没有写成“年月日”，按 {m[1]}年{int(m[2])}月{int(m[3])}日 读入"
@@ -243,11 +247,17 @@ def _read_contact(lines: list[Line], found: dict, out: Recognised) -> None:
                 continue
         if phone is None and (m := PHONE.search(value)):
             phone = re.sub(r"\s", "", m.group())
+            if "—" in phone or "－" in phone:
+                out.notes.append(Note(line.no, "import-phone-dash", f"电话“{phone}”的区号后用了破折号或全角连字符，改为“-”",
+                                      severity="note"))
+                phone = re.sub("[—－]", "-", phone)
             value = value[:m.start()] + value[m.end():]
         if name is None and (role is None or role.role != "contact_unit") and "单位" not in (role.label if role else ""):
             value = re.sub(r"(联系)?电话|手机|[:：;；,，()（）。.]", " ", value)  # 联系方式：李四 139…: a name too
             words = [w for w in re.split(r"\s{2,}|[;；,，]", value.strip()) if w.strip()]
             candidate = re.sub(r"\s", "", words[0]) if words else ""
+            if len(candidate) == 1 and len(words) > 1 and re.fullmatch(r"[\u4e00-\u9fff]{1,3}", words[1].strip()):
+                candidate += words[1].strip()  # 吴  静: a two-character name set apart like a printed form
             unit_and_name = re.fullmatch(r".+?(?:局|委|办|中心|科|股|室|站|所|队|处|院)([\u4e00-\u9fff·]{2,4})", candidate)
             if unit_and_name and len(candidate) > 5:
                 candidate = unit_and_name.group(1)
