@@ -138,18 +138,25 @@ def _names(c):
     seen: dict[str, list[str]] = {}  # by the last three characters: variants share at least those
     kinds: dict[str, list[str]] = {}  # names by their last character and by the two before their last word
     reported = set()
+
+    def first_unreported(candidates, run, compare):
+        """The first earlier name `compare` tells apart from `run` (each pair reported once)."""
+        for earlier in candidates:
+            difference = compare(earlier, run) if earlier != run else None
+            key = (min(earlier, run)[-6:], max(earlier, run)[-6:])
+            if difference and key not in reported:
+                reported.add(key)
+                return earlier, difference
+        return None, None
+
     for path, text in prose(c.data):
         for offset, run in _mentions(text):
             bucket = seen.setdefault(run[-3:], [])
-            for earlier in bucket:
-                difference = _variant(earlier, run) if earlier != run else None
-                key = (min(earlier, run)[-6:], max(earlier, run)[-6:])
-                if difference and key not in reported:
-                    reported.add(key)
-                    quoted, before = _quote(run, earlier), _quote(earlier, run)
-                    yield Finding(path, f"“{quoted}”与前文“{before}”相差{difference}，像是同一名称的两种写法",
-                                  "核对全称，全文统一", offset + len(run) - len(quoted))
-                    break
+            earlier, difference = first_unreported(bucket, run, _variant)
+            if earlier is not None:
+                quoted, before = _quote(run, earlier), _quote(earlier, run)
+                yield Finding(path, f"“{quoted}”与前文“{before}”相差{difference}，像是同一名称的两种写法",
+                              "核对全称，全文统一", offset + len(run) - len(quoted))
             if run not in bucket:
                 bucket.append(run)
             end = END.search(run) if run[-1] in NAME_LAST else None
@@ -157,16 +164,13 @@ def _names(c):
                 continue
             # typos share the last character, the place written short and another last word the two before it
             core = run[:end.start()][-2:]
-            for earlier in kinds.get(run[-1], []) + kinds.get(core, []):
-                difference = (_typo(earlier, run) or _typo(run, earlier) or _kind_variant(earlier, run)) \
-                    if earlier != run else None
-                key = (min(earlier, run)[-6:], max(earlier, run)[-6:])
-                if difference and key not in reported:
-                    reported.add(key)
-                    quoted, before = _quote(run, earlier), _quote(earlier, run)
-                    yield Finding(path, f"“{quoted}”与前文“{before}”相差{difference}，像是同一机构的两种写法",
-                                  "核对全称，全文统一（简称只省去开头的地名）", offset + len(run) - len(quoted))
-                    break
+            earlier, difference = first_unreported(
+                kinds.get(run[-1], []) + kinds.get(core, []), run,
+                lambda a, b: _typo(a, b) or _typo(b, a) or _kind_variant(a, b))
+            if earlier is not None:
+                quoted, before = _quote(run, earlier), _quote(earlier, run)
+                yield Finding(path, f"“{quoted}”与前文“{before}”相差{difference}，像是同一机构的两种写法",
+                              "核对全称，全文统一（简称只省去开头的地名）", offset + len(run) - len(quoted))
             for key in (run[-1], core) if len(core) == 2 else (run[-1],):
                 if run not in kinds.setdefault(key, []):
                     kinds[key].append(run)
