@@ -58,3 +58,15 @@ def test_the_scorer_can_fail():
     s = score(expected, fields, ["感谢您的支持。", "联系人：张三，电话：1234567"], warned_lines=set())
     assert {name for name, (right, _, _) in s.fields.items() if not right} == {"date", "contact_name"}
     assert s.misplaced == [(2, "contact", "closing")] and s.unwarned == [2] and not s.all_right
+
+
+def test_a_title_read_with_its_organ_in_front_is_right_without_it_and_no_other_prefix_is():
+    """`X局关于…的答复`: the draft keeps X局 in organ.name (the letterhead prints it) and the title
+    without it; a reader who wrote the whole line down agrees.  Anything else cut off is still wrong."""
+    expected = {"organ": "甲县水务局", "title": "甲县水务局关于县十八届人大二次会议第19号建议的答复"}
+    for got, right in (("关于县十八届人大二次会议第19号建议的答复", True),
+                       ("甲县水务局关于县十八届人大二次会议第19号建议的答复", True),
+                       ("县十八届人大二次会议第19号建议的答复", False),
+                       ("关于县十八届人大二次会议第9号建议的答复", False)):
+        s = score(expected, {"organ": {"name": "甲县水务局"}, "title": got}, [], warned_lines=set())
+        assert s.fields["title"][0] is right, got
