@@ -131,3 +131,15 @@ def test_fix_mends_safe_slips_in_place_and_keeps_comments_and_layout(tmp_path):
     assert len(before) == len(after) and sum(a != b for a, b in zip(before, after)) == 2  # only those two lines
     keys = lambda lines: [m.group(0) for m in (re.match(r"^\s*(-\s*)?[a-z_]+:", l) for l in lines) if m]
     assert keys(before) == keys(after)  # keys and their order untouched
+
+
+@pytest.mark.parametrize("opening, reported", [
+    ("您提出的“关于加强校园安全”的提案收悉。现答复如下：", False),   # quoted without the kind word: the same title
+    ("您提出的《关于加强校园安全的提案》收悉。现答复如下：", False),
+    ("您提出的“关于加强校园安全”收悉。现答复如下：", False),
+    ("您提出的《关于加强校园安全的建议》收悉。现答复如下：", True),   # the other kind's word: a slip (the seed's)
+    ("您提出的《关于加强校园安全工作的提案》收悉。现答复如下：", True),
+])
+def test_a_title_quoted_without_its_kind_word_is_the_same_title(tmp_path, opening, reported):
+    draft = MINIMAL_DRAFT + f"opening: {opening}\n"
+    assert ("quoted-title-mismatch" in codes(tmp_path, draft)) is reported
