@@ -311,8 +311,14 @@ def render(draft: Draft, env: SandboxedEnvironment) -> str:
         raise LetterkitError([Problem(_template_location(error, draft.template), "undefined-variable",
                                       f"模板变量未定义：{error.message}", "检查变量名拼写，或在草稿中补上这个值")]) from None
     except EmptyValue as error:
-        raise LetterkitError([Problem(_template_location(error, draft.template), "empty-value",
-                                      "模板在这里输出了空值", "公文中不能留空白：在草稿中补上这个值，或在模板中用 {% if %} 跳过")]) from None
+        problems = [Problem(_template_location(error, draft.template), "empty-value",
+                            "模板在这里输出了空值", "公文中不能留空白：在草稿中补上这个值，或在模板中用 {% if %} 跳过")]
+        written = [name for name in draft.absent if name.startswith("proposal.")]
+        if written:  # the usual cause: the original had no proposal title or number, and the template needs one
+            problems.insert(0, Problem(draft.sources.locate(tuple(written[-1].split("."))), "empty-value",
+                                       f"草稿写了 {'、'.join(name + ': 无' for name in written)}，模板却要用它写信的标题或开头语",
+                                       "照原件在草稿中写出 title: …（信的标题）和 opening: …（开头语），或补上提案的标题和编号"))
+        raise LetterkitError(problems) from None
     except jinja2.exceptions.SecurityError as error:
         raise LetterkitError([Problem(_template_location(error, draft.template), "template-unsafe",
                                       f"模板做了不允许的操作：{error}", "模板只能读取草稿中的值")]) from None

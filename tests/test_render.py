@@ -127,3 +127,23 @@ def test_an_organ_written_none_needs_the_plain_layout(project):
     assert [p.code for p in caught.value.problems] == ["organ-needed"]
     root = project({"drafts/d.yaml": draft + "signature: 测试区教育局\nlayout: plain\n"})
     assert [b.text for b in blocks_of(root) if b.kind == "signature"] == ["测试区教育局"]
+
+
+def test_a_draft_without_proposal_title_or_number_is_told_which_field_the_title_needs(project):
+    """`proposal: {id: 无, title: 无}` is allowed (the original had none); the built-in title then has nothing
+    to say: the error points at the draft's proposal.title, not only at a line of the built-in snippets."""
+    draft = MINIMAL_DRAFT.replace('id: "0012"', "id: 无").replace("title: 关于加强校园安全的提案", "title: 无")
+    root = project({"drafts/d.yaml": draft})
+    with pytest.raises(LetterkitError) as caught:
+        blocks_of(root)
+    first = caught.value.problems[0]
+    assert first.code == "empty-value" and first.location.path.endswith("d.yaml")
+    assert draft.splitlines()[first.location.line - 1].strip() == "title: 无"
+    assert "title: …" in first.hint
+
+
+@pytest.mark.parametrize("title, printed", [("关于加强校园安全的提案", "关于《关于加强校园安全的提案》的答复"),
+                                            ("关于加强校园安全", "关于《关于加强校园安全》提案的答复")])
+def test_a_title_made_from_the_proposal_title_says_its_kind_once(project, title, printed):
+    draft = MINIMAL_DRAFT.replace('id: "0012"', "id: 无").replace("title: 关于加强校园安全的提案", f"title: {title}")
+    assert [b.text for b in blocks_of(project({"drafts/d.yaml": draft})) if b.kind == "title"] == [printed]
