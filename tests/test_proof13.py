@@ -205,6 +205,29 @@ def test_only_a_relative_year_other_than_the_letters_own_is_reported(tmp_path, w
     assert bool(found(tmp_path, with_text(f"{word}3月17日完成一期。"), "relative-year")) == reported
 
 
+@pytest.mark.parametrize("text, reported", [("今年（2023年）举办系列活动。", True), ("今年（2024年）举办系列活动。", False),
+                                           ("去年(2024)完成一期。", True), ("去年（2023年）完成一期。", False),
+                                           ("前年（2021年）立项。", True)])
+def test_a_relative_year_glossed_with_another_year_than_the_letters_date_gives_is_reported(tmp_path, text, reported):
+    """The letter is dated 2024: 今年（2023年） contradicts itself (an independent tester's case)."""
+    problems = found(tmp_path, with_text(text), "relative-year")
+    assert bool(problems) == reported
+    if reported:
+        assert text[:2] in problems[0].message and column_text(with_text(text), problems[0]).startswith(text[:2])
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("举办系列活动，带动夜间消费增长。带动夜间消费增长。", True),
+    ("推出沉浸式演艺项目3个，推出沉浸式演艺项目3个，带动消费。", True),
+    ("一是加强巡查，二是加强巡查。", False),          # two clauses alike, not the same
+    ("已完成。已完成。", False),                      # too short to tell a slip from a list's refrain
+    ("完成投资1.2亿元，完成投资1.3亿元。", False),
+])
+def test_a_short_sentence_or_clause_typed_twice_in_a_row_is_reported_once(tmp_path, text, reported):
+    problems = found(tmp_path, with_text(text), "repeated-sentence")
+    assert len(problems) == (1 if reported else 0)
+
+
 # -- 9, 10: 号楼 written two ways; --fix takes out 对 before a session's name -----------------------------
 
 @pytest.mark.parametrize("chinese", ["五", "十二"])

@@ -15,6 +15,7 @@ MIDDLE = re.compile(rf"(?<=、)({ITEM}{{1,12}})(?=、)")
 BEFORE_ITEM = re.compile(rf"({ITEM}{{1,12}})、$")
 AFTER_ITEM = re.compile(rf"、({ITEM}{{1,12}})")
 MARKS = re.compile(r"[\s，。；：！？、“”《》（）]")
+CLAUSE = re.compile(r"[^，。；！？]+[，。；！？]")  # a clause with its mark: 带动夜间消费增长。
 
 
 def _enumeration_items(sentence: str) -> list[tuple[int, str, str, str]]:
@@ -196,11 +197,13 @@ def _repeated_sentence(c):
 def _repeated_in(text: str):
     """(message, hint, offset) of each sentence or run of sentences said twice in the paragraph."""
     said = sentences(text)
+    reported = False
     for size in (2, 3):  # a run of two or three sentences said twice in a row (A B A B)
         for i in range(len(said) - 2 * size + 1):
             run = [s for _, s in said[i:i + size]]
             if run == [s for _, s in said[i + size:i + 2 * size]] and len("".join(run)) >= 12:
                 start = said[i + size][0]
+                reported = True
                 yield f"“{short(''.join(run), 16)}”连着写了两遍", "删去重复的一遍", start
     parts = [(start, s) for start, s in said if len(s) >= 12]
     for (_, first), (start, second) in zip(parts, parts[1:]):
@@ -208,4 +211,11 @@ def _repeated_in(text: str):
             continue  # four in five pairs of characters shared: lengths cannot differ that much
         a, b = _bigrams(first), _bigrams(second)
         if a and b and len(a & b) / min(len(a), len(b)) >= 0.8:
+            reported = True
             yield f"“{short(second, 16)}”与上一句几乎相同", "删去重复的一句，或把两句合成一句", start
+    if not reported:  # a short sentence or clause typed twice in a row: identical, so no false alarm to fear
+        clauses = [(m.start(), m.group()) for m in CLAUSE.finditer(text)]
+        for (_, first), (start, second) in zip(clauses, clauses[1:]):
+            if first == second and len(MARKS.sub("", first)) >= 6:
+                yield f"“{short(second, 16)}”连着写了两遍", "删去重复的一遍", start
+                break

@@ -12,6 +12,8 @@ from .text import get, per_text, prose
 SIGN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff0-9])\+[ \u3000]+(?=[\u4e00-\u9fff0-9])|(?<=\d)[ \u3000]+%")
 PHONE_DASH = re.compile(r"(?<!\d)0\d{2,3}[—–－]\d{7,8}(?!\d)")
 RELATIVE_YEAR = re.compile("(前年|去年|今年|明年)(?=\\d{1,2}月|以来|上半年|下半年|年初|年底|年末|[，,])")
+# 今年（2022年）: the year written out beside the word, which the letter's date may contradict
+RELATIVE_GLOSSED = re.compile("(前年|去年|今年|明年)[（(](\\d{4})年?[）)]")
 
 
 @rule("space-around-sign", "warning", "small", "“+”后、“%”前不留空格",
@@ -124,6 +126,11 @@ def _relative(c):
             meant = year + RELATIVE[match.group(1)]
             yield Finding(path, f"“{match.group(1)}”：信的日期是{year}年，这里指{meant}年", f"写明“{meant}年”",
                           match.start())
+        for match in RELATIVE_GLOSSED.finditer(text) if "（" in text or "(" in text else ():
+            meant = year + RELATIVE[match.group(1)]
+            if int(match.group(2)) != meant:
+                yield Finding(path, f"“{match.group()}”：信的日期是{year}年，“{match.group(1)}”是{meant}年，与括号里的年份不符",
+                              f"核对年份，写明“{match.group(2)}年”或“{meant}年”", match.start())
 
 
 QUOTES = re.compile("[“”]")
