@@ -34,6 +34,7 @@ def _mentions(text: str):
 
 
 PLACE_CHARS = set("省市县区镇乡街州盟")
+ORDINAL = re.compile("[一二三四五六七八九十〇零0-9]+")  # 第一人民医院, 第二人民医院: two bodies
 
 
 NAME_LAST = {suffix[-1] for suffix in re.sub(r"\(\?<!.\)", "", SUFFIX).split("|")}
@@ -76,7 +77,8 @@ def _variant(a: str, b: str) -> str | None:
             anchor_a, anchor_b = a_rest[:len(a_rest) - gap_a], b_rest[:len(b_rest) - gap_b]
             if len(anchor_a) >= 2 and len(anchor_b) >= 2 and anchor_a[-2:] == anchor_b[-2:]:
                 extra_a, extra_b = a_rest[len(anchor_a):], b_rest[len(anchor_b):]
-                if re.search("[市区县省镇街]|以上|级", extra_a + extra_b) or NOT_NAME.search(extra_a + extra_b):
+                if re.search("[市区县省镇街]|以上|级", extra_a + extra_b) or NOT_NAME.search(extra_a + extra_b) \
+                        or ORDINAL.fullmatch(extra_a + extra_b):
                     return None  # a qualifier or a place: another body, not another spelling; words around a name
                 extra, anchor = (extra_a, anchor_a) if extra_a else (extra_b, anchor_b)
                 if not (extra_a and extra_b) and 2 * extra in anchor[-len(extra):] + extra + a[len(a) - tail:][:len(extra)]:
@@ -110,6 +112,24 @@ def _typo(a: str, b: str) -> str | None:
 
 
 @lru_cache(maxsize=65536)
+def _two_changed(a: str, b: str) -> str | None:
+    """区公路事业发展中心 and 区公路事业服务中心: the same last word, two characters before it changed and at
+    least four the same before those — one body whose name was retyped from memory."""
+    tail = 0
+    while tail < min(len(a), len(b)) and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    if not END.search(a[len(a) - tail:]) or min(len(a), len(b)) < tail + 6:
+        return None
+    changed_a, changed_b = a[-tail - 2:-tail], b[-tail - 2:-tail]
+    if changed_a[0] == changed_b[0] or a[-tail - 6:-tail - 2] != b[-tail - 6:-tail - 2] \
+            or PLACE_CHARS & set(changed_a + changed_b) or NOT_NAME.search(changed_a + changed_b) \
+            or ORDINAL.search(changed_a + changed_b) \
+            or not re.fullmatch(f"[{CJK}]{{6}}", a[-tail - 6:-tail]):
+        return None
+    return f"“{changed_a}”与“{changed_b}”"
+
+
+@lru_cache(maxsize=65536)
 def _kind_variant(a: str, b: str) -> str | None:
     """福田区人才服务中心 and 福田人才服务站: the place written short and another last word — one body named two
     ways.  Only the last word differing (服务中心, 服务站) may be two bodies; that is not reported."""
@@ -132,7 +152,8 @@ def _kind_variant(a: str, b: str) -> str | None:
 @rule("name-variant", "warning", "names", "同一机构、园区在一封信里只用一种名称",
       "“深港科技创新合作区”与“深港创新合作区”、“人才服务中心”与“人材服务中心”：名称中间差了字，读者不知道是不是同一处。"
       "省去开头的地名是正常的简称，不报；地名写短了又换了末尾的词（“福田区人才服务中心”与“福田人才服务站”）、"
-      "一处成词一处不成词的一字之差（“县教育局”与“县教有局”）要报。把握一般：两个不同机构恰好只差一两个字时也会报，所以是警告。",
+      "一处成词一处不成词的一字之差（“县教育局”与“县教有局”）、前面四字相同而末尾的词前两字全换（“区公路事业发展中心”与"
+      "“区公路事业服务中心”）要报。把握一般：两个不同机构恰好只差一两个字时也会报，所以是警告。",
       "深港科技创新合作区……深港创新合作区", "深港科技创新合作区……深港科技创新合作区（或“合作区”）")
 def _names(c):
     seen: dict[str, list[str]] = {}  # by the last three characters: variants share at least those
@@ -166,7 +187,7 @@ def _names(c):
             core = run[:end.start()][-2:]
             earlier, difference = first_unreported(
                 kinds.get(run[-1], []) + kinds.get(core, []), run,
-                lambda a, b: _typo(a, b) or _typo(b, a) or _kind_variant(a, b))
+                lambda a, b: _typo(a, b) or _typo(b, a) or _kind_variant(a, b) or _two_changed(a, b))
             if earlier is not None:
                 quoted, before = _quote(run, earlier), _quote(earlier, run)
                 yield Finding(path, f"“{quoted}”与前文“{before}”相差{difference}，像是同一机构的两种写法",
@@ -206,12 +227,20 @@ PLACE_END = set("省市州盟县区旗镇乡")
 JOINING = set("和与及")
 
 
+# the short forms organs are named by (卫健委, 发改局, 住建局), which jieba's dictionary lacks
+SHORT_FORMS = frozenset("卫健 发改 住建 人社 自规 规自 资规 市监 经信 工信 文旅 文广 文体 教体 城管 交运 政数 医保 退役 民宗 "
+                        "统战 编办 残联 侨联 科协 台办 林草 农业农村 生态环境 机关事务 国资 网信 行政审批 数据资源".split())
+# a branch named by its place (…自然资源和规划局滨淮分局): the two or three characters before 分局 are a place
+BRANCH = re.compile(f"(?<=[局委])[{CJK}]{{2,3}}(?=分局|分院|分中心|支队|大队|中队|派出所)")
+
+
 def odd_characters(name: str) -> list[str]:
     """The characters of an organ's name, after its place, that no word of jieba's dictionary covers
     (子洲县交通心输局 → 心, 输), in the reading that leaves fewest: empty for a name made of words."""
     from .missing import dictionary
 
     words = dictionary()[1]
+    name = BRANCH.sub("", name)
     best = None
     for cut in [0] + [k for k in range(2, len(name) - 2) if name[k - 1] in PLACE_END]:
         rest = name[cut:]
@@ -221,7 +250,7 @@ def odd_characters(name: str) -> list[str]:
             ch = rest[i - 1]
             alone = 0 if (i == len(rest) or ch in JOINING) else 1
             options = [(fewest[i - 1][0] + alone, fewest[i - 1][1] + ([ch] if alone else []))]
-            options += [fewest[i - n] for n in (2, 3, 4) if i >= n and rest[i - n:i] in words]
+            options += [fewest[i - n] for n in (2, 3, 4) if i >= n and (rest[i - n:i] in words or rest[i - n:i] in SHORT_FORMS)]
             fewest[i] = min(options, key=lambda o: o[0])
         if best is None or fewest[-1][0] < len(best):
             best = fewest[-1][1]
@@ -230,7 +259,7 @@ def odd_characters(name: str) -> list[str]:
 
 @rule("organ-name-words", "warning", "names", "署名（机关名称）由词组成，没有不成词的单字",
       "去掉开头的地名后，机关名称应由词典里的词组成（住房|保障|和|房屋|管理局）；“交通心输局”里“心”“输”不成词，"
-      "多半是打错了字。用 jieba 自带的词典，只看署名和版头的机关名称。在 38 封已发布和新写的信的 48 个机关名称上不报；"
+      "多半是打错了字。用 jieba 自带的词典和机关通用的简称（卫健、发改、住建……），分局前的地名（“……规划局滨淮分局”）不看，只看署名和版头的机关名称。在 38 封已发布和新写的信的 48 个机关名称上不报；"
       "把握一般（词典不收的专名也会报），所以是警告。",
       "子洲县交通心输局", "子洲县交通运输局")
 def _organ_words(c):

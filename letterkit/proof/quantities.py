@@ -25,7 +25,6 @@ QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(千|万|亿)?(余|多)?(平方公里|
 
 
 LABEL_RUN = re.compile(rf"[{CJK}]{{0,16}}$")
-PEOPLE = re.compile(r"(\d+(?:\.\d+)?(?:万|亿)?(?:余|多)?)(人次|人(?![次员才民大口群均]))")
 TWICE = re.compile(r"(约|大约|近)\d+(?:\.\d+)?(多|余)")
 
 
@@ -109,25 +108,33 @@ def _figure(c):
 
 
 SUBJECT = re.compile(r"人次[^，。；！？、]{0,8}?\d+(?:\.\d+)?(?:万|亿)?(?:余|多)?人(?![次员才民大口群均])")
+# counting units for people: how many people (人, 名), how many visits (人次), how many households (户)
+COUNTED = re.compile(r"(约|近|逾|超过|大约)?(\d+(?:\.\d+)?(?:万|亿)?)(余|多)?(人次|人(?![员才民大口群均])|名(?![称单义额录次])|户(?![籍口外型主均]))")
+COUNTS = {"人": "人", "名": "人", "人次": "人次", "户": "户"}
 
 
-@rule("unit-subject", "warning", "quantities", "量词与所计的事物一致：计“人次”的不写成“人”",
+@rule("unit-subject", "warning", "quantities", "量词与所计的事物一致：计“人次”的不写成“人”，同一个约数不一处“户”一处“人”",
       "“参与总人次达6万余人”：主语是人次，量词却是人；同一个数一处写人次、一处写人，也是其一写错。"
-      "只认人次与人，误报很少。",
-      "参与总人次达6万余人", "参与总人次达6万余人次")
+      "同一个约数（“3000余户”……“3000余人”，带余、多、约、近）一处按户、一处按人计，也是其一写错（“名”与“人”同类）。"
+      "只认人次、人（名）与户，数字要有三位以上，误报很少。",
+      "受影响群众3000余户……实现3000余人用上自来水", "受影响群众3000余户……实现3000余户用上自来水")
 def _unit_subject(c):
     by_number: dict[str, tuple] = {}
     for path, text in prose(c.data):
         for match in SUBJECT.finditer(text):
             yield Finding(path, f"“{match.group()}”：计的是人次，量词却是“人”", "改为“人次”，或把主语改为“人数”",
                           match.end() - 1)
-        for match in PEOPLE.finditer(text) if "人" in text else ():
-            number, unit = match.groups()
-            other = by_number.get(number)
-            if other and other[0] != unit and len(number.rstrip("余多")) >= 3:
-                yield Finding(path, f"“{match.group()}”与前文“{number}{other[0]}”数字相同、量词不同",
-                              "核对是人数还是人次，全文一致", match.start(2))
-            by_number.setdefault(number, (unit, path))
+        for match in COUNTED.finditer(text) if ("人" in text or "户" in text or "名" in text) else ():
+            if match.start() and text[match.start() - 1] in "0123456789.":
+                continue
+            about, number, more, unit = match.groups()
+            approximate = bool(about or more)
+            other = by_number.get(number + (more or ""))
+            if other and COUNTS[other[0]] != COUNTS[unit] and len(number.rstrip("万亿")) >= 3 \
+                    and ("户" not in (other[0], unit) or (approximate and other[1])):
+                yield Finding(path, f"“{number}{more or ''}{unit}”与前文“{other[2]}”数字相同、量词不同",
+                              "核对计的是户数、人数还是人次，全文一致", match.start(4))
+            by_number.setdefault(number + (more or ""), (unit, approximate, f"{number}{more or ''}{unit}"))
 
 
 PRECISION = re.compile(r"\d+\.(\d+)(万|亿)")
