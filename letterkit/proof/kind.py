@@ -69,8 +69,8 @@ def _role(c):
     if role == wrong:
         yield Finding(("addressee", "role"), f"答复的是{kind}，称呼却是“{role}”", f"改为“{ROLE[kind]}”")
     pattern = re.compile(rf"(?:各位|尊敬的[^，。：:；、]{{0,8}}|按照|感谢|您作为)[^，。：:；、]{{0,3}}?{wrong}(?!会)"
-                         rf"|{wrong}(?=的(?:建议|提案|意见|关心))"
-                         rf"|(?<!政协)(?<!人大){wrong}(?=在(?:提案|建议)中|所提|提出的|提到的|反映的)"
+                         rf"|{wrong}们?(?=的(?:建议|提案|意见|关心))"
+                         rf"|(?<!政协)(?<!人大){wrong}们?(?=在(?:提案|建议)中|所提|提出的|提到的|反映的)"
                          rf"|{_addressed(c)}{wrong}(?!会|长|团)")
     for path, text in prose(c.data):
         for match in pattern.finditer(text):

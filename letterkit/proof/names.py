@@ -14,7 +14,9 @@ from .registry import Finding, rule
 from .text import CJK, per_text, prose
 
 SUFFIX = ("委员会|办公室|办事处|服务中心|中心|管理局|局|合作区|产业园|科技园|科学园|园区|(?<!宅)基地|研究院|实验室|"
-          "服务站|工作站|医院|学校|公司|集团|协会|商会|街道|社区")
+          "服务站|工作站|医院|学校|学院|公司|集团|协会|商会|街道|社区")
+# last words one body is miscalled by: a 学校 is no 学院, though the rest of the name is the same
+LOOKALIKE_ENDS = ({"学校", "学院"}, {"服务中心", "服务站"})
 END = re.compile(rf"({SUFFIX})$")
 
 
@@ -137,6 +139,9 @@ def _kind_variant(a: str, b: str) -> str | None:
     if not (end_a and end_b) or end_a.group() == end_b.group():
         return None
     core_a, core_b = a[:end_a.start()], b[:end_b.start()]
+    if {end_a.group(), end_b.group()} in LOOKALIKE_ENDS and len(core_a) >= 5 and core_a[-5:] == core_b[-5:] \
+            and (core_a.endswith(core_b) or core_b.endswith(core_a) or min(len(core_a), len(core_b)) >= 6):
+        return f"“{end_a.group()}”与“{end_b.group()}”"
     tail = 0
     while tail < min(len(core_a), len(core_b)) and core_a[-1 - tail] == core_b[-1 - tail]:
         tail += 1
@@ -273,3 +278,38 @@ def _organ_words(c):
         odd = odd_characters(name)
         if odd:
             yield Finding(path, f"机关名称“{name}”里“{'”“'.join(odd)}”不成词，可能打错了字", "核对机关全称", name.index(odd[0]))
+
+
+COUNTY = re.compile(f"^(?:[{CJK}]{{2,5}}?[省])?(?:[{CJK}]{{2,5}}?[市州盟])?([{CJK}]{{2,4}}?[区县旗])")
+
+
+def _county(name) -> str | None:
+    """临平区 in 杭州市临平区交通运输局: the county-level place an organ's name opens with (after its city)."""
+    match = COUNTY.match(name) if isinstance(name, str) else None
+    return match.group(1) if match and len(match.group(1)) >= 3 else None
+
+
+@rule("signature-place", "warning", "names", "署名的区县与信里别处写的本地区县一致",
+      "署名“杭州市临平区交通运输局”，版记的印发机关、收信单位却是“余杭区”的：套用别区的模板或写错了署名。"
+      "只比对署名开头的区、县、旗与版记印发机关、收信单位里的区县（同一个字结尾），而且署名的区县在信里别处从未出现时才报。"
+      "把握一般（跨区答复也会报），所以是警告。",
+      "（署名）杭州市临平区交通运输局……（印发机关）杭州市余杭区交通运输局办公室", "（署名）杭州市余杭区交通运输局")
+def _signature_place(c):
+    signature = c.data.get("signature")
+    own = _county(signature)
+    if own is None:
+        return
+    # the 版记's 印发机关 and a recipient body (民盟余杭区基层委员会); not a salutation, where a person's name
+    # runs into the place (尊敬的黄秀英县人大代表)
+    texts = [t for t in (c.data.get("printer"), c.data.get("recipient")) if isinstance(t, str)]
+    short = own[:-1] if len(own) >= 3 else own
+    everywhere = [t for t in texts + [t for p, t in prose(c.data) if p != ("signature",)]]
+    if any(short in t for t in everywhere):
+        return  # the signature's place is named elsewhere: the letter is its own
+    for text in texts:
+        for at in (i for i, ch in enumerate(text) if ch == own[-1] and i >= len(own) - 1):
+            other = text[at - len(own) + 1:at + 1]  # as long as the signature's: 余杭区 beside 临平区
+            if other != own and re.fullmatch(f"[{CJK}]+", other) and not PLACE_CHARS & set(other[:-1]):
+                yield Finding(("signature",), f"署名的“{own}”在信里别处没有出现，“{text}”写的却是“{other}”",
+                              "核对署名（和版头）是不是本机关的全称", signature.index(own))
+                return
