@@ -131,3 +131,54 @@ def test_a_strange_character_beside_a_short_form_is_still_reported():
     from letterkit.proof.names import odd_characters
 
     assert odd_characters("某某县发改心输局") and odd_characters("子洲县交通心输局") == ["心", "输"]
+
+
+# -- after the first look at dev2 (91–110): the same families, in more shapes ------------------------
+
+@pytest.mark.parametrize("first, second", [("居民11860户", "共惠及居民11860人"), ("服务居民2.3万户", "片区2.3万人用水"),
+                                           ("接待游客86万人次", "在去年接待86万人的基础上"), ("困难家庭1.2万户", "1.2万名群众")])
+def test_a_count_in_wan_or_of_three_significant_digits_restated_with_another_unit_is_reported(first, second):
+    problems = raised("unit-subject", f"{first}。{second}。")
+    assert problems, (first, second)
+    assert not raised("unit-subject", f"{first}。{second.replace('人次', '').replace('人', first[-1]).replace('名', first[-1])}。")
+
+
+@pytest.mark.parametrize("number, unit", [("120", "立方米"), ("3.5", "立方米"), ("46", "平方公里")])
+def test_cubic_metres_and_other_units_restated_with_another_magnitude_are_reported(number, unit):
+    assert raised("quantity-magnitude", f"年节水约{number}万{unit}。确保年节水{number}{unit}的目标实现。")
+    assert not raised("quantity-magnitude", f"年节水约{number}万{unit}。确保年节水{number}万{unit}的目标实现。")
+
+
+@pytest.mark.parametrize("noun, unit", [("公办学位", "个"), ("充电桩", "个"), ("停车泊位", "个"), ("养老床位", "张")])
+def test_a_count_named_after_its_number_is_compared_with_the_same_count_named_before(noun, unit):
+    text = f"新增{noun}12000{unit}，其中今年投用。在以往新增1200{unit}{noun}的基础上，继续推进。"
+    problems = raised("quantity-magnitude", text)
+    assert problems and "1200" in problems[0].message, text
+    assert not raised("quantity-magnitude", text.replace(f"1200{unit}{noun}", f"1200{unit}其他设施"))
+
+
+@pytest.mark.parametrize("kind, wrong", [("建议", "委员"), ("提案", "代表")])
+def test_the_other_bodys_role_in_the_plural_is_reported(kind, wrong):
+    assert raised("addressee-role", f"{wrong}们提出的建议对我区工作很有帮助。", proposal={"kind": kind})
+
+
+@pytest.mark.parametrize("core", ["湟中区职业技术", "县中等职业技术", "市卫生健康职业"])
+def test_one_school_called_xuexiao_and_xueyuan_is_reported(core):
+    assert raised("name-variant", f"我区依托{core}学校开设专业。依托{core}学院开展订单式培养。")
+    assert not raised("name-variant", f"我区依托{core}学校开设专业。依托{core}学校开展订单式培养。")
+
+
+@pytest.mark.parametrize("own, other", [("临平区", "余杭区"), ("城关镇", "城关镇"), ("南湖县", "北湖县")])
+def test_a_signature_naming_another_county_than_the_printer_and_the_recipient_is_reported(own, other):
+    data = {"signature": f"杭州市{own}交通运输局", "printer": f"杭州市{other}交通运输局办公室",
+            "recipient": f"民盟{other}基层委员会"}
+    problems = raised("signature-place", "感谢您的关心。", **data)
+    if own == other or own.endswith("镇"):
+        assert not problems
+    else:
+        assert problems and other in problems[0].message and own in problems[0].message
+        assert not raised("signature-place", f"感谢您对{own[:-1]}交通工作的关心。", **data)  # named in the body: its own
+
+
+def test_a_persons_name_running_into_a_place_in_the_salutation_is_no_other_county():
+    assert not raised("signature-place", "感谢。", signature="某某市陆屏县交通运输局", salutation="尊敬的黄秀英县人大代表：")

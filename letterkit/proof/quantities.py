@@ -25,7 +25,7 @@ QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(千|万|亿)?(余|多)?(平方公里|
 
 
 LABEL_RUN = re.compile(rf"[{CJK}]{{0,16}}$")
-NOUN_AFTER = re.compile(rf"([{CJK}]{{3,4}})(?=[，。；、）)]|$)")
+NOUN_AFTER = re.compile(rf"([{CJK}]{{3,4}}?)(?=[，。；、）)的]|$)")
 TWICE = re.compile(r"(约|大约|近)\d+(?:\.\d+)?(多|余)")
 
 
@@ -80,8 +80,8 @@ def _restated(data):
             for before_index, before_label, before_value, before_written, before_noun in seen.get(key, []):
                 # one label, or what is counted named the same before or after the number (公办学位12000个 …
                 # 新增1200个公办学位)
-                same = _same_label(label, before_label) or bool(noun and noun in (before_noun, before_label)) \
-                    or bool(before_noun and before_noun == label)
+                same = _same_label(label, before_label) or any(
+                    _same_label(x, y) for x, y in ((noun, before_noun), (noun, before_label), (label, before_noun)) if x and y)
                 if value and before_value and value != before_value \
                         and (len(digits) >= 2 or (same and (before_index == index or len(label) >= 3))):
                     ratio = max(value, before_value) / min(value, before_value)
