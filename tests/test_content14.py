@@ -75,7 +75,7 @@ def test_the_addressee_called_with_the_other_bodys_role_is_reported(kind, wrong,
     assert not raised("addressee-role", sentence.format(name + right), **data)
 
 
-@pytest.mark.parametrize("text", ["区政协委员，", "人大代表，欢迎", "代表委员，感谢", "王五代表，感谢"])
+@pytest.mark.parametrize("text", ["区政协委员，", "人大代表，欢迎", "代表委员，感谢", "王五代表，感谢", "常委会委员，感谢"])
 def test_a_paragraph_opening_with_a_body_or_the_right_role_is_left_alone(text):
     assert not raised("addressee-role", text, proposal={"kind": "建议"}, addressee={"name": "胡建军", "role": "代表"})
 

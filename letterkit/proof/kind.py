@@ -84,7 +84,7 @@ def _addressed(c) -> str:
     name = get(c.data, ("addressee", "name"))
     names = [n for n in re.split("[、，,和及与等]", name) if len(n) >= 2] if isinstance(name, str) else []
     own = "".join(f"{re.escape(n)}|" for n in names)
-    return rf"(?:{own}^(?:(?!政协|人大|代表|委员)[\u4e00-\u9fff]){{2,4}}(?={ROLE['提案']}[，,！!]|{ROLE['建议']}[，,！!]))"
+    return rf"(?:{own}^(?:(?!政协|人大|代表|委员|常委)[\u4e00-\u9fff]){{2,4}}(?={ROLE['提案']}[，,！!]|{ROLE['建议']}[，,！!]))"
 
 
 @rule("you-plural", "error", "kind", "不写“您们”",
