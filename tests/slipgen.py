@@ -143,6 +143,8 @@ def plant_magnitude(letter, rng):
 
 
 PEOPLE_SUBJECTS = ["接待群众咨询", "开展业务培训", "服务辖区居民", "组织志愿服务"]
+HOUSEHOLDS = ["沿线群众", "片区居民", "受影响群众", "困难家庭"]
+BENEFITS = ["用上稳定的自来水", "出行更加便利", "住上安全住房", "享受集中供暖"]
 
 
 def plant_unit_subject(letter, rng):
@@ -158,7 +160,9 @@ def plant_unit_subject(letter, rng):
     at = rng.choice(ends)
     n = rng.choice(["3000", "1200", "580", "2.6万", "1.5万"])
     subject = rng.choice(PEOPLE_SUBJECTS)
-    planted = f"全年{subject}{n}余人次，累计{subject[:2]}{n}余人。"
+    planted = rng.choice([f"全年{subject}{n}余人次，累计{subject[:2]}{n}余人。",
+                          # households counted, the same count restated as people (受益群众3000余户 … 3000余人用上)
+                          f"惠及{rng.choice(HOUSEHOLDS)}{n}余户，实现{n}余人{rng.choice(BENEFITS)}。"])
     return _replace(letter, target, at, at, planted, "unit-subject", 0)
 
 
@@ -216,6 +220,7 @@ def plant_repeated_enumeration(letter, rng):
 
 ORGANISATION = re.compile(rf"[{HAN}]{{3,14}}?(?:局|委员会|办公室|办事处|中心|医院|学校|政府|公司|街道|合作区|产业园)")
 NEAR = "人才材科技创新新心服务务发展展管理里建设社会区县市镇乡村街卫生健康交通运输资源环境"
+RETYPED = ["服务", "发展", "管理", "建设", "保障", "促进"]
 
 
 def plant_name_variant(letter, rng):
@@ -239,6 +244,9 @@ def plant_name_variant(letter, rng):
     if head < 2:
         return None
     at = rng.randrange(1, head)  # inside the name, not its first character nor its last word
+    if head >= 6 and rng.random() < 0.3:  # the two characters before the last word retyped (发展中心 → 服务中心)
+        retyped = rng.choice([w for w in RETYPED if w != name[head - 2:head]])
+        return _replace(letter, number, match.start(), match.end(), name[:head - 2] + retyped + name[head:], "name-variant")
     if rng.random() < 0.5:
         new = name[:at] + name[at + 1:]
     else:
@@ -267,11 +275,27 @@ def plant_date_month(letter, rng):
     """A date that lost its 月 (2020年3月17日 → 2020年317日)."""
     numbers = letter.prose() + list(letter.roles.get("date") or [])
     places = _places(letter, DATE, numbers)
+    if rng.random() < 0.5:  # a date in a sentence, without its year (并于3月17日召开 → 并于317日召开)
+        bare = _places(letter, BARE_DATE)
+        if bare:
+            number, match = rng.choice(bare)
+            lead, month, day = match.groups()
+            return _replace(letter, number, match.start(), match.end(), f"{lead}{month}{day}日", "date-month")
+        lines = letter.prose()
+        if lines:
+            number = rng.choice(lines)
+            ends = [m.end() for m in re.finditer("。", letter.lines[number - 1])]
+            if ends:
+                at, month, day = rng.choice(ends), rng.randint(1, 12), rng.randint(10, 28)
+                return _replace(letter, number, at, at, f"我局并于{month}{day}日召开专题会议研究推进。", "date-month", 0)
     if not places:
         return None
     number, match = rng.choice(places)
     year, month, day = match.groups()
     return _replace(letter, number, match.start(), match.end(), f"{year}年{month}{day}日", "date-month")
+
+
+BARE_DATE = re.compile(r"(于|截至|自)(1[0-2]|[1-9])月([1-3]\d)日")
 
 
 def plant_role(letter, rng):
@@ -280,10 +304,25 @@ def plant_role(letter, rng):
     numbers = sorted(set(letter.prose()) | set(letter.roles.get("salutation") or []))
     places = [(n, m) for n, m in _places(letter, re.compile(right), numbers)
               if not letter.lines[n - 1][m.end():m.end() + 1] in ("会", "长")]
+    named = _addressee_name(letter)
+    if named and rng.random() < 0.5:  # the addressee called by name with the other role, opening a paragraph
+        lines = letter.prose()
+        number = rng.choice(lines[len(lines) // 2:])
+        at = len(re.match(r"\s*", letter.lines[number - 1]).group())
+        return _replace(letter, number, at, at, f"{named}{wrong}，", "role", 0)
     if not places:
         return None
     number, match = rng.choice(places)
     return _replace(letter, number, match.start(), match.end(), wrong, "role")
+
+
+def _addressee_name(letter) -> str | None:
+    """The name in the salutation (尊敬的胡建军代表：, 王红兰委员：)."""
+    for line in letter.lines[:40]:
+        match = re.fullmatch(rf"\s*(?:尊敬的)?([{HAN}]{{2,3}})(?:代表|委员)\s*[:：]\s*", line)
+        if match:
+            return match.group(1)
+    return None
 
 
 KIND_MENTION = re.compile("(?:该|这一|此|您的|号|本)(提案|建议)")

@@ -20,7 +20,10 @@ def _empty_field(c):
             yield Finding(path, f"“{match.group().strip()}”后面是空的", "填上内容，或删去这一栏", lead + match.start())
 
 
-NO_MONTH = re.compile(r"((?<!\d)(?:19|20)\d{2}年|今年|去年|明年|当年|同年)(\d{2,4})日")
+NO_MONTH = re.compile(r"((?<!\d)(?:19|20)\d{2}年|今年|去年|明年|当年|同年)(\d{2,4})日"
+                      # without a year, after a word that names a day (并于317日召开, 截至1130日): three or four
+                      # digits, not a span of days (于120日内)
+                      r"|((?<![\d月])(?:于|截至|截止到?|自|起至))(\d{3,4})日(?![内以之左后])")
 
 
 def month_day(year: str, digits: str) -> str:  # year: 2020年, 今年
@@ -32,11 +35,12 @@ def month_day(year: str, digits: str) -> str:  # year: 2020年, 今年
 
 
 @rule("date-lost-month", "error", "carry", "日期不缺“月”（“3月17日”不能印成“317日”）",
-      "“2020年317日”是删改时丢了“月”字。", "2020年317日", "2020年3月17日")
+      "“2020年317日”“并于317日召开”是删改时丢了“月”字。没有年份时只看“于”“截至”“自”后面三四位数字加“日”"
+      "（“于120日内”是天数，不报）。", "2020年317日；并于317日召开", "2020年3月17日；并于3月17日召开")
 def _date_month(c):
     for path, text in prose(c.data):
         for match in NO_MONTH.finditer(text) if "日" in text else ():
-            meant = month_day(*match.groups())
+            meant = month_day(*(match.group(1, 2) if match.group(2) else match.group(3, 4)))
             if meant:
                 yield Finding(path, f"“{match.group()}”缺了“月”", f"改为“{meant}”", match.start())
 

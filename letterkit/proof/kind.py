@@ -50,7 +50,8 @@ CROSSED = re.compile(r"(人大)(委员)(?!会)|(?<!代表)(政协)(代表)(?!团
 
 
 @rule("addressee-role", "warning", "kind", "称呼与文种一致：提案称“委员”，建议称“代表”",
-      "给人大代表的答复称“委员”（或反过来）是常见的套改错误。只看称呼的用法（各位代表、尊敬的……委员、代表的建议），"
+      "给人大代表的答复称“委员”（或反过来）是常见的套改错误。只看称呼的用法（各位代表、尊敬的……委员、代表的建议、"
+      "正文里以收信人姓名相称的“胡建军委员，”），"
       "不看“代表我区”这样的动词。“人大委员”“政协代表”不论文种都报（人大常委会委员写全称）。",
       "（答复建议）按照委员的建议……", "按照代表的建议……")
 def _role(c):
@@ -68,12 +69,22 @@ def _role(c):
     if role == wrong:
         yield Finding(("addressee", "role"), f"答复的是{kind}，称呼却是“{role}”", f"改为“{ROLE[kind]}”")
     pattern = re.compile(rf"(?:各位|尊敬的[^，。：:；、]{{0,8}}|按照|感谢|您作为)[^，。：:；、]{{0,3}}?{wrong}(?!会)"
-                         rf"|{wrong}(?=的(?:建议|提案|意见|关心))"
-                         rf"|(?<!政协)(?<!人大){wrong}(?=在(?:提案|建议)中|所提|提出的|提到的|反映的)")
+                         rf"|{wrong}们?(?=的(?:建议|提案|意见|关心))"
+                         rf"|(?<!政协)(?<!人大){wrong}们?(?=在(?:提案|建议)中|所提|提出的|提到的|反映的)"
+                         rf"|{_addressed(c)}{wrong}(?!会|长|团)")
     for path, text in prose(c.data):
         for match in pattern.finditer(text):
             yield Finding(path, f"答复的是{kind}，这里却称“{match.group()}”", f"改为“{ROLE[kind]}”",
                           match.end() - len(wrong))
+
+
+def _addressed(c) -> str:
+    """How the body calls its addressee by name (胡建军委员，感谢您……): the addressee's names, or any two to
+    four characters opening a paragraph and followed by a comma."""
+    name = get(c.data, ("addressee", "name"))
+    names = [n for n in re.split("[、，,和及与等]", name) if len(n) >= 2] if isinstance(name, str) else []
+    own = "".join(f"{re.escape(n)}|" for n in names)
+    return rf"(?:{own}^(?:(?!政协|人大|代表|委员|常委)[\u4e00-\u9fff]){{2,4}}(?={ROLE['提案']}[，,！!]|{ROLE['建议']}[，,！!]))"
 
 
 @rule("you-plural", "error", "kind", "不写“您们”",

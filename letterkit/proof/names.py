@@ -14,7 +14,9 @@ from .registry import Finding, rule
 from .text import CJK, per_text, prose
 
 SUFFIX = ("委员会|办公室|办事处|服务中心|中心|管理局|局|合作区|产业园|科技园|科学园|园区|(?<!宅)基地|研究院|实验室|"
-          "服务站|工作站|医院|学校|公司|集团|协会|商会|街道|社区")
+          "服务站|工作站|医院|学校|学院|公司|集团|协会|商会|街道|社区")
+# last words one body is miscalled by: a 学校 is no 学院, though the rest of the name is the same
+LOOKALIKE_ENDS = ({"学校", "学院"}, {"服务中心", "服务站"})
 END = re.compile(rf"({SUFFIX})$")
 
 
@@ -34,6 +36,7 @@ def _mentions(text: str):
 
 
 PLACE_CHARS = set("省市县区镇乡街州盟")
+ORDINAL = re.compile("[一二三四五六七八九十〇零0-9]+")  # 第一人民医院, 第二人民医院: two bodies
 
 
 NAME_LAST = {suffix[-1] for suffix in re.sub(r"\(\?<!.\)", "", SUFFIX).split("|")}
@@ -76,7 +79,8 @@ def _variant(a: str, b: str) -> str | None:
             anchor_a, anchor_b = a_rest[:len(a_rest) - gap_a], b_rest[:len(b_rest) - gap_b]
             if len(anchor_a) >= 2 and len(anchor_b) >= 2 and anchor_a[-2:] == anchor_b[-2:]:
                 extra_a, extra_b = a_rest[len(anchor_a):], b_rest[len(anchor_b):]
-                if re.search("[市区县省镇街]|以上|级", extra_a + extra_b) or NOT_NAME.search(extra_a + extra_b):
+                if re.search("[市区县省镇街]|以上|级", extra_a + extra_b) or NOT_NAME.search(extra_a + extra_b) \
+                        or ORDINAL.fullmatch(extra_a + extra_b):
                     return None  # a qualifier or a place: another body, not another spelling; words around a name
                 extra, anchor = (extra_a, anchor_a) if extra_a else (extra_b, anchor_b)
                 if not (extra_a and extra_b) and 2 * extra in anchor[-len(extra):] + extra + a[len(a) - tail:][:len(extra)]:
@@ -110,6 +114,24 @@ def _typo(a: str, b: str) -> str | None:
 
 
 @lru_cache(maxsize=65536)
+def _two_changed(a: str, b: str) -> str | None:
+    """区公路事业发展中心 and 区公路事业服务中心: the same last word, two characters before it changed and at
+    least four the same before those — one body whose name was retyped from memory."""
+    tail = 0
+    while tail < min(len(a), len(b)) and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    if not END.search(a[len(a) - tail:]) or min(len(a), len(b)) < tail + 6:
+        return None
+    changed_a, changed_b = a[-tail - 2:-tail], b[-tail - 2:-tail]
+    if changed_a[0] == changed_b[0] or a[-tail - 6:-tail - 2] != b[-tail - 6:-tail - 2] \
+            or PLACE_CHARS & set(changed_a + changed_b) or NOT_NAME.search(changed_a + changed_b) \
+            or ORDINAL.search(changed_a + changed_b) \
+            or not re.fullmatch(f"[{CJK}]{{6}}", a[-tail - 6:-tail]):
+        return None
+    return f"“{changed_a}”与“{changed_b}”"
+
+
+@lru_cache(maxsize=65536)
 def _kind_variant(a: str, b: str) -> str | None:
     """福田区人才服务中心 and 福田人才服务站: the place written short and another last word — one body named two
     ways.  Only the last word differing (服务中心, 服务站) may be two bodies; that is not reported."""
@@ -117,6 +139,9 @@ def _kind_variant(a: str, b: str) -> str | None:
     if not (end_a and end_b) or end_a.group() == end_b.group():
         return None
     core_a, core_b = a[:end_a.start()], b[:end_b.start()]
+    if {end_a.group(), end_b.group()} in LOOKALIKE_ENDS and len(core_a) >= 5 and core_a[-5:] == core_b[-5:] \
+            and (core_a.endswith(core_b) or core_b.endswith(core_a) or min(len(core_a), len(core_b)) >= 6):
+        return f"“{end_a.group()}”与“{end_b.group()}”"
     tail = 0
     while tail < min(len(core_a), len(core_b)) and core_a[-1 - tail] == core_b[-1 - tail]:
         tail += 1
@@ -132,7 +157,8 @@ def _kind_variant(a: str, b: str) -> str | None:
 @rule("name-variant", "warning", "names", "同一机构、园区在一封信里只用一种名称",
       "“深港科技创新合作区”与“深港创新合作区”、“人才服务中心”与“人材服务中心”：名称中间差了字，读者不知道是不是同一处。"
       "省去开头的地名是正常的简称，不报；地名写短了又换了末尾的词（“福田区人才服务中心”与“福田人才服务站”）、"
-      "一处成词一处不成词的一字之差（“县教育局”与“县教有局”）要报。把握一般：两个不同机构恰好只差一两个字时也会报，所以是警告。",
+      "一处成词一处不成词的一字之差（“县教育局”与“县教有局”）、前面四字相同而末尾的词前两字全换（“区公路事业发展中心”与"
+      "“区公路事业服务中心”）要报。把握一般：两个不同机构恰好只差一两个字时也会报，所以是警告。",
       "深港科技创新合作区……深港创新合作区", "深港科技创新合作区……深港科技创新合作区（或“合作区”）")
 def _names(c):
     seen: dict[str, list[str]] = {}  # by the last three characters: variants share at least those
@@ -166,7 +192,7 @@ def _names(c):
             core = run[:end.start()][-2:]
             earlier, difference = first_unreported(
                 kinds.get(run[-1], []) + kinds.get(core, []), run,
-                lambda a, b: _typo(a, b) or _typo(b, a) or _kind_variant(a, b))
+                lambda a, b: _typo(a, b) or _typo(b, a) or _kind_variant(a, b) or _two_changed(a, b))
             if earlier is not None:
                 quoted, before = _quote(run, earlier), _quote(earlier, run)
                 yield Finding(path, f"“{quoted}”与前文“{before}”相差{difference}，像是同一机构的两种写法",
@@ -206,12 +232,20 @@ PLACE_END = set("省市州盟县区旗镇乡")
 JOINING = set("和与及")
 
 
+# the short forms organs are named by (卫健委, 发改局, 住建局), which jieba's dictionary lacks
+SHORT_FORMS = frozenset("卫健 发改 住建 人社 自规 规自 资规 市监 经信 工信 文旅 文广 文体 教体 城管 交运 政数 医保 退役 民宗 "
+                        "统战 编办 残联 侨联 科协 台办 林草 农业农村 生态环境 机关事务 国资 网信 行政审批 数据资源".split())
+# a branch named by its place (…自然资源和规划局滨淮分局): the two or three characters before 分局 are a place
+BRANCH = re.compile(f"(?<=[局委])[{CJK}]{{2,3}}(?=分局|分院|分中心|支队|大队|中队|派出所)")
+
+
 def odd_characters(name: str) -> list[str]:
     """The characters of an organ's name, after its place, that no word of jieba's dictionary covers
     (子洲县交通心输局 → 心, 输), in the reading that leaves fewest: empty for a name made of words."""
     from .missing import dictionary
 
     words = dictionary()[1]
+    name = BRANCH.sub("", name)
     best = None
     for cut in [0] + [k for k in range(2, len(name) - 2) if name[k - 1] in PLACE_END]:
         rest = name[cut:]
@@ -221,7 +255,7 @@ def odd_characters(name: str) -> list[str]:
             ch = rest[i - 1]
             alone = 0 if (i == len(rest) or ch in JOINING) else 1
             options = [(fewest[i - 1][0] + alone, fewest[i - 1][1] + ([ch] if alone else []))]
-            options += [fewest[i - n] for n in (2, 3, 4) if i >= n and rest[i - n:i] in words]
+            options += [fewest[i - n] for n in (2, 3, 4) if i >= n and (rest[i - n:i] in words or rest[i - n:i] in SHORT_FORMS)]
             fewest[i] = min(options, key=lambda o: o[0])
         if best is None or fewest[-1][0] < len(best):
             best = fewest[-1][1]
@@ -230,7 +264,7 @@ def odd_characters(name: str) -> list[str]:
 
 @rule("organ-name-words", "warning", "names", "署名（机关名称）由词组成，没有不成词的单字",
       "去掉开头的地名后，机关名称应由词典里的词组成（住房|保障|和|房屋|管理局）；“交通心输局”里“心”“输”不成词，"
-      "多半是打错了字。用 jieba 自带的词典，只看署名和版头的机关名称。在 38 封已发布和新写的信的 48 个机关名称上不报；"
+      "多半是打错了字。用 jieba 自带的词典和机关通用的简称（卫健、发改、住建……），分局前的地名（“……规划局滨淮分局”）不看，只看署名和版头的机关名称。在 38 封已发布和新写的信的 48 个机关名称上不报；"
       "把握一般（词典不收的专名也会报），所以是警告。",
       "子洲县交通心输局", "子洲县交通运输局")
 def _organ_words(c):
@@ -244,3 +278,38 @@ def _organ_words(c):
         odd = odd_characters(name)
         if odd:
             yield Finding(path, f"机关名称“{name}”里“{'”“'.join(odd)}”不成词，可能打错了字", "核对机关全称", name.index(odd[0]))
+
+
+COUNTY = re.compile(f"^(?:[{CJK}]{{2,5}}?[省])?(?:[{CJK}]{{2,5}}?[市州盟])?([{CJK}]{{2,4}}?[区县旗])")
+
+
+def _county(name) -> str | None:
+    """临平区 in 杭州市临平区交通运输局: the county-level place an organ's name opens with (after its city)."""
+    match = COUNTY.match(name) if isinstance(name, str) else None
+    return match.group(1) if match and len(match.group(1)) >= 3 else None
+
+
+@rule("signature-place", "warning", "names", "署名的区县与信里别处写的本地区县一致",
+      "署名“杭州市临平区交通运输局”，版记的印发机关、收信单位却是“余杭区”的：套用别区的模板或写错了署名。"
+      "只比对署名开头的区、县、旗与版记印发机关、收信单位里的区县（同一个字结尾），而且署名的区县在信里别处从未出现时才报。"
+      "把握一般（跨区答复也会报），所以是警告。",
+      "（署名）杭州市临平区交通运输局……（印发机关）杭州市余杭区交通运输局办公室", "（署名）杭州市余杭区交通运输局")
+def _signature_place(c):
+    signature = c.data.get("signature")
+    own = _county(signature)
+    if own is None:
+        return
+    # the 版记's 印发机关 and a recipient body (民盟余杭区基层委员会); not a salutation, where a person's name
+    # runs into the place (尊敬的黄秀英县人大代表)
+    texts = [t for t in (c.data.get("printer"), c.data.get("recipient")) if isinstance(t, str)]
+    short = own[:-1] if len(own) >= 3 else own
+    everywhere = [t for t in texts + [t for p, t in prose(c.data) if p != ("signature",)]]
+    if any(short in t for t in everywhere):
+        return  # the signature's place is named elsewhere: the letter is its own
+    for text in texts:
+        for at in (i for i, ch in enumerate(text) if ch == own[-1] and i >= len(own) - 1):
+            other = text[at - len(own) + 1:at + 1]  # as long as the signature's: 余杭区 beside 临平区
+            if other != own and re.fullmatch(f"[{CJK}]+", other) and not PLACE_CHARS & set(other[:-1]):
+                yield Finding(("signature",), f"署名的“{own}”在信里别处没有出现，“{text}”写的却是“{other}”",
+                              "核对署名（和版头）是不是本机关的全称", signature.index(own))
+                return

@@ -18,14 +18,14 @@ UNITS = {"平方米": "m2", "㎡": "m2", "平米": "m2", "m²": "m2", "平方公
          "元": "yuan", "人次": "visits", "人": "people", "家": "units", "个": "units", "件": "items",
          "吨": "t", "公里": "km", "千米": "km", "米": "m", "台": "machines", "辆": "vehicles", "所": "institutions",
          "座": "buildings", "条": "lines", "项": "projects", "名": "people", "户": "households", "套": "sets",
-         "张": "sheets", "间": "rooms", "公斤": "t", "千克": "t"}
+         "张": "sheets", "间": "rooms", "公斤": "t", "千克": "t", "立方米": "m3"}
 SCALE = {"公斤": Decimal("0.001"), "千克": Decimal("0.001"), "千米": 1000, "公里": 1000}  # in the kind's first unit
 QUALIFIERS = re.compile("(?:约|近|达|为|共|计|逾|超过|已达|合计|总计|累计|共计|达到|约为)+$")
-QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(千|万|亿)?(余|多)?(平方公里|平方米|㎡|平米|m²|亩|公顷|元|人次|人|家|个|件|吨|公里|千米|米|台|辆|所|座|条|项|名|户|套|张|间|公斤|千克)")
+QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(千|万|亿)?(余|多)?(平方公里|平方米|立方米|㎡|平米|m²|亩|公顷|元|人次|人|家|个|件|吨|公里|千米|米|台|辆|所|座|条|项|名|户|套|张|间|公斤|千克)")
 
 
 LABEL_RUN = re.compile(rf"[{CJK}]{{0,16}}$")
-PEOPLE = re.compile(r"(\d+(?:\.\d+)?(?:万|亿)?(?:余|多)?)(人次|人(?![次员才民大口群均]))")
+NOUN_AFTER = re.compile(rf"([{CJK}]{{3,4}}?)(?=[，。；、）)的]|$)")
 TWICE = re.compile(r"(约|大约|近)\d+(?:\.\d+)?(多|余)")
 
 
@@ -42,7 +42,8 @@ def quantities(text: str):
             continue
         value = Decimal(number) * MAGNITUDE[magnitude] * SCALE.get(unit, 1)
         digits = number.replace(".", "").strip("0")
-        yield match.start(), label, value, UNITS[unit], digits, match.group()
+        noun = NOUN_AFTER.match(text, match.end())  # 新增1200个公办学位: what is counted comes after the unit
+        yield match.start(), label, value, UNITS[unit], digits, match.group(), noun.group(1) if noun else ""
 
 
 @rule("quantity-magnitude", "error", "quantities", "同一个数量前后写了两次，数量级不一致",
@@ -50,8 +51,8 @@ def quantities(text: str):
       "多半是漏了或多了“万”“亿”。误报很少：数字和名目都要相同。",
       "总建筑面积约23万㎡……总建筑面积约23平方米", "总建筑面积约23万㎡……总建筑面积约23万平方米")
 def _magnitude(c):
-    for path, offset, label, written, before_label, before_written, ratio in _restated(c.data):
-        if _same_label(label, before_label):
+    for path, offset, label, written, before_label, before_written, ratio, same in _restated(c.data):
+        if same:
             quoted, before = _quoted(c.data, path, offset, written), before_label + before_written
             yield Finding(path, f"“{quoted}”与前文“{before}”数字相同而相差 {ratio} 倍",
                           "核对数量级（万、亿）和单位，改成一致", offset - (len(quoted) - len(written)))
@@ -74,17 +75,20 @@ def _restated(data):
     """Each quantity whose digits and unit an earlier one has, at another power of ten."""
     seen: dict[tuple, list] = {}
     for index, (path, text) in enumerate(prose(data)):
-        for offset, label, value, unit, digits, written in quantities(text):
+        for offset, label, value, unit, digits, written, noun in quantities(text):
             key = (unit, digits)
-            for before_index, before_label, before_value, before_written in seen.get(key, []):
-                same = _same_label(label, before_label)
+            for before_index, before_label, before_value, before_written, before_noun in seen.get(key, []):
+                # one label, or what is counted named the same before or after the number (公办学位12000个 …
+                # 新增1200个公办学位)
+                same = _same_label(label, before_label) or any(
+                    _same_label(x, y) for x, y in ((noun, before_noun), (noun, before_label), (label, before_noun)) if x and y)
                 if value and before_value and value != before_value \
                         and (len(digits) >= 2 or (same and (before_index == index or len(label) >= 3))):
                     ratio = max(value, before_value) / min(value, before_value)
                     if ratio >= 10 and ratio == 10 ** (len(str(int(ratio))) - 1):
-                        yield path, offset, label, written, before_label, before_written, int(ratio)
+                        yield path, offset, label, written, before_label, before_written, int(ratio), same
                         break
-            seen.setdefault(key, []).append((index, label, value, written))
+            seen.setdefault(key, []).append((index, label, value, written, noun))
 
 
 WRITTEN = re.compile(r"(\d+(?:\.\d+)?)\s*(千|万|亿)?")
@@ -102,32 +106,42 @@ def _same_figure(a: str, b: str) -> bool:
       "而且是同一个数换了“万”“亿”或挪了小数点（12家与120家不算），多半是同一笔数写错了。把握一般：两个不同的数恰好数字相同时也会报，所以是警告。",
       "累计投入资金3.2亿元……在前期投入3.2万元", "累计投入资金3.2亿元……在前期投入3.2亿元")
 def _figure(c):
-    for path, offset, label, written, before_label, before_written, ratio in _restated(c.data):
-        if not _same_label(label, before_label) and _same_figure(written, before_written):
+    for path, offset, label, written, before_label, before_written, ratio, same in _restated(c.data):
+        if not same and _same_figure(written, before_written):
             yield Finding(path, f"“{label}{written}”与前文“{before_label}{before_written}”数字相同而相差 {ratio} 倍，"
                                 "可能是同一个数写错了数量级", "核对数量级（万、亿）、小数点和单位", offset)
 
 
 SUBJECT = re.compile(r"人次[^，。；！？、]{0,8}?\d+(?:\.\d+)?(?:万|亿)?(?:余|多)?人(?![次员才民大口群均])")
+# counting units for people: how many people (人, 名), how many visits (人次), how many households (户)
+COUNTED = re.compile(r"(约|近|逾|超过|大约)?(\d+(?:\.\d+)?(?:万|亿)?)(余|多)?(人次|人(?![员才民大口群均])|名(?![称单义额录次])|户(?![籍口外型主均]))")
+COUNTS = {"人": "人", "名": "人", "人次": "人次", "户": "户"}
 
 
-@rule("unit-subject", "warning", "quantities", "量词与所计的事物一致：计“人次”的不写成“人”",
+@rule("unit-subject", "warning", "quantities", "量词与所计的事物一致：计“人次”的不写成“人”，同一个约数不一处“户”一处“人”",
       "“参与总人次达6万余人”：主语是人次，量词却是人；同一个数一处写人次、一处写人，也是其一写错。"
-      "只认人次与人，误报很少。",
-      "参与总人次达6万余人", "参与总人次达6万余人次")
+      "同一个约数（“3000余户”……“3000余人”，带余、多、约、近或以万计）或三位以上有效数字的同一个数（“11860户”……“11860人”）"
+      "一处按户、一处按人计，也是其一写错（“名”与“人”同类）。"
+      "只认人次、人（名）与户，数字要有三位以上，误报很少。",
+      "受影响群众3000余户……实现3000余人用上自来水", "受影响群众3000余户……实现3000余户用上自来水")
 def _unit_subject(c):
     by_number: dict[str, tuple] = {}
     for path, text in prose(c.data):
         for match in SUBJECT.finditer(text):
             yield Finding(path, f"“{match.group()}”：计的是人次，量词却是“人”", "改为“人次”，或把主语改为“人数”",
                           match.end() - 1)
-        for match in PEOPLE.finditer(text) if "人" in text else ():
-            number, unit = match.groups()
-            other = by_number.get(number)
-            if other and other[0] != unit and len(number.rstrip("余多")) >= 3:
-                yield Finding(path, f"“{match.group()}”与前文“{number}{other[0]}”数字相同、量词不同",
-                              "核对是人数还是人次，全文一致", match.start(2))
-            by_number.setdefault(number, (unit, path))
+        for match in COUNTED.finditer(text) if ("人" in text or "户" in text or "名" in text) else ():
+            if match.start() and text[match.start() - 1] in "0123456789.":
+                continue
+            about, number, more, unit = match.groups()
+            # a count in 万 or with 余/约 is rounded; an exact one of three significant digits (11860) is one figure
+            rounded = bool(about or more or number[-1] in "万亿") or len(number.replace(".", "").strip("0")) >= 3
+            other = by_number.get(number + (more or ""))
+            if other and COUNTS[other[0]] != COUNTS[unit] and len(number) >= 3 \
+                    and ("户" not in (other[0], unit) or (rounded and other[1])):
+                yield Finding(path, f"“{number}{more or ''}{unit}”与前文“{other[2]}”数字相同、量词不同",
+                              "核对计的是户数、人数还是人次，全文一致", match.start(4))
+            by_number.setdefault(number + (more or ""), (unit, rounded, f"{number}{more or ''}{unit}"))
 
 
 PRECISION = re.compile(r"\d+\.(\d+)(万|亿)")

@@ -1,0 +1,106 @@
+"""At most one false alarm per letter, by the verdicts of tests/fixtures/published/READING.md.
+
+Every letter we may read — the 18 published ones, the seed, the synthetic 31–70 with their planted
+slips — is imported and checked as a clerk does it; each `check` finding's code is counted and held
+to the verdicts: a code may raise no more than the findings read as real (or as a false alarm)
+there, and no letter carries more than one false alarm.  The project's own drafts raise nothing.
+`import`'s own notes (import-…) are the importer's and not counted here, nor the statements that are
+true by construction: absent-element (the draft says 无), missing-value (the copy has no contact),
+unprinted-field (imp3: a field the layout does not print), joint-signatures-too-wide (layout)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from letterkit.checkrun import check_paths
+from letterkit.importing import import_file
+from letterkit.project import open_project
+
+from conftest import PUBLISHED, SEED_TEXT
+
+NOT_COUNTED = {"absent-element", "missing-value", "unprinted-field", "joint-signatures-too-wide"}
+LETTERS = {p.stem[:2]: p for p in sorted(PUBLISHED.glob("[0-9][0-9]_*.txt"))
+           + sorted((PUBLISHED / "new").glob("[0-9][0-9]_*.txt")) + sorted((PUBLISHED / "heldout").glob("[0-9][0-9]_*.txt"))}
+LETTERS["seed"] = SEED_TEXT
+
+REAL, FA = "real", "false alarm"
+# letter → {code: (findings, verdict, what)}; letters not listed raise nothing counted
+VERDICTS = {
+    "01": {"number-brackets": (1, REAL, "〔〕 written [2025]")},
+    "02": {"title-guanyu-dui": (1, REAL, "关于对 (style)")},
+    "08": {"book-title-comma": (3, REAL, "》、《")},
+    "09": {"title-guanyu-dui": (1, REAL, "关于对 (style)")},
+    "10": {"quoted-title-mismatch": (1, FA, "import made proposal.title by adding 的建议 to the quoted phrase (imp3)")},
+    "12": {"kind-word": (1, REAL, "16号议案 in a 建议 reply")},
+    "18": {"title-guanyu-dui": (1, REAL, "关于对"), "quote-pairs": (1, REAL, "三区三线” without its opening mark"),
+           "number-brackets": (1, REAL, "﹝2022﹞")},
+    "seed": {code: (n, REAL, "the seed's slips (tests/test_proof.py SEED_SLIPS)") for code, n in {
+        "approximation-twice": 1, "book-title-comma": 4, "doubled-character": 1, "doubled-word-in-document-name": 1,
+        "half-width-punctuation": 4, "line-end-punctuation": 1, "line-start-punctuation": 1, "lone-dash": 1,
+        "lost-character": 3, "name-variant": 3, "nested-quotes": 2, "number-precision": 4, "numeral-style": 2,
+        "organ-name-words": 1, "quantity-magnitude": 1, "quoted-title-mismatch": 1, "relative-year": 1,
+        "repeated-enumeration": 1, "signature-organ": 1, "space-around-sign": 1, "title-form": 1, "title-guanyu-dui": 1,
+        "title-number-in-book-marks": 1, "title-quotes-in-book-marks": 1, "unit-names": 2, "unit-subject": 1}.items()},
+    # synthetic letters: the planted slips (expected/NN.yaml) and what else was raised
+    "31": {"figure-magnitude": (1, REAL, "前期投入3.2万元")},
+    "32": {"lost-character": (2, FA, "日照料中心 is planted; 确保建得成 is not (lostchar's rule)"),
+           "addressee-role": (1, REAL, "委员 in a 建议 reply")},
+    "34": {"title-guanyu-dui": (1, REAL, "关于对")},
+    "35": {"doubled-character": (1, REAL, "的的"), "unit-subject": (1, REAL, "3000余人 / 3000余人次")},
+    "39": {"lost-character": (1, REAL, "公共服务台"), "date-lost-month": (1, REAL, "今年317日")},
+    "40": {"empty-form-line": (1, REAL, "单位负责人："), "kind-word": (1, REAL, "这一提案")},
+    "42": {"addressee-role": (1, REAL, "代表 in a 提案 reply"), "figure-magnitude": (1, REAL, "13.6亿元 / 1.36亿元"),
+           "lost-character": (1, FA, "医联体, a term jieba's dictionary lacks (lostchar's rule)")},
+    "43": {"organ-truncated": (1, REAL, "the planted signature 扎兰屯市交通运输管理局")},
+    "44": {"quantity-magnitude": (1, REAL, "460公斤 / 460吨")},
+    "46": {"name-variant": (1, REAL, "大武口区供热公司 / 热力公司")},
+    "51": {"doubled-character": (1, REAL, "的的")},
+    "53": {"lost-character": (1, REAL, "居家老服务中心"), "name-variant": (1, REAL, "the same slip"),
+           "figure-magnitude": (1, REAL, "上年1.2万元")},
+    "55": {"date-lost-month": (1, REAL, "于317日")},
+    "57": {"signature-organ": (1, REAL, "the planted signature"), "lost-character": (1, REAL, "the same signature")},
+    "58": {"unit-subject": (1, REAL, "3000余户 / 3000余人"), "addressee-role": (1, REAL, "胡建军委员")},
+    "60": {"empty-form-line": (1, REAL, "单位负责人:"), "title-guanyu-dui": (1, REAL, "关于对")},
+    "61": {"name-variant": (1, REAL, "区人材服务中心")},
+    "64": {"kind-word": (1, REAL, "这一提案")},
+    "65": {"signature-organ": (1, FA, "import took 区卫健委 from the page header as the organ (imp3)")},
+    "67": {"figure-magnitude": (1, REAL, "18.6亩 / 18.6万亩")},
+    "70": {"date-line-lost-month": (1, REAL, "2025年618日"), "name-variant": (1, REAL, "区公路事业服务中心")},
+}
+
+
+@pytest.fixture(scope="module")
+def counted(tmp_path_factory):
+    """{letter: Counter of the counted codes} after import and check."""
+    counts = {}
+    for key, source in LETTERS.items():
+        draft = tmp_path_factory.mktemp(key) / (source.stem + ".yaml")
+        imported = import_file(source)
+        draft.write_text(imported.draft, encoding="utf-8")
+        problems = imported.problems() + check_paths([draft], open_project(draft))[draft]
+        counts[key] = Counter(p.code for p in problems if p.code not in NOT_COUNTED and not p.code.startswith("import-"))
+    return counts
+
+
+def test_every_letter_we_may_read_is_checked(counted):
+    assert len(counted) == 18 + 1 + 40
+
+
+@pytest.mark.parametrize("letter", sorted(LETTERS))
+def test_each_code_stays_within_its_verdicts_and_a_letter_has_at_most_one_false_alarm(counted, letter):
+    verdicts = VERDICTS.get(letter, {})
+    over = {code: n for code, n in counted[letter].items() if n > verdicts.get(code, (0,))[0]}
+    assert not over, f"{letter}: {over} beyond the verdicts {verdicts}"
+    false_alarms = sum(1 for n, verdict, _ in verdicts.values() if verdict == FA)
+    assert false_alarms <= 1, letter
+
+
+def test_the_projects_own_drafts_raise_nothing(tmp_path):
+    root = Path(__file__).resolve().parent.parent
+    drafts = sorted((root / "drafts").rglob("*.yaml"))
+    assert drafts
+    problems = check_paths(drafts, open_project(drafts[0]))
+    assert not [str(p) for found in problems.values() for p in found if p.code not in NOT_COUNTED]
