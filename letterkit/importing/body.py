@@ -17,8 +17,14 @@ CLOSING = closing_start()  # the formulas are in labels.yaml
 def read_body(paras: list[Para], found: dict, out: Recognised) -> None:
     paras = found.pop("stray", []) + paras
     if paras and marker(paras[0].text) is None and paras[0].level is None:
-        found["opening"] = (paras[0].first, paras[0].text)
+        opening = paras[0]
         paras = paras[1:]
+        if m := _ANSWER_FOLLOWS.search(opening.text):  # 现答复如下：经实地查看，… — the reply on the same line
+            paras.insert(0, Para(opening.text[m.end():].strip(), [opening.lines[-1]]))
+            opening = Para(opening.text[:m.end()], opening.lines, opening.level)
+        elif not paras and (split := _closing_after(opening)):  # …收悉。我局已…。感谢您…！ — one paragraph in all
+            opening, paras = split[0], [split[1]]
+        found["opening"] = (opening.first, opening.text)
     closing: list[Para] = []
     if paras and (split := _closing_inside(paras[-1])):
         paras[-1:] = split
@@ -41,6 +47,7 @@ def read_body(paras: list[Para], found: dict, out: Recognised) -> None:
                               "对照原件补全"))
 
 
+_ANSWER_FOLLOWS = re.compile(r"(?:答复|回复|函告|报告|说明)如下[:：](?=\s*\S.{7,})")
 _FORMULA = re.compile(r"(?<=[。！？!?；;])\s*(?=(?:特此|专此|此复|此致)\S{0,12}$)")
 
 

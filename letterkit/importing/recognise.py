@@ -80,6 +80,10 @@ def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Reco
     _organ(found, out, lines)
     self_check(found, out)
     out.fields = _ordered(found, _seal_files(found, stem, out))
+    if out.fields.get("sealed") is False:
+        out.notes.append(Note(found["co_signers"][0][0], "import-joint-unsealed", f"{len(found['co_signers']) + 1} 个机关的署名"
+                              "连同印章在一行排不下，草稿写了 sealed: false（不加盖印章，署名逐行排列，GB/T 9704 7.3.5.2）",
+                              "要加盖印章的话，署名改用规范化简称并删去 sealed: false", severity="note"))
     return out
 
 
@@ -171,6 +175,7 @@ def _run_on(text: str) -> list[str]:
 def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
     """The head's fields; returns the lines that belong to the tail (contact, 抄送) found up here."""
     organs, titles, pending, late = [], [], [], []  # pending: consecutive lines of a title
+    in_title = set()  # lines where the organ's name opens a title (X局关于…的答复), not a letterhead
 
     def close_title():
         if pending:
@@ -226,6 +231,7 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             pass
         elif (m := ORGAN_TITLE.fullmatch(squeeze(text))) and _title_like(m.group("title")):
             organs.append((line.no, m.group("organ"), False))
+            in_title.add(line.no)
             titles.append((line.no, m.group("title"), [line.no]))
         elif len(joint := text.split()) > 1 and all(ORGAN_LINE.fullmatch(part) for part in joint):
             organs.append((line.no, ORGAN_LINE.fullmatch(joint[0]).group("organ"), False))  # a joint letterhead: the first
@@ -255,6 +261,8 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
         chosen = next((o for o in organs if o[2]), organs[-1])
         found["organ"] = (chosen[0], chosen[1])
         found["file_mark"] = chosen[2]
+        if chosen[0] in in_title:
+            found["organ_in_title"] = True
         for no, name, _ in organs:
             if no != chosen[0]:
                 out.comments.append((no, name, "网页标题中的机关名（与版头重复）"))
@@ -399,7 +407,8 @@ def _proposal(found: dict, out: Recognised) -> None:
     for text in (title, opening):
         m = re.search(r"第\s*([A-Za-z]*\s*\d+[A-Za-z0-9]*)\s*号?(?=号|(?:代表|委员)?(?:提案|建议)|[)）])", text) or \
             re.search(r"《\s*([A-Z]{1,4}\s*\d{4,})", text) or \
-            re.search(r"(?<![\dA-Za-z第])(\d{1,8})\s*号\s*(?=提案|建议|议案|《)", text)
+            re.search(r"(?<![\dA-Za-z第])(\d{1,8})\s*号\s*(?=提案|建议|议案|《)", text) or \
+            re.search(r"[》”]\s*[（(]\s*(?:第|编号[:：]?)?\s*([A-Za-z]{0,4}\d{1,8})\s*号?\s*[）)]", text)  # 《…的建议》（0317号）
         if m:
             ident = m.group(1).strip()
             break
@@ -445,6 +454,10 @@ def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
         found["organ_from"] = source
         out.notes.append(Note(source[0], "import-organ", f"原文没有版头，发文机关取自{'署名' if signature else '联系单位'}“{source[1]}”",
                               "核对 organ.name"))
+    if organ and signature and found.get("organ_in_title") and _abbreviates(organ[1], signature[1]):
+        out.notes.append(Note(organ[0], "import-organ", f"标题前的机关名“{organ[1]}”是署名“{signature[1]}”的简称，"
+                              "发文机关取署名的全称", "核对 organ.name", severity="note"))
+        organ = found["organ"] = signature  # 铜峰区卫健委关于…的答复, signed 铜陵市铜峰区卫生健康委员会
     name = organ[1] if organ else (signature or unit or (None, None))[1]
     if organ and signature and signature[1] != organ[1] and not same_organ_in_full(signature[1], organ[1]):
         if organ[1].endswith(signature[1]) and len(signature[1]) >= 4:
@@ -463,6 +476,26 @@ def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
                               f"补上 organ（name: 机关全称，code: {code}），再写 number: {{year: {year}, seq: {seq}}}"))
     has_head = organ is not None or "number" in found or "signer" in found
     found["layout"] = ("general" if found.get("file_mark") else "letter") if has_head and name else "plain"
+
+
+def _joint_too_wide(found: dict) -> bool:
+    """Organs signing side by side with their seals take more than the 版心's line (GB/T 9704 7.3.5.1);
+    a letter copied as text shows no seal, so the signatures are set one under another (7.3.5.2)."""
+    from .. import signoff, style
+    from ..model import chinese_date
+
+    names = [found["signature"][1]] + [name for _, name, _ in found["co_signers"]]
+    date = chinese_date(found["date"][1]) if "date" in found else None
+    return signoff.joint_row_problem(names, date, style.house_style()) is not None
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """区卫健委 for 铜陵市铜峰区卫生健康委员会: a shorter name whose characters all stand, in order, in
+    the full one, its last (局, 委, 府) among the full name's last three."""
+    if len(short) >= len(full) or short[-1] not in full[-3:]:
+        return False
+    rest = iter(full)
+    return all(char in rest for char in short)
 
 
 JPEG = b"\xff\xd8\xff"
@@ -532,6 +565,8 @@ def _ordered(found: dict, seals: dict[int, str]) -> dict:
     if found.get("co_signers"):
         f["co_signers"] = [{"signature": name, **({"seal": seals[i]} if seals.get(i) else {})}
                            for i, (_, name, _) in enumerate(found["co_signers"], start=1)]
+        if not seals and _joint_too_wide(found):
+            f["sealed"] = False
     f["date"] = found["date"][1] if "date" in found else "无"
     if "contact" in found:  # a part the original lacks is left out, and the import's warning names it
         f["contact"] = {key: value for key, value in zip(("name", "phone"), found["contact"][1:]) if value}

@@ -1,0 +1,135 @@
+"""Issue 12, round 3: the shapes the held-out letters 51–70 still got wrong, as generated cases on
+the plain letter of test_import_patterns (invented text): a reply whose whole text stands on the
+salutation's line, an organ abbreviated in a page title above the letter, a proposal's number in
+brackets after its quoted title, and replies signed by two or three organs.  Each is read for what
+it is, and the draft builds."""
+
+import itertools
+
+import pytest
+import yaml
+
+from letterkit.build import build_draft
+from letterkit.importing import comparable, import_file
+from letterkit.importing.score import values
+from letterkit.project import open_project
+
+from test_import_patterns import BASE, RIGHT, _letter
+
+TITLE = "关于县政协十届三次会议第12号提案的答复"
+OPENING = "您提出的《关于加强校园安全的提案》收悉,现答复如下:"
+
+
+def _import(tmp_path, change):
+    path = tmp_path / "letter.txt"
+    text = _letter(change)
+    path.write_text(text, encoding="utf-8")
+    result = import_file(path)
+    return text.splitlines(), result, yaml.safe_load(result.draft)
+
+
+def _builds(tmp_path, result):
+    draft = tmp_path / "letter.yaml"
+    draft.write_text(result.draft, encoding="utf-8")
+    build_draft(draft, open_project(draft), tmp_path / "out")
+    assert not [n for n in result.notes if n.code == "import-unbuildable"]
+
+
+# -- 56: salutation, opening, the reply and the closing on one line ---------------------------------
+
+ONE_LINE = [(f"张三委员{colon}您提出的《关于加强校园安全的提案》收悉,{verb}如下{colon}{reply}{thanks}", reply, thanks)
+            for colon, verb, reply, thanks in itertools.product(
+                (":", "："), ("现答复", "现回复", "现将办理情况答复"),
+                ("经排查,全县学校整改隐患十二处,并建立了巡查制度。", "我局已完成排查;下一步将每月检查一次。"),
+                ("感谢您对教育工作的关心和支持!", "特此答复。", "再次感谢您的关心。"))]
+
+
+@pytest.mark.parametrize("line,reply,thanks", ONE_LINE, ids=[f"{i:02d}" for i in range(len(ONE_LINE))])
+def test_a_reply_written_on_the_salutations_line_keeps_opening_body_and_closing_apart(tmp_path, line, reply, thanks):
+    lines, result, draft = _import(tmp_path, {"salutation": line, "opening": "", "body": "", "closing": ""})
+    assert draft["opening"].endswith(("如下：", "如下:")) and draft["opening"].startswith("您提出的")
+    assert comparable(draft["closing"][0]) == comparable(thanks)  # punctuation widths aside
+    assert comparable(reply) in comparable(str(draft["measures"]))
+    assert values(draft)["addressee"] == "张三委员"
+
+
+@pytest.mark.parametrize("thanks", ["感谢您对教育工作的关心和支持!", "特此答复。"])
+def test_a_one_paragraph_reply_without_answer_words_still_has_its_closing(tmp_path, thanks):
+    """您提出的…收悉。我局已…。感谢… — no 答复如下: the closing sentence is still the closing."""
+    text = "您提出的《关于加强校园安全的提案》收悉。我局已完成校园安全排查,整改隐患十二处。" + thanks
+    lines, result, draft = _import(tmp_path, {"opening": text, "body": "", "closing": ""})
+    assert draft["opening"].startswith("您提出的") and "整改隐患" in draft["opening"]
+    assert draft["closing"][0].startswith(thanks[:4])
+
+
+# -- 65: the organ abbreviated in a page title, the full name in the signature ----------------------
+
+ORGANS = [("县卫健委", "测试县卫生健康委员会"), ("区住建局", "某某市测试区住房和城乡建设局"), ("县发改局", "测试县发展和改革局"),
+          ("测试县政府", "测试县人民政府"), ("区城管局", "某某市测试区城市管理局")]
+
+
+@pytest.mark.parametrize("short,full", ORGANS)
+@pytest.mark.parametrize("shape", ["page", "only"])
+def test_an_organ_abbreviated_before_the_title_gives_way_to_its_full_name_in_the_signature(tmp_path, short, full, shape):
+    head = f"{short}关于县政协十届三次会议第12号提案的答复\n测教函〔2024〕7号\n{TITLE}" if shape == "page" \
+        else f"{short}{TITLE}"
+    lines, result, draft = _import(tmp_path, {"head": head, "signature": full})
+    got = values(draft)
+    assert got["organ"] == full and got["signature"] == full, result.draft
+    assert not [n for n in result.notes if n.code == "import-signature"]
+
+
+@pytest.mark.parametrize("short,signature", [("区住建局", "某某市测试区城市管理局"), ("县教育局", "测试县卫生健康委员会")])
+def test_another_organ_in_the_title_is_not_taken_for_an_abbreviation(tmp_path, short, signature):
+    """A name that is not the signature's in short (住建 is not in 城市管理局) stays, and the mismatch is warned."""
+    lines, result, draft = _import(tmp_path, {"head": f"{short}{TITLE}", "signature": signature})
+    assert values(draft)["organ"] == short
+    assert any(n.code == "import-signature" for n in result.notes)
+
+
+# -- 68: the proposal's number in brackets after its quoted title -----------------------------------
+
+NUMBERS = [(f"您提出的{q[0]}关于加强校园安全的提案{q[1]}{o}{n}{c}收悉,现答复如下:", n.strip("第号编:： "))
+           for q, (o, c), n in itertools.product((("《", "》"), ("“", "”")), (("（", "）"), ("(", ")")),
+                                                 ("0317号", "第0317号", "317号", "编号:317", "A0317号"))]
+
+
+@pytest.mark.parametrize("opening,number", NUMBERS, ids=[o for o, _ in NUMBERS])
+def test_a_proposal_number_in_brackets_after_its_title_is_the_id(tmp_path, opening, number):
+    lines, result, draft = _import(tmp_path, {"head": "测试县教育局\n测教函〔2024〕7号", "opening": opening})
+    assert values(draft)["id"] == number, result.draft
+    assert values(draft)["proposal_title"] == "关于加强校园安全的提案"
+
+
+# -- 68: a reply signed by two or three organs --------------------------------------------------------
+
+JOINT = [("测试县教育局", "测试县公安局"), ("某某市测试区城市管理执法局", "某某市测试区住房和城乡建设局"),
+         ("测试县教育局", "测试县公安局", "测试县交通运输局"),
+         ("某某市测试区城市管理执法局", "某某市测试区住房和城乡建设局", "某某市测试区交通运输局")]
+
+
+@pytest.mark.parametrize("organs", JOINT, ids=lambda o: f"{len(o)}-{len(''.join(o))}")
+@pytest.mark.parametrize("gap", ["　　", "  ", "\t", " "])
+def test_a_reply_signed_by_several_organs_keeps_them_all_and_builds(tmp_path, organs, gap):
+    """Every organ a co-signer in the order printed; when the names with their seals do not fit on
+    one line the draft says sealed: false (signatures one under another) and a note says why."""
+    lines, result, draft = _import(tmp_path, {"head": TITLE, "signature": gap.join(organs)})
+    assert values(draft)["signature"] == "、".join(organs)
+    assert draft["organ"]["name"] == organs[0]
+    if draft.get("sealed") is False:
+        note = next(n for n in result.notes if n.code == "import-joint-unsealed")
+        assert note.line == next(i for i, t in enumerate(lines, 1) if t.startswith(organs[0]))
+    _builds(tmp_path, result)
+
+
+def test_the_joint_signatures_of_a_short_pair_keep_their_seals(tmp_path):
+    lines, result, draft = _import(tmp_path, {"head": TITLE, "signature": "测试县教育局　　测试县公安局"})
+    assert "sealed" not in draft
+
+
+def test_the_round3_letter_of_the_base_is_still_right(tmp_path):
+    """The base letter itself: nothing above changed what it reads."""
+    lines, result, draft = _import(tmp_path, {})
+    got = values(draft)
+    assert {k: got[k] for k in RIGHT if k != "closing"} == {k: v for k, v in RIGHT.items() if k != "closing"}
+    assert BASE["closing"] in draft["closing"][0].replace("。", "。")
