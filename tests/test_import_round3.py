@@ -5,6 +5,7 @@ brackets after its quoted title, and replies signed by two or three organs.  Eac
 it is, and the draft builds."""
 
 import itertools
+import os
 
 import pytest
 import yaml
@@ -16,6 +17,7 @@ from letterkit.project import open_project
 
 from test_import_patterns import BASE, RIGHT, _letter
 
+LONG = os.environ.get("CI") == "true" or os.environ.get("LETTERKIT_LONG") == "1"
 TITLE = "关于县政协十届三次会议第12号提案的答复"
 OPENING = "您提出的《关于加强校园安全的提案》收悉,现答复如下:"
 
@@ -133,3 +135,40 @@ def test_the_round3_letter_of_the_base_is_still_right(tmp_path):
     got = values(draft)
     assert {k: got[k] for k in RIGHT if k != "closing"} == {k: v for k, v in RIGHT.items() if k != "closing"}
     assert BASE["closing"] in draft["closing"][0].replace("。", "。")
+
+
+# -- the layout the letter prints: 签发人 or a 版记 with 印发 make it a 通用格式 letter ----------------
+
+SIGNER_LINES = ["测教函〔2024〕7号          签发人：王五", "测教函〔2024〕7号\t签发人:王五", "测教函〔2024〕7号\n签发人：王 五", "测教函〔2024〕7号"]
+COLOPHONS = ["抄送：县政协提案委员会。\n测试县教育局办公室          2024年3月6日印发", "测试县教育局办公室  2024年3月6日印发",
+             "抄送：县政协提案委员会，县政府办公室。", ""]
+LAYOUTS = [(s, c) for s, c in itertools.product(SIGNER_LINES, COLOPHONS)]
+
+
+def _general(signer: str, colophon: str) -> bool:
+    return "签发人" in signer or "印发" in colophon
+
+
+@pytest.mark.parametrize("signer,colophon", LAYOUTS, ids=[f"{i:02d}" for i in range(len(LAYOUTS))])
+def test_the_layout_is_the_one_the_letter_prints(tmp_path, signer, colophon):
+    lines, result, draft = _import(tmp_path, {"head": f"测试县教育局\n{signer}\n{TITLE}", "tail": colophon})
+    assert draft["layout"] == ("general" if _general(signer, colophon) else "letter"), result.draft
+    assert ("signer" in draft) == ("签发人" in signer) and ("printer" in draft) == ("印发" in colophon)
+
+
+def test_an_imported_general_letter_raises_no_unprinted_field_in_check(tmp_path):
+    """Issue 13's false alarms: a letter printing 签发人 and a 版记 with 印发 was imported as layout: letter
+    and `letterkit check` said three times that a field would not be printed.  All shapes checked at once."""
+    import subprocess
+    import sys
+
+    drafts = []
+    shapes = [(s, c) for s, c in LAYOUTS if _general(s, c)]
+    for i, (signer, colophon) in enumerate(shapes if LONG else shapes[::3]):  # check costs about 1 s a draft
+        lines, result, draft = _import(tmp_path, {"head": f"测试县教育局\n{signer}\n{TITLE}", "tail": colophon})
+        path = tmp_path / f"letter{i:02d}.yaml"
+        path.write_text(result.draft, encoding="utf-8")
+        drafts.append(str(path))
+    run = subprocess.run([sys.executable, "-m", "letterkit", "check", *drafts], capture_output=True, text=True, cwd=tmp_path)
+    assert "unprinted-field" not in run.stdout + run.stderr
+    assert "Traceback" not in run.stderr and "letter00.yaml" in run.stdout + run.stderr  # the check ran

@@ -418,7 +418,7 @@ def _assert_same(tmp_path, letter: Letter, what: str):
 @given(st.data())
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_shuffled_dropped_and_repeated_lines_import_and_build_or_say_what_to_fill(tmp_path, data):
-    expected = data.draw(st.sampled_from(sorted((PUBLISHED / "expected").glob("*.yaml")) + DEVELOPMENT[-20:]))
+    expected = data.draw(st.sampled_from(sorted((PUBLISHED / "expected").glob("*.yaml")) + DEVELOPMENT[-40:]))
     lines = source(expected).read_text(encoding="utf-8").splitlines()
     picks = data.draw(st.lists(st.integers(0, len(lines) - 1), min_size=1, max_size=len(lines) + 4))
     mutated = [lines[i] for i in picks]

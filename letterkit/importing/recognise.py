@@ -475,7 +475,10 @@ def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
         out.notes.append(Note(no, "import-number-organ", f"原文有发文字号 {code}〔{year}〕{seq}号，但看不出发文机关，写作 number: 无",
                               f"补上 organ（name: 机关全称，code: {code}），再写 number: {{year: {year}, seq: {seq}}}"))
     has_head = organ is not None or "number" in found or "signer" in found
-    found["layout"] = ("general" if found.get("file_mark") else "letter") if has_head and name else "plain"
+    # 签发人, “文件” after the organ and a 版记 with 印发机关/印发日期 are printed only in the 通用格式 (GB/T 9704
+    # 7.2.5, 7.4; 10.1 leaves them out of the 信函格式): a letter that prints one of them is a general one
+    general = found.get("file_mark") or "signer" in found or "printer" in found
+    found["layout"] = ("general" if general else "letter") if has_head and name else "plain"
 
 
 def _joint_too_wide(found: dict) -> bool:
