@@ -101,8 +101,8 @@ WARNED = [
     # 12. a body sentence that starts with a label word: kept in the body, and named
     *[({"body": "\n".join(BODY_LINES[:1] + [s] + BODY_LINES[1:])}, {}, s, "import-misplaced")
       for s in ("来源：县统计局数据显示，全县共有学生3万人。", "审核：县发改局已审核通过立项。", "作者：调查显示多数家长支持这一做法。")],
-    # 11. a heading that swallowed its paragraph
-    ({"body": "一、工作情况我局已完成校园安全排查,整改隐患12处。\n" + "\n".join(BODY_LINES[2:])}, {}, "一、工作情况我局",
+    # 11. a heading that swallowed its paragraph, where no known heading word ends it (round 3 splits the others)
+    ({"body": "一、校园安全我局已完成校园安全排查,整改隐患12处。\n" + "\n".join(BODY_LINES[2:])}, {}, "一、校园安全我局",
      "import-heading-joined"),
 ]
 

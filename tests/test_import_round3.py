@@ -172,3 +172,28 @@ def test_an_imported_general_letter_raises_no_unprinted_field_in_check(tmp_path)
     run = subprocess.run([sys.executable, "-m", "letterkit", "check", *drafts], capture_output=True, text=True, cwd=tmp_path)
     assert "unprinted-field" not in run.stdout + run.stderr
     assert "Traceback" not in run.stderr and "letter00.yaml" in run.stdout + run.stderr  # the check ran
+
+
+# -- a heading run into its paragraph with nothing between ----------------------------------------
+
+HEADS = ["加快项目建设", "关于校园周边交通问题", "工作开展情况", "完善长效机制", "下一步工作打算", "关于S612线拓宽改造问题"]
+STARTS = ["今年以来", "目前", "我局", "2023年", "针对", "截至10月底", "全县"]
+RUN_ON = [(h, s) for h, s in itertools.product(HEADS, STARTS)] + [("关于校园周边交通问题", "河山镇")]
+
+
+@pytest.mark.parametrize("head,start", RUN_ON, ids=[f"{h}-{s}" for h, s in RUN_ON])
+@pytest.mark.parametrize("number", ["一、", "（一）", "1."])
+def test_a_heading_run_into_its_paragraph_is_split_after_its_last_word(tmp_path, head, start, number):
+    body = f"{number}{head}{start}，全县已完成校园安全排查,整改隐患十二处。\n二、下步打算\n我局将建立巡查制度,每月检查一次。"
+    lines, result, draft = _import(tmp_path, {"body": body})
+    first = draft["measures"][0]
+    assert first["heading"] == head and first["text"].startswith(start), result.draft
+    assert any(n.code == "import-heading-split" and n.line == lines.index(body.splitlines()[0]) + 1 for n in result.notes)
+    assert not any(n.code == "import-heading-joined" for n in result.notes)
+
+
+@pytest.mark.parametrize("text", ["一、加强管理。今年以来全县已完成校园安全排查。", "一、加强管理，提升服务水平。",
+                                  "一、今年以来全县已完成校园安全排查，整改隐患十二处。", "一、加强校园安全管理"])
+def test_a_heading_with_its_own_punctuation_or_a_sentence_is_not_cut(tmp_path, text):
+    lines, result, draft = _import(tmp_path, {"body": text + "\n二、下步打算\n我局将建立巡查制度,每月检查一次。"})
+    assert not any(n.code == "import-heading-split" for n in result.notes), draft["measures"][0]

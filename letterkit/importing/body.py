@@ -4,10 +4,11 @@ headings, paragraphs between them) and the closing."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .clean import Para, join, marker, squeeze, width
 from .notes import Note, Recognised, compact
-from .roles import closing_start
+from .roles import closing_start, vocabulary
 from .source import Line
 from .tail import cn_number
 
@@ -102,7 +103,10 @@ def measures_from(paras: list[Para], notes: list[Note]) -> list:
             stack[-1]["siblings"].append(para.text)
             continue
         siblings = stack[-1]["node"]["items"] if stack else root
-        heading, text = _split_runin(para.text[length:])
+        heading, text = _phrase_heading(para.text[length:]) or _split_runin(para.text[length:])
+        if heading != para.text[length:] and not re.search(r"[。！？：:；;，,]$", heading):
+            notes.append(Note(para.first, "import-heading-split", f"标题“{heading}”与下面的正文接成了一行，已在“{heading[-2:]}”之后分开",
+                              "核对分开的位置", severity="note"))
         node = {"heading": heading, "text": text, "items": []}
         if text is None and len(heading) > 12 and re.search(r"\d", heading) and heading.endswith("。"):
             notes.append(Note(para.first, "import-heading-joined", f"标题“{heading[:24]}”带着数字又以句号结束，"
@@ -127,6 +131,27 @@ def measures_from(paras: list[Para], notes: list[Note]) -> list:
         notes.append(Note(auto[0], "import-word-numbering",
                           f"这些段落用的是 Word 的自动编号，按位置排为标题，编号由 letterkit 生成：{compact(auto)}", severity="note"))
     return root
+
+
+@lru_cache(maxsize=1)
+def _phrase_words() -> tuple[re.Pattern, re.Pattern]:
+    words = vocabulary()
+    ends = "|".join(map(re.escape, sorted(words["heading_ends"], key=len, reverse=True)))
+    starts = "|".join(map(re.escape, sorted(words["sentence_starts"], key=len, reverse=True)))
+    return re.compile(rf"(?:{ends})"), re.compile(rf"(?:{starts})")
+
+
+def _phrase_heading(text: str) -> tuple[str, str] | None:
+    """加快项目建设今年以来，… → the heading 加快项目建设 and its paragraph: cut after a heading's last word
+    (labels.yaml heading_ends) where a sentence opens (sentence_starts), or after 关于…问题/情况."""
+    ends, starts = _phrase_words()
+    first = re.split(r"[，。；：、！？,;:!?“（(]", text, maxsplit=1)[0]
+    for m in ends.finditer(first[:24]):
+        head, rest = text[:m.end()], text[m.end():]
+        if len(head) >= 4 and len(rest) >= 10 and re.search(r"[。！？；]$", rest.strip()) \
+                and (starts.match(rest) or head.startswith("关于") and m.group() in ("问题", "情况")):
+            return head, rest
+    return None
 
 
 def _split_runin(text: str) -> tuple[str, str | None]:

@@ -241,8 +241,11 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             out.comments.append((line.no, text, "发文字号（读不出）"))
             out.notes.append(Note(line.no, "import-number-damaged", f"发文字号“{text[:30]}”读不出（字符损坏或缺括号），"
                                   "写作 number: 无，原文作为注释保留", "核对原件，补上 number: {year: …, seq: …} 和 organ.code"))
-        elif (m := TITLE_NUMBER.fullmatch(squeeze(text))) and _title_like(m.group("title")) \
-                and NUMBER.fullmatch(m.group("number")) and "number" not in found:  # 关于…的答复 岳交函〔2024〕18号
+        elif (m := TITLE_NUMBER_SPACED.fullmatch(text.strip()) or TITLE_NUMBER.fullmatch(squeeze(text))) \
+                and _title_like(m.group("title")) \
+                and (n := NUMBER.fullmatch(m.group("number"))) \
+                and found.get("number", (0, n["code"], int(n["year"]), int(n["seq"])))[1:] == (n["code"], int(n["year"]), int(n["seq"])):
+            # 关于…的答复 岳交函〔2024〕18号 (the number maybe also on the page's 文号: line)
             _read_head_marks(Line(line.no, m.group("number"), line.level, width(m.group("number"))), found, out)
             out.notes.append(Note(line.no, "import-number-in-title", f"发文字号“{m.group('number')}”与标题在同一行，已分开",
                                   severity="note"))
@@ -295,6 +298,8 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
 
 # a line shaped like a 发文字号 (code, a year, 号) that NUMBER cannot read: a character damaged in copying
 NUMBER_DAMAGED = re.compile(r"[\u4e00-\u9fff]{1,12}?\s*[:：]?\s*[〔\[【（(［﹝]?\s*(?:19|20)\d{2}\s*[〕\]】）)］﹞年]?\s*第?[\dA-Za-z\s]{1,6}号")
+# the number set apart by spaces: the title is all before them (…答复的函　梅教函〔2023〕41号: not 的函梅教函)
+TITLE_NUMBER_SPACED = re.compile(r"(?P<title>\S.{5,}?)\s+(?P<number>[\u4e00-\u9fff]{1,12}[〔\[【（(［﹝]\s*(?:19|20)\d{2}\s*[〕\]】）)］﹞]\s*第?\s*\d{1,5}\s*号)")
 TITLE_NUMBER = re.compile(r"(?P<title>.{6,}?(?:答复|回复|复函|的函|意见|情况|[》”）)]))\s*(?P<number>[\u4e00-\u9fff]{1,12}[〔\[【（(［﹝]\s*(?:19|20)\d{2}\s*[〕\]】）)］﹞]\s*第?\s*\d{1,5}\s*号)")
 LABEL_SHAPE = re.compile(rf"[{CJK}]{{2,8}}\s*[:：|｜]")
 TITLE_WIDTH = 100  # a longer "title" is a paragraph that stands before the salutation
