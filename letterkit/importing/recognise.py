@@ -29,7 +29,7 @@ URL = re.compile(r"https?://\S+")
 KIND_META = re.compile(r"类别\s*[:：]\s*(提案|建议)")
 NUMBER = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*[:：]?\s*(?P<open>[〔\[【（(［﹝])\s*(?P<year>(?:19|20)\d{2})\s*(?P<close>[〕\]】）)］﹞])\s*第?\s*(?P<seq>\d{1,5})\s*号")
 NUMBER_NO_SEQ = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*[〔\[【（(［﹝]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]】）)］﹞]\s*(?P<rest>[\u4e00-\u9fff]{0,4}号)")
-NUMBER_BROKEN = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*[〔\[【（(]\s*(?P<year>(?:19|20)\d{2})(?P<seq>\d{1,4})")
+NUMBER_BROKEN = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*[〔\[【（(]\s*(?P<year>(?:19|20)\d{2})(?P<seq>\d{1,4})\s*号?")
 SIGNER = re.compile(r"签\s*发\s*人\s*[:：]\s*(?P<name>[\u4e00-\u9fff·\s]{2,12})$")
 COPY_NUMBER = re.compile(r"\d{6}")
 SECRECY = re.compile(r"(绝密|机密|秘密)(★\S+)?")
@@ -423,7 +423,7 @@ def _proposal(found: dict, out: Recognised) -> None:
     if m and not re.fullmatch(r"[A-Z0-9\s]+", m.group(1)):
         subject = m.group(1)
     if subject is None and opening:
-        m = re.search(r"《(.+?)》", opening) or re.search(r"提出的(?:关于)?“(.+?)”\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:已|收悉|,|，|的|建议|提案)", opening) or \
+        m = re.search(r"《(.+?)》", opening) or re.search(r"提出的(?:第?\s*[A-Za-z]*\d+\s*号(?:提案|建议)?)?(?:关于)?“(.+?)”\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:已|收悉|,|，|的|建议|提案)", opening) or \
             re.search(r"(关于[^《》“”]+?)的?第?\s*\d+\s*号(?:提案|建议)", opening) or \
             re.search(r"提出的(关于.+?(?:的建议|的提案|建议|提案))\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:已|收悉|，|,|。|现|办理|的办理|答复)", opening)
         if m:
@@ -454,7 +454,11 @@ def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
     signature = found.get("signature")
     organ = found.get("organ")
     unit = found.pop("contact_unit", None)
-    if organ is None and (signature or unit):
+    if organ is None and signature and (other := _organ_by_code(found, signature[1])):
+        organ = other  # no letterhead; the 发文字号's code names the 印发机关's organ, not the signature's
+        out.notes.append(Note(other[0], "import-organ", f"原文没有版头；发文字号的机关代字“{found['number'][1]}”合于印发机关"
+                              f"“{other[1]}”而不合于署名“{signature[1]}”，发文机关取前者", "核对 organ.name 和署名"))
+    elif organ is None and (signature or unit):
         source = signature or unit
         found["organ_from"] = source
         out.notes.append(Note(source[0], "import-organ", f"原文没有版头，发文机关取自{'署名' if signature else '联系单位'}“{source[1]}”",
@@ -495,6 +499,19 @@ def _joint_too_wide(found: dict) -> bool:
     names = [found["signature"][1]] + [name for _, name, _ in found["co_signers"]]
     date = chinese_date(found["date"][1]) if "date" in found else None
     return signoff.joint_row_problem(names, date, style.house_style()) is not None
+
+
+def _organ_by_code(found: dict, signed: str) -> tuple[int, str] | None:
+    """The organ of the 版记's 印发机关 (X局办公室 → X局) when the 发文字号's code starts with a character
+    of its name and not of the signature's (余交函: 余杭区交通运输局, not 临平区交通运输局)."""
+    if "printer" not in found or "number" not in found:
+        return None
+    no, printer = found["printer"]
+    name = re.sub(r"(办公室|办)$", "", printer)
+    code = found["number"][1]
+    if name == printer or name == signed or not re.search(ORGAN_SUFFIX + "$", name) or not code:
+        return None
+    return (no, name) if code[0] in name and code[0] not in signed else None
 
 
 def _abbreviates(short: str, full: str) -> bool:

@@ -82,7 +82,7 @@ def labelled(text: str) -> Labelled | None:
             if role == "category" and body[m.end():].strip():
                 continue  # 类别 mark followed by more text: not a category line
             return Labelled(role, re.sub(r"\s", "", m.group("label")), value.strip(" |｜").rstrip("）)】]").strip())
-    if _BREADCRUMB.match(stripped):
+    if _BREADCRUMB.match(stripped) or _DOWNLOAD.search(stripped):
         return Labelled("furniture", stripped, "")
     if re.sub(r"\s", "", stripped) in vocabulary().get("furniture_lines", []):
         return Labelled("furniture", stripped, "")
@@ -106,6 +106,11 @@ _ANY_CATEGORY = re.compile(rf"(?P<label>[\u4e00-\u9fff\s]{{0,6}}(?:类\s*别|分
 
 # page navigation: 首页 > 政务公开 > 建议提案办理, or any short line of three steps
 _BREADCRUMB = re.compile(r"(?:首页|主页|网站首页)\s*[>›»/]|(?=.{0,80}$)[^>›»。，]{1,20}(?:\s*[>›»]\s*[^>›»。，]{1,20}){2,}$")
+
+
+# a page's download link: 附件：答复函（X〔2024〕88号）.pdf　下载, 点击下载：X.docx
+_DOWNLOAD = re.compile(r"(?=^.{0,100}$)(?:.*\.(?:pdf|docx?|wps|ofd|xlsx?|zip|rar)(?![A-Za-z]).*(?:下载|点击)|(?:点击)?下载.*\.(?:pdf|docx?|wps|ofd|xlsx?|zip|rar)(?![A-Za-z]))",
+                       re.IGNORECASE)
 
 
 def disclosure_value(text: str) -> str | None:
