@@ -197,3 +197,58 @@ def test_a_heading_run_into_its_paragraph_is_split_after_its_last_word(tmp_path,
 def test_a_heading_with_its_own_punctuation_or_a_sentence_is_not_cut(tmp_path, text):
     lines, result, draft = _import(tmp_path, {"body": text + "\n二、下步打算\n我局将建立巡查制度,每月检查一次。"})
     assert not any(n.code == "import-heading-split" for n in result.notes), draft["measures"][0]
+
+
+# -- the shapes of letters 91–110 (dev2) ----------------------------------------------------------
+
+TABS = [f"{a}{gap}{b}" for a, b in itertools.permutations(("提案答复", "提案原文", "答复内容", "建议答复"), 2)
+        for gap in ("　　", "  ", " | ")]
+
+
+@pytest.mark.parametrize("tabs", TABS)
+def test_a_pages_tab_labels_above_the_title_are_page_furniture(tmp_path, tabs):
+    lines, result, draft = _import(tmp_path, {"head": f"{tabs}\n测试县教育局\n测教函〔2024〕7号\n{TITLE}"})
+    assert draft["title"] == TITLE and tabs.split()[0] not in result.draft.split("\n# 导入时")[0].split("title:")[-1]
+    assert any(no == 1 for no, _, _ in [(c, 0, 0) for c in result.kept_out])
+
+
+LINKS = [f"{label}{name}.{ext}{gap}{action}" for label, name, ext, gap, action in itertools.product(
+    ("附件：", "相关附件：", ""), ("答复函（测教函〔2024〕7号）", "第12号提案答复"), ("pdf", "docx", "ofd", "PDF"), ("　", "", " "),
+    ("下载", "点击下载"))]
+
+
+@pytest.mark.parametrize("link", LINKS[::3] + ["点击下载：答复函.pdf", "下载附件 第12号提案答复.doc"])
+def test_a_download_link_above_the_letter_is_page_furniture(tmp_path, link):
+    lines, result, draft = _import(tmp_path, {"head": f"{link}\n{TITLE}\n测教函〔2024〕7号"})
+    assert draft["title"] == TITLE and values(draft)["number"] == "测教函〔2024〕7号"
+    assert 1 in result.kept_out
+
+
+@pytest.mark.parametrize("written", ["测教函〔20247号", "测教函〔2024 7号", "测教函【20247号", "测教函〔20247"])
+def test_a_document_number_that_lost_its_closing_bracket_is_read_and_warned(tmp_path, written):
+    lines, result, draft = _import(tmp_path, {"head": f"测试县教育局\n{written}\n{TITLE}"})
+    assert values(draft)["number"] == "测教函〔2024〕7号"
+    assert any(n.code == "import-number-damaged" and n.line == 2 for n in result.notes)
+
+
+@pytest.mark.parametrize("opening", [f"您提出的{n}{q[0]}关于加强校园安全的提案{q[1]}收悉,现答复如下:"
+                                     for n in ("第12号提案", "第12号", "12号提案", "第12号建议")
+                                     for q in ("“”", "《》")])
+def test_a_number_before_the_quoted_title_leaves_the_title(tmp_path, opening):
+    lines, result, draft = _import(tmp_path, {"opening": opening})
+    assert values(draft)["proposal_title"] == "关于加强校园安全的提案"
+
+
+@pytest.mark.parametrize("code,printer,signature,organ", [
+    ("余交函", "杭州市余杭区交通运输局办公室", "杭州市临平区交通运输局", "杭州市余杭区交通运输局"),
+    ("测教函", "测试县教育局办公室", "某某县教育局", "测试县教育局"),
+    ("测教函", "测试县教育局办公室", "测试县教育局", "测试县教育局"),       # they agree: the signature
+    ("某教函", "测试县教育局办公室", "某某县教育局", "某某县教育局"),       # the code fits the signature
+])
+def test_without_a_letterhead_the_organ_is_the_one_the_document_number_names(tmp_path, code, printer, signature, organ):
+    """No letterhead: the organ is read from the signature, unless the 发文字号's code fits the 印发机关's
+    organ and not the signature's; then the signature is warned as not the organ's."""
+    lines, result, draft = _import(tmp_path, {"head": f"{code}〔2024〕7号\n{TITLE}", "signature": signature,
+                                              "tail": f"抄送：县政协提案委员会。\n{printer}  2024年3月6日印发"})
+    assert draft["organ"]["name"] == organ and values(draft)["signature"] == signature
+    assert any(n.code == "import-signature" for n in result.notes) == (organ != signature)
