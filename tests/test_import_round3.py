@@ -5,6 +5,7 @@ brackets after its quoted title, and replies signed by two or three organs.  Eac
 it is, and the draft builds."""
 
 import itertools
+import re
 import os
 
 import pytest
@@ -252,3 +253,21 @@ def test_without_a_letterhead_the_organ_is_the_one_the_document_number_names(tmp
                                               "tail": f"抄送：县政协提案委员会。\n{printer}  2024年3月6日印发"})
     assert draft["organ"]["name"] == organ and values(draft)["signature"] == signature
     assert any(n.code == "import-signature" for n in result.notes) == (organ != signature)
+
+
+# -- one letter answering several proposals ------------------------------------------------------
+
+JOINT_REPLIES = [(f"关于县政协十届三次会议第12号{sep}第{n}号提案的答复",
+                  f"您提出的《关于加强校园安全的提案》（第12号）{conj}《关于{other}的提案》（第{n}号）均已收悉,现合并答复如下:")
+                 for sep, n, conj, other in itertools.product(("、", "和", "，"), ("15", "203"), ("和", "、", "及"),
+                                                              ("改善校园周边交通", "增加校车线路"))]
+
+
+@pytest.mark.parametrize("title,opening", JOINT_REPLIES, ids=[f"{i:02d}" for i in range(len(JOINT_REPLIES))])
+def test_a_reply_to_several_proposals_keeps_the_first_and_warns_with_the_others(tmp_path, title, opening):
+    lines, result, draft = _import(tmp_path, {"head": f"测试县教育局\n测教函〔2024〕7号\n{title}", "opening": opening})
+    got = values(draft)
+    assert got["id"] == "12" and got["proposal_title"] == "关于加强校园安全的提案"
+    warning = next(n for n in result.notes if n.code == "import-joint-reply")
+    assert warning.line == 3 and re.search(r"第(15|203)号", warning.message) and "《关于" in warning.message
+    assert "import-joint-reply" not in [n.code for n in _import(tmp_path, {})[1].notes]  # one proposal: nothing said

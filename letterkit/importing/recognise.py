@@ -440,6 +440,7 @@ def _proposal(found: dict, out: Recognised) -> None:
             session = m.group(1)
             break
     proposal = {"kind": kind, "id": ident or "无", "title": subject or "无"}
+    _joint_reply(found, out, ident, subject)
     if session:
         proposal["session"] = session
     found["proposal"] = proposal
@@ -448,6 +449,27 @@ def _proposal(found: dict, out: Recognised) -> None:
             out.notes.append(Note(found.get("title", found.get("opening", (None,)))[0], "import-proposal",
                                   f"标题和开头语里找不到提案/建议的{'编号' if name == 'id' else '标题'}，写作 proposal.{name}: 无",
                                   "补上后删去“无”"))
+
+
+_ID_RUN = re.compile(r"((?:第?\s*[A-Za-z]*\d+\s*号\s*(?:提案|建议)?\s*[、，,和及与]\s*)+第?\s*[A-Za-z]*\d+\s*号)")
+_QUOTED_PROPOSAL = re.compile(r"《([^《》]{4,80}?(?:提案|建议))》")
+
+
+def _joint_reply(found: dict, out: Recognised, ident: str | None, subject: str | None) -> None:
+    """One letter answering several proposals (第156号、第203号提案; 《A》和《B》): the draft holds one
+    proposal, so the first is kept and a warning at the line lists the others (never a wrong value)."""
+    ids, titles, lines = [], [], []
+    for key in ("title", "opening"):
+        no, text = found.get(key, (None, ""))
+        here = [i for m in _ID_RUN.finditer(text) for i in re.findall(r"([A-Za-z]*\d+)\s*号", m.group(1))]
+        quoted = _QUOTED_PROPOSAL.findall(text) if key == "opening" else []
+        ids, titles = ids + here, titles + quoted
+        lines += [no] if len(set(here)) > 1 or len(set(quoted)) > 1 else []
+    ids, titles = list(dict.fromkeys(ids)), list(dict.fromkeys(titles))
+    if lines:
+        others = "、".join([f"第{i}号" for i in ids if i != ident] + [f"《{t}》" for t in titles if t != subject])
+        out.notes.append(Note(lines[0], "import-joint-reply", f"这封信合并答复几件提案/建议，草稿只能写一件：proposal 写了第一件"
+                              f"（{ident or '无'}），其余没有写进草稿：{others}", "核对 proposal；其余各件的编号和标题记在办理台账里"))
 
 
 def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
