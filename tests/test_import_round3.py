@@ -271,3 +271,24 @@ def test_a_reply_to_several_proposals_keeps_the_first_and_warns_with_the_others(
     warning = next(n for n in result.notes if n.code == "import-joint-reply")
     assert warning.line == 3 and re.search(r"第(15|203)号", warning.message) and "《关于" in warning.message
     assert "import-joint-reply" not in [n.code for n in _import(tmp_path, {})[1].notes]  # one proposal: nothing said
+
+
+# -- a 发文字号 without a letterhead or a signature -------------------------------------------------
+
+@pytest.mark.parametrize("label", ["办理单位", "发布机构", "承办单位", "答复单位"])
+@pytest.mark.parametrize("colon", ["：", ":"])
+@pytest.mark.parametrize("number", ["测教函〔2024〕7号", "测教函[2024]7号"])
+def test_a_document_number_keeps_its_value_when_the_page_names_the_organ(tmp_path, label, colon, number):
+    """No 版头, no 署名: the 发文字号 stays a value with the organ the page names (warned at that line),
+    not number: 无; without such a page label it is 无 and warned as before (test_import_variants)."""
+    head = f"{label}{colon}测试县教育局\n{number}\n{TITLE}"
+    lines, result, draft = _import(tmp_path, {"head": head, "signature": ""})
+    assert values(draft)["number"] == "测教函〔2024〕7号" and draft["organ"]["name"] == "测试县教育局", result.draft
+    assert any(n.code == "import-organ" and n.line == 1 for n in result.notes)
+    assert not any(n.code in ("import-number-organ", "import-unbuildable") for n in result.notes)
+    _builds(tmp_path, result)
+
+
+def test_a_page_organ_is_not_taken_when_no_document_number_needs_it(tmp_path):
+    lines, result, draft = _import(tmp_path, {"head": f"发布机构：测试县教育局\n{TITLE}", "signature": ""})
+    assert draft["organ"] == "无"

@@ -209,6 +209,9 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
         if role is not None and role.role == "furniture" and role.label in vocabulary()["proposal_numbers"] \
                 and (m := re.fullmatch(r"第?\s*([A-Za-z]{0,4}\d{1,10})\s*号?", squeeze(role.value))):
             found.setdefault("id_hint", m.group(1))  # 提案编号：56 on the page, for a title that lacks it
+        if role is not None and role.role == "furniture" and role.label in vocabulary().get("organ_labels", []) \
+                and (m := ORGAN_LINE.fullmatch(squeeze(role.value))) and not m.group("file"):
+            found.setdefault("page_organ", (line.no, m.group("organ")))  # 办理单位：X局, for a letter without 版头 or 署名
         if role is not None and role.role == "furniture":
             if role.label in ("文号", "发文字号") and (m := NUMBER.fullmatch(squeeze(role.value))):
                 line, role = Line(line.no, role.value, line.level, line.width), None
@@ -476,6 +479,10 @@ def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
     signature = found.get("signature")
     organ = found.get("organ")
     unit = found.pop("contact_unit", None)
+    page = found.pop("page_organ", None)
+    if organ is None and signature is None and unit is None and page is not None and "number" in found:
+        organ = page  # the page's 办理单位/发布机构, the only name the copy kept of the organ its 发文字号 needs
+        out.notes.append(Note(page[0], "import-organ", f"原文没有版头和署名，发文机关取自网页上的“{page[1]}”", "核对 organ.name"))
     if organ is None and signature and (other := _organ_by_code(found, signature[1])):
         organ = other  # no letterhead; the 发文字号's code names the 印发机关's organ, not the signature's
         out.notes.append(Note(other[0], "import-organ", f"原文没有版头；发文字号的机关代字“{found['number'][1]}”合于印发机关"
