@@ -292,3 +292,38 @@ def test_a_document_number_keeps_its_value_when_the_page_names_the_organ(tmp_pat
 def test_a_page_organ_is_not_taken_when_no_document_number_needs_it(tmp_path):
     lines, result, draft = _import(tmp_path, {"head": f"发布机构：测试县教育局\n{TITLE}", "signature": ""})
     assert draft["organ"] == "无"
+
+
+# -- items written as sentences, years after an item number, page widgets (from 91–110) --------------
+
+SENTENCE_ITEMS = [f"{number}{text}" for number, text in itertools.product(
+    ("一、", "（一）", "1.", "（1）"),
+    ("按照《测试县校园安全专项规划（2021—2035年）》，再排查学校12所。", "在2021年以来整改隐患12处的基础上，继续推进巡查。",
+     "做好安全培训工作，确保全年860人培训任务按期完成。", "我局将依托县公安局等部门，2025年计划新建巡查点6个。"))]
+
+
+@pytest.mark.parametrize("item", SENTENCE_ITEMS)
+def test_an_item_written_as_one_sentence_is_not_called_a_swallowed_heading(tmp_path, item):
+    lines, result, draft = _import(tmp_path, {"body": item + "\n二、下步打算\n我局将建立巡查制度,每月检查一次。"
+                                              if not item.startswith("二") else item})
+    assert not [n.message for n in result.notes if n.code == "import-heading-joined"]
+
+
+@pytest.mark.parametrize("year", ["2021年以来", "2023年秋季", "1998年起"])
+@pytest.mark.parametrize("dot", [".", "．"])
+def test_an_item_number_before_a_year_is_the_items_number(tmp_path, year, dot):
+    """1.2021年以来，… is item 1 and a sentence opening with a year, not the number 1.2021."""
+    body = f"一、工作情况\n1{dot}{year}，我局已完成校园安全排查。\n2{dot}我局将建立巡查制度,每月检查一次。"
+    lines, result, draft = _import(tmp_path, {"body": body})
+    items = draft["measures"][0]["items"]
+    assert [i["heading"] if isinstance(i, dict) else i for i in items][0].startswith(year), result.draft
+    assert not any(n.code == "import-numbering" for n in result.notes)
+
+
+@pytest.mark.parametrize("widget", ["【字号  大  中  小】", "字号：【大】【中】【小】", "【字体 大 中 小】", "时间：2021-08-03点击："])
+@pytest.mark.parametrize("end", ["【打印本页】  【关闭窗口】", "【打印】【关闭】", "[打印本页] [关闭窗口]", "【打印此页】【关闭】",
+                                 "相关附件：测教函〔2024〕7号.pdf", "附件：答复全文.docx"])
+def test_page_widgets_above_and_after_the_letter_are_page_furniture(tmp_path, widget, end):
+    lines, result, draft = _import(tmp_path, {"head": f"{widget}\n{BASE['head']}", "tail": end})
+    assert not [n.message for n in result.notes if n.code == "import-unplaced"]
+    assert {1, len(lines)} <= result.kept_out

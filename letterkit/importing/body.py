@@ -108,7 +108,9 @@ def measures_from(paras: list[Para], notes: list[Note]) -> list:
             notes.append(Note(para.first, "import-heading-split", f"标题“{heading}”与下面的正文接成了一行，已在“{heading[-2:]}”之后分开",
                               "核对分开的位置", severity="note"))
         node = {"heading": heading, "text": text, "items": []}
-        if text is None and len(heading) > 12 and re.search(r"\d", heading) and heading.endswith("。"):
+        if text is None and len(heading) > 12 and re.search(r"\d", heading) and heading.endswith("。") and level <= 2 \
+                and not _sentence_item(heading):
+            # (1.、（1） items are often whole sentences, and print as the body does: no heading swallowed there)
             notes.append(Note(para.first, "import-heading-joined", f"标题“{heading[:24]}”带着数字又以句号结束，"
                               "可能是标题和下面的正文接成了一行：照录为标题", "核对原件，把正文移到 items 下"))
         siblings.append(node)
@@ -139,6 +141,13 @@ def _phrase_words() -> tuple[re.Pattern, re.Pattern]:
     ends = "|".join(map(re.escape, sorted(words["heading_ends"], key=len, reverse=True)))
     starts = "|".join(map(re.escape, sorted(words["sentence_starts"], key=len, reverse=True)))
     return re.compile(rf"(?:{ends})"), re.compile(rf"(?:{starts})")
+
+
+def _sentence_item(text: str) -> bool:
+    """（一）按照…，…。 / （三）做好培训工作，确保…。: an item written as one sentence, its first clause
+    short or opening as sentences do — not a heading that swallowed its paragraph."""
+    first = re.split(r"[，,；;]", text, maxsplit=1)
+    return bool(_phrase_words()[1].match(text)) or (len(first) > 1 and len(first[0]) <= 12)
 
 
 def _phrase_heading(text: str) -> tuple[str, str] | None:
