@@ -327,3 +327,13 @@ def test_page_widgets_above_and_after_the_letter_are_page_furniture(tmp_path, wi
     lines, result, draft = _import(tmp_path, {"head": f"{widget}\n{BASE['head']}", "tail": end})
     assert not [n.message for n in result.notes if n.code == "import-unplaced"]
     assert {1, len(lines)} <= result.kept_out
+
+
+@pytest.mark.parametrize("above", range(0, 13, 3))
+def test_a_title_printed_twice_below_many_lines_of_page_furniture_is_read_once(tmp_path, above):
+    """Found with CI=true (variants: furniture added above a title printed twice): below ten lines the
+    doubled title was no longer seen."""
+    furniture = "\n".join(["浏览次数:35", "字体:[大 中 小]", "提案答复　　提案原文", "当前位置:首页 > 政务公开 > 建议提案办理"] * 4)
+    head = "\n".join(furniture.splitlines()[:above] + ["测试县教育局", "测教函〔2024〕7号", f"{TITLE}　{TITLE}"])
+    lines, result, draft = _import(tmp_path, {"head": head})
+    assert draft["title"] == TITLE
