@@ -101,9 +101,9 @@ CASES = [
     ({"tail": "（依申请公开）"}, {"disclosure": "依申请公开"}),
     # 7. signatures and dates
     ({"signature": ""}, {"signature": "无"}),
-    ({"signature": "测试县教育局 测试县财政局"}, {}),
+    ({"signature": "测试县教育局 测试县财政局"}, {"signature": "测试县教育局、测试县财政局"}),  # all signers, in order
     ({"head": "测试县教育局 测试县财政局\n测教函〔2024〕7号\n关于县政协十届三次会议第12号提案的答复",
-      "signature": "测试县教育局 测试县财政局"}, {}),
+      "signature": "测试县教育局 测试县财政局"}, {"signature": "测试县教育局、测试县财政局"}),
     ({"closing": "感谢您对教育工作的关心和支持。\n类别:B\n此致 敬礼"}, {"category": "B"}),
     ({"signature": "测试县教育局(盖章)"}, {}),
     ({"date": "20240305"}, {}),

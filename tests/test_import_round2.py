@@ -93,13 +93,16 @@ WARNED = [
       if not n.endswith("x")],
     ({"head": f"测试县教育局\n测教函〔2024〕1 7号\n{TITLE}"}, {"number": "测教函〔2024〕17号"}, "测教函〔2024〕1 7号",
      "import-number-damaged"),
-    # the date that lost 月: signature and date still the tail, the date 无, the line named
-    *[({"date": d}, {"date": "无"}, d, "import-date") for d in ("2024年35日", "2024年315日", "2024年1231日")],
+    # the date that lost 月: signature and date still the tail, the line named; read when only one
+    # day fits (315 is 3月15日: 31月 is none), 无 when two do (112: 1月12日 or 11月2日)
+    *[({"date": d}, {"date": want}, d, "import-date") for d, want in
+      (("2024年35日", "2024-03-05"), ("2024年315日", "2024-03-15"), ("2024年1231日", "2024-12-31"),
+       ("2024年618日", "2024-06-18"), ("2024年1011日", "2024-10-11"), ("2024年112日", "无"), ("2024年111日", "无"))],
     # 12. a body sentence that starts with a label word: kept in the body, and named
     *[({"body": "\n".join(BODY_LINES[:1] + [s] + BODY_LINES[1:])}, {}, s, "import-misplaced")
       for s in ("来源：县统计局数据显示，全县共有学生3万人。", "审核：县发改局已审核通过立项。", "作者：调查显示多数家长支持这一做法。")],
-    # 11. a heading that swallowed its paragraph
-    ({"body": "一、工作情况我局已完成校园安全排查,整改隐患12处。\n" + "\n".join(BODY_LINES[2:])}, {}, "一、工作情况我局",
+    # 11. a heading that swallowed its paragraph, where no known heading word ends it (round 3 splits the others)
+    ({"body": "一、校园安全我局已完成校园安全排查,整改隐患12处。\n" + "\n".join(BODY_LINES[2:])}, {}, "一、校园安全我局",
      "import-heading-joined"),
 ]
 

@@ -3,7 +3,8 @@ write them (tail lines in another order, other label words, colons of the other 
 names, lines joined or split, blank lines) give the same fields; and any shuffle of a letter's lines
 imports without a traceback into a draft that builds or that says which field to fill.
 
-More examples when CI=true (or LETTERKIT_LONG=1)."""
+More examples when CI=true (or LETTERKIT_LONG=1), and then every change on letters 51–70 too
+(by default only the round-3 changes)."""
 
 import os
 import re
@@ -26,7 +27,8 @@ HELD_OUT = ("10", "13", "14", "16")
 LONG = os.environ.get("CI") == "true" or os.environ.get("LETTERKIT_LONG") == "1"
 EXAMPLES = 300 if LONG else 40
 DEVELOPMENT = sorted(e for e in (PUBLISHED / "expected").glob("*.yaml") if e.stem not in HELD_OUT) + \
-    sorted((PUBLISHED / "new" / "expected").glob("*.yaml"))
+    sorted((PUBLISHED / "new" / "expected").glob("*.yaml")) + sorted((PUBLISHED / "heldout" / "expected").glob("*.yaml"))
+ROUND_3 = [e for e in DEVELOPMENT if e.parent.parent.name == "heldout"]  # 51–70: every change only when LONG
 TAIL_ROLES = {"contact", "cc", "approval", "printer", "disclosure"}
 SYNONYM_ROLES = ("category", "contact_name", "contact_phone", "furniture", "approval", "signer")
 
@@ -215,7 +217,8 @@ def date_forms(letter: Letter, rnd: random.Random):
 
 
 FURNITURE_TOP = ["来源:{organ} 发布时间:2024-03-06 10:21", "字体:[大 中 小]", "浏览次数:35", "索引号:11620400/2024-00012",
-                 "当前位置:首页 > 政务公开 > 建议提案办理", "打印本页 关闭窗口"]
+                 "当前位置:首页 > 政务公开 > 建议提案办理", "打印本页 关闭窗口", "提案答复　　提案原文", "建议答复 | 建议内容",
+                 "附件：答复函.pdf　下载", "点击下载：答复全文.docx"]
 FURNITURE_END = ["上一篇:关于第11号提案的答复", "下一篇:关于第13号提案的答复", "打印本页", "关闭窗口", "【打印】 【关闭】"]
 
 
@@ -340,13 +343,66 @@ def title_twice(letter: Letter, rnd: random.Random):
         letter.lines[title[0]] = (old, text.strip() + rnd.choice([" ", "　", "  "]) + text.strip())
 
 
-CHANGES = [title_twice, number_on_title_line, headings_run_on, tail_order, synonyms, colons, spaced_names, join_split, blank_lines, marks_on_number_line,
+def date_month_lost(letter: Letter, rnd: random.Random):
+    """The date's 月 lost in copying (2025年618日), where only one day fits the digits left."""
+    when, where = letter.expected["date"], letter.where({"date"})
+    if when == "无" or len(where) != 1 or not re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", letter.lines[where[0]][1].strip()):
+        return
+    digits = f"{when.month}{when.day}"
+    fits = [(digits[:cut], digits[cut:]) for cut in range(1, len(digits))
+            if (digits[cut] != "0" or len(digits[cut:]) == 2) and 1 <= int(digits[:cut]) <= 12 and 1 <= int(digits[cut:]) <= 31]
+    if len(fits) == 1:
+        letter.lines[where[0]] = (letter.lines[where[0]][0], f"{when.year}年{digits}日")
+
+
+def organ_short_in_page_title(letter: Letter, rnd: random.Random):
+    """A web page's title line above the letter naming the organ without its city (铜峰区X局关于…的答复)."""
+    organ, title = str(letter.expected["organ"]), letter.where({"title"})
+    signed = letter.expected["signature"] if isinstance(letter.expected["signature"], list) else [letter.expected["signature"]]
+    m = re.fullmatch(r"[\u4e00-\u9fff]{2,4}市([\u4e00-\u9fff]{2,4}[区县].{2,})", organ)
+    if not m or organ not in map(str, signed) or len(title) != 1:
+        return
+    page = m.group(1) + letter.lines[title[0]][1].strip()
+    if len(page) <= 60:
+        letter.lines.insert(1 if letter.role.get(letter.lines[0][0]) == "furniture" else 0, (0, page))
+
+
+def second_organ_signs(letter: Letter, rnd: random.Random):
+    """A second organ signing beside the first, set apart by spaces or a tab (a joint reply)."""
+    where = letter.where({"signature"})
+    if len(where) != 1 or letter.expected["signature"] == "无" or isinstance(letter.expected["signature"], list):
+        return
+    old, text = letter.lines[where[0]]
+    if len(text.split()) > 1 or not re.search(r"(局|委员会|政府)$", text.strip()):
+        return
+    other = rnd.choice(["测试县公安局", "测试县财政局", "某某市测试区住房和城乡建设局"])
+    letter.lines[where[0]] = (old, text.strip() + rnd.choice(["　　", "  ", "\t"]) + other)
+    letter.expected = {**letter.expected, "signature": f"{text.strip()}、{other}"}
+
+
+def heading_swallows_paragraph(letter: Letter, rnd: random.Random):
+    """A short heading (一、加快项目建设) and the paragraph under it on one line with nothing between,
+    where the heading ends in a heading word and the paragraph opens as sentences do (labels.yaml)."""
+    words = vocabulary()
+    for i in range(len(letter.lines) - 2, -1, -1):
+        (old, text), (_, after) = letter.lines[i], letter.lines[i + 1]
+        m = re.fullmatch(r"\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])(.{2,16})\s*", text)
+        if m and m.group(1).endswith(tuple(words["heading_ends"])) and after.strip().startswith(tuple(words["sentence_starts"])) \
+                and letter.role.get(old) == letter.role.get(letter.lines[i + 1][0]) == "body" and after.strip().endswith("。"):
+            letter.lines[i] = (old, text.rstrip() + after.strip())
+            del letter.lines[i + 1]
+
+
+CHANGES = [heading_swallows_paragraph, date_month_lost, organ_short_in_page_title, second_organ_signs, title_twice, number_on_title_line, headings_run_on, tail_order, synonyms, colons, spaced_names, join_split, blank_lines, marks_on_number_line,
            category_spellings, closing_into_last_item, salutation_joined, date_forms, furniture_around, contact_shapes,
            mark_on_title, salutation_shapes, number_brackets, date_before_signature, signature_and_date_joined]
 
 
-@pytest.mark.parametrize("change", CHANGES, ids=[c.__name__ for c in CHANGES])
-@pytest.mark.parametrize("expected", DEVELOPMENT, ids=[e.stem for e in DEVELOPMENT])
+NEW_CHANGES = (heading_swallows_paragraph, date_month_lost, organ_short_in_page_title, second_organ_signs)
+PAIRS = [(e, c) for e in DEVELOPMENT for c in CHANGES if LONG or e not in ROUND_3 or c in NEW_CHANGES]
+
+
+@pytest.mark.parametrize("expected,change", PAIRS, ids=[f"{e.stem}-{c.__name__}" for e, c in PAIRS])
 def test_one_change_leaves_the_fields_as_they_were(tmp_path, expected, change):
     for seed in range(3 if LONG else 1):
         letter = Letter(expected)
@@ -381,7 +437,7 @@ def _assert_same(tmp_path, letter: Letter, what: str):
 @given(st.data())
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_shuffled_dropped_and_repeated_lines_import_and_build_or_say_what_to_fill(tmp_path, data):
-    expected = data.draw(st.sampled_from(sorted((PUBLISHED / "expected").glob("*.yaml")) + DEVELOPMENT[-20:]))
+    expected = data.draw(st.sampled_from(sorted((PUBLISHED / "expected").glob("*.yaml")) + DEVELOPMENT[-40:]))
     lines = source(expected).read_text(encoding="utf-8").splitlines()
     picks = data.draw(st.lists(st.integers(0, len(lines) - 1), min_size=1, max_size=len(lines) + 4))
     mutated = [lines[i] for i in picks]
@@ -453,15 +509,17 @@ def test_any_text_made_of_letter_pieces_imports_and_builds_or_says_what_to_fill(
         assert any(n.code == "import-unbuildable" for n in result.notes), result.draft
 
 
-def test_signatures_too_wide_to_stand_side_by_side_are_warned_at_import(tmp_path):
-    """Found by the shuffle property: three long organs signing on one line import into a draft that
-    build refuses (joint-signatures-too-wide); the import now says so, with the hint build gives."""
+def test_signatures_too_wide_to_stand_side_by_side_are_set_unsealed_at_import(tmp_path):
+    """Found by the shuffle property: three long organs signing on one line imported into a draft that
+    build refused (joint-signatures-too-wide).  A copied text shows no seal, so the draft now says
+    sealed: false (signatures one under another, GB/T 9704 7.3.5.2), a note says why, and it builds."""
     path = tmp_path / "letter.txt"
     path.write_text("关于第16号建议的答复\n王五代表：\n您提出的《关于开通公交线路的建议》已收悉，现答复如下：\n我们已办理。\n"
                     "湘阴县住房和城乡建设局\t湘阴县交通运输局\t湘阴县发展和改革局\n2020年7月15日\n", encoding="utf-8")
     result = import_file(path)
     draft = tmp_path / "letter.yaml"
     draft.write_text(result.draft, encoding="utf-8")
-    with pytest.raises(LetterkitError):
-        build_draft(draft, open_project(draft), tmp_path / "out")
-    assert any(n.code == "import-unbuildable" and "署名" in n.message for n in result.notes)
+    build_draft(draft, open_project(draft), tmp_path / "out")
+    assert yaml.safe_load(result.draft)["sealed"] is False
+    assert [n.line for n in result.notes if n.code == "import-joint-unsealed"] == [5]
+    assert not any(n.code == "import-unbuildable" for n in result.notes)

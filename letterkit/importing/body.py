@@ -4,10 +4,11 @@ headings, paragraphs between them) and the closing."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .clean import Para, join, marker, squeeze, width
 from .notes import Note, Recognised, compact
-from .roles import closing_start
+from .roles import closing_start, vocabulary
 from .source import Line
 from .tail import cn_number
 
@@ -17,8 +18,14 @@ CLOSING = closing_start()  # the formulas are in labels.yaml
 def read_body(paras: list[Para], found: dict, out: Recognised) -> None:
     paras = found.pop("stray", []) + paras
     if paras and marker(paras[0].text) is None and paras[0].level is None:
-        found["opening"] = (paras[0].first, paras[0].text)
+        opening = paras[0]
         paras = paras[1:]
+        if m := _ANSWER_FOLLOWS.search(opening.text):  # 现答复如下：经实地查看，… — the reply on the same line
+            paras.insert(0, Para(opening.text[m.end():].strip(), [opening.lines[-1]]))
+            opening = Para(opening.text[:m.end()], opening.lines, opening.level)
+        elif not paras and (split := _closing_after(opening)):  # …收悉。我局已…。感谢您…！ — one paragraph in all
+            opening, paras = split[0], [split[1]]
+        found["opening"] = (opening.first, opening.text)
     closing: list[Para] = []
     if paras and (split := _closing_inside(paras[-1])):
         paras[-1:] = split
@@ -41,6 +48,7 @@ def read_body(paras: list[Para], found: dict, out: Recognised) -> None:
                               "对照原件补全"))
 
 
+_ANSWER_FOLLOWS = re.compile(r"(?:答复|回复|函告|报告|说明)如下[:：](?=\s*\S.{7,})")
 _FORMULA = re.compile(r"(?<=[。！？!?；;])\s*(?=(?:特此|专此|此复|此致)\S{0,12}$)")
 
 
@@ -95,9 +103,14 @@ def measures_from(paras: list[Para], notes: list[Note]) -> list:
             stack[-1]["siblings"].append(para.text)
             continue
         siblings = stack[-1]["node"]["items"] if stack else root
-        heading, text = _split_runin(para.text[length:])
+        heading, text = _phrase_heading(para.text[length:]) or _split_runin(para.text[length:])
+        if heading != para.text[length:] and not re.search(r"[。！？：:；;，,]$", heading):
+            notes.append(Note(para.first, "import-heading-split", f"标题“{heading}”与下面的正文接成了一行，已在“{heading[-2:]}”之后分开",
+                              "核对分开的位置", severity="note"))
         node = {"heading": heading, "text": text, "items": []}
-        if text is None and len(heading) > 12 and re.search(r"\d", heading) and heading.endswith("。"):
+        if text is None and len(heading) > 12 and re.search(r"\d", heading) and heading.endswith("。") and level <= 2 \
+                and not _sentence_item(heading):
+            # (1.、（1） items are often whole sentences, and print as the body does: no heading swallowed there)
             notes.append(Note(para.first, "import-heading-joined", f"标题“{heading[:24]}”带着数字又以句号结束，"
                               "可能是标题和下面的正文接成了一行：照录为标题", "核对原件，把正文移到 items 下"))
         siblings.append(node)
@@ -120,6 +133,34 @@ def measures_from(paras: list[Para], notes: list[Note]) -> list:
         notes.append(Note(auto[0], "import-word-numbering",
                           f"这些段落用的是 Word 的自动编号，按位置排为标题，编号由 letterkit 生成：{compact(auto)}", severity="note"))
     return root
+
+
+@lru_cache(maxsize=1)
+def _phrase_words() -> tuple[re.Pattern, re.Pattern]:
+    words = vocabulary()
+    ends = "|".join(map(re.escape, sorted(words["heading_ends"], key=len, reverse=True)))
+    starts = "|".join(map(re.escape, sorted(words["sentence_starts"], key=len, reverse=True)))
+    return re.compile(rf"(?:{ends})"), re.compile(rf"(?:{starts})")
+
+
+def _sentence_item(text: str) -> bool:
+    """（一）按照…，…。 / （三）做好培训工作，确保…。: an item written as one sentence, its first clause
+    short or opening as sentences do — not a heading that swallowed its paragraph."""
+    first = re.split(r"[，,；;]", text, maxsplit=1)
+    return bool(_phrase_words()[1].match(text)) or (len(first) > 1 and len(first[0]) <= 12)
+
+
+def _phrase_heading(text: str) -> tuple[str, str] | None:
+    """加快项目建设今年以来，… → the heading 加快项目建设 and its paragraph: cut after a heading's last word
+    (labels.yaml heading_ends) where a sentence opens (sentence_starts), or after 关于…问题/情况."""
+    ends, starts = _phrase_words()
+    first = re.split(r"[，。；：、！？,;:!?“（(]", text, maxsplit=1)[0]
+    for m in ends.finditer(first[:24]):
+        head, rest = text[:m.end()], text[m.end():]
+        if len(head) >= 4 and len(rest) >= 10 and re.search(r"[。！？；]$", rest.strip()) \
+                and (starts.match(rest) or head.startswith("关于") and m.group() in ("问题", "情况")):
+            return head, rest
+    return None
 
 
 def _split_runin(text: str) -> tuple[str, str | None]:

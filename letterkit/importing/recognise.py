@@ -29,7 +29,7 @@ URL = re.compile(r"https?://\S+")
 KIND_META = re.compile(r"类别\s*[:：]\s*(提案|建议)")
 NUMBER = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*[:：]?\s*(?P<open>[〔\[【（(［﹝])\s*(?P<year>(?:19|20)\d{2})\s*(?P<close>[〕\]】）)］﹞])\s*第?\s*(?P<seq>\d{1,5})\s*号")
 NUMBER_NO_SEQ = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*[〔\[【（(［﹝]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]】）)］﹞]\s*(?P<rest>[\u4e00-\u9fff]{0,4}号)")
-NUMBER_BROKEN = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*[〔\[【（(]\s*(?P<year>(?:19|20)\d{2})(?P<seq>\d{1,4})")
+NUMBER_BROKEN = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*[〔\[【（(]\s*(?P<year>(?:19|20)\d{2})\s*(?P<seq>\d{1,4})\s*号?")
 SIGNER = re.compile(r"签\s*发\s*人\s*[:：]\s*(?P<name>[\u4e00-\u9fff·\s]{2,12})$")
 COPY_NUMBER = re.compile(r"\d{6}")
 SECRECY = re.compile(r"(绝密|机密|秘密)(★\S+)?")
@@ -80,6 +80,10 @@ def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Reco
     _organ(found, out, lines)
     self_check(found, out)
     out.fields = _ordered(found, _seal_files(found, stem, out))
+    if out.fields.get("sealed") is False:
+        out.notes.append(Note(found["co_signers"][0][0], "import-joint-unsealed", f"{len(found['co_signers']) + 1} 个机关的署名"
+                              "连同印章在一行排不下，草稿写了 sealed: false（不加盖印章，署名逐行排列，GB/T 9704 7.3.5.2）",
+                              "要加盖印章的话，署名改用规范化简称并删去 sealed: false", severity="note"))
     return out
 
 
@@ -133,7 +137,7 @@ def prepare(lines: list[Line], from_word: bool) -> list[Line]:
         if m := re.fullmatch(r"\s*(此\s*致)[\s，,]*(敬\s*礼[！!]?)\s*", text):  # 此致 敬礼 on one line: two lines
             out += [Line(line.no, m.group(1), line.level, 4), Line(line.no, m.group(2), line.level, width(m.group(2)))]
             continue
-        if index < 10 and (m := re.fullmatch(r"\s*(\S.{5,}?)\s+\1(\s*\S.{0,30})?\s*", text)):  # a web page's title printed twice
+        if index < 20 and (m := re.fullmatch(r"\s*(\S.{5,}?)\s+\1(\s*\S.{0,30})?\s*", text)):  # a web page's title printed twice (page furniture may stand above it)
             text = m.group(1) + (m.group(2) or "")
             line = Line(line.no, text, line.level, width(text), line.images)
         parts = segments(text) if (labelled(text) or NUMBER.match(squeeze(text)) or width(text) <= 40) else [text]
@@ -171,6 +175,7 @@ def _run_on(text: str) -> list[str]:
 def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
     """The head's fields; returns the lines that belong to the tail (contact, 抄送) found up here."""
     organs, titles, pending, late = [], [], [], []  # pending: consecutive lines of a title
+    in_title = set()  # lines where the organ's name opens a title (X局关于…的答复), not a letterhead
 
     def close_title():
         if pending:
@@ -204,6 +209,9 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
         if role is not None and role.role == "furniture" and role.label in vocabulary()["proposal_numbers"] \
                 and (m := re.fullmatch(r"第?\s*([A-Za-z]{0,4}\d{1,10})\s*号?", squeeze(role.value))):
             found.setdefault("id_hint", m.group(1))  # 提案编号：56 on the page, for a title that lacks it
+        if role is not None and role.role == "furniture" and role.label in vocabulary().get("organ_labels", []) \
+                and (m := ORGAN_LINE.fullmatch(squeeze(role.value))) and not m.group("file"):
+            found.setdefault("page_organ", (line.no, m.group("organ")))  # 办理单位：X局, for a letter without 版头 or 署名
         if role is not None and role.role == "furniture":
             if role.label in ("文号", "发文字号") and (m := NUMBER.fullmatch(squeeze(role.value))):
                 line, role = Line(line.no, role.value, line.level, line.width), None
@@ -226,6 +234,7 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             pass
         elif (m := ORGAN_TITLE.fullmatch(squeeze(text))) and _title_like(m.group("title")):
             organs.append((line.no, m.group("organ"), False))
+            in_title.add(line.no)
             titles.append((line.no, m.group("title"), [line.no]))
         elif len(joint := text.split()) > 1 and all(ORGAN_LINE.fullmatch(part) for part in joint):
             organs.append((line.no, ORGAN_LINE.fullmatch(joint[0]).group("organ"), False))  # a joint letterhead: the first
@@ -235,8 +244,11 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             out.comments.append((line.no, text, "发文字号（读不出）"))
             out.notes.append(Note(line.no, "import-number-damaged", f"发文字号“{text[:30]}”读不出（字符损坏或缺括号），"
                                   "写作 number: 无，原文作为注释保留", "核对原件，补上 number: {year: …, seq: …} 和 organ.code"))
-        elif (m := TITLE_NUMBER.fullmatch(squeeze(text))) and _title_like(m.group("title")) \
-                and NUMBER.fullmatch(m.group("number")) and "number" not in found:  # 关于…的答复 岳交函〔2024〕18号
+        elif (m := TITLE_NUMBER_SPACED.fullmatch(text.strip()) or TITLE_NUMBER.fullmatch(squeeze(text))) \
+                and _title_like(m.group("title")) \
+                and (n := NUMBER.fullmatch(m.group("number"))) \
+                and found.get("number", (0, n["code"], int(n["year"]), int(n["seq"])))[1:] == (n["code"], int(n["year"]), int(n["seq"])):
+            # 关于…的答复 岳交函〔2024〕18号 (the number maybe also on the page's 文号: line)
             _read_head_marks(Line(line.no, m.group("number"), line.level, width(m.group("number"))), found, out)
             out.notes.append(Note(line.no, "import-number-in-title", f"发文字号“{m.group('number')}”与标题在同一行，已分开",
                                   severity="note"))
@@ -255,6 +267,8 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
         chosen = next((o for o in organs if o[2]), organs[-1])
         found["organ"] = (chosen[0], chosen[1])
         found["file_mark"] = chosen[2]
+        if chosen[0] in in_title:
+            found["organ_in_title"] = True
         for no, name, _ in organs:
             if no != chosen[0]:
                 out.comments.append((no, name, "网页标题中的机关名（与版头重复）"))
@@ -287,6 +301,8 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
 
 # a line shaped like a 发文字号 (code, a year, 号) that NUMBER cannot read: a character damaged in copying
 NUMBER_DAMAGED = re.compile(r"[\u4e00-\u9fff]{1,12}?\s*[:：]?\s*[〔\[【（(［﹝]?\s*(?:19|20)\d{2}\s*[〕\]】）)］﹞年]?\s*第?[\dA-Za-z\s]{1,6}号")
+# the number set apart by spaces: the title is all before them (…答复的函　梅教函〔2023〕41号: not 的函梅教函)
+TITLE_NUMBER_SPACED = re.compile(r"(?P<title>\S.{5,}?)\s+(?P<number>[\u4e00-\u9fff]{1,12}[〔\[【（(［﹝]\s*(?:19|20)\d{2}\s*[〕\]】）)］﹞]\s*第?\s*\d{1,5}\s*号)")
 TITLE_NUMBER = re.compile(r"(?P<title>.{6,}?(?:答复|回复|复函|的函|意见|情况|[》”）)]))\s*(?P<number>[\u4e00-\u9fff]{1,12}[〔\[【（(［﹝]\s*(?:19|20)\d{2}\s*[〕\]】）)］﹞]\s*第?\s*\d{1,5}\s*号)")
 LABEL_SHAPE = re.compile(rf"[{CJK}]{{2,8}}\s*[:：|｜]")
 TITLE_WIDTH = 100  # a longer "title" is a paragraph that stands before the salutation
@@ -399,7 +415,8 @@ def _proposal(found: dict, out: Recognised) -> None:
     for text in (title, opening):
         m = re.search(r"第\s*([A-Za-z]*\s*\d+[A-Za-z0-9]*)\s*号?(?=号|(?:代表|委员)?(?:提案|建议)|[)）])", text) or \
             re.search(r"《\s*([A-Z]{1,4}\s*\d{4,})", text) or \
-            re.search(r"(?<![\dA-Za-z第])(\d{1,8})\s*号\s*(?=提案|建议|议案|《)", text)
+            re.search(r"(?<![\dA-Za-z第])(\d{1,8})\s*号\s*(?=提案|建议|议案|《)", text) or \
+            re.search(r"[》”]\s*[（(]\s*(?:第|编号[:：]?)?\s*([A-Za-z]{0,4}\d{1,8})\s*号?\s*[）)]", text)  # 《…的建议》（0317号）
         if m:
             ident = m.group(1).strip()
             break
@@ -409,7 +426,7 @@ def _proposal(found: dict, out: Recognised) -> None:
     if m and not re.fullmatch(r"[A-Z0-9\s]+", m.group(1)):
         subject = m.group(1)
     if subject is None and opening:
-        m = re.search(r"《(.+?)》", opening) or re.search(r"提出的(?:关于)?“(.+?)”\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:已|收悉|,|，|的|建议|提案)", opening) or \
+        m = re.search(r"《(.+?)》", opening) or re.search(r"提出的(?:第?\s*[A-Za-z]*\d+\s*号(?:提案|建议)?)?(?:关于)?“(.+?)”\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:已|收悉|,|，|的|建议|提案)", opening) or \
             re.search(r"(关于[^《》“”]+?)的?第?\s*\d+\s*号(?:提案|建议)", opening) or \
             re.search(r"提出的(关于.+?(?:的建议|的提案|建议|提案))\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:已|收悉|，|,|。|现|办理|的办理|答复)", opening)
         if m:
@@ -426,6 +443,7 @@ def _proposal(found: dict, out: Recognised) -> None:
             session = m.group(1)
             break
     proposal = {"kind": kind, "id": ident or "无", "title": subject or "无"}
+    _joint_reply(found, out, ident, subject)
     if session:
         proposal["session"] = session
     found["proposal"] = proposal
@@ -436,15 +454,48 @@ def _proposal(found: dict, out: Recognised) -> None:
                                   "补上后删去“无”"))
 
 
+_ID_RUN = re.compile(r"((?:第?\s*[A-Za-z]*\d+\s*号\s*(?:提案|建议)?\s*[、，,和及与]\s*)+第?\s*[A-Za-z]*\d+\s*号)")
+_QUOTED_PROPOSAL = re.compile(r"《([^《》]{4,80}?(?:提案|建议))》")
+
+
+def _joint_reply(found: dict, out: Recognised, ident: str | None, subject: str | None) -> None:
+    """One letter answering several proposals (第156号、第203号提案; 《A》和《B》): the draft holds one
+    proposal, so the first is kept and a warning at the line lists the others (never a wrong value)."""
+    ids, titles, lines = [], [], []
+    for key in ("title", "opening"):
+        no, text = found.get(key, (None, ""))
+        here = [i for m in _ID_RUN.finditer(text) for i in re.findall(r"([A-Za-z]*\d+)\s*号", m.group(1))]
+        quoted = _QUOTED_PROPOSAL.findall(text) if key == "opening" else []
+        ids, titles = ids + here, titles + quoted
+        lines += [no] if len(set(here)) > 1 or len(set(quoted)) > 1 else []
+    ids, titles = list(dict.fromkeys(ids)), list(dict.fromkeys(titles))
+    if lines:
+        others = "、".join([f"第{i}号" for i in ids if i != ident] + [f"《{t}》" for t in titles if t != subject])
+        out.notes.append(Note(lines[0], "import-joint-reply", f"这封信合并答复几件提案/建议，草稿只能写一件：proposal 写了第一件"
+                              f"（{ident or '无'}），其余没有写进草稿：{others}", "核对 proposal；其余各件的编号和标题记在办理台账里"))
+
+
 def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
     signature = found.get("signature")
     organ = found.get("organ")
     unit = found.pop("contact_unit", None)
-    if organ is None and (signature or unit):
+    page = found.pop("page_organ", None)
+    if organ is None and signature is None and unit is None and page is not None and "number" in found:
+        organ = page  # the page's 办理单位/发布机构, the only name the copy kept of the organ its 发文字号 needs
+        out.notes.append(Note(page[0], "import-organ", f"原文没有版头和署名，发文机关取自网页上的“{page[1]}”", "核对 organ.name"))
+    if organ is None and signature and (other := _organ_by_code(found, signature[1])):
+        organ = other  # no letterhead; the 发文字号's code names the 印发机关's organ, not the signature's
+        out.notes.append(Note(other[0], "import-organ", f"原文没有版头；发文字号的机关代字“{found['number'][1]}”合于印发机关"
+                              f"“{other[1]}”而不合于署名“{signature[1]}”，发文机关取前者", "核对 organ.name 和署名"))
+    elif organ is None and (signature or unit):
         source = signature or unit
         found["organ_from"] = source
         out.notes.append(Note(source[0], "import-organ", f"原文没有版头，发文机关取自{'署名' if signature else '联系单位'}“{source[1]}”",
                               "核对 organ.name"))
+    if organ and signature and found.get("organ_in_title") and _abbreviates(organ[1], signature[1]):
+        out.notes.append(Note(organ[0], "import-organ", f"标题前的机关名“{organ[1]}”是署名“{signature[1]}”的简称，"
+                              "发文机关取署名的全称", "核对 organ.name", severity="note"))
+        organ = found["organ"] = signature  # 铜峰区卫健委关于…的答复, signed 铜陵市铜峰区卫生健康委员会
     name = organ[1] if organ else (signature or unit or (None, None))[1]
     if organ and signature and signature[1] != organ[1] and not same_organ_in_full(signature[1], organ[1]):
         if organ[1].endswith(signature[1]) and len(signature[1]) >= 4:
@@ -462,7 +513,43 @@ def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
         out.notes.append(Note(no, "import-number-organ", f"原文有发文字号 {code}〔{year}〕{seq}号，但看不出发文机关，写作 number: 无",
                               f"补上 organ（name: 机关全称，code: {code}），再写 number: {{year: {year}, seq: {seq}}}"))
     has_head = organ is not None or "number" in found or "signer" in found
-    found["layout"] = ("general" if found.get("file_mark") else "letter") if has_head and name else "plain"
+    # 签发人, “文件” after the organ and a 版记 with 印发机关/印发日期 are printed only in the 通用格式 (GB/T 9704
+    # 7.2.5, 7.4; 10.1 leaves them out of the 信函格式): a letter that prints one of them is a general one
+    general = found.get("file_mark") or "signer" in found or "printer" in found
+    found["layout"] = ("general" if general else "letter") if has_head and name else "plain"
+
+
+def _joint_too_wide(found: dict) -> bool:
+    """Organs signing side by side with their seals take more than the 版心's line (GB/T 9704 7.3.5.1);
+    a letter copied as text shows no seal, so the signatures are set one under another (7.3.5.2)."""
+    from .. import signoff, style
+    from ..model import chinese_date
+
+    names = [found["signature"][1]] + [name for _, name, _ in found["co_signers"]]
+    date = chinese_date(found["date"][1]) if "date" in found else None
+    return signoff.joint_row_problem(names, date, style.house_style()) is not None
+
+
+def _organ_by_code(found: dict, signed: str) -> tuple[int, str] | None:
+    """The organ of the 版记's 印发机关 (X局办公室 → X局) when the 发文字号's code starts with a character
+    of its name and not of the signature's (余交函: 余杭区交通运输局, not 临平区交通运输局)."""
+    if "printer" not in found or "number" not in found:
+        return None
+    no, printer = found["printer"]
+    name = re.sub(r"(办公室|办)$", "", printer)
+    code = found["number"][1]
+    if name == printer or name == signed or not re.search(ORGAN_SUFFIX + "$", name) or not code:
+        return None
+    return (no, name) if code[0] in name and code[0] not in signed else None
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """区卫健委 for 铜陵市铜峰区卫生健康委员会: a shorter name whose characters all stand, in order, in
+    the full one, its last (局, 委, 府) among the full name's last three."""
+    if len(short) >= len(full) or short[-1] not in full[-3:]:
+        return False
+    rest = iter(full)
+    return all(char in rest for char in short)
 
 
 JPEG = b"\xff\xd8\xff"
@@ -532,6 +619,8 @@ def _ordered(found: dict, seals: dict[int, str]) -> dict:
     if found.get("co_signers"):
         f["co_signers"] = [{"signature": name, **({"seal": seals[i]} if seals.get(i) else {})}
                            for i, (_, name, _) in enumerate(found["co_signers"], start=1)]
+        if not seals and _joint_too_wide(found):
+            f["sealed"] = False
     f["date"] = found["date"][1] if "date" in found else "无"
     if "contact" in found:  # a part the original lacks is left out, and the import's warning names it
         f["contact"] = {key: value for key, value in zip(("name", "phone"), found["contact"][1:]) if value}

@@ -82,11 +82,11 @@ def labelled(text: str) -> Labelled | None:
             if role == "category" and body[m.end():].strip():
                 continue  # 类别 mark followed by more text: not a category line
             return Labelled(role, re.sub(r"\s", "", m.group("label")), value.strip(" |｜").rstrip("）)】]").strip())
-    if _BREADCRUMB.match(stripped):
+    if _BREADCRUMB.match(stripped) or _DOWNLOAD.search(stripped) or _FONT_SIZES.fullmatch(stripped):
         return Labelled("furniture", stripped, "")
     if re.sub(r"\s", "", stripped) in vocabulary().get("furniture_lines", []):
         return Labelled("furniture", stripped, "")
-    words = re.split(r"[\s•·●▪◆|｜>›»/]+", stripped)
+    words = re.split(r"[\s•·●▪◆|｜>›»/【】\[\]]+", stripped)  # • 答复内容 • 建议内容, 【打印本页】【关闭窗口】
     known = set(vocabulary()["furniture"]) | set(vocabulary().get("furniture_lines", []))
     if [w for w in words if w] and all(w in known for w in words if w):  # tab labels: • 答复内容 • 建议内容
         return Labelled("furniture", stripped, "")
@@ -106,6 +106,14 @@ _ANY_CATEGORY = re.compile(rf"(?P<label>[\u4e00-\u9fff\s]{{0,6}}(?:类\s*别|分
 
 # page navigation: 首页 > 政务公开 > 建议提案办理, or any short line of three steps
 _BREADCRUMB = re.compile(r"(?:首页|主页|网站首页)\s*[>›»/]|(?=.{0,80}$)[^>›»。，]{1,20}(?:\s*[>›»]\s*[^>›»。，]{1,20}){2,}$")
+
+
+# a page's font-size switch: 【字号  大  中  小】, 字体：[大][中][小]
+_FONT_SIZES = re.compile(r"[【\[]?\s*(?:字\s*号|字\s*体)\s*[:：]?\s*(?:[【\[]?\s*[大中小]\s*[】\]]?\s*){3}[】\]]?")
+
+# a page's download link: 附件：答复函（X〔2024〕88号）.pdf　下载, 点击下载：X.docx
+_DOWNLOAD = re.compile(r"(?=^.{0,100}$)(?:^(?:相关)?附\s*件\s*[:：].*\.(?:pdf|docx?|wps|ofd|xlsx?|zip|rar)$|.*\.(?:pdf|docx?|wps|ofd|xlsx?|zip|rar)(?![A-Za-z]).*(?:下载|点击)|(?:点击)?下载.*\.(?:pdf|docx?|wps|ofd|xlsx?|zip|rar)(?![A-Za-z]))",
+                       re.IGNORECASE)
 
 
 def disclosure_value(text: str) -> str | None:

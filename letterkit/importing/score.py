@@ -58,6 +58,9 @@ def values(fields: dict) -> dict[str, str]:
         got["number"] = "无"
     for key in ("category", "signer", "disclosure", "title", "signature", "date"):
         got[key] = str(fields.get(key, "无"))
+    joint = [str(s.get("signature")) for s in fields.get("co_signers") or () if isinstance(s, dict)]
+    if joint:  # a reply signed by several organs: all of them, in order
+        got["signature"] = "、".join([got["signature"]] + joint)
     addressee = fields.get("addressee")
     got["addressee"] = (f"{addressee.get('name', '')}{addressee.get('role', '')}" if isinstance(addressee, dict)
                         else str(fields.get("recipient", "无")))

@@ -14,7 +14,7 @@ from .source import Line
 DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*(?P<end>[日号])")
 DATE_CN = re.compile(r"(?P<y>[〇○零一二三四五六七八九0OＯ]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日")
 DATE_SEPARATED = re.compile(r"((?:19|20)\d{2})\s*[.\-/．－]\s*(\d{1,2})\s*[.\-/．－]\s*(\d{1,2})")
-DATE_NO_MONTH = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{2,4}\s*日")  # 2024年317日: 月 lost in copying
+DATE_NO_MONTH = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<rest>\d{2,4})\s*日")  # 2024年317日: 月 lost in copying
 DATE_BROKEN = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<rest>\d{2,4})")
 CONTACT = re.compile(r"[（(]?\s*(联\s*系\s*(人|电\s*话|方\s*式|单\s*位)|电\s*话\s*[:：])")
 LEADER = re.compile(r"领\s*导\s*署\s*名\s*[:：]")
@@ -97,8 +97,13 @@ def date_of(text: str) -> tuple[dt.date | None, str | None] | None:
             return dt.date(year, cn_number(m["m"]), cn_number(m["d"])), None
         except (ValueError, KeyError):
             return None, f"日期“{text}”无法识别"
-    if DATE_NO_MONTH.fullmatch(text):
-        return None, f"日期“{text}”缺了“月”，读不出是哪一天，写作 date: 无"
+    if m := DATE_NO_MONTH.fullmatch(text):
+        options = _month_day(int(m["y"]), m["rest"])
+        if len(options) == 1:  # 2025年618日: only 6月18日 is a day
+            day = options[0]
+            return day, f"日期“{text}”缺了“月”，只能是 {day.year}年{day.month}月{day.day}日，按此读入"
+        shown = f"（可能是 {'、'.join(f'{d.month}月{d.day}日' for d in options)}）" if options else ""
+        return None, f"日期“{text}”缺了“月”，读不出是哪一天{shown}，写作 date: 无"
     if m := DATE_SEPARATED.fullmatch(text):
         try:
             return dt.date(int(m[1]), int(m[2]), int(m[3])), f"日期“{text}”没有写成“年月日”，按 {m[1]}年{int(m[2])}月{int(m[3])}日 读入"
@@ -107,20 +112,24 @@ def date_of(text: str) -> tuple[dt.date | None, str | None] | None:
     if re.fullmatch(r"(?:19|20)\d{2}[\s\d]{2,6}", text):
         text = re.sub(r"\s", "", text)
     if m := DATE_BROKEN.fullmatch(text):
-        rest = m["rest"]
-        options = []
-        for cut in range(1, len(rest)):
-            month, day = int(rest[:cut]), int(rest[cut:])
-            if rest[cut] != "0" or len(rest[cut:]) == 2:
-                try:
-                    options.append(dt.date(int(m["y"]), month, day))
-                except ValueError:
-                    pass
+        options = _month_day(int(m["y"]), m["rest"])
         if options:
             chosen = options[0]
             others = "、".join(f"{d.month}月{d.day}日" for d in options[1:])
             return chosen, f"日期“{text}”缺少年月日，按 {chosen.year}年{chosen.month}月{chosen.day}日 读入" + (f"（也可能是 {others}）" if others else "")
     return None
+
+
+def _month_day(year: int, digits: str) -> list[dt.date]:
+    """The days `digits` (月 and 日 run together: 618, 1231) can be, month first."""
+    options = []
+    for cut in range(1, len(digits)):
+        if digits[cut] != "0" or len(digits[cut:]) == 2:
+            try:
+                options.append(dt.date(year, int(digits[:cut]), int(digits[cut:])))
+            except ValueError:
+                pass
+    return options
 
 
 def cn_number(text: str) -> int:
