@@ -438,7 +438,7 @@ def _proposal(found: dict, out: Recognised) -> None:
 
 def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
     signature = found.get("signature")
-    organ = found.get("organ")
+    organ = _government_over(found, out)
     unit = found.pop("contact_unit", None)
     if organ is None and (signature or unit):
         source = signature or unit
@@ -463,6 +463,23 @@ def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
                               f"补上 organ（name: 机关全称，code: {code}），再写 number: {{year: {year}, seq: {seq}}}"))
     has_head = organ is not None or "number" in found or "signer" in found
     found["layout"] = ("general" if found.get("file_mark") else "letter") if has_head and name else "plain"
+
+
+def _government_over(found: dict, out: Recognised):
+    """邢台市信都区人民政府 over a letter its 卫生健康局 signs: the page's (the government's site), not the
+    letterhead; the letter is the signing body's.  That line is kept as a comment and the organ is
+    taken from the signature.  A letter the government itself signs keeps its letterhead."""
+    organ, signature = found.get("organ"), found.get("signature")
+    if organ is None or signature is None or not re.search(r"政府$", organ[1]) or organ[1] in signature[1] \
+            or same_organ_in_full(signature[1], organ[1]) or re.search(r"政府$", signature[1]) \
+            or not re.search(rf"{ORGAN_SUFFIX}$", signature[1]):
+        return organ
+    out.comments.append((organ[0], organ[1], "网页上的政府名（信函由署名的机关发出）"))
+    out.notes.append(Note(organ[0], "import-organ", f"“{organ[1]}”是网页上的政府名，信函由署名的“{signature[1]}”发出："
+                          "发文机关取自署名，这一行作为注释保留", "核对 organ.name", severity="note"))
+    found.pop("organ")
+    found["file_mark"] = False
+    return None
 
 
 JPEG = b"\xff\xd8\xff"

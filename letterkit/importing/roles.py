@@ -82,7 +82,7 @@ def labelled(text: str) -> Labelled | None:
             if role == "category" and body[m.end():].strip():
                 continue  # 类别 mark followed by more text: not a category line
             return Labelled(role, re.sub(r"\s", "", m.group("label")), value.strip(" |｜").rstrip("）)】]").strip())
-    if _BREADCRUMB.match(stripped):
+    if _BREADCRUMB.match(stripped) or site_name(stripped):
         return Labelled("furniture", stripped, "")
     if re.sub(r"\s", "", stripped) in vocabulary().get("furniture_lines", []):
         return Labelled("furniture", stripped, "")
@@ -92,7 +92,7 @@ def labelled(text: str) -> Labelled | None:
         return Labelled("furniture", stripped, "")
     if m := _ANY_CATEGORY.fullmatch(stripped):  # 提案分类：【B】, 类别标识：B — a label labels.yaml lacks
         return Labelled("category", re.sub(r"\s", "", m.group("label")), m.group("mark").translate(_UPPER))
-    if re.fullmatch(r"[（(【\[]?\s*[A-DＡ-Ｄ]\s*类\s*[）)】\]]?|[（(【\[]\s*[A-DＡ-Ｄ]\s*[）)】\]]", stripped):
+    if re.fullmatch(r"[（(【\[]?\s*[A-DＡ-Ｄ]\s*类\s*[）)】\]]?|[（(【\[]\s*[A-DＡ-Ｄ]\s*[）)】\]]|[A-DＡ-Ｄ]", stripped):
         return Labelled("category", "", re.search("[A-DＡ-Ｄ]", stripped).group())
     value = disclosure_value(stripped)
     if value:
@@ -106,6 +106,15 @@ _ANY_CATEGORY = re.compile(rf"(?P<label>[\u4e00-\u9fff\s]{{0,6}}(?:类\s*别|分
 
 # page navigation: 首页 > 政务公开 > 建议提案办理, or any short line of three steps
 _BREADCRUMB = re.compile(r"(?:首页|主页|网站首页)\s*[>›»/]|(?=.{0,80}$)[^>›»。，]{1,20}(?:\s*[>›»]\s*[^>›»。，]{1,20}){2,}$")
+
+
+def site_name(text: str) -> bool:
+    """孝感市孝南区人民政府门户网站 (www.xn.gov.cn): a web site's name over the letter, page furniture
+    however much it looks like an organ's name (the site words are in labels.yaml, site_names)."""
+    words = _words(vocabulary().get("site_names", []))
+    return bool(words) and bool(re.fullmatch(
+        rf"[\u4e00-\u9fff（）()]{{2,30}}?(?:{words})\s*(?:(?:网址\s*[:：]\s*)?(?:https?://)?[\w.-]+\.(?:cn|com|net|org)\S*)?",
+        text.strip()))
 
 
 def disclosure_value(text: str) -> str | None:
@@ -147,6 +156,7 @@ def peel_marks(text: str) -> tuple[str, str | None, str | None]:
         text = text[:m.start()].rstrip()
     category = None
     m = re.search(rf"(?:(?:{_words(vocabulary()['category'])})\s*[:：]?\s*)?(?:[【\[（(]\s*([A-DＡ-Ｄ])\s*类?\s*[】\]）)]|([A-DＡ-Ｄ])\s*类)$", text)
+    m = m or re.search(r"(?<=号)\s*([A-DＡ-Ｄ])$", text)  # 西民函〔2022〕14号　　A: a bare mark after the number
     if m and m.start() > 0:
         category = (m.group(1) or m.group(2)).translate(str.maketrans("ＡＢＣＤ", "ABCD"))
         text = text[:m.start()].rstrip()
