@@ -226,7 +226,12 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             pass
         elif (m := ORGAN_TITLE.fullmatch(squeeze(text))) and _title_like(m.group("title")):
             organs.append((line.no, m.group("organ"), False))
-            titles.append((line.no, m.group("title"), [line.no]))
+            if _title_complete(m.group("title")):
+                titles.append((line.no, m.group("title"), [line.no]))
+            else:  # X局关于区十八届人大三次会议 / 第12号建议的答复: the title goes on below
+                close_title()
+                close_title_needed = False
+                pending.append(Line(line.no, m.group("title"), line.level, width(m.group("title"))))
         elif len(joint := text.split()) > 1 and all(ORGAN_LINE.fullmatch(part) for part in joint):
             organs.append((line.no, ORGAN_LINE.fullmatch(joint[0]).group("organ"), False))  # a joint letterhead: the first
         elif (m := ORGAN_LINE.fullmatch(squeeze(text))) and not text.startswith(("关于", "对")):
@@ -294,6 +299,11 @@ TITLE_WIDTH = 100  # a longer "title" is a paragraph that stands before the salu
 
 def _similar(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
+
+
+def _title_complete(text: str) -> bool:
+    """关于…的答复 ends as a title ends; 关于区十八届人大三次会议 goes on on the next line."""
+    return bool(re.search(r"(?:答复|回复|复函|的函|答复函|意见|情况|建议|提案|[》”）)])$", text))
 
 
 def _title_like(text: str) -> bool:
