@@ -96,6 +96,12 @@ def measures_from(paras: list[Para], notes: list[Note]) -> list:
             continue
         siblings = stack[-1]["node"]["items"] if stack else root
         heading, text = _split_runin(para.text[length:])
+        if text is None and whole_sentence(heading):  # 一、在规划编制中，对新建中小学校……已落实。
+            notes.append(Note(para.first, "import-numbered-paragraph", f"编号“{para.text[:length].strip()}”后是一整句话"
+                              f"（{heading[:16]}…），作为段落而不是标题；这一编号不印出", "要印编号的话，写成 heading: 简短的标题，"
+                              "整句放在 text 里", severity="note"))
+            siblings.append(heading)
+            continue
         node = {"heading": heading, "text": text, "items": []}
         if text is None and len(heading) > 12 and re.search(r"\d", heading) and heading.endswith("。"):
             notes.append(Note(para.first, "import-heading-joined", f"标题“{heading[:24]}”带着数字又以句号结束，"
@@ -120,6 +126,12 @@ def measures_from(paras: list[Para], notes: list[Note]) -> list:
         notes.append(Note(auto[0], "import-word-numbering",
                           f"这些段落用的是 Word 的自动编号，按位置排为标题，编号由 letterkit 生成：{compact(auto)}", severity="note"))
     return root
+
+
+def whole_sentence(text: str) -> bool:
+    """A numbered line that is one long sentence with clauses, ending in 。: a numbered paragraph (as a
+    会办意见 lists its points), not a heading; a short one stays a heading (import-heading-joined)."""
+    return width(text) >= 30 and bool(re.search(r"[，,；;]", text)) and text.endswith(("。", "；", "！"))
 
 
 def _split_runin(text: str) -> tuple[str, str | None]:

@@ -456,6 +456,8 @@ def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
         out.notes.append(Note(source[0], "import-organ", f"原文没有版头，发文机关取自{'署名' if signature else '联系单位'}“{source[1]}”",
                               "核对 organ.name"))
     name = organ[1] if organ else (signature or unit or (None, None))[1]
+    if organ is None and signature and name == signature[1]:
+        name = _whole_name(signature, lines, out)
     if organ and signature and signature[1] != organ[1] and not same_organ_in_full(signature[1], organ[1]):
         if organ[1].endswith(signature[1]) and len(signature[1]) >= 4:
             found["short_name"] = signature[1]
@@ -473,6 +475,21 @@ def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
                               f"补上 organ（name: 机关全称，code: {code}），再写 number: {{year: {year}, seq: {seq}}}"))
     has_head = organ is not None or "number" in found or "signer" in found
     found["layout"] = ("general" if found.get("file_mark") else "letter") if has_head and name else "plain"
+
+
+def _whole_name(signature: tuple, lines: list[Line], out: Recognised) -> str:
+    """桂林市七星区交通运输 signing a letter whose opening names 桂林市七星区交通运输局: the signature lost
+    its last character; the organ is the whole name the letter prints elsewhere, with a warning."""
+    name = signature[1]
+    if re.search(rf"{ORGAN_SUFFIX}$", name) or len(name) < 4:
+        return name
+    fuller = sorted({m.group() for line in lines if line.no != signature[0]
+                     for m in re.finditer(rf"{re.escape(name)}{ORGAN_SUFFIX}", squeeze(line.text))}, key=len)
+    if not fuller:
+        return name
+    out.notes.append(Note(signature[0], "import-signature", f"署名“{name}”不是完整的机关名，信中别处写作“{fuller[0]}”："
+                          f"发文机关按“{fuller[0]}”，署名照录", "核对原件，改正署名（signature）"))
+    return fuller[0]
 
 
 def _government_over(found: dict, out: Recognised):
