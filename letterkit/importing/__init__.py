@@ -96,7 +96,8 @@ def buildable(fields: dict, images: dict | None = None) -> list[Note]:
     from ..project import open_project
 
     blank = [f"{key}.{sub}" if sub else key for key, sub in
-             (("title", None), ("organ", None), ("signature", None), ("proposal", "id"), ("proposal", "title"))
+             (("title", None), ("organ", None), ("signature", None), ("proposal", "id"), ("proposal", "title"),
+              ("measures", None))
              if (fields.get(key, {}).get(sub) if sub and isinstance(fields.get(key), dict) else fields.get(key, "无")) == "无"]
     also = f"草稿中写作“无”的：{'、'.join(blank)}；按原件补上后再生成" if blank else ""
     hint = also or "按提示补齐草稿"
@@ -109,11 +110,38 @@ def buildable(fields: dict, images: dict | None = None) -> list[Note]:
         try:
             compose(draft, open_project(draft))
         except LetterkitError as error:
+            if blank and (enough := _enough(fields, blank, draft, compose, open_project)):
+                also = f"补上 {' 和 '.join(enough)} 就能生成（草稿中写作“无”）"
             return [Note(None, "import-unbuildable", f"草稿还不能生成：{_field_of(text, p.location, draft)}{p.message}",
                          "；".join(filter(None, (p.hint, also))) or hint)
                     for p in error.problems if p.severity == "error"]
         except Exception as error:  # a draft the validator cannot even read: said, never a traceback
             return [Note(None, "import-unbuildable", f"草稿还不能生成（{type(error).__name__}）", hint)]
+    return []
+
+
+# a stand-in for each field an import may write as 无, to find which one the build is missing
+STAND_INS = {"title": "关于……的答复", "organ": {"name": "某机关"}, "signature": "某机关",
+             "proposal.id": "1", "proposal.title": "关于……的提案", "measures": ["……。"]}
+
+
+def _enough(fields: dict, blank: list[str], draft: Path, compose, open_project) -> list[str]:
+    """The fewest fields written 无 (one, else two) that make the draft buildable when filled: a
+    four-line letter with no title and no measures is told to fill those two, not handed every 无."""
+    from itertools import combinations
+
+    for size in (1, 2):
+        for names in combinations(blank, size):
+            trial = dict(fields)
+            for name in names:
+                key, _, sub = name.partition(".")
+                trial[key] = {**trial[key], sub: STAND_INS[name]} if sub else STAND_INS[name]
+            draft.write_text(to_yaml(trial, []), encoding="utf-8")
+            try:
+                compose(draft, open_project(draft))
+            except Exception:
+                continue
+            return list(names)
     return []
 
 
