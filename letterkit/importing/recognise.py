@@ -174,7 +174,11 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
 
     def close_title():
         if pending:
-            titles.append((pending[0].no, squeeze("".join(l.text for l in pending)), [l.no for l in pending]))
+            text = squeeze("".join(l.text for l in pending))
+            if len(pending) > 1 and (m := ORGAN_TITLE.fullmatch(text)) and _title_like(m.group("title")):
+                organs.append((pending[0].no, m.group("organ"), False))  # X局对区十八届人大三次 / 会议第12号建议的答复
+                text = m.group("title")
+            titles.append((pending[0].no, text, [l.no for l in pending]))
             pending.clear()
 
     absorb = False  # a page label with its value on the next line (来源:\n湘阴县人民政府)
