@@ -152,29 +152,3 @@ def test_an_unbuildable_draft_names_the_fields_to_fill_and_filling_them_builds(t
     path = tmp_path / "filled.yaml"
     path.write_text(yaml.safe_dump(draft, allow_unicode=True), encoding="utf-8")
     build_draft(path, open_project(path), tmp_path / "out")  # builds: the named fields were enough
-
-
-# -- shapes of dev2 (letters 91–110), after its first measurement --------------------------------------
-
-@pytest.mark.parametrize("furniture", ["提案答复　　提案原文", "建议答复 建议原文", "附件：答复函（孝南住建函〔2022〕45号）.pdf　下载",
-                                       "答复函.docx", "附件：答复.pdf（235KB）"])
-def test_page_tabs_and_download_links_above_the_title_stay_out_of_it(tmp_path, furniture):
-    result, draft = _import(tmp_path, f"{furniture}\n{TITLE}{BODY}{TAIL}")
-    assert draft["title"] == TITLE.strip()
-    assert not [n for n in result.notes if n.code in ("import-unplaced", "import-misplaced")]
-
-
-@pytest.mark.parametrize("written", ["孝南住建函〔202245号", "孝南住建函〔20245号", "孝南住建函（202245号", "孝南住建函【202245 号"])
-def test_a_number_that_lost_its_closing_bracket_is_read_and_warned(tmp_path, written):
-    result, draft = _import(tmp_path, f"{written}\n{TITLE}{BODY}{TAIL}")
-    seq = 5 if "20245号" in written else 45  # 〔20245号: the year 2024, number 5
-    assert draft["number"] == {"year": 2024 if seq == 5 else 2022, "seq": seq} and draft["title"] == TITLE.strip()
-    assert any(n.code == "import-number-damaged" and n.line == 1 for n in result.notes)
-
-
-@pytest.mark.parametrize("kind,quoted", [("建议", "关于增加农机购置补贴额度的建议"), ("提案", "关于加快推进城区老旧小区改造的提案")])
-def test_a_proposal_title_quoted_after_its_number_is_read(tmp_path, kind, quoted):
-    """您提出的第26号建议“关于…的建议”收悉: the proposal's title from the quotation marks."""
-    result, draft = _import(tmp_path, f"关于第26号{kind}的答复\n王明委员：\n您提出的第26号{kind}“{quoted}”收悉，现答复如下：\n"
-                                      f"我局将加强老旧小区改造。\n{TAIL}")
-    assert draft["proposal"]["title"] == quoted

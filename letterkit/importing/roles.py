@@ -82,7 +82,7 @@ def labelled(text: str) -> Labelled | None:
             if role == "category" and body[m.end():].strip():
                 continue  # 类别 mark followed by more text: not a category line
             return Labelled(role, re.sub(r"\s", "", m.group("label")), value.strip(" |｜").rstrip("）)】]").strip())
-    if _BREADCRUMB.match(stripped) or site_name(stripped) or _DOWNLOAD.search(stripped):
+    if _BREADCRUMB.match(stripped) or site_name(stripped):
         return Labelled("furniture", stripped, "")
     if re.sub(r"\s", "", stripped) in vocabulary().get("furniture_lines", []):
         return Labelled("furniture", stripped, "")
@@ -106,10 +106,6 @@ _ANY_CATEGORY = re.compile(rf"(?P<label>[\u4e00-\u9fff\s]{{0,6}}(?:类\s*别|分
 
 # page navigation: 首页 > 政务公开 > 建议提案办理, or any short line of three steps
 _BREADCRUMB = re.compile(r"(?:首页|主页|网站首页)\s*[>›»/]|(?=.{0,80}$)[^>›»。，]{1,20}(?:\s*[>›»]\s*[^>›»。，]{1,20}){2,}$")
-
-
-# a download link a page prints: 附件：答复函（X〔2024〕88号）.pdf　下载
-_DOWNLOAD = re.compile(r"^(?=.{0,80}$).*\.(?:pdf|docx?|wps|xlsx?|ofd|zip|rar)\s*[（(]?\s*(?:\d+(?:\.\d+)?\s*[KMkm]B?)?\s*[）)]?\s*(?:下载|点击下载)?\s*$", re.I)
 
 
 def site_name(text: str) -> bool:
