@@ -523,3 +523,93 @@ def test_signatures_too_wide_to_stand_side_by_side_are_set_unsealed_at_import(tm
     assert yaml.safe_load(result.draft)["sealed"] is False
     assert [n.line for n in result.notes if n.code == "import-joint-unsealed"] == [5]
     assert not any(n.code == "import-unbuildable" for n in result.notes)
+
+
+# -- issue 12: shapes an independent tester's letters had, generated over the development letters --------
+
+def _first(value) -> str:
+    return str(value[0] if isinstance(value, list) else value)
+
+
+def _region(organ: str) -> str:
+    m = re.match(r"(.*?(?:[区县旗]|市(?=[^场]|$)))", organ)
+    return m.group(1) if m and len(m.group(1)) >= 2 else "某某区"
+
+
+def site_name_above(letter: Letter, rnd: random.Random):
+    """The web site's name (X区人民政府门户网站, X区政府网) or the government's name over the letter a 局 signs."""
+    organ, signature = _first(letter.expected["organ"]), _first(letter.expected["signature"])
+    if organ == "无" or signature == "无":
+        return
+    region = _region(organ)
+    shapes = [f"{region}人民政府门户网站", f"{region}人民政府门户网站 www.example.gov.cn", f"{region}政府网"]
+    if not re.search(r"政府|办公室", organ + signature):
+        shapes.append(f"{region}人民政府")
+    letter.lines.insert(0, (0, rnd.choice(shapes)))
+
+
+def bare_category(letter: Letter, rnd: random.Random):
+    """The 类别 mark as a bare letter: after the 发文字号 (X函〔2022〕14号　　A), or alone on its line."""
+    category, number = letter.where({"category"}), letter.where({"number"})
+    if len(category) != 1 or not labelled(letter.lines[category[0]][1]):
+        return
+    mark = _value(letter.lines[category[0]][1])
+    old, text = letter.lines[category[0]]
+    if len(number) == 1 and rnd.random() < 0.6 and re.fullmatch(r"\S+号", letter.lines[number[0]][1].strip()):
+        n_old, n_text = letter.lines[number[0]]
+        letter.lines[number[0]] = (n_old, n_text.rstrip() + rnd.choice(["", " ", "　　　　", "\t"]) + mark)
+        letter.role[n_old] = "mixed"
+        del letter.lines[category[0]]
+    else:
+        letter.lines[category[0]] = (old, mark)
+
+
+def title_split_after_organ(letter: Letter, rnd: random.Random):
+    """The title printed after the organ's name and broken after its 会议 (X局关于…会议 / 第12号…的答复)."""
+    title, organ = letter.where({"title"}), _first(letter.expected["organ"])
+    if len(title) != 1 or organ == "无":
+        return
+    old, text = letter.lines[title[0]]
+    m = re.match(r"\s*((?:关于|对).{4,30}?会议)(\S{6,})\s*$", text)
+    if not m:
+        return
+    letter.lines[title[0]:title[0] + 1] = [(old, organ + m.group(1)), (old, m.group(2))]
+
+
+ISSUE12 = [site_name_above, bare_category, title_split_after_organ]
+
+
+@pytest.mark.parametrize("change", ISSUE12, ids=[c.__name__ for c in ISSUE12])
+@pytest.mark.parametrize("expected", DEVELOPMENT, ids=[e.stem for e in DEVELOPMENT])
+def test_issue12_shapes_leave_the_fields_as_they_were(tmp_path, expected, change):
+    for seed in range(3 if LONG else 2):
+        letter = Letter(expected)
+        change(letter, random.Random(seed))
+        _assert_same(tmp_path, letter, f"{change.__name__}/{seed}")
+
+
+def _sentences(letter: Letter) -> list[int]:
+    """Body paragraphs that would not read as a run-in heading: one sentence, or a first sentence longer than 60."""
+    return [i for i in letter.where({"body"}) if re.fullmatch(r"[^一二三四五六七八九十（(\d].{29,}[，,].*。", letter.lines[i][1].strip())
+            and not re.search(r"[。！？]", letter.lines[i][1].strip()[:62][:-1])]
+
+
+@pytest.mark.parametrize("numbers", ["一、", "（一）", "1."])
+@pytest.mark.parametrize("expected", DEVELOPMENT, ids=[e.stem for e in DEVELOPMENT])
+def test_issue12_numbered_whole_sentences_are_paragraphs(tmp_path, expected, numbers):
+    """A letter's one-sentence body paragraphs numbered as a 会办意见 numbers its points: the same
+    fields, nothing misplaced, and each sentence a paragraph of the measures, not a heading."""
+    letter = Letter(expected)
+    picked = _sentences(letter)
+    if len(picked) < 2 or any(re.match(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]", t.strip())
+                              for i, (_, t) in enumerate(letter.lines) if i in letter.where({"body"})):
+        pytest.skip("no two one-sentence paragraphs, or the body is numbered already")
+    for n, i in enumerate(picked, 1):
+        old, text = letter.lines[i]
+        mark = {"一、": _cn(n) + "、", "（一）": f"（{_cn(n)}）", "1.": f"{n}."}[numbers]
+        letter.lines[i] = (old, mark + text.strip())
+    _assert_same(tmp_path, letter, f"numbered {numbers}")
+    path = tmp_path / "variant.txt"
+    measures = yaml.safe_load(import_file(path).draft)["measures"]
+    flat = [m for m in measures if isinstance(m, str)]
+    assert all(letter.lines[i][1][len(_cn(1)) + 1:].strip()[-10:] in "".join(flat) for i in picked), measures

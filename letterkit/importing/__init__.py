@@ -96,8 +96,10 @@ def buildable(fields: dict, images: dict | None = None) -> list[Note]:
     from ..project import open_project
 
     blank = [f"{key}.{sub}" if sub else key for key, sub in
-             (("title", None), ("organ", None), ("signature", None), ("proposal", "id"), ("proposal", "title"))
+             (("title", None), ("organ", None), ("signature", None), ("proposal", "id"), ("proposal", "title"),
+              ("measures", None))
              if (fields.get(key, {}).get(sub) if sub and isinstance(fields.get(key), dict) else fields.get(key, "无")) == "无"]
+    missing = ["addressee"] if "addressee" not in fields and "recipient" not in fields else []  # no salutation read
     also = f"草稿中写作“无”的：{'、'.join(blank)}；按原件补上后再生成" if blank else ""
     hint = also or "按提示补齐草稿"
     text = to_yaml(fields, [])
@@ -109,12 +111,45 @@ def buildable(fields: dict, images: dict | None = None) -> list[Note]:
         try:
             compose(draft, open_project(draft))
         except LetterkitError as error:
+            if blank + missing and (enough := _enough(fields, blank + missing, draft, compose, open_project)):
+                also = f"补上 {'、'.join(enough)} 就能生成"
             return [Note(None, "import-unbuildable", f"草稿还不能生成：{_field_of(text, p.location, draft)}{p.message}",
                          "；".join(filter(None, (p.hint, also))) or hint)
                     for p in error.problems if p.severity == "error"]
         except Exception as error:  # a draft the validator cannot even read: said, never a traceback
             return [Note(None, "import-unbuildable", f"草稿还不能生成（{type(error).__name__}）", hint)]
     return []
+
+
+# a stand-in for each field an import may write as 无, to find which one the build is missing
+STAND_INS = {"title": "关于……的答复", "organ": {"name": "某机关"}, "signature": "某机关",
+             "proposal.id": "1", "proposal.title": "关于……的提案", "measures": ["……。"],
+             "addressee": {"name": "某某", "role": "委员"}}
+
+
+def _enough(fields: dict, blank: list[str], draft: Path, compose, open_project) -> list[str]:
+    """The fields (written 无, or the missing addressee) that make the draft buildable when filled, none
+    of them spare: all filled with stand-ins, then each left out again if the build does without it.
+    A four-line letter with no title is told to fill its title, not handed every 无."""
+    def builds(names) -> bool:
+        trial = dict(fields)
+        for name in names:
+            key, _, sub = name.partition(".")
+            trial[key] = {**trial[key], sub: STAND_INS[name]} if sub else STAND_INS[name]
+        draft.write_text(to_yaml(trial, []), encoding="utf-8")
+        try:
+            compose(draft, open_project(draft))
+        except Exception:
+            return False
+        return True
+
+    needed = list(blank)
+    if not builds(needed):
+        return []
+    for name in reversed(blank):  # the fields listed first (title before proposal.title) are kept
+        if builds([n for n in needed if n != name]):
+            needed.remove(name)
+    return needed
 
 
 def _field_of(text: str, where: Location, draft: Path) -> str:

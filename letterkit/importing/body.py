@@ -107,6 +107,14 @@ def measures_from(paras: list[Para], notes: list[Note]) -> list:
         if heading != para.text[length:] and not re.search(r"[。！？：:；;，,]$", heading):
             notes.append(Note(para.first, "import-heading-split", f"标题“{heading}”与下面的正文接成了一行，已在“{heading[-2:]}”之后分开",
                               "核对分开的位置", severity="note"))
+        if text is None and level <= 2 and whole_sentence(heading):  # 一、在规划编制中，对新建中小学校……已落实。
+            # (一、 and （一） headings print in 黑体/楷体: a whole paragraph so set would not read as the original;
+            # 1. and （1） print as the body does, so there the numbered sentence stays an item with its number)
+            notes.append(Note(para.first, "import-numbered-paragraph", f"编号“{para.text[:length].strip()}”后是一整句话"
+                              f"（{heading[:16]}…），作为段落而不是标题；这一编号不印出", "要印编号的话，写成 heading: 简短的标题，"
+                              "整句放在 text 里"))
+            siblings.append(heading)
+            continue
         node = {"heading": heading, "text": text, "items": []}
         if text is None and len(heading) > 12 and re.search(r"\d", heading) and heading.endswith("。") and level <= 2 \
                 and not _sentence_item(heading):
@@ -161,6 +169,12 @@ def _phrase_heading(text: str) -> tuple[str, str] | None:
                 and (starts.match(rest) or head.startswith("关于") and m.group() in ("问题", "情况")):
             return head, rest
     return None
+
+
+def whole_sentence(text: str) -> bool:
+    """A numbered line that is one long sentence with clauses, ending in 。: a numbered paragraph (as a
+    会办意见 lists its points), not a heading; a short one stays a heading (import-heading-joined)."""
+    return width(text) >= 30 and bool(re.search(r"[，,；;]", text)) and text.endswith(("。", "；", "！"))
 
 
 def _split_runin(text: str) -> tuple[str, str | None]:

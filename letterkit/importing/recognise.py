@@ -179,7 +179,11 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
 
     def close_title():
         if pending:
-            titles.append((pending[0].no, squeeze("".join(l.text for l in pending)), [l.no for l in pending]))
+            text = squeeze("".join(l.text for l in pending))
+            if len(pending) > 1 and (m := ORGAN_TITLE.fullmatch(text)) and _title_like(m.group("title")):
+                organs.append((pending[0].no, m.group("organ"), False))  # X局对区十八届人大三次 / 会议第12号建议的答复
+                text = m.group("title")
+            titles.append((pending[0].no, text, [l.no for l in pending]))
             pending.clear()
 
     absorb = False  # a page label with its value on the next line (来源:\n湘阴县人民政府)
@@ -235,7 +239,12 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
         elif (m := ORGAN_TITLE.fullmatch(squeeze(text))) and _title_like(m.group("title")):
             organs.append((line.no, m.group("organ"), False))
             in_title.add(line.no)
-            titles.append((line.no, m.group("title"), [line.no]))
+            if _title_complete(m.group("title")):
+                titles.append((line.no, m.group("title"), [line.no]))
+            else:  # X局关于区十八届人大三次会议 / 第12号建议的答复: the title goes on below
+                close_title()
+                close_title_needed = False
+                pending.append(Line(line.no, m.group("title"), line.level, width(m.group("title"))))
         elif len(joint := text.split()) > 1 and all(ORGAN_LINE.fullmatch(part) for part in joint):
             organs.append((line.no, ORGAN_LINE.fullmatch(joint[0]).group("organ"), False))  # a joint letterhead: the first
         elif (m := ORGAN_LINE.fullmatch(squeeze(text))) and not text.startswith(("关于", "对")):
@@ -310,6 +319,11 @@ TITLE_WIDTH = 100  # a longer "title" is a paragraph that stands before the salu
 
 def _similar(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
+
+
+def _title_complete(text: str) -> bool:
+    """关于…的答复 ends as a title ends; 关于区十八届人大三次会议 goes on on the next line."""
+    return bool(re.search(r"(?:答复|回复|复函|的函|答复函|意见|情况|建议|提案|[》”）)])$", text))
 
 
 def _title_like(text: str) -> bool:
@@ -477,7 +491,7 @@ def _joint_reply(found: dict, out: Recognised, ident: str | None, subject: str |
 
 def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
     signature = found.get("signature")
-    organ = found.get("organ")
+    organ = _government_over(found, out)
     unit = found.pop("contact_unit", None)
     page = found.pop("page_organ", None)
     if organ is None and signature is None and unit is None and page is not None and "number" in found:
@@ -497,6 +511,8 @@ def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
                               "发文机关取署名的全称", "核对 organ.name", severity="note"))
         organ = found["organ"] = signature  # 铜峰区卫健委关于…的答复, signed 铜陵市铜峰区卫生健康委员会
     name = organ[1] if organ else (signature or unit or (None, None))[1]
+    if organ is None and signature and name == signature[1]:
+        name = _whole_name(signature, lines, out)
     if organ and signature and signature[1] != organ[1] and not same_organ_in_full(signature[1], organ[1]):
         if organ[1].endswith(signature[1]) and len(signature[1]) >= 4:
             found["short_name"] = signature[1]
@@ -550,6 +566,38 @@ def _abbreviates(short: str, full: str) -> bool:
         return False
     rest = iter(full)
     return all(char in rest for char in short)
+
+
+def _whole_name(signature: tuple, lines: list[Line], out: Recognised) -> str:
+    """桂林市七星区交通运输 signing a letter whose opening names 桂林市七星区交通运输局: the signature lost
+    its last character; the organ is the whole name the letter prints elsewhere, with a warning."""
+    name = signature[1]
+    if re.search(rf"{ORGAN_SUFFIX}$", name) or len(name) < 4:
+        return name
+    fuller = sorted({m.group() for line in lines if line.no != signature[0]
+                     for m in re.finditer(rf"{re.escape(name)}{ORGAN_SUFFIX}", squeeze(line.text))}, key=len)
+    if not fuller:
+        return name
+    out.notes.append(Note(signature[0], "import-signature", f"署名“{name}”不是完整的机关名，信中别处写作“{fuller[0]}”："
+                          f"发文机关按“{fuller[0]}”，署名照录", "核对原件，改正署名（signature）"))
+    return fuller[0]
+
+
+def _government_over(found: dict, out: Recognised):
+    """邢台市信都区人民政府 over a letter its 卫生健康局 signs: the page's (the government's site), not the
+    letterhead; the letter is the signing body's.  That line is kept as a comment and the organ is
+    taken from the signature.  A letter the government itself signs keeps its letterhead."""
+    organ, signature = found.get("organ"), found.get("signature")
+    if organ is None or signature is None or not re.search(r"政府$", organ[1]) or organ[1] in signature[1] \
+            or same_organ_in_full(signature[1], organ[1]) or re.search(r"政府$", signature[1]) \
+            or not re.search(rf"{ORGAN_SUFFIX}$", signature[1]):
+        return organ
+    out.comments.append((organ[0], organ[1], "网页上的政府名（信函由署名的机关发出）"))
+    out.notes.append(Note(organ[0], "import-organ", f"“{organ[1]}”是网页上的政府名，信函由署名的“{signature[1]}”发出："
+                          "发文机关取自署名，这一行作为注释保留", "核对 organ.name", severity="note"))
+    found.pop("organ")
+    found["file_mark"] = False
+    return None
 
 
 JPEG = b"\xff\xd8\xff"

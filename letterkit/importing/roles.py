@@ -82,7 +82,7 @@ def labelled(text: str) -> Labelled | None:
             if role == "category" and body[m.end():].strip():
                 continue  # 类别 mark followed by more text: not a category line
             return Labelled(role, re.sub(r"\s", "", m.group("label")), value.strip(" |｜").rstrip("）)】]").strip())
-    if _BREADCRUMB.match(stripped) or _DOWNLOAD.search(stripped) or _FONT_SIZES.fullmatch(stripped):
+    if _BREADCRUMB.match(stripped) or site_name(stripped) or _DOWNLOAD.search(stripped) or _FONT_SIZES.fullmatch(stripped):
         return Labelled("furniture", stripped, "")
     if re.sub(r"\s", "", stripped) in vocabulary().get("furniture_lines", []):
         return Labelled("furniture", stripped, "")
@@ -92,7 +92,7 @@ def labelled(text: str) -> Labelled | None:
         return Labelled("furniture", stripped, "")
     if m := _ANY_CATEGORY.fullmatch(stripped):  # 提案分类：【B】, 类别标识：B — a label labels.yaml lacks
         return Labelled("category", re.sub(r"\s", "", m.group("label")), m.group("mark").translate(_UPPER))
-    if re.fullmatch(r"[（(【\[]?\s*[A-DＡ-Ｄ]\s*类\s*[）)】\]]?|[（(【\[]\s*[A-DＡ-Ｄ]\s*[）)】\]]", stripped):
+    if re.fullmatch(r"[（(【\[]?\s*[A-DＡ-Ｄ]\s*类\s*[）)】\]]?|[（(【\[]\s*[A-DＡ-Ｄ]\s*[）)】\]]|[A-DＡ-Ｄ]", stripped):
         return Labelled("category", "", re.search("[A-DＡ-Ｄ]", stripped).group())
     value = disclosure_value(stripped)
     if value:
@@ -114,6 +114,15 @@ _FONT_SIZES = re.compile(r"[【\[]?\s*(?:字\s*号|字\s*体)\s*[:：]?\s*(?:[�
 # a page's download link: 附件：答复函（X〔2024〕88号）.pdf　下载, 点击下载：X.docx
 _DOWNLOAD = re.compile(r"(?=^.{0,100}$)(?:^(?:相关)?附\s*件\s*[:：].*\.(?:pdf|docx?|wps|ofd|xlsx?|zip|rar)$|.*\.(?:pdf|docx?|wps|ofd|xlsx?|zip|rar)(?![A-Za-z]).*(?:下载|点击)|(?:点击)?下载.*\.(?:pdf|docx?|wps|ofd|xlsx?|zip|rar)(?![A-Za-z]))",
                        re.IGNORECASE)
+
+
+def site_name(text: str) -> bool:
+    """孝感市孝南区人民政府门户网站 (www.xn.gov.cn): a web site's name over the letter, page furniture
+    however much it looks like an organ's name (the site words are in labels.yaml, site_names)."""
+    words = _words(vocabulary().get("site_names", []))
+    return bool(words) and bool(re.fullmatch(
+        rf"[\u4e00-\u9fff（）()]{{2,30}}?(?:{words})\s*(?:(?:网址\s*[:：]\s*)?(?:https?://)?[\w.-]+\.(?:cn|com|net|org)\S*)?",
+        text.strip()))
 
 
 def disclosure_value(text: str) -> str | None:
@@ -155,6 +164,7 @@ def peel_marks(text: str) -> tuple[str, str | None, str | None]:
         text = text[:m.start()].rstrip()
     category = None
     m = re.search(rf"(?:(?:{_words(vocabulary()['category'])})\s*[:：]?\s*)?(?:[【\[（(]\s*([A-DＡ-Ｄ])\s*类?\s*[】\]）)]|([A-DＡ-Ｄ])\s*类)$", text)
+    m = m or re.search(r"(?<=号)\s*([A-DＡ-Ｄ])$", text)  # 西民函〔2022〕14号　　A: a bare mark after the number
     if m and m.start() > 0:
         category = (m.group(1) or m.group(2)).translate(str.maketrans("ＡＢＣＤ", "ABCD"))
         text = text[:m.start()].rstrip()
