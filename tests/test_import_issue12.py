@@ -79,7 +79,7 @@ def test_a_two_line_title_that_starts_with_the_organ_keeps_its_first_line(tmp_pa
                                       "现答复如下：\n我局将城区划分为12个责任网格。\n专此答复。\n赣州市章贡区城市管理局\n"
                                       "2023年7月20日\n联系人：钟伟　联系电话：0797-8123456\n")
     assert draft["title"] == first + second
-    assert draft["organ"]["name"] == organ
+    assert draft["organ"]["name"] == "赣州市章贡区城市管理局"  # the title's 章贡区城市管理局 named in full, as signed
     assert draft["proposal"]["id"] == "12"
     assert not [n for n in result.notes if n.code in ("import-unplaced", "import-misplaced")]
 

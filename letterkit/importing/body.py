@@ -107,9 +107,9 @@ def measures_from(paras: list[Para], notes: list[Note]) -> list:
         if heading != para.text[length:] and not re.search(r"[。！？：:；;，,]$", heading):
             notes.append(Note(para.first, "import-heading-split", f"标题“{heading}”与下面的正文接成了一行，已在“{heading[-2:]}”之后分开",
                               "核对分开的位置", severity="note"))
-        if text is None and level <= 2 and whole_sentence(heading):  # 一、在规划编制中，对新建中小学校……已落实。
-            # (一、 and （一） headings print in 黑体/楷体: a whole paragraph so set would not read as the original;
-            # 1. and （1） print as the body does, so there the numbered sentence stays an item with its number)
+        if text is None and len(stack) < 2 and whole_sentence(heading):  # 一、在规划编制中，对新建中小学校……已落实。
+            # (the first two levels print in 黑体/楷体: a whole paragraph so set would not read as the original;
+            # the third and fourth print as the body does, so there a numbered sentence stays an item with its number)
             notes.append(Note(para.first, "import-numbered-paragraph", f"编号“{para.text[:length].strip()}”后是一整句话"
                               f"（{heading[:16]}…），作为段落而不是标题；这一编号不印出", "要印编号的话，写成 heading: 简短的标题，"
                               "整句放在 text 里"))
