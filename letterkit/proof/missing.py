@@ -180,7 +180,7 @@ def _may_have_lost(t: str, i: int) -> bool:
     prev, nxt = t[i - 1:i] or "\n", t[i + 1:i + 2] or "\n"
     if ch in NO_LOSS or ch in OPENERS or not "\u4e00" <= ch <= "\u9fff":
         return False
-    if prev in NUMERAL or (prev.isascii() and prev.isalnum()) or (nxt.isascii() and nxt.isalnum()):
+    if prev in NUMERAL or (prev.isascii() and prev.isalnum()) or (nxt.isascii() and nxt.isalpha()):
         return False
     if prev in PUNCT and nxt in PUNCT or nxt == "得":
         return False
