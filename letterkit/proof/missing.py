@@ -154,12 +154,14 @@ def _han(ch: str) -> str:
 
 def _stands(letter: str, phrase: str, at: int, size: int) -> bool:
     """Whether the word phrase[at:at + size] stands as a word somewhere the letter holds the phrase:
-    no two-character word runs across either of its ends (推进|山坪塘 holds 进山 only as 推进|山)."""
-    pairs = dictionary()[0]
+    no commoner two-character word runs across either of its ends (推进|山坪塘 holds 进山 only as
+    推进|山; 八卦岭片区产业 holds 片区, 区产 being rarer)."""
+    words = dictionary()[1]
+    least = words.get(phrase[at:at + size], 0)
     start = letter.find(phrase)
     while start >= 0:
         j = start + at
-        if letter[j - 1:j + 1] not in pairs and letter[j + size - 1:j + size + 1] not in pairs:
+        if words.get(letter[j - 1:j + 1], 0) <= least and words.get(letter[j + size - 1:j + size + 1], 0) <= least:
             return True
         start = letter.find(phrase, start + 1)
     return False
