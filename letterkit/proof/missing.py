@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from functools import lru_cache
 from bisect import bisect_right
 from operator import add
@@ -89,10 +89,11 @@ def lost_characters(paragraphs: list[str]) -> list[tuple[int, int, str, str, boo
     times = Counter(text[at] for text, entry in zip(paragraphs, found) for at in entry[0])
     suspects = []
     for index, (text, (_, candidates)) in enumerate(zip(paragraphs, found)):
-        for at, words in candidates:
+        for at in candidates:
             if times[text[at]] > 1:
                 continue  # a character the letter leaves alone twice is its own usage (我委, 托育)
             share = alone.get(text[at], 1.0)
+            words = _put_back(letter, text, at)
             sure = [w for w, s, e, _ in words if _stands(letter, _han(text[s - 1:s]) + w, 1, len(w))
                     or _stands(letter, w + _han(text[e:e + 1]), 0, len(w))]
             seen = sorted((w for w, _, _, n in words if n >= COMMON and w in letter), key=letter.count, reverse=True)
@@ -116,9 +117,9 @@ DOCUMENT_NUMBER = re.compile(f"[{CJK}]{{0,4}}[〔［\\[﹝【]")
 
 
 def _paragraph(text: str) -> tuple[list, list]:
-    """One paragraph's lone characters: their offsets, and those that may have lost a partner with
-    the words that would put it back [(offset, [(word, start, end)])], the same in whatever letter
-    the paragraph stands (the letter's own evidence is weighed by lost_characters)."""
+    """One paragraph's lone characters: their offsets, and the offsets of those that may have lost a
+    partner; the same in whatever letter the paragraph stands (the letter's own evidence is weighed by
+    lost_characters)."""
     known = _paragraphs.get(text)
     if known is None:
         pairs, words, alone = dictionary()
@@ -131,9 +132,7 @@ def _paragraph(text: str) -> tuple[list, list]:
         for at in lone:
             if at - 1 in bound or at + 1 in bound or not _may_have_lost(text, at):
                 continue  # two lone characters side by side: a name or an abbreviation (麦积, 快检)
-            put_back = _put_back(text, at)
-            if put_back:
-                candidates.append((at, put_back))
+            candidates.append(at)
         if len(_paragraphs) >= text_module.MOST_TEXTS:
             _paragraphs.clear()
         known = _paragraphs[text] = lone, candidates
@@ -193,28 +192,26 @@ def _may_have_lost(t: str, i: int) -> bool:
     return not DOCUMENT_NUMBER.match(t[i + 1:i + 7]) and not any(p.match(t[i:i + 40].split("。")[0]) for p in ALLOWED)
 
 
-def _put_back(t: str, i: int) -> list[tuple[str, int, int, int]]:
-    """The words made by putting one character back beside t[i]: (word, start, end, count) with
-    t[start:end] the word less that character (机构 for 构 of 养老构, 日间照料 for 日照料)."""
+def _put_back(letter: str, t: str, i: int) -> list[tuple[str, int, int, int]]:
+    """The words of the letter made by putting one character back beside t[i]: (word, start, end,
+    jieba's count) with t[start:end] the word less that character (机构 for 构 of 养老构, 日间照料
+    for 日照料).  Looked for in the letter, where the evidence must be: no table of all words."""
+    words = dictionary()[1]
     found = []
     for s in range(max(0, i - 2), i + 1):
         for e in range(i + 1, min(len(t), s + 3) + 1):
-            for word, k, count in shortenings().get(t[s:e], ()):
-                if s + k in (i, i + 1):  # the gap is beside the lone character
-                    found.append((word, s, e, count))
+            for g in {i, i + 1} & set(range(s, e + 1)):
+                left, right = t[s:g], t[g:e]
+                anchor = left or right
+                p = letter.find(anchor)
+                while p >= 0:
+                    x = p + len(left) if left else p - 1  # where the character put back stands
+                    word = letter[x - len(left):x + 1 + len(right)]
+                    if x >= 0 and word[len(left) + 1:] == right and word[:len(left)] == left \
+                            and words.get(word, 0) >= KNOWN and (word, s, e) not in [f[:3] for f in found]:
+                        found.append((word, s, e, words[word]))
+                    p = letter.find(anchor, p + 1)
     return found
-
-
-@lru_cache(maxsize=1)
-def shortenings() -> dict:
-    """word less one character → [(word, where the character was, its count)] for the words of two
-    to four characters that jieba counts KNOWN times or more."""
-    index: dict = defaultdict(list)
-    for word, count in dictionary()[1].items():
-        if count >= KNOWN:
-            for k in range(len(word)):
-                index[word[:k] + word[k + 1:]].append((word, k, count))
-    return index
 
 
 @rule("lost-character", "warning", "missing", "词语中间漏了字（单字夹在词中间不成词，本信别处写全了）",
