@@ -85,8 +85,9 @@ def test_correct_texts_that_look_close_are_left_alone(paragraphs):
 
 
 def test_the_finding_says_how_sure_and_points_at_the_draft(tmp_path):
-    """As a clerk runs check: file:line:column at the lone character, 很可能 with the same neighbours, 可能 without."""
-    text = "全县现有养老机构12家。今年新建养老构3家，建设进展顺利，感谢您的关心和持。支持社区建设。"
+    """As a clerk runs check: file:line:column at the slip; 很可能 for a phrase one character shorter
+    than the letter writes it elsewhere, 可能 for a character left alone (a warning either way)."""
+    text = "已建成日间照料中心46家，计划新建日照料中心30家。全县现有养老机构12家，今年新建养老构3家。"
     draft = MINIMAL_DRAFT.replace("每日巡查校园周边。", text)
     root = make_project(tmp_path, {"drafts/d.yaml": draft})
     path = root / "drafts" / "d.yaml"
@@ -94,10 +95,11 @@ def test_the_finding_says_how_sure_and_points_at_the_draft(tmp_path):
     assert len(found) == 2, [str(p) for p in found]
     sure, maybe = sorted(found, key=lambda p: p.location.column)
     line = draft.splitlines()[sure.location.line - 1]
-    assert line[sure.location.column - 1:].startswith("构3家") and "很可能" in sure.message and "机构" in sure.message
-    assert line[maybe.location.column - 1:].startswith("持。") and "可能漏了字" in maybe.message
-    assert "很可能" not in maybe.message and "支持" in maybe.message
-    assert sure.severity == "warning"
+    assert line[sure.location.column - 1:].startswith("日照料中心") and "很可能" in sure.message
+    assert "“日间照料中心”" in sure.message and "少了“间”" in sure.message
+    assert line[maybe.location.column - 1:].startswith("构3家") and "可能漏了字" in maybe.message
+    assert "很可能" not in maybe.message and "“机构”" in maybe.message
+    assert {p.severity for p in found} == {"warning"} and str(path) in str(sure.location.path)
 
 
 # -- every clean letter we have ----------------------------------------------------------------
