@@ -125,8 +125,8 @@ def _paragraph(text: str) -> tuple[list, list]:
     if known is None:
         pairs, words, alone = dictionary()
         rare = rarely_alone()
-        loose = [at for at, ch in enumerate(text) if ch in rare and text[at - 1:at + 1] not in pairs
-                 and text[at:at + 2] not in pairs]
+        paired = [pair in pairs for pair in map(add, text, text[1:])] + [False]  # text[at:at + 2] is a word
+        loose = [at for at, ch in enumerate(text) if ch in rare and not paired[at] and not (at and paired[at - 1])]
         lone = [at for at in loose if not _covered(text, at, words)]
         bound = {at for at in lone if alone.get(text[at], 1.0) < 0.5}
         candidates = []
