@@ -80,9 +80,9 @@ def lost_characters(paragraphs: list[str]) -> list[tuple[int, int, str, str, boo
     characters (的, 和), and that is seldom a word by itself.  It is reported when one frequent word
     made by putting one character back beside it (机构, 建议) is written elsewhere in the letter,
     between the same neighbours (养老机构: `sure`), or anywhere when the character is rarely a word
-    alone (under a fifth of its uses).  Names,
-    abbreviations, numbers with units and single characters listed between marks (政、产、学、研) are
-    left alone: the character must stand alone nowhere else in the letter."""
+    alone (under a fifth of its uses).  Names, abbreviations, numbers with units and single characters
+    listed between marks (政、产、学、研) are left alone (_may_have_lost), and so is a character the
+    letter leaves alone twice.  Calibrated on clean letters (READING.md), not on the slips alone."""
     _, _, alone = dictionary()
     letter = "\n".join(paragraphs)
     found = [_paragraph(text) for text in paragraphs]
