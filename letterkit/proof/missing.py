@@ -15,8 +15,8 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 from bisect import bisect_right
-from itertools import chain
-from operator import add
+from itertools import chain, compress
+from operator import add, not_, or_
 
 from .registry import Finding, rule
 from . import text as text_module
@@ -144,11 +144,13 @@ def _paragraph(text: str) -> tuple[list, set, list, str, dict]:
     character there is lone (filled as letters ask): the same in whatever letter it stands."""
     known = _paragraphs.get(text)
     if known is None:
-        pairs = dictionary()[0]
-        paired = [pair for pair in map(add, text, text[1:]) if pair in pairs]
-        counted, rare = set(paired), rarely_alone()
-        loose = [at for at, ch in enumerate(text[:-1]) if ch in rare and at
-                 and text[at - 1:at + 1] not in counted and text[at:at + 2] not in counted]
+        bigrams = list(map(add, text, text[1:]))
+        word = list(map(dictionary()[0].__contains__, bigrams))  # word[at]: text[at:at + 2] is a word
+        paired, rare = list(compress(bigrams, word)), rarely_alone()
+        counted = set(paired)
+        # 0 < at < len(text) - 1, in a word with neither neighbour (word[at - 1], word[at]): looped over in C
+        unpaired = compress(range(1, len(text) - 1), map(not_, map(or_, word, word[1:])))
+        loose = [at for at in unpaired if text[at] in rare]
         if len(_paragraphs) >= text_module.MOST_TEXTS:
             _paragraphs.clear()
         known = _paragraphs[text] = paired, counted, loose, "\n" * PAD + text + "\n" * PAD, {}
