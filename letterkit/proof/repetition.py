@@ -180,7 +180,7 @@ def doubled_in_no_word(text: str) -> list[int]:
 
 def _bigrams(text: str) -> set[str]:
     text = MARKS.sub("", text)
-    return {text[i:i + 2] for i in range(len(text) - 1)}
+    return set(map(add, text, text[1:]))  # every pair of characters side by side, looped over in C
 
 
 @rule("repeated-sentence", "warning", "repetition", "相邻两句不要说同一件事",
