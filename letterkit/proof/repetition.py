@@ -4,6 +4,7 @@ two adjacent sentences that say the same thing."""
 from __future__ import annotations
 
 import re
+from operator import add
 
 from .registry import Finding, rule
 from .text import CJK, per_text, prose, sentences, short
