@@ -81,3 +81,44 @@ def test_a_check_leaves_the_cycle_collector_as_it_found_it(tmp_path, monkeypatch
     assert gc.get_threshold() == before and gc.get_freeze_count() == frozen
     found = {str(k): [str(p) for p in v] for k, v in first.items()}
     assert any(found.values()) and found == {str(k): [str(p) for p in v] for k, v in again.items()}
+
+
+PARAGRAPHS = [line.strip() for line in SEED.splitlines() if len(line.strip()) >= 8]
+
+
+@st.composite
+def letters_of_seed_paragraphs(draw) -> list[str]:
+    """Paragraphs of the seed letter, some repeated, some with one character taken out (a lost character)."""
+    chosen = draw(st.lists(st.sampled_from(PARAGRAPHS), min_size=1, max_size=12))
+    letter = []
+    for text in chosen:
+        if draw(st.booleans()):
+            at = draw(st.integers(1, len(text) - 2))
+            text = text[:at] + text[at + 1:]
+        letter.append(text)
+    return letter
+
+
+def four_cjk(full: dict) -> dict:
+    return {key: places for key, places in full.items() if missing.SHORT_CJK.fullmatch(key)}
+
+
+@settings(max_examples=150, deadline=None)
+@given(letters_of_seed_paragraphs())
+def test_the_phrase_keys_put_together_paragraph_by_paragraph_are_the_letters(paragraphs):
+    """The lost-character phrase check reads the same keys, in the same order, whichever way it finds them."""
+    missing.text_module.forget()
+    pairs = missing.dictionary()[0]
+    assert four_cjk(missing._keys_by_paragraph(paragraphs, pairs)) == four_cjk(missing._keys_of_letter("\n".join(paragraphs), pairs))
+    first = missing.shortened_phrases(paragraphs)   # nothing seen before: the letter as one text
+    again = missing.shortened_phrases(paragraphs)   # every paragraph seen: put together from each paragraph's
+    assert first == again
+
+
+def test_a_shortened_phrase_is_found_the_same_whether_its_paragraphs_were_seen_or_not():
+    whole = "公共技术服务平台已经建成，由公司运营管理。"
+    paragraphs = [whole, "搭建公共技术服务台，为企业提供服务。", whole]
+    missing.text_module.forget()
+    first = missing.shortened_phrases(paragraphs)
+    assert first == [(1, 2, "公共技术服务台", "公共技术服务平台", "平")] == missing.shortened_phrases(paragraphs)
+    assert missing._phrase_memo  # the second time went paragraph by paragraph
