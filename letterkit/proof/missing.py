@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from bisect import bisect_right
+from itertools import compress, count
 from operator import add
 
 from .registry import Finding, rule
@@ -263,23 +264,13 @@ def shortened_phrases(paragraphs: list[str]) -> list[tuple[int, int, str, str, s
     keys, looked up once per position: cheap."""
     pairs, words, _ = dictionary()
     letter = "\n".join(paragraphs)
-    # the four characters left when one is taken out of five → (start, which); one before and three
-    # after it, or three before and one after: a match of five characters or more has one of the two
-    bigrams = set(map(add, letter, letter[1:]))
-    fours = map(add, map(add, letter, letter[1:]), map(add, letter[2:], letter[3:]))
-    present = set(fours)  # only a key some four characters of the letter equal can match
-    full: dict[str, list[tuple[int, int]]] = {}
-    # taken out, the character leaves its neighbours side by side: somewhere else too, or no match
-    for p in [p for p, join in enumerate(map(add, letter, letter[2:]), 1) if join in bigrams]:
-        x = letter[p]
-        if x in NO_LOSS or not "\u3400" <= x <= "\u9fff" or not (letter[p - 1:p + 1] in pairs or letter[p:p + 2] in pairs):
-            continue
-        for k in (1, 3):
-            i = p - k
-            if i >= 0 and i + 5 <= len(letter):
-                key = letter[i:p] + letter[p + 1:i + 5]
-                if key in present:
-                    full.setdefault(key, []).append((i, k))
+    # the keys, from the letter as one text, or, when most of it repeats paragraphs of letters checked
+    # before (an office's closings and standard measures), put together from what each paragraph holds
+    repeated = sum(len(text) for text in paragraphs if text in _phrase_seen)
+    if len(_phrase_seen) >= text_module.MOST_TEXTS:
+        _phrase_seen.clear()
+    _phrase_seen.update(paragraphs)
+    full = _keys_by_paragraph(paragraphs, pairs) if 2 * repeated >= len(letter) else _keys_of_letter(letter, pairs)
     if not full:
         return []
     starts, index = [], 0
@@ -313,6 +304,85 @@ def shortened_phrases(paragraphs: list[str]) -> list[tuple[int, int, str, str, s
             index = bisect_right(starts, gap) - 1
             found.append((index, gap - left - starts[index], short_phrase, whole, letter[i + k]))
             break
+    return found
+
+
+def _keys_of_letter(letter: str, pairs) -> dict[str, list[tuple[int, int]]]:
+    """The four characters left when one is taken out of five → [(start, which)]; one before and
+    three after it, or three before and one after: a match of five characters or more has one of
+    the two.  Only a key some four characters of the letter equal."""
+    bigrams = set(map(add, letter, letter[1:]))
+    fours = map(add, map(add, letter, letter[1:]), map(add, letter[2:], letter[3:]))
+    present = set(fours)  # only a key some four characters of the letter equal can match
+    full: dict[str, list[tuple[int, int]]] = {}
+    # taken out, the character leaves its neighbours side by side: somewhere else too, or no match
+    for p in [p for p, join in enumerate(map(add, letter, letter[2:]), 1) if join in bigrams]:
+        x = letter[p]
+        if x in NO_LOSS or not "\u3400" <= x <= "\u9fff" or not (letter[p - 1:p + 1] in pairs or letter[p:p + 2] in pairs):
+            continue
+        for k in (1, 3):
+            i = p - k
+            if i >= 0 and i + 5 <= len(letter):
+                key = letter[i:p] + letter[p + 1:i + 5]
+                if key in present:
+                    full.setdefault(key, []).append((i, k))
+    return full
+
+
+def _keys_by_paragraph(paragraphs: list[str], pairs) -> dict[str, list[tuple[int, int]]]:
+    """_keys_of_letter's keys of four CJK characters (the only ones shortened_phrases reads), with
+    their places in the same order: such a key and its five stand in one paragraph, so what one
+    paragraph holds is worked out once (_phrase_parts) and the letter puts its paragraphs' together."""
+    parts = [_phrase_parts(text) for text in paragraphs]
+    bigrams = set().union(*(part[0] for part in parts))
+    present = set().union(*(part[1] for part in parts))
+    full: dict[str, list[tuple[int, int]]] = {}
+    start = 0
+    for text, (_, _, joins, keys) in zip(paragraphs, parts):
+        for p in compress(count(1), map(bigrams.__contains__, joins)):
+            if p not in keys:
+                keys[p] = _keys_at(text, p, pairs)
+            for i, k, key in keys[p]:
+                if key in present:
+                    full.setdefault(key, []).append((start + i, k))
+        start += len(text) + 1
+    return full
+
+
+_phrase_seen: set = set()  # the paragraphs of the letters shortened_phrases read
+MEMOS.append(_phrase_seen)
+_phrase_memo: dict = {}  # paragraph → _phrase_parts's answer
+MOST_PARTS = 2_000  # paragraphs kept (each holds a few sets): an office's repeated paragraphs fit many times over
+MEMOS.append(_phrase_memo)
+
+
+def _phrase_parts(text: str) -> tuple[set, set, list, dict]:
+    """One paragraph's pairs and fours of characters side by side, its joins (text[p - 1] +
+    text[p + 1] for p = 1, 2, …), and p → _keys_at (filled as letters ask): the same in whatever
+    letter the paragraph stands."""
+    known = _phrase_memo.get(text)
+    if known is None:
+        if len(_phrase_memo) >= MOST_PARTS:
+            _phrase_memo.clear()
+        known = _phrase_memo[text] = (set(map(add, text, text[1:])), set(map(add, map(add, text, text[1:]), map(add, text[2:], text[3:]))),
+                                      list(map(add, text, text[2:])), {})
+    return known
+
+
+def _keys_at(text: str, p: int, pairs) -> list[tuple[int, int, str]]:
+    """(start, k, key) for the character at p taken out of the five text[start:start + 5], p = start + k:
+    none when it is a particle, no CJK or in no two-character word with a neighbour, or the four
+    left are not all CJK."""
+    x = text[p]
+    if x in NO_LOSS or not "\u3400" <= x <= "\u9fff" or not (text[p - 1:p + 1] in pairs or text[p:p + 2] in pairs):
+        return []
+    found = []
+    for k in (1, 3):
+        i = p - k
+        if i >= 0 and i + 5 <= len(text):
+            key = text[i:p] + text[p + 1:i + 5]
+            if SHORT_CJK.fullmatch(key):
+                found.append((i, k, key))
     return found
 
 

@@ -169,6 +169,7 @@ STYLE_KINDS = {
     "层数": re.compile(rf"(?<![第每])([{CHINESE_NUMERAL}]+|\d+)层(?![次面级级])"),
     "楼号": re.compile(rf"(?<![路道街巷第\d{CHINESE_NUMERAL}])([{CHINESE_NUMERAL}]+|\d+)号楼"),
 }
+STYLE_WORDS = {"门牌号": "号", "层数": "层", "楼号": "号楼"}  # what each match holds: a paragraph without it is not searched
 
 
 @rule("numeral-style", "warning", "quantities", "同一类数字全文用一种写法（阿拉伯数字或汉字）",
@@ -177,7 +178,7 @@ STYLE_KINDS = {
       "槟榔道3号……海虹道一号；共4层……十三层", "槟榔道3号……海虹道1号；共4层……13层")
 def _numeral_style(c):
     for kind, pattern in STYLE_KINDS.items():
-        found = [(path, m) for path, text in prose(c.data) for m in pattern.finditer(text)]
+        found = [(path, m) for path, text in prose(c.data) if STYLE_WORDS[kind] in text for m in pattern.finditer(text)]
         arabic = [m for _, m in found if m.group(1).isdigit()]
         if not arabic:
             continue

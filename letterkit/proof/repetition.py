@@ -4,6 +4,7 @@ two adjacent sentences that say the same thing."""
 from __future__ import annotations
 
 import re
+from operator import add
 
 from .registry import Finding, rule
 from .text import CJK, per_text, prose, sentences, short
@@ -181,7 +182,7 @@ def doubled_in_no_word(text: str) -> list[int]:
 
 def _bigrams(text: str) -> set[str]:
     text = MARKS.sub("", text)
-    return {text[i:i + 2] for i in range(len(text) - 1)}
+    return set(map(add, text, text[1:]))  # every pair of characters side by side, looped over in C
 
 
 @rule("repeated-sentence", "warning", "repetition", "相邻两句不要说同一件事",

@@ -1,0 +1,124 @@
+"""A cold `letterkit check` was made faster (issue 13) without changing what it finds.
+
+- lost-character reads a paragraph's two-character words and its loose characters with C loops
+  (map/compress) instead of a Python loop per character: on any text, the same answer as the plain
+  definition kept here (hypothesis, texts made of the seed letter's own characters and marks, so
+  that dictionary words, doubled words and loose characters all occur);
+- the cycle collector runs less often while drafts are checked, and what the parent loaded before
+  forking is frozen: after a check, Python's collector is as it was (a library call leaves no
+  global setting behind), and a check run twice in one process finds the same.
+
+tests/test_check_speed.py compares the whole command's output with the reference check on a
+mixed project (and on 1,000 drafts with CI=true); benchmarks/check_same.py compares it with
+another letterkit revision's, byte for byte.
+"""
+
+from __future__ import annotations
+
+import gc
+import shutil
+from operator import add
+
+from hypothesis import given, settings, strategies as st
+
+from letterkit.checkrun import check_paths
+from letterkit.importing import import_file
+from letterkit.project import open_project
+from letterkit.proof import missing
+
+from conftest import REPO, SEED_TEXT
+
+SEED = SEED_TEXT.read_text(encoding="utf-8")
+ALPHABET = sorted(set(SEED) - {"\n"})
+
+
+def plain_paragraph(text: str) -> tuple[list, set, list]:
+    """missing._paragraph's words and loose characters as they were first written, one character at a time."""
+    pairs = missing.dictionary()[0]
+    paired = [pair for pair in map(add, text, text[1:]) if pair in pairs]
+    counted, rare = set(paired), missing.rarely_alone()
+    loose = [at for at, ch in enumerate(text[:-1]) if ch in rare and at
+             and text[at - 1:at + 1] not in counted and text[at:at + 2] not in counted]
+    return paired, counted, loose
+
+
+def pieces_of_the_seed(draw_from) -> st.SearchStrategy[str]:
+    """Texts glued from runs of the seed letter (real words) and single characters of it."""
+    runs = st.integers(0, len(SEED) - 12).flatmap(lambda at: st.integers(1, 12).map(lambda n: SEED[at:at + n].replace("\n", "")))
+    return st.lists(st.one_of(runs, st.sampled_from(draw_from)), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces_of_the_seed(ALPHABET))
+def test_a_paragraphs_words_and_loose_characters_are_those_of_the_plain_definition(text):
+    missing.text_module.forget()
+    paired, counted, loose, padded, known = missing._paragraph(text)
+    assert (paired, counted, loose) == plain_paragraph(text)
+    assert padded == "\n" * missing.PAD + text + "\n" * missing.PAD and known == {}
+
+
+def test_every_paragraph_of_the_seed_letter_reads_as_before():
+    missing.text_module.forget()
+    paragraphs = [line.strip() for line in SEED.splitlines() if line.strip()]
+    assert paragraphs and all(missing._paragraph(text)[:3] == plain_paragraph(text) for text in paragraphs)
+    assert any(missing._paragraph(text)[2] for text in paragraphs)  # loose characters occur: the test can fail
+
+
+def test_a_check_leaves_the_cycle_collector_as_it_found_it(tmp_path, monkeypatch):
+    root = tmp_path / "project"
+    root.mkdir()
+    for name in ("letterkit.yaml", "profiles", "templates", "drafts"):
+        (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, root / name)
+    (root / "drafts" / "seed.yaml").write_text(import_file(SEED_TEXT).draft, encoding="utf-8")  # findings to compare
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    project = open_project(root)
+    before, frozen = gc.get_threshold(), gc.get_freeze_count()
+    first = check_paths(project.drafts(), project, jobs=1)
+    assert gc.get_threshold() == before and gc.get_freeze_count() == frozen
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "other-cache"))  # nothing remembered: checked again
+    again = check_paths(project.drafts(), open_project(root), jobs=1)
+    assert gc.get_threshold() == before and gc.get_freeze_count() == frozen
+    found = {str(k): [str(p) for p in v] for k, v in first.items()}
+    assert any(found.values()) and found == {str(k): [str(p) for p in v] for k, v in again.items()}
+
+
+PARAGRAPHS = [line.strip() for line in SEED.splitlines() if len(line.strip()) >= 8]
+
+
+@st.composite
+def letters_of_seed_paragraphs(draw) -> list[str]:
+    """Paragraphs of the seed letter, some repeated, some with one character taken out (a lost character)."""
+    chosen = draw(st.lists(st.sampled_from(PARAGRAPHS), min_size=1, max_size=12))
+    letter = []
+    for text in chosen:
+        if draw(st.booleans()):
+            at = draw(st.integers(1, len(text) - 2))
+            text = text[:at] + text[at + 1:]
+        letter.append(text)
+    return letter
+
+
+def four_cjk(full: dict) -> dict:
+    return {key: places for key, places in full.items() if missing.SHORT_CJK.fullmatch(key)}
+
+
+@settings(max_examples=150, deadline=None)
+@given(letters_of_seed_paragraphs())
+def test_the_phrase_keys_put_together_paragraph_by_paragraph_are_the_letters(paragraphs):
+    """The lost-character phrase check reads the same keys, in the same order, whichever way it finds them."""
+    missing.text_module.forget()
+    pairs = missing.dictionary()[0]
+    assert four_cjk(missing._keys_by_paragraph(paragraphs, pairs)) == four_cjk(missing._keys_of_letter("\n".join(paragraphs), pairs))
+    first = missing.shortened_phrases(paragraphs)   # nothing seen before: the letter as one text
+    again = missing.shortened_phrases(paragraphs)   # every paragraph seen: put together from each paragraph's
+    assert first == again
+
+
+def test_a_shortened_phrase_is_found_the_same_whether_its_paragraphs_were_seen_or_not():
+    whole = "公共技术服务平台已经建成，由公司运营管理。"
+    paragraphs = [whole, "搭建公共技术服务台，为企业提供服务。", whole]
+    missing.text_module.forget()
+    first = missing.shortened_phrases(paragraphs)
+    assert first == [(1, 2, "公共技术服务台", "公共技术服务平台", "平")] == missing.shortened_phrases(paragraphs)
+    assert missing._phrase_memo  # the second time went paragraph by paragraph
