@@ -152,3 +152,22 @@ def test_an_unbuildable_draft_names_the_fields_to_fill_and_filling_them_builds(t
     path = tmp_path / "filled.yaml"
     path.write_text(yaml.safe_dump(draft, allow_unicode=True), encoding="utf-8")
     build_draft(path, open_project(path), tmp_path / "out")  # builds: the named fields were enough
+
+
+@pytest.mark.parametrize("ids, sep", [(("15", "27"), "、"), (("21", "34", "56"), "、"), (("8", "12"), "和")])
+def test_several_numbers_under_one_hao_keep_the_first_and_warn_the_others(tmp_path, ids, sep):
+    """第15、27号建议: a joint reply's numbers under one 号 — the first is the draft's, the rest warned."""
+    title = f"关于市十届人大三次会议第{sep.join(ids)}号建议的答复\n"
+    result, draft = _import(tmp_path, title + "吴国平、林秀英代表：\n你们分别提出的《关于改善城区学校周边交通秩序的建议》收悉，"
+                            "现合并答复如下：\n我局已办理。\n特此答复。\n某市交通运输局\n2024年6月1日\n联系人：张三　联系电话：0598-1234567\n")
+    assert draft["proposal"]["id"] == ids[0]
+    warned = [n for n in result.notes if n.code == "import-joint-reply"]
+    assert len(warned) == 1 and all(f"第{i}号" in warned[0].message for i in ids[1:])
+
+
+@pytest.mark.parametrize("gap, mark", [("　", "A"), ("  ", "Ｂ"), ("", "C")])
+def test_a_bare_category_letter_after_the_title_on_its_line_is_the_category(tmp_path, gap, mark):
+    result, draft = _import(tmp_path, f"关于区政协三届五次会议第73号提案的答复{gap}{mark}\n曾庆华委员：\n您提出的《关于发展早茶产业的提案》"
+                            "收悉。现答复如下：\n我局已办理。\n特此答复。\n某区农业农村局\n2021年7月9日\n联系人：张三　联系电话：0831-1234567\n")
+    assert draft["title"] == "关于区政协三届五次会议第73号提案的答复"
+    assert draft["category"] == mark.translate(str.maketrans("ＡＢＣＤ", "ABCD"))

@@ -73,3 +73,11 @@ def test_a_title_read_with_its_organ_in_front_is_right_without_it_and_no_other_p
                        ("关于县十八届人大二次会议第9号建议的答复", False)):
         s = score(expected, {"organ": {"name": "甲县水务局"}, "title": got}, [], warned_lines=set())
         assert s.fields["title"][0] is right, got
+
+
+def test_organs_signing_side_by_side_are_right_however_they_are_separated():
+    expected = {"signature": "甲市交通运输局 甲市公安局交通警察大队"}
+    fields = {"signature": "甲市交通运输局", "co_signers": [{"signature": "甲市公安局交通警察大队"}]}
+    assert score(expected, fields, [], warned_lines=set()).fields["signature"][0]
+    fields["co_signers"] = [{"signature": "乙市公安局交通警察大队"}]
+    assert not score(expected, fields, [], warned_lines=set()).fields["signature"][0]

@@ -427,7 +427,8 @@ def _proposal(found: dict, out: Recognised) -> None:
         out.notes.append(Note(None, "import-kind", "看不出答复的是提案还是建议，暂按提案", "核对 proposal.kind"))
     ident = None
     for text in (title, opening):
-        m = re.search(r"第\s*([A-Za-z]*\s*\d+[A-Za-z0-9]*)\s*号?(?=号|(?:代表|委员)?(?:提案|建议)|[)）])", text) or \
+        m = re.search(ID_LIST, text) or \
+            re.search(r"第\s*([A-Za-z]*\s*\d+[A-Za-z0-9]*)\s*号?(?=号|(?:代表|委员)?(?:提案|建议)|[)）])", text) or \
             re.search(r"《\s*([A-Z]{1,4}\s*\d{4,})", text) or \
             re.search(r"(?<![\dA-Za-z第])(\d{1,8})\s*号\s*(?=提案|建议|议案|《)", text) or \
             re.search(r"[》”]\s*[（(]\s*(?:第|编号[:：]?)?\s*([A-Za-z]{0,4}\d{1,8})\s*号?\s*[）)]", text)  # 《…的建议》（0317号）
@@ -468,7 +469,10 @@ def _proposal(found: dict, out: Recognised) -> None:
                                   "补上后删去“无”"))
 
 
-_ID_RUN = re.compile(r"((?:第?\s*[A-Za-z]*\d+\s*号\s*(?:提案|建议)?\s*[、，,和及与]\s*)+第?\s*[A-Za-z]*\d+\s*号)")
+# 第15、27号建议 / 第21、34和56号: several numbers under one 号, the first kept as the draft's
+ID_LIST = r"第\s*([A-Za-z]*\d+)(?:\s*[、，,和及与]\s*第?\s*[A-Za-z]*\d+)+\s*号"
+_ID_RUN = re.compile(r"((?:第?\s*[A-Za-z]*\d+\s*号\s*(?:提案|建议)?\s*[、，,和及与]\s*)+第?\s*[A-Za-z]*\d+\s*号"
+                     r"|第\s*[A-Za-z]*\d+(?:\s*[、，,和及与]\s*第?\s*[A-Za-z]*\d+)+\s*号)")
 _QUOTED_PROPOSAL = re.compile(r"《([^《》]{4,80}?(?:提案|建议))》")
 
 
@@ -478,7 +482,7 @@ def _joint_reply(found: dict, out: Recognised, ident: str | None, subject: str |
     ids, titles, lines = [], [], []
     for key in ("title", "opening"):
         no, text = found.get(key, (None, ""))
-        here = [i for m in _ID_RUN.finditer(text) for i in re.findall(r"([A-Za-z]*\d+)\s*号", m.group(1))]
+        here = [i for m in _ID_RUN.finditer(text) for i in re.findall(r"[A-Za-z]*\d+", m.group(1))]
         quoted = _QUOTED_PROPOSAL.findall(text) if key == "opening" else []
         ids, titles = ids + here, titles + quoted
         lines += [no] if len(set(here)) > 1 or len(set(quoted)) > 1 else []

@@ -173,7 +173,8 @@ def peel_marks(text: str) -> tuple[str, str | None, str | None]:
 
 def title_category(title: str) -> tuple[str, str | None]:
     """办理情况（B）的函 → (办理情况的函, B): a category mark written into a title."""
-    m = re.search(r"[（(【\[]\s*([A-DＡ-Ｄ])\s*类?\s*[）)】\]]|(?<=[\u4e00-\u9fff])([A-D])类(?=[\u4e00-\u9fff]|$)", title)
+    m = re.search(r"[（(【\[]\s*([A-DＡ-Ｄ])\s*类?\s*[）)】\]]|(?<=[\u4e00-\u9fff])([A-D])类(?=[\u4e00-\u9fff]|$)", title) \
+        or re.search(r"(?<=答复|复函|的函|意见|回复)\s*([A-DＡ-Ｄ])()$", title)  # …的答复　A: a bare mark after the 文种
     if not m:
         return title, None
     code = (m.group(1) or m.group(2)).translate(str.maketrans("ＡＢＣＤ", "ABCD"))
