@@ -343,3 +343,29 @@ def test_phrases_of_the_published_letters_written_again_with_a_character_lost_ar
             found_ += any(f[0] == len(texts) and f[4] == lost for f in findings)
     print(f"found {found_} of {planted}")
     assert planted >= 50 and found_ / planted >= 0.7
+
+
+@pytest.mark.parametrize("first, second, reported", [
+    ("日均车流3.2万辆次", "承担3.2万辆的日均车流", True),
+    ("全年起降1200架次", "保障1200架航班起降", True),
+    ("日均车流3.2万辆次", "新增公交车3.2万人", False),   # a vehicle's count is not compared with people's
+    ("日均车流3.2万辆", "通行3.2万辆", False),
+    ("停放车辆120辆", "服务群众120人", False),
+])
+def test_a_count_of_vehicles_restated_without_its_ci_is_reported(tmp_path, first, second, reported):
+    problems = found(tmp_path, with_text(f"{first}，{second}。"), "unit-subject")
+    assert bool(problems) == reported
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("组织从业人员开展培训培训200人次。", True),
+    ("推动产业发展发展壮大。", True),
+    ("一个一个地落实整改。", False),     # said step by step
+    ("天天巡查，人人有责。", False),      # one character doubled in the AA way
+    ("提高学生生活质量。", False),        # 学生|生活: not one word twice
+])
+def test_a_common_two_character_word_typed_twice_is_reported_and_not_fixed(tmp_path, text, reported):
+    problems = found(tmp_path, with_text(text), "doubled-character")
+    assert bool(problems) == reported
+    if reported:
+        assert "可能" in problems[0].message

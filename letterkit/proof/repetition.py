@@ -109,11 +109,32 @@ def _doubled_in(text: str):
         yield f"“{match.group()}”：“{word}”写了两遍", f"删去一个“{word}”", match.start() + len(word), \
             ((match.start() + len(word), len(word), ""),)
     reported = {m.start() + len(m.group(1)) for m in DOUBLED.finditer(text)}
+    for at, word in _word_typed_twice(text):
+        if at not in reported:
+            reported.add(at)
+            yield f"“{word}{word}”：“{word}”写了两遍，可能多打了一遍", f"删去一个“{word}”", at, ()  # --fix leaves it: 可能
     for at in doubled_in_no_word(text):
         if at + 1 not in reported:
             quoted = text[max(0, at - 3):at + 5]
             yield f"“{quoted}”中“{text[at]}”连写两遍，不成词，可能多打了一个", f"删去一个“{text[at]}”", at + 1, \
                 ((at + 1, 1, ""),)
+
+
+WORD_TWICE = re.compile(r"([\u4e00-\u9fff]{2})\1")
+
+
+def _word_typed_twice(text: str) -> list[tuple[int, str]]:
+    """培训培训, 发展发展: a common two-character word written twice in a row, which official prose never
+    does on purpose; left alone when the doubled form is itself a word (研究研究 in jieba) or a 一-phrase
+    said step by step (一个一个, 一年一年)."""
+    if not WORD_TWICE.search(text):
+        return []
+    from .missing import dictionary
+
+    pairs, counts, _ = dictionary()
+    return [(m.start() + 2, m.group(1)) for m in WORD_TWICE.finditer(text)
+            if m.group(1) in pairs and counts.get(m.group(1), 0) >= 1000 and m.group() not in counts
+            and not m.group(1).startswith("一") and m.group(1)[0] != m.group(1)[1]]
 
 
 PARTICLES = set("的地得了和与及在对把被将并从向于为")
