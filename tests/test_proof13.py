@@ -369,3 +369,10 @@ def test_a_common_two_character_word_typed_twice_is_reported_and_not_fixed(tmp_p
     assert bool(problems) == reported
     if reported:
         assert "可能" in problems[0].message
+
+
+def test_a_verb_of_purpose_inside_a_phrase_is_no_second_spelling_of_a_name(tmp_path):
+    """其中用于农村学校 … 其中农村学校: 用于 is said of the money, not a part of the school's name."""
+    text = "安排资金500万元，其中用于农村学校300万元。全县共有学校40所，其中农村学校28所。"
+    assert not found(tmp_path, with_text(text), "name-variant")
+    assert found(tmp_path / "b", with_text("联系区人才服务中心。区人材服务中心已受理。"), "name-variant")

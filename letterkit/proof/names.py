@@ -20,7 +20,7 @@ LOOKALIKE_ENDS = ({"学校", "学院"}, {"服务中心", "服务站"})
 END = re.compile(rf"({SUFFIX})$")
 
 
-NOT_NAME = re.compile("现有|共有|已有|所有|全部|新建|建成|闲置|其中|以及|我们|我局|各类|相关")
+NOT_NAME = re.compile("现有|共有|已有|所有|全部|新建|建成|闲置|其中|以及|我们|我局|各类|相关|用于|作为|对于|关于|属于|位于|由于|针对|包括|其余")
 SUFFIX_AT = re.compile(rf"(?:{SUFFIX})")
 RUN_END = re.compile(rf"[{CJK}]+$")
 
