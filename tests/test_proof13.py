@@ -376,3 +376,15 @@ def test_a_verb_of_purpose_inside_a_phrase_is_no_second_spelling_of_a_name(tmp_p
     text = "安排资金500万元，其中用于农村学校300万元。全县共有学校40所，其中农村学校28所。"
     assert not found(tmp_path, with_text(text), "name-variant")
     assert found(tmp_path / "b", with_text("联系区人才服务中心。区人材服务中心已受理。"), "name-variant")
+
+
+@pytest.mark.parametrize("first, second, reported", [
+    ("总用地面积约230公顷", "总用地面积约230平方米", True),
+    ("规划面积2.3平方公里", "规划面积2.3公顷", True),
+    ("总用地面积约230公顷", "总用地面积约230万平方米", False),   # 230公顷 is 230万平方米: the same area
+    ("规划面积2.3平方公里", "规划面积230公顷", False),
+    ("种植面积230亩", "种植面积230平方米", False),             # 亩 is no power of ten of 平方米: not compared
+])
+def test_an_area_restated_in_another_unit_is_compared_by_its_size(tmp_path, first, second, reported):
+    problems = found(tmp_path, with_text(f"{first}，已完成一期。下一步，{second}范围内的基础设施同步建设。"), "quantity-magnitude")
+    assert bool(problems) == reported

@@ -14,12 +14,13 @@ from .registry import Finding, rule
 from .text import CJK, per_text, prose
 
 MAGNITUDE = {"": 1, "千": 1000, "万": 10_000, "亿": 100_000_000}
-UNITS = {"平方米": "m2", "㎡": "m2", "平米": "m2", "m²": "m2", "平方公里": "km2", "亩": "mu", "公顷": "ha",
+UNITS = {"平方米": "m2", "㎡": "m2", "平米": "m2", "m²": "m2", "平方公里": "m2", "亩": "mu", "公顷": "m2",
          "元": "yuan", "人次": "visits", "人": "people", "家": "units", "个": "units", "件": "items",
          "吨": "t", "公里": "km", "千米": "km", "米": "m", "台": "machines", "辆": "vehicles", "所": "institutions",
          "座": "buildings", "条": "lines", "项": "projects", "名": "people", "户": "households", "套": "sets",
          "张": "sheets", "间": "rooms", "公斤": "t", "千克": "t", "立方米": "m3"}
-SCALE = {"公斤": Decimal("0.001"), "千克": Decimal("0.001"), "千米": 1000, "公里": 1000}  # in the kind's first unit
+SCALE = {"公斤": Decimal("0.001"), "千克": Decimal("0.001"), "千米": 1000, "公里": 1000,  # in the kind's first unit
+         "公顷": 10_000, "平方公里": 1_000_000}  # 230公顷 restated as 230平方米: a power of ten apart, as 万 is
 QUALIFIERS = re.compile("(?:约|近|达|为|共|计|逾|超过|已达|合计|总计|累计|共计|达到|约为)+$")
 QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(千|万|亿)?(余|多)?(平方公里|平方米|立方米|㎡|平米|m²|亩|公顷|元|人次|人|家|个|件|吨|公里|千米|米|台|辆|所|座|条|项|名|户|套|张|间|公斤|千克)")
 
