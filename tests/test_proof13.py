@@ -388,3 +388,13 @@ def test_a_verb_of_purpose_inside_a_phrase_is_no_second_spelling_of_a_name(tmp_p
 def test_an_area_restated_in_another_unit_is_compared_by_its_size(tmp_path, first, second, reported):
     problems = found(tmp_path, with_text(f"{first}，已完成一期。下一步，{second}范围内的基础设施同步建设。"), "quantity-magnitude")
     assert bool(problems) == reported
+
+
+@pytest.mark.parametrize("first, second, reported", [
+    ("兰山区城市管理局", "兰山区城市管理委员会", True),    # one body: a 委员会 renamed 局, named both ways
+    ("兰山区城市管理局", "兰山区城市管理局", False),
+    ("市发展和改革委员会", "区教育局", False),
+])
+def test_one_body_called_both_ju_and_weiyuanhui_is_reported(tmp_path, first, second, reported):
+    problems = found(tmp_path, with_text(f"经{first}研究，会同{second}办理。"), "name-variant")
+    assert bool(problems) == reported

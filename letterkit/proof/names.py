@@ -17,6 +17,7 @@ SUFFIX = ("委员会|办公室|办事处|服务中心|中心|管理局|局|合�
           "服务站|工作站|医院|学校|学院|公司|集团|协会|商会|街道|社区")
 # last words one body is miscalled by: a 学校 is no 学院, though the rest of the name is the same
 LOOKALIKE_ENDS = ({"学校", "学院"}, {"服务中心", "服务站"})
+RENAMED = (("局", "委员会"),)  # 城市管理委员会 renamed 城市管理局: one body, the old name left in a letter
 END = re.compile(rf"({SUFFIX})$")
 
 
@@ -132,9 +133,24 @@ def _two_changed(a: str, b: str) -> str | None:
 
 
 @lru_cache(maxsize=65536)
+def _renamed_key(name: str) -> str | None:
+    """The five characters before 局 or 委员会: where a body's old and new names meet (see RENAMED)."""
+    for short, long in RENAMED:
+        for end in (long, short):
+            if name.endswith(end) and len(name) - len(end) >= 5:
+                return "renamed:" + name[:-len(end)][-5:]
+    return None
+
+
 def _kind_variant(a: str, b: str) -> str | None:
     """福田区人才服务中心 and 福田人才服务站: the place written short and another last word — one body named two
     ways.  Only the last word differing (服务中心, 服务站) may be two bodies; that is not reported."""
+    for short, long in RENAMED:
+        x, y = (a, b) if a.endswith(short) else (b, a)
+        if x.endswith(short) and y.endswith(long):
+            core_x, core_y = x[:-len(short)], y[:-len(long)]
+            if len(core_x) >= 6 and len(core_y) >= 6 and core_x[-6:] == core_y[-6:]:  # 山区城市管理: a place and its office
+                return f"“{short}”与“{long}”"
     end_a, end_b = END.search(a), END.search(b)
     if not (end_a and end_b) or end_a.group() == end_b.group():
         return None
@@ -190,14 +206,15 @@ def _names(c):
                 continue
             # typos share the last character, the place written short and another last word the two before it
             core = run[:end.start()][-2:]
+            renamed = _renamed_key(run)
             earlier, difference = first_unreported(
-                kinds.get(run[-1], []) + kinds.get(core, []), run,
+                kinds.get(run[-1], []) + kinds.get(core, []) + kinds.get(renamed, []), run,
                 lambda a, b: _typo(a, b) or _typo(b, a) or _kind_variant(a, b) or _two_changed(a, b))
             if earlier is not None:
                 quoted, before = _quote(run, earlier), _quote(earlier, run)
                 yield Finding(path, f"“{quoted}”与前文“{before}”相差{difference}，像是同一机构的两种写法",
                               "核对全称，全文统一（简称只省去开头的地名）", offset + len(run) - len(quoted))
-            for key in (run[-1], core) if len(core) == 2 else (run[-1],):
+            for key in ((run[-1], core) if len(core) == 2 else (run[-1],)) + ((renamed,) if renamed else ()):
                 if run not in kinds.setdefault(key, []):
                     kinds[key].append(run)
 
