@@ -612,4 +612,5 @@ def test_issue12_numbered_whole_sentences_are_paragraphs(tmp_path, expected, num
     path = tmp_path / "variant.txt"
     measures = yaml.safe_load(import_file(path).draft)["measures"]
     flat = [m for m in measures if isinstance(m, str)]
-    assert all(letter.lines[i][1][len(_cn(1)) + 1:].strip()[-10:] in "".join(flat) for i in picked), measures
+    words = lambda text: re.sub(r"[\W_]", "", text)  # the copy's half-width marks come back full width
+    assert all(words(letter.lines[i][1])[-10:] in words("".join(flat)) for i in picked), measures

@@ -276,8 +276,8 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
         chosen = next((o for o in organs if o[2]), organs[-1])
         found["organ"] = (chosen[0], chosen[1])
         found["file_mark"] = chosen[2]
-        if chosen[0] in in_title:
-            found["organ_in_title"] = True
+        if chosen[0] in in_title and not any(no not in in_title and name == chosen[1] for no, name, _ in organs):
+            found["organ_in_title"] = True  # (a letterhead of its own printing the same name is the organ's)
         for no, name, _ in organs:
             if no != chosen[0]:
                 out.comments.append((no, name, "网页标题中的机关名（与版头重复）"))
