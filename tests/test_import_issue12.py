@@ -171,3 +171,18 @@ def test_a_bare_category_letter_after_the_title_on_its_line_is_the_category(tmp_
                             "收悉。现答复如下：\n我局已办理。\n特此答复。\n某区农业农村局\n2021年7月9日\n联系人：张三　联系电话：0831-1234567\n")
     assert draft["title"] == "关于区政协三届五次会议第73号提案的答复"
     assert draft["category"] == mark.translate(str.maketrans("ＡＢＣＤ", "ABCD"))
+
+
+@pytest.mark.parametrize("last", ["您这一建议对改善农村饮水条件具有重要意义，再次感谢您对水利工作的关心和支持。",
+                                  "你们的建议很有见地，衷心感谢你们对水利工作的支持！"])
+def test_thanks_after_a_clause_about_the_proposal_is_the_closing(tmp_path, last):
+    result, draft = _import(tmp_path, "关于县十九届人大二次会议第7号建议的答复\n张三代表：\n您提出的《关于改善农村饮水条件的建议》收悉，"
+                            "现答复如下：\n一、加快工程建设。确保9月底前完工通水。\n二、建立长效管护机制。落实村级管水员。\n"
+                            f"{last}\n某县水利局\n2023年7月6日\n联系人：柯文斌　电话：0716-5223089\n")
+    assert draft["closing"] == [last]
+
+
+def test_the_session_is_read_from_a_title_that_opens_with_it(tmp_path):
+    result, draft = _import(tmp_path, "市十届人大四次会议第19号建议答复\n尊敬的马鞍镇代表团：\n贵代表团提出的“关于加快马鞍镇卫生院改扩建的建议”"
+                            "收悉，现答复如下：\n项目已列入计划。\n特此答复。\n某市卫生健康局\n2024年6月3日\n联系人：张三　联系电话：0555-1234567\n")
+    assert draft["proposal"]["session"] == "市十届人大四次会议" and draft["proposal"]["id"] == "19"

@@ -83,3 +83,12 @@ def test_organs_signing_side_by_side_are_right_however_they_are_separated():
     assert score(expected, fields, [], warned_lines=set()).fields["signature"][0]
     fields["co_signers"] = [{"signature": "乙市公安局交通警察大队"}]
     assert not score(expected, fields, [], warned_lines=set()).fields["signature"][0]
+
+
+def test_a_signature_line_in_its_own_field_is_placed_though_the_body_names_the_organ_too():
+    lines = ["下一步，区城市管理综合执法局将会同各街道做到违建早发现、早制止。", "云江区城市管理和综合执法局"]
+    expected = {"signature": "云江区城市管理和综合执法局", "roles": {"body": [1], "signature": [2]}}
+    fields = {"signature": "云江区城市管理和综合执法局", "measures": [lines[0]]}
+    assert score(expected, fields, lines, warned_lines=set()).misplaced == []
+    fields = {"signature": "无", "measures": [lines[0], lines[1]]}
+    assert score(expected, fields, lines, warned_lines=set()).misplaced == [(2, "signature", "measures")]

@@ -452,7 +452,7 @@ def _proposal(found: dict, out: Recognised) -> None:
                     lead = "关于" if re.search(r"关于\s*“$", opening[:m.start(1)]) and not subject.startswith("关于") else ""
                     subject = lead + subject + "的" + kind_word.group(1)
     session = None
-    for text, pattern in ((title, r"(?:关于对|关于|对)(.{2,30}?会议)(?:上|的?第|提出|的?\s*\d+\s*号)"), (opening, r"(?:于|在)(.{2,30}?(?:会议|大会))(?:大会)?上?提出")):
+    for text, pattern in ((title, r"(?:关于对|关于|对|^)(.{2,30}?会议)(?:上|的?第|提出|的?\s*\d+\s*号)"), (opening, r"(?:于|在)(.{2,30}?(?:会议|大会))(?:大会)?上?提出")):
         m = re.search(pattern, text) if text else None
         if m:
             session = m.group(1)

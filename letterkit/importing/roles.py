@@ -184,4 +184,6 @@ def title_category(title: str) -> tuple[str, str | None]:
 def closing_start() -> re.Pattern:
     """A closing paragraph's start: a formula, maybe after the addressee named again (周博委员，感谢…)."""
     words = "|".join(map(re.escape, sorted(vocabulary()["closing_starts"], key=len, reverse=True)))
-    return re.compile(rf"(?:[\u4e00-\u9fff、]{{2,20}}(?:委员|代表|同志)[，,]\s*)?(?:{words}|请.{{0,12}}(?:批评指正|继续关注|多提)|对(?:您|你们|贵)[^。！？]{{0,30}}?表示(?:衷心的|诚挚的)?(?:感谢|谢意))")
+    return re.compile(rf"(?:[\u4e00-\u9fff、]{{2,20}}(?:委员|代表|同志)[，,]\s*)?(?:{words}|请.{{0,12}}(?:批评指正|继续关注|多提)|对(?:您|你们|贵)[^。！？]{{0,30}}?表示(?:衷心的|诚挚的)?(?:感谢|谢意)"
+                      # 您这一提案对…具有重要意义，再次感谢您对…的关心和支持: the thanks after a clause about the proposal
+                      rf"|(?:您|你们|贵)[^。！？]{{0,40}}?[，,]\s*(?:再次|衷心|非常|十分)?感谢(?:您|你们|贵))")

@@ -167,6 +167,9 @@ def score(expected: dict, fields: dict, source_lines: list[str], warned_lines: s
                 if role in ("title", "salutation") and _share_in(text, where[role]) >= 0.8 * len(text):
                     result.placed_chars += len(text)  # in its own field: the body naming it too is no misplacement
                     continue
+                if role == "signature" and text in re.sub(r"[\s、]", "", _norm(got["signature"])):
+                    result.placed_chars += len(text)  # the signature field holds it: the body naming the organ is no misplacement
+                    continue
                 checked = [z for z in ("salutation", "opening", "measures", "closing") if z != role]
                 if role not in ("title", "furniture", "letterhead"):  # a page title repeats the letter's
                     checked.append("title")
