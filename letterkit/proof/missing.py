@@ -10,6 +10,7 @@ clean letters (tests/fixtures/published/READING.md), not tuned on the slips alon
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections import Counter
@@ -30,15 +31,27 @@ ALLOWED = (re.compile("^集.*一体"),)
 NAME_ENDS = set("局委办厅部署院站所处科股队室馆会区县市省镇乡村街团")
 NAME_ENDS |= set("方者性化式型率")  # and what makes a noun of the word before it: 协调方, 参与者, 规范化
 
-CACHE_VERSION = "proof-missing-3"
+CACHE_VERSION = "proof-missing-4"
 
 
-@lru_cache(maxsize=1)
 def dictionary() -> tuple[frozenset, dict, dict]:
     """From jieba's dictionary: its two-character words, its words of two to four characters with their
     counts, and
-    for each character the share of its uses in which it is a word by itself.  Kept in
-    letterkit's cache folder: reading jieba's dictionary takes a second or more, every run."""
+    for each character the share of its uses in which it is a word by itself."""
+    return _tables()[:3]
+
+
+def shortened_words() -> tuple[dict, float, dict]:
+    """jieba's counts of single characters, the log of its total count, and its words of three or four
+    characters by what is left when one inner character is taken out (散 of 集散中心: 集中心 →
+    [(集散中心, 2)]): for inner_losses, built once with the rest."""
+    return _tables()[3:]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple:
+    """dictionary()'s and shortened_words()'s tables.  Kept in letterkit's cache folder: reading
+    jieba's dictionary takes a second or more, every run."""
     import pickle
 
     from ..cache import cache_dir
@@ -53,16 +66,21 @@ def dictionary() -> tuple[frozenset, dict, dict]:
     from ..cache import jieba as private_jieba
 
     jieba = private_jieba()  # never the shared $TMPDIR/jieba.cache
-    pairs, counts, inside = set(), {}, Counter()
+    pairs, counts, inside, singles, short = set(), {}, Counter(), {}, {}
     for word, count in jieba.dt.FREQ.items():
+        if count and len(word) == 1 and HAN.match(word):
+            singles[word] = count
         if count and 2 <= len(word) <= 4 and HAN.match(word):
             counts[word] = count
             if len(word) == 2:
                 pairs.add(word)
             for ch in set(word):
                 inside[ch] += count
+            for k in range(1, len(word) - 1) if len(word) > 2 else ():
+                short.setdefault(word[:k] + word[k + 1:], []).append((word, k))
     alone = {ch: jieba.dt.FREQ.get(ch, 0) / (jieba.dt.FREQ.get(ch, 0) + n + 1) for ch, n in inside.items()}
-    result = (frozenset(pairs), counts, alone)
+    short = {key: tuple(sorted(found)) for key, found in short.items()}
+    result = (frozenset(pairs), counts, alone, singles, math.log(jieba.dt.total), short)
     if path is not None:
         try:
             temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -243,6 +261,106 @@ def _lost(c):
         # "可能" with the same neighbours too: 河道水环境 and 助农增收 are right, though 水质 and 农民增收 are elsewhere
         yield Finding(paragraphs[index][0], f"“{quoted}”中“{ch}”单独成字，可能漏了字（本信别处写作“{whole}”）",
                       f"核对原稿，补上漏掉的字（如“{whole}”）", at)
+        reported.add((index, at))
+    for index, at, ch, word in inner_losses(texts):
+        if any((index, k) in reported for k in range(at - 3, at + 1)):
+            continue
+        text = texts[index]
+        quoted = text[max(0, at - 4):at + 5]
+        yield Finding(paragraphs[index][0], f"“{quoted}”中“{ch}”单独成字，可能漏了字（词典里有“{word}”）",
+                      f"核对原稿，若是漏了字就补上（如“{word}”）；名称、简称写对了就不用改", at)
+
+
+def inner_losses(paragraphs: list[str]) -> list[tuple[int, int, str, str]]:
+    """(paragraph, offset, the lone character, the word it would end) of each place where the letter
+    gives no evidence but jieba's dictionary does: the best segmentation of the written text leaves a
+    character alone (道 of 打通消防道, 心 of 游客集中心), rarely a word by itself, and one character
+    put back inside the word it ends makes a word of three or four characters of the dictionary
+    (消防通道, 集散中心) whose reading is about as probable as the written one or more
+    (INNER_GAIN).  Only the last character of that word: a lone first character is far more often a
+    name or an abbreviation (城|公交, 高|成长).  No lone neighbour (麦积, 助餐), nothing left alone
+    around the repair, nothing _may_have_lost leaves alone.  Calibrated on the clean letters
+    (READING.md); per paragraph, memoised."""
+    found = []
+    for index, text in enumerate(paragraphs):
+        for at, ch, word in _inner(text):
+            found.append((index, at, ch, word))
+    return found
+
+
+INNER_GAIN = -0.4  # log of how much less probable the repaired reading may be (clean letters: -0.63 the closest)
+_inner_memo: dict = {}
+MEMOS.append(_inner_memo)
+
+
+def _inner(text: str) -> list[tuple[int, str, str]]:
+    known = _inner_memo.get(text)
+    if known is not None:
+        return known
+    _, _, alone = dictionary()
+    short = shortened_words()[2]
+    tokens = _segment(text)
+    singles = {s for s, e in tokens if e - s == 1}
+    known = []
+    for i in sorted(singles):
+        ch = text[i]
+        if not "\u4e00" <= ch <= "\u9fff" or ch in NUMERAL or alone.get(ch, 1.0) >= 0.5 \
+                or any(j in singles and alone.get(text[j], 1.0) < 0.5 for j in (i - 1, i + 1)) \
+                or not _may_have_lost(text, i):
+            continue
+        best = None
+        for n in (2, 3):
+            a = i + 1 - n  # the word less its lost character ends with the lone one
+            if a < 0:
+                continue
+            for word, k in short.get(text[a:i + 1], ()):
+                if word[k] in NUMERAL:
+                    continue
+                lo, hi = max(0, a - 3), min(len(text), i + 4)
+                repaired = text[lo:a] + word + text[i + 1:hi]
+                tokens2 = _segment(repaired)
+                s0, e0 = a - lo, a - lo + len(word)
+                if any(e - s == 1 and "\u4e00" <= repaired[s] <= "\u9fff" and repaired[s] not in FUNCTION
+                       for s, e in tokens2 if s <= e0 and e >= s0):
+                    continue  # the repair leaves another character alone (占|空比)
+                gain = _score(tokens2, repaired) - _score(_segment(text[lo:hi]), text[lo:hi])
+                if gain >= INNER_GAIN and (best is None or gain > best[0]):
+                    best = (gain, word)
+        if best:
+            known.append((i, ch, best[1]))
+    if len(_inner_memo) >= text_module.MOST_TEXTS:
+        _inner_memo.clear()
+    _inner_memo[text] = known
+    return known
+
+
+def _logp(word: str) -> float | None:
+    """jieba's log probability of the word; a character it does not know is a very rare word."""
+    singles, total, _ = shortened_words()
+    count = singles.get(word) if len(word) == 1 else dictionary()[1].get(word)
+    if count:
+        return math.log(count) - total
+    return -total if len(word) == 1 else None
+
+
+def _segment(text: str) -> list[tuple[int, int]]:
+    """The most probable segmentation of the text into jieba's words of up to four characters, as
+    (start, end) pairs: jieba's own way (unigram counts), on the few characters around a suspect."""
+    best, back = [0.0] + [-math.inf] * len(text), [0] * (len(text) + 1)
+    for k in range(1, len(text) + 1):
+        for n in range(1, min(4, k) + 1):
+            p = _logp(text[k - n:k])
+            if p is not None and best[k - n] + p > best[k]:
+                best[k], back[k] = best[k - n] + p, k - n
+    tokens, k = [], len(text)
+    while k:
+        tokens.append((back[k], k))
+        k = back[k]
+    return tokens[::-1]
+
+
+def _score(tokens: list[tuple[int, int]], text: str) -> float:
+    return sum(_logp(text[s:e]) for s, e in tokens)
 
 
 FUNCTION = set("的地得了着过和与及或等之在对为把被将并也都又而就是有个们从向于以不未没无")  # 不 of 室温不达标: a word
