@@ -31,7 +31,7 @@ ALLOWED = (re.compile("^集.*一体"),)
 NAME_ENDS = set("局委办厅部署院站所处科股队室馆会区县市省镇乡村街团")
 NAME_ENDS |= set("方者性化式型率")  # and what makes a noun of the word before it: 协调方, 参与者, 规范化
 
-CACHE_VERSION = "proof-missing-4"
+CACHE_VERSION = "proof-missing-5"
 
 
 def dictionary() -> tuple[frozenset, dict, dict]:
@@ -67,6 +67,12 @@ def _tables() -> tuple:
 
     jieba = private_jieba()  # never the shared $TMPDIR/jieba.cache
     pairs, counts, inside, singles, short = set(), {}, Counter(), {}, {}
+    names = set()  # words jieba tags as names of people, places, bodies or other proper names (王维虎, 桂花城)
+    with jieba.dt.get_dict_file() as lines:
+        for line in lines:
+            word, _, tag = (line.decode("utf-8").split() + ["", ""])[:3]
+            if tag.startswith(("nr", "ns", "nt", "nz")):
+                names.add(word)
     for word, count in jieba.dt.FREQ.items():
         if count and len(word) == 1 and HAN.match(word):
             singles[word] = count
@@ -76,7 +82,7 @@ def _tables() -> tuple:
                 pairs.add(word)
             for ch in set(word):
                 inside[ch] += count
-            for k in range(1, len(word) - 1) if len(word) > 2 else ():
+            for k in range(1, len(word) - 1) if len(word) > 2 and word not in names else ():
                 short.setdefault(word[:k] + word[k + 1:], []).append((word, k))
     alone = {ch: jieba.dt.FREQ.get(ch, 0) / (jieba.dt.FREQ.get(ch, 0) + n + 1) for ch, n in inside.items()}
     short = {key: tuple(sorted(found)) for key, found in short.items()}
@@ -272,28 +278,34 @@ def _lost(c):
 
 
 def inner_losses(paragraphs: list[str]) -> list[tuple[int, int, str, str]]:
-    """(paragraph, offset, the lone character, the word it would end) of each place where the letter
+    """(paragraph, offset, the lone character, the word it would be in) of each place where the letter
     gives no evidence but jieba's dictionary does: the best segmentation of the written text leaves a
     character alone (道 of 打通消防道, 心 of 游客集中心), rarely a word by itself, and one character
-    put back inside the word it ends makes a word of three or four characters of the dictionary
-    (消防通道, 集散中心) whose reading is about as probable as the written one or more
-    (INNER_GAIN).  Only the last character of that word: a lone first character is far more often a
-    name or an abbreviation (城|公交, 高|成长).  No lone neighbour (麦积, 助餐), nothing left alone
-    around the repair, nothing _may_have_lost leaves alone.  Calibrated on the clean letters
+    put back inside a word of three or four characters of the dictionary makes that word of it and its
+    neighbours (消防通道, 集散中心), the repaired reading about as probable as the written one or more
+    (INNER_GAIN) when the lone character ends the word, clearly more (INNER_GAIN_INSIDE) when it begins
+    it: a lone first character is far more often a name or an abbreviation (城|公交, 高|成长).  Not
+    beside another lone character (麦积, 助餐, 农房: a name or abbreviation, so 心理辅室 is missed too),
+    nothing left alone around the repair, nothing _may_have_lost leaves alone, no word jieba tags as a
+    name (凌云凤), no short form the letter writes twice (专班).  Calibrated on the clean letters
     (READING.md); per paragraph, memoised."""
+    letter = "\n".join(paragraphs)
     found = []
     for index, text in enumerate(paragraphs):
-        for at, ch, word in _inner(text):
-            found.append((index, at, ch, word))
+        for at, ch, word, written in _inner(text):
+            if letter.count(written) == 1:  # written so twice: the letter's own usage (专班, 桂城街道)
+                found.append((index, at, ch, word))
     return found
 
 
 INNER_GAIN = -0.4  # log of how much less probable the repaired reading may be (clean letters: -0.63 the closest)
+INNER_GAIN_INSIDE = 1.5  # the lone character first or inside the word: more probable (clean: 后|继无人 0.99, 城|市公交 0.63)
 _inner_memo: dict = {}
 MEMOS.append(_inner_memo)
 
 
-def _inner(text: str) -> list[tuple[int, str, str]]:
+def _inner(text: str) -> list[tuple[int, str, str, str]]:
+    """inner_losses in one paragraph: (offset, the lone character, the word, the text it would repair)."""
     known = _inner_memo.get(text)
     if known is not None:
         return known
@@ -307,27 +319,27 @@ def _inner(text: str) -> list[tuple[int, str, str]]:
         if not "\u4e00" <= ch <= "\u9fff" or ch in NUMERAL or alone.get(ch, 1.0) >= 0.5 \
                 or any(j in singles and alone.get(text[j], 1.0) < 0.5 for j in (i - 1, i + 1)) \
                 or not _may_have_lost(text, i):
-            continue
+            continue  # two lone characters side by side: a name or an abbreviation (麦积, 助餐, 农房, 辅室 too)
         best = None
-        for n in (2, 3):
-            a = i + 1 - n  # the word less its lost character ends with the lone one
-            if a < 0:
+        for a, n in ((a, n) for n in (2, 3) for a in range(i + 1 - n, i + 1)):
+            if a < 0 or a + n > len(text):
                 continue
-            for word, k in short.get(text[a:i + 1], ()):
+            least = INNER_GAIN if a + n == i + 1 else INNER_GAIN_INSIDE
+            for word, k in short.get(text[a:a + n], ()):
                 if word[k] in NUMERAL:
                     continue
-                lo, hi = max(0, a - 3), min(len(text), i + 4)
-                repaired = text[lo:a] + word + text[i + 1:hi]
+                lo, hi = max(0, a - 3), min(len(text), a + n + 3)
+                repaired = text[lo:a] + word + text[a + n:hi]
                 tokens2 = _segment(repaired)
                 s0, e0 = a - lo, a - lo + len(word)
                 if any(e - s == 1 and "\u4e00" <= repaired[s] <= "\u9fff" and repaired[s] not in FUNCTION
                        for s, e in tokens2 if s <= e0 and e >= s0):
                     continue  # the repair leaves another character alone (占|空比)
                 gain = _score(tokens2, repaired) - _score(_segment(text[lo:hi]), text[lo:hi])
-                if gain >= INNER_GAIN and (best is None or gain > best[0]):
-                    best = (gain, word)
+                if gain >= least and (best is None or gain > best[0]):
+                    best = (gain, word, a, text[a:a + n])
         if best:
-            known.append((i, ch, best[1]))
+            known.append((i, ch, best[1], best[3]))
     if len(_inner_memo) >= text_module.MOST_TEXTS:
         _inner_memo.clear()
     _inner_memo[text] = known
