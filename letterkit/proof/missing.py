@@ -31,7 +31,7 @@ ALLOWED = (re.compile("^集.*一体"),)
 NAME_ENDS = set("局委办厅部署院站所处科股队室馆会区县市省镇乡村街团")
 NAME_ENDS |= set("方者性化式型率")  # and what makes a noun of the word before it: 协调方, 参与者, 规范化
 
-CACHE_VERSION = "proof-missing-5"
+CACHE_VERSION = "proof-missing-6"
 
 
 def dictionary() -> tuple[frozenset, dict, dict]:
@@ -85,7 +85,7 @@ def _tables() -> tuple:
             for k in range(1, len(word) - 1) if len(word) > 2 and word not in names else ():
                 short.setdefault(word[:k] + word[k + 1:], []).append((word, k))
     alone = {ch: jieba.dt.FREQ.get(ch, 0) / (jieba.dt.FREQ.get(ch, 0) + n + 1) for ch, n in inside.items()}
-    short = {key: tuple(sorted(found)) for key, found in short.items()}
+    short = {key: " ".join(sorted(word for word, _ in found)) for key, found in short.items()}  # strings load fast
     result = (frozenset(pairs), counts, alone, singles, math.log(jieba.dt.total), short)
     if path is not None:
         try:
@@ -309,23 +309,26 @@ def _inner(text: str) -> list[tuple[int, str, str, str]]:
     known = _inner_memo.get(text)
     if known is not None:
         return known
-    _, _, alone = dictionary()
-    short = shortened_words()[2]
-    tokens = _segment(text)
-    singles = {s for s, e in tokens if e - s == 1}
-    known = []
-    for i in sorted(singles):
-        ch = text[i]
-        if not "\u4e00" <= ch <= "\u9fff" or ch in NUMERAL or alone.get(ch, 1.0) >= 0.5 \
-                or any(j in singles and alone.get(text[j], 1.0) < 0.5 for j in (i - 1, i + 1)) \
-                or not _may_have_lost(text, i):
+    alone = dictionary()[2]
+    rare, short = rarely_alone(), shortened_words()[2]
+    known, singles = [], None
+    for i, ch in enumerate(text):
+        if ch not in rare or ch in NUMERAL:
+            continue
+        if text[i - 1:i + 1] not in short and text[i:i + 2] not in short and text[i - 2:i + 1] not in short \
+                and text[i - 1:i + 2] not in short and text[i:i + 3] not in short or not _may_have_lost(text, i):
+            continue  # cheap first: a character seldom alone, in what a dictionary word less one character reads
+        if singles is None:  # the paragraph's best segmentation, once
+            singles = {s for s, e in _segment(text) if e - s == 1}
+        if i not in singles or any(j in singles and alone.get(text[j], 1.0) < 0.5 for j in (i - 1, i + 1)):
             continue  # two lone characters side by side: a name or an abbreviation (麦积, 助餐, 农房, 辅室 too)
         best = None
         for a, n in ((a, n) for n in (2, 3) for a in range(i + 1 - n, i + 1)):
             if a < 0 or a + n > len(text):
                 continue
             least = INNER_GAIN if a + n == i + 1 else INNER_GAIN_INSIDE
-            for word, k in short.get(text[a:a + n], ()):
+            for word in short.get(text[a:a + n], "").split():
+                k = next((k for k in range(n) if word[k] != text[a + k]), n - 1)  # where the character goes back
                 if word[k] in NUMERAL:
                     continue
                 lo, hi = max(0, a - 3), min(len(text), a + n + 3)
@@ -346,10 +349,12 @@ def _inner(text: str) -> list[tuple[int, str, str, str]]:
     return known
 
 
-def _logp(word: str) -> float | None:
+def _logp(word: str, singles=None, words=None, total=None) -> float | None:
     """jieba's log probability of the word; a character it does not know is a very rare word."""
-    singles, total, _ = shortened_words()
-    count = singles.get(word) if len(word) == 1 else dictionary()[1].get(word)
+    if singles is None:
+        singles, total, _ = shortened_words()
+        words = dictionary()[1]
+    count = singles.get(word) if len(word) == 1 else words.get(word)
     if count:
         return math.log(count) - total
     return -total if len(word) == 1 else None
@@ -358,11 +363,19 @@ def _logp(word: str) -> float | None:
 def _segment(text: str) -> list[tuple[int, int]]:
     """The most probable segmentation of the text into jieba's words of up to four characters, as
     (start, end) pairs: jieba's own way (unigram counts), on the few characters around a suspect."""
+    singles, total, _ = shortened_words()
+    words = dictionary()[1]
     best, back = [0.0] + [-math.inf] * len(text), [0] * (len(text) + 1)
+    log = math.log
     for k in range(1, len(text) + 1):
-        for n in range(1, min(4, k) + 1):
-            p = _logp(text[k - n:k])
-            if p is not None and best[k - n] + p > best[k]:
+        count = singles.get(text[k - 1])
+        best[k], back[k] = best[k - 1] + (log(count) - total if count else -total), k - 1
+        for n in range(2, min(4, k) + 1):
+            count = words.get(text[k - n:k])
+            if not count:
+                continue
+            p = log(count) - total
+            if best[k - n] + p > best[k]:
                 best[k], back[k] = best[k - n] + p, k - n
     tokens, k = [], len(text)
     while k:
