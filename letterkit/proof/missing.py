@@ -314,15 +314,23 @@ def _inner(text: str) -> list[tuple[int, str, str, str]]:
         return known
     alone = dictionary()[2]
     rare, short = rarely_alone(), shortened_words()[2]
-    known, singles = [], None
-    for i, ch in enumerate(text):
-        if ch not in rare or ch in NUMERAL:
+    known, runs = [], None
+    # cheap first, a whole paragraph at a time: a character seldom alone, in what a dictionary word less
+    # one character reads (two or three characters beginning at i - 2 … i)
+    twos = [False] + list(map(short.__contains__, map(add, text, text[1:]))) + [False]
+    threes = [False, False] + list(map(short.__contains__, map(add, map(add, text, text[1:]), text[2:]))) + [False, False]
+    for i in compress(count(), map(rare.__contains__, text)):
+        ch = text[i]
+        if ch in NUMERAL or not (twos[i] or twos[i + 1] or threes[i] or threes[i + 1] or threes[i + 2]) \
+                or not _may_have_lost(text, i):
             continue
-        if text[i - 1:i + 1] not in short and text[i:i + 2] not in short and text[i - 2:i + 1] not in short \
-                and text[i - 1:i + 2] not in short and text[i:i + 3] not in short or not _may_have_lost(text, i):
-            continue  # cheap first: a character seldom alone, in what a dictionary word less one character reads
-        if singles is None:  # the paragraph's best segmentation, once
-            singles = {s for s, e in _segment(text) if e - s == 1}
+        if runs is None:  # the paragraph's runs of Chinese characters, each segmented when a suspect is in it
+            runs = [(m.start(), m.end()) for m in RUN.finditer(text)]
+            starts, singles, done = [r[0] for r in runs], set(), set()
+        start, end = runs[bisect_right(starts, i) - 1]
+        if start not in done:
+            done.add(start)
+            singles.update(start + s for s in _lone_in_run(text[start:end]))
         if i not in singles or any(j in singles and alone.get(text[j], 1.0) < 0.5 for j in (i - 1, i + 1)):
             continue  # two lone characters side by side: a name or an abbreviation (麦积, 助餐, 农房, 辅室 too)
         best = None
@@ -352,6 +360,20 @@ def _inner(text: str) -> list[tuple[int, str, str, str]]:
     return known
 
 
+RUN = re.compile(f"[{CJK}]+")  # no word runs across a mark, a digit or a Latin letter
+_runs: dict = {}  # a run of Chinese characters → the offsets left alone: clauses repeat across letters
+MEMOS.append(_runs)
+
+
+def _lone_in_run(run: str) -> list[int]:
+    known = _runs.get(run)
+    if known is None:
+        if len(_runs) >= 4 * text_module.MOST_TEXTS:
+            _runs.clear()
+        known = _runs[run] = [s for s, e in _segment(run) if e - s == 1]
+    return known
+
+
 def _logp(word: str, singles=None, words=None, total=None) -> float | None:
     """jieba's log probability of the word; a character it does not know is a very rare word."""
     if singles is None:
@@ -370,11 +392,16 @@ def _segment(text: str) -> list[tuple[int, int]]:
     words = dictionary()[1]
     best, back = [0.0] + [-math.inf] * len(text), [0] * (len(text) + 1)
     log = math.log
+    # the counts of the words of one to four characters ending at each place, looked up all at once
+    pairs = list(map(add, text, text[1:]))
+    ends = [list(map(singles.get, text)), [None] + list(map(words.get, pairs)),
+            [None, None] + list(map(words.get, map(add, pairs, text[2:]))),
+            [None, None, None] + list(map(words.get, map(add, pairs, pairs[2:])))]
     for k in range(1, len(text) + 1):
-        count = singles.get(text[k - 1])
+        count = ends[0][k - 1]
         best[k], back[k] = best[k - 1] + (log(count) - total if count else -total), k - 1
-        for n in range(2, min(4, k) + 1):
-            count = words.get(text[k - n:k])
+        for n in (2, 3, 4):
+            count = ends[n - 1][k - 1] if k >= n else None
             if not count:
                 continue
             p = log(count) - total
