@@ -368,7 +368,7 @@ MEMOS.append(_runs)
 def _lone_in_run(run: str) -> list[int]:
     known = _runs.get(run)
     if known is None:
-        if len(_runs) >= 4 * text_module.MOST_TEXTS:
+        if len(_runs) >= text_module.MOST_TEXTS:
             _runs.clear()
         known = _runs[run] = [s for s, e in _segment(run) if e - s == 1]
     return known
