@@ -16,7 +16,7 @@ from letterkit.importing import import_file
 from letterkit.project import open_project
 from letterkit.proof import RULES, Context
 from letterkit.proof import text as proof_text
-from letterkit.proof.missing import dictionary
+from letterkit.proof.missing import dictionary, shortened_words
 from letterkit.proof.text import prose
 
 from conftest import MINIMAL_DRAFT, PUBLISHED, SEED_TEXT, make_project
@@ -58,6 +58,52 @@ def test_a_lost_character_is_reported_where_it_is_with_the_whole_word(whole_text
 def test_without_the_whole_word_in_the_letter_a_lone_character_is_not_reported():
     """The letter's own evidence: 构 alone is suspect only where the letter writes 机构 elsewhere."""
     assert findings(["今年新建养老构3家。", "全县养老服务能力稳步提升。"]) == []
+
+
+# -- no evidence in the letter: jieba's dictionary alone (inner_losses) ------------------------
+
+# (the sentence with the slip, where the finding points, the dictionary word it would be, the sentence right)
+LOST_NO_EVIDENCE = [
+    ("2024年将打通消防道，确保群众安全。", "道，", "消防通道", "2024年将打通消防通道，确保群众安全。"),
+    ("在景区入口建设游客集中心一处。", "心一处", "集散中心", "在景区入口建设游客集散中心一处。"),
+    ("我们将认落实，持续推进。", "认落实", "认真落实", "我们将认真落实，持续推进。"),
+    ("完善农公路养护机制。", "农公路", "农村公路", "完善农村公路养护机制。"),
+    ("加快建设服务系，方便群众。", "系，", "服务体系", "加快建设服务体系，方便群众。"),
+    ("建设地质园一处。", "园一处", "地质公园", "建设地质公园一处。"),
+]
+
+
+@pytest.mark.parametrize("slip, at, word, right", LOST_NO_EVIDENCE, ids=[case[2] for case in LOST_NO_EVIDENCE])
+def test_a_dictionary_word_that_lost_an_inner_character_is_reported_without_evidence(slip, at, word, right):
+    found = findings([slip, "全县工作有序推进。"])
+    assert [(i, place[:len(at)]) for i, place, _ in found] == [(0, at)], found
+    assert f"“{word}”" in found[0][2] and "可能漏了字" in found[0][2] and "很可能" not in found[0][2]
+    assert findings([right, "全县工作有序推进。"]) == []
+
+
+# correct texts where a dictionary word one character longer is near: names, abbreviations, measure words
+RIGHT_NO_EVIDENCE = [
+    "推动助餐服务覆盖全区，提供助餐、休闲服务。",      # an abbreviation: 助|餐 (自助餐)
+    "我局高度重视，组织专班深入实地调研。",          # an abbreviation: 专|班 (专修班)
+    "结合宅基地和闲置农房盘活利用。",                # an abbreviation: 农|房 (农民房)
+    "一是在凌凤、龙山两镇建设。",                    # a place: 凌|凤 (凌云凤, a name in jieba)
+    "由于设施损坏后无人维修，群众意见较大。",        # 后|无人 (后继无人): the word would begin at the lone character
+    "优化未来科技城公交线网。",                      # 城|公交 (城市公交)
+    "新建排水沟3道，护栏2处。",                      # a measure word after a number
+    "建成集展示、交易于一体的中心。",                # 集…于一体
+    "对专利授权数为356件的企业给予奖励。",          # 授权数 (函数 would leave 授权 and more alone)
+    "扩大养老服务覆盖，提升家庭医生签约服务包。",    # 服务包 (包括 is no inner repair)
+]
+
+
+@pytest.mark.parametrize("text", RIGHT_NO_EVIDENCE, ids=[t[:8] for t in RIGHT_NO_EVIDENCE])
+def test_correct_texts_near_a_longer_dictionary_word_are_left_alone(text):
+    assert findings([text, "全县工作有序推进。"]) == []
+
+
+def test_a_word_the_letter_shortens_twice_is_its_own_usage():
+    """The same short form written twice in the letter (专班, 桂城) is how it names the thing."""
+    assert findings(["在景区入口建设游客集中心一处。", "游客集中心配备导游。"]) == []
 
 
 # correct texts that look close: each with the words a lost character would put back written elsewhere
@@ -169,3 +215,33 @@ def test_a_common_word_that_loses_a_character_where_the_letter_writes_it_elsewhe
             elsewhere += any(j != i for j, _ in new)
     print(f"found {found} of {planted}; {elsewhere} findings elsewhere")
     assert planted >= 150 and found / planted >= 0.3 and elsewhere <= planted * 0.02
+
+
+# -- generated: a dictionary word of three or four characters written once loses an inner character --
+
+def test_a_dictionary_word_written_once_that_loses_an_inner_character_is_found_without_evidence(clean_paragraphs):
+    """In each clean letter, up to four words of three or four characters of jieba's dictionary (no
+    name) written once lose one inner character (a seeded random choice): the letter has no evidence,
+    the dictionary alone finds about a quarter of them (most losses leave other words: 服务体系 →
+    服务系 reads 服务|系), and nothing anywhere else in the letter."""
+    short = shortened_words()[2]
+    known = {word for words in short.values() for word in words.split()}
+    rng = random.Random(13)
+    planted = found = elsewhere = 0
+    for letter, paragraphs in sorted(clean_paragraphs.items()):
+        text = "\n".join(paragraphs)
+        before = {(i, place) for i, place, _ in findings(paragraphs)}
+        words = sorted({w for n in (3, 4) for w in re.findall(f"(?=([\u4e00-\u9fff]{{{n}}}))", text)
+                        if w in known and text.count(w) == 1})
+        for word in rng.sample(words, min(4, len(words))):
+            i = next(j for j, p in enumerate(paragraphs) if word in p)
+            at = paragraphs[i].index(word)
+            cut = rng.randrange(1, len(word) - 1)
+            slipped = list(paragraphs)
+            slipped[i] = paragraphs[i][:at + cut] + paragraphs[i][at + cut + 1:]
+            new = [(j, len(slipped[j]) - len(place)) for j, place, _ in findings(slipped) if (j, place) not in before]
+            planted += 1
+            found += any(j == i and at <= where < at + len(word) for j, where in new)
+            elsewhere += any(j != i or not at - 4 <= where <= at + len(word) for j, where in new)
+    print(f"found {found} of {planted}; {elsewhere} findings elsewhere")
+    assert planted >= 200 and found / planted >= 0.2 and elsewhere <= planted * 0.02

@@ -10,6 +10,7 @@ clean letters (tests/fixtures/published/READING.md), not tuned on the slips alon
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections import Counter
@@ -30,15 +31,27 @@ ALLOWED = (re.compile("^集.*一体"),)
 NAME_ENDS = set("局委办厅部署院站所处科股队室馆会区县市省镇乡村街团")
 NAME_ENDS |= set("方者性化式型率")  # and what makes a noun of the word before it: 协调方, 参与者, 规范化
 
-CACHE_VERSION = "proof-missing-3"
+CACHE_VERSION = "proof-missing-6"
 
 
-@lru_cache(maxsize=1)
 def dictionary() -> tuple[frozenset, dict, dict]:
     """From jieba's dictionary: its two-character words, its words of two to four characters with their
     counts, and
-    for each character the share of its uses in which it is a word by itself.  Kept in
-    letterkit's cache folder: reading jieba's dictionary takes a second or more, every run."""
+    for each character the share of its uses in which it is a word by itself."""
+    return _tables()[:3]
+
+
+def shortened_words() -> tuple[dict, float, dict]:
+    """jieba's counts of single characters, the log of its total count, and its words of three or four
+    characters by what is left when one inner character is taken out (散 of 集散中心: 集中心 →
+    [(集散中心, 2)]): for inner_losses, built once with the rest."""
+    return _tables()[3:]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple:
+    """dictionary()'s and shortened_words()'s tables.  Kept in letterkit's cache folder: reading
+    jieba's dictionary takes a second or more, every run."""
     import pickle
 
     from ..cache import cache_dir
@@ -53,16 +66,27 @@ def dictionary() -> tuple[frozenset, dict, dict]:
     from ..cache import jieba as private_jieba
 
     jieba = private_jieba()  # never the shared $TMPDIR/jieba.cache
-    pairs, counts, inside = set(), {}, Counter()
+    pairs, counts, inside, singles, short = set(), {}, Counter(), {}, {}
+    names = set()  # words jieba tags as names of people, places, bodies or other proper names (王维虎, 桂花城)
+    with jieba.dt.get_dict_file() as lines:
+        for line in lines:
+            word, _, tag = (line.decode("utf-8").split() + ["", ""])[:3]
+            if tag.startswith(("nr", "ns", "nt", "nz")):
+                names.add(word)
     for word, count in jieba.dt.FREQ.items():
+        if count and len(word) == 1 and HAN.match(word):
+            singles[word] = count
         if count and 2 <= len(word) <= 4 and HAN.match(word):
             counts[word] = count
             if len(word) == 2:
                 pairs.add(word)
             for ch in set(word):
                 inside[ch] += count
+            for k in range(1, len(word) - 1) if len(word) > 2 and word not in names else ():
+                short.setdefault(word[:k] + word[k + 1:], []).append((word, k))
     alone = {ch: jieba.dt.FREQ.get(ch, 0) / (jieba.dt.FREQ.get(ch, 0) + n + 1) for ch, n in inside.items()}
-    result = (frozenset(pairs), counts, alone)
+    short = {key: " ".join(sorted(word for word, _ in found)) for key, found in short.items()}  # strings load fast
+    result = (frozenset(pairs), counts, alone, singles, math.log(jieba.dt.total), short)
     if path is not None:
         try:
             temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -223,7 +247,10 @@ def _put_back(letter: str, t: str, i: int) -> list[tuple[str, int, int, int]]:
       "人名地名、简称（卫健委、医联体、快检）、数字后的量词（3家）、顿号隔开的单字（政、产、学、研）、“建得成”、"
       "文号（江津府办发〔）、引号里名称的头一个字、集…于一体不报；这个字在本信别处也单独出现就不报。"
       "另一种：五字以上的短语比本信别处的写法只少中间一个字（“日照料中心”与“日间照料中心”，“公共技术服务台”与"
-      "“公共技术服务平台”）——“很可能”。在植入的漏字上（tests/slipgen.py，3 个种子各 6 轮）找到约三分之一"
+      "“公共技术服务平台”）——“很可能”。第三种，本信别处没有证据时只凭词典：jieba 分词后单出一个字，在它所在的"
+      "位置补回中间一个字就成词典里的三四字词（“打通消防道”→“消防通道”，“游客集中心”→“集散中心”），补后的读法"
+      "按 jieba 词频不比原来的差——“可能”，并说出这个词；词典标为人名地名机构名的词、两个单字挨着（助餐、专班、农房）、"
+      "本信写了两次的简写都不报。词典里没有的合成词（留守儿童、信息平台、日间照料）还读不出来。在植入的漏字上（tests/slipgen.py，3 个种子各 6 轮）找到约三分之一"
       "（原来约七分之一）；从常用词里随便丢一个字，多半剩下别的词（进一步→进步），读不出来。在 18 封已发布的信、"
       "种子信和 40 封新信上报的见 tests/fixtures/published/READING.md：误报 2 处（06“等作下年度”、种子信“物联网”）。",
       "5G公共技术平华大九天模拟电路设计全流程EDA工具系统等平台", "5G公共技术平台、华大九天模拟电路设计全流程EDA工具系统等平台")
@@ -243,6 +270,152 @@ def _lost(c):
         # "可能" with the same neighbours too: 河道水环境 and 助农增收 are right, though 水质 and 农民增收 are elsewhere
         yield Finding(paragraphs[index][0], f"“{quoted}”中“{ch}”单独成字，可能漏了字（本信别处写作“{whole}”）",
                       f"核对原稿，补上漏掉的字（如“{whole}”）", at)
+        reported.add((index, at))
+    for index, at, ch, word in inner_losses(texts):
+        if any((index, k) in reported for k in range(at - 3, at + 1)):
+            continue
+        text = texts[index]
+        quoted = text[max(0, at - 4):at + 5]
+        yield Finding(paragraphs[index][0], f"“{quoted}”中“{ch}”单独成字，可能漏了字（词典里有“{word}”）",
+                      f"核对原稿，若是漏了字就补上（如“{word}”）；名称、简称写对了就不用改", at)
+
+
+def inner_losses(paragraphs: list[str]) -> list[tuple[int, int, str, str]]:
+    """(paragraph, offset, the lone character, the word it would be in) of each place where the letter
+    gives no evidence but jieba's dictionary does: the best segmentation of the written text leaves a
+    character alone (道 of 打通消防道, 心 of 游客集中心), rarely a word by itself, and one character
+    put back inside a word of three or four characters of the dictionary makes that word of it and its
+    neighbours (消防通道, 集散中心), the repaired reading about as probable as the written one or more
+    (INNER_GAIN) when the lone character ends the word, clearly more (INNER_GAIN_INSIDE) when it begins
+    it: a lone first character is far more often a name or an abbreviation (城|公交, 高|成长).  Not
+    beside another lone character (麦积, 助餐, 农房: a name or abbreviation, so 心理辅室 is missed too),
+    nothing left alone around the repair, nothing _may_have_lost leaves alone, no word jieba tags as a
+    name (凌云凤), no short form the letter writes twice (专班).  Calibrated on the clean letters
+    (READING.md); per paragraph, memoised."""
+    letter = "\n".join(paragraphs)
+    found = []
+    for index, text in enumerate(paragraphs):
+        for at, ch, word, written in _inner(text):
+            if letter.count(written) == 1:  # written so twice: the letter's own usage (专班, 桂城街道)
+                found.append((index, at, ch, word))
+    return found
+
+
+INNER_GAIN = -0.4  # log of how much less probable the repaired reading may be (clean letters: -0.63 the closest)
+INNER_GAIN_INSIDE = 1.5  # the lone character first or inside the word: more probable (clean: 后|继无人 0.99, 城|市公交 0.63)
+_inner_memo: dict = {}
+MEMOS.append(_inner_memo)
+
+
+def _inner(text: str) -> list[tuple[int, str, str, str]]:
+    """inner_losses in one paragraph: (offset, the lone character, the word, the text it would repair)."""
+    known = _inner_memo.get(text)
+    if known is not None:
+        return known
+    alone = dictionary()[2]
+    rare, short = rarely_alone(), shortened_words()[2]
+    known, runs = [], None
+    # cheap first, a whole paragraph at a time: a character seldom alone, in what a dictionary word less
+    # one character reads (two or three characters beginning at i - 2 … i)
+    twos = [False] + list(map(short.__contains__, map(add, text, text[1:]))) + [False]
+    threes = [False, False] + list(map(short.__contains__, map(add, map(add, text, text[1:]), text[2:]))) + [False, False]
+    for i in compress(count(), map(rare.__contains__, text)):
+        ch = text[i]
+        if ch in NUMERAL or not (twos[i] or twos[i + 1] or threes[i] or threes[i + 1] or threes[i + 2]) \
+                or not _may_have_lost(text, i):
+            continue
+        if runs is None:  # the paragraph's runs of Chinese characters, each segmented when a suspect is in it
+            runs = [(m.start(), m.end()) for m in RUN.finditer(text)]
+            starts, singles, done = [r[0] for r in runs], set(), set()
+        start, end = runs[bisect_right(starts, i) - 1]
+        if start not in done:
+            done.add(start)
+            singles.update(start + s for s in _lone_in_run(text[start:end]))
+        if i not in singles or any(j in singles and alone.get(text[j], 1.0) < 0.5 for j in (i - 1, i + 1)):
+            continue  # two lone characters side by side: a name or an abbreviation (麦积, 助餐, 农房, 辅室 too)
+        best = None
+        for a, n in ((a, n) for n in (2, 3) for a in range(i + 1 - n, i + 1)):
+            if a < 0 or a + n > len(text):
+                continue
+            least = INNER_GAIN if a + n == i + 1 else INNER_GAIN_INSIDE
+            for word in short.get(text[a:a + n], "").split():
+                k = next((k for k in range(n) if word[k] != text[a + k]), n - 1)  # where the character goes back
+                if word[k] in NUMERAL:
+                    continue
+                lo, hi = max(0, a - 3), min(len(text), a + n + 3)
+                repaired = text[lo:a] + word + text[a + n:hi]
+                tokens2 = _segment(repaired)
+                s0, e0 = a - lo, a - lo + len(word)
+                if any(e - s == 1 and "\u4e00" <= repaired[s] <= "\u9fff" and repaired[s] not in FUNCTION
+                       for s, e in tokens2 if s <= e0 and e >= s0):
+                    continue  # the repair leaves another character alone (占|空比)
+                gain = _score(tokens2, repaired) - _score(_segment(text[lo:hi]), text[lo:hi])
+                if gain >= least and (best is None or gain > best[0]):
+                    best = (gain, word, a, text[a:a + n])
+        if best:
+            known.append((i, ch, best[1], best[3]))
+    if len(_inner_memo) >= text_module.MOST_TEXTS:
+        _inner_memo.clear()
+    _inner_memo[text] = known
+    return known
+
+
+RUN = re.compile(f"[{CJK}]+")  # no word runs across a mark, a digit or a Latin letter
+_runs: dict = {}  # a run of Chinese characters → the offsets left alone: clauses repeat across letters
+MEMOS.append(_runs)
+
+
+def _lone_in_run(run: str) -> list[int]:
+    known = _runs.get(run)
+    if known is None:
+        if len(_runs) >= text_module.MOST_TEXTS:
+            _runs.clear()
+        known = _runs[run] = [s for s, e in _segment(run) if e - s == 1]
+    return known
+
+
+def _logp(word: str, singles=None, words=None, total=None) -> float | None:
+    """jieba's log probability of the word; a character it does not know is a very rare word."""
+    if singles is None:
+        singles, total, _ = shortened_words()
+        words = dictionary()[1]
+    count = singles.get(word) if len(word) == 1 else words.get(word)
+    if count:
+        return math.log(count) - total
+    return -total if len(word) == 1 else None
+
+
+def _segment(text: str) -> list[tuple[int, int]]:
+    """The most probable segmentation of the text into jieba's words of up to four characters, as
+    (start, end) pairs: jieba's own way (unigram counts), on the few characters around a suspect."""
+    singles, total, _ = shortened_words()
+    words = dictionary()[1]
+    best, back = [0.0] + [-math.inf] * len(text), [0] * (len(text) + 1)
+    log = math.log
+    # the counts of the words of one to four characters ending at each place, looked up all at once
+    pairs = list(map(add, text, text[1:]))
+    ends = [list(map(singles.get, text)), [None] + list(map(words.get, pairs)),
+            [None, None] + list(map(words.get, map(add, pairs, text[2:]))),
+            [None, None, None] + list(map(words.get, map(add, pairs, pairs[2:])))]
+    for k in range(1, len(text) + 1):
+        count = ends[0][k - 1]
+        best[k], back[k] = best[k - 1] + (log(count) - total if count else -total), k - 1
+        for n in (2, 3, 4):
+            count = ends[n - 1][k - 1] if k >= n else None
+            if not count:
+                continue
+            p = log(count) - total
+            if best[k - n] + p > best[k]:
+                best[k], back[k] = best[k - n] + p, k - n
+    tokens, k = [], len(text)
+    while k:
+        tokens.append((back[k], k))
+        k = back[k]
+    return tokens[::-1]
+
+
+def _score(tokens: list[tuple[int, int]], text: str) -> float:
+    return sum(_logp(text[s:e]) for s, e in tokens)
 
 
 FUNCTION = set("的地得了着过和与及或等之在对为把被将并也都又而就是有个们从向于以不未没无")  # 不 of 室温不达标: a word
