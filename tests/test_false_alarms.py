@@ -66,7 +66,7 @@ VERDICTS = {
     "57": {"signature-organ": (1, REAL, "the planted signature")},
     "58": {"unit-subject": (1, REAL, "3000余户 / 3000余人"), "addressee-role": (1, REAL, "胡建军委员")},
     "60": {"empty-form-line": (1, REAL, "单位负责人:"), "title-guanyu-dui": (1, REAL, "关于对")},
-    "61": {"name-variant": (1, REAL, "区人材服务中心")},
+    "61": {"name-variant": (1, REAL, "区人材服务中心"), "misspelt-word": (1, REAL, "the same 人材")},
     "64": {"kind-word": (1, REAL, "这一提案")},
     "67": {"figure-magnitude": (1, REAL, "18.6亩 / 18.6万亩")},
     "70": {"date-line-lost-month": (1, REAL, "2025年618日"), "name-variant": (1, REAL, "区公路事业服务中心")},
