@@ -89,6 +89,7 @@ CASES = [
     ("number-space", with_text("总投资3 600万元。"), with_text("总投资3600万元，C 语言，2019 2020两年。")),
     ("date-two-ways", with_text("截至2020年5月底完成一期，2020.6完成二期。"), with_text("截至2020年5月底完成一期，2020年6月完成二期，增速2020.5万元。")),
     ("relative-year", with_text("去年8月完成一期。"), with_text("2023年8月完成一期，去除隐患。")),
+    ("misspelt-word", with_text("依托区人材服务中心，截止到6月底已布署到位。"), with_text("依托区人才服务中心，截至6月底已部署到位，截止日期为6月30日。")),
     ("quote-pairs", with_text("根据《关于在全国开展三区三线”划定工作的函》要求。"), with_text("根据《关于在全国开展“三区三线”划定工作的函》要求，“引进‘卡脖子’技术”。")),
     ("signature-place", MINIMAL_DRAFT.replace("测试市测试区教育局", "杭州市临平区交通运输局")
      + "signature: 杭州市临平区交通运输局\nprinter: 杭州市余杭区交通运输局办公室\n",

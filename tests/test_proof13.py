@@ -398,3 +398,22 @@ def test_an_area_restated_in_another_unit_is_compared_by_its_size(tmp_path, firs
 def test_one_body_called_both_ju_and_weiyuanhui_is_reported(tmp_path, first, second, reported):
     problems = found(tmp_path, with_text(f"经{first}研究，会同{second}办理。"), "name-variant")
     assert bool(problems) == reported
+
+
+@pytest.mark.parametrize("first, second, code", [
+    ("受影响群众5600余户", "上述560余户群众已全部用上自来水", "quantity-magnitude"),   # 上述: the same figure, said again
+    ("服务群众2.3万人", "全乡2300名群众参加体检", "figure-magnitude"),              # 万 written out wrong
+])
+def test_a_figure_said_again_with_another_magnitude_is_reported(tmp_path, first, second, code):
+    assert found(tmp_path, with_text(f"{first}。{second}。"), code)
+
+
+@pytest.mark.parametrize("text", ["新建公厕12座，改造120座。", "受影响群众5600余户，另有560余户已搬迁。",
+                                  "补助资金1.5万元，人均150元。"])
+def test_two_figures_with_the_same_digits_are_left_alone(tmp_path, text):
+    assert not found(tmp_path, with_text(text), "quantity-magnitude")
+
+
+@pytest.mark.parametrize("text", ["补助资金1.5万元，人均150元。", "补助资金1.2万元，每户1200元。", "服务群众2.3万人，辐射230人。"])
+def test_money_per_head_and_a_hundredth_are_no_figure_written_wrong(tmp_path, text):
+    assert not found(tmp_path, with_text(text), "figure-magnitude")

@@ -72,6 +72,9 @@ def _quoted(data, path, offset, written) -> str:
     return LABEL_RUN.search(text[max(0, offset - 12):offset]).group() + written
 
 
+REFERS = re.compile("上述|前述|上面")  # 上述560余户: the figure said before, by the letter's own word
+
+
 def _restated(data):
     """Each quantity whose digits and unit an earlier one has, at another power of ten."""
     seen: dict[tuple, list] = {}
@@ -81,7 +84,7 @@ def _restated(data):
             for before_index, before_label, before_value, before_written, before_noun in seen.get(key, []):
                 # one label, or what is counted named the same before or after the number (公办学位12000个 …
                 # 新增1200个公办学位)
-                same = _same_label(label, before_label) or any(
+                same = REFERS.search(label) is not None or _same_label(label, before_label) or any(
                     _same_label(x, y) for x, y in ((noun, before_noun), (noun, before_label), (label, before_noun)) if x and y)
                 if value and before_value and value != before_value \
                         and (len(digits) >= 2 or (same and (before_index == index or len(label) >= 3))):
@@ -102,13 +105,19 @@ def _same_figure(a: str, b: str) -> bool:
     return (number_a == number_b and magnitude_a != magnitude_b) or ("." in number_a and "." in number_b)
 
 
+def _written_out(a: str, b: str, ratio: int) -> bool:
+    """2.3万人 … 2300名: a count in 万 written out one place short (not money: 1.2万元 … 每户1200元 is common)."""
+    (_, magnitude_a), (_, magnitude_b) = WRITTEN.match(a).groups(), WRITTEN.match(b).groups()
+    return ratio == 10 and magnitude_a != magnitude_b and "元" not in a + b
+
+
 @rule("figure-magnitude", "warning", "quantities", "同一个数字在信里出现两次，数量级不同",
       "名目不同（“累计投入资金3.2亿元”……“在前期投入3.2万元”），但两位以上有效数字和单位都相同、只差 10 的整数次幂，"
       "而且是同一个数换了“万”“亿”或挪了小数点（12家与120家不算），多半是同一笔数写错了。把握一般：两个不同的数恰好数字相同时也会报，所以是警告。",
       "累计投入资金3.2亿元……在前期投入3.2万元", "累计投入资金3.2亿元……在前期投入3.2亿元")
 def _figure(c):
     for path, offset, label, written, before_label, before_written, ratio, same in _restated(c.data):
-        if not same and _same_figure(written, before_written):
+        if not same and (_same_figure(written, before_written) or _written_out(written, before_written, ratio)):
             yield Finding(path, f"“{label}{written}”与前文“{before_label}{before_written}”数字相同而相差 {ratio} 倍，"
                                 "可能是同一个数写错了数量级", "核对数量级（万、亿）、小数点和单位", offset)
 
