@@ -160,3 +160,13 @@ def test_fixed_drafts_load_keep_everything_else_and_need_no_second_fix(tmp_path,
         raise AssertionError(path.read_text(encoding="utf-8"))
     fixed = load_file(path).data["measures"][0]["items"][0]["text"]
     assert "【2024】" not in fixed and "﹝2020﹞" not in fixed and "0755—" not in fixed and "的的" not in fixed
+
+
+def test_a_run_of_half_width_marks_is_fixed_in_one_run(tmp_path):
+    """每日巡查((((8周边。: every mark of a run touching Chinese is reported and fixed at once (hypothesis found a
+    run that took one `check --fix` per mark)."""
+    path = tmp_path / "d.yaml"
+    path.write_text(MINIMAL_DRAFT.replace("每日巡查校园周边。", "每日巡查((((8周边。"), encoding="utf-8")
+    assert len(fix_file(path, load_file(path), set())[0]) == 4
+    assert load_file(path).data["measures"][0]["items"][0]["text"] == "每日巡查（（（（8周边。"
+    assert not fix_file(path, load_file(path), set())[0]

@@ -48,7 +48,7 @@ def _texts(data: dict) -> Iterator[tuple[tuple, str]]:
             yield from measure_texts(item.get("content"), ("attachments", index, "content"))
 
 
-HALF_WIDTH = re.compile(rf"(?<=[{WIDE}])[,;:?!()]|[,;:?!()](?=[{WIDE}])")
+HALF_WIDTH = re.compile(rf"(?<=[{WIDE}])[,;:?!()]+|[,;:?!()]+(?=[{WIDE}])")  # a run of marks touching Chinese: each one
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 
@@ -58,9 +58,8 @@ FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", 
 def _half_width(c):
     for path, value in texts(c.data):
         for match in HALF_WIDTH.finditer(value):
-            mark = match.group()
-            yield Finding(path, f"中文里用了半角“{mark}”", f"改为全角“{FULL[mark]}”", match.start(),
-                          ((match.start(), 1, FULL[mark]),))
+            for at, mark in enumerate(match.group(), match.start()):
+                yield Finding(path, f"中文里用了半角“{mark}”", f"改为全角“{FULL[mark]}”", at, ((at, 1, FULL[mark]),))
 
 
 BRACKETS = re.compile("[()（）《》【】〔〕]")
