@@ -4,7 +4,7 @@ ends up in its right place; then every repository draft, built and re-imported (
 A report, not a test; run by hand or in CI:
 
     python3 benchmarks/import_report.py              # development letters
-    python3 benchmarks/import_report.py --held-out   # also the held-out letters (10, 13, 14, 16, 51–70, 71–90 and 91–110)
+    python3 benchmarks/import_report.py --held-out   # also the held-out letters (10, 13, 14, 16, 51–70, 71–90, 91–110 and 111–130)
 
 The new letters (published/new/, 31–50) are always shown.
 """
@@ -95,6 +95,8 @@ def main() -> None:
         table("letters 91–110 (dev2)", sorted((PUBLISHED / "dev2").glob("[0-9]*_*.txt"), key=lambda p: int(_key(p))))
         # 71–90: measured unseen before and after round 3 (see published/heldout2/README.md), then fixed
         table("held-out letters 71–90", sorted((PUBLISHED / "heldout2").glob("[0-9]*_*.txt"), key=lambda p: int(_key(p))))
+        # 111–130: the same (see published/heldout3/README.md)
+        table("held-out letters 111–130", sorted((PUBLISHED / "heldout3").glob("[0-9]*_*.txt"), key=lambda p: int(_key(p))))
     round_trip()
 
 
