@@ -114,7 +114,6 @@ VERDICTS = {
     "116": {"date-lost-month": (1, REAL, "planted"), "kind-word": (1, REAL, "planted")},
     "118": {"misspelt-word": (1, REAL, "planted"), "title-guanyu-dui": (1, REAL, "planted")},
     "119": {"lost-character": (1, FA, "线上线下: 线 is no lost character"), "signature-organ": (1, REAL, "planted")},
-    "120": {"organ-name-words": (1, FA, "大数据管理局: 大数据 is a word")},
     "121": {"name-variant": (1, FA, "林下经济示范基地 and 林下种植示范基地 are two bases"), "quantity-magnitude": (1, REAL, "planted")},
     "122": {"kind-word": (1, REAL, "planted")},
     "123": {"date-line-lost-month": (1, REAL, "planted"), "quantity-magnitude": (1, REAL, "planted")},

@@ -417,3 +417,10 @@ def test_two_figures_with_the_same_digits_are_left_alone(tmp_path, text):
 @pytest.mark.parametrize("text", ["补助资金1.5万元，人均150元。", "补助资金1.2万元，每户1200元。", "服务群众2.3万人，辐射230人。"])
 def test_money_per_head_and_a_hundredth_are_no_figure_written_wrong(tmp_path, text):
     assert not found(tmp_path, with_text(text), "figure-magnitude")
+
+
+@pytest.mark.parametrize("name", ["祁源县大数据管理局", "某县融媒体中心"])
+def test_modern_organ_words_are_words(name):
+    from letterkit.proof.names import odd_characters
+
+    assert odd_characters(name) == []

@@ -251,7 +251,7 @@ JOINING = set("和与及")
 
 # the short forms organs are named by (卫健委, 发改局, 住建局), which jieba's dictionary lacks
 SHORT_FORMS = frozenset("卫健 发改 住建 人社 自规 规自 资规 市监 经信 工信 文旅 文广 文体 教体 城管 交运 政数 医保 退役 民宗 "
-                        "统战 编办 残联 侨联 科协 台办 林草 农业农村 生态环境 机关事务 国资 网信 行政审批 数据资源".split())
+                        "统战 编办 残联 侨联 科协 台办 林草 农业农村 生态环境 机关事务 国资 网信 行政审批 数据资源 大数据 融媒体".split())
 # a branch named by its place (…自然资源和规划局滨淮分局): the two or three characters before 分局 are a place
 BRANCH = re.compile(f"(?<=[局委])[{CJK}]{{2,3}}(?=分局|分院|分中心|支队|大队|中队|派出所)")
 
