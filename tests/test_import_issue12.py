@@ -2,7 +2,10 @@
 pages): each shape as a short letter, with what the draft must say.  Their generated variants over
 the development letters are in test_import_variants.py (the ISSUE12 changes at its end)."""
 
+import json
 import re
+import subprocess
+import sys
 
 import pytest
 import yaml
@@ -11,6 +14,7 @@ from letterkit.build import build_draft
 from letterkit.errors import LetterkitError
 from letterkit.importing import import_file
 from letterkit.project import open_project
+from letterkit.textconv import to_text
 
 BODY = ("王明委员：\n您提出的《关于加快推进城区老旧小区改造的提案》（第22号）收悉。现答复如下：\n"
         "2021年，我区实施老旧小区改造项目36个，完成投资1.26亿元。\n此致\n敬礼！\n")
@@ -92,15 +96,22 @@ POINTS = ["在国土空间规划编制中，对新建中小学校按照规范预
 
 
 @pytest.mark.parametrize("numbers", [("一、", "二、"), ("1.", "2."), ("（一）", "（二）"), ("1、", "2、")])
-def test_numbered_whole_sentences_are_paragraphs_not_headings(tmp_path, numbers):
-    """4. A 会办意见's numbered points, each a whole sentence ending in 。: paragraphs, not headings
-    (no heading-joined warning); a note names each line; the draft builds."""
+def test_numbered_whole_sentences_keep_their_numbers_in_the_built_letter(tmp_path, numbers):
+    """4. A 会办意见's numbered points, each a whole sentence ending in 。: kept as numbered headings, so the
+    built letter prints a number before each (一、 二、 at the first level, as letterkit numbers by depth —
+    the published 1. too, which import-skipped-level says), the sentence whole; a note names each line
+    (no heading-joined warning); `check` finds no error (no hand-typed number)."""
     items = "".join(n + p + "\n" for n, p in zip(numbers, POINTS))
     result, draft = _import(tmp_path, HUIBAN.format(items=items))
-    assert draft["measures"] == POINTS
+    assert draft["measures"] == [{"heading": p} for p in POINTS]
     assert not [n for n in result.notes if n.code == "import-heading-joined"]
     assert sorted(n.line for n in result.notes if n.code == "import-numbered-paragraph") == [4, 5]
     _builds(tmp_path, result)
+    printed = to_text(tmp_path / "out" / "letter.docx")
+    assert all(f"{n}{p}" in printed for n, p in zip(("一、", "二、"), POINTS)), printed
+    check = subprocess.run([sys.executable, "-m", "letterkit", "check", str(tmp_path / "letter.yaml"), "--format", "json"],
+                           capture_output=True, text=True, cwd=tmp_path)
+    assert check.returncode == 0 and not [f["code"] for f in json.loads(check.stdout) if f["severity"] == "error"]
 
 
 def test_short_numbered_headings_stay_headings(tmp_path):

@@ -61,7 +61,9 @@ def _closing_inside(para: Para) -> list[Para] | None:
 
 
 _THANKS = re.compile(r"(?:[\u4e00-\u9fff、]{2,20}(?:委员|代表)[，,])?(?:(?:最后|在此|同时)[，,、]?)?(?:[^。！？]{0,12}?(?:感谢|谢谢)|[^。！？]{0,40}?表示(?:衷心的|诚挚的)?(?:感谢|谢意)"
-                     r"|特此|专此|此复|此致|以上(?:答复|意见|办理)|如有不妥|如对|若对|敬请|恳请)")
+                     r"|特此|专此|此复|此致|以上(?:答复|意见|办理)|如有不妥|如对|若对|敬请|恳请"
+                     # 您这一提案对…具有重要意义，再次感谢您…: thanks after a clause about the proposal
+                     r"|(?:您|你们|贵)[^。！？]{0,40}?[，,]\s*(?:再次|衷心|非常|十分)?感谢(?:您|你们|贵))")
 
 
 def _closing_after(para: Para) -> list[Para] | None:
@@ -74,7 +76,8 @@ def _closing_after(para: Para) -> list[Para] | None:
 
 
 def measures_from(paras: list[Para], notes: list[Note]) -> list:
-    """Numbered paragraphs → the measures tree, in the order found; numbers are checked, not kept."""
+    """Numbered paragraphs → the measures tree, in the order found; numbers are checked, and generated
+    again by build from each heading's depth (so every numbered line stays a heading, whole sentences too)."""
     root: list = []
     stack: list[dict] = []       # open headings: {"level", "node", "siblings"}
     highest: dict[int, int] = {}  # id(siblings) → the highest number written among them so far
@@ -107,17 +110,17 @@ def measures_from(paras: list[Para], notes: list[Note]) -> list:
         if heading != para.text[length:] and not re.search(r"[。！？：:；;，,]$", heading):
             notes.append(Note(para.first, "import-heading-split", f"标题“{heading}”与下面的正文接成了一行，已在“{heading[-2:]}”之后分开",
                               "核对分开的位置", severity="note"))
-        if text is None and len(stack) < 2 and whole_sentence(heading):  # 一、在规划编制中，对新建中小学校……已落实。
-            # (the first two levels print in 黑体/楷体: a whole paragraph so set would not read as the original;
-            # the third and fourth print as the body does, so there a numbered sentence stays an item with its number)
+        whole = text is None and len(stack) < 2 and whole_sentence(heading)
+        if whole:  # 一、在规划编制中，对新建中小学校……已落实。 — a 会办意见's numbered point
+            # (kept a numbered heading, so the built letter prints its number as the published one did; at the
+            # first two levels it prints in 黑体/楷体 as GB/T 9704 7.3.3 sets them, which the note says)
+            font = "黑体" if not stack else "楷体"
             notes.append(Note(para.first, "import-numbered-paragraph", f"编号“{para.text[:length].strip()}”后是一整句话"
-                              f"（{heading[:16]}…），作为段落而不是标题；这一编号不印出", "要印编号的话，写成 heading: 简短的标题，"
-                              "整句放在 text 里"))
-            siblings.append(heading)
-            continue
+                              f"（{heading[:16]}…）：照录为编号标题，编号照印，整句按第 {len(stack) + 1} 级标题印成{font}",
+                              "要正文字体的话，写成 heading: 简短的标题，整句放在 text 里", severity="note"))
         node = {"heading": heading, "text": text, "items": []}
-        if text is None and len(heading) > 12 and re.search(r"\d", heading) and heading.endswith("。") and level <= 2 \
-                and not _sentence_item(heading):
+        if not whole and text is None and len(heading) > 12 and re.search(r"\d", heading) and heading.endswith("。") \
+                and level <= 2 and not _sentence_item(heading):
             # (1.、（1） items are often whole sentences, and print as the body does: no heading swallowed there)
             notes.append(Note(para.first, "import-heading-joined", f"标题“{heading[:24]}”带着数字又以句号结束，"
                               "可能是标题和下面的正文接成了一行：照录为标题", "核对原件，把正文移到 items 下"))
@@ -172,8 +175,8 @@ def _phrase_heading(text: str) -> tuple[str, str] | None:
 
 
 def whole_sentence(text: str) -> bool:
-    """A numbered line that is one long sentence with clauses, ending in 。: a numbered paragraph (as a
-    会办意见 lists its points), not a heading; a short one stays a heading (import-heading-joined)."""
+    """A numbered line that is one long sentence with clauses, ending in 。 (as a 会办意见 lists its points):
+    a numbered heading kept whole, with a note, not a heading that swallowed its paragraph (import-heading-joined)."""
     return width(text) >= 30 and bool(re.search(r"[，,；;]", text)) and text.endswith(("。", "；", "！"))
 
 

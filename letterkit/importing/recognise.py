@@ -137,7 +137,7 @@ def prepare(lines: list[Line], from_word: bool) -> list[Line]:
         if m := re.fullmatch(r"\s*(此\s*致)[\s，,]*(敬\s*礼[！!]?)\s*", text):  # 此致 敬礼 on one line: two lines
             out += [Line(line.no, m.group(1), line.level, 4), Line(line.no, m.group(2), line.level, width(m.group(2)))]
             continue
-        if index < 20 and (m := re.fullmatch(r"\s*(\S.{5,}?)\s+\1(\s*\S.{0,30})?\s*", text)):  # a web page's title printed twice (page furniture may stand above it)
+        if index < 20 and (m := re.fullmatch(r"\s*(\S.{5,}?)\s*\1(\s*\S.{0,30})?\s*", text)):  # a web page's title printed twice (page furniture may stand above it; the space between maybe gone with a mark: …答复A关于…答复A)
             text = m.group(1) + (m.group(2) or "")
             line = Line(line.no, text, line.level, width(text), line.images)
         parts = segments(text) if (labelled(text) or NUMBER.match(squeeze(text)) or width(text) <= 40) else [text]
@@ -233,6 +233,17 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             late.append(line)
             close_title()
             continue
+        if (m := TITLE_NUMBER_SPACED.fullmatch(text.strip()) or TITLE_NUMBER.fullmatch(squeeze(text))) \
+                and _title_like(m.group("title")) \
+                and (n := NUMBER.fullmatch(m.group("number"))) \
+                and found.get("number", (0, n["code"], int(n["year"]), int(n["seq"])))[1:] == (n["code"], int(n["year"]), int(n["seq"])):
+            # 关于…的答复 岳交函〔2024〕18号 (the number maybe also on the page's 文号: line); the title, read on
+            # as any title line (X局关于…的答复 names the organ; a 类别 mark before the number is the title's)
+            _read_head_marks(Line(line.no, m.group("number"), line.level, width(m.group("number"))), found, out)
+            out.notes.append(Note(line.no, "import-number-in-title", f"发文字号“{m.group('number')}”与标题在同一行，已分开",
+                                  severity="note"))
+            text = m.group("title").strip()
+            line = Line(line.no, text, line.level, width(text))
         close_title_needed = True
         if _read_head_marks(line, found, out):
             pass
@@ -253,15 +264,6 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             out.comments.append((line.no, text, "发文字号（读不出）"))
             out.notes.append(Note(line.no, "import-number-damaged", f"发文字号“{text[:30]}”读不出（字符损坏或缺括号），"
                                   "写作 number: 无，原文作为注释保留", "核对原件，补上 number: {year: …, seq: …} 和 organ.code"))
-        elif (m := TITLE_NUMBER_SPACED.fullmatch(text.strip()) or TITLE_NUMBER.fullmatch(squeeze(text))) \
-                and _title_like(m.group("title")) \
-                and (n := NUMBER.fullmatch(m.group("number"))) \
-                and found.get("number", (0, n["code"], int(n["year"]), int(n["seq"])))[1:] == (n["code"], int(n["year"]), int(n["seq"])):
-            # 关于…的答复 岳交函〔2024〕18号 (the number maybe also on the page's 文号: line)
-            _read_head_marks(Line(line.no, m.group("number"), line.level, width(m.group("number"))), found, out)
-            out.notes.append(Note(line.no, "import-number-in-title", f"发文字号“{m.group('number')}”与标题在同一行，已分开",
-                                  severity="note"))
-            pending.append(Line(line.no, m.group("title"), line.level, width(m.group("title"))))
         elif LABEL_SHAPE.match(text) and not _title_like(text):  # 办理单位：… — a label this import does not know
             out.comments.append((line.no, text, "版头中无法归类的标签行"))
             out.notes.append(Note(line.no, "import-unplaced", f"版头中无法归类的一行“{text[:30]}”，作为注释保留，没有排入信函",
@@ -312,7 +314,7 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
 NUMBER_DAMAGED = re.compile(r"[\u4e00-\u9fff]{1,12}?\s*[:：]?\s*[〔\[【（(［﹝]?\s*(?:19|20)\d{2}\s*[〕\]】）)］﹞年]?\s*第?[\dA-Za-z\s]{1,6}号")
 # the number set apart by spaces: the title is all before them (…答复的函　梅教函〔2023〕41号: not 的函梅教函)
 TITLE_NUMBER_SPACED = re.compile(r"(?P<title>\S.{5,}?)\s+(?P<number>[\u4e00-\u9fff]{1,12}[〔\[【（(［﹝]\s*(?:19|20)\d{2}\s*[〕\]】）)］﹞]\s*第?\s*\d{1,5}\s*号)")
-TITLE_NUMBER = re.compile(r"(?P<title>.{6,}?(?:答复|回复|复函|的函|意见|情况|[》”）)]))\s*(?P<number>[\u4e00-\u9fff]{1,12}[〔\[【（(［﹝]\s*(?:19|20)\d{2}\s*[〕\]】）)］﹞]\s*第?\s*\d{1,5}\s*号)")
+TITLE_NUMBER = re.compile(r"(?P<title>.{6,}?(?:答复|回复|复函|的函|意见|情况|[》”）)])(?:\s*[（(【\[]?[A-DＡ-Ｄ]类?[）)】\]]?)?)\s*(?P<number>[\u4e00-\u9fff]{1,12}[〔\[【（(［﹝]\s*(?:19|20)\d{2}\s*[〕\]】）)］﹞]\s*第?\s*\d{1,5}\s*号)")
 LABEL_SHAPE = re.compile(rf"[{CJK}]{{2,8}}\s*[:：|｜]")
 TITLE_WIDTH = 100  # a longer "title" is a paragraph that stands before the salutation
 
