@@ -5,6 +5,7 @@ after a clause about the proposal run on into the last measure.  Each fails on t
 this round."""
 
 import itertools
+import re
 
 import pytest
 import yaml
@@ -78,3 +79,24 @@ def test_a_clause_thanking_no_one_stays_in_the_measure(tmp_path):
     body = "一、工作情况\n我局已完成校园安全排查,整改隐患十二处。\n二、下步打算\n我局将建立巡查制度,每月检查一次。群众反映良好，纷纷表示满意。"
     result, draft = _import(tmp_path, {"body": body})
     assert "纷纷表示满意" in str(draft["measures"]) and draft["closing"][0].startswith("感谢")
+
+
+# -- the proposal's title in the opening, quoted “…” or not at all, after its number -------------------
+
+PROPOSAL = "关于加强校园安全的提案"
+OPENINGS = [f"{who}{number}{quoted}{after}"
+            for who, number, quoted, after in itertools.product(
+                ("您提出的", "您领衔提出的", "县政协十届三次会议"),
+                ("第12号提案", "12号提案", ""),
+                (f"“{PROPOSAL}”", f"“{PROPOSAL[:-3]}”的提案", PROPOSAL),
+                ("收悉,现答复如下:", "已收悉。现答复如下:", "我局已收悉,现答复如下:"))
+            if who.endswith("的") or number]  # 县政协十届三次会议关于…: no proposal named
+
+
+@pytest.mark.parametrize("opening", OPENINGS, ids=[f"{i:02d}" for i in range(len(OPENINGS))])
+def test_the_proposal_title_is_read_from_an_opening_however_it_is_quoted(tmp_path, opening):
+    """提出的第23号提案“关于…”收悉, 第25号建议“关于…”收悉, 提出的8号提案关于…的建议收悉, 关于“…”第22号提案:
+    the 《》 the opening usually has, replaced by “” or by nothing (the title ending in its kind word)."""
+    result, draft = _import(tmp_path, {"opening": opening})
+    assert re.sub("的提案$", "", draft["proposal"]["title"]) == PROPOSAL[:-3], (opening, draft["proposal"])
+    assert draft["proposal"]["id"] == "12"

@@ -404,9 +404,56 @@ def heading_swallows_paragraph(letter: Letter, rnd: random.Random):
             del letter.lines[i + 1]
 
 
+# -- round 5: more of issue 12's shapes, generated over every letter --------------------------------
+
+def opening_quotes(letter: Letter, rnd: random.Random):
+    """The proposal's title in the opening quoted “…” instead of 《…》, or not quoted at all where the title
+    ends in its kind word (您提出的关于…的提案收悉)."""
+    where = letter.where({"opening"})
+    if not where:
+        return
+    old, text = letter.lines[where[0]]
+    m = re.search(r"《(关于[^《》“”]{4,80})》", text)
+    if not m or text.count("《") != 1:
+        return
+    shapes = ["“”"] + (["  "] if m.group(1).endswith(("的提案", "的建议")) and re.match(r"\s*(?:已)?收悉", text[m.end():]) else [])
+    pair = rnd.choice(shapes).strip() or "  "
+    opened, closed = pair[0].strip(), pair[1].strip()
+    letter.lines[where[0]] = (old, text[:m.start()] + opened + m.group(1) + closed + text[m.end():])
+    swap = lambda t: str(t).replace("《", opened).replace("》", closed)
+    want = letter.expected["opening"]
+    letter.expected = {**letter.expected, "opening": [swap(w) for w in want] if isinstance(want, list) else swap(want)}
+
+
+HANDLING = ["审核：王五", "核稿人:赵六", "承办负责人：钱七", "拟稿：孙八", "分管领导：李九", "审签:周十", "办理人员：吴一"]
+
+
+def handling_lines(letter: Letter, rnd: random.Random):
+    """Approval and handling lines (审核, 核稿人, 承办负责人 …) after the date or between signature and date,
+    one to three of them: comments of the draft, no field changed."""
+    dated = letter.where({"date"})
+    if not dated:
+        return
+    at = rnd.choice([dated[-1] + 1, len(letter.lines)] + ([dated[0]] if letter.where({"signature"}) else []))
+    letter.lines[at:at] = [(0, line) for line in rnd.sample(HANDLING, rnd.randint(1, 3))]
+
+
+def closing_formula_added(letter: Letter, rnd: random.Random):
+    """特此函复。 / 此致 敬礼 / 专此答复。 after the closing the letter has: the closing still starts where it did."""
+    closing = letter.where({"closing"})
+    if not closing or letter.expected["closing"] == "无" \
+            or any(re.match(r"\s*(?:特此|专此|此致|此复)", letter.lines[i][1]) for i in closing):
+        return
+    lines = rnd.choice([["特此函复。"], ["专此答复。"], ["此致", "敬礼！"], ["此致 敬礼！"], ["特此答复。"]])
+    letter.lines[closing[-1] + 1:closing[-1] + 1] = [(0, line) for line in lines]
+
+
+ROUND5 = [opening_quotes, handling_lines, closing_formula_added]
+
+
 CHANGES = [heading_swallows_paragraph, date_month_lost, organ_short_in_page_title, second_organ_signs, title_twice, number_on_title_line, headings_run_on, tail_order, synonyms, colons, spaced_names, join_split, blank_lines, marks_on_number_line,
            category_spellings, closing_into_last_item, salutation_joined, date_forms, furniture_around, contact_shapes,
-           mark_on_title, salutation_shapes, number_brackets, date_before_signature, signature_and_date_joined]
+           mark_on_title, salutation_shapes, number_brackets, date_before_signature, signature_and_date_joined] + ROUND5
 
 
 PAIRS = sampled(CHANGES)

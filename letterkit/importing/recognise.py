@@ -443,9 +443,10 @@ def _proposal(found: dict, out: Recognised) -> None:
     if m and not re.fullmatch(r"[A-Z0-9\s]+", m.group(1)):
         subject = m.group(1)
     if subject is None and opening:
-        m = re.search(r"《(.+?)》", opening) or re.search(r"提出的(?:第?\s*[A-Za-z]*\d+\s*号(?:提案|建议)?)?(?:关于)?“(.+?)”\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:已|收悉|,|，|的|建议|提案)", opening) or \
+        m = re.search(r"《(.+?)》", opening) or re.search(r"提出的(?:第?\s*[A-Za-z]*\d+\s*号(?:提案|建议)?)?(?:关于)?“(.+?)”\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:第?\s*[A-Za-z]*\d+\s*号)?\s*(?:已|收悉|,|，|的|建议|提案)", opening) or \
+            re.search(r"“(关于[^“”《》]{4,80}?)”", opening) or \
             re.search(r"(关于[^《》“”]+?)的?第?\s*\d+\s*号(?:提案|建议)", opening) or \
-            re.search(r"提出的(关于.+?(?:的建议|的提案|建议|提案))\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:已|收悉|，|,|。|现|办理|的办理|答复)", opening)
+            re.search(r"(?:提出的|号(?:提案|建议))(?:第?\s*[A-Za-z]*\d+\s*号(?:提案|建议)?)?(关于.+?(?:的建议|的提案|建议|提案))\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:已|收悉|，|,|。|现|办理|的办理|答复|我)", opening)
         if m:
             subject = m.group(1)
             if not m.group(0).startswith("《"):  # 关于“X”的建议 / “关于X”的提案 / 关于X的第12号提案: the proposal's whole name
