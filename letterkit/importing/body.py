@@ -35,8 +35,11 @@ def read_body(paras: list[Para], found: dict, out: Recognised) -> None:
             break  # the only text under a heading (三、下步工作方向 / 下一步……) stays with it
         closing.insert(0, paras.pop())
     if paras and (split := _closing_after(paras[-1])):  # …示范村。非常感谢您…。
-        paras[-1:] = split[:1]
-        closing.insert(0, split[1])
+        if marker(paras[-1].text) is None and paras[-1].level is None and _SPEAKS_OF_PROPOSAL.fullmatch(split[0].text):
+            closing.insert(0, paras.pop())  # 对您提出的建议，我们将认真研究吸纳。再次感谢…: the whole paragraph
+        else:
+            paras[-1:] = split[:1]
+            closing.insert(0, split[1])
     found["closing"] = closing + found.pop("tail_stray", [])
     found["read_back"] = [(p, "正文") for p in paras] + [(p, "结尾") for p in found["closing"]]
     found["measures"] = measures_from(paras, out.notes)
@@ -64,6 +67,10 @@ _THANKS = re.compile(r"(?:[\u4e00-\u9fff、]{2,20}(?:委员|代表)[，,])?(?:(?
                      r"|特此|专此|此复|此致|以上(?:答复|意见|办理)|如有不妥|如对|若对|敬请|恳请"
                      # 您这一提案对…具有重要意义，再次感谢您…: thanks after a clause about the proposal
                      r"|(?:您|你们|贵)[^。！？]{0,40}?[，,]\s*(?:再次|衷心|非常|十分)?感谢(?:您|你们|贵))")
+
+
+# one short sentence to the member about the proposal (对您提出的建议，我们将认真研究吸纳。) before the thanks
+_SPEAKS_OF_PROPOSAL = re.compile(r"[^。！？]{0,12}(?:您|你们|贵[\u4e00-\u9fff]{0,2})[^。！？]{0,10}(?:建议|提案|意见)[^。！？]{0,30}[。！？]")
 
 
 def _closing_after(para: Para) -> list[Para] | None:

@@ -30,6 +30,8 @@ KIND_META = re.compile(r"类别\s*[:：]\s*(提案|建议)")
 NUMBER = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*[:：]?\s*(?P<open>[〔\[【（(［﹝])\s*(?P<year>(?:19|20)\d{2})\s*(?P<close>[〕\]】）)］﹞])\s*第?\s*(?P<seq>\d{1,5})\s*号")
 NUMBER_NO_SEQ = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*[〔\[【（(［﹝]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]】）)］﹞]\s*(?P<rest>[\u4e00-\u9fff]{0,4}号)")
 NUMBER_BROKEN = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*[〔\[【（(]\s*(?P<year>(?:19|20)\d{2})\s*(?P<seq>\d{1,4})\s*号?")
+# 景市监函2021〕31号: the opening bracket lost in copying
+NUMBER_OPEN_LOST = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*(?P<year>(?:19|20)\d{2})\s*[〕\]】）)］﹞]\s*第?\s*(?P<seq>\d{1,5})\s*号")
 SIGNER = re.compile(r"签\s*发\s*人\s*[:：]\s*(?P<name>[\u4e00-\u9fff·\s]{2,12})$")
 COPY_NUMBER = re.compile(r"\d{6}")
 SECRECY = re.compile(r"(绝密|机密|秘密)(★\S+)?")
@@ -180,7 +182,8 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
     def close_title():
         if pending:
             text = squeeze("".join(l.text for l in pending))
-            if len(pending) > 1 and (m := ORGAN_TITLE.fullmatch(text)) and _title_like(m.group("title")):
+            if len(pending) > 1 and (m := ORGAN_TITLE.fullmatch(text)) and _title_like(m.group("title")) \
+                    and not _proposal_named(m.group("title")):
                 organs.append((pending[0].no, m.group("organ"), False))  # X局对区十八届人大三次 / 会议第12号建议的答复
                 text = m.group("title")
             titles.append((pending[0].no, text, [l.no for l in pending]))
@@ -188,6 +191,8 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
 
     absorb = False  # a page label with its value on the next line (来源:\n湘阴县人民政府)
     quoted = False  # under 建议内容： the page shows the proposal itself, not the letter
+    # lines of the page's metadata table (发布机构：…　成文日期：…　公开方式：主动公开): a part of the line is furniture
+    table_rows = {line.no for line in head if (r := labelled(line.text)) is not None and r.role == "furniture" and r.value}
     for line in head:
         text = line.text
         role = labelled(text)
@@ -229,6 +234,10 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             out.comments.append((line.no, text, NOT_LETTER[role.role]))
             close_title()
             continue
+        if role is not None and role.role == "disclosure" and (line.no in table_rows or re.search(r"[|｜]", text)):
+            out.comments.append((line.no, text, "网页信息（网页上的公开方式，不是信函的）"))  # the letter's own is printed in it
+            close_title()
+            continue
         if role is not None and (role.role.startswith("contact") or role.role.startswith("cc")):
             late.append(line)
             close_title()
@@ -247,8 +256,10 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
         close_title_needed = True
         if _read_head_marks(line, found, out):
             pass
-        elif (m := ORGAN_TITLE.fullmatch(squeeze(text))) and _title_like(m.group("title")):
-            organs.append((line.no, m.group("organ"), False))
+        elif (m := ORGAN_TITLE.fullmatch(squeeze(text))) and _title_like(m.group("title")) and not _proposal_named(m.group("title")):
+            first = text.split()[0]  # 泖港区建设和管理委员会 泖港区交通委员会关于…: a joint reply, the first organ
+            joint = len(text.split()) > 1 and ORGAN_LINE.fullmatch(first) and m.group("organ").startswith(first)
+            organs.append((line.no, first if joint else m.group("organ"), False))
             in_title.add(line.no)
             if _title_complete(m.group("title")):
                 titles.append((line.no, m.group("title"), [line.no]))
@@ -328,6 +339,12 @@ def _title_complete(text: str) -> bool:
     return bool(re.search(r"(?:答复|回复|复函|的函|答复函|意见|情况|建议|提案|[》”）)])$", text))
 
 
+def _proposal_named(title: str) -> bool:
+    """关于提升县域医疗服务能力的提案: the proposal's own title (a page lists it under its proposer's name,
+    农工党沭东县支部关于…的提案), not a reply's — the name before it is the proposer's, not the organ's."""
+    return bool(re.search(r"(?:提案|建议|议案)$", title)) and not re.search(r"答复|回复|复函|的函|意见|办理", title)
+
+
 def _title_like(text: str) -> bool:
     return bool(re.search(r"关于|答复|回复|复函|的函|办理情况|意见", text))
 
@@ -361,7 +378,8 @@ def _read_head_marks(line: Line, found: dict, out: Recognised) -> bool:
     if re.fullmatch(r"[（(].+[）)]", rest) and NUMBER.fullmatch(rest[1:-1].strip()):  # （X〔2023〕5号） under a title
         rest = rest[1:-1].strip()
     peeled, category, disclosure = peel_marks(rest)
-    if (category or disclosure) and (NUMBER.fullmatch(peeled) or NUMBER_BROKEN.fullmatch(peeled) or NUMBER_NO_SEQ.fullmatch(peeled)):
+    if (category or disclosure) and (NUMBER.fullmatch(peeled) or NUMBER_BROKEN.fullmatch(peeled) or NUMBER_OPEN_LOST.fullmatch(peeled)
+                                     or NUMBER_NO_SEQ.fullmatch(peeled)):
         rest = peeled
         if category:
             found["category"] = (line.no, category)
@@ -371,7 +389,7 @@ def _read_head_marks(line: Line, found: dict, out: Recognised) -> bool:
     if not number and (number := NUMBER.fullmatch(re.sub(r"(?<=\d)\s+(?=\d)", "", rest))):  # 〔2023〕4 6号
         out.notes.append(Note(line.no, "import-number-damaged", f"发文字号“{rest}”的数字中间有空格，按 {number.group('code')}"
                               f"〔{number.group('year')}〕{number.group('seq')}号 读入", "核对原件"))
-    broken = None if number else NUMBER_BROKEN.fullmatch(rest)
+    broken = None if number else NUMBER_BROKEN.fullmatch(rest) or NUMBER_OPEN_LOST.fullmatch(rest)
     if number:
         found["number"] = (line.no, number.group("code"), int(number.group("year")), int(number.group("seq")))
         if number.group("open") != "〔" or number.group("close") != "〕":

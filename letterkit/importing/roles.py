@@ -138,12 +138,23 @@ def segments(text: str) -> list[str]:
         start = m.start()
         while start < len(text) and text[start].isspace():
             start += 1
-        if text[cuts[-1]:start].strip(" \t（(【[") and re.search(r"[\s，,；;。\d]$|[）)】（(【]$", text[:start]):  # 3296253经办人: a space lost
+        if text[cuts[-1]:start].strip(" \t（(【[") and re.search(r"[\s，,；;。\d]$|[）)】（(【]$", text[:start]) \
+                and not _aside(text, start):  # 3296253经办人: a space lost
             cuts.append(start)
     parts = [text[a:b].strip(" ，,；;") for a, b in zip(cuts, cuts[1:] + [len(text)])]
     parts = [piece for part in parts for piece in  # 签发人:赵洪利 D类: the mark after a labelled value
              (_TRAILING_MARK.split(part, maxsplit=1) if _marks_may_follow(part) else [part])]
     return [p for p in parts if p]
+
+
+def _aside(text: str, start: int) -> bool:
+    """《…的提案》（提案号：96）收悉: a label in brackets with the sentence going on after them, not a
+    line's second part (a contact in brackets ends the line: （联系人：X，电话：Y））."""
+    if not re.search(r"[（(【\[]\s*$", text[:start]):
+        return False
+    close = re.search(r"[）)】\]]", text[start:])
+    after = text[start + close.end():].strip() if close else ""
+    return bool(after) and _patterns()["any"].match(after) is None
 
 
 def _marks_may_follow(part: str) -> bool:

@@ -8,7 +8,7 @@ import re
 
 from .clean import CJK, Para, marker, squeeze, width
 from .notes import Note, Recognised
-from .roles import CONTACT_ROLES, NOT_LETTER, labelled
+from .roles import CONTACT_ROLES, NOT_LETTER, _words, labelled, vocabulary
 from .source import Line
 
 DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*(?P<end>[日号])")
@@ -238,6 +238,7 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
         _read_contact(contact_lines, found, out)
 
 
+_NAME_LABEL = re.compile(rf"^\s*[（(]?\s*(?:{_words(vocabulary()['contact_name'])})\s*(?=[\u4e00-\u9fff])")
 _UNIT = re.compile(r"[\u4e00-\u9fff]{1,5}(?:办公室|局|委|办|中心|科|股|室|站|所|队|处|院|部)")  # 办公室, 基础教育科: not a person
 
 
@@ -248,7 +249,7 @@ def _read_contact(lines: list[Line], found: dict, out: Recognised) -> None:
     name = phone = None
     for line in lines:
         role = labelled(line.text)
-        value = role.value if role else line.text
+        value = role.value if role else _NAME_LABEL.sub("", line.text)  # 联系人　李娜　　电话　…: labels without colons
         if role is not None and role.role == "contact_unit":
             unit = re.match(r"[\u4e00-\u9fff（）()]+", squeeze(value))
             if unit and not re.search(r"\d", value):
@@ -262,6 +263,7 @@ def _read_contact(lines: list[Line], found: dict, out: Recognised) -> None:
                 phone = re.sub("[—－]", "-", phone)
             value = value[:m.start()] + value[m.end():]
         if name is None and (role is None or role.role != "contact_unit") and "单位" not in (role.label if role else ""):
+            value = re.sub(r"(?<=[\u4e00-\u9fff])[（(][^（()）]{1,12}(?:[）)]|$)", "  ", value)  # 俞文杰(区建管委: the unit aside
             value = re.sub(r"(联系)?电话|手机|[:：;；,，()（）。.]", " ", value)  # 联系方式：李四 139…: a name too
             words = [w for w in re.split(r"\s{2,}|[;；,，]", value.strip()) if w.strip()]
             candidate = re.sub(r"\s", "", words[0]) if words else ""
