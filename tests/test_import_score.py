@@ -18,9 +18,11 @@ HELD_OUT_2 = PUBLISHED / "heldout"  # 51–70: measured once unseen (16/20), the
 DEV_2 = PUBLISHED / "dev2"  # 91–110: measured once unseen (15/20), then developed on (round 3)
 HELD_OUT_3 = PUBLISHED / "heldout2"  # 71–90: measured unseen before (16/20) and after round 3 (17/20), then fixed
 HELD_OUT_4 = PUBLISHED / "heldout3"  # 111–130: measured unseen before (15/20) and after round 3 (17/20), then fixed
+DEV_4, DEV_5 = PUBLISHED / "dev4", PUBLISHED / "dev5"  # 131–150, 151–170: measured once unseen (15/20, 17/20), then fixed
 EXPECTED = sorted((PUBLISHED / "expected").glob("*.yaml")) + sorted((NEW / "expected").glob("*.yaml")) + \
     sorted((HELD_OUT_2 / "expected").glob("*.yaml")) + sorted((DEV_2 / "expected").glob("*.yaml")) + \
-    sorted((HELD_OUT_3 / "expected").glob("*.yaml")) + sorted((HELD_OUT_4 / "expected").glob("*.yaml"))
+    sorted((HELD_OUT_3 / "expected").glob("*.yaml")) + sorted((HELD_OUT_4 / "expected").glob("*.yaml")) + \
+    sorted((DEV_4 / "expected").glob("*.yaml")) + sorted((DEV_5 / "expected").glob("*.yaml"))
 HELD_OUT = ("10", "13", "14", "16")
 
 

@@ -34,12 +34,12 @@ def read_body(paras: list[Para], found: dict, out: Recognised) -> None:
         if before is not None and (marker(before.text) or before.level) and "。" not in before.text:
             break  # the only text under a heading (三、下步工作方向 / 下一步……) stays with it
         closing.insert(0, paras.pop())
-    if paras and (split := _closing_after(paras[-1])):  # …示范村。非常感谢您…。
-        if marker(paras[-1].text) is None and paras[-1].level is None and _SPEAKS_OF_PROPOSAL.fullmatch(split[0].text):
-            closing.insert(0, paras.pop())  # 对您提出的建议，我们将认真研究吸纳。再次感谢…: the whole paragraph
-        else:
+    if paras and (split := _closing_after(paras[-1], whole=marker(paras[-1].text) is None and paras[-1].level is None)):
+        if split[0].text:  # …示范村。非常感谢您…。
             paras[-1:] = split[:1]
-            closing.insert(0, split[1])
+        else:  # 对您提出的建议，我们将认真研究吸纳。再次感谢…: the whole paragraph
+            paras.pop()
+        closing.insert(0, split[1])
     found["closing"] = closing + found.pop("tail_stray", [])
     found["read_back"] = [(p, "正文") for p in paras] + [(p, "结尾") for p in found["closing"]]
     found["measures"] = measures_from(paras, out.notes)
@@ -73,12 +73,19 @@ _THANKS = re.compile(r"(?:[\u4e00-\u9fff、]{2,20}(?:委员|代表)[，,])?(?:(?
 _SPEAKS_OF_PROPOSAL = re.compile(r"[^。！？]{0,12}(?:您|你们|贵[\u4e00-\u9fff]{0,2})[^。！？]{0,10}(?:建议|提案|意见)[^。！？]{0,30}[。！？]")
 
 
-def _closing_after(para: Para) -> list[Para] | None:
-    """The last measure's trailing sentences, when they open with a closing formula, as a closing."""
+def _closing_after(para: Para, whole: bool = False) -> list[Para] | None:
+    """The last measure's trailing sentences, when they open with a closing formula, as a closing; a short
+    sentence to the member about the proposal just before the thanks goes with them (with `whole`, also
+    when it opens the paragraph: then the measure's part is empty)."""
     for m in re.finditer(r"(?<=[。！？!?])\s*", para.text):
         rest = para.text[m.end():]
         if rest and _THANKS.match(rest):
-            return [Para(para.text[:m.start()], para.lines, para.level), Para(rest, [para.lines[-1]])]
+            cut = m.start()
+            before = re.search(r"[^。！？!?]*[。！？!?]$", para.text[:cut])
+            if before and width(before.group()) <= 30 and _SPEAKS_OF_PROPOSAL.fullmatch(before.group().strip()) \
+                    and (whole or para.text[:before.start()].strip()):
+                cut, rest = before.start(), para.text[before.start():].strip()
+            return [Para(para.text[:cut].strip(), para.lines, para.level), Para(rest, [para.lines[-1]])]
     return None
 
 

@@ -164,7 +164,8 @@ def line_width(lines: list[Line]) -> float | None:
         return None
     typical = widths[int(len(widths) * 0.75)]
     full = sum(1 for w in widths if w >= typical - 2)
-    if typical <= 45 and widths[-1] <= typical + 5 and full >= len(widths) * 0.5:
+    wider = sum(1 for w in widths if w > typical + 5)  # one line run on (a closing joined to the last) does not unwrap the rest
+    if typical <= 45 and wider <= max(1, len(widths) // 20) and full >= len(widths) * 0.5:
         return typical
     return None
 

@@ -196,7 +196,7 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
         if attachments and not seen_date and marker(text):
             attachments.append((line.no, text))
             continue
-        if CONTACT.match(text):
+        if CONTACT.match(text) or _unlabelled_contact(text):
             contact_lines.append(line)
             continue
         if m := CC.fullmatch(text):
@@ -239,6 +239,13 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
 
 
 _NAME_LABEL = re.compile(rf"^\s*[（(]?\s*(?:{_words(vocabulary()['contact_name'])})\s*(?=[\u4e00-\u9fff])")
+def _unlabelled_contact(text: str) -> bool:
+    """经办人　李四　　电话　0871-…, 承办人 李四: a contact whose label lost its colon (a name, a phone after it)."""
+    m = _NAME_LABEL.match(text)
+    rest = text[m.end():] if m and width(text) <= 40 else ""
+    return bool(PHONE.search(rest) or re.fullmatch(r"[\u4e00-\u9fff·]{2,4}\s*", rest))
+
+
 _UNIT = re.compile(r"[\u4e00-\u9fff]{1,5}(?:办公室|局|委|办|中心|科|股|室|站|所|队|处|院|部)")  # 办公室, 基础教育科: not a person
 
 
