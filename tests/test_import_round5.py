@@ -207,3 +207,16 @@ def test_one_line_run_on_does_not_unwrap_a_wrapped_text(count, wrap, extra, at):
     widths[at % count] = wrap + 5 + extra
     lines = [Line(i, "字" * w, width=w) for i, w in enumerate(widths, 1)]
     assert line_width(lines) == wrap
+
+
+@pytest.mark.parametrize("gap", ["", " ", "　"])
+@pytest.mark.parametrize("part", ["opening", "body", "closing"])
+def test_a_sentence_written_twice_stays_twice_for_check_to_show(tmp_path, gap, part):
+    """A title printed twice is one title; a sentence printed twice (a slip left by an edit, which check's
+    repeated-sentence reports) is not a page title: the draft keeps both copies."""
+    sentence = {"opening": "您提出的《关于加强校园安全的提案》(第12号)收悉,现答复如下:",
+                "body": "我局已完成校园安全排查,整改隐患十二处。", "closing": "感谢您对教育工作的关心和支持。"}[part]
+    change = {part: sentence + gap + sentence} if part != "body" else \
+        {"body": "一、工作情况\n" + sentence + gap + sentence + "\n二、下步打算\n我局将建立巡查制度,每月检查一次。"}
+    result, draft = _import(tmp_path, change)
+    assert comparable(str(draft)).count(comparable(sentence)[:12]) == 2, result.draft

@@ -139,7 +139,8 @@ def prepare(lines: list[Line], from_word: bool) -> list[Line]:
         if m := re.fullmatch(r"\s*(此\s*致)[\s，,]*(敬\s*礼[！!]?)\s*", text):  # 此致 敬礼 on one line: two lines
             out += [Line(line.no, m.group(1), line.level, 4), Line(line.no, m.group(2), line.level, width(m.group(2)))]
             continue
-        if index < 20 and (m := re.fullmatch(r"\s*(\S.{5,}?)\s*\1(\s*\S.{0,30})?\s*", text)):  # a web page's title printed twice (page furniture may stand above it; the space between maybe gone with a mark: …答复A关于…答复A)
+        if index < 20 and (m := re.fullmatch(r"\s*(\S.{5,}?)\s*\1(\s*\S.{0,30})?\s*", text)) \
+                and not re.search(r"[。，,；;！？!?]", m.group(1)):  # (a sentence written twice is a slip to show, not a page title)  # a web page's title printed twice (page furniture may stand above it; the space between maybe gone with a mark: …答复A关于…答复A)
             text = m.group(1) + (m.group(2) or "")
             line = Line(line.no, text, line.level, width(text), line.images)
         parts = segments(text) if (labelled(text) or NUMBER.match(squeeze(text)) or width(text) <= 40) else [text]
