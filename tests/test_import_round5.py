@@ -220,3 +220,14 @@ def test_a_sentence_written_twice_stays_twice_for_check_to_show(tmp_path, gap, p
         {"body": "一、工作情况\n" + sentence + gap + sentence + "\n二、下步打算\n我局将建立巡查制度,每月检查一次。"}
     result, draft = _import(tmp_path, change)
     assert comparable(str(draft)).count(comparable(sentence)[:12]) == 2, result.draft
+
+
+@pytest.mark.parametrize("wish", ["希望以后多提宝贵意见,以利我们改进工作。", "希望您继续关心和支持教育工作。",
+                                  "希望你们今后继续监督我们的工作!"])
+@pytest.mark.parametrize("joined", [False, True])
+def test_a_wish_for_more_advice_after_the_last_measure_is_the_closing(tmp_path, wish, joined):
+    """14 (a variant): 希望以后多提宝贵意见… run on into the last measure; a measure's own 希望通过… stays."""
+    body = "一、工作情况\n我局已完成校园安全排查,整改隐患十二处。\n二、下步打算\n我局将建立巡查制度,希望通过巡查减少隐患。" \
+        + ("" if joined else "\n") + wish
+    result, draft = _import(tmp_path, {"body": body, "closing": ""})
+    assert comparable(draft["closing"][0]) == comparable(wish) and "希望通过巡查" in str(draft["measures"])
