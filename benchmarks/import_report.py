@@ -4,7 +4,7 @@ ends up in its right place; then every repository draft, built and re-imported (
 A report, not a test; run by hand or in CI:
 
     python3 benchmarks/import_report.py              # development letters
-    python3 benchmarks/import_report.py --held-out   # also the held-out letters (10, 13, 14, 16, 51–70, 71–90, 91–110 and 111–130)
+    python3 benchmarks/import_report.py --held-out   # also the held-out letters (10, 13, 14, 16, 51–70, 71–90, 91–110, 111–130, 131–170)
 
 The new letters (published/new/, 31–50) are always shown.
 """
@@ -97,6 +97,9 @@ def main() -> None:
         table("held-out letters 71–90", sorted((PUBLISHED / "heldout2").glob("[0-9]*_*.txt"), key=lambda p: int(_key(p))))
         # 111–130: the same (see published/heldout3/README.md)
         table("held-out letters 111–130", sorted((PUBLISHED / "heldout3").glob("[0-9]*_*.txt"), key=lambda p: int(_key(p))))
+        # 131–150, 151–170: first measured unseen at 15/20 and 17/20 (see published/dev4, dev5 README.md), then developed on
+        table("letters 131–150 (dev4)", sorted((PUBLISHED / "dev4").glob("[0-9]*_*.txt"), key=lambda p: int(_key(p))))
+        table("letters 151–170 (dev5)", sorted((PUBLISHED / "dev5").glob("[0-9]*_*.txt"), key=lambda p: int(_key(p))))
     round_trip()
 
 

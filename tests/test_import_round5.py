@@ -231,3 +231,13 @@ def test_a_wish_for_more_advice_after_the_last_measure_is_the_closing(tmp_path, 
         + ("" if joined else "\n") + wish
     result, draft = _import(tmp_path, {"body": body, "closing": ""})
     assert comparable(draft["closing"][0]) == comparable(wish) and "希望通过巡查" in str(draft["measures"])
+
+
+@pytest.mark.parametrize("cut", [6, 12, 16, 20])
+@pytest.mark.parametrize("organ", ["", "测试县教育局"])
+def test_a_title_printed_twice_and_broken_over_two_lines_is_one_title(tmp_path, cut, organ):
+    """156 (two variants at once): X局关于…的答复　关于…会议 / 第12号提案的答复."""
+    twice = f"{organ}{TITLE}　{TITLE}"
+    at = len(twice) - cut
+    result, draft = _import(tmp_path, {"head": f"测试县教育局\n测教函〔2024〕7号\n{twice[:at]}\n{twice[at:]}"})
+    assert values(draft)["title"] == TITLE, result.draft

@@ -187,6 +187,8 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
                     and not _proposal_named(m.group("title")):
                 organs.append((pending[0].no, m.group("organ"), False))  # X局对区十八届人大三次 / 会议第12号建议的答复
                 text = m.group("title")
+            if (m := re.fullmatch(r"(\S{6,}?)\1", text)) and not re.search(r"[。，,；;！？!?]", m.group(1)):
+                text = m.group(1)  # a page's title printed twice, broken over two lines (…的答复　对县… / 第16号建议的答复)
             titles.append((pending[0].no, text, [l.no for l in pending]))
             pending.clear()
 
