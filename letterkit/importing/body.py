@@ -37,7 +37,7 @@ def read_body(paras: list[Para], found: dict, out: Recognised) -> None:
     if paras and (split := _closing_after(paras[-1])):  # …示范村。非常感谢您…。
         paras[-1:] = split[:1]
         closing.insert(0, split[1])
-    found["closing"] = closing + found.pop("tail_stray", [])
+    found["closing"] = [part for para in closing + found.pop("tail_stray", []) for part in _salute(para)]
     found["read_back"] = [(p, "正文") for p in paras] + [(p, "结尾") for p in found["closing"]]
     found["measures"] = measures_from(paras, out.notes)
     unfinished = [p for p in paras + closing if p.text[-1] not in "。！？!?；;：:”’）)》…" and not re.fullmatch(r"此\s*致|敬\s*礼", p.text)
@@ -58,6 +58,18 @@ def _closing_inside(para: Para) -> list[Para] | None:
     if m is None:
         return None
     return [Para(para.text[:m.start()], para.lines, para.level), Para(para.text[m.end():], [para.lines[-1]])]
+
+
+_ZHI_JING = re.compile(r"(此\s*致)[\s，,]*(敬\s*礼[！!。]?)")
+
+
+def _salute(para: Para) -> list[Para]:
+    """此致敬礼！ cut off the last measure (此致 敬礼 run into its line): 此致 and 敬礼！, two lines
+    of the closing as the letter prints them, not one."""
+    m = _ZHI_JING.fullmatch(para.text.strip())
+    if m is None:
+        return [para]
+    return [Para(m.group(1).replace(" ", ""), para.lines, para.level), Para(re.sub(r"\s", "", m.group(2)), [para.lines[-1]])]
 
 
 _THANKS = re.compile(r"(?:[\u4e00-\u9fff、]{2,20}(?:委员|代表)[，,])?(?:(?:最后|在此|同时)[，,、]?)?(?:[^。！？]{0,12}?(?:感谢|谢谢)|[^。！？]{0,40}?表示(?:衷心的|诚挚的)?(?:感谢|谢意)"
@@ -114,12 +126,15 @@ def measures_from(paras: list[Para], notes: list[Note]) -> list:
                               f"（{heading[:16]}…），作为段落而不是标题；这一编号不印出", "要印编号的话，写成 heading: 简短的标题，"
                               "整句放在 text 里"))
             siblings.append(heading)
+            highest[id(siblings)] = max(highest.get(id(siblings), 0), _numeral(written) or 0 if written else 0)  # 2. after it is in order
             continue
         node = {"heading": heading, "text": text, "items": []}
-        if text is None and len(heading) > 12 and re.search(r"\d", heading) and heading.endswith("。") and level <= 2 \
-                and not _sentence_item(heading):
-            # (1.、（1） items are often whole sentences, and print as the body does: no heading swallowed there)
-            notes.append(Note(para.first, "import-heading-joined", f"标题“{heading[:24]}”带着数字又以句号结束，"
+        if text is None and len(heading) > 12 and re.search(r"\d", heading) and heading.endswith("。") and len(stack) < 2 \
+                and not _sentence_item(heading) or text is not None and len(stack) < 2 and _clauses(heading):
+            # (1.、（1） items are often whole sentences, and print as the body does: no heading swallowed there;
+            # the level is where the item stands, not how it is numbered: 1. at the top prints in 黑体)
+            notes.append(Note(para.first, "import-heading-joined", f"标题“{heading[:24]}”"
+                              f"{'带着数字又以句号结束' if text is None else '是带逗号的一整句'}，"
                               "可能是标题和下面的正文接成了一行：照录为标题", "核对原件，把正文移到 items 下"))
         siblings.append(node)
         depth = len(stack) + 1
@@ -158,6 +173,12 @@ def _sentence_item(text: str) -> bool:
     return bool(_phrase_words()[1].match(text)) or (len(first) > 1 and len(first[0]) <= 12)
 
 
+def _clauses(heading: str) -> bool:
+    """下一步计划将连接线列入改造计划，改造里程12公里。: a heading cut at its first full stop that is a
+    long sentence of clauses — the heading and its paragraph run together with no cut to be found."""
+    return width(heading) >= 20 and bool(re.search(r"[，,；;]", heading))
+
+
 def _phrase_heading(text: str) -> tuple[str, str] | None:
     """加快项目建设今年以来，… → the heading 加快项目建设 and its paragraph: cut after a heading's last word
     (labels.yaml heading_ends) where a sentence opens (sentence_starts), or after 关于…问题/情况."""
@@ -166,7 +187,8 @@ def _phrase_heading(text: str) -> tuple[str, str] | None:
     for m in ends.finditer(first[:24]):
         head, rest = text[:m.end()], text[m.end():]
         if len(head) >= 4 and len(rest) >= 10 and re.search(r"[。！？；]$", rest.strip()) \
-                and (starts.match(rest) or head.startswith("关于") and m.group() in ("问题", "情况")):
+                and (starts.match(rest) or head.startswith("关于") and m.group() in ("问题", "情况")
+                     or rest[:2] == head[:2]):  # 米河镇农村公路基本情况米河镇现有…: the subject named again
             return head, rest
     return None
 

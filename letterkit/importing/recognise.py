@@ -129,7 +129,8 @@ def prepare(lines: list[Line], from_word: bool) -> list[Line]:
             continue
         role = labelled(text)
         if index < 40 and role is not None and role.role == "furniture" and role.value \
-                and role.label in vocabulary()["reply_sections"]:  # 正文：钟文杰委员：… — the letter after a page tab
+                and role.label in vocabulary()["reply_sections"] + vocabulary()["title_labels"]:
+            # 正文：钟文杰委员：… — the letter after a page tab; 标题：关于…的答复 — the title after a page label
             label = re.match(r"\s*[^:：|｜]*[:：|｜]", text).group().strip()
             out.append(Line(line.no, label, line.level, width(label), ()))
             text = text[len(re.match(r"\s*[^:：|｜]*[:：|｜]", text).group()):].strip()
@@ -222,7 +223,7 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             else:
                 out.comments.append((line.no, text, "网页信息"))
                 absorb = not role.value and text.rstrip().endswith((":", "：", "|", "｜")) and not quoted \
-                    and role.label not in vocabulary()["reply_sections"]  # 来源: with its value below
+                    and role.label not in vocabulary()["reply_sections"] + vocabulary()["title_labels"]  # 来源: with its value below
                 close_title()
                 continue
         if role is not None and role.role in NOT_LETTER:
@@ -236,6 +237,12 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
         close_title_needed = True
         if _read_head_marks(line, found, out):
             pass
+        elif (m := TITLE_ORGAN.fullmatch(text.strip())) and not pending:  # 关于…的答复　五指山市农业农村局
+            organs.append((line.no, squeeze(m.group("organ")), False))
+            in_title.add(line.no)
+            titles.append((line.no, squeeze(m.group("title")), [line.no]))
+            out.notes.append(Note(line.no, "import-organ", f"标题后面同一行的“{squeeze(m.group('organ'))}”是机关名，"
+                                  "已从标题中分开，作为发文机关", "核对 title 和 organ.name", severity="note"))
         elif (m := ORGAN_TITLE.fullmatch(squeeze(text))) and _title_like(m.group("title")):
             organs.append((line.no, m.group("organ"), False))
             in_title.add(line.no)
@@ -279,8 +286,11 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
         if chosen[0] in in_title and not any(no not in in_title and name == chosen[1] for no, name, _ in organs):
             found["organ_in_title"] = True  # (a letterhead of its own printing the same name is the organ's)
         for no, name, _ in organs:
-            if no != chosen[0]:
-                out.comments.append((no, name, "网页标题中的机关名（与版头重复）"))
+            if no != chosen[0]:  # a letterhead of its own is said to be one (not a web page's title)
+                same = "与发文机关相同" if name == chosen[1] else f"发文机关取“{chosen[1]}”"
+                why = f"标题中的机关名（{same}）" if no in in_title else \
+                    "版头（由 organ.name 印出）" if name == chosen[1] else f"版头的机关名（{same}）"
+                out.comments.append((no, name, why))
     if titles:
         kept = [t for t in titles if _title_like(t[1]) and width(t[1]) <= TITLE_WIDTH] or \
             [t for t in titles if width(t[1]) <= TITLE_WIDTH] or [(None, "", [])]
@@ -313,6 +323,8 @@ NUMBER_DAMAGED = re.compile(r"[\u4e00-\u9fff]{1,12}?\s*[:：]?\s*[〔\[【（(�
 # the number set apart by spaces: the title is all before them (…答复的函　梅教函〔2023〕41号: not 的函梅教函)
 TITLE_NUMBER_SPACED = re.compile(r"(?P<title>\S.{5,}?)\s+(?P<number>[\u4e00-\u9fff]{1,12}[〔\[【（(［﹝]\s*(?:19|20)\d{2}\s*[〕\]】）)］﹞]\s*第?\s*\d{1,5}\s*号)")
 TITLE_NUMBER = re.compile(r"(?P<title>.{6,}?(?:答复|回复|复函|的函|意见|情况|[》”）)]))\s*(?P<number>[\u4e00-\u9fff]{1,12}[〔\[【（(［﹝]\s*(?:19|20)\d{2}\s*[〕\]】）)］﹞]\s*第?\s*\d{1,5}\s*号)")
+# a title with the organ's name after it on the same line, set apart by spaces (a web page's heading)
+TITLE_ORGAN = re.compile(rf"(?P<title>(?:关于|对)\S.{{4,}}?(?:答复|回复|复函|的函|意见|[》”）)]))[ \t\u3000]+(?P<organ>[\u4e00-\u9fff（）()]{{2,40}}?{ORGAN_SUFFIX})")
 LABEL_SHAPE = re.compile(rf"[{CJK}]{{2,8}}\s*[:：|｜]")
 TITLE_WIDTH = 100  # a longer "title" is a paragraph that stands before the salutation
 
@@ -495,6 +507,7 @@ def _joint_reply(found: dict, out: Recognised, ident: str | None, subject: str |
 
 def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
     signature = found.get("signature")
+    said = None  # the import-organ note saying where the organ's name came from
     organ = _government_over(found, out)
     unit = found.pop("contact_unit", None)
     page = found.pop("page_organ", None)
@@ -508,8 +521,9 @@ def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
     elif organ is None and (signature or unit):
         source = signature or unit
         found["organ_from"] = source
-        out.notes.append(Note(source[0], "import-organ", f"原文没有版头，发文机关取自{'署名' if signature else '联系单位'}“{source[1]}”",
-                              "核对 organ.name"))
+        said = Note(source[0], "import-organ", f"原文没有版头，发文机关取自{'署名' if signature else '联系单位'}“{source[1]}”",
+                    "核对 organ.name")
+        out.notes.append(said)
     if organ and signature and found.get("organ_in_title") and _abbreviates(organ[1], signature[1]):
         out.notes.append(Note(organ[0], "import-organ", f"标题前的机关名“{organ[1]}”是署名“{signature[1]}”的简称，"
                               "发文机关取署名的全称", "核对 organ.name", severity="note"))
@@ -517,6 +531,8 @@ def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
     name = organ[1] if organ else (signature or unit or (None, None))[1]
     if organ is None and signature and name == signature[1]:
         name = _whole_name(signature, lines, out)
+        if name != signature[1] and said is not None:  # the name used, not the signature it was taken from
+            said.message = f"原文没有版头，发文机关按信中别处写的“{name}”（署名“{signature[1]}”不完整）"
     if organ and signature and signature[1] != organ[1] and not same_organ_in_full(signature[1], organ[1]):
         if organ[1].endswith(signature[1]) and len(signature[1]) >= 4:
             found["short_name"] = signature[1]
@@ -532,10 +548,12 @@ def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
         out.comments.append((no, f"{code}〔{year}〕{seq}号", "发文字号（原文看不出发文机关）"))
         out.notes.append(Note(no, "import-number-organ", f"原文有发文字号 {code}〔{year}〕{seq}号，但看不出发文机关，写作 number: 无",
                               f"补上 organ（name: 机关全称，code: {code}），再写 number: {{year: {year}, seq: {seq}}}"))
-    has_head = organ is not None or "number" in found or "signer" in found
+    # a 签发人 read after the date is the web page's approval record, not printed in the letter's head
+    signer_in_head = "signer" in found and not found.get("signer_in_tail")
+    has_head = organ is not None or "number" in found or signer_in_head
     # 签发人, “文件” after the organ and a 版记 with 印发机关/印发日期 are printed only in the 通用格式 (GB/T 9704
     # 7.2.5, 7.4; 10.1 leaves them out of the 信函格式): a letter that prints one of them is a general one
-    general = found.get("file_mark") or "signer" in found or "printer" in found
+    general = found.get("file_mark") or signer_in_head or "printer" in found
     found["layout"] = ("general" if general else "letter") if has_head and name else "plain"
 
 
