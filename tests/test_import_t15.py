@@ -150,9 +150,10 @@ def test_a_heading_at_the_top_that_swallowed_its_sentence_is_warned_though_numbe
 @pytest.mark.parametrize("numbers", NUMBERS, ids=["1.", "1、", "一、", "（一）"])
 def test_a_numbered_paragraph_before_numbered_headings_does_not_put_them_out_of_order(tmp_path, numbers):
     """A numbered whole sentence kept as a paragraph still counts: the 2. after it is in order."""
-    body = (f"{numbers[0]}在规划编制中，对新建中小学校周边道路预留停靠区域，已落实。\n"
+    body = (f"{numbers[0]}在规划编制中，对新建中小学校周边道路预留停靠区域和接送车辆临时停车位，已全部落实。\n"
             f"{numbers[1]}已完成的工作\n2022年，我局改造农村公路26公里。\n{numbers[2]}下一步计划\n将连接线列入改造计划。")
     result, draft = _import(tmp_path, _letter(body=body))
+    assert "预留停靠区域和接送车辆临时停车位" in str(draft["measures"][0])
     assert not [n.message for n in result.notes if n.code == "import-numbering"]
 
 
