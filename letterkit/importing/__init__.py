@@ -91,11 +91,13 @@ TYPED = ("import-half-width", "import-mixed-brackets")  # about marks as typed: 
 
 
 def _not_typed(lines, comments) -> set[int]:
-    """Lines whose marks the letter never prints as typed: kept out as comments, or label lines
-    (办复类别: C, 签发人:X, 联系人:X) whose values the templates set in their own punctuation."""
+    """Lines whose marks the letter never prints: kept out as comments, or mark lines (办复类别: C,
+    签发人:X, 是否公开:是) whose label the letter does not print at all.  (A contact line's slips are
+    still the published letter's, and reported.)"""
     from .roles import labelled
 
-    labels = {line.no for line in lines if (role := labelled(line.text)) is not None and "。" not in role.value}
+    labels = {line.no for line in lines if (role := labelled(line.text)) is not None and "。" not in role.value
+              and role.role in ("category", "disclosure", "signer", "approval", "furniture")}
     return labels | {no for no, _, _ in comments}
 
 
