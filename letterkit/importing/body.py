@@ -130,7 +130,7 @@ def measures_from(paras: list[Para], notes: list[Note]) -> list:
             continue
         node = {"heading": heading, "text": text, "items": []}
         if text is None and len(heading) > 12 and re.search(r"\d", heading) and heading.endswith("。") and len(stack) < 2 \
-                and not _sentence_item(heading) or text is not None and len(stack) < 2 and _clauses(heading):
+                and not _sentence_item(heading) or text is not None and len(stack) < 2 and _clauses(heading) and not _sentence_item(heading):
             # (1.、（1） items are often whole sentences, and print as the body does: no heading swallowed there;
             # the level is where the item stands, not how it is numbered: 1. at the top prints in 黑体)
             notes.append(Note(para.first, "import-heading-joined", f"标题“{heading[:24]}”"
@@ -174,8 +174,9 @@ def _sentence_item(text: str) -> bool:
 
 
 def _clauses(heading: str) -> bool:
-    """下一步计划将连接线列入改造计划，改造里程12公里。: a heading cut at its first full stop that is a
-    long sentence of clauses — the heading and its paragraph run together with no cut to be found."""
+    """今后拟把连接线列入改造计划，改造里程12公里。: a heading cut at its first full stop that is a long
+    sentence of clauses — the heading and its paragraph run together with no cut to be found (an item
+    opening as sentences do, 目前… / 我局…, is a numbered paragraph of a 会办意见: not this)."""
     return width(heading) >= 20 and bool(re.search(r"[，,；;]", heading))
 
 
