@@ -204,7 +204,9 @@ def test_an_answer_alone_on_a_line_is_no_disclosure(tmp_path):
 
 TABLE_ROWS = ["公开方式 | 主动公开 | 公开范围 | 面向社会", "发布日期 | 2024-06-25 | 公开方式 | 主动公开",
               "公开方式｜主动公开｜公开范围｜面向社会", "生成日期 | 2021-07-05 | 公开方式 | 依申请公开",
-              "公开方式：主动公开 | 公开范围：面向社会"]
+              "公开方式：主动公开 | 公开范围：面向社会",
+              "发布机构：西峡县自然资源局　　成文日期：2024-06-20　　公开方式：主动公开",
+              "公开方式：主动公开　　发布日期：2024-06-20", "来源：西峡县自然资源局  公开方式:依申请公开"]
 
 
 @pytest.mark.parametrize("row", TABLE_ROWS)
@@ -215,6 +217,13 @@ def test_a_page_tables_disclosure_is_the_pages_and_not_warned(tmp_path, row):
     result, draft = _import(tmp_path, text)
     assert "disclosure" not in draft, result.draft
     assert not _warned(result, 2)
+
+
+@pytest.mark.parametrize("line,value", [("公开方式：主动公开", "主动公开"), ("公开属性:依申请公开", "依申请公开")])
+def test_a_disclosure_line_of_its_own_is_still_the_letters(tmp_path, line, value):
+    """The control: the same label alone on its line (no page metadata beside it) is the letter's 公开属性."""
+    result, draft = _import(tmp_path, _letter(head=f"索引号 | 001008003/2024-01245 | 发布机构 | 西峡县自然资源局\n{line}\n{TITLE}"))
+    assert draft["disclosure"] == value
 
 
 LABEL_LINES = ["办复类别: C", "类别:A类", "办理结果:(C)", "答复类别: B", "类 别:B"]

@@ -18,7 +18,7 @@ from .body import read_annexes, read_body
 from .check import self_check
 from .clean import CJK, Cleaned, Para, join, line_width, marker, squeeze, width
 from .notes import Note, Recognised, compact
-from .roles import NOT_LETTER, closing_start, labelled, peel_marks, segments, title_category, vocabulary
+from .roles import NOT_LETTER, Labelled, closing_start, labelled, peel_marks, segments, title_category, vocabulary
 from .source import Line
 from ..proof.text import same_organ_in_full
 from .tail import date_of, read_tail, split_tail
@@ -189,9 +189,13 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
 
     absorb = False  # a page label with its value on the next line (来源:\n湘阴县人民政府)
     quoted = False  # under 建议内容： the page shows the proposal itself, not the letter
+    # lines holding page metadata (发布机构：X　公开方式：主动公开): the page's 公开方式 on them is furniture too
+    page_rows = {line.no for line in head if (r := labelled(line.text)) is not None and r.role == "furniture" and r.value}
     for line in head:
         text = line.text
         role = labelled(text)
+        if role is not None and role.role == "disclosure" and line.no in page_rows:
+            role = Labelled("furniture", role.label, role.value)
         if quoted and role is None and (width(text) > 30 or "。" in text) and not _title_like(text[:30]):
             out.comments.append((line.no, text, "网页上的提案/建议原文"))
             continue
