@@ -163,7 +163,7 @@ SALUTES = ["此致 敬礼！", "此致敬礼！", "此致，敬礼！", "此致�
 
 
 @pytest.mark.parametrize("salute", SALUTES)
-@pytest.mark.parametrize("thanks", ["", THANKS])
+@pytest.mark.parametrize("thanks", ["", THANKS, "特此函复。"])
 def test_zhizhi_jingli_run_into_the_last_measure_is_the_two_line_closing(tmp_path, salute, thanks):
     """…6个。此致 敬礼！ became one closing paragraph 此致敬礼！ (defect 5)."""
     result, draft = _import(tmp_path, _letter(body=BODY + thanks + salute, closing=""))

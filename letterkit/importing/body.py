@@ -60,16 +60,18 @@ def _closing_inside(para: Para) -> list[Para] | None:
     return [Para(para.text[:m.start()], para.lines, para.level), Para(para.text[m.end():], [para.lines[-1]])]
 
 
-_ZHI_JING = re.compile(r"(此\s*致)[\s，,]*(敬\s*礼[！!。]?)")
+_ZHI_JING = re.compile(r"(?:^|(?<=[。！？!?；;]))\s*(此\s*致)[\s，,]*(敬\s*礼[！!。]?)\s*$")
 
 
 def _salute(para: Para) -> list[Para]:
-    """此致敬礼！ cut off the last measure (此致 敬礼 run into its line): 此致 and 敬礼！, two lines
-    of the closing as the letter prints them, not one."""
-    m = _ZHI_JING.fullmatch(para.text.strip())
+    """此致敬礼！ cut off the last measure (此致 敬礼 run into its line), maybe after 特此函复。: 此致 and
+    敬礼！, two lines of the closing as the letter prints them, not one."""
+    m = _ZHI_JING.search(para.text)
     if m is None:
         return [para]
-    return [Para(m.group(1).replace(" ", ""), para.lines, para.level), Para(re.sub(r"\s", "", m.group(2)), [para.lines[-1]])]
+    before = [Para(para.text[:m.start()].strip(), para.lines, para.level)] if para.text[:m.start()].strip() else []
+    return before + [Para(re.sub(r"\s", "", m.group(1)), para.lines, para.level),
+                     Para(re.sub(r"\s", "", m.group(2)), [para.lines[-1]])]
 
 
 _THANKS = re.compile(r"(?:[\u4e00-\u9fff、]{2,20}(?:委员|代表)[，,])?(?:(?:最后|在此|同时)[，,、]?)?(?:[^。！？]{0,12}?(?:感谢|谢谢)|[^。！？]{0,40}?表示(?:衷心的|诚挚的)?(?:感谢|谢意)"
