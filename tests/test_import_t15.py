@@ -86,6 +86,14 @@ def test_a_title_label_alone_on_its_line_is_not_the_title(tmp_path):
     assert not _warned(result, 1)
 
 
+@pytest.mark.parametrize("above", [TITLE, "标题：" + TITLE, f"{TITLE}　{ORGAN}", "题目:" + TITLE])
+def test_a_page_title_over_the_letters_own_title_is_not_joined_to_it(tmp_path, above):
+    """A page's heading straight over the letter's title (found by the property test below): two titles,
+    the page's kept as a comment, not one title of both."""
+    result, draft = _import(tmp_path, _letter(head=f"{above}\n{TITLE}"))
+    assert draft["title"] == TITLE, result.draft
+
+
 # -- 2. a numbered heading run into its paragraph ------------------------------------------------
 
 NUMBERS = [("1.", "2.", "3."), ("1、", "2、", "3、"), ("一、", "二、", "三、"), ("（一）", "（二）", "（三）")]
@@ -343,3 +351,23 @@ def test_letter_10_prints_its_three_headings_and_its_closing():
     draft = yaml.safe_load(import_file(next(T15.glob("10_*.txt"))).draft)
     assert [item["heading"] for item in draft["measures"]] == ["米河镇农村公路基本情况", "已完成的工作", "下一步计划"]
     assert draft["closing"] == ["此致", "敬礼！"] and draft["disclosure"] == "主动公开" and draft["layout"] == "letter"
+
+
+# -- a property over the head's lines: labels, organ after the title, table rows in any order --------
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+HEAD_PIECES = ["标题：" + TITLE, f"{TITLE}　{ORGAN}", "公开方式 | 主动公开 | 公开范围 | 面向社会", "是否同意公开：同意",
+               "办复类别: C", "来源：西峡县自然资源局　　发布时间：2024-06-20", f"{ORGAN}\n西自然函〔2024〕8号"]
+
+
+@settings(max_examples=60 if LONG else 15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(HEAD_PIECES), min_size=1, max_size=5))
+def test_any_order_of_these_head_lines_imports_without_a_label_in_the_title(tmp_path, pieces):
+    """Whatever the order and repetition of the head's lines: no traceback, and no page label, organ name
+    or table cell in the title or the session."""
+    result, draft = _import(tmp_path, _letter(head="\n".join(pieces + [TITLE])))
+    assert draft["title"] == TITLE, result.draft
+    assert draft["proposal"].get("session") == SESSION
+    if "是否同意公开：同意" in pieces:
+        assert draft["disclosure"] == "主动公开"

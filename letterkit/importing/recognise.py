@@ -241,7 +241,8 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
         close_title_needed = True
         if _read_head_marks(line, found, out):
             pass
-        elif (m := TITLE_ORGAN.fullmatch(text.strip())) and not pending:  # 关于…的答复　五指山市农业农村局
+        elif m := TITLE_ORGAN.fullmatch(text.strip()):  # 关于…的答复　五指山市农业农村局
+            close_title()
             organs.append((line.no, squeeze(m.group("organ")), False))
             in_title.add(line.no)
             titles.append((line.no, squeeze(m.group("title")), [line.no]))
@@ -279,6 +280,9 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
                                   "是信函内容的话，移到草稿中合适的字段；是常见的网页标签的话，可加进 labels.yaml"))
         else:
             close_title_needed = False
+            if pending and _title_complete(squeeze("".join(l.text for l in pending))) and re.match(r"关于|对", text) \
+                    and _title_like(text):
+                close_title()  # a whole title and then another (a page's heading over the letter's): two titles
             pending.append(line)
         if close_title_needed:
             close_title()
