@@ -62,7 +62,8 @@ def _warned(result, line: int, codes=("import-unplaced", "import-half-width", "i
 # -- 1. a page label in front of the letter's only title -------------------------------------------
 
 TITLE_LABELS = ["标题：", "标题:", "题目：", "名称：", "文章标题：", "标 题：", "标题 | ", "标题："]
-ABOVE = ["", "http://www.xixia.gov.cn/zwgk/jyta/2024/0620/1234.html\n", "来源：西峡县自然资源局　　发布时间：2024-06-20\n"]
+ABOVE = ["", "http://www.xixia.gov.cn/zwgk/jyta/2024/0620/1234.html\n", "来源：西峡县自然资源局　　发布时间：2024-06-20\n",
+         "发布单位：西峡县自然资源局　　发布日期：2024年06月20日\n"]
 LABEL_CASES = [(label, organ_first, above) for label, organ_first, above in
                itertools.product(TITLE_LABELS, (False, True), ABOVE)]
 
@@ -78,6 +79,7 @@ def test_a_page_label_before_the_title_stays_out_of_title_and_session(tmp_path, 
     assert draft["proposal"]["session"] == SESSION
     assert draft["organ"]["name"] == ORGAN
     assert not _warned(result, _line_of(_letter(head=f"{above}{label}{title}"), label.strip()[:1]))
+    assert not [n.message for n in result.notes if n.code == "import-unplaced"]  # 发布单位： above it too
 
 
 def test_a_title_label_alone_on_its_line_is_not_the_title(tmp_path):

@@ -131,8 +131,8 @@ def measures_from(paras: list[Para], notes: list[Note]) -> list:
             highest[id(siblings)] = max(highest.get(id(siblings), 0), _numeral(written) or 0 if written else 0)  # 2. after it is in order
             continue
         node = {"heading": heading, "text": text, "items": []}
-        if text is None and len(heading) > 12 and re.search(r"\d", heading) and heading.endswith("。") and len(stack) < 2 \
-                and not _sentence_item(heading) or text is not None and len(stack) < 2 and _clauses(heading) and not _sentence_item(heading):
+        one_sentence = text is None and len(heading) > 12 and bool(re.search(r"\d", heading)) and heading.endswith("。")
+        if len(stack) < 2 and not _sentence_item(heading) and (one_sentence or text is not None and _clauses(heading)):
             # (1.、（1） items are often whole sentences, and print as the body does: no heading swallowed there;
             # the level is where the item stands, not how it is numbered: 1. at the top prints in 黑体)
             notes.append(Note(para.first, "import-heading-joined", f"标题“{heading[:24]}”"
