@@ -62,6 +62,8 @@ def import_file(path: Path) -> Imported:
     kept = unprinted.recorded(open_docx(path)) if path.suffix.lower() == ".docx" else None
     if kept is not None:  # a letter letterkit built: what its page does not show comes back too
         restore(found.fields, kept, found.notes)
+    untyped = _not_typed(cleaned.lines, found.comments)
+    found.notes = [n for n in found.notes if not (n.code in TYPED and n.line in untyped)]
     found.notes += buildable(found.fields, found.images)
     notes = [Note(None, "import-encoding", text, severity="note") for text in read_notes] + found.notes
     if soft:
@@ -83,6 +85,20 @@ def import_file(path: Path) -> Imported:
     text = "\n".join(line.text for line in lines if line.no not in kept_out)
     return Imported(path, to_yaml(found.fields, header), found.fields, notes, text, found.images,
                     [line.text for line in lines], kept_out)
+
+
+TYPED = ("import-half-width", "import-mixed-brackets")  # about marks as typed: only for lines printed as typed
+
+
+def _not_typed(lines, comments) -> set[int]:
+    """Lines whose marks the letter never prints: kept out as comments, or mark lines (办复类别: C,
+    签发人:X, 是否公开:是) whose label the letter does not print at all.  (A contact line's slips are
+    still the published letter's, and reported.)"""
+    from .roles import labelled
+
+    labels = {line.no for line in lines if (role := labelled(line.text)) is not None and "。" not in role.value
+              and role.role in ("category", "disclosure", "signer", "approval", "furniture")}
+    return labels | {no for no, _, _ in comments}
 
 
 def buildable(fields: dict, images: dict | None = None) -> list[Note]:

@@ -40,7 +40,7 @@ def read_body(paras: list[Para], found: dict, out: Recognised) -> None:
         else:  # 对您提出的建议，我们将认真研究吸纳。再次感谢…: the whole paragraph
             paras.pop()
         closing.insert(0, split[1])
-    found["closing"] = closing + found.pop("tail_stray", [])
+    found["closing"] = [part for para in closing + found.pop("tail_stray", []) for part in _salute(para)]
     found["read_back"] = [(p, "正文") for p in paras] + [(p, "结尾") for p in found["closing"]]
     found["measures"] = measures_from(paras, out.notes)
     unfinished = [p for p in paras + closing if p.text[-1] not in "。！？!?；;：:”’）)》…" and not re.fullmatch(r"此\s*致|敬\s*礼", p.text)
@@ -61,6 +61,20 @@ def _closing_inside(para: Para) -> list[Para] | None:
     if m is None:
         return None
     return [Para(para.text[:m.start()], para.lines, para.level), Para(para.text[m.end():], [para.lines[-1]])]
+
+
+_ZHI_JING = re.compile(r"(?:^|(?<=[。！？!?；;]))\s*(此\s*致)[\s，,]*(敬\s*礼[！!。]?)\s*$")
+
+
+def _salute(para: Para) -> list[Para]:
+    """此致敬礼！ cut off the last measure (此致 敬礼 run into its line), maybe after 特此函复。: 此致 and
+    敬礼！, two lines of the closing as the letter prints them, not one."""
+    m = _ZHI_JING.search(para.text)
+    if m is None:
+        return [para]
+    before = [Para(para.text[:m.start()].strip(), para.lines, para.level)] if para.text[:m.start()].strip() else []
+    return before + [Para(re.sub(r"\s", "", m.group(1)), para.lines, para.level),
+                     Para(re.sub(r"\s", "", m.group(2)), [para.lines[-1]])]
 
 
 _THANKS = re.compile(r"(?:[\u4e00-\u9fff、]{2,20}(?:委员|代表)[，,])?(?:(?:最后|在此|同时)[，,、]?)?(?:[^。！？]{0,12}?(?:感谢|谢谢)|[^。！？]{0,40}?表示(?:衷心的|诚挚的)?(?:感谢|谢意)"
@@ -134,10 +148,12 @@ def measures_from(paras: list[Para], notes: list[Note]) -> list:
                               f"（{heading[:16]}…）：照录为编号标题，编号照印，整句按第 {len(stack) + 1} 级标题印成{font}",
                               "要正文字体的话，写成 heading: 简短的标题，整句放在 text 里", severity="note"))
         node = {"heading": heading, "text": text, "items": []}
-        if not whole and text is None and len(heading) > 12 and re.search(r"\d", heading) and heading.endswith("。") \
-                and level <= 2 and not _sentence_item(heading):
-            # (1.、（1） items are often whole sentences, and print as the body does: no heading swallowed there)
-            notes.append(Note(para.first, "import-heading-joined", f"标题“{heading[:24]}”带着数字又以句号结束，"
+        one_sentence = text is None and len(heading) > 12 and bool(re.search(r"\d", heading)) and heading.endswith("。")
+        if not whole and len(stack) < 2 and not _sentence_item(heading) and (one_sentence or text is not None and _clauses(heading)):
+            # (1.、（1） items are often whole sentences, and print as the body does: no heading swallowed there;
+            # the level is where the item stands, not how it is numbered: 1. at the top prints in 黑体)
+            notes.append(Note(para.first, "import-heading-joined", f"标题“{heading[:24]}”"
+                              f"{'带着数字又以句号结束' if text is None else '是带逗号的一整句'}，"
                               "可能是标题和下面的正文接成了一行：照录为标题", "核对原件，把正文移到 items 下"))
         siblings.append(node)
         depth = len(stack) + 1
@@ -176,6 +192,13 @@ def _sentence_item(text: str) -> bool:
     return bool(_phrase_words()[1].match(text)) or (len(first) > 1 and len(first[0]) <= 12)
 
 
+def _clauses(heading: str) -> bool:
+    """今后拟把连接线列入改造计划，改造里程12公里。: a heading cut at its first full stop that is a long
+    sentence of clauses — the heading and its paragraph run together with no cut to be found (an item
+    opening as sentences do, 目前… / 我局…, is a numbered paragraph of a 会办意见: not this)."""
+    return width(heading) >= 20 and bool(re.search(r"[，,；;]", heading))
+
+
 def _phrase_heading(text: str) -> tuple[str, str] | None:
     """加快项目建设今年以来，… → the heading 加快项目建设 and its paragraph: cut after a heading's last word
     (labels.yaml heading_ends) where a sentence opens (sentence_starts), or after 关于…问题/情况."""
@@ -184,7 +207,8 @@ def _phrase_heading(text: str) -> tuple[str, str] | None:
     for m in ends.finditer(first[:24]):
         head, rest = text[:m.end()], text[m.end():]
         if len(head) >= 4 and len(rest) >= 10 and re.search(r"[。！？；]$", rest.strip()) \
-                and (starts.match(rest) or head.startswith("关于") and m.group() in ("问题", "情况")):
+                and (starts.match(rest) or head.startswith("关于") and m.group() in ("问题", "情况")
+                     or rest[:2] == head[:2]):  # 米河镇农村公路基本情况米河镇现有…: the subject named again
             return head, rest
     return None
 

@@ -18,7 +18,7 @@ from .body import read_annexes, read_body
 from .check import self_check
 from .clean import CJK, Cleaned, Para, join, line_width, marker, squeeze, width
 from .notes import Note, Recognised, compact
-from .roles import NOT_LETTER, closing_start, labelled, peel_marks, segments, title_category, vocabulary
+from .roles import NOT_LETTER, Labelled, closing_start, labelled, peel_marks, segments, title_category, vocabulary
 from .source import Line
 from ..proof.text import same_organ_in_full
 from .tail import date_of, read_tail, split_tail
@@ -131,7 +131,8 @@ def prepare(lines: list[Line], from_word: bool) -> list[Line]:
             continue
         role = labelled(text)
         if index < 40 and role is not None and role.role == "furniture" and role.value \
-                and role.label in vocabulary()["reply_sections"]:  # 正文：钟文杰委员：… — the letter after a page tab
+                and role.label in vocabulary()["reply_sections"] + vocabulary()["title_labels"]:
+            # 正文：钟文杰委员：… — the letter after a page tab; 标题：关于…的答复 — the title after a page label
             label = re.match(r"\s*[^:：|｜]*[:：|｜]", text).group().strip()
             out.append(Line(line.no, label, line.level, width(label), ()))
             text = text[len(re.match(r"\s*[^:：|｜]*[:：|｜]", text).group()):].strip()
@@ -194,11 +195,13 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
 
     absorb = False  # a page label with its value on the next line (来源:\n湘阴县人民政府)
     quoted = False  # under 建议内容： the page shows the proposal itself, not the letter
-    # lines of the page's metadata table (发布机构：…　成文日期：…　公开方式：主动公开): a part of the line is furniture
-    table_rows = {line.no for line in head if (r := labelled(line.text)) is not None and r.role == "furniture" and r.value}
+    # lines holding page metadata (发布机构：X　公开方式：主动公开): the page's 公开方式 on them is furniture too
+    page_rows = {line.no for line in head if (r := labelled(line.text)) is not None and r.role == "furniture" and r.value}
     for line in head:
         text = line.text
         role = labelled(text)
+        if role is not None and role.role == "disclosure" and line.no in page_rows:
+            role = Labelled("furniture", role.label, role.value)
         if quoted and role is None and (width(text) > 30 or "。" in text) and not _title_like(text[:30]):
             out.comments.append((line.no, text, "网页上的提案/建议原文"))
             continue
@@ -230,14 +233,14 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             else:
                 out.comments.append((line.no, text, "网页信息"))
                 absorb = not role.value and text.rstrip().endswith((":", "：", "|", "｜")) and not quoted \
-                    and role.label not in vocabulary()["reply_sections"]  # 来源: with its value below
+                    and role.label not in vocabulary()["reply_sections"] + vocabulary()["title_labels"]  # 来源: with its value below
                 close_title()
                 continue
         if role is not None and role.role in NOT_LETTER:
             out.comments.append((line.no, text, NOT_LETTER[role.role]))
             close_title()
             continue
-        if role is not None and role.role == "disclosure" and (line.no in table_rows or re.search(r"[|｜]", text)):
+        if role is not None and role.role == "disclosure" and (line.no in page_rows or re.search(r"[|｜]", text)):
             out.comments.append((line.no, text, "网页信息（网页上的公开方式，不是信函的）"))  # the letter's own is printed in it
             close_title()
             continue
@@ -259,6 +262,13 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
         close_title_needed = True
         if _read_head_marks(line, found, out):
             pass
+        elif m := TITLE_ORGAN.fullmatch(text.strip()):  # 关于…的答复　五指山市农业农村局
+            close_title()
+            organs.append((line.no, squeeze(m.group("organ")), False))
+            in_title.add(line.no)
+            titles.append((line.no, squeeze(m.group("title")), [line.no]))
+            out.notes.append(Note(line.no, "import-organ", f"标题后面同一行的“{squeeze(m.group('organ'))}”是机关名，"
+                                  "已从标题中分开，作为发文机关", "核对 title 和 organ.name", severity="note"))
         elif (m := ORGAN_TITLE.fullmatch(squeeze(text))) and _title_like(m.group("title")) and not _proposal_named(m.group("title")):
             first = text.split()[0]  # 泖港区建设和管理委员会 泖港区交通委员会关于…: a joint reply, the first organ
             joint = len(text.split()) > 1 and ORGAN_LINE.fullmatch(first) and m.group("organ").startswith(first)
@@ -284,6 +294,9 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
                                   "是信函内容的话，移到草稿中合适的字段；是常见的网页标签的话，可加进 labels.yaml"))
         else:
             close_title_needed = False
+            if pending and _title_complete(squeeze("".join(l.text for l in pending))) and re.match(r"关于|对", text) \
+                    and _title_like(text):
+                close_title()  # a whole title and then another (a page's heading over the letter's): two titles
             pending.append(line)
         if close_title_needed:
             close_title()
@@ -295,8 +308,11 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
         if chosen[0] in in_title and not any(no not in in_title and name == chosen[1] for no, name, _ in organs):
             found["organ_in_title"] = True  # (a letterhead of its own printing the same name is the organ's)
         for no, name, _ in organs:
-            if no != chosen[0]:
-                out.comments.append((no, name, "网页标题中的机关名（与版头重复）"))
+            if no != chosen[0]:  # a letterhead of its own is said to be one (not a web page's title)
+                same = "与发文机关相同" if name == chosen[1] else f"发文机关取“{chosen[1]}”"
+                why = f"标题中的机关名（{same}）" if no in in_title else \
+                    "版头（由 organ.name 印出）" if name == chosen[1] else f"版头的机关名（{same}）"
+                out.comments.append((no, name, why))
     if titles:
         kept = [t for t in titles if _title_like(t[1]) and width(t[1]) <= TITLE_WIDTH] or \
             [t for t in titles if width(t[1]) <= TITLE_WIDTH] or [(None, "", [])]
@@ -329,6 +345,8 @@ NUMBER_DAMAGED = re.compile(r"[\u4e00-\u9fff]{1,12}?\s*[:：]?\s*[〔\[【（(�
 # the number set apart by spaces: the title is all before them (…答复的函　梅教函〔2023〕41号: not 的函梅教函)
 TITLE_NUMBER_SPACED = re.compile(r"(?P<title>\S.{5,}?)\s+(?P<number>[\u4e00-\u9fff]{1,12}[〔\[【（(［﹝]\s*(?:19|20)\d{2}\s*[〕\]】）)］﹞]\s*第?\s*\d{1,5}\s*号)")
 TITLE_NUMBER = re.compile(r"(?P<title>.{6,}?(?:答复|回复|复函|的函|意见|情况|[》”）)])(?:\s*[（(【\[]?[A-DＡ-Ｄ]类?[）)】\]]?)?)\s*(?P<number>[\u4e00-\u9fff]{1,12}[〔\[【（(［﹝]\s*(?:19|20)\d{2}\s*[〕\]】）)］﹞]\s*第?\s*\d{1,5}\s*号)")
+# a title with the organ's name after it on the same line, set apart by spaces (a web page's heading)
+TITLE_ORGAN = re.compile(rf"(?P<title>(?:关于|对)\S.{{4,}}?(?:答复|回复|复函|的函|意见|[》”）)]))[ \t\u3000]+(?P<organ>[\u4e00-\u9fff（）()]{{2,40}}?{ORGAN_SUFFIX})")
 LABEL_SHAPE = re.compile(rf"[{CJK}]{{2,8}}\s*[:：|｜]")
 TITLE_WIDTH = 100  # a longer "title" is a paragraph that stands before the salutation
 
@@ -519,6 +537,7 @@ def _joint_reply(found: dict, out: Recognised, ident: str | None, subject: str |
 
 def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
     signature = found.get("signature")
+    said = None  # the import-organ note saying where the organ's name came from
     organ = _government_over(found, out)
     unit = found.pop("contact_unit", None)
     page = found.pop("page_organ", None)
@@ -532,8 +551,9 @@ def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
     elif organ is None and (signature or unit):
         source = signature or unit
         found["organ_from"] = source
-        out.notes.append(Note(source[0], "import-organ", f"原文没有版头，发文机关取自{'署名' if signature else '联系单位'}“{source[1]}”",
-                              "核对 organ.name"))
+        said = Note(source[0], "import-organ", f"原文没有版头，发文机关取自{'署名' if signature else '联系单位'}“{source[1]}”",
+                    "核对 organ.name")
+        out.notes.append(said)
     if organ and signature and found.get("organ_in_title") and _abbreviates(organ[1], signature[1]):
         out.notes.append(Note(organ[0], "import-organ", f"标题前的机关名“{organ[1]}”是署名“{signature[1]}”的简称，"
                               "发文机关取署名的全称", "核对 organ.name", severity="note"))
@@ -541,6 +561,8 @@ def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
     name = organ[1] if organ else (signature or unit or (None, None))[1]
     if organ is None and signature and name == signature[1]:
         name = _whole_name(signature, lines, out)
+        if name != signature[1] and said is not None:  # the name used, not the signature it was taken from
+            said.message = f"原文没有版头，发文机关按信中别处写的“{name}”（署名“{signature[1]}”不完整）"
     if organ and signature and signature[1] != organ[1] and not same_organ_in_full(signature[1], organ[1]):
         if organ[1].endswith(signature[1]) and len(signature[1]) >= 4:
             found["short_name"] = signature[1]
@@ -556,10 +578,12 @@ def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
         out.comments.append((no, f"{code}〔{year}〕{seq}号", "发文字号（原文看不出发文机关）"))
         out.notes.append(Note(no, "import-number-organ", f"原文有发文字号 {code}〔{year}〕{seq}号，但看不出发文机关，写作 number: 无",
                               f"补上 organ（name: 机关全称，code: {code}），再写 number: {{year: {year}, seq: {seq}}}"))
-    has_head = organ is not None or "number" in found or "signer" in found
+    # a 签发人 read after the date is the web page's approval record, not printed in the letter's head
+    signer_in_head = "signer" in found and not found.get("signer_in_tail")
+    has_head = organ is not None or "number" in found or signer_in_head
     # 签发人, “文件” after the organ and a 版记 with 印发机关/印发日期 are printed only in the 通用格式 (GB/T 9704
     # 7.2.5, 7.4; 10.1 leaves them out of the 信函格式): a letter that prints one of them is a general one
-    general = found.get("file_mark") or "signer" in found or "printer" in found
+    general = found.get("file_mark") or signer_in_head or "printer" in found
     found["layout"] = ("general" if general else "letter") if has_head and name else "plain"
 
 

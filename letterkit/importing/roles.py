@@ -78,6 +78,8 @@ def labelled(text: str) -> Labelled | None:
             if role == "disclosure":
                 value = vocabulary()["disclosure_values"].get(re.sub(r"\s", "", m.group("value") or value), value)
                 label = m.group("label") or m.group("label2")
+                if m.group("label2") and re.search(r"[|｜]", body[m.end() - 1:]):  # 公开方式 | 主动公开: a web page's table, not the letter's
+                    return Labelled("furniture", re.sub(r"\s", "", label), value)
                 return Labelled(role, re.sub(r"\s", "", label), value)
             if role == "category" and body[m.end():].strip():
                 continue  # 类别 mark followed by more text: not a category line
@@ -128,7 +130,9 @@ def site_name(text: str) -> bool:
 def disclosure_value(text: str) -> str | None:
     """此件公开发布 / （依申请公开） / 同意公开 alone on a line → the draft's disclosure value."""
     bare = re.sub(r"[\s（()）【】\[\]。]", "", text)
-    return vocabulary()["disclosure_values"].get(bare) if len(bare) >= 2 else None
+    if len(bare) < 2 or bare in vocabulary().get("disclosure_answers", ()):  # 同意 alone answers no question
+        return None
+    return vocabulary()["disclosure_values"].get(bare)
 
 
 def segments(text: str) -> list[str]:
@@ -168,7 +172,7 @@ _TRAILING_MARK = re.compile(r"(?<![A-Za-z0-9：:])\s*(?=(?:[（(【\[]\s*[A-DＡ
 def peel_marks(text: str) -> tuple[str, str | None, str | None]:
     """钱汽发〔2020〕11号A类 同意公开 → (钱汽发〔2020〕11号, A, 主动公开)."""
     disclosure = None
-    words = sorted(vocabulary()["disclosure_values"], key=len, reverse=True)
+    words = sorted(set(vocabulary()["disclosure_values"]) - set(vocabulary().get("disclosure_answers", ())), key=len, reverse=True)
     m = re.search(rf"(?:^|\s|(?<=号)|(?<=类))[（(【\[]?({'|'.join(map(re.escape, words))})[）)】\]]?$", text)
     if m and len(m.group(1)) >= 2:
         disclosure = vocabulary()["disclosure_values"][m.group(1)]

@@ -176,7 +176,8 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
             found["disclosure"] = (line.no, role.value)
             continue
         if role is not None and role.role == "signer" and role.value:
-            found.setdefault("signer", (line.no, re.sub(r"\s", "", role.value)))
+            if "signer" not in found:  # (below the letter: an approval record, not a 签发人 the head prints)
+                found["signer"], found["signer_in_tail"] = (line.no, re.sub(r"\s", "", role.value)), True
             continue
         after_date = seen_date and not signatures and bool(ORGAN_END.search(text.split()[-1] if text.split() else ""))
         if (not seen_date or after_date) and is_signature(text) and not CONTACT.match(text) and not marker(text):

@@ -85,5 +85,22 @@ def _phone(c):
         return
     phone = re.sub(r"[\s]", "", draft.contact.phone)
     if not re.fullmatch(r"(0\d{2,3}-?)?[2-9]\d{6,7}|1[3-9]\d{9}", phone):
-        yield Finding(("contact", "phone"), f"电话“{draft.contact.phone}”不像座机或手机号码",
-                      "座机 7–8 位（可加区号，如 0755-82976207），手机 11 位")
+        yield Finding(("contact", "phone"), f"电话“{draft.contact.phone}”不像座机或手机号码：{_phone_fault(phone)}",
+                      "座机 7–8 位、不以 0 或 1 开头（可加区号，如 0755-82976207），手机 11 位、以 13–19 开头")
+
+
+def _phone_fault(phone: str) -> str:
+    """What is wrong with a number the phone rule rejects, so the message names the real reason
+    (0351-1234567 has its 7 digits; a local number cannot start with 1)."""
+    digits = re.sub(r"\D", "", phone)
+    if re.search(r"[^\d\-]", phone):
+        return "含有数字和“-”以外的字符"
+    if digits.startswith("1") and "-" not in phone and len(digits) in (7, 8):
+        return "座机号码不能以 1 开头（手机号码是 11 位）"
+    if digits.startswith("1") and "-" not in phone:
+        return f"手机号码应是 11 位、第二位是 3–9，这里是 {len(digits)} 位" + ("" if len(digits) != 11 else f"、第二位是 {digits[1]}")
+    local = re.sub(r"^0\d{2,3}-", "", phone) if "-" in phone else re.sub(r"^0(?:10|2\d|[3-9]\d{2})", "", digits)
+    if not re.fullmatch(r"\d{7,8}", local):
+        return f"座机号码（区号之后）应是 7–8 位，这里是 {len(local)} 位"
+    return f"座机号码（区号之后）不能以 {local[0]} 开头"
+
