@@ -14,9 +14,9 @@ from .registry import Finding, rule
 from .text import CJK, per_text, prose
 
 SUFFIX = ("委员会|办公室|办事处|服务中心|中心|管理局|局|合作区|产业园|科技园|科学园|园区|(?<!宅)基地|研究院|实验室|"
-          "服务站|工作站|医院|学校|学院|公司|集团|协会|商会|街道|社区")
+          "服务站|工作站|(?<=推广)站|医院|学校|学院|公司|集团|协会|商会|街道|社区")
 # last words one body is miscalled by: a 学校 is no 学院, though the rest of the name is the same
-LOOKALIKE_ENDS = ({"学校", "学院"}, {"服务中心", "服务站"})
+LOOKALIKE_ENDS = ({"学校", "学院"}, {"服务中心", "服务站"}, {"中心", "站"})
 RENAMED = (("局", "委员会"),)  # 城市管理委员会 renamed 城市管理局: one body, the old name left in a letter
 END = re.compile(rf"({SUFFIX})$")
 
@@ -26,14 +26,24 @@ SUFFIX_AT = re.compile(rf"(?:{SUFFIX})")
 RUN_END = re.compile(rf"[{CJK}]+$")
 
 
+# a kind of body counted (17个社区日间照料中心, 社区老年日间照料中心64个): a category, not one body's name
+COUNT_AFTER = re.compile(r"\d+(?:余|多)?[个家所座处]")
+COUNT_BEFORE = re.compile(r"\d+(?:余|多)?[个家所座处]$")
+
+
 @per_text
 def _mentions(text: str):
-    """(offset, the 12 characters up to and including a name's last word) for each name-like run."""
+    """(offset, the 12 characters up to and including a name's last word, whether it is a kind of body
+    counted) for each name-like run."""
     for match in SUFFIX_AT.finditer(text):
         start = max(0, match.end() - 12)
         run = RUN_END.search(text[start:match.end()])
-        if run and len(run.group()) >= 4:
-            yield start + run.start(), run.group()
+        if not run or len(run.group()) < 4:
+            continue
+        offset, name = start + run.start(), run.group()
+        if name[0] in "个家所座处" and offset and text[offset - 1].isdigit():
+            offset, name = offset + 1, name[1:]  # 17个社区日间照料中心
+        yield offset, name, bool(COUNT_AFTER.match(text, match.end()) or COUNT_BEFORE.search(text, 0, offset))
 
 
 PLACE_CHARS = set("省市县区镇乡街州盟")
@@ -133,24 +143,50 @@ def _two_changed(a: str, b: str) -> str | None:
 
 
 @lru_cache(maxsize=65536)
+def _renamed(name: str) -> tuple[str, str] | None:
+    """(the RENAMED end the name has, the name before it) — 城市管理局 → (局, 城市管理) — read once per name."""
+    for pair in RENAMED:
+        for end in pair:
+            if name.endswith(end):
+                return end, name[:-len(end)]
+    return None
+
+
 def _renamed_key(name: str) -> str | None:
     """The five characters before 局 or 委员会: where a body's old and new names meet (see RENAMED)."""
-    for short, long in RENAMED:
-        for end in (long, short):
-            if name.endswith(end) and len(name) - len(end) >= 5:
-                return "renamed:" + name[:-len(end)][-5:]
+    found = _renamed(name)
+    return "renamed:" + found[1][-5:] if found and len(found[1]) >= 5 else None
+
+
+# the words a body's name changed by in the reforms of 2018–2019: one county has one of them, and a letter
+# naming both (区水利局 … 区水务局) names one body two ways
+OLD_AND_NEW = (("水利", "水务"), ("卫生和计划生育", "卫生健康"), ("卫计", "卫健"), ("国土资源", "自然资源"),
+               ("环境保护", "生态环境"), ("环保", "生态环境"), ("文化广电新闻出版", "文化和旅游"), ("旅游发展", "文化和旅游"),
+               ("安全生产监督管理", "应急管理"), ("安监", "应急管理"), ("食品药品监督管理", "市场监督管理"), ("农业", "农业农村"))
+
+
+def _old_and_new(a: str, b: str) -> str | None:
+    """区水利局 and 区水务局: one place, one last word, an old and a new name of the body between them."""
+    for old, new in OLD_AND_NEW:
+        for x, y in ((a, b), (b, a)):
+            at_x, at_y = x.rfind(old), y.rfind(new)
+            if at_x > 0 and at_y > 0 and x[at_x + len(old):] == y[at_y + len(new):] and END.fullmatch(x[at_x + len(old):] or "-") \
+                    and x[at_x - 1] == y[at_y - 1] and x[at_x - 1] in PLACE_CHARS and new not in x:
+                return f"“{old}”与“{new}”（新旧名称）"
     return None
 
 
 def _kind_variant(a: str, b: str) -> str | None:
     """福田区人才服务中心 and 福田人才服务站: the place written short and another last word — one body named two
     ways.  Only the last word differing (服务中心, 服务站) may be two bodies; that is not reported."""
-    for short, long in RENAMED:
-        x, y = (a, b) if a.endswith(short) else (b, a)
-        if x.endswith(short) and y.endswith(long):
-            core_x, core_y = x[:-len(short)], y[:-len(long)]
-            if len(core_x) >= 6 and len(core_y) >= 6 and core_x[-6:] == core_y[-6:]:  # 山区城市管理: a place and its office
-                return f"“{short}”与“{long}”"
+    found_a, found_b = _renamed(a), _renamed(b)
+    if found_a and found_b and found_a[0] != found_b[0]:
+        (end_x, core_x), (end_y, core_y) = sorted((found_a, found_b), key=lambda f: f[0] != RENAMED[0][0])  # 局 first
+        if len(core_x) >= 6 and len(core_y) >= 6 and core_x[-6:] == core_y[-6:]:  # 山区城市管理: a place and its office
+            return f"“{end_x}”与“{end_y}”"
+    renamed = _old_and_new(a, b)
+    if renamed:
+        return renamed
     end_a, end_b = END.search(a), END.search(b)
     if not (end_a and end_b) or end_a.group() == end_b.group():
         return None
@@ -180,10 +216,14 @@ def _names(c):
     seen: dict[str, list[str]] = {}  # by the last three characters: variants share at least those
     kinds: dict[str, list[str]] = {}  # names by their last character and by the two before their last word
     reported = set()
+    counted_runs = set()  # names met as a kind of body counted (17个社区日间照料中心)
 
     def first_unreported(candidates, run, compare):
-        """The first earlier name `compare` tells apart from `run` (each pair reported once)."""
+        """The first earlier name `compare` tells apart from `run` (each pair reported once; two kinds of
+        body, each counted, are two categories, not one body's names)."""
         for earlier in candidates:
+            if counted and earlier in counted_runs:
+                continue
             difference = compare(earlier, run) if earlier != run else None
             key = (min(earlier, run)[-6:], max(earlier, run)[-6:])
             if difference and key not in reported:
@@ -192,7 +232,9 @@ def _names(c):
         return None, None
 
     for path, text in prose(c.data):
-        for offset, run in _mentions(text):
+        for offset, run, counted in _mentions(text):
+            if counted:
+                counted_runs.add(run)
             bucket = seen.setdefault(run[-3:], [])
             earlier, difference = first_unreported(bucket, run, _variant)
             if earlier is not None:
