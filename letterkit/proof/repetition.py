@@ -353,3 +353,33 @@ def _repeated_in(text: str):
             if first == second and len(MARKS.sub("", first)) >= 6:
                 yield f"“{short(second, 16)}”连着写了两遍", "删去重复的一遍", start
                 break
+
+
+ORDINALS = "一二三四五六七八九十"
+ORDINAL_IS = re.compile(f"(?:^|(?<=[，。；：、！？\\s]))([{ORDINALS}])是")
+
+
+@rule("repeated-ordinal", "warning", "repetition", "“一是、二是、三是”依次排列，不重号、不跳号",
+      "同一段里“一是……二是……二是……”：序数重了或跳了，多是改稿时增删了一条而没有改号。只看句首（标点之后）的“一是”“二是”……，"
+      "从“一是”起依次排列时才查，误报很少。",
+      "一是完善线路；二是发展民宿；二是开展节会活动。", "一是完善线路；二是发展民宿；三是开展节会活动。")
+def _ordinals(c):
+    for path, text in prose(c.data):
+        for message, hint, offset in _ordinals_in(text) if "是" in text else ():
+            yield Finding(path, message, hint, offset)
+
+
+@per_text
+def _ordinals_in(text: str):
+    """(message, hint, offset) of the first 一是/二是 of a paragraph out of its order."""
+    found = list(ORDINAL_IS.finditer(text))
+    if len(found) < 2 or found[0].group(1) != "一":
+        return
+    for before, match in zip(found, found[1:]):
+        want = ORDINALS.index(before.group(1)) + 1
+        if want >= len(ORDINALS):
+            return
+        if match.group(1) != ORDINALS[want]:
+            what = "重了" if match.group(1) == before.group(1) else "跳了号"
+            yield f"“{before.group()}”之后是“{match.group()}”，序数{what}", f"改为“{ORDINALS[want]}是”", match.start()
+            return
