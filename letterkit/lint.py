@@ -49,11 +49,13 @@ def readable_draft(loaded: Loaded, problems: list[Problem], validate) -> Draft |
         for problem in problems:
             paths = [p for p, source in loaded.sources.items() if p and source.location == problem.location]
             key = min(paths, key=len)[0] if paths else None
-            if key is None or key in set_aside or key not in fields or key not in data:
+            if key is None or key in set_aside or key not in data:
                 return None  # a problem of the whole draft, or one that setting aside did not cure
             keys.add(key)
         for key in keys:
-            if fields[key].absent_ok:
+            if key not in fields:
+                del data[key]  # titel: an unknown field, reported as such
+            elif fields[key].absent_ok:
                 data[key] = "无"
             elif not fields[key].required:
                 del data[key]

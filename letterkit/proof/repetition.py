@@ -183,8 +183,8 @@ def doubled_in_no_word(text: str) -> list[int]:
     found = []
     for match in TWO_HAN.finditer(text):
         i, t = match.start(), text
-        if _reads_as_two(t, i):
-            continue
+        if _reads_as_two(t, i) or t[i] in NUMERALS:
+            continue  # 二〇二二年: a year in numerals
         joined = t[:i + 1] + t[i + 2:]  # one of the two taken out
         across = max((words.get(joined[a:b], 0) for a in range(max(0, i - 3), i + 1)
                       for b in range(max(a + 3, i + 2), min(len(joined), i + 4) + 1)), default=0)
