@@ -306,7 +306,7 @@ def odd_characters(name: str) -> list[str]:
     words = dictionary()[1]
     name = BRANCH.sub("", name)
     best = None
-    for cut in [0] + [k for k in range(2, len(name) - 2) if name[k - 1] in PLACE_END]:
+    for cut in [0] + [k for k in range(2, len(name) - 1) if name[k - 1] in PLACE_END]:  # 农工党沭东县|支部
         rest = name[cut:]
         # fewest[i]: the fewest uncovered characters in rest[:i], and which they are
         fewest = [(0, [])] + [None] * len(rest)
