@@ -295,3 +295,32 @@ def test_the_slips_of_dev4_and_dev5_that_this_round_fixed_are_found(tmp_path):
         draft = tmp_path / f"{key}.yaml"
         draft.write_text(import_file(letters[key]).draft, encoding="utf-8")
         assert code in {p.code for p in check_paths([draft], open_project(draft))[draft]}, key
+
+
+# -- a 建议 answered whose title says 提案; a signature's place one character off the letter's ---------------
+
+@pytest.mark.parametrize("title", ["关于配套和完善商业区公共基础设施的提案", "关于加强校园安全的提案", "“关于加快推进托育服务”的提案"])
+def test_a_reply_to_a_jianyi_whose_title_ends_in_tian_is_reported(title):
+    assert raised("kind-word", "现答复如下：", proposal={"kind": "建议", "title": title})
+    assert not raised("kind-word", "现答复如下：", proposal={"kind": "提案", "title": title})
+    assert not raised("kind-word", "现答复如下：", proposal={"kind": "提案", "title": title.replace("提案", "建议")})
+
+
+@pytest.mark.parametrize("own, other", [("子洲县", "子建县"), ("涵江区", "涵河区"), ("白银市", "白创市"), ("周村区", "周健区")])
+@pytest.mark.parametrize("where", ["opening", "session"])
+def test_a_signature_whose_place_is_one_character_off_the_letters_is_reported(own, other, where):
+    organ = "交通运输局"
+    data = {"signature": f"{other}{organ}", "proposal": {"kind": "提案", "session": "区政协十届三次会议"}}
+    text = f"您在政协{own}第十届委员会第三次会议上提出的提案收悉。"
+    if where == "session":
+        data["proposal"]["session"], text = f"政协{own}第十届委员会第三次会议", "您的提案收悉。"
+    problems = raised("signature-place", text, **data)
+    assert problems and own in problems[0].message and other in problems[0].message
+    data["signature"] = f"{own}{organ}"
+    assert not raised("signature-place", text, **data)
+
+
+@pytest.mark.parametrize("own, other", [("阿城区", "老城区"), ("东城区", "新城区"), ("湘阴县", "南县")])
+def test_a_common_word_or_a_place_of_another_length_is_no_misspelt_signature_place(own, other):
+    data = {"signature": f"{own}交通运输局", "proposal": {"kind": "提案"}}
+    assert not raised("signature-place", f"加快{other}道路改造。", **data)

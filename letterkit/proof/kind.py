@@ -26,13 +26,18 @@ MENTION = re.compile(r"(?:这一|这件|这份|该|此|此件|本件)(提案|建
 
 @rule("kind-word", "warning", "kind", "答复提案就称“提案”，答复建议就称“建议”",
       "政协委员提的是提案，人大代表提的是建议（议案另是一种）；答复提案时说“该建议”“您的建议已收悉”，是文种混用。"
-      "只看指称来件的说法（“该建议”“这一提案”“第16号议案”“您的建议已收悉”）；引号、书名号里的题目以“的建议”结尾不报"
+      "只看指称来件的说法（“该建议”“这一提案”“第16号议案”“您的建议已收悉”）和答复建议时来件标题以“提案”结尾（代表不提提案）；引号、书名号里的题目以“的建议”结尾不报"
       "（政协提案也常题为“关于……的建议”），误报很少。",
       "（答复提案）您的建议已收悉；该建议……", "您的提案已收悉；该提案……")
 def _kind_word(c):
     kind = _kind(c)
     if not kind:
         return
+    title = get(c.data, ("proposal", "title"))
+    if kind == "建议" and isinstance(title, str) and re.search("提案[”》]?$", title):
+        # a 人大代表 files 建议 and 议案, never 提案 (the reverse is no contradiction: a 提案 may be titled 的建议)
+        yield Finding(("proposal", "title"), f"答复的是建议，来件的标题却是“{title[-12:]}”",
+                      "核对文种：来件是提案就改 proposal.kind 和称呼（委员），是建议就核对标题")
     for path, text in prose(c.data):
         if "提案" not in text and "建议" not in text and "议案" not in text:
             continue  # every match names one of them

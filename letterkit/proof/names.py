@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from .registry import Finding, rule
-from .text import CJK, per_text, prose
+from .text import CJK, get, per_text, prose
 
 SUFFIX = ("委员会|办公室|办事处|服务中心|中心|管理局|局|合作区|产业园|科技园|科学园|园区|(?<!宅)基地|研究院|实验室|"
           "服务站|工作站|(?<=推广)站|医院|学校|学院|公司|集团|协会|商会|街道|社区")
@@ -342,6 +342,15 @@ def _organ_words(c):
 COUNTY = re.compile(f"^(?:[{CJK}]{{2,5}}?[省])?(?:[{CJK}]{{2,5}}?[市州盟])?([{CJK}]{{2,4}}?[区县旗])")
 
 
+CITY = re.compile(f"^(?:[{CJK}]{{2,5}}?[省])?([{CJK}]{{2,4}}?[市州盟])")
+
+
+def _city(name) -> str | None:
+    """白银市 in 白银市自然资源局: the city an organ's name opens with, when it names no county."""
+    match = CITY.match(name) if isinstance(name, str) else None
+    return match.group(1) if match and len(match.group(1)) >= 3 else None
+
+
 def _county(name) -> str | None:
     """临平区 in 杭州市临平区交通运输局: the county-level place an organ's name opens with (after its city)."""
     match = COUNTY.match(name) if isinstance(name, str) else None
@@ -350,12 +359,13 @@ def _county(name) -> str | None:
 
 @rule("signature-place", "warning", "names", "署名的区县与信里别处写的本地区县一致",
       "署名“杭州市临平区交通运输局”，版记的印发机关、收信单位却是“余杭区”的：套用别区的模板或写错了署名。"
-      "只比对署名开头的区、县、旗与版记印发机关、收信单位里的区县（同一个字结尾），而且署名的区县在信里别处从未出现时才报。"
+      "只比对署名开头的区、县、旗（没有区县时比市）与版记印发机关、收信单位里的区县（同一个字结尾），而且署名的区县在信里别处从未出现时才报；"
+      "正文、会议届次和来件标题里同样长、首字相同、只差一个字的地名（署名“子建县交通运输局”，正文“政协子洲县第十届……”）也报。"
       "把握一般（跨区答复也会报），所以是警告。",
       "（署名）杭州市临平区交通运输局……（印发机关）杭州市余杭区交通运输局办公室", "（署名）杭州市余杭区交通运输局")
 def _signature_place(c):
     signature = c.data.get("signature")
-    own = _county(signature)
+    own = _county(signature) or _city(signature)
     if own is None:
         return
     # the 版记's 印发机关 and a recipient body (民盟余杭区基层委员会); not a salutation, where a person's name
@@ -365,6 +375,18 @@ def _signature_place(c):
     everywhere = [t for t in texts + [t for p, t in prose(c.data) if p != ("signature",)]]
     if any(short in t for t in everywhere):
         return  # the signature's place is named elsewhere: the letter is its own
+    session, title = get(c.data, ("proposal", "session")), get(c.data, ("proposal", "title"))
+    elsewhere = [t for t in [session, title] if isinstance(t, str)] + [t for p, t in prose(c.data) if p != ("signature",)]
+    for text in elsewhere:  # 政协子洲县第十届…… beside the signature 子建县交通运输局: one character retyped
+        for at in (i for i, ch in enumerate(text) if ch == own[-1] and i >= len(own) - 1):
+            other = text[at - len(own) + 1:at + 1]
+            differ = [k for k in range(len(own) - 1) if other[k] != own[k]]
+            # the first character kept: 老城区, 新城区, 主城区 are words, not another 阿城区
+            if differ and differ[0] > 0 and len(differ) == 1 and re.fullmatch(f"[{CJK}]+", other) \
+                    and not PLACE_CHARS & {other[differ[0]], own[differ[0]]}:
+                yield Finding(("signature",), f"署名的“{own}”在信里别处没有出现，别处写的是“{other}”，只差一个字",
+                              "核对署名（和版头）里的地名", signature.index(own))
+                return
     for text in texts:
         for at in (i for i, ch in enumerate(text) if ch == own[-1] and i >= len(own) - 1):
             other = text[at - len(own) + 1:at + 1]  # as long as the signature's: 余杭区 beside 临平区
