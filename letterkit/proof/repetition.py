@@ -313,18 +313,31 @@ def _likeliest(run: str) -> float:
     return best[-1]
 
 
+NUMBERING = re.compile(r"\s*(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)?\s*")
+
+
 def _bigrams(text: str) -> set[str]:
     text = MARKS.sub("", text)
     return set(map(add, text, text[1:]))  # every pair of characters side by side, looped over in C
 
 
 @rule("repeated-sentence", "warning", "repetition", "相邻两句不要说同一件事",
-      "两句相邻的话八成以上的字相同，多是改稿时留下了旧句；按两句共有的二字组计，只看 12 字以上的句子。",
+      "两句相邻的话八成以上的字相同，多是改稿时留下了旧句；按两句共有的二字组计，只看 12 字以上的句子。"
+      "一段的首句（去掉编号）与上一段（或小标题）的末句一字不差，也报。",
       "项目占地面积约3万平方米。该园区占地面积约3万平方米。", "项目占地面积约3万平方米。")
 def _repeated_sentence(c):
+    before = ""
     for path, text in prose(c.data):
         for message, hint, offset in _repeated_in(text):
             yield Finding(path, message, hint, offset)
+        said = sentences(text)
+        if said and before:
+            numbered = NUMBERING.match(said[0][1])
+            first = said[0][1][numbered.end():]
+            if first == before and len(MARKS.sub("", first)) >= 6:  # 增加学校专线公交数量。 heading, then its text
+                yield Finding(path, f"“{short(first, 16)}”与上一段的末句相同，连着写了两遍", "删去重复的一遍",
+                              said[0][0] + numbered.end())
+        before = said[-1][1] if said else ""
 
 
 @per_text
