@@ -165,8 +165,14 @@ OLD_AND_NEW = (("水利", "水务"), ("卫生和计划生育", "卫生健康"), 
                ("安全生产监督管理", "应急管理"), ("安监", "应急管理"), ("食品药品监督管理", "市场监督管理"), ("农业", "农业农村"))
 
 
+OLD_WORD = re.compile("|".join(old for old, _ in OLD_AND_NEW))
+
+
+@lru_cache(maxsize=65536)
 def _old_and_new(a: str, b: str) -> str | None:
     """区水利局 and 区水务局: one place, one last word, an old and a new name of the body between them."""
+    if not (OLD_WORD.search(a) or OLD_WORD.search(b)):
+        return None  # most pairs: neither holds an old name
     for old, new in OLD_AND_NEW:
         for x, y in ((a, b), (b, a)):
             at_x, at_y = x.rfind(old), y.rfind(new)
@@ -176,6 +182,7 @@ def _old_and_new(a: str, b: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def _kind_variant(a: str, b: str) -> str | None:
     """福田区人才服务中心 and 福田人才服务站: the place written short and another last word — one body named two
     ways.  Only the last word differing (服务中心, 服务站) may be two bodies; that is not reported."""
