@@ -64,7 +64,7 @@ def check_one(path, project) -> Outcome:
     from .build import inputs, layers
     from .deadlines import today
     from .docnumbers import number_of
-    from .lint import _draft_disabled, _rendered, check_draft
+    from .lint import _draft_disabled, _rendered, check_draft, readable_draft
     from .validate import validate
 
     try:
@@ -73,12 +73,15 @@ def check_one(path, project) -> Outcome:
         return Outcome(list(error.problems))
     held = number_of(loaded.data)
     problems: list[Problem] = []
+    base_dirs = [Path(path).resolve().parent, project.root]
     try:
-        draft = validate(loaded, display_path(path), base_dirs=[Path(path).resolve().parent, project.root])
+        draft = readable = validate(loaded, display_path(path), base_dirs=base_dirs)
     except LetterkitError as error:
         draft, problems = None, list(error.problems)
+        # the rules that read the validated draft still run, on the draft with the wrong fields set aside
+        readable = readable_draft(loaded, problems, lambda data: validate(data, display_path(path), base_dirs=base_dirs))
     disabled = set(project.check_disabled) | set(_draft_disabled(loaded))
-    problems += check_draft(loaded, draft, disabled, today=today(), letter=_rendered(draft, project, problems))
+    problems += check_draft(loaded, readable, disabled, today=today(), letter=_rendered(readable, project, problems))
     if draft is None:
         return Outcome(problems, loads=True, held=held)
     outcome = Outcome(problems, loads=True, held=held, inputs=_with_real_paths(inputs(draft, loaded, project)))

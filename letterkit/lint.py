@@ -9,11 +9,12 @@ A finding points at the line to edit: rules read the draft as the clerk typed it
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from . import proof
 from .proof import Context, Finding, FORM_RULES as RULES  # RULES: the form rules, run before proof.CHECK_RULES
 from .proof.text import get
-from .errors import Location, Problem
+from .errors import LetterkitError, Location, Problem
 from .load import Loaded
 from .model import Draft
 
@@ -30,6 +31,43 @@ def check_draft(loaded: Loaded, draft: Draft | None, disabled: set[str], today: 
         for finding in item.check(context):
             found.append(Problem(_locate(loaded, finding), item.code, finding.message, finding.hint, item.severity))
     return found
+
+
+def readable_draft(loaded: Loaded, problems: list[Problem], validate) -> Draft | None:
+    """The draft validated again with the top-level fields its validation problems point into set aside
+    (written as 无 where the draft may say so, else left out), so that the rules reading the validated
+    draft (signature-organ, the dates, the quoted title) still speak when one field is wrong: a clerk sees
+    every finding at once.  None when a problem has no field to set aside, or the rest still fails."""
+    from .validate import DRAFT_FIELDS
+
+    if not isinstance(loaded.data, dict):
+        return None
+    fields = {f.name: f for f in DRAFT_FIELDS}
+    data, set_aside = dict(loaded.data), set()
+    for _ in range(3):  # setting a field aside may bring out a problem of a field that depends on it
+        keys = set()
+        for problem in problems:
+            paths = [p for p, source in loaded.sources.items() if p and source.location == problem.location]
+            key = min(paths, key=len)[0] if paths else None
+            if key is None or key in set_aside or key not in data:
+                return None  # a problem of the whole draft, or one that setting aside did not cure
+            keys.add(key)
+        for key in keys:
+            if key not in fields:
+                del data[key]  # titel: an unknown field, reported as such
+            elif fields[key].absent_ok:
+                data[key] = "无"
+            elif not fields[key].required:
+                del data[key]
+            else:
+                return None
+        set_aside |= keys
+        try:
+            draft = validate(Loaded(data, loaded.sources, loaded.files))
+            return replace(draft, absent=tuple(a for a in draft.absent if a.split(".")[0] not in set_aside))  # not the clerk's 无
+        except LetterkitError as error:
+            problems = list(error.problems)
+    return None
 
 
 def _locate(loaded: Loaded, finding: Finding) -> Location:

@@ -8,7 +8,9 @@ import re
 from .registry import Finding, rule
 from .text import get, prose
 
-FIELD = re.compile(r"(领导签字|领导签发|领导署名|单位负责人|承办负责人|签发人|审核人|经办人|联系人|联系电话)\s*[:：]\s*(?=$|[，。；,;])")
+# the fields of an internal approval form (签发单) that a copy of the letter may carry along, filled in or not
+FORM_FIELDS = "领导签字|领导签发|领导署名|分管领导|主管领导|单位负责人|承办负责人|签发人|审核人|审核|核稿|审稿|拟稿|经办人"
+FIELD = re.compile(rf"({FORM_FIELDS}|联系人|联系电话)\s*[:：]\s*(?=$|[，。；,;])")
 
 
 @rule("empty-form-field", "error", "carry", "不留空着的表格栏（“领导签字：”后面什么也没有）",

@@ -19,20 +19,25 @@ def _kind(c) -> str | None:
 
 NUMBERED = re.compile(r"(?:第\s*)?[A-Za-z]*\s*\d+号(提案|建议|议案)")
 SESSION = re.compile(r"[^，。、；：“”《》\s]{0,12}?(?:人大|人民代表大会|政协|政治协商会议)[^，。；：“”《》\s]{0,12}?会议")
-# how a letter names what it answers: 该建议, 这一提案, 第16号议案, 您的建议已收悉; not a quoted title
+# how a letter names what it answers: 该建议, 这一提案, 这件提案, 第16号议案, 您的建议已收悉; not a quoted title
 # ending in 的建议 — a 政协 proposal may well be titled 关于……的建议
-MENTION = re.compile(r"(?:这一|该|此|此件|本件)(提案|建议|议案)|(?<![》”])(?:您的|号[）)]?)(提案|建议|议案)(?=(?:已)?收悉|的(?:答复|复函|函))")
+MENTION = re.compile(r"(?:这一|这件|这份|该|此|此件|本件)(提案|建议|议案)|(?<![》”])(?:您的|号[）)]?)(提案|建议|议案)(?=(?:已)?收悉|的(?:答复|复函|函))")
 
 
 @rule("kind-word", "warning", "kind", "答复提案就称“提案”，答复建议就称“建议”",
       "政协委员提的是提案，人大代表提的是建议（议案另是一种）；答复提案时说“该建议”“您的建议已收悉”，是文种混用。"
-      "只看指称来件的说法（“该建议”“这一提案”“第16号议案”“您的建议已收悉”）；引号、书名号里的题目以“的建议”结尾不报"
+      "只看指称来件的说法（“该建议”“这一提案”“第16号议案”“您的建议已收悉”）和答复建议时来件标题以“提案”结尾（代表不提提案）；引号、书名号里的题目以“的建议”结尾不报"
       "（政协提案也常题为“关于……的建议”），误报很少。",
       "（答复提案）您的建议已收悉；该建议……", "您的提案已收悉；该提案……")
 def _kind_word(c):
     kind = _kind(c)
     if not kind:
         return
+    title = get(c.data, ("proposal", "title"))
+    if kind == "建议" and isinstance(title, str) and re.search("提案[”》]?$", title):
+        # a 人大代表 files 建议 and 议案, never 提案 (the reverse is no contradiction: a 提案 may be titled 的建议)
+        yield Finding(("proposal", "title"), f"答复的是建议，来件的标题却是“{title[-12:]}”",
+                      "核对文种：来件是提案就改 proposal.kind 和称呼（委员），是建议就核对标题")
     for path, text in prose(c.data):
         if "提案" not in text and "建议" not in text and "议案" not in text:
             continue  # every match names one of them
@@ -46,20 +51,22 @@ def _kind_word(c):
                 yield Finding(path, f"答复的是{kind}，这里却称“{match.group()}”", f"改为“{kind}”", match.start())
 
 
-CROSSED = re.compile(r"(人大)(委员)(?!会)|(?<!代表)(政协)(代表)(?!团|队)|(人民)(委员)(?=大会)")
+CROSSED = re.compile(r"(人大)(委员)(?!会)|(?<!代表)(政协)(代表)(?!团|队)|(人民)(委员)(?=大会)|(界别)(代表)(?!性|人士)")
+# whose members each body has: a 界别 (sector) is the 政协's, the 人民代表大会 the 人大's
+CROSSED_RIGHT = {"人大": "代表", "人民": "代表", "政协": "委员", "界别": "委员"}
 
 
 @rule("addressee-role", "warning", "kind", "称呼与文种一致：提案称“委员”，建议称“代表”",
       "给人大代表的答复称“委员”（或反过来）是常见的套改错误。只看称呼的用法（各位代表、尊敬的……委员、代表的建议、"
       "正文里以收信人姓名相称的“胡建军委员，”），"
-      "不看“代表我区”这样的动词。“人大委员”“政协代表”不论文种都报（人大常委会委员写全称）。",
+      "不看“代表我区”这样的动词。“人大委员”“政协代表”“人民委员大会”“界别代表”不论文种都报（人大常委会委员写全称）。",
       "（答复建议）按照委员的建议……", "按照代表的建议……")
 def _role(c):
     salutation = [(("salutation",), c.data["salutation"])] if isinstance(c.data.get("salutation"), str) else []
     for path, text in salutation + prose(c.data):  # 人大 has 代表, 政协 has 委员, whatever the letter answers
-        for match in CROSSED.finditer(text) if ("人大" in text or "政协" in text) else ():
-            body = match.group(1) or match.group(3) or match.group(5)
-            right = "委员" if body == "政协" else "代表"
+        for match in CROSSED.finditer(text) if any(word in text for word in CROSSED_RIGHT) else ():
+            body = next(group for group in match.groups()[::2] if group)
+            right = CROSSED_RIGHT[body]
             yield Finding(path, f"“{match.group()}”：{body}的是{right}", f"改为“{body}{right}”", match.start())
     kind = _kind(c)
     if not kind:

@@ -11,12 +11,12 @@ import re
 from functools import lru_cache
 
 from .registry import Finding, rule
-from .text import CJK, per_text, prose
+from .text import CJK, get, per_text, prose
 
 SUFFIX = ("委员会|办公室|办事处|服务中心|中心|管理局|局|合作区|产业园|科技园|科学园|园区|(?<!宅)基地|研究院|实验室|"
-          "服务站|工作站|医院|学校|学院|公司|集团|协会|商会|街道|社区")
+          "服务站|工作站|(?<=推广)站|医院|学校|学院|公司|集团|协会|商会|街道|社区")
 # last words one body is miscalled by: a 学校 is no 学院, though the rest of the name is the same
-LOOKALIKE_ENDS = ({"学校", "学院"}, {"服务中心", "服务站"})
+LOOKALIKE_ENDS = ({"学校", "学院"}, {"服务中心", "服务站"}, {"中心", "站"})
 RENAMED = (("局", "委员会"),)  # 城市管理委员会 renamed 城市管理局: one body, the old name left in a letter
 END = re.compile(rf"({SUFFIX})$")
 
@@ -26,14 +26,24 @@ SUFFIX_AT = re.compile(rf"(?:{SUFFIX})")
 RUN_END = re.compile(rf"[{CJK}]+$")
 
 
+# a kind of body counted (17个社区日间照料中心, 社区老年日间照料中心64个): a category, not one body's name
+COUNT_AFTER = re.compile(r"\d+(?:余|多)?[个家所座处]")
+COUNT_BEFORE = re.compile(r"\d+(?:余|多)?[个家所座处]$")
+
+
 @per_text
 def _mentions(text: str):
-    """(offset, the 12 characters up to and including a name's last word) for each name-like run."""
+    """(offset, the 12 characters up to and including a name's last word, whether it is a kind of body
+    counted) for each name-like run."""
     for match in SUFFIX_AT.finditer(text):
         start = max(0, match.end() - 12)
         run = RUN_END.search(text[start:match.end()])
-        if run and len(run.group()) >= 4:
-            yield start + run.start(), run.group()
+        if not run or len(run.group()) < 4:
+            continue
+        offset, name = start + run.start(), run.group()
+        if name[0] in "个家所座处" and offset and text[offset - 1].isdigit():
+            offset, name = offset + 1, name[1:]  # 17个社区日间照料中心
+        yield offset, name, bool(COUNT_AFTER.match(text, match.end()) or COUNT_BEFORE.search(text, 0, offset))
 
 
 PLACE_CHARS = set("省市县区镇乡街州盟")
@@ -133,24 +143,57 @@ def _two_changed(a: str, b: str) -> str | None:
 
 
 @lru_cache(maxsize=65536)
-def _renamed_key(name: str) -> str | None:
-    """The five characters before 局 or 委员会: where a body's old and new names meet (see RENAMED)."""
-    for short, long in RENAMED:
-        for end in (long, short):
-            if name.endswith(end) and len(name) - len(end) >= 5:
-                return "renamed:" + name[:-len(end)][-5:]
+def _renamed(name: str) -> tuple[str, str] | None:
+    """(the RENAMED end the name has, the name before it) — 城市管理局 → (局, 城市管理) — read once per name."""
+    for pair in RENAMED:
+        for end in pair:
+            if name.endswith(end):
+                return end, name[:-len(end)]
     return None
 
 
+def _renamed_key(name: str) -> str | None:
+    """The five characters before 局 or 委员会: where a body's old and new names meet (see RENAMED)."""
+    found = _renamed(name)
+    return "renamed:" + found[1][-5:] if found and len(found[1]) >= 5 else None
+
+
+# the words a body's name changed by in the reforms of 2018–2019: one county has one of them, and a letter
+# naming both (区水利局 … 区水务局) names one body two ways
+OLD_AND_NEW = (("水利", "水务"), ("卫生和计划生育", "卫生健康"), ("卫计", "卫健"), ("国土资源", "自然资源"),
+               ("环境保护", "生态环境"), ("环保", "生态环境"), ("文化广电新闻出版", "文化和旅游"), ("旅游发展", "文化和旅游"),
+               ("安全生产监督管理", "应急管理"), ("安监", "应急管理"), ("食品药品监督管理", "市场监督管理"), ("农业", "农业农村"))
+
+
+OLD_WORD = re.compile("|".join(old for old, _ in OLD_AND_NEW))
+
+
+@lru_cache(maxsize=65536)
+def _old_and_new(a: str, b: str) -> str | None:
+    """区水利局 and 区水务局: one place, one last word, an old and a new name of the body between them."""
+    if not (OLD_WORD.search(a) or OLD_WORD.search(b)):
+        return None  # most pairs: neither holds an old name
+    for old, new in OLD_AND_NEW:
+        for x, y in ((a, b), (b, a)):
+            at_x, at_y = x.rfind(old), y.rfind(new)
+            if at_x > 0 and at_y > 0 and x[at_x + len(old):] == y[at_y + len(new):] and END.fullmatch(x[at_x + len(old):] or "-") \
+                    and x[at_x - 1] == y[at_y - 1] and x[at_x - 1] in PLACE_CHARS and new not in x:
+                return f"“{old}”与“{new}”（新旧名称）"
+    return None
+
+
+@lru_cache(maxsize=65536)
 def _kind_variant(a: str, b: str) -> str | None:
     """福田区人才服务中心 and 福田人才服务站: the place written short and another last word — one body named two
     ways.  Only the last word differing (服务中心, 服务站) may be two bodies; that is not reported."""
-    for short, long in RENAMED:
-        x, y = (a, b) if a.endswith(short) else (b, a)
-        if x.endswith(short) and y.endswith(long):
-            core_x, core_y = x[:-len(short)], y[:-len(long)]
-            if len(core_x) >= 6 and len(core_y) >= 6 and core_x[-6:] == core_y[-6:]:  # 山区城市管理: a place and its office
-                return f"“{short}”与“{long}”"
+    found_a, found_b = _renamed(a), _renamed(b)
+    if found_a and found_b and found_a[0] != found_b[0]:
+        (end_x, core_x), (end_y, core_y) = sorted((found_a, found_b), key=lambda f: f[0] != RENAMED[0][0])  # 局 first
+        if len(core_x) >= 6 and len(core_y) >= 6 and core_x[-6:] == core_y[-6:]:  # 山区城市管理: a place and its office
+            return f"“{end_x}”与“{end_y}”"
+    renamed = _old_and_new(a, b)
+    if renamed:
+        return renamed
     end_a, end_b = END.search(a), END.search(b)
     if not (end_a and end_b) or end_a.group() == end_b.group():
         return None
@@ -180,10 +223,14 @@ def _names(c):
     seen: dict[str, list[str]] = {}  # by the last three characters: variants share at least those
     kinds: dict[str, list[str]] = {}  # names by their last character and by the two before their last word
     reported = set()
+    counted_runs = set()  # names met as a kind of body counted (17个社区日间照料中心)
 
     def first_unreported(candidates, run, compare):
-        """The first earlier name `compare` tells apart from `run` (each pair reported once)."""
+        """The first earlier name `compare` tells apart from `run` (each pair reported once; two kinds of
+        body, each counted, are two categories, not one body's names)."""
         for earlier in candidates:
+            if counted and earlier in counted_runs:
+                continue
             difference = compare(earlier, run) if earlier != run else None
             key = (min(earlier, run)[-6:], max(earlier, run)[-6:])
             if difference and key not in reported:
@@ -192,7 +239,9 @@ def _names(c):
         return None, None
 
     for path, text in prose(c.data):
-        for offset, run in _mentions(text):
+        for offset, run, counted in _mentions(text):
+            if counted:
+                counted_runs.add(run)
             bucket = seen.setdefault(run[-3:], [])
             earlier, difference = first_unreported(bucket, run, _variant)
             if earlier is not None:
@@ -264,7 +313,7 @@ def odd_characters(name: str) -> list[str]:
     words = dictionary()[1]
     name = BRANCH.sub("", name)
     best = None
-    for cut in [0] + [k for k in range(2, len(name) - 2) if name[k - 1] in PLACE_END]:
+    for cut in [0] + [k for k in range(2, len(name) - 1) if name[k - 1] in PLACE_END]:  # 农工党沭东县|支部
         rest = name[cut:]
         # fewest[i]: the fewest uncovered characters in rest[:i], and which they are
         fewest = [(0, [])] + [None] * len(rest)
@@ -300,6 +349,15 @@ def _organ_words(c):
 COUNTY = re.compile(f"^(?:[{CJK}]{{2,5}}?[省])?(?:[{CJK}]{{2,5}}?[市州盟])?([{CJK}]{{2,4}}?[区县旗])")
 
 
+CITY = re.compile(f"^(?:[{CJK}]{{2,5}}?[省])?([{CJK}]{{2,4}}?[市州盟])")
+
+
+def _city(name) -> str | None:
+    """白银市 in 白银市自然资源局: the city an organ's name opens with, when it names no county."""
+    match = CITY.match(name) if isinstance(name, str) else None
+    return match.group(1) if match and len(match.group(1)) >= 3 else None
+
+
 def _county(name) -> str | None:
     """临平区 in 杭州市临平区交通运输局: the county-level place an organ's name opens with (after its city)."""
     match = COUNTY.match(name) if isinstance(name, str) else None
@@ -308,12 +366,13 @@ def _county(name) -> str | None:
 
 @rule("signature-place", "warning", "names", "署名的区县与信里别处写的本地区县一致",
       "署名“杭州市临平区交通运输局”，版记的印发机关、收信单位却是“余杭区”的：套用别区的模板或写错了署名。"
-      "只比对署名开头的区、县、旗与版记印发机关、收信单位里的区县（同一个字结尾），而且署名的区县在信里别处从未出现时才报。"
+      "只比对署名开头的区、县、旗（没有区县时比市）与版记印发机关、收信单位里的区县（同一个字结尾），而且署名的区县在信里别处从未出现时才报；"
+      "正文、会议届次和来件标题里同样长、首字相同、只差一个字的地名（署名“子建县交通运输局”，正文“政协子洲县第十届……”）也报。"
       "把握一般（跨区答复也会报），所以是警告。",
       "（署名）杭州市临平区交通运输局……（印发机关）杭州市余杭区交通运输局办公室", "（署名）杭州市余杭区交通运输局")
 def _signature_place(c):
     signature = c.data.get("signature")
-    own = _county(signature)
+    own = _county(signature) or _city(signature)
     if own is None:
         return
     # the 版记's 印发机关 and a recipient body (民盟余杭区基层委员会); not a salutation, where a person's name
@@ -323,6 +382,18 @@ def _signature_place(c):
     everywhere = [t for t in texts + [t for p, t in prose(c.data) if p != ("signature",)]]
     if any(short in t for t in everywhere):
         return  # the signature's place is named elsewhere: the letter is its own
+    session, title = get(c.data, ("proposal", "session")), get(c.data, ("proposal", "title"))
+    elsewhere = [t for t in [session, title] if isinstance(t, str)] + [t for p, t in prose(c.data) if p != ("signature",)]
+    for text in elsewhere:  # 政协子洲县第十届…… beside the signature 子建县交通运输局: one character retyped
+        for at in (i for i, ch in enumerate(text) if ch == own[-1] and i >= len(own) - 1):
+            other = text[at - len(own) + 1:at + 1]
+            differ = [k for k in range(len(own) - 1) if other[k] != own[k]]
+            # the first character kept: 老城区, 新城区, 主城区 are words, not another 阿城区
+            if differ and differ[0] > 0 and len(differ) == 1 and re.fullmatch(f"[{CJK}]+", other) \
+                    and not PLACE_CHARS & {other[differ[0]], own[differ[0]]}:
+                yield Finding(("signature",), f"署名的“{own}”在信里别处没有出现，别处写的是“{other}”，只差一个字",
+                              "核对署名（和版头）里的地名", signature.index(own))
+                return
     for text in texts:
         for at in (i for i, ch in enumerate(text) if ch == own[-1] and i >= len(own) - 1):
             other = text[at - len(own) + 1:at + 1]  # as long as the signature's: 余杭区 beside 临平区

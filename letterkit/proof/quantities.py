@@ -27,6 +27,7 @@ QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(千|万|亿)?(余|多)?(平方公里|
 
 LABEL_RUN = re.compile(rf"[{CJK}]{{0,16}}$")
 NOUN_AFTER = re.compile(rf"([{CJK}]{{3,4}}?)(?=[，。；、）)的]|$)")
+YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d{2}年$")
 TWICE = re.compile(r"(约|大约|近)\d+(?:\.\d+)?(多|余)")
 
 
@@ -38,6 +39,8 @@ def quantities(text: str):
             continue
         run = LABEL_RUN.search(text[max(0, match.start() - 16):match.start()]).group()
         label = QUALIFIERS.sub("", run)[-4:]
+        year = YEAR_BEFORE.search(text, max(0, match.start() - 5), match.start()) if len(label) < 2 else None
+        label = year.group() if year else label  # 2023年238.65万人次: the year is what names the figure
         number, magnitude, unit = match.group(1), match.group(2) or "", match.group(4)
         if len(label) < 2 or (unit == "米" and magnitude == "千"):
             continue
@@ -122,20 +125,73 @@ def _figure(c):
                                 "可能是同一个数写错了数量级", "核对数量级（万、亿）、小数点和单位", offset)
 
 
+# units of one dimension that a figure may be restated in by mistake (2.3万亩 … 2.3万公顷)
+DIMENSION = {"亩": "area", "公顷": "area", "平方米": "area", "㎡": "area", "平米": "area", "m²": "area", "平方公里": "area",
+             "米": "length", "公里": "length", "千米": "length", "吨": "weight", "公斤": "weight", "千克": "weight"}
+SAME_UNIT = {"㎡": "平方米", "平米": "平方米", "m²": "平方米", "千米": "公里", "千克": "公斤"}
+
+
+@rule("unit-restated", "warning", "quantities", "同一个数前后用了同一量的两种单位（“2.3万亩”……“2.3万公顷”）",
+      "同一个带小数或“万”“亿”、或有两位以上有效数字的数，一处写亩一处写公顷（公里与米、吨与公斤同理），"
+      "两个单位相差几十上百倍，其一必是写错。平方米与㎡、公里与千米是一个单位，不报；差 10 的整数次幂的（吨与公斤）由 quantity-magnitude 报。把握较大，但两个不同的量恰好数字相同时也会报，所以是警告。",
+      "累计完成治沙造林面积2.3万亩……巩固已完成的2.3万公顷治沙造林成果", "……巩固已完成的2.3万亩治沙造林成果")
+def _unit_restated(c):
+    seen: dict[tuple, str] = {}
+    for path, text in prose(c.data):
+        for match in QUANTITY.finditer(text) if any(ch in text for ch in "亩顷米㎡吨斤") else ():
+            number, magnitude, unit = match.group(1), match.group(2) or "", match.group(4)
+            if unit not in DIMENSION or (match.start() and text[match.start() - 1] in "0123456789.") \
+                    or not ("." in number or magnitude or _significant(number) >= 2):
+                continue
+            written, same = number + magnitude, SAME_UNIT.get(unit, unit)
+            before = seen.get((written, DIMENSION[unit]))
+            if before and SAME_UNIT.get(before, before) != same and UNITS[before] != UNITS[unit]:  # 吨 … 公斤: quantity-magnitude's
+                yield Finding(path, f"“{written}{unit}”与前文“{written}{before}”数字相同、单位不同",
+                              f"核对单位是“{before}”还是“{unit}”", match.start() + len(written))
+            seen.setdefault((written, DIMENSION[unit]), unit)
+
+
 SUBJECT = re.compile(r"人次[^，。；！？、]{0,8}?\d+(?:\.\d+)?(?:万|亿)?(?:余|多)?人(?![次员才民大口群均])")
 # counting units for people: how many people (人, 名), how many visits (人次), how many households (户)
-COUNTED = re.compile(r"(约|近|逾|超过|大约)?(\d+(?:\.\d+)?(?:万|亿)?)(余|多)?(人次|人(?![员才民大口群均])|名(?![称单义额录次])|户(?![籍口外型主均])"
-                     r"|辆次|辆|架次|架|艘次|艘)")
+# counting units for people (人, 名), visits (人次), households (户), vehicles, and places and bodies (处, 家 …)
+COUNTED = re.compile(r"(约|近|逾|超过|大约|上述|前述)?(\d+(?:\.\d+)?)(余|多)?([万亿](?:余|多)?)?(人次|人(?![员才民大口群均])"
+                     r"|名(?![称单义额录次])|户(?![籍口外型主均])|辆次|辆|架次|架|艘次|艘|处|家|个|所|座|套|间)")
 COUNTS = {"人": "人", "名": "人", "人次": "人次", "户": "户", "辆": "辆", "辆次": "辆次", "架": "架", "架次": "架次",
           "艘": "艘", "艘次": "艘次"}
 PEOPLE = {"人", "人次", "户"}  # counted against each other; a vehicle's count only against its own 次 (辆 / 辆次)
+THINGS = set("处家个所座套间户")  # places, bodies, dwellings: one exact figure of three significant digits counts one
+
+
+def _significant(number: str) -> int:
+    return len(number.rstrip("万亿").replace(".", "").strip("0"))
+
+
+def _counted_twice(first: tuple, second: tuple) -> bool:
+    """Whether two counts of one number with another unit are one figure miscounted: (unit, about, exact
+    digits) of each — 人 against 人次 or 户 (rounded, or of three significant digits), a vehicle against its
+    own 次, and a thing's count of three significant digits against a 户 (126处 … 126户)."""
+    (unit_a, about_a, number), (unit_b, about_b, _) = first, second  # number: 4800, 86万
+    kinds = {COUNTS.get(unit_a, unit_a), COUNTS.get(unit_b, unit_b)}
+    if len(kinds) < 2 or len(number) < 3:
+        return False
+    if kinds <= PEOPLE:
+        if "户" not in kinds:
+            return True
+        # 户 and 人 may be two counts of one village: both rounded, one said to be the other (上述), or one
+        # rounded and the other of two significant digits at least (约4800户 … 4800人)
+        return "refers" in (about_a, about_b) or (about_a and about_b) \
+            or (bool(about_a or about_b) and _significant(number) >= 2) or _significant(number) >= 3
+    if len({k.rstrip("次") for k in kinds}) == 1 and kinds & set("辆架艘"):
+        return True
+    return "户" in kinds and kinds <= THINGS and _significant(number) >= 3 and not (about_a or about_b)
 
 
 @rule("unit-subject", "warning", "quantities", "量词与所计的事物一致：计“人次”的不写成“人”，同一个约数不一处“户”一处“人”",
       "“参与总人次达6万余人”：主语是人次，量词却是人；同一个数一处写人次、一处写人，也是其一写错。"
-      "同一个约数（“3000余户”……“3000余人”，带余、多、约、近或以万计）或三位以上有效数字的同一个数（“11860户”……“11860人”）"
+      "同一个约数（“3000余户”……“3000余人”，带余、多、约、近或以万计）、三位以上有效数字的同一个数（“11860户”……“11860人”）、"
+      "一处约数一处两位有效数字（“约4800户”……“4800人”）或用“上述”指回前文的数（“2870名学生”……“上述2870户学生”）"
       "一处按户、一处按人计，也是其一写错（“名”与“人”同类）。"
-      "车辆、航班、船只也一样：同一个数一处“辆次”一处“辆”（架次/架、艘次/艘）。"
+      "车辆、航班、船只也一样：同一个数一处“辆次”一处“辆”（架次/架、艘次/艘）；三位有效数字的同一个数一处“处”（家、个、所、套）一处“户”也报。"
       "只认这几种量词，数字要有三位以上，误报很少。",
       "受影响群众3000余户……实现3000余人用上自来水", "受影响群众3000余户……实现3000余户用上自来水")
 def _unit_subject(c):
@@ -147,16 +203,17 @@ def _unit_subject(c):
         for match in COUNTED.finditer(text) if any(unit in text for unit in "人户名辆架艘") else ():
             if match.start() and text[match.start() - 1] in "0123456789.":
                 continue
-            about, number, more, unit = match.groups()
-            # a count in 万 or with 余/约 is rounded; an exact one of three significant digits (11860) is one figure
-            rounded = bool(about or more or number[-1] in "万亿") or len(number.replace(".", "").strip("0")) >= 3
-            other = by_number.get(number + (more or ""))
-            kinds = {COUNTS[other[0]], COUNTS[unit]} if other else set()
-            if other and len(kinds) == 2 and (kinds <= PEOPLE or len({k.rstrip("次") for k in kinds}) == 1) and len(number) >= 3 \
-                    and ("户" not in (other[0], unit) or (rounded and other[1])):
-                yield Finding(path, f"“{number}{more or ''}{unit}”与前文“{other[2]}”数字相同、量词不同",
-                              f"核对计的是“{other[0]}”还是“{unit}”，全文一致", match.start(4))
-            by_number.setdefault(number + (more or ""), (unit, rounded, f"{number}{more or ''}{unit}"))
+            lead, number, more, magnitude, unit = match.groups()
+            written = number + (more or "") + (magnitude or "")  # 420余万, 2.6万, 3000余
+            about = "refers" if lead in ("上述", "前述") else bool(lead or more or magnitude)
+            if unit in THINGS - {"户"} and _significant(number) < 3:
+                continue  # 12个, 3家: too common to be one figure
+            other = by_number.get(written)
+            figure = number + (magnitude or "")[:1]  # 86万: as long as three digits
+            if other and _counted_twice(other[:2] + (figure,), (unit, about, figure)):
+                yield Finding(path, f"“{written}{unit}”与前文“{other[2]}”数字相同、量词不同",
+                              f"核对计的是“{other[0]}”还是“{unit}”，全文一致", match.start(5))
+            by_number.setdefault(written, (unit, about, f"{written}{unit}"))
 
 
 PRECISION = re.compile(r"\d+\.(\d+)(万|亿)")

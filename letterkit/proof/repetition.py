@@ -4,6 +4,7 @@ two adjacent sentences that say the same thing."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from operator import add
 
 from .registry import Finding, rule
@@ -115,9 +116,15 @@ def _doubled_in(text: str):
             yield f"“{word}{word}”：“{word}”写了两遍，可能多打了一遍", f"删去一个“{word}”", at, ()  # --fix leaves it: 可能
     for at in doubled_in_no_word(text):
         if at + 1 not in reported:
+            reported.add(at + 1)
             quoted = text[max(0, at - 3):at + 5]
             yield f"“{quoted}”中“{text[at]}”连写两遍，不成词，可能多打了一个", f"删去一个“{text[at]}”", at + 1, \
                 ((at + 1, 1, ""),)
+    for at, gain in doubled_across_words(text):
+        if at + 1 not in reported:
+            quoted = text[max(0, at - 3):at + 5]
+            yield f"“{quoted}”中“{text[at]}”连写两遍，删去一个读起来通顺得多（把握{_sureness(gain)}）", \
+                f"核对原稿，多打的话删去一个“{text[at]}”", at + 1, ()  # --fix leaves it: a reading, not a certainty
 
 
 WORD_TWICE = re.compile(r"([\u4e00-\u9fff]{2})\1")
@@ -150,9 +157,10 @@ def _reads_as_two(text: str, at: int) -> bool:
 
     words = dictionary()[1]
     # a word that ends with the first and is not the tail of a crossing reading (决定|将将: 定将 is no word here)
-    return any(text[at - n + 1:at + 1] in words and (at - n < 0 or text[at - n:at - n + 2] not in words)
+    # words of some use only (在工作中 is one of jieba's, met three times: it does not make 在在工作中 right)
+    return any(words.get(text[at - n + 1:at + 1], 0) >= EDGE_COUNT and (at - n < 0 or text[at - n:at - n + 2] not in words)
                for n in (2, 3, 4) if at - n + 1 >= 0) \
-        or any(text[at + 1:at + 1 + n] in words for n in (2, 3, 4))
+        or any(words.get(text[at + 1:at + 1 + n], 0) >= EDGE_COUNT for n in (2, 3, 4))
 
 
 PLACE_ENDS = set("省市县区镇乡村街")
@@ -175,8 +183,8 @@ def doubled_in_no_word(text: str) -> list[int]:
     found = []
     for match in TWO_HAN.finditer(text):
         i, t = match.start(), text
-        if _reads_as_two(t, i):
-            continue
+        if _reads_as_two(t, i) or t[i] in NUMERALS:
+            continue  # 二〇二二年: a year in numerals
         joined = t[:i + 1] + t[i + 2:]  # one of the two taken out
         across = max((words.get(joined[a:b], 0) for a in range(max(0, i - 3), i + 1)
                       for b in range(max(a + 3, i + 2), min(len(joined), i + 4) + 1)), default=0)
@@ -187,7 +195,7 @@ def doubled_in_no_word(text: str) -> list[int]:
             continue
         if t[i] in PLACE_ENDS or t[i] in MEASURE_WORDS:
             continue  # 钱粮湖镇镇区, 福田区区长: a place's last character and a word on it; 批批抽检: each batch
-        ends = any(t[a:i + 1] in words for a in (i - 1, i - 2, i - 3) if a >= 0)
+        ends = any(t[a:i + 1] in words for a in (i - 1, i - 2, i - 3) if a >= 0) or _inside_word(t[i - 1:i + 1], "end")
         after = max(words.get(t[i + 1:b], 0) for b in (i + 3, i + 4, i + 5))
         if not ends and after > 10 * words.get(t[i:i + 2], 0) and t[i:i + 2] in words:
             found.append(i)  # 加加强: 加强 is far commoner than 加加, and nothing before claims the first 加
@@ -201,18 +209,135 @@ def doubled_in_no_word(text: str) -> list[int]:
     return found
 
 
+NUMERALS = set("一二三四五六七八九十〇零两")
+ACROSS_GAIN = 5.0  # how much likelier (natural log) the text reads with one of the two taken out
+PARTICLE_GAIN = 4.0  # a particle twice (在在工作中, 开展了了), a measure word twice after a number (3家家)
+EDGE_COUNT = 20  # a word of two characters ending at the first or starting at the second must be this common to claim it
+
+
+def doubled_across_words(text: str) -> list[tuple[int, float]]:
+    """(at, gain) where a character stands twice at (at, at+1) across a word's edge and the text reads far
+    likelier with one taken out — by jieba's word counts, the likeliest segmentation of the four characters
+    either side (小镇镇运营, 形成成福田, 进一步步加强, 活动为为期一个月).  Left alone: the end of one word
+    followed by the start of the next (道路|路面, 其中|中电, 市政|政府 too, the price of the rule); a place
+    and a word on it (钱粮湖镇|镇区); a measure word said twice, not after a number (批批抽检, 家家户户);
+    numerals; 为为期……的 (为 with its object)."""
+    if not TWO_HAN.search(text):
+        return []
+    from .missing import dictionary
+
+    words = dictionary()[1]
+    found = []
+    for match in TWO_HAN.finditer(text):
+        i, t, ch = match.start(), text, match.group(1)
+        before = t[i - 1] if i else ""
+        # words commoner than EDGE_COUNT (成福, 议办 are words of jieba's too, seldom met)
+        ends = any(_claims(words, t[a:i + 1]) for a in (i - 1, i - 2, i - 3) if a >= 0) \
+            or _inside_word(t[i - 1:i + 1], "end")  # 卒中|中心: 卒中 is in the dictionary as 脑卒中
+        starts = any(_claims(words, t[i + 1:b]) for b in (i + 3, i + 4, i + 5) if b <= len(t))
+        after_number = before.isdigit()
+        if ch in NUMERALS or (ch in MEASURE_WORDS and not (after_number or ends)):
+            continue  # 批批抽检, 一道道: a measure word said twice means "every"; 5条条, 街道道内 are slips
+        if (ends and starts) or (ch in PLACE_ENDS and starts and re.match(f"[{CJK}]", before or " ")
+                                 and before not in PARTICLES):
+            continue
+        if ch == "为" and t[i + 1:i + 3] == "为期" and "的" in re.split("[，。；：！？]", t[i:])[0]:
+            continue  # 为为期三天的培训提供场地: 为 and its object
+        gain = reading_gain(t, i)
+        if gain >= (PARTICLE_GAIN if ch in PARTICLES or after_number else ACROSS_GAIN):
+            found.append((i, gain))
+    return found
+
+
+def _claims(words: dict, part: str) -> bool:
+    """Whether `part` is a word that may claim a character: of three or four characters (新能源, met three
+    times in jieba's counts, is one), or of two and not rare (成福 and 议办 are jieba's too)."""
+    count = words.get(part, 0)
+    return count >= EDGE_COUNT or (count > 0 and len(part) >= 3)
+
+
+def _sureness(gain: float) -> str:
+    return "较大" if gain >= 7 else "一般"
+
+
+@lru_cache(maxsize=1)
+def _word_edges() -> tuple[frozenset, frozenset]:
+    """The first two and last two characters of jieba's words of three or four characters (卒中 of 脑卒中):
+    words in their own right that the dictionary lists only inside longer ones."""
+    from .missing import dictionary
+
+    longer = [w for w in dictionary()[1] if len(w) >= 3]
+    return frozenset(w[:2] for w in longer), frozenset(w[-2:] for w in longer)
+
+
+def _inside_word(part: str, side: str) -> bool:
+    if len(part) != 2:
+        return False
+    starts, ends = _word_edges()
+    return part in (ends if side == "end" else starts)
+
+
+CJK_RUN = re.compile(f"[{CJK}]")
+
+
+def reading_gain(text: str, at: int, side: int = 4) -> float:
+    """How much likelier (natural log) the characters around a doubled one at (at, at+1) read with the
+    second taken out: the likeliest segmentation by jieba's counts, up to `side` characters either side,
+    within a run of Chinese characters."""
+    start = at
+    while start > 0 and at - start < side and CJK_RUN.match(text[start - 1]):
+        start -= 1
+    end = at + 2
+    while end < len(text) and end - at - 2 < side and CJK_RUN.match(text[end]):
+        end += 1
+    window = text[start:end]
+    cut = at - start
+    return _likeliest(window[:cut + 1] + window[cut + 2:]) - _likeliest(window)
+
+
+def _likeliest(run: str) -> float:
+    """The log probability of the likeliest segmentation of `run` into jieba's words (a character it does
+    not know counts once)."""
+    import math
+
+    from .missing import dictionary, shortened_words
+
+    words, (singles, log_total, _) = dictionary()[1], shortened_words()
+    best = [0.0] + [-1e18] * len(run)
+    for end in range(1, len(run) + 1):
+        for size in range(1, min(4, end) + 1):
+            part = run[end - size:end]
+            count = max(singles.get(part, 0), 1) if size == 1 else words.get(part, 0)
+            if count:
+                best[end] = max(best[end], best[end - size] + math.log(count) - log_total)
+    return best[-1]
+
+
+NUMBERING = re.compile(r"\s*(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)?\s*")
+
+
 def _bigrams(text: str) -> set[str]:
     text = MARKS.sub("", text)
     return set(map(add, text, text[1:]))  # every pair of characters side by side, looped over in C
 
 
 @rule("repeated-sentence", "warning", "repetition", "相邻两句不要说同一件事",
-      "两句相邻的话八成以上的字相同，多是改稿时留下了旧句；按两句共有的二字组计，只看 12 字以上的句子。",
+      "两句相邻的话八成以上的字相同，多是改稿时留下了旧句；按两句共有的二字组计，只看 12 字以上的句子。"
+      "一段的首句（去掉编号）与上一段（或小标题）的末句一字不差，也报。",
       "项目占地面积约3万平方米。该园区占地面积约3万平方米。", "项目占地面积约3万平方米。")
 def _repeated_sentence(c):
+    before = ""
     for path, text in prose(c.data):
         for message, hint, offset in _repeated_in(text):
             yield Finding(path, message, hint, offset)
+        said = sentences(text)
+        if said and before:
+            numbered = NUMBERING.match(said[0][1])
+            first = said[0][1][numbered.end():]
+            if first == before and len(MARKS.sub("", first)) >= 6:  # 增加学校专线公交数量。 heading, then its text
+                yield Finding(path, f"“{short(first, 16)}”与上一段的末句相同，连着写了两遍", "删去重复的一遍",
+                              said[0][0] + numbered.end())
+        before = said[-1][1] if said else ""
 
 
 @per_text
@@ -241,3 +366,33 @@ def _repeated_in(text: str):
             if first == second and len(MARKS.sub("", first)) >= 6:
                 yield f"“{short(second, 16)}”连着写了两遍", "删去重复的一遍", start
                 break
+
+
+ORDINALS = "一二三四五六七八九十"
+ORDINAL_IS = re.compile(f"(?:^|(?<=[，。；：、！？\\s]))([{ORDINALS}])是")
+
+
+@rule("repeated-ordinal", "warning", "repetition", "“一是、二是、三是”依次排列，不重号、不跳号",
+      "同一段里“一是……二是……二是……”：序数重了或跳了，多是改稿时增删了一条而没有改号。只看句首（标点之后）的“一是”“二是”……，"
+      "从“一是”起依次排列时才查，误报很少。",
+      "一是完善线路；二是发展民宿；二是开展节会活动。", "一是完善线路；二是发展民宿；三是开展节会活动。")
+def _ordinals(c):
+    for path, text in prose(c.data):
+        for message, hint, offset in _ordinals_in(text) if "是" in text else ():
+            yield Finding(path, message, hint, offset)
+
+
+@per_text
+def _ordinals_in(text: str):
+    """(message, hint, offset) of the first 一是/二是 of a paragraph out of its order."""
+    found = list(ORDINAL_IS.finditer(text))
+    if len(found) < 2 or found[0].group(1) != "一":
+        return
+    for before, match in zip(found, found[1:]):
+        want = ORDINALS.index(before.group(1)) + 1
+        if want >= len(ORDINALS):
+            return
+        if match.group(1) != ORDINALS[want]:
+            what = "重了" if match.group(1) == before.group(1) else "跳了号"
+            yield f"“{before.group()}”之后是“{match.group()}”，序数{what}", f"改为“{ORDINALS[want]}是”", match.start()
+            return

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .carry import month_day
+from .carry import FORM_FIELDS, month_day
 from .registry import LineFinding, rule
 
 NO_START = "，。、；：？！”）》,;:?!)"  # and the ASCII marks web copies carry for ，；：？！）
@@ -69,7 +69,7 @@ def _heading_space(lines, from_word):
             yield LineFinding(no, f"编号“{match.group(2)}”前有空格", "生成时按版式缩进，原件若已印发，记下这一处", 1)
 
 
-FORM_LINE = re.compile(r"^\s*(领导签字|领导签发|领导署名|单位负责人|承办负责人|签发人|审核人|审核|经办人)\s*[:：]\s*$")
+FORM_LINE = re.compile(rf"^\s*({FORM_FIELDS})\s*[:：]\s*$")
 
 
 @rule("empty-form-line", "warning", "carry", "原件不应印着空的表格栏（一行只有“领导签字：”）",
