@@ -21,13 +21,22 @@ UNITS = {"平方米": "m2", "㎡": "m2", "平米": "m2", "m²": "m2", "平方公
          "张": "sheets", "间": "rooms", "公斤": "t", "千克": "t", "立方米": "m3"}
 SCALE = {"公斤": Decimal("0.001"), "千克": Decimal("0.001"), "千米": 1000, "公里": 1000,  # in the kind's first unit
          "公顷": 10_000, "平方公里": 1_000_000}  # 230公顷 restated as 230平方米: a power of ten apart, as 万 is
-QUALIFIERS = re.compile("(?:约|近|达|为|共|计|逾|超过|已达|合计|总计|累计|共计|达到|约为)+$")
+QUALIFIERS = re.compile("(?:约|近|达|为|共|计|逾|超过|已达|合计|总计|累计|共计|达到|约为|已经|已有|共有|总共|一共|已|有|均|都)+$")
 QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(千|万|亿)?(余|多)?(平方公里|平方米|立方米|㎡|平米|m²|亩|公顷|元|人次|人|家|个|件|吨|公里|千米|米|台|辆|所|座|条|项|名|户|套|张|间|公斤|千克)")
 
 
 LABEL_RUN = re.compile(rf"[{CJK}]{{0,16}}$")
 NOUN_AFTER = re.compile(rf"([{CJK}]{{3,4}}?)(?=[，。；、）)的]|$)")
 TWICE = re.compile(r"(约|大约|近)\d+(?:\.\d+)?(多|余)")
+
+
+FILLERS = re.compile("[的了]")  # 此前新建的停车位6000个, 停车位增加了600个: what is counted, said with a particle
+
+
+def _label(run: str) -> str:
+    """The last four characters naming what is counted, without the particles 的/了 inside and the
+    words between it and the number (共, 累计, 已达 …): 新建停车位 and 此前新建的停车位 give 建停车位."""
+    return QUALIFIERS.sub("", FILLERS.sub("", run))[-4:]
 
 
 @per_text
@@ -37,7 +46,7 @@ def quantities(text: str):
         if match.start() and text[match.start() - 1] in "0123456789.":
             continue
         run = LABEL_RUN.search(text[max(0, match.start() - 16):match.start()]).group()
-        label = QUALIFIERS.sub("", run)[-4:]
+        label = _label(run)
         number, magnitude, unit = match.group(1), match.group(2) or "", match.group(4)
         if len(label) < 2 or (unit == "米" and magnitude == "千"):
             continue
@@ -81,7 +90,7 @@ def _restated(data):
     for index, (path, text) in enumerate(prose(data)):
         for offset, label, value, unit, digits, written, noun in quantities(text):
             key = (unit, digits)
-            for before_index, before_label, before_value, before_written, before_noun in seen.get(key, []):
+            for before_index, before_label, before_value, before_written, before_noun, before_run in seen.get(key, []):
                 # one label, or what is counted named the same before or after the number (公办学位12000个 …
                 # 新增1200个公办学位)
                 same = REFERS.search(label) is not None or _same_label(label, before_label) or any(
@@ -90,9 +99,10 @@ def _restated(data):
                         and (len(digits) >= 2 or (same and (before_index == index or len(label) >= 3))):
                     ratio = max(value, before_value) / min(value, before_value)
                     if ratio >= 10 and ratio == 10 ** (len(str(int(ratio))) - 1):
-                        yield path, offset, label, written, before_label, before_written, int(ratio), same
+                        yield path, offset, label, written, before_run, before_written, int(ratio), same
                         break
-            seen.setdefault(key, []).append((index, label, value, written, noun))
+            run = LABEL_RUN.search(text[max(0, offset - 12):offset]).group()  # quoted as written (此前新建的停车位)
+            seen.setdefault(key, []).append((index, label, value, written, noun, run))
 
 
 WRITTEN = re.compile(r"(\d+(?:\.\d+)?)\s*(千|万|亿)?")

@@ -160,6 +160,19 @@ MEASURE_WORDS = set("批个条件家户人年月天层项步次回片块座所�
 TWO_HAN = re.compile(f"([{CJK}])\\1")
 
 
+# what follows a place's character to make a word of its own level or part: 全县县直单位, 全市市属企业, 全镇镇村
+PLACE_WORD_AFTER = set("直属级委府政长内外域划位片县乡镇村街组居民")
+
+
+def _word_then_again(t: str, i: int, words) -> bool:
+    """主次干道道两侧, 公交车站站牌: a two-character word ends with the character and it stands again at once —
+    not a measure word said twice (一道道, 个个), nor a word then a doubled word (群众人人: 群众|人人),
+    nor a place then a word on it (全县县直)."""
+    return i >= 1 and t[i - 1:i + 1] in words and t[i - 1] not in "一每各这那" \
+        and not (t[i:i + 2] in words and i >= 2 and t[i - 2:i] in words) \
+        and not (t[i] in PLACE_ENDS and t[i + 2:i + 3] in PLACE_WORD_AFTER)
+
+
 def doubled_in_no_word(text: str) -> list[int]:
     """Where a character stands twice in a row (at, at+1) and jieba's dictionary says one is too many:
     taking one out leaves a word of three characters or more across the join, commoner than the words
@@ -185,7 +198,7 @@ def doubled_in_no_word(text: str) -> list[int]:
         if across and across >= apart:
             found.append(i)  # 近年年来: 近年来 is a commoner word than 近年 or 年来
             continue
-        if t[i] in PLACE_ENDS or t[i] in MEASURE_WORDS:
+        if (t[i] in PLACE_ENDS or t[i] in MEASURE_WORDS) and not _word_then_again(t, i, words):
             continue  # 钱粮湖镇镇区, 福田区区长: a place's last character and a word on it; 批批抽检: each batch
         ends = any(t[a:i + 1] in words for a in (i - 1, i - 2, i - 3) if a >= 0)
         after = max(words.get(t[i + 1:b], 0) for b in (i + 3, i + 4, i + 5))
