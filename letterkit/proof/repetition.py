@@ -169,8 +169,14 @@ def _word_then_again(t: str, i: int, words) -> bool:
     not a measure word said twice (一道道, 个个), nor a word then a doubled word (群众人人: 群众|人人),
     nor a place then a word on it (全县县直)."""
     return i >= 1 and t[i - 1:i + 1] in words and t[i - 1] not in "一每各这那" \
-        and not (t[i:i + 2] in words and i >= 2 and t[i - 2:i] in words) \
+        and not (t[i:i + 2] in words and i >= 2 and _word_before(t, i, words)) \
         and not (t[i] in PLACE_ENDS and t[i + 2:i + 3] in PLACE_WORD_AFTER)
+
+
+def _word_before(t: str, i: int, words) -> bool:
+    """Whether the two characters before i read as a word (群众|人人), commoner than the word they would
+    cut across on their left (推进|城区区: 进城 is a word, but 推进 the commoner one)."""
+    return words.get(t[i - 2:i], 0) > (words.get(t[i - 3:i - 1], 0) if i >= 3 else 0)
 
 
 def doubled_in_no_word(text: str) -> list[int]:
