@@ -249,3 +249,16 @@ def test_a_phrase_one_character_short_of_itself_is_one_finding():
     lost = run("lost-character", draft)
     assert lost and "居家老服务中心" in lost[0].message
     assert not run("name-variant", draft)
+
+
+# a particle typed three times or more (hypothesis found 的 ×10 needing five runs of --fix): one finding, one fix
+
+@pytest.mark.parametrize("word, times", itertools.product(["的", "和", "在", "进一步", "加强"], [2, 3, 4, 10]))
+def test_a_word_typed_again_and_again_is_one_finding_whose_fix_leaves_one(word, times):
+    from letterkit.proof.repetition import _doubled_in
+
+    text = f"每日巡查{word * times}道路周边。"
+    found = list(_doubled_in(text))
+    assert len(found) == 1, [f[0] for f in found]
+    (offset, length, replacement), = found[0][3]
+    assert text[:offset] + replacement + text[offset + length:] == f"每日巡查{word}道路周边。"

@@ -81,7 +81,7 @@ def _doubled_genre(c):
                               match.start())
 
 
-DOUBLED = re.compile(r"(的|和|与|及|在|对|把|被|将|并|从|向|于|为了|进一步|一步|加强|推进|工作)\1")
+DOUBLED = re.compile(r"(的|和|与|及|在|对|把|被|将|并|从|向|于|为了|进一步|一步|加强|推进|工作)\1+")  # 的的的: one finding, one fix
 
 
 @rule("doubled-character", "warning", "repetition", "字词不要连写两遍（的的、进一步一步）",
@@ -106,9 +106,11 @@ def _doubled_in(text: str):
             continue  # 的的确确, 从从容容, 和和美美: a word said in the AABB way
         if len(word) == 1 and _reads_as_two(text, match.start()):
             continue  # 目的的手段, 有的的确: a word and a particle, or a particle and a word
-        yield f"“{match.group()}”：“{word}”写了两遍", f"删去一个“{word}”", match.start() + len(word), \
-            ((match.start() + len(word), len(word), ""),)
-    reported = {m.start() + len(m.group(1)) for m in DOUBLED.finditer(text)}
+        extra = len(match.group()) - len(word)  # 的的的的: all but one go at once, no second --fix
+        yield f"“{match.group()}”：“{word}”写了{'两' if extra == len(word) else len(match.group()) // len(word)}遍", \
+            f"删去多余的“{word}”" if extra > len(word) else f"删去一个“{word}”", match.start() + len(word), \
+            ((match.start() + len(word), extra, ""),)
+    reported = {k for m in DOUBLED.finditer(text) for k in range(m.start() + 1, m.end() + 1)}
     for at, word in _word_typed_twice(text):
         if at not in reported:
             reported.add(at)
