@@ -262,3 +262,61 @@ def test_a_word_typed_again_and_again_is_one_finding_whose_fix_leaves_one(word, 
     assert len(found) == 1, [f[0] for f in found]
     (offset, length, replacement), = found[0][3]
     assert text[:offset] + replacement + text[offset + length:] == f"每日巡查{word}道路周边。"
+
+
+# -- from the new letters 131–170 (measured first, then used): the same families, other shapes --------------------
+
+VERBS = ["开展", "实施", "完成", "召开", "组织", "举办", "落实", "启动"]
+
+
+@pytest.mark.parametrize("verb", VERBS)
+def test_le_typed_twice_after_a_verb_is_found_and_fixed(verb):
+    from letterkit.proof.repetition import _doubled_in
+
+    text = f"今年已{verb}了了专场活动6场。"
+    found = list(_doubled_in(text))
+    assert len(found) == 1 and "“了了”" in found[0][0]
+    (offset, length, replacement), = found[0][3]
+    assert text[:offset] + replacement + text[offset + length:] == f"今年已{verb}了专场活动6场。"
+    assert not list(_doubled_in(f"今年已{verb}了专场活动6场。"))
+
+
+@pytest.mark.parametrize("text", ["为了了解群众需求。", "除了了解情况，还要跟踪办理。", "避免问题不了了之。", "少不了了解实情。"])
+def test_le_le_across_two_words_stays_quiet(text):
+    assert not run("doubled-character", paragraphs(text))
+
+
+@pytest.mark.parametrize("then", ["加强管理。", "完善制度。", "推进改革。", "优化服务。", "提升水平。"])
+def test_jin_yi_bu_bu_is_found_and_yi_bu_bu_is_not(then):
+    from letterkit.proof.repetition import _doubled_in
+
+    text = f"下一步，我们将进一步步{then}"
+    fixes = [fix for *_, found in _doubled_in(text) for fix in found]
+    assert [text[:o] + r + text[o + n:] for o, n, r in fixes] == [f"下一步，我们将进一步{then}"]
+    for right in (f"下一步，我们将一步步{then}", f"下一步，我们将进一步{then}", "推动工作进一步步入正轨。"):
+        assert not list(_doubled_in(right)), right
+
+
+# (the first mention, the restatement): one figure in two units or with 余 before 万
+TWO_UNITS = [("{n}人次", "{n}人"), ("{n}户", "{n}人"), ("{n}亩", "{n}公顷"), ("{n}公顷", "{n}亩")]
+ROUNDED = ["420余万", "2.3万", "1.6万余", "12.5万", "3000余"]
+
+
+def test_one_rounded_figure_in_two_units_is_found_and_in_one_unit_is_not():
+    missed, alarms = [], []
+    for (first, second), number in itertools.product(TWO_UNITS, ROUNDED):
+        before = f"2021年，沿线共接待、完成、覆盖{first.format(n=number)}，成效明显。"
+        for wrong, after in ((True, second.format(n=number)), (False, first.format(n=number))):
+            found = run("unit-subject", paragraphs(before, f"在巩固已完成的{after}成果的基础上继续推进。"))
+            if wrong and not (found and after in found[0].message):
+                missed.append((before, after))
+            if not wrong and found:
+                alarms.append((before, after))
+    assert not missed, missed[:10]
+    assert not alarms, alarms[:10]
+
+
+@pytest.mark.parametrize("first, second", [("新建120亩。", "另建120公顷。"), ("治理2.3万亩。", "治理1533公顷。"),
+                                           ("接待游客420余万人次。", "其中外地游客120余万人。")])
+def test_two_areas_or_counts_that_are_two_figures_stay_quiet(first, second):
+    assert not run("unit-subject", paragraphs(first, second))

@@ -134,18 +134,21 @@ def _figure(c):
 
 SUBJECT = re.compile(r"人次[^，。；！？、]{0,8}?\d+(?:\.\d+)?(?:万|亿)?(?:余|多)?人(?![次员才民大口群均])")
 # counting units for people: how many people (人, 名), how many visits (人次), how many households (户)
-COUNTED = re.compile(r"(约|近|逾|超过|大约)?(\d+(?:\.\d+)?(?:万|亿)?)(余|多)?(人次|人(?![员才民大口群均])|名(?![称单义额录次])|户(?![籍口外型主均])"
-                     r"|辆次|辆|架次|架|艘次|艘)")
+# 420余万人次: 余 may stand before 万 as well as after it
+COUNTED = re.compile(r"(约|近|逾|超过|大约)?(\d+(?:\.\d+)?(?:(?:余|多)?(?:万|亿))?)(余|多)?(人次|人(?![员才民大口群均])|名(?![称单义额录次])|户(?![籍口外型主均])"
+                     r"|辆次|辆|架次|架|艘次|艘|亩|公顷)")
 COUNTS = {"人": "人", "名": "人", "人次": "人次", "户": "户", "辆": "辆", "辆次": "辆次", "架": "架", "架次": "架次",
-          "艘": "艘", "艘次": "艘次"}
+          "艘": "艘", "艘次": "艘次", "亩": "亩", "公顷": "公顷"}
 PEOPLE = {"人", "人次", "户"}  # counted against each other; a vehicle's count only against its own 次 (辆 / 辆次)
+AREA = {"亩", "公顷"}  # 2.3万亩 … 2.3万公顷: one area in two units, one of them wrong (1 公顷 is 15 亩)
 
 
 @rule("unit-subject", "warning", "quantities", "量词与所计的事物一致：计“人次”的不写成“人”，同一个约数不一处“户”一处“人”",
       "“参与总人次达6万余人”：主语是人次，量词却是人；同一个数一处写人次、一处写人，也是其一写错。"
       "同一个约数（“3000余户”……“3000余人”，带余、多、约、近或以万计）或三位以上有效数字的同一个数（“11860户”……“11860人”）"
       "一处按户、一处按人计，也是其一写错（“名”与“人”同类）。"
-      "车辆、航班、船只也一样：同一个数一处“辆次”一处“辆”（架次/架、艘次/艘）。"
+      "车辆、航班、船只也一样：同一个数一处“辆次”一处“辆”（架次/架、艘次/艘）；面积同一个约数一处“亩”一处“公顷”"
+      "（“2.3万亩”……“2.3万公顷”）也是。“余”写在“万”前（“420余万人次”……“420余万人”）同样比。"
       "只认这几种量词，数字要有三位以上，误报很少。",
       "受影响群众3000余户……实现3000余人用上自来水", "受影响群众3000余户……实现3000余户用上自来水")
 def _unit_subject(c):
@@ -154,7 +157,7 @@ def _unit_subject(c):
         for match in SUBJECT.finditer(text):
             yield Finding(path, f"“{match.group()}”：计的是人次，量词却是“人”", "改为“人次”，或把主语改为“人数”",
                           match.end() - 1)
-        for match in COUNTED.finditer(text) if any(unit in text for unit in "人户名辆架艘") else ():
+        for match in COUNTED.finditer(text) if any(unit in text for unit in "人户名辆架艘亩顷") else ():
             if match.start() and text[match.start() - 1] in "0123456789.":
                 continue
             about, number, more, unit = match.groups()
@@ -162,8 +165,8 @@ def _unit_subject(c):
             rounded = bool(about or more or number[-1] in "万亿") or len(number.replace(".", "").strip("0")) >= 3
             other = by_number.get(number + (more or ""))
             kinds = {COUNTS[other[0]], COUNTS[unit]} if other else set()
-            if other and len(kinds) == 2 and (kinds <= PEOPLE or len({k.rstrip("次") for k in kinds}) == 1) and len(number) >= 3 \
-                    and ("户" not in (other[0], unit) or (rounded and other[1])):
+            if other and len(kinds) == 2 and (kinds <= PEOPLE or kinds <= AREA or len({k.rstrip("次") for k in kinds}) == 1) \
+                    and len(number) >= 3 and (not {"户", "亩"} & kinds or (rounded and other[1])):
                 yield Finding(path, f"“{number}{more or ''}{unit}”与前文“{other[2]}”数字相同、量词不同",
                               f"核对计的是“{other[0]}”还是“{unit}”，全文一致", match.start(4))
             by_number.setdefault(number + (more or ""), (unit, rounded, f"{number}{more or ''}{unit}"))

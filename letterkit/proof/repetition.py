@@ -81,7 +81,7 @@ def _doubled_genre(c):
                               match.start())
 
 
-DOUBLED = re.compile(r"(的|和|与|及|在|对|把|被|将|并|从|向|于|为了|进一步|一步|加强|推进|工作)\1+")  # 的的的: one finding, one fix
+DOUBLED = re.compile(r"(的|了|和|与|及|在|对|把|被|将|并|从|向|于|为了|进一步|一步|加强|推进|工作)\1+")  # 的的的: one finding, one fix
 
 
 @rule("doubled-character", "warning", "repetition", "字词不要连写两遍（的的、进一步一步）",
@@ -170,7 +170,7 @@ def _word_then_again(t: str, i: int, words) -> bool:
     """主次干道道两侧, 公交车站站牌: a two-character word ends with the character and it stands again at once —
     not a measure word said twice (一道道, 个个), nor a word then a doubled word (群众人人: 群众|人人),
     nor a place then a word on it (全县县直)."""
-    return i >= 1 and t[i - 1:i + 1] in words and t[i - 1] not in "一每各这那" \
+    return i >= 1 and t[i - 1:i + 1] in words and (t[i - 1] not in "一每各这那" or t[i - 2:i + 1] in words) \
         and not (t[i:i + 2] in words and i >= 2 and _word_before(t, i, words)) \
         and not (t[i] in PLACE_ENDS and t[i + 2:i + 3] in PLACE_WORD_AFTER)
 
@@ -205,6 +205,10 @@ def doubled_in_no_word(text: str) -> list[int]:
                     [words.get(t[i + 1:b], 0) for b in range(i + 3, i + 6)])
         if across and across >= apart:
             found.append(i)  # 近年年来: 近年来 is a commoner word than 近年 or 年来
+            continue
+        if i >= 2 and words.get(t[i - 2:i + 1], 0) > 10 * words.get(t[i - 1:i + 2], 0) \
+                and not any(t[i + 1:b] in words for b in (i + 3, i + 4)):
+            found.append(i)  # 进一步步加强: 进一步 ends with 步, a far commoner word than 一步步
             continue
         if (t[i] in PLACE_ENDS or t[i] in MEASURE_WORDS) and not _word_then_again(t, i, words):
             continue  # 钱粮湖镇镇区, 福田区区长: a place's last character and a word on it; 批批抽检: each batch
