@@ -167,7 +167,7 @@ PLACE_WORD_AFTER = set("直属级委府政长内外域划位片县乡镇村街�
 
 
 def _word_then_again(t: str, i: int, words) -> bool:
-    """主次干道道两侧, 公交车站站牌: a two-character word ends with the character and it stands again at once —
+    """主次干道道两侧, 公交车站站周边: a two-character word ends with the character and it stands again at once —
     not a measure word said twice (一道道, 个个), nor a word then a doubled word (群众人人: 群众|人人),
     nor a place then a word on it (全县县直)."""
     return i >= 1 and t[i - 1:i + 1] in words and (t[i - 1] not in "一每各这那" or t[i - 2:i + 1] in words) \
