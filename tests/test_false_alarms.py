@@ -68,7 +68,7 @@ VERDICTS = {
     "44": {"quantity-magnitude": (1, REAL, "460公斤 / 460吨")},
     "46": {"name-variant": (1, REAL, "大武口区供热公司 / 热力公司")},
     "51": {"doubled-character": (1, REAL, "的的")},
-    "53": {"lost-character": (1, REAL, "居家老服务中心"), "name-variant": (1, REAL, "the same slip"),
+    "53": {"lost-character": (1, REAL, "居家老服务中心"),  # name-variant no more on the same slip (t15)
            "figure-magnitude": (1, REAL, "上年1.2万元")},
     "55": {"date-lost-month": (1, REAL, "于317日")},
     "57": {"signature-organ": (1, REAL, "the planted signature")},

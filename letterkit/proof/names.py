@@ -238,13 +238,26 @@ def _names(c):
                 return earlier, difference
         return None, None
 
+    # one finding per slip: a mention one character off the signature is signature-variant's, a phrase
+    # one character short of its form elsewhere (居家老服务中心) lost-character's
+    said: list = []
+
+    def said_elsewhere(path, start, end):
+        if not said:
+            from .missing import shortened_phrases
+
+            said.append([(p, at, at + len(mention)) for p, at, mention, *_ in _signature_slips(c.data)])
+            paths = [p for p, _ in prose(c.data)]
+            said[0] += [(paths[i], at, at + len(short)) for i, at, short, *_ in shortened_phrases([t for _, t in prose(c.data)])]
+        return any(p == path and s < end and start < e for p, s, e in said[0])
+
     for path, text in prose(c.data):
         for offset, run, counted in _mentions(text):
             if counted:
                 counted_runs.add(run)
             bucket = seen.setdefault(run[-3:], [])
             earlier, difference = first_unreported(bucket, run, _variant)
-            if earlier is not None:
+            if earlier is not None and not said_elsewhere(path, offset, offset + len(run)):
                 quoted, before = _quote(run, earlier), _quote(earlier, run)
                 yield Finding(path, f"“{quoted}”与前文“{before}”相差{difference}，像是同一名称的两种写法",
                               "核对全称，全文统一", offset + len(run) - len(quoted))
@@ -259,7 +272,7 @@ def _names(c):
             earlier, difference = first_unreported(
                 kinds.get(run[-1], []) + kinds.get(core, []) + kinds.get(renamed, []), run,
                 lambda a, b: _typo(a, b) or _typo(b, a) or _kind_variant(a, b) or _two_changed(a, b))
-            if earlier is not None:
+            if earlier is not None and not said_elsewhere(path, offset, offset + len(run)):
                 quoted, before = _quote(run, earlier), _quote(earlier, run)
                 yield Finding(path, f"“{quoted}”与前文“{before}”相差{difference}，像是同一机构的两种写法",
                               "核对全称，全文统一（简称只省去开头的地名）", offset + len(run) - len(quoted))
@@ -274,13 +287,21 @@ def _names(c):
       "把握一般：两个兄弟机关（教育局、体育局）也可能只差一个字，所以是警告。",
       "（署名）子洲县交通心输局……（正文）县交通运输局", "（署名）子洲县交通运输局……（正文）县交通运输局")
 def _signature_variant(c):
-    signature = c.data.get("signature")
-    organ = c.data.get("organ") if isinstance(c.data.get("organ"), dict) else {}
+    for path, start, mention, signature, mine, theirs in _signature_slips(c.data):
+        yield Finding(path, f"正文“{mention}”与署名“{signature}”差一个字（“{mine}”与“{theirs}”）",
+                      "核对机关名称，署名和正文一致", start)
+
+
+def _signature_slips(data):
+    """(path, offset, mention, signature, its character, the signature's) of each mention of the organ one
+    character off its signature; name-variant leaves these to signature-variant (one finding per slip)."""
+    signature = data.get("signature")
+    organ = data.get("organ") if isinstance(data.get("organ"), dict) else {}
     if not isinstance(signature, str) or len(signature) < 5 or not re.fullmatch(f"[{CJK}]+", signature) \
             or (isinstance(organ.get("name"), str) and organ["name"] != signature):
         return  # a letterhead to compare with: signature-organ's case
     last = signature[-1]
-    for path, text in prose(c.data):
+    for path, text in prose(data):
         if path == ("signature",) or last not in text:
             continue
         for end in (i + 1 for i, ch in enumerate(text) if ch == last):
@@ -289,8 +310,7 @@ def _signature_variant(c):
                 differ = [k for k in range(length) if mention[k] != tail[k]]
                 if len(differ) == 1 and 0 < differ[0] < length - 1 and mention[differ[0]] not in PLACE_CHARS and tail[differ[0]] not in PLACE_CHARS \
                         and re.fullmatch(f"[{CJK}]+", mention):
-                    yield Finding(path, f"正文“{mention}”与署名“{signature}”差一个字（“{mention[differ[0]]}”与“{tail[differ[0]]}”）",
-                                  "核对机关名称，署名和正文一致", end - length)
+                    yield path, end - length, mention, signature, mention[differ[0]], tail[differ[0]]
                     break
 
 

@@ -21,7 +21,7 @@ UNITS = {"平方米": "m2", "㎡": "m2", "平米": "m2", "m²": "m2", "平方公
          "张": "sheets", "间": "rooms", "公斤": "t", "千克": "t", "立方米": "m3"}
 SCALE = {"公斤": Decimal("0.001"), "千克": Decimal("0.001"), "千米": 1000, "公里": 1000,  # in the kind's first unit
          "公顷": 10_000, "平方公里": 1_000_000}  # 230公顷 restated as 230平方米: a power of ten apart, as 万 is
-QUALIFIERS = re.compile("(?:约|近|达|为|共|计|逾|超过|已达|合计|总计|累计|共计|达到|约为)+$")
+QUALIFIERS = re.compile("(?:约|近|达|为|共|计|逾|超过|已达|合计|总计|累计|共计|达到|约为|已经|总共|一共|已|均|都)+$")
 QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(千|万|亿)?(余|多)?(平方公里|平方米|立方米|㎡|平米|m²|亩|公顷|元|人次|人|家|个|件|吨|公里|千米|米|台|辆|所|座|条|项|名|户|套|张|间|公斤|千克)")
 
 
@@ -31,6 +31,15 @@ YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d{2}年$")
 TWICE = re.compile(r"(约|大约|近)\d+(?:\.\d+)?(多|余)")
 
 
+FILLERS = re.compile("[的了]")  # 此前新建的停车位6000个, 停车位增加了600个: what is counted, said with a particle
+
+
+def _label(run: str) -> str:
+    """The last four characters naming what is counted, without the particles 的/了 inside and the
+    words between it and the number (共, 累计, 已达 …): 新建停车位 and 此前新建的停车位 give 建停车位."""
+    return QUALIFIERS.sub("", FILLERS.sub("", run))[-4:]
+
+
 @per_text
 def quantities(text: str):
     """(offset of the number, label, value, unit kind, mantissa digits, as written) of each quantity."""
@@ -38,7 +47,7 @@ def quantities(text: str):
         if match.start() and text[match.start() - 1] in "0123456789.":
             continue
         run = LABEL_RUN.search(text[max(0, match.start() - 16):match.start()]).group()
-        label = QUALIFIERS.sub("", run)[-4:]
+        label = _label(run)
         year = YEAR_BEFORE.search(text, max(0, match.start() - 5), match.start()) if len(label) < 2 else None
         label = year.group() if year else label  # 2023年238.65万人次: the year is what names the figure
         number, magnitude, unit = match.group(1), match.group(2) or "", match.group(4)
@@ -84,7 +93,7 @@ def _restated(data):
     for index, (path, text) in enumerate(prose(data)):
         for offset, label, value, unit, digits, written, noun in quantities(text):
             key = (unit, digits)
-            for before_index, before_label, before_value, before_written, before_noun in seen.get(key, []):
+            for before_index, before_label, before_value, before_written, before_noun, before_run in seen.get(key, []):
                 # one label, or what is counted named the same before or after the number (公办学位12000个 …
                 # 新增1200个公办学位)
                 same = REFERS.search(label) is not None or _same_label(label, before_label) or any(
@@ -93,9 +102,10 @@ def _restated(data):
                         and (len(digits) >= 2 or (same and (before_index == index or len(label) >= 3))):
                     ratio = max(value, before_value) / min(value, before_value)
                     if ratio >= 10 and ratio == 10 ** (len(str(int(ratio))) - 1):
-                        yield path, offset, label, written, before_label, before_written, int(ratio), same
+                        yield path, offset, label, written, before_run, before_written, int(ratio), same
                         break
-            seen.setdefault(key, []).append((index, label, value, written, noun))
+            run = LABEL_RUN.search(text[max(0, offset - 12):offset]).group()  # quoted as written (此前新建的停车位)
+            seen.setdefault(key, []).append((index, label, value, written, noun, run))
 
 
 WRITTEN = re.compile(r"(\d+(?:\.\d+)?)\s*(千|万|亿)?")
@@ -191,7 +201,7 @@ def _counted_twice(first: tuple, second: tuple) -> bool:
       "同一个约数（“3000余户”……“3000余人”，带余、多、约、近或以万计）、三位以上有效数字的同一个数（“11860户”……“11860人”）、"
       "一处约数一处两位有效数字（“约4800户”……“4800人”）或用“上述”指回前文的数（“2870名学生”……“上述2870户学生”）"
       "一处按户、一处按人计，也是其一写错（“名”与“人”同类）。"
-      "车辆、航班、船只也一样：同一个数一处“辆次”一处“辆”（架次/架、艘次/艘）；三位有效数字的同一个数一处“处”（家、个、所、套）一处“户”也报。"
+      "车辆、航班、船只也一样：同一个数一处“辆次”一处“辆”（架次/架、艘次/艘）；三位有效数字的同一个数一处“处”（家、个、所、套）一处“户”也报。“余”写在“万”前（“420余万人次”……“420余万人”）同样比。"
       "只认这几种量词，数字要有三位以上，误报很少。",
       "受影响群众3000余户……实现3000余人用上自来水", "受影响群众3000余户……实现3000余户用上自来水")
 def _unit_subject(c):

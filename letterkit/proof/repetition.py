@@ -82,7 +82,7 @@ def _doubled_genre(c):
                               match.start())
 
 
-DOUBLED = re.compile(r"(的|和|与|及|在|对|把|被|将|并|从|向|于|为了|进一步|一步|加强|推进|工作)\1")
+DOUBLED = re.compile(r"(的|了|和|与|及|在|对|把|被|将|并|从|向|于|为了|进一步|一步|加强|推进|工作)\1+")  # 的的的: one finding, one fix
 
 
 @rule("doubled-character", "warning", "repetition", "字词不要连写两遍（的的、进一步一步）",
@@ -107,9 +107,11 @@ def _doubled_in(text: str):
             continue  # 的的确确, 从从容容, 和和美美: a word said in the AABB way
         if len(word) == 1 and _reads_as_two(text, match.start()):
             continue  # 目的的手段, 有的的确: a word and a particle, or a particle and a word
-        yield f"“{match.group()}”：“{word}”写了两遍", f"删去一个“{word}”", match.start() + len(word), \
-            ((match.start() + len(word), len(word), ""),)
-    reported = {m.start() + len(m.group(1)) for m in DOUBLED.finditer(text)}
+        extra = len(match.group()) - len(word)  # 的的的的: all but one go at once, no second --fix
+        yield f"“{match.group()}”：“{word}”写了{'两' if extra == len(word) else len(match.group()) // len(word)}遍", \
+            f"删去多余的“{word}”" if extra > len(word) else f"删去一个“{word}”", match.start() + len(word), \
+            ((match.start() + len(word), extra, ""),)
+    reported = {k for m in DOUBLED.finditer(text) for k in range(m.start() + 1, m.end() + 1)}
     for at, word in _word_typed_twice(text):
         if at not in reported:
             reported.add(at)
@@ -168,6 +170,25 @@ MEASURE_WORDS = set("批个条件家户人年月天层项步次回片块座所�
 TWO_HAN = re.compile(f"([{CJK}])\\1")
 
 
+# what follows a place's character to make a word of its own level or part: 全县县直单位, 全市市属企业, 全镇镇村
+PLACE_WORD_AFTER = set("直属级委府政长内外域划位片县乡镇村街组居民")
+
+
+def _word_then_again(t: str, i: int, words) -> bool:
+    """主次干道道两侧, 公交车站站周边: a two-character word ends with the character and it stands again at once —
+    not a measure word said twice (一道道, 个个), nor a word then a doubled word (群众人人: 群众|人人),
+    nor a place then a word on it (全县县直)."""
+    return i >= 1 and t[i - 1:i + 1] in words and (t[i - 1] not in "一每各这那" or t[i - 2:i + 1] in words) \
+        and not (t[i:i + 2] in words and i >= 2 and _word_before(t, i, words)) \
+        and not (t[i] in PLACE_ENDS and t[i + 2:i + 3] in PLACE_WORD_AFTER)
+
+
+def _word_before(t: str, i: int, words) -> bool:
+    """Whether the two characters before i read as a word (群众|人人), commoner than the word they would
+    cut across on their left (推进|城区区: 进城 is a word, but 推进 the commoner one)."""
+    return words.get(t[i - 2:i], 0) > (words.get(t[i - 3:i - 1], 0) if i >= 3 else 0)
+
+
 def doubled_in_no_word(text: str) -> list[int]:
     """Where a character stands twice in a row (at, at+1) and jieba's dictionary says one is too many:
     taking one out leaves a word of three characters or more across the join, commoner than the words
@@ -193,7 +214,11 @@ def doubled_in_no_word(text: str) -> list[int]:
         if across and across >= apart:
             found.append(i)  # 近年年来: 近年来 is a commoner word than 近年 or 年来
             continue
-        if t[i] in PLACE_ENDS or t[i] in MEASURE_WORDS:
+        if i >= 2 and words.get(t[i - 2:i + 1], 0) > 10 * words.get(t[i - 1:i + 2], 0) \
+                and not any(t[i + 1:b] in words for b in (i + 3, i + 4)):
+            found.append(i)  # 进一步步加强: 进一步 ends with 步, a far commoner word than 一步步
+            continue
+        if (t[i] in PLACE_ENDS or t[i] in MEASURE_WORDS) and not _word_then_again(t, i, words):
             continue  # 钱粮湖镇镇区, 福田区区长: a place's last character and a word on it; 批批抽检: each batch
         ends = any(t[a:i + 1] in words for a in (i - 1, i - 2, i - 3) if a >= 0) or _inside_word(t[i - 1:i + 1], "end")
         after = max(words.get(t[i + 1:b], 0) for b in (i + 3, i + 4, i + 5))

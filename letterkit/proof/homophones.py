@@ -1,0 +1,109 @@
+"""Family 4, names: a place named several times one way and once with one character replaced by a
+character that sounds the same (黎坪景区 four times, 犁坪景区 once) — what a clerk's pinyin input
+method leaves when the wrong candidate is picked.
+
+A place is found by its last word (景区, 公园, 村, 路 …); its name is the two or three characters
+before it.  Two names of the same length before the same last word that differ in one character,
+read the same in pinyin (tones aside, each character's usual reading), the one
+written at least twice in the letter and the other once, are reported at the one.  pypinyin
+gives the readings: a table of our own would cover far fewer characters.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .registry import Finding, rule
+from .text import CJK, per_text, prose
+
+PLACE_END = ("风景区|景区|度假区|保护区|开发区|公园|水库|湿地|古镇|古村|小区|社区|街道|大道|广场|片区|园区|新区|林场|"
+             "码头|村|镇|乡|路|街|巷|河|湖|山|岛|湾|江|溪|港|桥")
+PLACE = re.compile(rf"(?=({PLACE_END}))")
+NAME = re.compile(f"[{CJK}]+")
+NUMERALS = set("一二三四五六七八九十百千〇零两第")  # 一村 and 乙村, 三江 and 山江: numbers, not names
+
+
+@per_text
+def _places(text: str):
+    """(offset of the name, name, last word) for each name of two or three characters before a place's
+    last word: 黎坪 and 今黎坪 before 景区 in 今黎坪景区."""
+    for match in PLACE.finditer(text):
+        end = match.start()
+        for size in (2, 3):
+            name = text[end - size:end] if end >= size else ""
+            if NAME.fullmatch(name) and not NUMERALS & set(name):
+                yield end - size, name, match.group(1)
+
+
+# particles and measure words that sound alike and stand before a name (于深港 and 与深港, 个乡镇 and
+# 各乡镇): two words, not a name written two ways
+FUNCTION = set("的地得之与于为在再个各以已而和及或也又有是将把被对向从到给让使由")
+
+
+@lru_cache(maxsize=4096)
+def _reading(character: str) -> str:
+    """The character's usual reading in pinyin without tones (黎 → li, 重 → zhong): its rarer ones
+    (于 as wei) would pair too many characters."""
+    from pypinyin import Style, pinyin
+
+    return pinyin(character, style=Style.NORMAL)[0][0]
+
+
+def _one_sound_apart(a: str, b: str) -> tuple[str, str] | None:
+    """The differing characters of two names of one length that differ in one character read alike."""
+    differ = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(differ) != 1:
+        return None
+    x, y = differ[0]
+    return (x, y) if NAME.fullmatch(x + y) and not FUNCTION & {x, y} and _reading(x) == _reading(y) else None
+
+
+COMMON = 1000  # jieba's count of a common word (农村 11478, 城乡 2316); a place's (台山 86, 龙湾 39) is less
+
+
+def _two_words(place: str, k: int, size: int, words) -> bool:
+    """Whether the character at k is no slip in a name but a word of its own: the rest before the last
+    word makes a word with it (实施|农村, 表现|城乡: 施农, 现城 are no names), or the character makes a
+    word where it stands (全线景区 beside 全县景区: both words; a rare entry, 锦秀 3, may be the slip)."""
+    return any(words.get(place[j:], 0) >= COMMON for j in range(k + 1, size)) \
+        or any(words.get(place[i:j], 0) >= COMMON / 10
+               for i in range(0, k + 1) for j in range(k + 1, min(len(place), i + 4) + 1) if j - i >= 2)
+
+
+@rule("place-homophone", "warning", "names", "同一地名全信写法一致，不要有一处换成同音字",
+      "“黎坪景区”写了四次，有一处写成“犁坪景区”：拼音输入时选错了同音字，读者会以为是另一处地方。"
+      "只看景区、公园、村、镇、路、河、山这类地名末尾的词前两三个字，一种写法在信里出现两次以上、另一种只出现一次，"
+      "而且差的那个字读音相同（按 pypinyin，不计声调）时才报。把握一般：两处确实不同而同音的地名也会报，所以是警告。",
+      "黎坪景区完成游客中心改造……举办首届黎坪冰雪节……完善犁坪景区标识系统",
+      "黎坪景区完成游客中心改造……举办首届黎坪冰雪节……完善黎坪景区标识系统")
+def _place_homophone(c):
+    texts = prose(c.data)
+    whole = "\n".join(text for _, text in texts)
+    by_end: dict[tuple, list] = {}  # (last word, length) → names before it, first mention of each
+    for path, text in texts:
+        for offset, name, end in _places(text):
+            by_end.setdefault((end, len(name)), {}).setdefault(name, (path, offset))
+    reported = set()
+    words = None
+    for (end, _), names in by_end.items():
+        if len(names) < 2:
+            continue
+        for once, (path, offset) in names.items():
+            if whole.count(once) != 1:
+                continue
+            for often in names:
+                sounds = _one_sound_apart(often, once) if whole.count(often) >= 2 else None
+                if sounds:
+                    k = next(k for k in range(len(once)) if once[k] != often[k])
+                    if words is None:
+                        from .missing import dictionary
+
+                        words = dictionary()[1]
+                    at = offset + k
+                    if (path, at) in reported or _two_words(once + end, k, len(once), words):
+                        break
+                    reported.add((path, at))
+                    yield Finding(path, f"“{once}{end}”的“{once}”与信里写了 {whole.count(often)} 次的“{often}”差一个同音字"
+                                        f"（“{sounds[1]}”与“{sounds[0]}”），可能写错了字", "核对地名，全文统一", offset)
+                    break
