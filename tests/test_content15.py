@@ -152,7 +152,7 @@ def test_doubling_any_character_of_a_clean_sentence_is_mostly_found(sentence):
 
 
 def test_a_doubled_character_found_by_its_reading_is_not_fixed_by_check_fix():
-    problems = raised("doubled-character", "推动腊味小镇镇运营管理。")
+    problems = raised("doubled-character", "逐步形成成福田特色。")
     assert problems and not problems[0].fixes and "把握" in problems[0].message
 
 

@@ -148,10 +148,11 @@ SAME_UNIT = {"㎡": "平方米", "平米": "平方米", "m²": "平方米", "千
 def _unit_restated(c):
     seen: dict[tuple, str] = {}
     for path, text in prose(c.data):
-        for match in QUANTITY.finditer(text) if any(ch in text for ch in "亩顷米㎡吨斤") else ():
-            number, magnitude, unit = match.group(1), match.group(2) or "", match.group(4)
-            if unit not in DIMENSION or (match.start() and text[match.start() - 1] in "0123456789.") \
-                    or not ("." in number or magnitude or _significant(number) >= 2):
+        for match in RESTATED.finditer(text) if any(ch in text for ch in "亩顷米㎡吨斤") else ():
+            number, magnitude, unit = match.groups()  # 420余万: 余 before or after 万
+            if match.start() and text[match.start() - 1] in "0123456789.":
+                continue
+            if not ("." in number or magnitude or _significant(number) >= 2):
                 continue
             written, same = number + magnitude, SAME_UNIT.get(unit, unit)
             before = seen.get((written, DIMENSION[unit]))
@@ -159,6 +160,9 @@ def _unit_restated(c):
                 yield Finding(path, f"“{written}{unit}”与前文“{written}{before}”数字相同、单位不同",
                               f"核对单位是“{before}”还是“{unit}”", match.start() + len(written))
             seen.setdefault((written, DIMENSION[unit]), unit)
+
+
+RESTATED = re.compile(r"(\d+(?:\.\d+)?)\s*((?:余|多)?(?:千|万|亿)?(?:余|多)?)(" + "|".join(sorted(DIMENSION, key=len, reverse=True)) + ")")
 
 
 SUBJECT = re.compile(r"人次[^，。；！？、]{0,8}?\d+(?:\.\d+)?(?:万|亿)?(?:余|多)?人(?![次员才民大口群均])")

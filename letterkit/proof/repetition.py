@@ -261,8 +261,11 @@ def doubled_across_words(text: str) -> list[tuple[int, float]]:
             or _inside_word(t[i - 1:i + 1], "end")  # 卒中|中心: 卒中 is in the dictionary as 脑卒中
         starts = any(_claims(words, t[i + 1:b]) for b in (i + 3, i + 4, i + 5) if b <= len(t))
         after_number = before.isdigit()
-        if ch in NUMERALS or (ch in MEASURE_WORDS and not (after_number or ends)):
-            continue  # 批批抽检, 一道道: a measure word said twice means "every"; 5条条, 街道道内 are slips
+        if ch in NUMERALS or (ch in MEASURE_WORDS and not (after_number or ends)) \
+                or (ch in MEASURE_WORDS and before in "一每各这那"):
+            continue  # 批批抽检, 一道道, 一件件: a measure word said twice means "every"; 5条条, 街道道内 are slips
+        if ch in PLACE_ENDS and t[i + 2:i + 3] in PLACE_WORD_AFTER and _claims(words, t[i - 1:i + 1]):
+            continue  # 全县县直单位, 全镇镇村干部: a place, then a word of its own level
         if (ends and starts) or (ch in PLACE_ENDS and starts and re.match(f"[{CJK}]", before or " ")
                                  and before not in PARTICLES):
             continue
