@@ -55,9 +55,13 @@ def test_a_lost_character_is_reported_where_it_is_with_the_whole_word(whole_text
     assert findings([whole_text, whole_text]) == []  # the same letter without the slip
 
 
-def test_without_the_whole_word_in_the_letter_a_lone_character_is_not_reported():
-    """The letter's own evidence: 构 alone is suspect only where the letter writes 机构 elsewhere."""
-    assert findings(["今年新建养老构3家。", "全县养老服务能力稳步提升。"]) == []
+def test_without_the_whole_word_in_the_letter_the_dictionary_alone_says_which_word():
+    """Without the letter's evidence, 构 is still found when 机构 is most of what 构 writes: the message
+    says the word comes from the dictionary, not from the letter."""
+    found = findings(["今年新建养老构3家。", "全县养老服务能力稳步提升。"])
+    assert [(i, place[:3]) for i, place, _ in found] == [(0, "构3家")] and "词典里有“机构”" in found[0][2], found
+    found = findings(["全县现有养老机构12家。", "今年新建养老构3家。"])
+    assert "本信别处写作“机构”" in found[0][2], found
 
 
 # -- no evidence in the letter: jieba's dictionary alone (inner_losses) ------------------------

@@ -181,7 +181,7 @@ def pair_repair(text: str, at: int) -> str | None:
     return best[1] if best else None
 
 
-_paragraphs: dict = {}  # paragraph → _paragraph's answer: the letters of one office share many paragraphs
+_paragraphs: dict = {}  # sentence → _paragraph's answer for it: the letters of one office share many sentences
 MEMOS.append(_paragraphs)
 RARELY_ALONE = 0.2  # without the same neighbours: a character that is a word alone in under a fifth of its uses
 COMMON = 1000  # a word put back without the same neighbours must be this frequent in jieba's counts
@@ -197,7 +197,34 @@ DOCUMENT_NUMBER = re.compile(f"[{CJK}]{{0,4}}[〔［\\[﹝【]")
 def _paragraph(text: str) -> tuple[list, list]:
     """One paragraph's lone characters: their offsets, and the offsets of those that may have lost a
     partner; the same in whatever letter the paragraph stands (the letter's own evidence is weighed by
-    lost_characters)."""
+    lost_characters).  Worked out a sentence at a time, each sentence once: no word runs across 。 or
+    ；, and the letters of one office repeat sentences inside paragraphs of their own."""
+    return _by_sentence(text, _sentence)
+
+
+def _by_sentence(text: str, function) -> tuple:
+    """function's answer (lists of offsets, or of tuples starting with one) for each sentence of the
+    text, the offsets moved to the paragraph's; a sentence without a Chinese character holds nothing."""
+    parts = [(start, sentence) for start, sentence in _sentences(text) if RUN.search(sentence)]
+    if len(parts) == 1 and parts[0][0] == 0:
+        return function(parts[0][1])
+    found = None
+    for start, sentence in parts:
+        answer = function(sentence)
+        if found is None:
+            found = tuple([] for _ in answer)
+        for into, items in zip(found, answer):
+            into.extend(start + item if isinstance(item, int) else (start + item[0],) + item[1:] for item in items)
+    return found if found is not None else function("")
+
+
+@lru_cache(maxsize=1024)
+def _sentences(text: str) -> tuple:
+    """text.sentences, kept for the few paragraphs read now: three tests split each paragraph."""
+    return tuple(text_module.sentences(text))
+
+
+def _sentence(text: str) -> tuple[list, list]:
     known = _paragraphs.get(text)
     if known is None:
         pairs, words, alone = dictionary()
@@ -275,18 +302,21 @@ def _put_back(letter: str, t: str, i: int) -> list[tuple[str, int, int, int]]:
     jieba's count) with t[start:end] the word less that character (机构 for 构 of 养老构, 日间照料
     for 日照料).  Looked for in the letter, where the evidence must be: no table of all words."""
     words = dictionary()[1]
-    found = []
+    found, seen = [], set()
     for s in range(max(0, i - 2), i + 1):
         for e in range(i + 1, min(len(t), s + 3) + 1):
             for g in {i, i + 1} & set(range(s, e + 1)):
                 left, right = t[s:g], t[g:e]
-                anchor = left or right
+                # the side holding t[i] is looked for: a rare character, seldom in the letter (the other
+                # may be 的); the character put back stands after left, before right
+                anchor, after = (right, False) if g == i else (left, True)
                 p = letter.find(anchor)
                 while p >= 0:
-                    x = p + len(left) if left else p - 1  # where the character put back stands
-                    word = letter[x - len(left):x + 1 + len(right)]
-                    if x >= 0 and word[len(left) + 1:] == right and word[:len(left)] == left \
-                            and words.get(word, 0) >= KNOWN and (word, s, e) not in [f[:3] for f in found]:
+                    x = p + len(left) if after else p - 1
+                    word = letter[x - len(left):x + 1 + len(right)] if x >= len(left) else ""
+                    if word[:len(left)] == left and word[len(left) + 1:] == right and words.get(word, 0) >= KNOWN \
+                            and (word, s, e) not in seen:
+                        seen.add((word, s, e))
                         found.append((word, s, e, words[word]))
                     p = letter.find(anchor, p + 1)
     return found
@@ -314,17 +344,22 @@ def _lost(c):
         reported.update((index, k) for k in range(at, at + len(short_phrase)))
         yield Finding(paragraphs[index][0], f"“{short_phrase}”比本信别处的“{whole}”少了“{ch}”，很可能漏了字",
                       f"核对原稿，补上漏掉的字（写作“{whole}”）", at)
+    from_dictionary = []  # a two-character word from the dictionary alone: after inner_losses, which says more
     for index, at, ch, whole, sure in lost_characters(texts):
         if (index, at) in reported:
+            continue
+        if sure is None:
+            from_dictionary.append((index, at, ch, whole))
             continue
         text = texts[index]
         quoted = text[max(0, at - 4):at + 5]
         # "可能" with the same neighbours too: 河道水环境 and 助农增收 are right, though 水质 and 农民增收 are elsewhere
-        where = "词典里有" if sure is None else "本信别处写作"
-        yield Finding(paragraphs[index][0], f"“{quoted}”中“{ch}”单独成字，可能漏了字（{where}“{whole}”）",
+        yield Finding(paragraphs[index][0], f"“{quoted}”中“{ch}”单独成字，可能漏了字（本信别处写作“{whole}”）",
                       f"核对原稿，补上漏掉的字（如“{whole}”）", at)
         reported.add((index, at))
-    for index, at, ch, word in inner_losses(texts):
+    inner = inner_losses(texts)
+    for index, at, ch, word in inner + [found for found in from_dictionary if not any(
+            i == found[0] and abs(k - found[1]) <= 3 for i, k, _, _ in inner)]:
         if any((index, k) in reported for k in range(at - 3, at + 1)):
             continue
         text = texts[index]
@@ -361,7 +396,12 @@ MEMOS.append(_inner_memo)
 
 
 def _inner(text: str) -> list[tuple[int, str, str, str]]:
-    """inner_losses in one paragraph: (offset, the lone character, the word, the text it would repair)."""
+    """inner_losses in one paragraph: (offset, the lone character, the word, the text it would repair),
+    a sentence at a time (_paragraph)."""
+    return _by_sentence(text, lambda sentence: (_inner_sentence(sentence),))[0]
+
+
+def _inner_sentence(text: str) -> list[tuple[int, str, str, str]]:
     known = _inner_memo.get(text)
     if known is not None:
         return known
@@ -490,13 +530,8 @@ def shortened_phrases(paragraphs: list[str]) -> list[tuple[int, int, str, str, s
     keys, looked up once per position: cheap."""
     pairs, words, _ = dictionary()
     letter = "\n".join(paragraphs)
-    # the keys, from the letter as one text, or, when most of it repeats paragraphs of letters checked
-    # before (an office's closings and standard measures), put together from what each paragraph holds
-    repeated = sum(len(text) for text in paragraphs if text in _phrase_seen)
-    if len(_phrase_seen) >= text_module.MOST_TEXTS:
-        _phrase_seen.clear()
-    _phrase_seen.update(paragraphs)
-    full = _keys_by_paragraph(paragraphs, pairs) if 2 * repeated >= len(letter) else _keys_of_letter(letter, pairs)
+    # the keys, put together from what each sentence holds: an office's letters repeat sentences
+    full = _keys_by_paragraph(paragraphs, pairs)
     if not full:
         return []
     starts, index = [], 0
@@ -557,38 +592,39 @@ def _keys_of_letter(letter: str, pairs) -> dict[str, list[tuple[int, int]]]:
 
 def _keys_by_paragraph(paragraphs: list[str], pairs) -> dict[str, list[tuple[int, int]]]:
     """_keys_of_letter's keys of four CJK characters (the only ones shortened_phrases reads), with
-    their places in the same order: such a key and its five stand in one paragraph, so what one
-    paragraph holds is worked out once (_phrase_parts) and the letter puts its paragraphs' together."""
-    parts = [_phrase_parts(text) for text in paragraphs]
+    their places in the same order: such a key and its five stand in one sentence, so what one
+    sentence holds is worked out once (_phrase_parts) and the letter puts its sentences' together
+    (_keys_of_letter, reading the letter as one text, is the reference the tests compare with)."""
+    units, start = [], 0  # (where in the letter, sentence): a key and its five never run across 。 or ；
+    for text in paragraphs:
+        units += [(start + at, sentence) for at, sentence in _sentences(text) if SHORT_CJK.search(sentence)]
+        start += len(text) + 1
+    parts = [_phrase_parts(sentence) for _, sentence in units]
     bigrams = set().union(*(part[0] for part in parts))
     present = set().union(*(part[1] for part in parts))
     full: dict[str, list[tuple[int, int]]] = {}
-    start = 0
-    for text, (_, _, joins, keys) in zip(paragraphs, parts):
+    for (start, text), (_, _, joins, keys) in zip(units, parts):
         for p in compress(count(1), map(bigrams.__contains__, joins)):
             if p not in keys:
                 keys[p] = _keys_at(text, p, pairs)
             for i, k, key in keys[p]:
                 if key in present:
                     full.setdefault(key, []).append((start + i, k))
-        start += len(text) + 1
     return full
 
 
-_phrase_seen: set = set()  # the paragraphs of the letters shortened_phrases read
-MEMOS.append(_phrase_seen)
-_phrase_memo: dict = {}  # paragraph → _phrase_parts's answer
-MOST_PARTS = 2_000  # paragraphs kept (each holds a few sets): an office's repeated paragraphs fit many times over
+_phrase_memo: dict = {}  # sentence → _phrase_parts's answer
+MOST_PARTS = 4_000  # sentences kept (each holds a few sets): an office's repeated sentences fit many times over
 MEMOS.append(_phrase_memo)
 
 
 def _phrase_parts(text: str) -> tuple[set, set, list, dict]:
-    """One paragraph's pairs and fours of characters side by side, its joins (text[p - 1] +
+    """One sentence's pairs and fours of characters side by side, its joins (text[p - 1] +
     text[p + 1] for p = 1, 2, …), and p → _keys_at (filled as letters ask): the same in whatever
-    letter the paragraph stands."""
+    letter the sentence stands."""
     known = _phrase_memo.get(text)
     if known is None:
-        if len(_phrase_memo) >= MOST_PARTS:
+        if len(_phrase_memo) >= min(MOST_PARTS, text_module.MOST_TEXTS):
             _phrase_memo.clear()
         known = _phrase_memo[text] = (set(map(add, text, text[1:])), set(map(add, map(add, text, text[1:]), map(add, text[2:], text[3:]))),
                                       list(map(add, text, text[2:])), {})
