@@ -165,6 +165,7 @@ CLEAN_FINDINGS = {
     ("se", "物联网"): "false alarm: 物联网 is no word of jieba's",
     ("32", "日照料中"): "real (planted): 日间照料中心",
     ("39", "公共服务"): "real (planted): 公共服务平台",
+    ("46", "可行研究"): "real (planted): 可行性研究报告",
     ("53", "镇（街道"): "real (planted): 居家养老服务中心",
 }
 

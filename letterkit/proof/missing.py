@@ -31,7 +31,7 @@ ALLOWED = (re.compile("^集.*一体"),)
 NAME_ENDS = set("局委办厅部署院站所处科股队室馆会区县市省镇乡村街团")
 NAME_ENDS |= set("方者性化式型率")  # and what makes a noun of the word before it: 协调方, 参与者, 规范化
 
-CACHE_VERSION = "proof-missing-6"
+CACHE_VERSION = "proof-missing-7l"
 
 
 def dictionary() -> tuple[frozenset, dict, dict]:
@@ -45,7 +45,13 @@ def shortened_words() -> tuple[dict, float, dict]:
     """jieba's counts of single characters, the log of its total count, and its words of three or four
     characters by what is left when one inner character is taken out (散 of 集散中心: 集中心 →
     [(集散中心, 2)]): for inner_losses, built once with the rest."""
-    return _tables()[3:]
+    return _tables()[3:6]
+
+
+def longer_words() -> dict:
+    """jieba's words of five or six characters (no name) by what is left when one inner character is
+    taken out, when that is no word itself (可行研究 → 可行性研究): for long_losses."""
+    return _tables()[6]
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +72,7 @@ def _tables() -> tuple:
     from ..cache import jieba as private_jieba
 
     jieba = private_jieba()  # never the shared $TMPDIR/jieba.cache
-    pairs, counts, inside, singles, short = set(), {}, Counter(), {}, {}
+    pairs, counts, inside, singles, short, longer = set(), {}, Counter(), {}, {}, {}
     names = set()  # words jieba tags as names of people, places, bodies or other proper names (王维虎, 桂花城)
     with jieba.dt.get_dict_file() as lines:
         for line in lines:
@@ -84,9 +90,14 @@ def _tables() -> tuple:
                 inside[ch] += count
             for k in range(1, len(word) - 1) if len(word) > 2 and word not in names else ():
                 short.setdefault(word[:k] + word[k + 1:], []).append((word, k))
+        if count and len(word) in (5, 6) and HAN.match(word) and word not in names:
+            for k in range(1, len(word) - 1):
+                if not jieba.dt.FREQ.get(word[:k] + word[k + 1:]):
+                    longer.setdefault(word[:k] + word[k + 1:], set()).add(word)
     alone = {ch: jieba.dt.FREQ.get(ch, 0) / (jieba.dt.FREQ.get(ch, 0) + n + 1) for ch, n in inside.items()}
     short = {key: " ".join(sorted(word for word, _ in found)) for key, found in short.items()}  # strings load fast
-    result = (frozenset(pairs), counts, alone, singles, math.log(jieba.dt.total), short)
+    longer = {key: " ".join(sorted(found)) for key, found in longer.items()}
+    result = (frozenset(pairs), counts, alone, singles, math.log(jieba.dt.total), short, longer)
     if path is not None:
         try:
             temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -357,6 +368,12 @@ def _lost(c):
         yield Finding(paragraphs[index][0], f"“{quoted}”中“{ch}”单独成字，可能漏了字（本信别处写作“{whole}”）",
                       f"核对原稿，补上漏掉的字（如“{whole}”）", at)
         reported.add((index, at))
+    for index, at, word, written in long_losses(texts):
+        if any((index, k) in reported for k in range(at, at + len(written))):
+            continue
+        reported.update((index, k) for k in range(at, at + len(written)))
+        yield Finding(paragraphs[index][0], f"“{written}”可能漏了字（词典里有“{word}”）",
+                      f"核对原稿，若是漏了字就补上（写作“{word}”）；名称写对了就不用改", at)
     inner = inner_losses(texts)
     for index, at, ch, word in inner + [found for found in from_dictionary if not any(
             i == found[0] and abs(k - found[1]) <= 3 for i, k, _, _ in inner)]:
@@ -663,3 +680,37 @@ def _dangles(letter: str, at: int, step: int, words) -> bool:
     if step < 0:
         return not any(letter[at + 1 - n:at + 1] in words for n in (2, 3, 4) if at + 1 - n >= 0)
     return not any(letter[at:at + n] in words for n in (2, 3, 4))
+
+
+def long_losses(paragraphs: list[str]) -> list[tuple[int, int, str, str]]:
+    """(paragraph, offset, the dictionary word, what the letter writes) for four or five characters that
+    are a word of five or six characters of jieba's dictionary less one inner character (可行研究报告:
+    可行性研究) and no word themselves, written once in the letter.  No lone character is needed (可行|研究
+    are both words): on the clean letters (READING.md) such a match was the planted slip and nothing else."""
+    letter = "\n".join(paragraphs)
+    found = []
+    for index, text in enumerate(paragraphs):
+        for at, word, written in _by_sentence(text, lambda sentence: (_long_sentence(sentence),))[0]:
+            if letter.count(written) == 1:
+                found.append((index, at, word, written))
+    return found
+
+
+_long_memo: dict = {}
+MEMOS.append(_long_memo)
+
+
+def _long_sentence(text: str) -> list[tuple[int, str, str]]:
+    known = _long_memo.get(text)
+    if known is None:
+        longer = longer_words()
+        known = []
+        fours = list(map(add, map(add, text, text[1:]), map(add, text[2:], text[3:])))
+        for n, grams in ((4, fours), (5, list(map(add, fours, text[4:])))):
+            for at in compress(count(), map(longer.__contains__, grams)):
+                if not any(at <= a < at + n for a, _, _ in known):
+                    known.append((at, longer[grams[at]].split()[0], grams[at]))
+        if len(_long_memo) >= text_module.MOST_TEXTS:
+            _long_memo.clear()
+        _long_memo[text] = known
+    return known
