@@ -708,9 +708,26 @@ def _long_sentence(text: str) -> list[tuple[int, str, str]]:
         fours = list(map(add, map(add, text, text[1:]), map(add, text[2:], text[3:])))
         for n, grams in ((4, fours), (5, list(map(add, fours, text[4:])))):
             for at in compress(count(), map(longer.__contains__, grams)):
-                if not any(at <= a < at + n for a, _, _ in known):
-                    known.append((at, longer[grams[at]].split()[0], grams[at]))
+                word = longer[grams[at]].split()[0]
+                if any(at <= a < at + n for a, _, _ in known) or not _bounded(text, at, n) \
+                        or _written_over(text, at, n, word):
+                    continue  # a word runs across its edge (推进|计算机: 进入计算机), or it is part of the word (行行出状元)
+                known.append((at, word, grams[at]))
         if len(_long_memo) >= text_module.MOST_TEXTS:
             _long_memo.clear()
         _long_memo[text] = known
     return known
+
+
+def _written_over(text: str, at: int, size: int, word: str) -> bool:
+    """Whether the word itself stands in the text over text[at:at + size]."""
+    start = text.find(word, max(0, at - len(word)))
+    return 0 <= start < at + size
+
+
+def _bounded(text: str, at: int, size: int) -> bool:
+    """Whether jieba's segmentation of text[at:at + size] and a few characters around it starts a word
+    at its first character and ends one at its last."""
+    lo = max(0, at - 3)
+    edges = {edge for token in _segment(text[lo:at + size + 3]) for edge in token}
+    return at - lo in edges and at - lo + size in edges
