@@ -126,6 +126,15 @@ RIGHT = [
     ["经认真研究，现答复如下：", "下一步，我局将继续做好相关工作。", "实现目标，现有资源。"],  # 现 / 下 opening a clause
     ["按照《实施方案》（江津府办发〔2019〕12号）执行。", "政府办公室。"],                      # a document number
     ["5G网络和IP核设计。", "核心技术。"],                                                       # beside Latin letters
+    # round 3 (dev4/dev5 and the clean letters): the word put back reads no better, or leaves another
+    # character alone
+    ["课程数量少、质量不高。", "关心青少年成长。"],                                             # 少 → 少年
+    ["学生需乘车上下学。", "满足群众需求。"],                                                   # 需 → 需求
+    ["学校间流动教师12名。", "延长开放时间。"],                                                 # 间 → 时间
+    ["发展庭院经济助农增收。", "带动农民增收。"],                                               # 农民 leaves 助 alone
+    ["点任务等作下年度建设计划。", "做好相关工作。"],                                           # 工作 leaves 下 alone
+    ["协调难度大。", "全县工作有序推进。"],                                                     # 大 an adjective (难度很大)
+    ["疏解整治促提升和背街小巷整治。", "全县工作有序推进。"],                                   # 促 of a slogan (促进)
 ]
 
 
@@ -157,7 +166,6 @@ def test_the_finding_says_how_sure_and_points_at_the_draft(tmp_path):
 # what the rule reports on the 18 published letters, the seed and the 40 synthetic letters 31–70, and
 # the verdict of tests/fixtures/published/READING.md on each (a finding not listed here fails)
 CLEAN_FINDINGS = {
-    ("06", "作下年度"): "false alarm (debatable): 等作下年度建设计划",
     ("08", "关《关于"): "real: 您提出的关《关于……》",
     ("08", "健"): "real: the copy breaks off inside 健康",
     ("se", "片低成本"): "real: 八卦岭片区",
@@ -191,14 +199,16 @@ def test_on_the_clean_letters_only_the_findings_read_one_by_one(clean_paragraphs
             seen.add(key)
     assert seen == set(CLEAN_FINDINGS)  # each verdict is still about a finding the rule makes
     false_alarms = [k for k, verdict in CLEAN_FINDINGS.items() if verdict.startswith("false")]
-    assert len(false_alarms) <= 2
+    assert len(false_alarms) <= 1  # 06's 等作下年度 went in round 3 (工作 put back leaves 下 alone)
 
 
 # -- generated: a common word of the letter loses one character ----------------------------------
 
 def test_a_common_word_that_loses_a_character_where_the_letter_writes_it_elsewhere_is_mostly_found(clean_paragraphs):
     """In each clean letter, a two-character word it writes at least twice loses one character at one
-    of its places (a seeded random choice): the rule finds about half of these and nothing else."""
+    of its places (a seeded random choice): the rule finds about a third of these and nothing else
+    (about half before round 3, which wants the word put back to read better where the character is
+    often a word alone: READING.md)."""
     words = dictionary()[1]
     rng = random.Random(13)
     planted = found = elsewhere = 0

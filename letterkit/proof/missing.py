@@ -31,7 +31,7 @@ ALLOWED = (re.compile("^集.*一体"),)
 NAME_ENDS = set("局委办厅部署院站所处科股队室馆会区县市省镇乡村街团")
 NAME_ENDS |= set("方者性化式型率")  # and what makes a noun of the word before it: 协调方, 参与者, 规范化
 
-CACHE_VERSION = "proof-missing-7l"
+CACHE_VERSION = "proof-missing-8l"
 
 
 def dictionary() -> tuple[frozenset, dict, dict]:
@@ -54,6 +54,12 @@ def longer_words() -> dict:
     return _tables()[6]
 
 
+def adjectives() -> frozenset:
+    """The single characters jieba's dictionary tags as adjectives (大, 高, 少): after a noun they say
+    something of it by themselves (难度大, 质量高), which a word of the dictionary cannot tell."""
+    return _tables()[7]
+
+
 @lru_cache(maxsize=1)
 def _tables() -> tuple:
     """dictionary()'s and shortened_words()'s tables.  Kept in letterkit's cache folder: reading
@@ -74,11 +80,14 @@ def _tables() -> tuple:
     jieba = private_jieba()  # never the shared $TMPDIR/jieba.cache
     pairs, counts, inside, singles, short, longer = set(), {}, Counter(), {}, {}, {}
     names = set()  # words jieba tags as names of people, places, bodies or other proper names (王维虎, 桂花城)
+    qualities = set()  # single characters it tags as adjectives
     with jieba.dt.get_dict_file() as lines:
         for line in lines:
             word, _, tag = (line.decode("utf-8").split() + ["", ""])[:3]
             if tag.startswith(("nr", "ns", "nt", "nz")):
                 names.add(word)
+            if tag == "a" and len(word) == 1:
+                qualities.add(word)
     for word, count in jieba.dt.FREQ.items():
         if count and len(word) == 1 and HAN.match(word):
             singles[word] = count
@@ -97,7 +106,7 @@ def _tables() -> tuple:
     alone = {ch: jieba.dt.FREQ.get(ch, 0) / (jieba.dt.FREQ.get(ch, 0) + n + 1) for ch, n in inside.items()}
     short = {key: " ".join(sorted(word for word, _ in found)) for key, found in short.items()}  # strings load fast
     longer = {key: " ".join(sorted(found)) for key, found in longer.items()}
-    result = (frozenset(pairs), counts, alone, singles, math.log(jieba.dt.total), short, longer)
+    result = (frozenset(pairs), counts, alone, singles, math.log(jieba.dt.total), short, longer, frozenset(qualities))
     if path is not None:
         try:
             temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -130,9 +139,15 @@ def lost_characters(paragraphs: list[str]) -> list[tuple[int, int, str, str, boo
                 continue  # a character the letter leaves alone twice is its own usage (我委, 托育)
             share = alone.get(text[at], 1.0)
             words = _put_back(letter, text, at)
-            sure = [w for w, s, e, _ in words if _stands(letter, _han(text[s - 1:s]) + w, 1, len(w))
-                    or _stands(letter, w + _han(text[e:e + 1]), 0, len(w))]
-            seen = sorted((w for w, _, _, n in words if n >= COMMON and w in letter), key=letter.count, reverse=True)
+            # the word put back must be read where it goes back, leaving nothing else alone (助农增收 →
+            # 农民 leaves 助; 共下达 → 共有 leaves 下)
+            sure = [w for w, s, e, _ in words if (_stands(letter, _han(text[s - 1:s]) + w, 1, len(w))
+                    or _stands(letter, w + _han(text[e:e + 1]), 0, len(w))) and _repaired(text, s, e, w) is not None]
+            # and without the same neighbours, the repaired reading clearly the more probable (数量少、 →
+            # 少年 is not; 关《关于 → 关于 is)
+            seen = sorted((w for w, s, e, n in words if n >= COMMON and w in letter
+                           and _gain_at_least(_repaired(text, s, e, w), SEEN_GAIN if share >= PAIR_ALONE else -math.inf)),
+                          key=letter.count, reverse=True)
             if sure:
                 suspects.append((index, at, text[at], sure[0], True))
             elif seen and share < RARELY_ALONE:
@@ -140,6 +155,27 @@ def lost_characters(paragraphs: list[str]) -> list[tuple[int, int, str, str, boo
             elif share < PAIR_ALONE and (word := pair_repair(text, at)):
                 suspects.append((index, at, text[at], word, None))  # None: from the dictionary alone
     return suspects
+
+
+SEEN_GAIN = 0.5  # log of how much more probable (clean letters: 学校间流动 → 时间 +0.34; 08's 关《关于 +0.67)
+
+
+def _gain_at_least(gain: float | None, least: float) -> bool:
+    return gain is not None and gain >= least
+
+
+def _repaired(text: str, start: int, end: int, word: str) -> float | None:
+    """How much more probable (log) jieba's reading is with text[start:end] written as the word, a few
+    characters around; None when the word is not read there or another character is left alone."""
+    lo, hi = max(0, start - 3), min(len(text), end + 3)
+    repaired = text[lo:start] + word + text[end:hi]
+    tokens = _segment(repaired)
+    at = start - lo
+    if (at, at + len(word)) not in tokens or any(
+            e - s == 1 and "\u4e00" <= repaired[s] <= "\u9fff" and repaired[s] not in FUNCTION
+            for s, e in tokens if s <= at + len(word) and e >= at):
+        return None
+    return _score(tokens, repaired) - _score(_segment(text[lo:hi]), text[lo:hi])
 
 
 PAIR_ALONE = 0.1  # a character a word alone in under a tenth of its uses (续, 况, 育; not 台, 道, 位)
@@ -171,7 +207,7 @@ def pair_repair(text: str, at: int) -> str | None:
     far more probable (PAIR_GAIN), leaves nothing else alone, and the character does not begin a place's
     name (丰山县).  Calibrated on the clean letters and slipgen's seeds 21–23, measured on 13–15
     (READING.md)."""
-    if any(ch in PLACE_ENDS for ch in text[at + 1:at + 3]):
+    if any(ch in PLACE_ENDS for ch in text[at + 1:at + 3]) or text[at] in adjectives():
         return None
     lo, hi = max(0, at - 4), min(len(text), at + 5)
     written = None
@@ -200,7 +236,7 @@ KNOWN = 10  # and with them (八卦岭片区: 片区 is rarer)
 PUNCT = set("，。；：、！？（）《》“”‘’〔〕【】[]()<>,.;:!?—-·/ \n")
 NUMERAL = set("0123456789０１２３４５６７８９") | set("一二三四五六七八九十百千万亿两几")
 # characters that open a clause or a phrase by themselves in letters (现答复如下, 经研究, 分年度, 逐校排查, 全覆盖)
-OPENERS = set("现经并另均即特兹分逐按每各全非原致自拟防副总亦兼")
+OPENERS = set("现经并另均即特兹分逐按每各全非原致自拟防副总亦兼促")  # 促: 以评促建, 整治促提升
 SUFFIXES = set("员感")  # what makes a noun of the word before it, beside NAME_ENDS: 护路员, 获得感
 DOCUMENT_NUMBER = re.compile(f"[{CJK}]{{0,4}}[〔［\\[﹝【]")
 
@@ -426,7 +462,7 @@ def _inner_sentence(text: str) -> list[tuple[int, str, str, str]]:
     if known is not None:
         return known
     alone = dictionary()[2]
-    rare, short = rarely_alone(), shortened_words()[2]
+    rare, short, qualities = rarely_alone(), shortened_words()[2], adjectives()  # 难度大: no 难度很大
     known, runs = [], None
     # cheap first, a whole paragraph at a time: a character seldom alone, in what a dictionary word less
     # one character reads (two or three characters beginning at i - 2 … i)
@@ -435,7 +471,7 @@ def _inner_sentence(text: str) -> list[tuple[int, str, str, str]]:
     for i in compress(count(), map(rare.__contains__, text)):
         ch = text[i]
         if ch in NUMERAL or not (twos[i] or twos[i + 1] or threes[i] or threes[i + 1] or threes[i + 2]) \
-                or not _may_have_lost(text, i):
+                or ch in qualities or not _may_have_lost(text, i):
             continue
         if runs is None:  # the paragraph's runs of Chinese characters, each segmented when a suspect is in it
             runs = [(m.start(), m.end()) for m in RUN.finditer(text)]
