@@ -127,7 +127,11 @@ def lost_characters(paragraphs: list[str]) -> list[tuple[int, int, str, str, boo
     between the same neighbours (养老机构: `sure`), or anywhere when the character is rarely a word
     alone (under a fifth of its uses).  Names, abbreviations, numbers with units and single characters
     listed between marks (政、产、学、研) are left alone (_may_have_lost), and so is a character the
-    letter leaves alone twice.  Calibrated on clean letters (READING.md), not on the slips alone."""
+    letter leaves alone twice.  The word must be read where it goes back and leave nothing else alone;
+    without the same neighbours, where the character is a word alone in a tenth of its uses or more,
+    it must also read better (SEEN_GAIN).  Without a word of the letter, pair_repair may still name
+    one from the dictionary (`sure` None).  Calibrated on clean letters (READING.md), not on the
+    slips alone."""
     _, _, alone = dictionary()
     letter = "\n".join(paragraphs)
     found = [_paragraph(text) for text in paragraphs]
