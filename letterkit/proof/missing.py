@@ -170,14 +170,15 @@ def _gain_at_least(gain: float | None, least: float) -> bool:
 
 def _repaired(text: str, start: int, end: int, word: str) -> float | None:
     """How much more probable (log) jieba's reading is with text[start:end] written as the word, a few
-    characters around; None when the word is not read there or another character is left alone."""
+    characters around; None when the word is not read there (a word runs across one of its ends; one
+    holding it whole is fine: 服务平台) or another character is left alone."""
     lo, hi = max(0, start - 3), min(len(text), end + 3)
     repaired = text[lo:start] + word + text[end:hi]
     tokens = _segment(repaired)
-    at = start - lo
-    if (at, at + len(word)) not in tokens or any(
+    a, b = start - lo, start - lo + len(word)
+    if any(s < a < e or s < b < e for s, e in tokens if not (s <= a and b <= e)) or any(
             e - s == 1 and "\u4e00" <= repaired[s] <= "\u9fff" and repaired[s] not in FUNCTION
-            for s, e in tokens if s <= at + len(word) and e >= at):
+            for s, e in tokens if s <= b and e >= a):
         return None
     return _score(tokens, repaired) - _score(_segment(text[lo:hi]), text[lo:hi])
 
