@@ -55,9 +55,13 @@ def test_a_lost_character_is_reported_where_it_is_with_the_whole_word(whole_text
     assert findings([whole_text, whole_text]) == []  # the same letter without the slip
 
 
-def test_without_the_whole_word_in_the_letter_a_lone_character_is_not_reported():
-    """The letter's own evidence: 构 alone is suspect only where the letter writes 机构 elsewhere."""
-    assert findings(["今年新建养老构3家。", "全县养老服务能力稳步提升。"]) == []
+def test_without_the_whole_word_in_the_letter_the_dictionary_alone_says_which_word():
+    """Without the letter's evidence, 构 is still found when 机构 is most of what 构 writes: the message
+    says the word comes from the dictionary, not from the letter."""
+    found = findings(["今年新建养老构3家。", "全县养老服务能力稳步提升。"])
+    assert [(i, place[:3]) for i, place, _ in found] == [(0, "构3家")] and "词典里有“机构”" in found[0][2], found
+    found = findings(["全县现有养老机构12家。", "今年新建养老构3家。"])
+    assert "本信别处写作“机构”" in found[0][2], found
 
 
 # -- no evidence in the letter: jieba's dictionary alone (inner_losses) ------------------------
@@ -122,6 +126,15 @@ RIGHT = [
     ["经认真研究，现答复如下：", "下一步，我局将继续做好相关工作。", "实现目标，现有资源。"],  # 现 / 下 opening a clause
     ["按照《实施方案》（江津府办发〔2019〕12号）执行。", "政府办公室。"],                      # a document number
     ["5G网络和IP核设计。", "核心技术。"],                                                       # beside Latin letters
+    # round 3 (dev4/dev5 and the clean letters): the word put back reads no better, or leaves another
+    # character alone
+    ["课程数量少、质量不高。", "关心青少年成长。"],                                             # 少 → 少年
+    ["学生需乘车上下学。", "满足群众需求。"],                                                   # 需 → 需求
+    ["学校间流动教师12名。", "延长开放时间。"],                                                 # 间 → 时间
+    ["发展庭院经济助农增收。", "带动农民增收。"],                                               # 农民 leaves 助 alone
+    ["点任务等作下年度建设计划。", "做好相关工作。"],                                           # 工作 leaves 下 alone
+    ["协调难度大。", "全县工作有序推进。"],                                                     # 大 an adjective (难度很大)
+    ["疏解整治促提升和背街小巷整治。", "全县工作有序推进。"],                                   # 促 of a slogan (促进)
 ]
 
 
@@ -153,7 +166,6 @@ def test_the_finding_says_how_sure_and_points_at_the_draft(tmp_path):
 # what the rule reports on the 18 published letters, the seed and the 40 synthetic letters 31–70, and
 # the verdict of tests/fixtures/published/READING.md on each (a finding not listed here fails)
 CLEAN_FINDINGS = {
-    ("06", "作下年度"): "false alarm (debatable): 等作下年度建设计划",
     ("08", "关《关于"): "real: 您提出的关《关于……》",
     ("08", "健"): "real: the copy breaks off inside 健康",
     ("se", "片低成本"): "real: 八卦岭片区",
@@ -161,6 +173,7 @@ CLEAN_FINDINGS = {
     ("se", "物联网"): "false alarm: 物联网 is no word of jieba's",
     ("32", "日照料中"): "real (planted): 日间照料中心",
     ("39", "公共服务"): "real (planted): 公共服务平台",
+    ("46", "可行研究"): "real (planted): 可行性研究报告",
     ("53", "镇（街道"): "real (planted): 居家养老服务中心",
 }
 
@@ -186,14 +199,16 @@ def test_on_the_clean_letters_only_the_findings_read_one_by_one(clean_paragraphs
             seen.add(key)
     assert seen == set(CLEAN_FINDINGS)  # each verdict is still about a finding the rule makes
     false_alarms = [k for k, verdict in CLEAN_FINDINGS.items() if verdict.startswith("false")]
-    assert len(false_alarms) <= 2
+    assert len(false_alarms) <= 1  # 06's 等作下年度 went in round 3 (工作 put back leaves 下 alone)
 
 
 # -- generated: a common word of the letter loses one character ----------------------------------
 
 def test_a_common_word_that_loses_a_character_where_the_letter_writes_it_elsewhere_is_mostly_found(clean_paragraphs):
     """In each clean letter, a two-character word it writes at least twice loses one character at one
-    of its places (a seeded random choice): the rule finds about half of these and nothing else."""
+    of its places (a seeded random choice): the rule finds about a third of these and nothing else
+    (about half before round 3, which wants the word put back to read better where the character is
+    often a word alone: READING.md)."""
     words = dictionary()[1]
     rng = random.Random(13)
     planted = found = elsewhere = 0
@@ -245,3 +260,104 @@ def test_a_dictionary_word_written_once_that_loses_an_inner_character_is_found_w
             elsewhere += any(j != i or not at - 4 <= where <= at + len(word) for j, where in new)
     print(f"found {found} of {planted}; {elsewhere} findings elsewhere")
     assert planted >= 200 and found / planted >= 0.2 and elsewhere <= planted * 0.02
+
+
+# -- no evidence, a two-character word: one word is most of what the lone character writes -------
+
+# (the sentence with the slip, where the finding points, the word, the sentence right)
+LOST_PAIR = [
+    ("希望续对我们的工作提出宝贵意见。", "续对", "继续", "希望继续对我们的工作提出宝贵意见。"),
+    ("按照《划定术细则（试行）》执行。", "术细则", "技术", "按照《划定技术细则（试行）》执行。"),
+    ("全面摸清村卫生室况。", "况。", "情况", "全面摸清村卫生室情况。"),
+    ("为了障居民安全，我局开展排查。", "障居民", "保障", "为了保障居民安全，我局开展排查。"),
+    ("感谢你对育工作的关心。", "育工作", "教育", "感谢你对教育工作的关心。"),
+    ("今年新建养老构3家。", "构3家", "机构", "今年新建养老机构3家。"),
+]
+
+
+@pytest.mark.parametrize("slip, at, word, right", LOST_PAIR, ids=[case[2] for case in LOST_PAIR])
+def test_a_lost_character_of_a_two_character_word_is_reported_from_the_dictionary(slip, at, word, right):
+    found = findings([slip, "全县工作有序推进。"])
+    assert [(i, place[:len(at)]) for i, place, _ in found] == [(0, at)], found
+    assert f"词典里有“{word}”" in found[0][2] and "很可能" not in found[0][2]
+    assert findings([right, "全县工作有序推进。"]) == []
+
+
+# correct texts with a lone character one two-character word would complete: the repair is not
+# probable enough (组 → 组织, 助 → 帮助, 荟 → 荟萃), the character begins a place's name (丰 → 丰富), it is
+# often a word alone (支, 台, 道), or jieba's most common word for it is not the one (安 of 安排)
+RIGHT_PAIR = [
+    "丰山县水利局：",
+    "界别活动组提出的建议收悉。",
+    "建成老年助餐点36个。",
+    "福田英才荟政策宣传活动。",
+    "深化医联体建设，推行紧密型医联体。",
+    "衷心感谢您的关心和支。",
+    "增设临时停泊位。",
+    "请各单位抓紧安。",
+]
+
+
+@pytest.mark.parametrize("text", RIGHT_PAIR, ids=[t[:6] for t in RIGHT_PAIR])
+def test_texts_a_two_character_word_would_complete_are_left_alone_when_the_dictionary_is_not_sure(text):
+    assert findings([text, "全县工作有序推进。"]) == []
+
+
+def test_a_two_character_word_of_the_dictionary_written_in_each_clean_letter_loses_a_character(clean_paragraphs):
+    """Generated: in each clean letter, up to four two-character words that are most of what one of
+    their characters writes (继续, 情况, 技术 …: missing._pair_heads) lose their other character at one
+    place (a seeded choice); the dictionary alone finds a share of them, and nothing elsewhere."""
+    from letterkit.proof.missing import _pair_heads, rarely_alone
+
+    heads = {word for words in _pair_heads().values() for word in words}
+    alone = dictionary()[2]
+    rng = random.Random(13)
+    planted = found = elsewhere = 0
+    for letter, paragraphs in sorted(clean_paragraphs.items()):
+        text = "\n".join(paragraphs)
+        before = {(i, place) for i, place, _ in findings(paragraphs)}
+        # the character left must be one seldom a word alone, the one the word is most of
+        words = sorted({w for w in re.findall("(?=([\u4e00-\u9fff]{2}))", text) if w in heads
+                        and any(w in _pair_heads().get(ch, ()) and alone.get(ch, 1) < 0.1 for ch in w)})
+        for word in rng.sample(words, min(4, len(words))):
+            places = [(i, m.start()) for i, p in enumerate(paragraphs) for m in re.finditer(word, p)]
+            i, at = rng.choice(places)
+            keep = next(k for k in (0, 1) if word in _pair_heads().get(word[k], ()) and alone.get(word[k], 1) < 0.1)
+            cut = 1 - keep
+            slipped = list(paragraphs)
+            slipped[i] = paragraphs[i][:at + cut] + paragraphs[i][at + cut + 1:]
+            new = [(j, len(slipped[j]) - len(place)) for j, place, _ in findings(slipped) if (j, place) not in before]
+            planted += 1
+            found += any(j == i and at - 1 <= where <= at + 1 for j, where in new)
+            elsewhere += any(j != i or not at - 4 <= where <= at + 4 for j, where in new)
+    print(f"found {found} of {planted}; {elsewhere} findings elsewhere")
+    assert planted >= 150 and found / planted >= 0.3 and elsewhere <= planted * 0.02
+
+
+# -- no lone character: a word of five or six characters less an inner one (long_losses) ----------
+
+def test_a_long_dictionary_word_less_an_inner_character_is_reported():
+    found = findings(["抓紧完成可行研究报告和初步设计。", "全县工作有序推进。"])
+    assert [(i, place[:4]) for i, place, _ in found] == [(0, "可行研究")] and "词典里有“可行性研究”" in found[0][2]
+    assert findings(["抓紧完成可行性研究报告和初步设计。", "全县工作有序推进。"]) == []
+    # written twice so, the letter's own usage
+    assert findings(["抓紧完成可行研究报告。", "可行研究报告已报审。"]) == []
+
+
+def test_every_long_word_of_the_dictionary_less_an_inner_character_is_found_and_whole_it_is_quiet():
+    """Generated: 300 of jieba's words of five or six characters (a seeded sample of those whose
+    shortened form is no word), each written in a plain sentence whole and with one inner character
+    taken out: found when shortened, whole never reported."""
+    from letterkit.proof.missing import longer_words
+
+    pairs = sorted((key, word) for key, words in longer_words().items() for word in words.split())
+    rng = random.Random(13)
+    missed, alarms = [], []
+    for key, word in rng.sample(pairs, 300):
+        if any("单独成字" not in message for _, _, message in findings([f"我局将抓紧推进{word}相关工作。", "全县工作有序推进。"])):
+            alarms.append(word)  # (a lone character of an uncommon word is inner_losses', measured above)
+        found = findings([f"我局将抓紧推进{key}相关工作。", "全县工作有序推进。"])
+        if not any(f"“{word}”" in message or "可能漏了字" in message for _, _, message in found):
+            missed.append(key)
+    print(f"missed {len(missed)} of 300, whole words reported {len(alarms)}: {missed[:5]} {alarms[:5]}")
+    assert len(missed) <= 6 and len(alarms) <= 3
