@@ -135,7 +135,14 @@ RIGHT = [
     ["点任务等作下年度建设计划。", "做好相关工作。"],                                           # 工作 leaves 下 alone
     ["协调难度大。", "全县工作有序推进。"],                                                     # 大 an adjective (难度很大)
     ["疏解整治促提升和背街小巷整治。", "全县工作有序推进。"],                                   # 促 of a slogan (促进)
+    ["推行小区排水管理进小区，对错接乱排问题建立台账。", "工作进展顺利。"],                       # 进 of a campaign (t15)
 ]
+
+
+@pytest.mark.parametrize("verb,place", [(v, p) for v in "进入到" for p in ("社区", "校园", "农村", "企业", "家庭", "工地")])
+def test_a_campaign_going_to_a_place_is_no_lost_character(verb, place):
+    """Generated (tester t15's 排水管理进小区 beside 进展): 进/入/到 before the place a campaign goes to is the verb."""
+    assert findings([f"开展法律服务{verb}{place}活动，宣传政策。", "工作进展顺利，入选名单，到位资金。"]) == []
 
 
 @pytest.mark.parametrize("paragraphs", RIGHT, ids=[p[0][:8] for p in RIGHT])

@@ -242,6 +242,9 @@ PUNCT = set("，。；：、！？（）《》“”‘’〔〕【】[]()<>,.;:
 NUMERAL = set("0123456789０１２３４５６７８９") | set("一二三四五六七八九十百千万亿两几")
 # characters that open a clause or a phrase by themselves in letters (现答复如下, 经研究, 分年度, 逐校排查, 全覆盖)
 OPENERS = set("现经并另均即特兹分逐按每各全非原致自拟防副总亦兼促")  # 促: 以评促建, 整治促提升
+# places a campaign goes to (进小区, 进校园, 入户): 进/入/到 before them is the verb, not a word's remnant
+GONE_TO = {"社区", "小区", "校园", "学校", "农村", "乡村", "村组", "企业", "家庭", "机关", "园区", "景区", "医院",
+           "工地", "市场", "课堂", "基层", "单位", "网格", "楼栋", "商场", "车间", "工厂", "军营", "寺庙", "田间"}
 SUFFIXES = set("员感")  # what makes a noun of the word before it, beside NAME_ENDS: 护路员, 获得感
 DOCUMENT_NUMBER = re.compile(f"[{CJK}]{{0,4}}[〔［\\[﹝【]")
 
@@ -345,6 +348,8 @@ def _may_have_lost(t: str, i: int) -> bool:
     if prev == "、" and (i < 3 or t[i - 3] in PUNCT) or nxt == "、" and t[i + 3:i + 4] in PUNCT | {""}:
         return False
     if nxt in "”》）" and t[i - 2:i] in dictionary()[1]:
+        return False
+    if ch in "进入到" and t[i + 1:i + 3] in GONE_TO:  # 排水管理进小区, 送法进校园: where a campaign goes
         return False
     return not DOCUMENT_NUMBER.match(t[i + 1:i + 7]) and not any(p.match(t[i:i + 40].split("。")[0]) for p in ALLOWED)
 
