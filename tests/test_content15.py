@@ -109,6 +109,16 @@ def test_a_figure_named_by_its_year_with_the_point_moved_is_reported(year, whole
     assert not raised("figure-magnitude", text.replace(f"{year}年{moved}", f"{year}年{whole}"))
 
 
+@pytest.mark.parametrize("joint", ["的", ""])
+@pytest.mark.parametrize("first, again", [("3120人次", "3120万人次"), ("45.6万元", "45.6亿元"), ("1.2亿元", "1.2万元")])
+def test_a_figure_named_by_its_year_and_a_particle_is_compared(joint, first, again):
+    """较2022年的3120万人次 beside 培训3120人次 (heldout4 188, measured at the end): 的 between year and figure."""
+    text = f"2022年开展职业技能培训，培训{first}。今年力争进一步增长，较2022年{joint}{again}有所提高。"
+    problems = raised("figure-magnitude", text)
+    assert problems and again in problems[0].message, [p.message for p in problems]
+    assert not raised("figure-magnitude", text.replace(again, first))
+
+
 # -- a character doubled at a word's edge ---------------------------------------------------------------
 
 SLIPS = ["长春市市2023年", "行的，在在工作中", "水塘铺小小学老校", "视力呈现高高发、低龄化", "腊味小镇镇运营管理",

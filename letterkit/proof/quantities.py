@@ -27,7 +27,7 @@ QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(千|万|亿)?(余|多)?(平方公里|
 
 LABEL_RUN = re.compile(rf"[{CJK}]{{0,16}}$")
 NOUN_AFTER = re.compile(rf"([{CJK}]{{3,4}}?)(?=[，。；、）)的]|$)")
-YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d{2}年$")
+YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d{2}年的?$")  # 较2022年的3120万人次
 TWICE = re.compile(r"(约|大约|近)\d+(?:\.\d+)?(多|余)")
 
 
@@ -48,8 +48,8 @@ def quantities(text: str):
             continue
         run = LABEL_RUN.search(text[max(0, match.start() - 16):match.start()]).group()
         label = _label(run)
-        year = YEAR_BEFORE.search(text, max(0, match.start() - 5), match.start()) if len(label) < 2 else None
-        label = year.group() if year else label  # 2023年238.65万人次: the year is what names the figure
+        year = YEAR_BEFORE.search(text, max(0, match.start() - 7), match.start()) if len(label) < 2 else None
+        label = year.group()[:5] if year else label  # 2023年238.65万人次: the year is what names the figure
         number, magnitude, unit = match.group(1), match.group(2) or "", match.group(4)
         if len(label) < 2 or (unit == "米" and magnitude == "千"):
             continue
