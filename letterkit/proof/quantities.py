@@ -148,7 +148,7 @@ SAME_UNIT = {"㎡": "平方米", "平米": "平方米", "m²": "平方米", "千
 def _unit_restated(c):
     seen: dict[tuple, str] = {}
     for path, text in prose(c.data):
-        for match in RESTATED.finditer(text) if any(ch in text for ch in "亩顷米㎡吨斤") else ():
+        for match in RESTATED.finditer(text) if any(ch in text for ch in "亩顷米㎡²里吨斤克") else ():
             number, magnitude, unit = match.groups()  # 420余万: 余 before or after 万
             if match.start() and text[match.start() - 1] in "0123456789.":
                 continue
