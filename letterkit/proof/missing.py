@@ -399,7 +399,7 @@ def _put_back(letter: str, t: str, i: int) -> list[tuple[str, int, int, int]]:
 def _lost(c):
     paragraphs = prose(c.data)
     texts = [text for _, text in paragraphs]
-    reported = set()
+    reported = _people(c.data, texts)  # 符海燕委员: a surname is no word's remnant (符合)
     for index, at, short_phrase, whole, ch in shortened_phrases(texts):
         reported.update((index, k) for k in range(at, at + len(short_phrase)))
         yield Finding(paragraphs[index][0], f"“{short_phrase}”比本信别处的“{whole}”少了“{ch}”，很可能漏了字",
@@ -432,6 +432,24 @@ def _lost(c):
         quoted = text[max(0, at - 4):at + 5]
         yield Finding(paragraphs[index][0], f"“{quoted}”中“{ch}”单独成字，可能漏了字（词典里有“{word}”）",
                       f"核对原稿，若是漏了字就补上（如“{word}”）；名称、简称写对了就不用改", at)
+
+
+def _people(data: dict, texts: list[str]) -> set[tuple[int, int]]:
+    """(paragraph, offset) of every character of the people the draft names (addressee, contact, signer)
+    where the prose writes them: their names are no words of the dictionary."""
+    addressee = data.get("addressee") if isinstance(data, dict) else None
+    names = [addressee.get("name")] if isinstance(addressee, dict) else [addressee]
+    contact = data.get("contact") if isinstance(data, dict) else None
+    names += [contact.get("name") if isinstance(contact, dict) else None, data.get("signer") if isinstance(data, dict) else None]
+    people = {part for name in names if isinstance(name, str) for part in re.split(r"[、，,\s]+|等", name) if len(part) >= 2}
+    spans = {(index, k) for index, text in enumerate(texts) for name in people
+             for m in re.finditer(re.escape(name), text) for k in range(m.start(), m.end())}
+    # a member named in the prose (符海燕委员提出的…, 王敏、李强代表): a co-handling opinion has no addressee
+    return spans | {(index, k) for index, text in enumerate(texts) for m in MEMBER.finditer(text)
+                    for k in range(m.start(), m.end())}
+
+
+MEMBER = re.compile(r"(?:(?<=^)|(?<=[，。；：、“（\s])|(?<=尊敬的))[\u4e00-\u9fff]{2,3}(?=(?:等\d*[名位])?(?:委员|代表)|、[\u4e00-\u9fff]{2,3}(?:委员|代表))")
 
 
 def inner_losses(paragraphs: list[str]) -> list[tuple[int, int, str, str]]:
