@@ -321,3 +321,18 @@ def test_one_rounded_figure_in_two_units_is_found_and_in_one_unit_is_not():
                                            ("接待游客420余万人次。", "其中外地游客120余万人。")])
 def test_two_areas_or_counts_that_are_two_figures_stay_quiet(first, second):
     assert not run("unit-subject", paragraphs(first, second))
+
+
+# -- a co-handling opinion names its lead unit in `recipient` and again in the prose (heldout4 173) ---------
+
+@pytest.mark.parametrize("unit,variant", [("市旅游和文化广电体育局", "市旅游文化广电体育局"),
+                                          ("区卫生健康委员会", "区卫生健委员会"),
+                                          ("县住房和城乡建设局", "县住房城乡建设局"),
+                                          ("市自然资源和规划局", "市自然资源规划局")])
+@pytest.mark.parametrize("where", [0, 1])
+def test_the_lead_unit_named_otherwise_in_the_prose_is_a_name_variant(unit, variant, where):
+    texts = ["关于乡村旅游用地，我局积极配合。", f"建议{variant}在项目谋划中统筹考虑用地需求。"]
+    texts = texts if where else texts[::-1]
+    found = run("name-variant", {"recipient": unit, **paragraphs(*texts)})
+    assert found and variant[-6:] in found[0].message, [f.message for f in found]
+    assert not run("name-variant", {"recipient": unit, **paragraphs(*[t.replace(variant, unit) for t in texts])})

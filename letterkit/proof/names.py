@@ -224,6 +224,9 @@ def _names(c):
     kinds: dict[str, list[str]] = {}  # names by their last character and by the two before their last word
     reported = set()
     counted_runs = set()  # names met as a kind of body counted (17个社区日间照料中心)
+    recipient = c.data.get("recipient") if isinstance(c.data, dict) else None
+    for _, run, _ in _mentions(recipient) if isinstance(recipient, str) else ():  # a co-handling opinion's lead unit
+        seen.setdefault(run[-3:], []).append(run)
 
     def first_unreported(candidates, run, compare):
         """The first earlier name `compare` tells apart from `run` (each pair reported once; two kinds of
