@@ -396,3 +396,14 @@ def test_a_category_with_its_meaning_in_brackets_is_the_category(tmp_path, label
     """办理结果：A类（已解决或采纳） (heldout4 184, measured at the end): the mark, its meaning beside it."""
     _, draft = _import(tmp_path, _letter(head=f"{TITLE}\n{label}{mark}{meaning}"))
     assert draft["category"] == re.search("[A-D]", mark).group()
+
+
+@pytest.mark.parametrize("unit,verb", _sample([(unit, verb) for unit in ("市旅游和文化广电体育局", "区卫生健康局", "县农业农村局")
+                                              for verb in ("转我局会办", "由我局协办", "转来我局会办")], 2))
+def test_a_lead_unit_run_into_a_co_handling_opening_is_cut_off(tmp_path, unit, verb):
+    """市旅游和文化广电体育局：符海燕委员提出的“…”转我局会办。 on one line (heldout4 173's variant, measured at the end)."""
+    opening = f"符海燕委员提出的“关于推进乡村旅游用地保障的提案”{verb}。经研究，现将我局会办意见函告如下："
+    text = f"琼海市自然资源和规划局关于市政协七届三次会议第37号提案的会办意见\n{unit}：{opening}\n" \
+           "一是关于乡村旅游项目用地。我局积极保障用地。\n特此函复。\n琼海市自然资源和规划局\n2023年5月10日\n联系人：王明，电话：0898-62812345\n"
+    _, draft = _import(tmp_path, text)
+    assert draft["opening"] == opening and draft.get("recipient") == unit, (draft.get("recipient"), draft["opening"])

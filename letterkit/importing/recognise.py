@@ -95,8 +95,8 @@ _SALUTATION_RUN_ON = re.compile(rf"(?P<who>(尊敬的)?[{CJK}、·\s]{{1,60}}?(�
 # any addressee (an organ, 民进X总支, X等3名代表) before a colon, when what follows speaks to them
 # (who: no sentence about the proposal, 你们提出的关于…的提案（提案号：63）收悉 is an opening with a label inside)
 _RECIPIENT_RUN_ON = re.compile(r"(?P<who>(?![^：:]*(?:提出|收悉|转来|交办))[^：:，,。；;！？!?“”《》\s][^：:，,。；;！？!?“”《》]{1,29}?)\s*[:：]\s*"
-                               r"(?P<rest>(?=.{0,40}(?:收悉|提出的|您|你们|贵))\S.{8,}(?:收悉|提出|答复|回复).*)")
-_ORGAN_RUN_ON = re.compile(rf"(?P<who>[{CJK}]{{2,30}}?{ORGAN_SUFFIX})\s*[:：]\s*(?P<rest>\S.{{8,}}(?:收悉|提出|答复|回复).*)")
+                               r"(?P<rest>(?=.{0,40}(?:收悉|提出的|您|你们|贵))\S.{8,}(?:收悉|提出|答复|回复|会办|协办).*)")
+_ORGAN_RUN_ON = re.compile(rf"(?P<who>[{CJK}]{{2,30}}?{ORGAN_SUFFIX})\s*[:：]\s*(?P<rest>\S.{{8,}}(?:收悉|提出|答复|回复|会办|协办).*)")
 _SALUTATION_GREETING = re.compile(rf"(?P<who>(尊敬的)?[{CJK}、·\s]{{1,60}}?(委员|代表|同志)(们)?\s*[:：])\s*(?P<greeting>(您|你们)好[！!，,]?)")
 # 署名 and 日期 on one line: X局（盖章） 2024年3月5日 / X局　二〇二四年三月五日
 _ORGAN_DATE = re.compile(rf"(?P<organ>[{CJK}（）()]{{2,40}}?{ORGAN_SUFFIX}(?:\s*[（(]\s*(?:盖章|公章|印章|章)\s*[）)])?)\s*"
