@@ -245,7 +245,7 @@ OPENERS = set("现经并另均即特兹分逐按每各全非原致自拟防副�
 # places a campaign goes to (进小区, 进校园, 入户): 进/入/到 before them is the verb, not a word's remnant
 GONE_TO = {"社区", "小区", "校园", "学校", "农村", "乡村", "村组", "企业", "家庭", "机关", "园区", "景区", "医院",
            "工地", "市场", "课堂", "基层", "单位", "网格", "楼栋", "商场", "车间", "工厂", "军营", "寺庙", "田间"}
-SUFFIXES = set("员感")  # what makes a noun of the word before it, beside NAME_ENDS: 护路员, 获得感
+SUFFIXES = set("员感度")  # what makes a noun of the word before it, beside NAME_ENDS: 护路员, 获得感, 匹配度
 DOCUMENT_NUMBER = re.compile(f"[{CJK}]{{0,4}}[〔［\\[﹝【]")
 
 
