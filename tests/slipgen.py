@@ -445,7 +445,7 @@ FAMILIES = [
     Family("organ-truncated", "serious", frozenset({"organ-truncated", "signature-organ"}), plant_organ_truncated),
     Family("unit-subject", "standard", frozenset({"unit-subject"}), plant_unit_subject),
     Family("doubled-character", "standard", frozenset({"doubled-character"}), plant_doubled_character),
-    Family("name-variant", "standard", frozenset({"name-variant", "organ-truncated", "signature-organ"}), plant_name_variant),
+    Family("name-variant", "standard", frozenset({"name-variant", "organ-truncated", "signature-organ", "lost-character"}), plant_name_variant),  # a name one character short: lost-character names the whole name (one finding per slip)
     Family("kind-word", "standard", frozenset({"kind-word"}), plant_kind_word),
     Family("guanyu-dui", "standard", frozenset({"title-guanyu-dui"}), plant_guanyu_dui),
     Family("line-start", "standard", frozenset({"line-start-punctuation"}), plant_line_start),
