@@ -449,7 +449,7 @@ def _people(data: dict, texts: list[str]) -> set[tuple[int, int]]:
                     for k in range(m.start(), m.end())}
 
 
-MEMBER = re.compile(r"(?:(?<=^)|(?<=[，。；：、“（\s])|(?<=尊敬的))[\u4e00-\u9fff]{2,3}(?=(?:等\d*[名位])?(?:委员|代表)|、[\u4e00-\u9fff]{2,3}(?:委员|代表))")
+MEMBER = re.compile(r"(?:^|(?<=[，。；：、“（\s])|(?<=尊敬的))[\u4e00-\u9fff]{2,3}(?=(?:等\d*[名位])?(?:委员|代表)|、[\u4e00-\u9fff]{2,3}(?:委员|代表))")
 
 
 def inner_losses(paragraphs: list[str]) -> list[tuple[int, int, str, str]]:

@@ -243,22 +243,20 @@ def _names(c):
 
     # one finding per slip: a mention one character off the signature is signature-variant's, a phrase
     # one character short of its form elsewhere (居家老服务中心) lost-character's
-    said: list = []
+    said: list = []  # (spans other rules report, the shortened phrases themselves), read at the first need
 
-    def said_elsewhere(path, start, end):
+    def said_elsewhere(path, start, end, earlier):
+        """Whether the mention at path[start:end] is another rule's, or `earlier` is a shortened phrase met
+        again as the earlier name of a later whole mention."""
         if not said:
             from .missing import shortened_phrases
 
-            said.append([(p, at, at + len(mention)) for p, at, mention, *_ in _signature_slips(c.data)])
-            paths = [p for p, _ in prose(c.data)]
-            shortened = shortened_phrases([t for _, t in prose(c.data)])
-            said[0] += [(paths[i], at, at + len(short)) for i, at, short, *_ in shortened]
+            paragraphs = prose(c.data)
+            shortened = shortened_phrases([t for _, t in paragraphs])
+            said.append([(p, at, at + len(mention)) for p, at, mention, *_ in _signature_slips(c.data)]
+                        + [(paragraphs[i][0], at, at + len(short)) for i, at, short, *_ in shortened])
             said.append({short for _, _, short, *_ in shortened})
-        return any(p == path and s < end and start < e for p, s, e in said[0])
-
-    def short_said(name):
-        """The shortened phrase itself, met again as the earlier name of a later whole mention."""
-        return bool(said) and any(name in short for short in said[1])
+        return any(p == path and s < end and start < e for p, s, e in said[0]) or any(earlier in short for short in said[1])
 
     for path, text in prose(c.data):
         for offset, run, counted in _mentions(text):
@@ -266,7 +264,7 @@ def _names(c):
                 counted_runs.add(run)
             bucket = seen.setdefault(run[-3:], [])
             earlier, difference = first_unreported(bucket, run, _variant)
-            if earlier is not None and not said_elsewhere(path, offset, offset + len(run)) and not short_said(earlier):
+            if earlier is not None and not said_elsewhere(path, offset, offset + len(run), earlier):
                 quoted, before = _quote(run, earlier), _quote(earlier, run)
                 yield Finding(path, f"“{quoted}”与前文“{before}”相差{difference}，像是同一名称的两种写法",
                               "核对全称，全文统一", offset + len(run) - len(quoted))
@@ -281,7 +279,7 @@ def _names(c):
             earlier, difference = first_unreported(
                 kinds.get(run[-1], []) + kinds.get(core, []) + kinds.get(renamed, []), run,
                 lambda a, b: _typo(a, b) or _typo(b, a) or _kind_variant(a, b) or _two_changed(a, b))
-            if earlier is not None and not said_elsewhere(path, offset, offset + len(run)) and not short_said(earlier):
+            if earlier is not None and not said_elsewhere(path, offset, offset + len(run), earlier):
                 quoted, before = _quote(run, earlier), _quote(earlier, run)
                 yield Finding(path, f"“{quoted}”与前文“{before}”相差{difference}，像是同一机构的两种写法",
                               "核对全称，全文统一（简称只省去开头的地名）", offset + len(run) - len(quoted))
