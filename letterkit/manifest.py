@@ -111,12 +111,15 @@ class Manifest:
 
     def owners(self) -> dict[str, str]:
         """Every output another draft may own → that draft: this project's drafts (absolute output
-        path → draft key) and other projects' building into the same folder (→ absolute draft path)."""
+        path → draft key) and other projects' building into the same folder (→ absolute draft path);
+        a draft that no longer exists owns nothing."""
         found = {}
         for project, entries in self.others.items():
             root = os.path.normpath(os.path.join(os.path.abspath(self.folder), project))
             for key, entry in entries.items():
-                found[os.path.normpath(self._path(entry["output"], root))] = os.path.normpath(self._path(key, root))
+                draft = os.path.normpath(self._path(key, root))
+                if os.path.isfile(draft):  # a project moved or deleted since leaves its outputs free
+                    found[os.path.normpath(self._path(entry["output"], root))] = draft
         for key, entry in self.entries.items():
             if os.path.isfile(self._path(key)):  # a draft that is gone (renamed) leaves its output free
                 found[self._path(entry["output"])] = key

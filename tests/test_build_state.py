@@ -340,6 +340,26 @@ def test_two_projects_sharing_an_output_folder_keep_each_others_letters(tmp_path
     assert (shared / "l00.docx").read_bytes() == letters["l00.docx"]
 
 
+
+@pytest.mark.parametrize("gone", ["moved", "deleted"])
+def test_a_project_moved_or_deleted_leaves_its_letters_in_a_shared_folder_free(tmp_path, gone):
+    """The tester's case: init, build -o a shared folder, rename the project, build again: refused
+    with same-output naming a draft that no longer exists, and --force did not help."""
+    shared = tmp_path / "shared"
+    a = new_tree(tmp_path / "a", 2)
+    assert letterkit("build", "-o", str(shared), cwd=a).returncode == 0
+    letters = {p.name: p.read_bytes() for p in shared.glob("*.docx")}
+    if gone == "moved":
+        b = a.rename(tmp_path / "b")
+    else:
+        b = new_tree(tmp_path / "b", 2)  # another project with the same drafts' names
+        for path in sorted(a.rglob("*"), reverse=True):
+            path.unlink() if path.is_file() else path.rmdir()
+    done = letterkit("build", "-o", str(shared), cwd=b)
+    assert done.returncode == 0 and "same-output" not in done.stderr, done.stderr
+    assert {p.name for p in shared.glob("*.docx")} == set(letters)
+    assert letterkit("build", "-o", str(shared), cwd=b).stdout.count("未改动") >= 1
+
 # 5. A letter touched up in Word --------------------------------------------------------------------------
 
 EDITS = {"bytes": lambda data: b"edited", "a changed member": lambda data: data[:-30] + b"\0" * 30,
