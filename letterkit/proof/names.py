@@ -48,6 +48,9 @@ def _mentions(text: str):
 
 PLACE_CHARS = set("省市县区镇乡街州盟")
 ORDINAL = re.compile("[一二三四五六七八九十〇零0-9]+")  # 第一人民医院, 第二人民医院: two bodies
+# bodies of one kind that a place has several of, told apart by one character: 东区/西区, 第一/第二
+SIBLING_CHARS = set("东西南北中上下前后新老大小内外高初一二三四五六七八九十") | PLACE_CHARS
+OFFICE = re.compile("(?:局|委员会|办公室|办事处|街道|社区)$")  # 民政局/财政局, 教育局/体育局: sister offices
 
 
 NAME_LAST = {suffix[-1] for suffix in re.sub(r"\(\?<!.\)", "", SUFFIX).split("|")}
@@ -93,6 +96,8 @@ def _variant(a: str, b: str) -> str | None:
                 if re.search("[市区县省镇街]|以上|级", extra_a + extra_b) or NOT_NAME.search(extra_a + extra_b) \
                         or ORDINAL.fullmatch(extra_a + extra_b):
                     return None  # a qualifier or a place: another body, not another spelling; words around a name
+                if len(extra_a) == len(extra_b) == 1 and {extra_a, extra_b} <= SIBLING_CHARS:
+                    return None  # 东区学校, 西区学校; 新城学校, 老城学校: siblings
                 extra, anchor = (extra_a, anchor_a) if extra_a else (extra_b, anchor_b)
                 if not (extra_a and extra_b) and 2 * extra in anchor[-len(extra):] + extra + a[len(a) - tail:][:len(extra)]:
                     return None  # 进一步一步优化学校: a word typed twice (doubled-character's), not a name
@@ -140,6 +145,30 @@ def _two_changed(a: str, b: str) -> str | None:
             or not re.fullmatch(f"[{CJK}]{{6}}", a[-tail - 6:-tail]):
         return None
     return f"“{changed_a}”与“{changed_b}”"
+
+
+@lru_cache(maxsize=65536)
+def _one_changed(a: str, b: str) -> str | None:
+    """湾沚区技工学校 and 湾沚区技师学校: one place named in full (two characters and more before 区), one
+    institution's last word, and one character between them differs although both read as words — one
+    school named two ways.  Offices (民政局, 财政局) and siblings (第一/第二, 东区/西区) are two bodies."""
+    end = END.search(a)
+    if not end or not b.endswith(end.group()) or OFFICE.search(a):
+        return None
+    tail = 0  # compared from the right: the same tail, one character differing, the same words before it
+    while tail < min(len(a), len(b)) and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    at, at_b = len(a) - tail - 1, len(b) - tail - 1
+    if at < 3 or at_b < 3 or at >= end.start() or a[at] in SIBLING_CHARS or b[at_b] in SIBLING_CHARS \
+            or not re.fullmatch(f"[{CJK}]{{2}}", a[at] + b[at_b]):
+        return None
+    same = 0
+    while same < min(at, at_b) and a[at - 1 - same] == b[at_b - 1 - same]:
+        same += 1
+    place = max((i for i in range(at - same, at) if a[i] in "区县市旗镇乡"), default=-1)
+    if place - (at - same) < 2 or end.start() - place - 1 > 6:
+        return None  # no place named in full (湾沚区, not 区), or the body's own words too long to be one name
+    return f"“{a[at]}”与“{b[at_b]}”"
 
 
 @lru_cache(maxsize=65536)
@@ -278,7 +307,8 @@ def _names(c):
             renamed = _renamed_key(run)
             earlier, difference = first_unreported(
                 kinds.get(run[-1], []) + kinds.get(core, []) + kinds.get(renamed, []), run,
-                lambda a, b: _typo(a, b) or _typo(b, a) or _kind_variant(a, b) or _two_changed(a, b))
+                lambda a, b: _typo(a, b) or _typo(b, a) or _kind_variant(a, b) or _two_changed(a, b)
+                or _one_changed(a, b))
             if earlier is not None and not said_elsewhere(path, offset, offset + len(run), earlier):
                 quoted, before = _quote(run, earlier), _quote(earlier, run)
                 yield Finding(path, f"“{quoted}”与前文“{before}”相差{difference}，像是同一机构的两种写法",
