@@ -112,3 +112,55 @@ def test_one_institution_named_with_another_word_inside_is_reported(place, one, 
 ])
 def test_two_bodies_one_character_apart_are_left_alone(text):
     assert not raised("name-variant", text), (text, [p.message for p in raised("name-variant", text)])
+
+
+# -- a signature retyped before 城乡 or a place character ------------------------------------------------
+
+def _organ_names() -> list[str]:
+    import re
+
+    import yaml
+
+    from conftest import PUBLISHED
+
+    names = set()
+    for path in sorted(PUBLISHED.glob("**/expected/*.yaml")):
+        facts = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for key in ("organ", "signature"):
+            value = facts.get(key)
+            names.update(v for v in (value if isinstance(value, list) else [value])
+                         if isinstance(v, str) and re.fullmatch("[\u4e00-\u9fff]{5,}", v))
+    return sorted(names)
+
+
+def test_every_published_organ_name_is_still_made_of_words():
+    from letterkit.proof.names import odd_characters
+
+    names = _organ_names()
+    assert len(names) >= 100 and not {n: odd_characters(n) for n in names if odd_characters(n)}
+
+
+def test_a_character_retyped_before_chengxiang_is_found():
+    """莆田市涵江区住资和城乡建设局 (slipgen, seeds 13–15): odd_characters cut the name after 城乡's 乡 as if
+    住房和城乡 were a place, and 建设局 alone is made of words."""
+    from letterkit.proof.names import odd_characters
+
+    names = [n for n in _organ_names() if "住房和城乡建设局" in n]
+    assert len(names) >= 5
+    for name in names:
+        at = name.index("住房和城乡")
+        for k in (at, at + 1, at + 3):  # 住, 房, 城
+            broken = name[:k] + "丂" + name[k + 1:]
+            assert odd_characters(broken), broken
+
+
+@pytest.mark.parametrize("name, at", [("白银市自然资源局", 4), ("子洲县交通运输局", 4), ("宣城市敬亭区商务局", 7),
+                                      ("遵义市播州区商务局", 7)])
+@pytest.mark.parametrize("place", "县区市")
+def test_a_place_character_typed_inside_the_organs_words_is_found(name, at, place):
+    """白银市自县资源局: 白银市自县 read as two places, 资源局 left made of words."""
+    from letterkit.proof.names import odd_characters
+
+    broken = name[:at] + place + name[at + 1:]
+    assert odd_characters(broken), broken
+    assert not odd_characters(name)

@@ -362,6 +362,21 @@ SHORT_FORMS = frozenset("卫健 发改 住建 人社 自规 规自 资规 市监
 BRANCH = re.compile(f"(?<=[局委])[{CJK}]{{2,3}}(?=分局|分院|分中心|支队|大队|中队|派出所)")
 
 
+WORD_ENDS = ("城乡", "社区", "园区", "景区", "街区", "小区", "片区")  # words, not places (宣城市 is one)
+
+
+@lru_cache(maxsize=4096)
+def _places(prefix: str) -> bool:
+    """Whether a name's beginning reads as places only (莆田市涵江区, 农工党沭东县): each of two characters or more
+    before its 市/区/县 — not 住房和城乡 (城乡建设局 is no place's 建设局) nor 白银市自县 (odd_characters once cut
+    there and found every retyped character before the cut covered)."""
+    if not prefix:
+        return True
+    return any(prefix[k - 1] in PLACE_END and not prefix[:k].endswith(WORD_ENDS) and _places(prefix[k:])
+               and not (PLACE_END | JOINING) & set(prefix[2:k - 1])  # 台州市, 呼和浩特市; not 白银市自县, 住房和丂乡
+               for k in range(3, min(len(prefix), 12) + 1))
+
+
 def odd_characters(name: str) -> list[str]:
     """The characters of an organ's name, after its place, that no word of jieba's dictionary covers
     (子洲县交通心输局 → 心, 输), in the reading that leaves fewest: empty for a name made of words."""
@@ -370,7 +385,7 @@ def odd_characters(name: str) -> list[str]:
     words = dictionary()[1]
     name = BRANCH.sub("", name)
     best = None
-    for cut in [0] + [k for k in range(2, len(name) - 1) if name[k - 1] in PLACE_END]:  # 农工党沭东县|支部
+    for cut in [0] + [k for k in range(2, len(name) - 1) if name[k - 1] in PLACE_END and _places(name[:k])]:  # 农工党沭东县|支部
         rest = name[cut:]
         # fewest[i]: the fewest uncovered characters in rest[:i], and which they are
         fewest = [(0, [])] + [None] * len(rest)
