@@ -164,3 +164,17 @@ def test_a_place_character_typed_inside_the_organs_words_is_found(name, at, plac
     broken = name[:at] + place + name[at + 1:]
     assert odd_characters(broken), broken
     assert not odd_characters(name)
+
+
+# -- an organ's name short of its last character before 办理 ------------------------------------------------
+
+@pytest.mark.parametrize("organ", ["石林彝族自治县卫生健康局", "莆田市涵江区住房和城乡建设局", "白银市自然资源局"])
+@pytest.mark.parametrize("verb", ["办理", "答复", "回复"])
+def test_an_organ_short_of_its_last_character_before_banli_is_reported(organ, verb):
+    """建议交县卫生健康办理 (slipgen on 05, seeds 13–15): 办理 is what the body a proposal is given to does."""
+    place = max(k for k in range(2, len(organ) - 4) if organ[k - 1] in "省市州县区旗")
+    short = organ[place - 1:]
+    text = f"您提出的建议交{short[:-1]}{verb}，我局高度重视。"
+    problems = raised("organ-truncated", text, organ={"name": organ})
+    assert problems and short[:-1] in problems[0].message, (text, [p.message for p in problems])
+    assert not raised("organ-truncated", text.replace(short[:-1], short), organ={"name": organ})

@@ -78,7 +78,8 @@ def _organ(c):
 
 # what an organ does, right after its name: 由……执法局牵头, ……教育局负责统计
 AGENT_VERBS = set("牵头 负责 会同 联合 组织 印发 制定 出台 召开 下发 协调 指导 督促 配合 主动 积极 认真 及时 按照 根据 "
-                  "已经 正在 专门 先后 多次 承办 主办 研究 安排 部署 结合 依据 高度 始终 坚持 继续 进一 共同".split())
+                  "已经 正在 专门 先后 多次 承办 主办 研究 安排 部署 结合 依据 高度 始终 坚持 继续 进一 共同 "
+                  "办理 答复 回复".split())  # 建议交县卫生健康局办理: the body a proposal is given to
 
 
 def names_cut(names: list[str]) -> set[str]:
