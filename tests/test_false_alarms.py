@@ -101,7 +101,8 @@ VERDICTS = {
     "105": {"quantity-magnitude": (1, REAL, "planted"), "name-variant": (1, REAL, "planted: 区水利局 … 区水务局")},
     "106": {"addressee-role": (1, REAL, "planted")},
     "107": {"title-guanyu-dui": (1, REAL, "planted"), "unit-subject": (1, REAL, "planted")},
-    "108": {"name-variant": (1, FA, "远程影像诊断中心 and 远程心电诊断中心 are two centres")},
+    "108": {"name-variant": (1, FA, "远程影像诊断中心 and 远程心电诊断中心 are two centres"),
+            "figure-magnitude": (1, REAL, "planted: 投入资金860万元 … 在已投入8600万元设备资金的基础上 (round 6)")},
     "110": {"doubled-character": (1, REAL, "planted"), "unit-subject": (1, REAL, "planted")},
     "91": {"doubled-character": (1, REAL, "planted"), "figure-magnitude": (1, REAL, "planted")},
     "92": {"addressee-role": (1, REAL, "planted")},
@@ -180,7 +181,8 @@ VERDICTS = {
     "185": {"title-guanyu-dui": (1, REAL, "planted"), "doubled-character": (1, REAL, "planted")},
     "186": {"figure-magnitude": (1, REAL, "planted"), "addressee-role": (1, REAL, "planted")},
     "187": {"empty-form-line": (1, REAL, "planted")},
-    "188": {"figure-magnitude": (1, REAL, "planted")},
+    "177": {"figure-magnitude": (1, REAL, "planted: 2023年投入资金860万元 … 在2023年投入8600万元 (round 6)")},
+    "188": {"figure-magnitude": (1, REAL, "planted"), "name-variant": (1, REAL, "planted: 湾沚区技工学校 … 湾沚区技师学校 (round 6)")},
     "189": {"doubled-character": (1, REAL, "planted"), "signature-organ": (1, REAL, "planted")},
 }
 # letters with more than one false alarm, none of this round's rules': lost-character (missing.py) and import's misreadings
