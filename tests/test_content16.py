@@ -178,3 +178,54 @@ def test_an_organ_short_of_its_last_character_before_banli_is_reported(organ, ve
     problems = raised("organ-truncated", text, organ={"name": organ})
     assert problems and short[:-1] in problems[0].message, (text, [p.message for p in problems])
     assert not raised("organ-truncated", text.replace(short[:-1], short), organ={"name": organ})
+
+
+# -- from the new letters 211–242 (dev6, dev7), after their first measurement ------------------------------
+
+@pytest.mark.parametrize("place", ["区", "县", "湾沚区", "石林彝族自治县"])
+@pytest.mark.parametrize("first, again", [("中医院", "中医医院"), ("中医医院", "中医院")])
+def test_one_hospital_named_with_a_character_once_and_twice_is_reported(place, first, again):
+    """区中医院 … 区中医医院 (dev6 215): both forms are in use; one letter keeps one."""
+    text = f"组建以{place}人民医院、{place}{first}为牵头单位的医疗集团。选派医生到{place}人民医院、{place}{again}进修学习。"
+    problems = raised("name-variant", text) + raised("lost-character", text)  # the shorter after: a character lost
+    assert problems and first[1:] in problems[0].message, (text, [p.message for p in problems])
+    assert not raised("name-variant", text.replace(again, first)) + raised("lost-character", text.replace(again, first))
+
+
+@pytest.mark.parametrize("label", ["新增学位", "建成养老床位", "新增公办学位", "培训家政服务员"])
+@pytest.mark.parametrize("number", ["2700", "860", "12.6万"])
+@pytest.mark.parametrize("first, again", [("个", "人"), ("人", "个"), ("名", "个"), ("个", "名"), ("家", "人")])
+def test_one_count_with_its_counting_word_changed_is_reported(label, number, first, again):
+    """共新增学位2700个 … 对已新增学位2700人进行跟踪管理 (dev6 222): the same thing counted, the same number."""
+    text = f"2021年以来，共{label}{number}{first}。巩固成果，对已{label}{number}{again}进行跟踪管理。"
+    problems = raised("unit-subject", text)
+    assert problems and f"{number}{again}" in problems[0].message, (text, [p.message for p in problems])
+    assert not raised("unit-subject", text.replace(f"{number}{again}", f"{number}{first}"))
+
+
+@pytest.mark.parametrize("text", [
+    "共新增学位2700个。新增入学儿童2700人。",          # two things counted
+    "建成养老床位860张。入住老人860人。",
+    "新增学位2700个，惠及适龄儿童2700人。",
+])
+def test_two_things_with_one_number_are_left_alone(text):
+    assert not raised("unit-subject", text), [p.message for p in raised("unit-subject", text)]
+
+
+@pytest.mark.parametrize("lead", ["在", "对", "按", "将"])
+@pytest.mark.parametrize("label, first, again", [("全长", "15.6公里", "156公里"), ("全长", "156公里", "15.6公里"),
+                                                 ("总投资", "3.2亿元", "32亿元"), ("面积", "1.2万平方米", "12万平方米")])
+def test_a_figure_after_a_preposition_is_compared_with_its_label(lead, label, first, again):
+    """全长15.6公里 … 我局在全长156公里的线路沿线 (dev7 242): 在 before the label, not a longer name."""
+    text = f"沿江旅游公路西起海永镇，{label}{first}，按二级公路标准建设。我局{lead}{label}{again}的线路沿线规划建设停车场。"
+    problems = magnitude(text)
+    assert problems and again in problems[0].message, (text, [p.message for p in problems])
+    assert not magnitude(text.replace(again, first))
+
+
+def test_a_title_naming_a_place_after_guanyu_is_no_second_name_of_it():
+    """《关于解决固堤街道部分村庄水压不足问题的建议》 … 二、关于固堤街道水压不足问题 (dev7 236, a false alarm
+    at the first measurement): 关于 and 解决 are words before the name."""
+    for verb in ("解决", "加快", "支持", "推进"):
+        text = f"《关于{verb}固堤街道部分村庄水压不足问题的建议》收悉。二、关于固堤街道水压不足问题。"
+        assert not raised("name-variant", text), text

@@ -93,6 +93,8 @@ def _variant(a: str, b: str) -> str | None:
             anchor_a, anchor_b = a_rest[:len(a_rest) - gap_a], b_rest[:len(b_rest) - gap_b]
             if len(anchor_a) >= 2 and len(anchor_b) >= 2 and anchor_a[-2:] == anchor_b[-2:]:
                 extra_a, extra_b = a_rest[len(anchor_a):], b_rest[len(anchor_b):]
+                if NOT_NAME.fullmatch(anchor_a[-2:]):
+                    return None  # 关于固堤街道 and 关于解决固堤街道: the name starts after 关于, the rest are words before it
                 if re.search("[市区县省镇街]|以上|级", extra_a + extra_b) or NOT_NAME.search(extra_a + extra_b) \
                         or ORDINAL.fullmatch(extra_a + extra_b):
                     return None  # a qualifier or a place: another body, not another spelling; words around a name
@@ -132,14 +134,15 @@ def _typo(a: str, b: str) -> str | None:
 @lru_cache(maxsize=65536)
 def _two_changed(a: str, b: str) -> str | None:
     """区公路事业发展中心 and 区公路事业服务中心: the same last word, two characters before it changed and at
-    least four the same before those — one body whose name was retyped from memory."""
+    least four the same before those — one body whose name was retyped from memory.  Right after the place
+    (自治县人民医院, 自治县中医医院) they are two bodies of one place."""
     tail = 0
     while tail < min(len(a), len(b)) and a[-1 - tail] == b[-1 - tail]:
         tail += 1
     if not END.search(a[len(a) - tail:]) or min(len(a), len(b)) < tail + 6:
         return None
     changed_a, changed_b = a[-tail - 2:-tail], b[-tail - 2:-tail]
-    if changed_a[0] == changed_b[0] or a[-tail - 6:-tail - 2] != b[-tail - 6:-tail - 2] \
+    if changed_a[0] == changed_b[0] or a[-tail - 6:-tail - 2] != b[-tail - 6:-tail - 2] or a[-tail - 3] in PLACE_CHARS \
             or PLACE_CHARS & set(changed_a + changed_b) or NOT_NAME.search(changed_a + changed_b) \
             or ORDINAL.search(changed_a + changed_b) \
             or not re.fullmatch(f"[{CJK}]{{6}}", a[-tail - 6:-tail]):
@@ -169,6 +172,26 @@ def _one_changed(a: str, b: str) -> str | None:
     if place - (at - same) < 2 or end.start() - place - 1 > 6:
         return None  # no place named in full (湾沚区, not 区), or the body's own words too long to be one name
     return f"“{a[at]}”与“{b[at_b]}”"
+
+
+@lru_cache(maxsize=65536)
+def _one_doubled(a: str, b: str) -> str | None:
+    """区中医院 and 区中医医院: one name with a character written once and twice — both forms are in use, a
+    letter keeps one.  The same tail with the last word, the doubled character, and two or more the same
+    before it."""
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    if len(longer) != len(shorter) + 1:
+        return None
+    tail = 0
+    while tail < len(shorter) and longer[-1 - tail] == shorter[-1 - tail]:
+        tail += 1
+    at = len(longer) - tail - 1  # the extra character, the same as the one after it
+    end = END.search(shorter)
+    if not end or tail < len(end.group()) or at < 2 or longer[at] != longer[at + 1] \
+            or longer[at - 2:at] != shorter[at - 2:at] or not re.fullmatch(f"[{CJK}]", longer[at]) \
+            or longer[at] in SIBLING_CHARS:
+        return None
+    return f"“{shorter[at - 1:]}”与“{longer[at - 1:]}”"
 
 
 @lru_cache(maxsize=65536)
@@ -308,7 +331,7 @@ def _names(c):
             earlier, difference = first_unreported(
                 kinds.get(run[-1], []) + kinds.get(core, []) + kinds.get(renamed, []), run,
                 lambda a, b: _typo(a, b) or _typo(b, a) or _kind_variant(a, b) or _two_changed(a, b)
-                or _one_changed(a, b))
+                or _one_changed(a, b) or _one_doubled(a, b))
             if earlier is not None and not said_elsewhere(path, offset, offset + len(run), earlier):
                 quoted, before = _quote(run, earlier), _quote(earlier, run)
                 yield Finding(path, f"“{quoted}”与前文“{before}”相差{difference}，像是同一机构的两种写法",

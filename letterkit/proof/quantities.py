@@ -31,6 +31,7 @@ YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d{2}年的?$")  # 较2022年的3120�
 TWICE = re.compile(r"(约|大约|近)\d+(?:\.\d+)?(多|余)")
 
 
+LEAD = set("在对按将把于从即经以")  # 我局在全长156公里: a preposition before what is counted
 FILLERS = re.compile("[的了]")  # 此前新建的停车位6000个, 停车位增加了600个: what is counted, said with a particle
 
 
@@ -73,9 +74,10 @@ def _magnitude(c):
 
 def _same_label(label: str, before: str) -> bool:
     """总投资 and 项目总投资 (its last four characters: 目总投资) name one figure: the one ends with the other,
-    of three characters or more."""
+    of three characters or more, or after a preposition (全长 and 局在全长)."""
     shorter, longer = sorted((label, before), key=len)
-    return label == before or (len(shorter) >= 3 and longer.endswith(shorter))
+    return label == before or ((len(shorter) >= 3 or longer[-len(shorter) - 1:-len(shorter)] in LEAD)
+                               and longer.endswith(shorter))
 
 
 def _quoted(data, path, offset, written) -> str:
@@ -210,6 +212,7 @@ COUNTED = re.compile(r"(约|近|逾|超过|大约|上述|前述)?(\d+(?:\.\d+)?)
 COUNTS = {"人": "人", "名": "人", "人次": "人次", "户": "户", "辆": "辆", "辆次": "辆次", "架": "架", "架次": "架次",
           "艘": "艘", "艘次": "艘次"}
 PEOPLE = {"人", "人次", "户"}  # counted against each other; a vehicle's count only against its own 次 (辆 / 辆次)
+PERSONS, OBJECTS = {"人", "名", "人次"}, set("个家所座处套间")  # one thing counted in people and in objects
 THINGS = set("处家个所座套间户")  # places, bodies, dwellings: one exact figure of three significant digits counts one
 
 
@@ -247,16 +250,24 @@ def _counted_twice(first: tuple, second: tuple) -> bool:
       "受影响群众3000余户……实现3000余人用上自来水", "受影响群众3000余户……实现3000余户用上自来水")
 def _unit_subject(c):
     by_number: dict[str, tuple] = {}
+    by_label: dict[tuple, tuple] = {}  # (what is counted, the number) → (unit, as written)
     for path, text in prose(c.data):
         for match in SUBJECT.finditer(text):
             yield Finding(path, f"“{match.group()}”：计的是人次，量词却是“人”", "改为“人次”，或把主语改为“人数”",
                           match.end() - 1)
-        for match in COUNTED.finditer(text) if any(unit in text for unit in "人户名辆架艘") else ():
+        for match in COUNTED.finditer(text) if any(unit in text for unit in "人户名辆架艘个家所座处套间") else ():
             if match.start() and text[match.start() - 1] in "0123456789.":
                 continue
             lead, number, more, magnitude, unit = match.groups()
             written = number + (more or "") + (magnitude or "")  # 420余万, 2.6万, 3000余
             about = "refers" if lead in ("上述", "前述") else bool(lead or more or magnitude)
+            label = _label(LABEL_RUN.search(text, max(0, match.start(2) - 16), match.start(2)).group())
+            named = by_label.get((label, written)) if len(label) >= 3 else None
+            if named and {named[0], unit} & PERSONS and {named[0], unit} & OBJECTS:
+                yield Finding(path, f"“{label}{written}{unit}”与前文“{named[1]}”名目、数字相同，量词不同",
+                              f"核对计的是“{named[0]}”还是“{unit}”，全文一致", match.start(5))
+                continue  # 新增学位2700个 … 已新增学位2700人: one count, its unit miswritten
+            by_label.setdefault((label, written), (unit, f"{label}{written}{unit}"))
             if unit in THINGS - {"户"} and _significant(number) < 3:
                 continue  # 12个, 3家: too common to be one figure
             other = by_number.get(written)
