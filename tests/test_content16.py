@@ -229,3 +229,23 @@ def test_a_title_naming_a_place_after_guanyu_is_no_second_name_of_it():
     for verb in ("解决", "加快", "支持", "推进"):
         text = f"《关于{verb}固堤街道部分村庄水压不足问题的建议》收悉。二、关于固堤街道水压不足问题。"
         assert not raised("name-variant", text), text
+
+
+@pytest.mark.parametrize("route", ["三角山—策湖湿地", "青龙镇—白马湖", "滨江路—解放街", "凤凰岭—黄河湾"])
+def test_a_route_from_one_place_to_another_joined_by_one_dash_is_no_dash_slip(route):
+    """《关于打造三角山—策湖湿地全域旅游精品线路的建议》 (dev6 217, three false alarms at the first measurement):
+    GB/T 15834 joins the ends of a route with 一字线."""
+    text = f"您提出的《关于打造{route}全域旅游精品线路的建议》收悉。将{route}精品线路列为重点。"
+    assert not raised("lone-dash", text), text
+
+
+@pytest.mark.parametrize("text", ["智能时代与知识产权—2019论坛。", "这是我们的目标—共同富裕的路径。",
+                                  "我们始终坚持一个原则—群众满意。", "今年开展了专项整治—清理违建。"])
+def test_a_dash_typed_once_between_words_is_still_reported(text):
+    assert raised("lone-dash", text), text
+
+
+def test_the_same_pair_joined_twice_is_a_name():
+    text = "推进东部—中心城区快速通道建设。东部—中心城区快速通道已完成立项。"
+    assert not raised("lone-dash", text)
+    assert raised("lone-dash", text.split("。")[0] + "。")
