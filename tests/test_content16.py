@@ -249,3 +249,10 @@ def test_the_same_pair_joined_twice_is_a_name():
     text = "推进东部—中心城区快速通道建设。东部—中心城区快速通道已完成立项。"
     assert not raised("lone-dash", text)
     assert raised("lone-dash", text.split("。")[0] + "。")
+
+
+@pytest.mark.parametrize("place", ["大武口区", "石林彝族自治县"])
+def test_two_words_right_after_the_place_are_one_body_only_when_they_share_a_character(place):
+    """大武口区供热公司 … 大武口区热力公司 (new 46) is one company; 人民医院 and 中医医院 are two hospitals."""
+    assert raised("name-variant", f"由{place}供热公司负责。协调{place}热力公司落实。")
+    assert not raised("name-variant", f"由{place}人民医院负责。协调{place}中医医院落实。")

@@ -135,14 +135,15 @@ def _typo(a: str, b: str) -> str | None:
 def _two_changed(a: str, b: str) -> str | None:
     """区公路事业发展中心 and 区公路事业服务中心: the same last word, two characters before it changed and at
     least four the same before those — one body whose name was retyped from memory.  Right after the place
-    (自治县人民医院, 自治县中医医院) they are two bodies of one place."""
+    they must share a character (大武口区热力公司, 大武口区供热公司): 自治县人民医院 and 自治县中医医院 are two."""
     tail = 0
     while tail < min(len(a), len(b)) and a[-1 - tail] == b[-1 - tail]:
         tail += 1
     if not END.search(a[len(a) - tail:]) or min(len(a), len(b)) < tail + 6:
         return None
     changed_a, changed_b = a[-tail - 2:-tail], b[-tail - 2:-tail]
-    if changed_a[0] == changed_b[0] or a[-tail - 6:-tail - 2] != b[-tail - 6:-tail - 2] or a[-tail - 3] in PLACE_CHARS \
+    if changed_a[0] == changed_b[0] or a[-tail - 6:-tail - 2] != b[-tail - 6:-tail - 2] \
+            or (a[-tail - 3] in PLACE_CHARS and not set(changed_a) & set(changed_b)) \
             or PLACE_CHARS & set(changed_a + changed_b) or NOT_NAME.search(changed_a + changed_b) \
             or ORDINAL.search(changed_a + changed_b) \
             or not re.fullmatch(f"[{CJK}]{{6}}", a[-tail - 6:-tail]):
