@@ -256,3 +256,13 @@ def test_two_words_right_after_the_place_are_one_body_only_when_they_share_a_cha
     """大武口区供热公司 … 大武口区热力公司 (new 46) is one company; 人民医院 and 中医医院 are two hospitals."""
     assert raised("name-variant", f"由{place}供热公司负责。协调{place}热力公司落实。")
     assert not raised("name-variant", f"由{place}人民医院负责。协调{place}中医医院落实。")
+
+
+@pytest.mark.parametrize("lead", ["同时由", "协调", "依托", ""])
+@pytest.mark.parametrize("place", ["县", "区", "湾沚区"])
+def test_the_shorter_name_after_other_words_is_found_too(lead, place):
+    """以县人民医院、县中医医院为牵头单位 … 同时由县中医院牵头 (dev2 106): the words before the name differ."""
+    text = f"以{place}人民医院、{place}中医医院为牵头单位。下一步，{lead}{place}中医院牵头建设中医馆。"
+    problems = raised("name-variant", text) + raised("lost-character", text)
+    assert problems and f"{place}中医院" in problems[0].message, (text, [p.message for p in problems])
+    assert not raised("name-variant", text.replace(f"{lead}{place}中医院", f"{lead}{place}中医医院"))

@@ -101,7 +101,7 @@ VERDICTS = {
     "102": {"lost-character": (1, FA, "河道水环境: 水环境 is a word")},
     "103": {"lost-character": (1, REAL, "planted"), "title-guanyu-dui": (1, REAL, "planted")},
     "105": {"quantity-magnitude": (1, REAL, "planted"), "name-variant": (1, REAL, "planted: 区水利局 … 区水务局")},
-    "106": {"addressee-role": (1, REAL, "planted")},
+    "106": {"addressee-role": (1, REAL, "planted"), "name-variant": (1, REAL, "planted: 县中医医院 … 同时由县中医院 (round 6)")},
     "107": {"title-guanyu-dui": (1, REAL, "planted"), "unit-subject": (1, REAL, "planted")},
     "108": {"name-variant": (1, FA, "远程影像诊断中心 and 远程心电诊断中心 are two centres"),
             "figure-magnitude": (1, REAL, "planted: 投入资金860万元 … 在已投入8600万元设备资金的基础上 (round 6)")},

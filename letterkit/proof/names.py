@@ -179,20 +179,22 @@ def _one_changed(a: str, b: str) -> str | None:
 def _one_doubled(a: str, b: str) -> str | None:
     """区中医院 and 区中医医院: one name with a character written once and twice — both forms are in use, a
     letter keeps one.  The same tail with the last word, the doubled character, and two or more the same
-    before it."""
-    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-    if len(longer) != len(shorter) + 1:
+    before it (同时由县中医院 and 县中医医院: the words before the name may differ)."""
+    end = END.search(a)
+    if not end or not b.endswith(end.group()):
         return None
     tail = 0
-    while tail < len(shorter) and longer[-1 - tail] == shorter[-1 - tail]:
+    while tail < min(len(a), len(b)) and a[-1 - tail] == b[-1 - tail]:
         tail += 1
-    at = len(longer) - tail - 1  # the extra character, the same as the one after it
-    end = END.search(shorter)
-    if not end or tail < len(end.group()) or at < 2 or longer[at] != longer[at + 1] \
-            or longer[at - 2:at] != shorter[at - 2:at] or not re.fullmatch(f"[{CJK}]", longer[at]) \
-            or longer[at] in SIBLING_CHARS:
+    if tail < len(end.group()):
         return None
-    return f"“{shorter[at - 1:]}”与“{longer[at - 1:]}”"
+    for longer, shorter in ((a, b), (b, a)):
+        at = len(longer) - tail - 1  # the extra character, the same as the one after it
+        rest = shorter[:len(shorter) - tail]
+        if at >= 2 and longer[at] == longer[at + 1] and len(rest) >= 2 and longer[at - 2:at] == rest[-2:] \
+                and re.fullmatch(f"[{CJK}]", longer[at]) and longer[at] not in SIBLING_CHARS:
+            return f"“{rest[-1]}{shorter[len(shorter) - tail:]}”与“{longer[at - 1:]}”"
+    return None
 
 
 @lru_cache(maxsize=65536)
