@@ -266,3 +266,18 @@ def test_the_shorter_name_after_other_words_is_found_too(lead, place):
     problems = raised("name-variant", text) + raised("lost-character", text)
     assert problems and f"{place}中医院" in problems[0].message, (text, [p.message for p in problems])
     assert not raised("name-variant", text.replace(f"{lead}{place}中医院", f"{lead}{place}中医医院"))
+
+
+@pytest.mark.parametrize("name, at", [("国际量子研究中心", 3), ("市科技创新服务中心", 2)])
+@pytest.mark.parametrize("place", "镇区县市")
+def test_a_place_character_typed_inside_a_name_is_found(name, at, place):
+    """国际量子研究中心 … 国际量镇研究中心 (slipgen on the seed, seed 14): a place's character is no word there."""
+    wrong = name[:at] + place + name[at + 1:]
+    text = f"建设{name}。{name}位于福田。{wrong}以重大项目为牵引。"
+    problems = raised("name-variant", text)
+    assert problems and wrong[at - 1:] in problems[0].message, (text, [p.message for p in problems])
+
+
+def test_two_places_with_one_body_each_are_left_alone():
+    assert not raised("name-variant", "由城关镇卫生院负责。协调城关乡卫生院落实。")
+    assert not raised("name-variant", "由福田区教育局负责。协调福田县教育局落实。")

@@ -116,7 +116,7 @@ def _typo(a: str, b: str) -> str | None:
         tail += 1
     k = tail + 1  # the differing character, counted from the end
     if not END.search(a[len(a) - tail:]) or min(len(a), len(b)) < k + 2 or a[-k - 2:-k] != b[-k - 2:-k] \
-            or a[-k] in PLACE_CHARS or b[-k] in PLACE_CHARS:
+            or (a[-k] in PLACE_CHARS and b[-k] in PLACE_CHARS):  # 区教育局, 县教育局: two places
         return None
     from .missing import dictionary
 
