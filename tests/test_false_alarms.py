@@ -31,6 +31,8 @@ LETTERS["seed"] = SEED_TEXT
 # 131–170 (dev4, dev5: measured on their arrival, then fixed): tests/fixtures/published/dev4|dev5, which the
 # importing round copies in; checked here when they are present
 NEW_LETTERS = {p.stem.split("_")[0]: p for folder in ("dev4", "dev5", "heldout4") for p in sorted((PUBLISHED / folder).glob("1[3-9][0-9]_*.txt"))}
+# 211–242 (dev6, dev7: measured on their arrival in round 6, then fixed), copied in by the importing round
+NEW_LETTERS.update({p.stem.split("_")[0]: p for folder in ("dev6", "dev7") for p in sorted((PUBLISHED / folder).glob("2[1-4][0-9]_*.txt"))})
 LETTERS.update(NEW_LETTERS)
 
 REAL, FA = "real", "false alarm"
@@ -99,9 +101,10 @@ VERDICTS = {
     "102": {"lost-character": (1, FA, "河道水环境: 水环境 is a word")},
     "103": {"lost-character": (1, REAL, "planted"), "title-guanyu-dui": (1, REAL, "planted")},
     "105": {"quantity-magnitude": (1, REAL, "planted"), "name-variant": (1, REAL, "planted: 区水利局 … 区水务局")},
-    "106": {"addressee-role": (1, REAL, "planted")},
+    "106": {"addressee-role": (1, REAL, "planted"), "name-variant": (1, REAL, "planted: 县中医医院 … 同时由县中医院 (round 6)")},
     "107": {"title-guanyu-dui": (1, REAL, "planted"), "unit-subject": (1, REAL, "planted")},
-    "108": {"name-variant": (1, FA, "远程影像诊断中心 and 远程心电诊断中心 are two centres")},
+    "108": {"name-variant": (1, FA, "远程影像诊断中心 and 远程心电诊断中心 are two centres"),
+            "figure-magnitude": (1, REAL, "planted: 投入资金860万元 … 在已投入8600万元设备资金的基础上 (round 6)")},
     "110": {"doubled-character": (1, REAL, "planted"), "unit-subject": (1, REAL, "planted")},
     "91": {"doubled-character": (1, REAL, "planted"), "figure-magnitude": (1, REAL, "planted")},
     "92": {"addressee-role": (1, REAL, "planted")},
@@ -180,9 +183,32 @@ VERDICTS = {
     "185": {"title-guanyu-dui": (1, REAL, "planted"), "doubled-character": (1, REAL, "planted")},
     "186": {"figure-magnitude": (1, REAL, "planted"), "addressee-role": (1, REAL, "planted")},
     "187": {"empty-form-line": (1, REAL, "planted")},
-    "188": {"figure-magnitude": (1, REAL, "planted")},
+    "177": {"figure-magnitude": (1, REAL, "planted: 2023年投入资金860万元 … 在2023年投入8600万元 (round 6)")},
+    "188": {"figure-magnitude": (1, REAL, "planted"), "name-variant": (1, REAL, "planted: 湾沚区技工学校 … 湾沚区技师学校 (round 6)")},
     "189": {"doubled-character": (1, REAL, "planted"), "signature-organ": (1, REAL, "planted")},
 }
+VERDICTS.update({  # 211–242: every finding a planted slip but 218's lost-character
+    "211": {"lost-character": (1, REAL, "planted"), "figure-magnitude": (1, REAL, "planted")},
+    "212": {"doubled-character": (1, REAL, "planted"), "addressee-role": (1, REAL, "planted")},
+    "214": {"date-line-lost-month": (1, REAL, "planted"), "empty-form-line": (1, REAL, "planted"),
+            "lost-character": (1, REAL, "planted")},
+    "215": {"title-guanyu-dui": (1, REAL, "planted"), "name-variant": (1, REAL, "planted: 区中医院 … 区中医医院 (round 6)")},
+    "217": {"unit-subject": (1, REAL, "planted"), "kind-word": (1, REAL, "planted")},  # lone-dash ×3 no more (三角山—策湖湿地)
+    "218": {"lost-character": (1, FA, "企业投一点 (missing.py)"), "signature-organ": (1, REAL, "planted")},
+    "220": {"quantity-magnitude": (1, REAL, "planted")},
+    "222": {"doubled-character": (1, REAL, "planted"), "unit-subject": (1, REAL, "planted: 新增学位2700个 … 2700人 (round 6)"),
+            "addressee-role": (1, REAL, "planted")},
+    "231": {"lost-character": (1, REAL, "planted"), "figure-magnitude": (1, REAL, "planted")},
+    "232": {"date-line-lost-month": (1, REAL, "planted"), "addressee-role": (1, REAL, "planted")},
+    "234": {"doubled-character": (1, REAL, "planted")},
+    "235": {"title-guanyu-dui": (1, REAL, "planted"), "misspelt-word": (1, REAL, "planted: 人材公寓")},
+    "236": {"doubled-character": (1, REAL, "planted"), "unit-subject": (1, REAL, "planted")},  # name-variant 关于…固堤街道 no more
+    "237": {"signature-organ": (1, REAL, "planted")},
+    "239": {"quantity-magnitude": (1, REAL, "planted")},
+    "240": {"empty-form-line": (1, REAL, "planted")},
+    "241": {"addressee-role": (1, REAL, "planted")},
+    "242": {"kind-word": (1, REAL, "planted"), "quantity-magnitude": (1, REAL, "planted: 全长15.6公里 … 在全长156公里 (round 6)")},
+})
 # letters with more than one false alarm, none of this round's rules': lost-character (missing.py) and import's misreadings
 OVER_ONE = {"153": "lost-character ×3 (missing.py) and （1） kept by import", "162": "lost-character (missing.py) and import's joint organs"}
 

@@ -33,7 +33,12 @@ ROUNDS = 4 if BIG else 1
 # Lost characters, branch lost3: 22/19/13 of 72 on seeds 13/14/15 (was 22/23/16): a word put back
 # without the same neighbours must now read better where the character is often a word alone, which
 # took ten false alarms on the unseen letters dev4/dev5 down to three (READING.md); the floor follows.
-FLOOR = {"lost-character": 0.15, "doubled-character": 0.75, "name-variant": 0.5, "organ-truncated": 0.25,
+# Round 6: a signature retyped before 城乡 or with a place's character inside (住资和城乡建设局, 白银市自县资源局)
+# is reported by organ-name-words, and 建议交县卫生健康办理 by organ-truncated: signature 36, 36, 37 of 39 on
+# seeds 13, 14, 15 (3 rounds each, was 30, 32 and about as many), organ-truncated 3/3 on each (was 2/3);
+# under CI (4 rounds) seed 14 finds 39 of 52 signatures (0.75, was 38): that floor stays, organ-truncated's
+# rises to 0.5.
+FLOOR = {"lost-character": 0.15, "doubled-character": 0.75, "name-variant": 0.5, "organ-truncated": 0.5,
          "signature": 0.7}
 TARGET = 0.9  # serious (lost characters apart) and standard-breaking slips
 

@@ -22,7 +22,7 @@ UNITS = {"平方米": "m2", "㎡": "m2", "平米": "m2", "m²": "m2", "平方公
 SCALE = {"公斤": Decimal("0.001"), "千克": Decimal("0.001"), "千米": 1000, "公里": 1000,  # in the kind's first unit
          "公顷": 10_000, "平方公里": 1_000_000}  # 230公顷 restated as 230平方米: a power of ten apart, as 万 is
 QUALIFIERS = re.compile("(?:约|近|达|为|共|计|逾|超过|已达|合计|总计|累计|共计|达到|约为|已经|总共|一共|已|均|都)+$")
-QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(千|万|亿)?(余|多)?(平方公里|平方米|立方米|㎡|平米|m²|亩|公顷|元|人次|人|家|个|件|吨|公里|千米|米|台|辆|所|座|条|项|名|户|套|张|间|公斤|千克)")
+QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(千(?![米克])|万|亿)?(余|多)?(平方公里|平方米|立方米|㎡|平米|m²|亩|公顷|元|人次|人|家|个|件|吨|公里|千米|米|台|辆|所|座|条|项|名|户|套|张|间|公斤|千克)")
 
 
 LABEL_RUN = re.compile(rf"[{CJK}]{{0,16}}$")
@@ -31,6 +31,7 @@ YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d{2}年的?$")  # 较2022年的3120�
 TWICE = re.compile(r"(约|大约|近)\d+(?:\.\d+)?(多|余)")
 
 
+LEAD = set("在对按将把于从即经以")  # 我局在全长156公里: a preposition before what is counted
 FILLERS = re.compile("[的了]")  # 此前新建的停车位6000个, 停车位增加了600个: what is counted, said with a particle
 
 
@@ -51,7 +52,7 @@ def quantities(text: str):
         year = YEAR_BEFORE.search(text, max(0, match.start() - 7), match.start()) if len(label) < 2 else None
         label = year.group()[:5] if year else label  # 2023年238.65万人次: the year is what names the figure
         number, magnitude, unit = match.group(1), match.group(2) or "", match.group(4)
-        if len(label) < 2 or (unit == "米" and magnitude == "千"):
+        if len(label) < 2:
             continue
         value = Decimal(number) * MAGNITUDE[magnitude] * SCALE.get(unit, 1)
         digits = number.replace(".", "").strip("0")
@@ -60,12 +61,13 @@ def quantities(text: str):
 
 
 @rule("quantity-magnitude", "error", "quantities", "同一个数量前后写了两次，数量级不一致",
-      "同一段里（或全信中有两位以上有效数字、或名目有三个字以上时）同一名目的数量，数字相同而差 10 的整数次幂，"
+      "同一段里（或全信中有两位以上有效数字、或名目有三个字以上时）同一名目的数量（名目前的“在”“对”“按”不算，"
+      "“全长15.6公里”……“在全长156公里”），数字相同而差 10 的整数次幂，"
       "多半是漏了或多了“万”“亿”。误报很少：数字和名目都要相同。",
       "总建筑面积约23万㎡……总建筑面积约23平方米", "总建筑面积约23万㎡……总建筑面积约23万平方米")
 def _magnitude(c):
     for path, offset, label, written, before_label, before_written, ratio, same in _restated(c.data):
-        if same:
+        if same is True:
             quoted, before = _quoted(c.data, path, offset, written), before_label + before_written
             yield Finding(path, f"“{quoted}”与前文“{before}”数字相同而相差 {ratio} 倍",
                           "核对数量级（万、亿）和单位，改成一致", offset - (len(quoted) - len(written)))
@@ -73,9 +75,10 @@ def _magnitude(c):
 
 def _same_label(label: str, before: str) -> bool:
     """总投资 and 项目总投资 (its last four characters: 目总投资) name one figure: the one ends with the other,
-    of three characters or more."""
+    of three characters or more, or after a preposition (全长 and 局在全长)."""
     shorter, longer = sorted((label, before), key=len)
-    return label == before or (len(shorter) >= 3 and longer.endswith(shorter))
+    return label == before or ((len(shorter) >= 3 or longer[-len(shorter) - 1:-len(shorter)] in LEAD)
+                               and longer.endswith(shorter))
 
 
 def _quoted(data, path, offset, written) -> str:
@@ -85,6 +88,39 @@ def _quoted(data, path, offset, written) -> str:
 
 
 REFERS = re.compile("上述|前述|上面")  # 上述560余户: the figure said before, by the letter's own word
+YEAR_IN = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+CLAUSE_RUN = re.compile(rf"[{CJK}]{{1,12}}$")
+PART = re.compile("其中|占|用于|包括|平均|每")  # 其中省级补助860万元: a part of the total, not the total again
+# what is spent or counted, not what was done: 投入资金 … 争取上级资金 share 资金 but no verb
+NOT_DOING = re.compile("资金|经费|资产|费用|补助|补贴|面积|人口|总额|规模|项目|全区|全县|全市|全镇|全乡|群众|上级|财政|专项|各级")
+
+
+BASIS = re.compile(r"在[^，。；！？]{0,20}$")  # 在已投入8600万元……的基础上: what was done, said again
+
+
+def _when(text: str, offset: int) -> tuple[str, str, bool, str]:
+    """(the year its sentence names before the number, the words of its clause right before it, whether
+    it restates what was done — 在……的基础上, 已投入 —, the year its own clause names):
+    2023年投入资金860万元 → (2023, 投入资金, False, 2023)."""
+    start = max(text.rfind(mark, 0, offset) for mark in "。；！？") + 1
+    years = YEAR_IN.findall(text, start, offset)
+    run = CLAUSE_RUN.search(text, max(start, offset - 12), offset)
+    words = "" if run is None or PART.search(run.group()) else run.group()
+    after = re.match(r"[^，。；！？]{0,20}", text[offset:]).group()
+    back = (BASIS.search(text, start, offset) is not None and "基础上" in after) or words.startswith("已")
+    clause = max(text.rfind(mark, 0, offset) for mark in "，,。；！？") + 1
+    own = YEAR_IN.findall(text, clause, offset)  # 2022年新建道路450公里: the year of this figure
+    return (years[-1] if len(set(years)) == 1 else ""), words, back, (own[-1] if len(set(own)) == 1 else "")
+
+
+def _same_doing(when: tuple, before: tuple) -> bool:
+    """One verb, and one year or the later said to be what was done: 2023年投入资金860万元 … 在2023年投入
+    8600万元……的基础上 restate one figure.  Two years' figures, or a part of a total (其中, 用于), are two."""
+    (year, words, back, _), (before_year, before_words, _, _) = when, before
+    pairs = {words[i:i + 2] for i in range(len(words) - 1)}
+    return (back or bool(year) and year == before_year) and any(
+        re.fullmatch(f"[{CJK}]{{2}}", pair) and "年" not in pair and pair in before_words and not NOT_DOING.fullmatch(pair)
+        for pair in pairs)
 
 
 def _restated(data):
@@ -92,20 +128,23 @@ def _restated(data):
     seen: dict[tuple, list] = {}
     for index, (path, text) in enumerate(prose(data)):
         for offset, label, value, unit, digits, written, noun in quantities(text):
-            key = (unit, digits)
-            for before_index, before_label, before_value, before_written, before_noun, before_run in seen.get(key, []):
+            key, when = (unit, digits), _when(text, offset)
+            for before_index, before_label, before_value, before_written, before_noun, before_run, before_when in seen.get(key, []):
                 # one label, or what is counted named the same before or after the number (公办学位12000个 …
                 # 新增1200个公办学位)
                 same = REFERS.search(label) is not None or _same_label(label, before_label) or any(
                     _same_label(x, y) for x, y in ((noun, before_noun), (noun, before_label), (label, before_noun)) if x and y)
+                if when[3] and before_when[3] and when[3] != before_when[3]:
+                    continue  # 2022年新建道路450公里 … 2023年新建道路45公里: two years' figures
                 if value and before_value and value != before_value \
                         and (len(digits) >= 2 or (same and (before_index == index or len(label) >= 3))):
                     ratio = max(value, before_value) / min(value, before_value)
                     if ratio >= 10 and ratio == 10 ** (len(str(int(ratio))) - 1):
-                        yield path, offset, label, written, before_run, before_written, int(ratio), same
+                        yield path, offset, label, written, before_run, before_written, int(ratio), same or (
+                            "when" if _same_doing(when, before_when) else "")
                         break
             run = LABEL_RUN.search(text[max(0, offset - 12):offset]).group()  # quoted as written (此前新建的停车位)
-            seen.setdefault(key, []).append((index, label, value, written, noun, run))
+            seen.setdefault(key, []).append((index, label, value, written, noun, run, when))
 
 
 WRITTEN = re.compile(r"(\d+(?:\.\d+)?)\s*(千|万|亿)?")
@@ -126,11 +165,14 @@ def _written_out(a: str, b: str, ratio: int) -> bool:
 
 @rule("figure-magnitude", "warning", "quantities", "同一个数字在信里出现两次，数量级不同",
       "名目不同（“累计投入资金3.2亿元”……“在前期投入3.2万元”），但两位以上有效数字和单位都相同、只差 10 的整数次幂，"
-      "而且是同一个数换了“万”“亿”或挪了小数点（12家与120家不算），多半是同一笔数写错了。把握一般：两个不同的数恰好数字相同时也会报，所以是警告。",
+      "而且是同一个数换了“万”“亿”或挪了小数点（12家与120家不算），多半是同一笔数写错了。同一年份、同一个动词"
+      "（“2023年投入资金860万元”……“在2023年投入8600万元”），或后一处是“在已投入……的基础上”说回已做的事，也报；"
+      "两个年份各自的数、总数和“其中”的一部分不报。把握一般：两个不同的数恰好数字相同时也会报，所以是警告。",
       "累计投入资金3.2亿元……在前期投入3.2万元", "累计投入资金3.2亿元……在前期投入3.2亿元")
 def _figure(c):
     for path, offset, label, written, before_label, before_written, ratio, same in _restated(c.data):
-        if not same and (_same_figure(written, before_written) or _written_out(written, before_written, ratio)):
+        if same is not True and (same == "when" or _same_figure(written, before_written)
+                                 or _written_out(written, before_written, ratio)):
             yield Finding(path, f"“{label}{written}”与前文“{before_label}{before_written}”数字相同而相差 {ratio} 倍，"
                                 "可能是同一个数写错了数量级", "核对数量级（万、亿）、小数点和单位", offset)
 
@@ -162,7 +204,7 @@ def _unit_restated(c):
             seen.setdefault((written, DIMENSION[unit]), unit)
 
 
-RESTATED = re.compile(r"(\d+(?:\.\d+)?)\s*((?:余|多)?(?:千|万|亿)?(?:余|多)?)(" + "|".join(sorted(DIMENSION, key=len, reverse=True)) + ")")
+RESTATED = re.compile(r"(\d+(?:\.\d+)?)\s*((?:余|多)?(?:千(?![米克])|万|亿)?(?:余|多)?)(" + "|".join(sorted(DIMENSION, key=len, reverse=True)) + ")")
 
 
 SUBJECT = re.compile(r"人次[^，。；！？、]{0,8}?\d+(?:\.\d+)?(?:万|亿)?(?:余|多)?人(?![次员才民大口群均])")
@@ -173,6 +215,7 @@ COUNTED = re.compile(r"(约|近|逾|超过|大约|上述|前述)?(\d+(?:\.\d+)?)
 COUNTS = {"人": "人", "名": "人", "人次": "人次", "户": "户", "辆": "辆", "辆次": "辆次", "架": "架", "架次": "架次",
           "艘": "艘", "艘次": "艘次"}
 PEOPLE = {"人", "人次", "户"}  # counted against each other; a vehicle's count only against its own 次 (辆 / 辆次)
+PERSONS, OBJECTS = {"人", "名", "人次"}, set("个家所座处套间")  # one thing counted in people and in objects
 THINGS = set("处家个所座套间户")  # places, bodies, dwellings: one exact figure of three significant digits counts one
 
 
@@ -206,20 +249,29 @@ def _counted_twice(first: tuple, second: tuple) -> bool:
       "一处约数一处两位有效数字（“约4800户”……“4800人”）或用“上述”指回前文的数（“2870名学生”……“上述2870户学生”）"
       "一处按户、一处按人计，也是其一写错（“名”与“人”同类）。"
       "车辆、航班、船只也一样：同一个数一处“辆次”一处“辆”（架次/架、艘次/艘）；三位有效数字的同一个数一处“处”（家、个、所、套）一处“户”也报。“余”写在“万”前（“420余万人次”……“420余万人”）同样比。"
+      "同一名目、同一个数一处按人一处按个、家、所计（“新增学位2700个”……“已新增学位2700人”）也报。"
       "只认这几种量词，数字要有三位以上，误报很少。",
       "受影响群众3000余户……实现3000余人用上自来水", "受影响群众3000余户……实现3000余户用上自来水")
 def _unit_subject(c):
     by_number: dict[str, tuple] = {}
+    by_label: dict[tuple, tuple] = {}  # (what is counted, the number) → (unit, as written)
     for path, text in prose(c.data):
         for match in SUBJECT.finditer(text):
             yield Finding(path, f"“{match.group()}”：计的是人次，量词却是“人”", "改为“人次”，或把主语改为“人数”",
                           match.end() - 1)
-        for match in COUNTED.finditer(text) if any(unit in text for unit in "人户名辆架艘") else ():
+        for match in COUNTED.finditer(text) if any(unit in text for unit in "人户名辆架艘个家所座处套间") else ():
             if match.start() and text[match.start() - 1] in "0123456789.":
                 continue
             lead, number, more, magnitude, unit = match.groups()
             written = number + (more or "") + (magnitude or "")  # 420余万, 2.6万, 3000余
             about = "refers" if lead in ("上述", "前述") else bool(lead or more or magnitude)
+            label = _label(LABEL_RUN.search(text, max(0, match.start(2) - 16), match.start(2)).group())
+            named = by_label.get((label, written)) if len(label) >= 3 else None
+            if named and {named[0], unit} & PERSONS and {named[0], unit} & OBJECTS:
+                yield Finding(path, f"“{label}{written}{unit}”与前文“{named[1]}”名目、数字相同，量词不同",
+                              f"核对计的是“{named[0]}”还是“{unit}”，全文一致", match.start(5))
+                continue  # 新增学位2700个 … 已新增学位2700人: one count, its unit miswritten
+            by_label.setdefault((label, written), (unit, f"{label}{written}{unit}"))
             if unit in THINGS - {"户"} and _significant(number) < 3:
                 continue  # 12个, 3家: too common to be one figure
             other = by_number.get(written)
