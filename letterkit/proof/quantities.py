@@ -27,6 +27,7 @@ QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(千|万|亿)?(余|多)?(平方公里|
 
 LABEL_RUN = re.compile(rf"[{CJK}]{{0,16}}$")
 NOUN_AFTER = re.compile(rf"([{CJK}]{{3,4}}?)(?=[，。；、）)的]|$)")
+NOUN_LEADS = re.compile(rf"(?![以左上下之的余多等不次及和与或至到])[{CJK}]{{4}}(?=[{CJK}])")  # 400辆新能源公交车运行平稳
 YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d{2}年的?$")  # 较2022年的3120万人次
 TWICE = re.compile(r"(约|大约|近)\d+(?:\.\d+)?(多|余)")
 
@@ -56,7 +57,9 @@ def quantities(text: str):
         value = Decimal(number) * MAGNITUDE[magnitude] * SCALE.get(unit, 1)
         digits = number.replace(".", "").strip("0")
         noun = NOUN_AFTER.match(text, match.end())  # 新增1200个公办学位: what is counted comes after the unit
-        yield match.start(), label, value, UNITS[unit], digits, match.group(), noun.group(1) if noun else ""
+        leads = None if noun else NOUN_LEADS.match(text, match.end())  # a longer run: its first four characters
+        noun = noun.group(1) if noun else leads.group() if leads else ""
+        yield match.start(), label, value, UNITS[unit], digits, match.group(), noun
 
 
 @rule("quantity-magnitude", "error", "quantities", "同一个数量前后写了两次，数量级不一致",
@@ -78,6 +81,13 @@ def _same_label(label: str, before: str) -> bool:
     return label == before or (len(shorter) >= 3 and longer.endswith(shorter))
 
 
+def _same_noun(noun: str, before: str) -> bool:
+    """公交车 and 公交车运 (of 400辆公交车运行平稳): what is counted, named after the unit, the one the start of the
+    other, of three characters or more."""
+    shorter, longer = sorted((noun, before), key=len)
+    return len(shorter) >= 3 and longer.startswith(shorter)
+
+
 def _quoted(data, path, offset, written) -> str:
     """The quantity with the words before it up to the last mark (项目总投资约3.2万元), at most 12 of them."""
     text = next(t for p, t in prose(data) if p == path)
@@ -97,9 +107,11 @@ def _restated(data):
                 # one label, or what is counted named the same before or after the number (公办学位12000个 …
                 # 新增1200个公办学位)
                 same = REFERS.search(label) is not None or _same_label(label, before_label) or any(
-                    _same_label(x, y) for x, y in ((noun, before_noun), (noun, before_label), (label, before_noun)) if x and y)
+                    _same_label(x, y) for x, y in ((noun, before_noun), (noun, before_label), (label, before_noun)) if x and y) \
+                    or _same_noun(noun, before_noun)
                 if value and before_value and value != before_value \
-                        and (len(digits) >= 2 or (same and (before_index == index or len(label) >= 3))):
+                        and (len(digits) >= 2 or (same and (before_index == index or len(label) >= 3
+                                                            or (len(noun) >= 4 and _same_noun(noun, before_noun))))):
                     ratio = max(value, before_value) / min(value, before_value)
                     if ratio >= 10 and ratio == 10 ** (len(str(int(ratio))) - 1):
                         yield path, offset, label, written, before_run, before_written, int(ratio), same
