@@ -28,6 +28,7 @@ QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(千|万|亿)?(余|多)?(平方公里|
 LABEL_RUN = re.compile(rf"[{CJK}]{{0,16}}$")
 NOUN_AFTER = re.compile(rf"([{CJK}]{{3,4}}?)(?=[，。；、）)的]|$)")
 NOUN_LEADS = re.compile(rf"(?![以左上下之的余多等不次及和与或至到])[{CJK}]{{4}}(?=[{CJK}])")  # 400辆新能源公交车运行平稳
+BOUND = re.compile("(?:及|或)?(?:以上|以下|以内)")
 YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d{2}年的?$")  # 较2022年的3120万人次
 TWICE = re.compile(r"(约|大约|近)\d+(?:\.\d+)?(多|余)")
 
@@ -52,8 +53,8 @@ def quantities(text: str):
         year = YEAR_BEFORE.search(text, max(0, match.start() - 7), match.start()) if len(label) < 2 else None
         label = year.group()[:5] if year else label  # 2023年238.65万人次: the year is what names the figure
         number, magnitude, unit = match.group(1), match.group(2) or "", match.group(4)
-        if len(label) < 2 or (unit == "米" and magnitude == "千"):
-            continue
+        if len(label) < 2 or (unit == "米" and magnitude == "千") or BOUND.match(text, match.end()):
+            continue  # 年产值40万元以上的企业 … 400万元以上的: a bound of a class, two bounds are two figures
         value = Decimal(number) * MAGNITUDE[magnitude] * SCALE.get(unit, 1)
         digits = number.replace(".", "").strip("0")
         noun = NOUN_AFTER.match(text, match.end())  # 新增1200个公办学位: what is counted comes after the unit
