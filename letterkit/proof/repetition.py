@@ -177,14 +177,14 @@ def _reduplicated(t: str, i: int, words) -> bool:
     """事事有回音, 人人参与, 市某区某某局: the pair at (i, i+1) is a word of jieba's made of a noun or measure
     word said twice (an AA word: "every"), not after a number, and no word claims either copy — none ends
     with the first (进一步步: 一步, 楼层层: 楼层) unless a word claims the character before (做到|处处), the likeliest
-    reading of the text around takes the pair as a word, and no word commoner than the pair starts with the
-    second (单单位: 单位).
+    reading of the text around takes the pair as a word, and no word a fifth as common as the pair or more
+    starts with the second (单单位: 单位; 定制公公交: 公交; not 人人参与: 人参 is an eighth of 人人).
     Adjectives and verbs said twice (高高发, 整整治) and a place's character (我县县) are left to the rules."""
     pair = words.get(t[i:i + 2], 0)
     return pair >= EDGE_COUNT and not (i and t[i - 1].isdigit()) and t[i] not in PLACE_ENDS \
         and not any(t[a:i + 1] in words for a in (i - 2, i - 3) if a >= 0) \
         and (t[i - 1:i + 1] not in words or t[i - 2:i] in words) and _read_as_pair(t, i) \
-        and not any(words.get(t[i + 1:b], 0) > (pair if b == i + 3 else 0) for b in (i + 3, i + 4, i + 5)) \
+        and not any(words.get(t[i + 1:b], 0) > (pair / 5 if b == i + 3 else 0) for b in (i + 3, i + 4, i + 5)) \
         and t[i] in _counted_characters()
 
 
