@@ -75,7 +75,7 @@ def _role(c):
     role = get(c.data, ("addressee", "role"))
     if role == wrong:
         yield Finding(("addressee", "role"), f"答复的是{kind}，称呼却是“{role}”", f"改为“{ROLE[kind]}”")
-    pattern = re.compile(rf"(?:各位|尊敬的[^，。：:；、]{{0,8}}|按照|感谢|您作为)[^，。：:；、]{{0,3}}?{wrong}(?!会)"
+    pattern = re.compile(rf"(?:各位|尊敬的[^，。：:；、]{{0,8}}|按照|感谢|您作为)(?:[^，。：:；、]{{0,3}}?|{NAMED_FEW}){wrong}(?!会)"
                          rf"|{wrong}们?(?=的(?:建议|提案|意见|关心))"
                          rf"|(?<!政协)(?<!人大){wrong}们?(?=在(?:提案|建议)中|所提|提出的|提到的|反映的)"
                          rf"|{_addressed(c)}{wrong}(?!会|长|团)")
@@ -83,6 +83,10 @@ def _role(c):
         for match in pattern.finditer(text):
             yield Finding(path, f"答复的是{kind}，这里却称“{match.group()}”", f"改为“{ROLE[kind]}”",
                           match.end() - len(wrong))
+
+
+# 马国峰等, 马国峰、李华等3名, 王敏等三位: the members named before their role, as a letter thanks them
+NAMED_FEW = r"(?:[\u4e00-\u9fff]{2,4}、){0,4}[\u4e00-\u9fff]{2,4}等[\d一二三四五六七八九十]*[名位]?"
 
 
 def _addressed(c) -> str:

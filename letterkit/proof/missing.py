@@ -515,6 +515,8 @@ def _inner_sentence(text: str) -> list[tuple[int, str, str, str]]:
             if a < 0 or a + n > len(text):
                 continue
             least = INNER_GAIN if a + n == i + 1 else INNER_GAIN_INSIDE
+            if a == i and alone.get(ch, 0.0) >= RARELY_ALONE:
+                continue  # 在岗培训: 岗 is a word alone in a third of its uses (上岗, 在岗), it begins no lost 岗位 here
             for word in short.get(text[a:a + n], "").split():
                 k = next((k for k in range(n) if word[k] != text[a + k]), n - 1)  # where the character goes back
                 if word[k] in NUMERAL:

@@ -336,7 +336,7 @@ def _names(c):
             earlier, difference = first_unreported(
                 kinds.get(run[-1], []) + kinds.get(core, []) + kinds.get(renamed, []), run,
                 lambda a, b: _typo(a, b) or _typo(b, a) or _kind_variant(a, b) or _two_changed(a, b)
-                or _one_changed(a, b) or _one_doubled(a, b))
+                or _one_changed(a, b) or _one_doubled(a, b) or _company_form(a, b))
             if earlier is not None and not said_elsewhere(path, offset, offset + len(run), earlier):
                 quoted, before = _quote(run, earlier), _quote(earlier, run)
                 yield Finding(path, f"“{quoted}”与前文“{before}”相差{difference}，像是同一机构的两种写法",
@@ -344,6 +344,21 @@ def _names(c):
             for key in ((run[-1], core) if len(core) == 2 else (run[-1],)) + ((renamed,) if renamed else ()):
                 if run not in kinds.setdefault(key, []):
                     kinds[key].append(run)
+
+
+@lru_cache(maxsize=65536)
+def _company_form(a: str, b: str) -> str | None:
+    """…公共交通有限公司 and …公共交通有限责任公司: one company, its legal form written in full once and short once
+    (the 公司法 allows both); the names before the form agree in four characters or more."""
+    for x, y in ((a, b), (b, a)):
+        if x.endswith("有限责任公司") and y.endswith("有限公司") and not y.endswith("有限责任公司"):
+            core_x, core_y = x[:-6], y[:-4]
+            same = 0
+            while same < min(len(core_x), len(core_y)) and core_x[-1 - same] == core_y[-1 - same]:
+                same += 1
+            if same >= 4:
+                return "“有限公司”与“有限责任公司”"
+    return None
 
 
 @rule("signature-variant", "warning", "names", "署名与正文里的本机关名称一字之差",

@@ -27,6 +27,8 @@ QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(千(?![米克])|万|亿)?(余|多)?(�
 
 LABEL_RUN = re.compile(rf"[{CJK}]{{0,16}}$")
 NOUN_AFTER = re.compile(rf"([{CJK}]{{3,4}}?)(?=[，。；、）)的]|$)")
+NOUN_LEADS = re.compile(rf"(?![以左上下之的余多等不次及和与或至到])[{CJK}]{{4}}(?=[{CJK}])")  # 400辆新能源公交车运行平稳
+BOUND = re.compile("(?:及|或)?(?:以上|以下|以内)")
 YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d{2}年的?$")  # 较2022年的3120万人次
 TWICE = re.compile(r"(约|大约|近)\d+(?:\.\d+)?(多|余)")
 
@@ -52,12 +54,14 @@ def quantities(text: str):
         year = YEAR_BEFORE.search(text, max(0, match.start() - 7), match.start()) if len(label) < 2 else None
         label = year.group()[:5] if year else label  # 2023年238.65万人次: the year is what names the figure
         number, magnitude, unit = match.group(1), match.group(2) or "", match.group(4)
-        if len(label) < 2:
-            continue
+        if len(label) < 2 or BOUND.match(text, match.end()):
+            continue  # 年产值40万元以上的企业 … 400万元以上的: a bound of a class, two bounds are two figures
         value = Decimal(number) * MAGNITUDE[magnitude] * SCALE.get(unit, 1)
         digits = number.replace(".", "").strip("0")
         noun = NOUN_AFTER.match(text, match.end())  # 新增1200个公办学位: what is counted comes after the unit
-        yield match.start(), label, value, UNITS[unit], digits, match.group(), noun.group(1) if noun else ""
+        leads = None if noun else NOUN_LEADS.match(text, match.end())  # a longer run: its first four characters
+        noun = noun.group(1) if noun else leads.group() if leads else ""
+        yield match.start(), label, value, UNITS[unit], digits, match.group(), noun
 
 
 @rule("quantity-magnitude", "error", "quantities", "同一个数量前后写了两次，数量级不一致",
@@ -79,6 +83,13 @@ def _same_label(label: str, before: str) -> bool:
     shorter, longer = sorted((label, before), key=len)
     return label == before or ((len(shorter) >= 3 or longer[-len(shorter) - 1:-len(shorter)] in LEAD)
                                and longer.endswith(shorter))
+
+
+def _same_noun(noun: str, before: str) -> bool:
+    """公交车 and 公交车运 (of 400辆公交车运行平稳): what is counted, named after the unit, the one the start of the
+    other, of three characters or more."""
+    shorter, longer = sorted((noun, before), key=len)
+    return len(shorter) >= 3 and longer.startswith(shorter)
 
 
 def _quoted(data, path, offset, written) -> str:
@@ -133,11 +144,13 @@ def _restated(data):
                 # one label, or what is counted named the same before or after the number (公办学位12000个 …
                 # 新增1200个公办学位)
                 same = REFERS.search(label) is not None or _same_label(label, before_label) or any(
-                    _same_label(x, y) for x, y in ((noun, before_noun), (noun, before_label), (label, before_noun)) if x and y)
+                    _same_label(x, y) for x, y in ((noun, before_noun), (noun, before_label), (label, before_noun)) if x and y) \
+                    or _same_noun(noun, before_noun)
                 if when[3] and before_when[3] and when[3] != before_when[3]:
                     continue  # 2022年新建道路450公里 … 2023年新建道路45公里: two years' figures
                 if value and before_value and value != before_value \
-                        and (len(digits) >= 2 or (same and (before_index == index or len(label) >= 3))):
+                        and (len(digits) >= 2 or (same and (before_index == index or len(label) >= 3
+                                                            or (len(noun) >= 4 and _same_noun(noun, before_noun))))):
                     ratio = max(value, before_value) / min(value, before_value)
                     if ratio >= 10 and ratio == 10 ** (len(str(int(ratio))) - 1):
                         yield path, offset, label, written, before_run, before_written, int(ratio), same or (

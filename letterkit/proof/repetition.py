@@ -170,6 +170,45 @@ MEASURE_WORDS = set("批个条件家户人年月天层项步次回片块座所�
 TWO_HAN = re.compile(f"([{CJK}])\\1")
 
 
+ONE = "一"  # 一年年, 一道道: "one after another"; after 每, 各, 这, 那 a measure word twice is a slip (每年年选派)
+
+
+def _reduplicated(t: str, i: int, words) -> bool:
+    """事事有回音, 人人参与, 市某区某某局: the pair at (i, i+1) is a word of jieba's made of a noun or measure
+    word said twice (an AA word: "every"), not after a number, and no word claims either copy — none ends
+    with the first (进一步步: 一步, 楼层层: 楼层) unless a word claims the character before (做到|处处), the likeliest
+    reading of the text around takes the pair as a word, and no word a fifth as common as the pair or more
+    starts with the second (单单位: 单位; 定制公公交: 公交; not 人人参与: 人参 is an eighth of 人人).
+    Adjectives and verbs said twice (高高发, 整整治) and a place's character (我县县) are left to the rules."""
+    pair = words.get(t[i:i + 2], 0)
+    return pair >= EDGE_COUNT and not (i and t[i - 1].isdigit()) and t[i] not in PLACE_ENDS \
+        and not any(t[a:i + 1] in words for a in (i - 2, i - 3) if a >= 0) \
+        and (t[i - 1:i + 1] not in words or t[i - 2:i] in words) and _read_as_pair(t, i) \
+        and not any(words.get(t[i + 1:b], 0) > (pair / 5 if b == i + 3 else 0) for b in (i + 3, i + 4, i + 5)) \
+        and t[i] in _counted_characters()
+
+
+def _read_as_pair(t: str, i: int) -> bool:
+    """Whether the likeliest segmentation by jieba's counts of the few characters around (i, i+1) reads the
+    pair as one word."""
+    from .missing import _segment
+
+    start = max(0, i - 4)
+    return (i - start, i - start + 2) in _segment(t[start:i + 6])
+
+
+@lru_cache(maxsize=1)
+def _counted_characters() -> frozenset:
+    """The single characters jieba's dictionary tags as nouns, measure words, pronouns or times (事, 人, 天,
+    个, 某): said twice they mean "every" or stand for a name (某某).  Read only when such a pair is met."""
+    from ..cache import jieba as private_jieba
+
+    with private_jieba().dt.get_dict_file() as lines:
+        text = lines.read().decode("utf-8")
+    return frozenset(ch for ch, tag in re.findall(r"^([\u4e00-\u9fff]) \d+ (\w+)\r?$", text, re.M)
+                     if tag in ("n", "q", "r", "t"))
+
+
 # what follows a place's character to make a word of its own level or part: 全县县直单位, 全市市属企业, 全镇镇村
 PLACE_WORD_AFTER = set("直属级委府政长内外域划位片县乡镇村街组居民")
 
@@ -178,7 +217,7 @@ def _word_then_again(t: str, i: int, words) -> bool:
     """主次干道道两侧, 公交车站站周边: a two-character word ends with the character and it stands again at once —
     not a measure word said twice (一道道, 个个), nor a word then a doubled word (群众人人: 群众|人人),
     nor a place then a word on it (全县县直)."""
-    return i >= 1 and t[i - 1:i + 1] in words and (t[i - 1] not in "一每各这那" or t[i - 2:i + 1] in words) \
+    return i >= 1 and t[i - 1:i + 1] in words and (t[i - 1] not in ONE or t[i - 2:i + 1] in words) \
         and not (t[i:i + 2] in words and i >= 2 and _word_before(t, i, words)) \
         and not (t[i] in PLACE_ENDS and t[i + 2:i + 3] in PLACE_WORD_AFTER)
 
@@ -204,8 +243,8 @@ def doubled_in_no_word(text: str) -> list[int]:
     found = []
     for match in TWO_HAN.finditer(text):
         i, t = match.start(), text
-        if _reads_as_two(t, i) or t[i] in NUMERALS:
-            continue  # 二〇二二年: a year in numerals
+        if _reads_as_two(t, i) or t[i] in NUMERALS or _reduplicated(t, i, words):
+            continue  # 二〇二二年: a year in numerals; 事事有回音: an AA word
         joined = t[:i + 1] + t[i + 2:]  # one of the two taken out
         across = max((words.get(joined[a:b], 0) for a in range(max(0, i - 3), i + 1)
                       for b in range(max(a + 3, i + 2), min(len(joined), i + 4) + 1)), default=0)
@@ -261,8 +300,8 @@ def doubled_across_words(text: str) -> list[tuple[int, float]]:
             or _inside_word(t[i - 1:i + 1], "end")  # 卒中|中心: 卒中 is in the dictionary as 脑卒中
         starts = any(_claims(words, t[i + 1:b]) for b in (i + 3, i + 4, i + 5) if b <= len(t))
         after_number = before.isdigit()
-        if ch in NUMERALS or (ch in MEASURE_WORDS and not (after_number or ends)) \
-                or (ch in MEASURE_WORDS and before in "一每各这那"):
+        if ch in NUMERALS or _reduplicated(t, i, words) or (ch in MEASURE_WORDS and not (after_number or ends)) \
+                or (ch in MEASURE_WORDS and before in ONE):
             continue  # 批批抽检, 一道道, 一件件: a measure word said twice means "every"; 5条条, 街道道内 are slips
         if ch in PLACE_ENDS and t[i + 2:i + 3] in PLACE_WORD_AFTER and _claims(words, t[i - 1:i + 1]):
             continue  # 全县县直单位, 全镇镇村干部: a place, then a word of its own level
