@@ -404,6 +404,12 @@ def _lost(c):
         reported.update((index, k) for k in range(at, at + len(short_phrase)))
         yield Finding(paragraphs[index][0], f"“{short_phrase}”比本信别处的“{whole}”少了“{ch}”，很可能漏了字",
                       f"核对原稿，补上漏掉的字（写作“{whole}”）", at)
+    for index, at, written, term, ch in glossary_losses(texts):
+        if any((index, k) in reported for k in range(at, at + len(written))):
+            continue
+        reported.update((index, k) for k in range(at, at + len(written)))
+        yield Finding(paragraphs[index][0], f"“{written}”可能漏了字（常用词“{term}”少了“{ch}”）",
+                      f"核对原稿，若是漏了字就补上（写作“{term}”）；本地的叫法本来如此就不用改", at)
     from_dictionary = []  # a two-character word from the dictionary alone: after inner_losses, which says more
     for index, at, ch, whole, sure in lost_characters(texts):
         if (index, at) in reported:
@@ -798,3 +804,99 @@ def _bounded(text: str, at: int, size: int) -> bool:
     lo = max(0, at - 3)
     edges = {edge for token in _segment(text[lo:at + size + 3]) for edge in token}
     return at - lo in edges and at - lo + size in edges
+
+
+# -- a glossary of the compounds government letters write and jieba lacks (letterkit/data/terms.txt) --
+
+TERMS_FILE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "terms.txt")
+LEAST_TERM = 4  # a term of three characters less one leaves two: too many of those are words or short forms
+# the last character of a place's name (辉发河, 开干齐乡): before a term less its second character it ends
+# the name (辉发河治理, 开干齐乡卫生院), it is no term's first
+NAME_TAILS = NAME_ENDS | set("河江湖海溪渠山岭路街湾岛港桥")
+
+
+def read_terms(text: str) -> list[str]:
+    """The terms of a glossary file's text: one a line, # starts a comment, blanks ignored; only runs of
+    Chinese characters (with digits or Latin letters inside: 120急救).  Terms shorter than LEAST_TERM are
+    looked for as written only (河长制 is no 河湖长制 less 湖)."""
+    terms = []
+    for line in text.splitlines():
+        term = line.split("#", 1)[0].strip()
+        if re.fullmatch(f"[{CJK}0-9A-Za-z]+", term) and RUN.search(term):
+            terms.append(term)
+    return terms
+
+
+@lru_cache(maxsize=1)
+def glossary() -> tuple[str, ...]:
+    """letterkit's own glossary (letterkit/data/terms.txt), read once per process."""
+    with open(TERMS_FILE, encoding="utf-8") as file:
+        return tuple(read_terms(file.read()))
+
+
+@lru_cache(maxsize=8)
+def glossary_index(terms: tuple[str, ...]) -> dict[str, tuple]:
+    """The first two characters of each term less one inner character → ((the shortened string, the term,
+    the lost character), …), built once per process and glossary.  A shortened string that is itself a
+    word of jieba's or a term is no sign of a loss (社区养老服务 less 服务 … no: 居家养老 is a term)."""
+    words = dictionary()[1]
+    whole = set(terms)
+    index: dict[str, list] = {}
+    for term in sorted(term for term in whole if len(term) >= LEAST_TERM):
+        for k in range(1, len(term) - 1):
+            short = term[:k] + term[k + 1:]
+            if short in words or short in whole or not "\u4e00" <= term[k] <= "\u9fff" or k == 1 and short[0] in NAME_TAILS:
+                continue
+            entry = (short, term, term[k])
+            if entry not in index.get(short[:2], ()):
+                index.setdefault(short[:2], []).append(entry)
+    return {key: tuple(found) for key, found in index.items()}
+
+
+def glossary_losses(paragraphs: list[str], terms: tuple[str, ...] | None = None) -> list[tuple[int, int, str, str, str]]:
+    """(paragraph, offset, what the letter writes, the term, the lost character) for each place that
+    writes a glossary term less one inner character (留守童 for 留守儿童, 健步道 for 健身步道), where
+    jieba's segmentation starts a word at its first character and ends one at its last (滞留儿童 holds
+    留儿童 only inside 滞留), and no term the letter writes whole there holds it."""
+    terms = glossary() if terms is None else terms
+    index = glossary_index(terms)
+    found = []
+    for number, text in enumerate(paragraphs):
+        for at, short, term, ch in _by_sentence(text, lambda sentence: (_glossary_sentence(sentence, terms, index),))[0]:
+            found.append((number, at, short, term, ch))
+    return found
+
+
+_glossary_memo: dict = {}  # sentence → _glossary_sentence's answer, for the glossary it was read with
+MEMOS.append(_glossary_memo)
+_glossary_read = [None]  # that glossary
+
+
+def _glossary_sentence(text: str, terms: tuple, index: dict) -> list[tuple[int, str, str, str]]:
+    if _glossary_read[0] is not terms:
+        _glossary_memo.clear()
+        _glossary_read[0] = terms
+    known = _glossary_memo.get(text)
+    if known is not None:
+        return known
+    known = []
+    for at in compress(count(), map(index.__contains__, map(add, text, text[1:]))):
+        for short, term, ch in index[text[at:at + 2]]:
+            if not text.startswith(short, at) or any(known_at <= at < known_at + len(s) for known_at, s, _, _ in known):
+                continue
+            if _inside_term(text, at, len(short), terms) or not _bounded(text, at, len(short)):
+                continue
+            known.append((at, short, term, ch))
+    if len(_glossary_memo) >= text_module.MOST_TEXTS:
+        _glossary_memo.clear()
+    _glossary_memo[text] = known
+    return known
+
+
+def _inside_term(text: str, at: int, size: int, terms: tuple) -> bool:
+    """Whether a term written whole in the text covers text[at:at + size] (or runs across it)."""
+    for term in terms:
+        start = text.find(term, max(0, at - len(term) + 1))
+        if 0 <= start < at + size:
+            return True
+    return False
