@@ -404,17 +404,11 @@ def _lost(c):
         reported.update((index, k) for k in range(at, at + len(short_phrase)))
         yield Finding(paragraphs[index][0], f"“{short_phrase}”比本信别处的“{whole}”少了“{ch}”，很可能漏了字",
                       f"核对原稿，补上漏掉的字（写作“{whole}”）", at)
-    for index, at, short_phrase, whole, ch in letter_compounds(texts):
-        if any((index, k) in reported for k in range(at, at + len(short_phrase))):
-            continue
-        reported.update((index, k) for k in range(at, at + len(short_phrase)))
-        yield Finding(paragraphs[index][0], f"“{short_phrase}”比本信别处的“{whole}”少了“{ch}”，可能漏了字",
-                      f"核对原稿，若是漏了字就补上（写作“{whole}”）", at)
-    for index, at, written, term, ch in glossary_losses(texts):
+    for index, at, written, term, ch in glossary_losses(texts, project_terms(c.data)):
         if any((index, k) in reported for k in range(at, at + len(written))):
             continue
         reported.update((index, k) for k in range(at, at + len(written)))
-        yield Finding(paragraphs[index][0], f"“{written}”可能漏了字（常用词“{term}”少了“{ch}”）",
+        yield Finding(paragraphs[index][0], f"“{written}”可能漏了字（词表里有“{term}”，少了“{ch}”）",
                       f"核对原稿，若是漏了字就补上（写作“{term}”）；本地的叫法本来如此就不用改", at)
     from_dictionary = []  # a two-character word from the dictionary alone: after inner_losses, which says more
     for index, at, ch, whole, sure in lost_characters(texts):
@@ -429,6 +423,12 @@ def _lost(c):
         yield Finding(paragraphs[index][0], f"“{quoted}”中“{ch}”单独成字，可能漏了字（本信别处写作“{whole}”）",
                       f"核对原稿，补上漏掉的字（如“{whole}”）", at)
         reported.add((index, at))
+    for index, at, short_phrase, whole, ch in letter_compounds(texts):
+        if any((index, k) in reported for k in range(at, at + len(short_phrase))):
+            continue
+        reported.update((index, k) for k in range(at, at + len(short_phrase)))
+        yield Finding(paragraphs[index][0], f"“{short_phrase}”比本信别处的“{whole}”少了“{ch}”，可能漏了字",
+                      f"核对原稿，若是漏了字就补上（写作“{whole}”）", at)
     for index, at, word, written in long_losses(texts):
         if any((index, k) in reported for k in range(at, at + len(written))):
             continue
@@ -817,7 +817,7 @@ def _bounded(text: str, at: int, size: int) -> bool:
 TERMS_FILE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "terms.txt")
 LEAST_TERM = 4  # a term of three characters less one leaves two: too many of those are words or short forms
 # the last character of a place's name (辉发河, 开干齐乡): before a term less its second character it ends
-# the name (辉发河治理, 开干齐乡卫生院), it is no term's first
+# the name (辉发河治理, 开干齐乡卫生院), it is no term's first; nor is a particle (医师和乡村 is no 和美乡村)
 NAME_TAILS = NAME_ENDS | set("河江湖海溪渠山岭路街湾岛港桥")
 
 
@@ -840,6 +840,21 @@ def glossary() -> tuple[str, ...]:
         return tuple(read_terms(file.read()))
 
 
+def project_terms(data) -> tuple[str, ...]:
+    """letterkit's glossary with the project's own terms (`check: {terms: […]}` in a draft, a department
+    profile or the project file's defaults): a project's words stay in the project."""
+    settings = data.get("check") if isinstance(data, dict) else None
+    own = settings.get("terms") if isinstance(settings, dict) else None
+    if not isinstance(own, list) or not own:
+        return glossary()
+    return _with_own(tuple(read_terms("\n".join(term for term in own if isinstance(term, str)))))
+
+
+@lru_cache(maxsize=8)
+def _with_own(own: tuple[str, ...]) -> tuple[str, ...]:
+    return glossary() + tuple(term for term in own if term not in set(glossary()))
+
+
 @lru_cache(maxsize=8)
 def glossary_index(terms: tuple[str, ...]) -> dict[str, tuple]:
     """The first two characters of each term less one inner character → ((the shortened string, the term,
@@ -851,7 +866,8 @@ def glossary_index(terms: tuple[str, ...]) -> dict[str, tuple]:
     for term in sorted(term for term in whole if len(term) >= LEAST_TERM):
         for k in range(1, len(term) - 1):
             short = term[:k] + term[k + 1:]
-            if short in words or short in whole or not "\u4e00" <= term[k] <= "\u9fff" or k == 1 and short[0] in NAME_TAILS:
+            if short in words or short in whole or not "\u4e00" <= term[k] <= "\u9fff" or k == 1 and short[0] in NAME_TAILS | FUNCTION \
+                    or k == len(term) - 2 and short[-1] in FUNCTION:
                 continue
             entry = (short, term, term[k])
             if entry not in index.get(short[:2], ()):
