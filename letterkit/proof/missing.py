@@ -404,12 +404,6 @@ def _lost(c):
         reported.update((index, k) for k in range(at, at + len(short_phrase)))
         yield Finding(paragraphs[index][0], f"“{short_phrase}”比本信别处的“{whole}”少了“{ch}”，很可能漏了字",
                       f"核对原稿，补上漏掉的字（写作“{whole}”）", at)
-    for index, at, written, term, ch in glossary_losses(texts, project_terms(c.data)):
-        if any((index, k) in reported for k in range(at, at + len(written))):
-            continue
-        reported.update((index, k) for k in range(at, at + len(written)))
-        yield Finding(paragraphs[index][0], f"“{written}”可能漏了字（词表里有“{term}”，少了“{ch}”）",
-                      f"核对原稿，若是漏了字就补上（写作“{term}”）；本地的叫法本来如此就不用改", at)
     from_dictionary = []  # a two-character word from the dictionary alone: after inner_losses, which says more
     for index, at, ch, whole, sure in lost_characters(texts):
         if (index, at) in reported:
@@ -444,6 +438,14 @@ def _lost(c):
         quoted = text[max(0, at - 4):at + 5]
         yield Finding(paragraphs[index][0], f"“{quoted}”中“{ch}”单独成字，可能漏了字（词典里有“{word}”）",
                       f"核对原稿，若是漏了字就补上（如“{word}”）；名称、简称写对了就不用改", at)
+        reported.add((index, at))
+    # last: a glossary term names the whole word where the dictionary found nothing (留守童 → 留守儿童)
+    for index, at, written, term, ch in glossary_losses(texts, project_terms(c.data)):
+        if any((index, k) in reported for k in range(at, at + len(written))):
+            continue
+        reported.update((index, k) for k in range(at, at + len(written)))
+        yield Finding(paragraphs[index][0], f"“{written}”可能漏了字（词表里有“{term}”，少了“{ch}”）",
+                      f"核对原稿，若是漏了字就补上（写作“{term}”）；本地的叫法本来如此就不用改", at)
 
 
 def _people(data: dict, texts: list[str]) -> set[tuple[int, int]]:
@@ -879,13 +881,17 @@ def glossary_losses(paragraphs: list[str], terms: tuple[str, ...] | None = None)
     """(paragraph, offset, what the letter writes, the term, the lost character) for each place that
     writes a glossary term less one inner character (留守童 for 留守儿童, 健步道 for 健身步道), where
     jieba's segmentation starts a word at its first character and ends one at its last (滞留儿童 holds
-    留儿童 only inside 滞留), and no term the letter writes whole there holds it."""
+    留儿童 only inside 滞留), its first character makes no word with the one before it (在建工地 holds
+    建工地: 在建; the last one may: 控辍学工作, 学工), and no term the letter writes whole there holds it.  A shortened form
+    the letter writes twice and never whole is its own usage (游客集中心 twice)."""
     terms = glossary() if terms is None else terms
     index = glossary_index(terms)
+    letter = "\n".join(paragraphs)
     found = []
     for number, text in enumerate(paragraphs):
         for at, short, term, ch in _by_sentence(text, lambda sentence: (_glossary_sentence(sentence, terms, index),))[0]:
-            found.append((number, at, short, term, ch))
+            if letter.count(short) == 1 or term in letter:  # written so twice, and never whole: the letter's usage
+                found.append((number, at, short, term, ch))
     return found
 
 
@@ -901,13 +907,14 @@ def _glossary_sentence(text: str, terms: tuple, index: dict) -> list[tuple[int, 
     known = _glossary_memo.get(text)
     if known is not None:
         return known
-    known = []
+    known, words = [], dictionary()[1]
     for at in compress(count(), map(index.__contains__, map(add, text, text[1:]))):
         for short, term, ch in index[text[at:at + 2]]:
             if not text.startswith(short, at) or any(known_at <= at < known_at + len(s) for known_at, s, _, _ in known):
                 continue
-            if _inside_term(text, at, len(short), terms) or not _bounded(text, at, len(short)):
-                continue
+            if _inside_term(text, at, len(short), terms) or not _bounded(text, at, len(short)) \
+                    or text[at - 1:at + 1] in words:
+                continue  # its first character makes a word with the one before it: 在建|工地
             known.append((at, short, term, ch))
     if len(_glossary_memo) >= text_module.MOST_TEXTS:
         _glossary_memo.clear()
