@@ -429,6 +429,14 @@ def _lost(c):
         reported.update((index, k) for k in range(at, at + len(written)))
         yield Finding(paragraphs[index][0], f"“{written}”可能漏了字（词典里有“{word}”）",
                       f"核对原稿，若是漏了字就补上（写作“{word}”）；名称写对了就不用改", at)
+    # a glossary term names the whole word where the letter says nothing (留守童 → 留守儿童): before the
+    # dictionary's guesses at the same place (控辍学 is no 控制)
+    glossed = [found for found in glossary_losses(texts, project_terms(c.data))
+               if not any((found[0], k) in reported for k in range(found[1], found[1] + len(found[2])))]
+    for index, at, written, term, ch in glossed:
+        reported.update((index, k) for k in range(at, at + len(written)))
+        yield Finding(paragraphs[index][0], f"“{written}”可能漏了字（词表里有“{term}”，少了“{ch}”）",
+                      f"核对原稿，若是漏了字就补上（写作“{term}”）；本地的叫法本来如此就不用改", at)
     inner = inner_losses(texts)
     for index, at, ch, word in inner + [found for found in from_dictionary if not any(
             i == found[0] and abs(k - found[1]) <= 3 for i, k, _, _ in inner)]:
@@ -438,14 +446,6 @@ def _lost(c):
         quoted = text[max(0, at - 4):at + 5]
         yield Finding(paragraphs[index][0], f"“{quoted}”中“{ch}”单独成字，可能漏了字（词典里有“{word}”）",
                       f"核对原稿，若是漏了字就补上（如“{word}”）；名称、简称写对了就不用改", at)
-        reported.add((index, at))
-    # last: a glossary term names the whole word where the dictionary found nothing (留守童 → 留守儿童)
-    for index, at, written, term, ch in glossary_losses(texts, project_terms(c.data)):
-        if any((index, k) in reported for k in range(at, at + len(written))):
-            continue
-        reported.update((index, k) for k in range(at, at + len(written)))
-        yield Finding(paragraphs[index][0], f"“{written}”可能漏了字（词表里有“{term}”，少了“{ch}”）",
-                      f"核对原稿，若是漏了字就补上（写作“{term}”）；本地的叫法本来如此就不用改", at)
 
 
 def _people(data: dict, texts: list[str]) -> set[tuple[int, int]]:
@@ -874,7 +874,7 @@ def glossary_index(terms: tuple[str, ...]) -> dict[str, tuple]:
             entry = (short, term, term[k])
             if entry not in index.get(short[:2], ()):
                 index.setdefault(short[:2], []).append(entry)
-    return {key: tuple(found) for key, found in index.items()}
+    return {key: tuple(sorted(found, key=lambda entry: -len(entry[0]))) for key, found in index.items()}  # the longest first
 
 
 def glossary_losses(paragraphs: list[str], terms: tuple[str, ...] | None = None) -> list[tuple[int, int, str, str, str]]:
