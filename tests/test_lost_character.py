@@ -466,25 +466,31 @@ def test_correct_texts_close_to_a_glossary_term_are_left_alone(text):
     assert glossary_losses([text, "全县工作有序推进。"]) == []
 
 
-def test_a_project_adds_its_own_terms_and_check_reads_them(tmp_path):
-    """`check: {terms: […]}` in the project file's defaults (or a profile, or a draft): the rule reads the
+@pytest.mark.parametrize("project_file", ["defaults:\n  check:\n    terms: [青少年家园]\n", "check:\n  terms: [青少年家园]\n",
+                                          "check:\n  disable: [nested-quotes]\n  terms: [青少年家园]\n"])
+def test_a_project_adds_its_own_terms_and_check_reads_them(tmp_path, project_file):
+    """`check: {terms: […]}` in the project file (or its defaults, a profile, a draft): the rule reads the
     project's own compounds besides letterkit's, at the draft's line and column."""
     text = "全区建成青少家园3处。"
     draft = MINIMAL_DRAFT.replace("每日巡查校园周边。", text)
     root = make_project(tmp_path, {"drafts/d.yaml": draft})
     path = root / "drafts" / "d.yaml"
     assert [p for p in check_paths([path], open_project(root))[path] if p.code == "lost-character"] == []
-    (root / "letterkit.yaml").write_text("defaults:\n  check:\n    terms: [青少年家园]\n", encoding="utf-8")
+    (root / "letterkit.yaml").write_text(project_file, encoding="utf-8")
     found = [p for p in check_paths([path], open_project(root))[path] if p.code == "lost-character"]
     assert len(found) == 1 and "“青少年家园”" in found[0].message, [str(p) for p in found]
     line = draft.splitlines()[found[0].location.line - 1]
     assert line[found[0].location.column - 1:].startswith("青少家园")
 
 
-@pytest.mark.parametrize("terms, where", [("[留守 儿童]", "terms"), ("留守儿童", "terms"), ("[“留守儿童”]", "terms"), ("[12]", "terms")])
-def test_a_bad_project_term_is_reported_in_chinese_with_its_place(tmp_path, terms, where):
+@pytest.mark.parametrize("terms", ["[留守 儿童]", "留守儿童", "[“留守儿童”]", "[12]"])
+@pytest.mark.parametrize("shape", ["defaults:\n  check:\n    terms: {}\n", "output: build\ncheck:\n  terms: {}\n"])
+def test_a_bad_project_term_is_reported_in_chinese_with_its_place(tmp_path, terms, shape):
+    """A term that is no word (a space, quotes, digits only) or terms that are no list: a message in
+    Chinese at letterkit.yaml's line, a non-zero exit, no traceback."""
+    where = "terms"
     draft = MINIMAL_DRAFT.replace("每日巡查校园周边。", "全区建成青少家园3处。")
-    root = make_project(tmp_path, {"drafts/d.yaml": draft, "letterkit.yaml": f"defaults:\n  check:\n    terms: {terms}\n"})
+    root = make_project(tmp_path, {"drafts/d.yaml": draft, "letterkit.yaml": shape.format(terms)})
     import subprocess
     import sys
     run = subprocess.run([sys.executable, "-m", "letterkit", "check", "drafts/d.yaml"], cwd=root, capture_output=True, text=True)
