@@ -245,6 +245,7 @@ OPENERS = set("现经并另均即特兹分逐按每各全非原致自拟防副�
 # places a campaign goes to (进小区, 进校园, 入户): 进/入/到 before them is the verb, not a word's remnant
 GONE_TO = {"社区", "小区", "校园", "学校", "农村", "乡村", "村组", "企业", "家庭", "机关", "园区", "景区", "医院",
            "工地", "市场", "课堂", "基层", "单位", "网格", "楼栋", "商场", "车间", "工厂", "军营", "寺庙", "田间"}
+SOME = set("点些批部块份笔")  # 一点, 一批, 一部分: how much a verb before them does
 SUFFIXES = set("员感度")  # what makes a noun of the word before it, beside NAME_ENDS: 护路员, 获得感, 匹配度
 DOCUMENT_NUMBER = re.compile(f"[{CJK}]{{0,4}}[〔［\\[﹝【]")
 
@@ -350,6 +351,8 @@ def _may_have_lost(t: str, i: int) -> bool:
     if nxt in "”》）" and t[i - 2:i] in dictionary()[1]:
         return False
     if ch in "进入到" and t[i + 1:i + 3] in GONE_TO:  # 排水管理进小区, 送法进校园: where a campaign goes
+        return False
+    if nxt == "一" and t[i + 2:i + 3] in SOME:  # 政府投一点、企业筹一点: a verb before how much (dev6 218)
         return False
     return not DOCUMENT_NUMBER.match(t[i + 1:i + 7]) and not any(p.match(t[i:i + 40].split("。")[0]) for p in ALLOWED)
 
