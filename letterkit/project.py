@@ -21,7 +21,7 @@ DEFAULTS = Path(__file__).parent / "defaults.yaml"
 PROJECT_KEYS = {
     "defaults": "每个草稿继承的值（草稿中的同名字段优先）",
     "output": "生成文件的目录，默认 build",
-    "check": "letterkit check 的设置：disable 列出整个项目不查的规则",
+    "check": "letterkit check 的设置：disable 列出整个项目不查的规则，terms 列出本项目的常用词（漏字检查用）",
 }
 
 
@@ -131,8 +131,11 @@ def open_project(start: Path) -> Project:
             base = load.merge(base, load.Loaded(defaults, shifted, (config,)))
         else:
             base = load.merge(base, load.Loaded({}, load.SourceMap(), (config,)))
-        output = root / data.get("output", "build")
         settings = data.get("check") or {}
+        if isinstance(settings, dict) and "terms" in settings:  # the project's own words, read with every draft (lost-character)
+            kept = load.SourceMap({path: src for path, src in loaded.sources.items() if path[:2] == ("check", "terms")})
+            base = load.merge(base, load.Loaded({"check": {"terms": settings["terms"]}}, kept, (config,)))
+        output = root / data.get("output", "build")
         disabled = settings.get("disable", []) if isinstance(settings, dict) else []
         if not isinstance(disabled, list):
             raise LetterkitError([Problem(loaded.sources.locate(("check",)), "wrong-type",

@@ -46,7 +46,9 @@ def draft_schema() -> dict:
     measures = {"type": "array", "minItems": 1, "items": {"anyOf": [TEXT, {"$ref": "#/$defs/measure"}]}}
     codes = sorted(CODES)
     check = {"type": "object", "additionalProperties": False,
-             "properties": {"disable": {"type": "array", "items": {"enum": codes}, "description": "本草稿不查的规则"}}}
+             "properties": {"disable": {"type": "array", "items": {"enum": codes}, "description": "本草稿不查的规则"},
+                            "terms": {"type": "array", "items": {"type": "string", "pattern": f"^{v.TERM}$"},
+                                      "description": "本项目的常用词，漏字检查（lost-character）读它们"}}}
     top = _object(v.DRAFT_FIELDS, {"measures": measures, "check": check})
     # Any value may come from a layer under the draft (built-in defaults, the project file, a
     # department profile), so an editor cannot know what is missing; `letterkit check` does.

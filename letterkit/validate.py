@@ -428,12 +428,14 @@ def category_scheme(value, path, ck: Checker):
 
 
 def check_settings(value, path, ck: Checker):
-    """`check: {disable: [rule codes]}`: rules switched off for this draft."""
+    """`check: {disable: [rule codes], terms: [words]}`: rules switched off for this draft, and the
+    project's own compounds lost-character reads besides letterkit/data/terms.txt."""
     from .proof import CODES  # the rules' registry: it imports no validate, lint or build
 
     codes = sorted(CODES)
-    if not isinstance(value, dict) or set(value) - {"disable"} or not isinstance(value.get("disable", []), list):
-        ck.problem(path, "wrong-type", "check 应写成 check: {disable: [规则代码, …]}", "例如 disable: [nested-quotes]")
+    if not isinstance(value, dict) or set(value) - {"disable", "terms"} or not isinstance(value.get("disable", []), list):
+        ck.problem(path, "wrong-type", "check 应写成 check: {disable: [规则代码, …], terms: [词语, …]}",
+                   "例如 disable: [nested-quotes]；terms: [留守儿童, 健身步道]")
         return None
     for index, code in enumerate(value.get("disable", [])):
         if code is None:
@@ -442,7 +444,18 @@ def check_settings(value, path, ck: Checker):
             guess = difflib.get_close_matches(str(code), codes, n=1)
             ck.problem(path + ("disable", index), "unknown-rule", f"没有代码为 '{code}' 的检查规则",
                        f"是否想写 '{guess[0]}'？" if guess else "规则代码见 docs/rules.md")
+    terms = value.get("terms", [])
+    if not isinstance(terms, list):
+        ck.problem(path + ("terms",), "wrong-type", "check 的 terms 应是一组词语", "例如 terms: [留守儿童, 健身步道]")
+        return None
+    for index, term in enumerate(terms):
+        if not isinstance(term, str) or not re.fullmatch(TERM, term):
+            ck.problem(path + ("terms", index), "wrong-type", f"terms 里的 '{term}' 不是一个词语",
+                       "每项写一个汉字词语（可夹数字或字母，如“120急救”），不带标点和空格")
     return value
+
+
+TERM = "(?=.*[\u3400-\u9fff])[\u3400-\u9fff0-9A-Za-z]+"  # a compound of the glossary: Chinese characters, digits or letters inside
 
 
 def _skip(value, path, ck):  # placeholder kind for fields walked by hand
@@ -636,7 +649,7 @@ DRAFT_FIELDS = [
     Field("signer", text, False, "签发人（通用格式的上行文）"),
     Field("file_mark", flag, False, "通用格式的发文机关标志后加“文件”二字"),
     Field("cc", text_list, False, "抄送机关"),
-    Field("check", check_settings, False, "letterkit check 的设置：disable 列出本草稿不查的规则"),
+    Field("check", check_settings, False, "letterkit check 的设置：disable 列出本草稿不查的规则，terms 列出本项目的常用词（漏字检查用）"),
     Field("style", style_overrides, False, "版式设置的局部修改（同 styles/gbt9704.yaml 的键），通常写在部门配置里"),
     Field("printer", text, False, "印发机关（版记）"),
     Field("print_date", date, False, "印发日期（版记）"),

@@ -68,8 +68,9 @@ def test_without_the_whole_word_in_the_letter_the_dictionary_alone_says_which_wo
 
 # (the sentence with the slip, where the finding points, the dictionary word it would be, the sentence right)
 LOST_NO_EVIDENCE = [
-    ("2024年将打通消防道，确保群众安全。", "道，", "消防通道", "2024年将打通消防通道，确保群众安全。"),
-    ("在景区入口建设游客集中心一处。", "心一处", "集散中心", "在景区入口建设游客集散中心一处。"),
+    # (消防通道 and 游客集散中心 are in the glossary too, which names the whole term from where it starts: round 4)
+    ("2024年将打通消防道，确保群众安全。", "消防道", "消防通道", "2024年将打通消防通道，确保群众安全。"),
+    ("在景区入口建设游客集中心一处。", "游客集中心", "游客集散中心", "在景区入口建设游客集散中心一处。"),
     ("我们将认落实，持续推进。", "认落实", "认真落实", "我们将认真落实，持续推进。"),
     ("完善农公路养护机制。", "农公路", "农村公路", "完善农村公路养护机制。"),
     ("加快建设服务系，方便群众。", "系，", "服务体系", "加快建设服务体系，方便群众。"),
@@ -138,6 +139,8 @@ RIGHT = [
     ["推行小区排水管理进小区，对错接乱排问题建立台账。", "工作进展顺利。"],                       # 进 of a campaign (t15)
     ["供需匹配度有待提高。", "高度重视。"],                                                     # 度 makes a noun (heldout4 188)
     ["群众满意度、知晓度明显提升。", "高度重视，年度计划。"],                                   # 度 makes a noun
+    # round 4 (dev6 218): a verb before how much it does
+    ["按照政府投一点、企业出一点、群众筹一点的办法筹资。", "总投资120万元。"],                 # 投 → 投资
 ]
 
 
@@ -294,7 +297,8 @@ def test_a_lost_character_of_a_two_character_word_is_reported_from_the_dictionar
 
 # correct texts with a lone character one two-character word would complete: the repair is not
 # probable enough (组 → 组织, 助 → 帮助, 荟 → 荟萃), the character begins a place's name (丰 → 丰富), it is
-# often a word alone (支, 台, 道), or jieba's most common word for it is not the one (安 of 安排)
+# often a word alone (支, 台, 道), or jieba's most common word for it is not the one (安 of 安排).
+# (增设临时停泊位 left: heldout2 90's planted slip for 停车泊位, now found by the glossary)
 RIGHT_PAIR = [
     "丰山县水利局：",
     "界别活动组提出的建议收悉。",
@@ -302,7 +306,6 @@ RIGHT_PAIR = [
     "福田英才荟政策宣传活动。",
     "深化医联体建设，推行紧密型医联体。",
     "衷心感谢您的关心和支。",
-    "增设临时停泊位。",
     "请各单位抓紧安。",
 ]
 
@@ -380,3 +383,181 @@ def test_a_member_named_in_the_prose_is_no_lost_character(surname, word, shape):
     (符 of 符合) is a name before 委员/代表, also without an addressee field."""
     name = surname + "海燕"
     assert findings([shape.format(name=name), f"此项工作{word}要求，有序推进。"]) == []
+
+
+# -- round 4: the glossary of government-work compounds (letterkit/data/terms.txt) -----------------
+
+from letterkit.proof.missing import glossary, glossary_index, glossary_losses, letter_compounds  # noqa: E402
+
+FRAMES = ["今年，{}工作取得实效。", "我局将继续抓好{}，确保落实。", "全区已有{}12处。"]
+
+
+def glossary_cases():
+    """(term, what is left when one inner character is taken out) for every term of the glossary whose
+    shortened form the index holds (no word of jieba's, no term itself)."""
+    return sorted((term, short) for entries in glossary_index(glossary()).values() for short, term, _ in entries)
+
+
+def test_the_glossary_holds_several_hundred_terms_each_once_and_says_where_it_comes_from():
+    terms = glossary()
+    assert len(terms) >= 500 and len(set(terms)) == len(terms)
+    header = [line for line in open("letterkit/data/terms.txt", encoding="utf-8").read().splitlines()[:6]]
+    assert all(line.startswith("#") for line in header) and any("出处" in line for line in header)
+    assert {"留守儿童", "健身步道", "日间照料中心", "信息平台", "政务服务平台", "消防通道", "心理辅导室", "停车泊位",
+            "嵌入式养老", "技工学校", "家庭医生签约", "老旧小区改造", "高标准农田"} <= set(terms)
+
+
+def test_every_glossary_term_less_an_inner_character_is_found_and_whole_it_is_quiet():
+    """Each term of the glossary loses each inner character in turn, in three plain sentences: found with
+    the whole term named nearly always (95% measured: a frame's character making a word with the first
+    one, 抓好|困儿童, hides a few); written whole, never."""
+    cases = glossary_cases()
+    planted = found = 0
+    for term, short in cases:
+        for frame in FRAMES:
+            planted += 1
+            found += any(written == short and whole == term for _, _, written, whole, _ in glossary_losses([frame.format(short)]))
+    quiet = [term for term in glossary() for frame in FRAMES if glossary_losses([frame.format(term)])]
+    print(f"found {found} of {planted}")
+    assert planted >= 4000 and found / planted >= 0.9 and quiet == []
+
+
+# (a sentence with the slip, what the finding quotes, the whole term)
+LOST_FROM_THE_GLOSSARY = [
+    ("加强对留守童的关爱保护。", "留守童", "留守儿童"),
+    ("将督促街道加强对健步道、座椅等设施的维护。", "健步道", "健身步道"),
+    ("依托养老服务信息台开展线上服务。", "养老服务信息台", "养老服务信息平台"),
+    ("全县已建成嵌入养老机构5家。", "嵌入养老机构", "嵌入式养老机构"),
+    ("每所学校设立心理辅室。", "心理辅室", "心理辅导室"),
+    ("增设临时停泊位120个。", "停泊位", "停车泊位"),
+    ("社区新建日照料中心2处。", "日照料中心", "日间照料中心"),
+    ("在现有政务服务台基础上开发预约模块。", "政务服务台", "政务服务平台"),
+    ("做好控辍学工作。", "控辍学", "控辍保学"),
+    ("今年新建高标农田3万亩。", "高标农田", "高标准农田"),
+]
+
+
+@pytest.mark.parametrize("slip, written, term", LOST_FROM_THE_GLOSSARY, ids=[c[1] for c in LOST_FROM_THE_GLOSSARY])
+def test_a_glossary_term_that_lost_a_character_is_reported_with_the_whole_term(slip, written, term):
+    found = findings([slip, "全县工作有序推进。"])
+    assert [(i, place[:len(written)]) for i, place, _ in found] == [(0, written)], found
+    assert f"“{term}”" in found[0][2] and "可能漏了字" in found[0][2] and "很可能" not in found[0][2]
+    assert findings([slip.replace(written, term), "全县工作有序推进。"]) == []
+
+
+# correct texts close to a glossary term less a character
+RIGHT_GLOSSARY = [
+    "我局实施辉发河治理工程2项。",              # 河 ends a river's name: no 河道治理 less 道
+    "推进开干齐乡卫生院业务用房改扩建。",        # 乡 ends a township's name; 乡卫生院 is a term itself
+    "团队由全科医生、公卫医师和乡村医生组成。",  # 和 a particle: no 和美乡村 less 美
+    "加强在建工地扬尘治理。",                    # 在建|工地: no 建筑工地 less 筑
+    "对38个小区实施雨污管网更新。",              # 雨污管网 is a term: no 污水管网 less 水
+    "全面落实河长制，推行湖长制。",              # a term of three characters is read whole only
+    "关爱留守儿童、困境儿童和残疾儿童。",        # the terms written whole, in a list
+    "配建健身步道、儿童游乐设施，方便群众健身。",
+    "滞留儿童由民政部门临时照料。",              # 留儿童 only inside 滞留
+    "在景区入口建设游客集中心一处。游客集中心配备导游。",  # written twice, never whole: the letter's usage
+]
+
+
+@pytest.mark.parametrize("text", RIGHT_GLOSSARY, ids=[t[:8] for t in RIGHT_GLOSSARY])
+def test_correct_texts_close_to_a_glossary_term_are_left_alone(text):
+    assert glossary_losses([text, "全县工作有序推进。"]) == []
+
+
+@pytest.mark.parametrize("project_file", ["defaults:\n  check:\n    terms: [青少年家园]\n", "check:\n  terms: [青少年家园]\n",
+                                          "check:\n  disable: [nested-quotes]\n  terms: [青少年家园]\n"])
+def test_a_project_adds_its_own_terms_and_check_reads_them(tmp_path, project_file):
+    """`check: {terms: […]}` in the project file (or its defaults, a profile, a draft): the rule reads the
+    project's own compounds besides letterkit's, at the draft's line and column."""
+    text = "全区建成青少家园3处。"
+    draft = MINIMAL_DRAFT.replace("每日巡查校园周边。", text)
+    root = make_project(tmp_path, {"drafts/d.yaml": draft})
+    path = root / "drafts" / "d.yaml"
+    assert [p for p in check_paths([path], open_project(root))[path] if p.code == "lost-character"] == []
+    (root / "letterkit.yaml").write_text(project_file, encoding="utf-8")
+    found = [p for p in check_paths([path], open_project(root))[path] if p.code == "lost-character"]
+    assert len(found) == 1 and "“青少年家园”" in found[0].message, [str(p) for p in found]
+    line = draft.splitlines()[found[0].location.line - 1]
+    assert line[found[0].location.column - 1:].startswith("青少家园")
+
+
+@pytest.mark.parametrize("terms", ["[留守 儿童]", "留守儿童", "[“留守儿童”]", "[12]"])
+@pytest.mark.parametrize("shape", ["defaults:\n  check:\n    terms: {}\n", "output: build\ncheck:\n  terms: {}\n"])
+def test_a_bad_project_term_is_reported_in_chinese_with_its_place(tmp_path, terms, shape):
+    """A term that is no word (a space, quotes, digits only) or terms that are no list: a message in
+    Chinese at letterkit.yaml's line, a non-zero exit, no traceback."""
+    where = "terms"
+    draft = MINIMAL_DRAFT.replace("每日巡查校园周边。", "全区建成青少家园3处。")
+    root = make_project(tmp_path, {"drafts/d.yaml": draft, "letterkit.yaml": shape.format(terms)})
+    import subprocess
+    import sys
+    run = subprocess.run([sys.executable, "-m", "letterkit", "check", "drafts/d.yaml"], cwd=root, capture_output=True, text=True)
+    out = run.stdout + run.stderr
+    assert run.returncode != 0 and "Traceback" not in out and "letterkit.yaml:3:" in out and where in out, out
+    assert re.search("[\u4e00-\u9fff]", out)
+
+
+# -- round 4: the letter's own compounds, three to eight characters -----------------------------------
+
+def compound_cases():
+    """Compounds no dictionary holds (the glossary's terms that are no word of jieba's), each less each
+    inner character when that is no word either."""
+    words = dictionary()[1]
+    return [(term, term[:k] + term[k + 1:], term[k]) for term in glossary() if term not in words and 4 <= len(term) <= 9
+            for k in range(1, len(term) - 1) if term[:k] + term[k + 1:] not in words]
+
+
+def test_a_compound_the_letter_writes_whole_elsewhere_is_found_when_it_loses_a_character():
+    """Each compound whole in one place and less one inner character in another, in either order, in
+    two paragraphs with another between or in one sentence: letter_compounds (without the glossary)
+    finds about two thirds (66% measured; where both parts of the join start or end words, 嵌入|养老, it
+    cannot tell a loss from a phrase of its own) and reports nothing else."""
+    rng = random.Random(4)
+    cases = rng.sample(compound_cases(), 400)
+    planted = found = elsewhere = 0
+    for term, short, ch in cases:
+        whole, cut = f"我们建成{term}3处。", f"今年将继续完善{short}，方便群众。"
+        between = "全县各项工作有序推进，群众满意度稳步提升。"
+        for paragraphs in ([whole, between, cut], [cut, between, whole], [whole[:-1] + "，" + cut], [cut[:-1] + "，" + whole]):
+            result = letter_compounds(paragraphs)
+            planted += 1
+            found += any(written == short and full == term and lost == ch for _, _, written, full, lost in result)
+            elsewhere += sum(written != short for _, _, written, _, _ in result)
+    print(f"found {found} of {planted}; {elsewhere} elsewhere")
+    assert found / planted >= 0.6 and elsewhere == 0
+
+
+LOST_IN_THE_LETTER = [
+    (["沿溪新建健身步道12公里。", "我们将推进健步道建设。"], "健步道", "健身步道"),
+    (["同时由县中医院牵头。", "县中医医院派出专家12名。"], "县中医院", "县中医医院"),
+    (["打造乡村振兴示范带3条。", "全县工作有序推进。", "我们将加快乡村振示范带建设。"], "乡村振示范带", "乡村振兴示范带"),
+    (["新建社区食堂12处。", "社区堂由街道运营。"], "社区堂", "社区食堂"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, written, whole", LOST_IN_THE_LETTER, ids=[c[1] for c in LOST_IN_THE_LETTER])
+def test_a_compound_shortened_by_one_character_is_reported_with_the_letters_own_whole(paragraphs, written, whole):
+    found = findings(paragraphs)
+    assert [place[:len(written)] for _, place, _ in found] == [written], found
+    assert f"“{whole}”" in found[0][2] and "本信别处" in found[0][2]
+
+
+# correct letters with a compound and a shorter run beside it
+RIGHT_IN_THE_LETTER = [
+    ["福田区人才服务中心负责受理。", "区人才服务中心将于月底前答复。"],   # a short form drops a leading part
+    ["鼓励群众健身，建设健身步道。", "开展全民健身活动。"],                # 健身 and 健身步道 side by side
+    ["建设新建学校3所。", "新学校9月开学。"],                             # 新 an adjective: 新学校
+    ["区级财政安排资金。", "区财政局负责拨付。"],                         # 区 ends an organ's name
+    ["实施河流治理工程。", "辉发河治理完成。"],                           # 河 ends a river's name
+    ["停车难问题突出。", "缓解停车难题。"],                               # the join 难题 is a word
+    ["发展庭院经济助农增收的建议收悉。", "这是促进农民增收的重要抓手。"],   # 助|农增收: a character alone beside it
+    ["原卫生室建盖年代久。", "推进卫生室重建、修缮项目。"],               # 卫生室建|盖: a character alone beside it
+    ["近视眼防控工作。", "近视防控。"],                                   # the lost character 眼 makes no two-character word here
+    ["推进供排水管网建设。", "供水管网、供水管网改造、供水管网维修。"],     # the shorter written more often
+]
+
+
+@pytest.mark.parametrize("paragraphs", RIGHT_IN_THE_LETTER, ids=[p[0][:8] for p in RIGHT_IN_THE_LETTER])
+def test_correct_letters_with_a_compound_and_a_shorter_run_are_left_alone(paragraphs):
+    assert letter_compounds(paragraphs) == []

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from bisect import bisect_right
-from itertools import compress, count
+from itertools import accumulate, compress, count
 from operator import add
 
 from .registry import Finding, rule
@@ -245,6 +245,7 @@ OPENERS = set("现经并另均即特兹分逐按每各全非原致自拟防副�
 # places a campaign goes to (进小区, 进校园, 入户): 进/入/到 before them is the verb, not a word's remnant
 GONE_TO = {"社区", "小区", "校园", "学校", "农村", "乡村", "村组", "企业", "家庭", "机关", "园区", "景区", "医院",
            "工地", "市场", "课堂", "基层", "单位", "网格", "楼栋", "商场", "车间", "工厂", "军营", "寺庙", "田间"}
+SOME = set("点些批部块份笔")  # 一点, 一批, 一部分: how much a verb before them does
 SUFFIXES = set("员感度")  # what makes a noun of the word before it, beside NAME_ENDS: 护路员, 获得感, 匹配度
 DOCUMENT_NUMBER = re.compile(f"[{CJK}]{{0,4}}[〔［\\[﹝【]")
 
@@ -351,6 +352,8 @@ def _may_have_lost(t: str, i: int) -> bool:
         return False
     if ch in "进入到" and t[i + 1:i + 3] in GONE_TO:  # 排水管理进小区, 送法进校园: where a campaign goes
         return False
+    if nxt == "一" and t[i + 2:i + 3] in SOME:  # 政府投一点、企业筹一点: a verb before how much (dev6 218)
+        return False
     return not DOCUMENT_NUMBER.match(t[i + 1:i + 7]) and not any(p.match(t[i:i + 40].split("。")[0]) for p in ALLOWED)
 
 
@@ -392,7 +395,7 @@ def _put_back(letter: str, t: str, i: int) -> list[tuple[str, int, int, int]]:
       "本信写了两次的简写都不报。第四种（也只凭词典）：单出的字很少单独成字（不到十分之一），词典里它的两字词大半是同一个"
       "（续→继续、况→情况、术→技术），补上后读法的词频高出 e² 倍以上——“可能”，说出这个词；字后面紧跟县、区、市的（丰山县）不报。"
       "第五种：四五个字恰是词典里五六字词少了中间一个字、自己又不成词，且前后都在词的边界上（可行研究报告→可行性研究）——“可能”。"
-      "词典里没有的合成词（留守儿童、信息平台、日间照料）还读不出来。在植入的漏字上（tests/slipgen.py，3 个种子各 6 轮）找到约三分之一"
+      "第六种：三到八个字比本信别处的一个合成词只少中间一个字（“健步道”与“健身步道”，“县中医院”与“县中医医院”），两处都在分词的词边界上、接缝处有字落单、旁边没有挨着的单字（“助农增收”与“农民增收”不报），三个字的只写一次、不是形容词打头（“新学校”不报）——“可能”。第七种：letterkit/data/terms.txt 里 jieba 词典没有的政务常用合成词（留守儿童、健身步道、信息平台、日间照料中心等几百个）少了中间一个字、少后的写法本身不成词（“留守童”“信息台”“心理辅室”）——“可能”，说出整个词；地名末字（辉发河治理、开干齐乡卫生院）、虚词（医师和乡村）、头一个字跟前一字成词（在建工地）、本信写了两次又从不写全的不报。项目自己的词写在 check: {terms: [...]}（草稿、部门配置或项目文件的 defaults）。在植入的漏字上（tests/slipgen.py，3 个种子各 6 轮）找到约三分之一"
       "（原来约七分之一）；从常用词里随便丢一个字，多半剩下别的词（进一步→进步），读不出来。在 18 封已发布的信、"
       "种子信和 40 封新信上报的见 tests/fixtures/published/READING.md：误报 1 处（种子信“物联网”；06“等作下年度”第三轮起不报）。",
       "5G公共技术平华大九天模拟电路设计全流程EDA工具系统等平台", "5G公共技术平台、华大九天模拟电路设计全流程EDA工具系统等平台")
@@ -417,12 +420,26 @@ def _lost(c):
         yield Finding(paragraphs[index][0], f"“{quoted}”中“{ch}”单独成字，可能漏了字（本信别处写作“{whole}”）",
                       f"核对原稿，补上漏掉的字（如“{whole}”）", at)
         reported.add((index, at))
+    for index, at, short_phrase, whole, ch in letter_compounds(texts):
+        if any((index, k) in reported for k in range(at, at + len(short_phrase))):
+            continue
+        reported.update((index, k) for k in range(at, at + len(short_phrase)))
+        yield Finding(paragraphs[index][0], f"“{short_phrase}”比本信别处的“{whole}”少了“{ch}”，可能漏了字",
+                      f"核对原稿，若是漏了字就补上（写作“{whole}”）", at)
     for index, at, word, written in long_losses(texts):
         if any((index, k) in reported for k in range(at, at + len(written))):
             continue
         reported.update((index, k) for k in range(at, at + len(written)))
         yield Finding(paragraphs[index][0], f"“{written}”可能漏了字（词典里有“{word}”）",
                       f"核对原稿，若是漏了字就补上（写作“{word}”）；名称写对了就不用改", at)
+    # a glossary term names the whole word where the letter says nothing (留守童 → 留守儿童): before the
+    # dictionary's guesses at the same place (控辍学 is no 控制)
+    glossed = [found for found in glossary_losses(texts, project_terms(c.data))
+               if not any((found[0], k) in reported for k in range(found[1], found[1] + len(found[2])))]
+    for index, at, written, term, ch in glossed:
+        reported.update((index, k) for k in range(at, at + len(written)))
+        yield Finding(paragraphs[index][0], f"“{written}”可能漏了字（词表里有“{term}”，少了“{ch}”）",
+                      f"核对原稿，若是漏了字就补上（写作“{term}”）；本地的叫法本来如此就不用改", at)
     inner = inner_losses(texts)
     for index, at, ch, word in inner + [found for found in from_dictionary if not any(
             i == found[0] and abs(k - found[1]) <= 3 for i, k, _, _ in inner)]:
@@ -800,3 +817,194 @@ def _bounded(text: str, at: int, size: int) -> bool:
     lo = max(0, at - 3)
     edges = {edge for token in _segment(text[lo:at + size + 3]) for edge in token}
     return at - lo in edges and at - lo + size in edges
+
+
+# -- a glossary of the compounds government letters write and jieba lacks (letterkit/data/terms.txt) --
+
+TERMS_FILE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "terms.txt")
+LEAST_TERM = 4  # a term of three characters less one leaves two: too many of those are words or short forms
+# the last character of a place's name (辉发河, 开干齐乡): before a term less its second character it ends
+# the name (辉发河治理, 开干齐乡卫生院), it is no term's first; nor is a particle (医师和乡村 is no 和美乡村)
+NAME_TAILS = NAME_ENDS | set("河江湖海溪渠山岭路街湾岛港桥")
+
+
+def read_terms(text: str) -> list[str]:
+    """The terms of a glossary file's text: one a line, # starts a comment, blanks ignored; only runs of
+    Chinese characters (with digits or Latin letters inside: 120急救).  Terms shorter than LEAST_TERM are
+    looked for as written only (河长制 is no 河湖长制 less 湖)."""
+    terms = []
+    for line in text.splitlines():
+        term = line.split("#", 1)[0].strip()
+        if re.fullmatch(f"[{CJK}0-9A-Za-z]+", term) and RUN.search(term):
+            terms.append(term)
+    return terms
+
+
+@lru_cache(maxsize=1)
+def glossary() -> tuple[str, ...]:
+    """letterkit's own glossary (letterkit/data/terms.txt), read once per process."""
+    with open(TERMS_FILE, encoding="utf-8") as file:
+        return tuple(read_terms(file.read()))
+
+
+def project_terms(data) -> tuple[str, ...]:
+    """letterkit's glossary with the project's own terms (`check: {terms: […]}` in a draft, a department
+    profile or the project file's defaults): a project's words stay in the project."""
+    settings = data.get("check") if isinstance(data, dict) else None
+    own = settings.get("terms") if isinstance(settings, dict) else None
+    if not isinstance(own, list) or not own:
+        return glossary()
+    return _with_own(tuple(read_terms("\n".join(term for term in own if isinstance(term, str)))))
+
+
+@lru_cache(maxsize=8)
+def _with_own(own: tuple[str, ...]) -> tuple[str, ...]:
+    return glossary() + tuple(term for term in own if term not in set(glossary()))
+
+
+@lru_cache(maxsize=8)
+def glossary_index(terms: tuple[str, ...]) -> dict[str, tuple]:
+    """The first two characters of each term less one inner character → ((the shortened string, the term,
+    the lost character), …), built once per process and glossary.  A shortened string that is itself a
+    word of jieba's or a term is no sign of a loss (社区养老服务 less 服务 … no: 居家养老 is a term)."""
+    words = dictionary()[1]
+    whole = set(terms)
+    index: dict[str, list] = {}
+    for term in sorted(term for term in whole if len(term) >= LEAST_TERM):
+        for k in range(1, len(term) - 1):
+            short = term[:k] + term[k + 1:]
+            if short in words or short in whole or not "\u4e00" <= term[k] <= "\u9fff" or k == 1 and short[0] in NAME_TAILS | FUNCTION \
+                    or k == len(term) - 2 and short[-1] in FUNCTION:
+                continue
+            entry = (short, term, term[k])
+            if entry not in index.get(short[:2], ()):
+                index.setdefault(short[:2], []).append(entry)
+    return {key: tuple(sorted(found, key=lambda entry: -len(entry[0]))) for key, found in index.items()}  # the longest first
+
+
+def glossary_losses(paragraphs: list[str], terms: tuple[str, ...] | None = None) -> list[tuple[int, int, str, str, str]]:
+    """(paragraph, offset, what the letter writes, the term, the lost character) for each place that
+    writes a glossary term less one inner character (留守童 for 留守儿童, 健步道 for 健身步道), where
+    jieba's segmentation starts a word at its first character and ends one at its last (滞留儿童 holds
+    留儿童 only inside 滞留), its first character makes no word with the one before it (在建工地 holds
+    建工地: 在建; the last one may: 控辍学工作, 学工), and no term the letter writes whole there holds it.  A shortened form
+    the letter writes twice and never whole is its own usage (游客集中心 twice)."""
+    terms = glossary() if terms is None else terms
+    index = glossary_index(terms)
+    letter = "\n".join(paragraphs)
+    found = []
+    for number, text in enumerate(paragraphs):
+        for at, short, term, ch in _by_sentence(text, lambda sentence: (_glossary_sentence(sentence, terms, index),))[0]:
+            if letter.count(short) == 1 or term in letter:  # written so twice, and never whole: the letter's usage
+                found.append((number, at, short, term, ch))
+    return found
+
+
+_glossary_memo: dict = {}  # sentence → _glossary_sentence's answer, for the glossary it was read with
+MEMOS.append(_glossary_memo)
+_glossary_read = [None]  # that glossary
+
+
+def _glossary_sentence(text: str, terms: tuple, index: dict) -> list[tuple[int, str, str, str]]:
+    if _glossary_read[0] is not terms:
+        _glossary_memo.clear()
+        _glossary_read[0] = terms
+    known = _glossary_memo.get(text)
+    if known is not None:
+        return known
+    known, words = [], dictionary()[1]
+    for at in compress(count(), map(index.__contains__, map(add, text, text[1:]))):
+        for short, term, ch in index[text[at:at + 2]]:
+            if not text.startswith(short, at) or any(known_at <= at < known_at + len(s) for known_at, s, _, _ in known):
+                continue
+            if _inside_term(text, at, len(short), terms) or not _bounded(text, at, len(short)) \
+                    or text[at - 1:at + 1] in words:
+                continue  # its first character makes a word with the one before it: 在建|工地
+            known.append((at, short, term, ch))
+    if len(_glossary_memo) >= text_module.MOST_TEXTS:
+        _glossary_memo.clear()
+    _glossary_memo[text] = known
+    return known
+
+
+def _inside_term(text: str, at: int, size: int, terms: tuple) -> bool:
+    """Whether a term written whole in the text runs across an end of text[at:at + size] (雨污管网 holds
+    污管网, which is then no 污水管网 less 水); one inside it (政务服务 of 政务服务台) says nothing."""
+    for term in terms:
+        start = text.find(term, max(0, at - len(term) + 1))
+        while 0 <= start < at + size:
+            if start < at or start + len(term) > at + size:
+                return True
+            start = text.find(term, start + 1)
+    return False
+
+
+# -- the letter's own compounds: a run of three to eight characters that another place writes one longer --
+
+LEAST_SHORT, MOST_SHORT = 3, 8
+PREPOSITIONS = FUNCTION | set("由经")  # a character alone before a compound that is no part of it: 由|县中医院
+
+
+def letter_compounds(paragraphs: list[str]) -> list[tuple[int, int, str, str, str]]:
+    """(paragraph, offset, what the letter writes, the compound it writes whole elsewhere, the lost character)
+    for each run of three to eight characters that is a compound of the letter less one inner character
+    (健步道 beside 健身步道), though no dictionary holds the compound: where each place is bounded by words
+    (jieba's segmentation starts a word at its first character and ends one at its last), the lost character
+    makes a two-character word with a neighbour (健身) and is no particle (我局已将 / 我局将), the shortened
+    run no word and written no more often than the whole, the join of the two parts no word of its own
+    (停车难问题 / 停车难题) and a character at it left hanging, in no word (shortened_phrases' test).  Three
+    characters say little: not written twice, no adjective alone (新学校 for 新建学校).  Beside a character alone (no particle), the
+    run may have lost or gained an edge (助农增收 / 农民增收, 卫生室建盖 / 卫生室重建): not read.  A short form dropping a leading part
+    (区人才服务中心) loses no inner character and is never read."""
+    pairs, words, _ = dictionary()
+    letter = "\n".join(paragraphs)
+    places: dict[str, list[int]] = {}
+    for q, pair in enumerate(map(add, letter, letter[1:])):
+        places.setdefault(pair, []).append(q)
+    starts = list(accumulate([0] + [len(text) + 1 for text in paragraphs[:-1]]))
+    found, seen = [], set()
+    for p in range(1, len(letter) - 1):
+        x, join = letter[p], letter[p - 1] + letter[p + 1]
+        if join not in places or x in NO_LOSS or not "\u4e00" <= x <= "\u9fff" \
+                or not (letter[p - 1:p + 1] in pairs or letter[p:p + 2] in pairs):
+            continue
+        for q in places[join]:
+            if abs(q - p) < 3:
+                continue
+            left = right = 0
+            while left < MOST_SHORT and left < q + 1 and letter[p - 1 - left] == letter[q - left] and _han(letter[q - left]) != "\x00":
+                left += 1
+            while left + right < MOST_SHORT and q + 1 + right < len(letter) and p + 1 + right < len(letter) \
+                    and letter[p + 1 + right] == letter[q + 1 + right] and _han(letter[q + 1 + right]) != "\x00":
+                right += 1
+            short, whole = letter[q + 1 - left:q + 1 + right], letter[p - left:p + 1 + right]
+            at, gap = q + 1 - left, q + 1
+            if (at, short) in seen or not _compound_lost(letter, at, gap, short, whole, pairs, words):
+                continue
+            seen.add((at, short))
+            index = bisect_right(starts, at) - 1
+            found.append((index, at - starts[index], short, whole, x))
+    return found
+
+
+def _compound_lost(letter: str, at: int, gap: int, short: str, whole: str, pairs, words) -> bool:
+    """letter_compounds' tests of one place, cheapest first."""
+    if not LEAST_SHORT <= len(short) <= MOST_SHORT or gap == at or gap == at + len(short) or short in words:
+        return False
+    if letter.count(short) > (1 if len(short) == LEAST_SHORT else letter.count(whole)):
+        return False
+    if letter[gap - 1:gap + 1] in pairs and letter[gap:gap + 2] not in pairs:
+        return False  # the join is a word of its own: 停车难题
+    if not (_dangles(letter, gap - 1, -1, words) or _dangles(letter, gap, 1, words)):
+        return False  # both sides of the join end or start words: a phrase of its own
+    if not _bounded(letter, at, len(short)) or not _bounded(letter, letter.find(whole), len(whole)):
+        return False
+    lo = max(0, at - 3)
+    tokens = _segment(letter[lo:at + len(short) + 3])
+    a, b = at - lo, at - lo + len(short)
+    if any(e - s == 1 and _han(letter[lo + s]) != "\x00" and letter[lo + s] not in PREPOSITIONS
+           for s, e in tokens if e == a or s == b):
+        return False  # a character alone beside it may be its first or last: 已|建项目, 关于|建, 卫生室建|盖, 助|农增收
+    if len(short) == LEAST_SHORT and any(e - s == 1 and letter[lo + s] in adjectives() for s, e in tokens if a <= s < b):
+        return False  # 新学校: an adjective before a word
+    return True
