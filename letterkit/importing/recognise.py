@@ -46,8 +46,8 @@ CATEGORY_MEANINGS = {  # the usual scheme, written into an imported draft that n
 
 def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Recognised:
     """`stem` names the seal images a Word letter carries: <stem>-seal1.png beside the draft."""
-    lines = prepare(cleaned.lines, from_word)
     out = Recognised({}, [(line.no, line.text, why) for line, why in cleaned.dropped], list(cleaned.notes))
+    lines = prepare(cleaned.lines, from_word, out.notes)
     zones = read_zones(lines)
     salutation_at = zones.salutation
     head = lines[:salutation_at] if salutation_at is not None else lines[:zones.body]
@@ -62,6 +62,9 @@ def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Reco
     body, tail, annexes = split_tail(rest, zones.tail - zones.body)
     labelled_in_body = [line for i, line in enumerate(body) if labelled(line.text) and not _sentence_in_body(body, i)]
     body = [line for line in body if line not in labelled_in_body]
+    for line in [line for line in body if URL.fullmatch(line.text.strip())]:  # a page's address amid the letter
+        out.comments.append((line.no, line.text, "网址"))
+        body.remove(line)
     tail = sorted(late + labelled_in_body, key=lambda l: l.no) + tail
     read_tail(tail, found, out)
     wrap = None if from_word else line_width(body)
@@ -80,7 +83,7 @@ def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Reco
         out.notes.append(Note(None, "import-no-title", "原文没有标题，生成时由模板按提案/建议写出", "核对标题，或在草稿中写 title"))
     _proposal(found, out)
     _organ(found, out, lines)
-    self_check(found, out)
+    self_check(found, out, lines)
     out.fields = _ordered(found, _seal_files(found, stem, out))
     if out.fields.get("sealed") is False:
         out.notes.append(Note(found["co_signers"][0][0], "import-joint-unsealed", f"{len(found['co_signers']) + 1} 个机关的署名"
@@ -115,7 +118,7 @@ def _sentence_in_body(body: list[Line], index: int) -> bool:
         and bool(re.search(r"[。；！？]", role.value)) and width(role.value) >= 10
 
 
-def prepare(lines: list[Line], from_word: bool) -> list[Line]:
+def prepare(lines: list[Line], from_word: bool, notes: list[Note] | None = None) -> list[Line]:
     """Lines that hold several parts, cut into one line per part (the input's line number kept):
     labels run together (`联系人:X 联系电话:Y`), a salutation with the body after it, paragraphs
     joined by spaces on one line of a web page."""
@@ -146,11 +149,17 @@ def prepare(lines: list[Line], from_word: bool) -> list[Line]:
             text = m.group(1) + (m.group(2) or "")
             line = Line(line.no, text, line.level, width(text), line.images)
         parts = segments(text) if (labelled(text) or NUMBER.match(squeeze(text)) or width(text) <= 40) else [text]
+        if len(parts) == 1 and index < 40 and (glued := _head_glued(text)):
+            parts = glued
         if len(parts) == 1 and index < 40 and (m := _SALUTATION_RUN_ON.fullmatch(text) or _ORGAN_RUN_ON.fullmatch(text)
                                                 or _RECIPIENT_RUN_ON.fullmatch(text)) \
                 and not labelled(text) and not re.search(r"[，。,；]", m.group("who")):
             parts = [text[:m.start("rest")].strip(), m.group("rest")]
         parts = [piece for part in parts for piece in _HEADING_RUN_ON.split(part) if piece.strip()]
+        parts = [piece for part in parts for piece in _label_run_on(part)]
+        if notes is not None and len(parts) > 1 and re.search(r"[。！？!?]$", parts[0]) and labelled(parts[-1]):
+            notes.append(Note(line.no, "import-label-run-on", f"句末接着的“{parts[-1][:20]}”是另一行（换行在复制时丢失），已分开，"
+                              "不排入信函正文", "核对原件", severity="note"))
         if not from_word:
             parts = [piece for part in parts for piece in
                      (_run_on(part) if width(part) > 40 and not labelled(part) else [part]) if piece.strip()]
@@ -160,6 +169,61 @@ def prepare(lines: list[Line], from_word: bool) -> list[Line]:
             out += [Line(line.no, part, line.level, width(part), line.images if i == 0 else ())
                     for i, part in enumerate(parts)]
     return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[。！？!?])\s*")
+
+
+def _label_run_on(text: str) -> list[str]:
+    """…衔接。此件公开发布 / …工作。联系人：张三，电话：… — a label line (or a disclosure mark) run on after
+    a paragraph's last sentence, a line break lost in copying: cut off, so it is read as what it is.
+    Only a short end with no sentence of its own (来源：区统计局数据显示，…。 stays a sentence)."""
+    if labelled(text):
+        return [text]
+    for m in _SENTENCE_END.finditer(text):
+        end = text[m.end():].strip()
+        if end and width(end) <= 40 and not re.search(r"[。！？!?]", end[:-1]) and labelled(end) is not None:
+            return [text[:m.start()].rstrip(), end]
+    return [text]
+
+
+_WIDE_GAP = re.compile(r"[ \t\u3000]+")  # (a copy's double spaces may be single by now: the kinds decide)
+_SALUTATION_SHAPE = re.compile(rf"(尊敬的)?[{CJK}、·]{{1,30}}?(委员|代表|同志)(们)?\s*[:：]?|(尊敬的)?[{CJK}（）()]{{2,24}}[:：]")
+
+
+def _head_kind(part: str) -> str | None:
+    """What a piece of a head line set apart by a wide gap is: number, mark, title, salutation, organ."""
+    tight = squeeze(part)
+    if NUMBER.fullmatch(tight) or NUMBER_BROKEN.fullmatch(tight):
+        return "number"
+    if labelled(part) is not None:
+        return "label"
+    if _title_complete(tight) and (re.match(r"关于|对", tight) or ORGAN_TITLE.fullmatch(tight)) and _title_like(tight) \
+            and not re.search(r"[。，,；;！？]", tight):
+        return "title"
+    if _SALUTATION_SHAPE.fullmatch(tight) and not _title_like(tight):
+        return "salutation"
+    if ORGAN_LINE.fullmatch(tight) and not re.search(r"[:：]", tight):
+        return "organ"
+    return None
+
+
+def _head_glued(text: str) -> list[str] | None:
+    """关于…的答复　　尊敬的X委员： / X函〔2024〕5号　　关于…的答复 / 类别：A　　X代表： — a web page's row
+    holding two parts of the head set apart by a gap: one line each, when every part is of a known kind.  Parts of one kind (a
+    joint letterhead, a title printed twice) and organs beside no 发文字号 stay as they were."""
+    parts = [p for p in _WIDE_GAP.split(text.strip()) if p.strip()]
+    if len(parts) == 1 and labelled(text) is None:  # 类别：A张三委员： — the gap gone with the spaces between words
+        cut = next((k for k in range(3, min(len(text), 16)) if (r := labelled(text[:k])) is not None
+                    and r.role in ("category", "disclosure") and r.label and _head_kind(text[k:]) in ("salutation", "title", "number")), None)
+        parts = [text[:cut], text[cut:]] if cut else parts
+    if len(parts) < 2 or len(parts) > 4:
+        return None
+    kinds = [_head_kind(p) for p in parts]
+    if None in kinds or len(set(kinds)) < len(kinds) or "organ" in kinds and "number" not in kinds \
+            or kinds == ["number", "label"]:  # (X〔2024〕5号　B类: the marks on a number's line are read there)
+        return None
+    return parts
 
 
 def _run_on(text: str) -> list[str]:

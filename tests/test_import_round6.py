@@ -1,0 +1,137 @@
+"""Round 6 of issue 12: what the mutated letters (tests/misplacegen.py) showed, generated over the shapes
+in invented letters — a label line run on after a paragraph's last sentence is cut off and read for
+what it is; head parts a web page set side by side with a wide gap are split; a page address amid the
+body, a second 类别 mark, a stray line between salutation and opening are kept out of the letter; an
+opening broken mid-sentence stays whole; and what cannot be cut (a label run into a heading, a title
+glued to a salutation) is warned at the line that holds it."""
+
+import itertools
+
+import pytest
+import yaml
+
+from letterkit.importing import import_file
+from letterkit.importing.roles import labelled
+from letterkit.importing.score import values, zones
+
+from test_import_patterns import BASE, BODY_TEXT, RIGHT, _letter
+
+
+def _import(tmp_path, letter: str):
+    path = tmp_path / "letter.txt"
+    path.write_text(letter, encoding="utf-8")
+    result = import_file(path)
+    draft = yaml.safe_load(result.draft)
+    return result, draft, values(draft), zones(draft)
+
+
+def _line(letter: str, piece: str) -> int:
+    return next(no for no, text in enumerate(letter.splitlines(), 1) if piece in text)
+
+
+RUN_ON = [  # a tail line, and the field it must give (None: kept out as a comment)
+    ("联系人：李四，联系电话：0871-6543210", {"contact_name": "李四", "contact_phone": "0871-6543210"}),
+    ("联系电话：13912345678 联系人：王五", {"contact_name": "王五", "contact_phone": "13912345678"}),
+    ("联系人及电话:赵六 0871-1234567", {"contact_name": "赵六", "contact_phone": "0871-1234567"}),
+    ("经办人：钱七  电话：6612345", {"contact_name": "钱七", "contact_phone": "6612345"}),
+    ("此件公开发布", {"disclosure": "主动公开"}),
+    ("公开属性：依申请公开", {"disclosure": "依申请公开"}),
+    ("审核：孙八", {}),
+    ("承办负责人：周九", {}),
+    ("答复类别：B", {"category": "B"}),
+    ("字体：[大 中 小]", {}),
+    ("【打印本页】 【关闭窗口】", {}),
+    ("浏览次数：35", {}),
+]
+
+
+@pytest.mark.parametrize("where,glue", list(itertools.product(("body", "closing"), ("", " ", "　"))))
+@pytest.mark.parametrize("line,fields", RUN_ON, ids=[t for t, _ in RUN_ON])
+def test_a_label_line_run_on_after_the_last_sentence_is_cut_off_and_read(tmp_path, line, fields, where, glue):
+    letter = _letter({where: BASE[where] + glue + line})
+    result, draft, got, text = _import(tmp_path, letter)
+    assert {k: got[k] for k in fields} == fields, result.draft
+    assert {k: got[k] for k in RIGHT} == RIGHT, result.draft  # the paragraph it ran on from keeps its text
+    label = line.replace(" ", "")[:5]
+    assert label not in "".join(text.values()), result.draft
+    note = next(n for n in result.notes if n.code == "import-label-run-on")
+    assert note.line == _line(letter, line)
+    assert not [n for n in result.notes if n.code in ("import-misplaced", "import-unplaced")], [n.message for n in result.notes]
+
+
+TITLE = "关于县政协十届三次会议第12号提案的答复"
+HEAD_ROWS = [  # (head, salutation, fields beyond RIGHT); {gap} is where the page set its parts apart
+    ("测试县教育局\n测教函〔2024〕7号{gap}" + TITLE, "张三委员:", {}),
+    ("测试县教育局\n测教函〔2024〕7号\n" + TITLE + "{gap}张三委员:", "", {}),
+    ("测试县教育局\n测教函〔2024〕7号\n" + TITLE + "{gap}尊敬的张三委员：", "", {}),
+    ("测试县教育局\n测教函〔2024〕7号\n" + TITLE, "类别：A{gap}张三委员:", {"category": "A"}),
+    ("测试县教育局\n签发人：王五{gap}测教函〔2024〕7号\n" + TITLE, "张三委员:", {"signer": "王五"}),
+    ("测试县教育局{gap}测教函〔2024〕7号\n" + TITLE, "张三委员:", {}),
+]
+
+
+@pytest.mark.parametrize("gap", [" ", "  ", "　　", "\t\t", "　 "], ids=["space", "spaces", "ideographic", "tabs", "mixed"])
+@pytest.mark.parametrize("head,salutation,fields", HEAD_ROWS, ids=[f"row{i}" for i in range(len(HEAD_ROWS))])
+def test_two_head_parts_set_side_by_side_with_a_wide_gap_are_read_as_two_lines(tmp_path, head, salutation, fields, gap):
+    letter = _letter({"head": head.format(gap=gap), "salutation": salutation.format(gap=gap)})
+    result, draft, got, text = _import(tmp_path, letter)
+    want = {**RIGHT, **fields}
+    assert {k: got[k] for k in want} == want, (letter, result.draft)
+    assert not [n for n in result.notes if n.code in ("import-misplaced", "import-unplaced")], [n.message for n in result.notes]
+
+
+@pytest.mark.parametrize("at", [0, 1, 2])
+@pytest.mark.parametrize("url", ["https://www.example.gov.cn/art/2024/3/6/art_1_2.html", "http://x.gov.cn/a.htm"])
+def test_a_page_address_amid_the_body_is_kept_out_of_the_letter(tmp_path, url, at):
+    body = BASE["body"].split("\n")
+    body.insert(at + 1, url)
+    letter = _letter({"body": "\n".join(body)})
+    result, draft, got, text = _import(tmp_path, letter)
+    assert {k: got[k] for k in RIGHT} == RIGHT and all(p in text["measures"] for p in BODY_TEXT)
+    assert "gov.cn" not in "".join(text.values()) and "gov.cn" in result.draft  # a comment of the draft
+
+
+@pytest.mark.parametrize("second", ["类别：C", "分类标识【D】", "答复类别：A"])
+def test_a_second_category_mark_is_a_comment_and_a_different_one_is_warned(tmp_path, second):
+    letter = _letter({"head": "类别：A\n" + BASE["head"], "tail": second})
+    result, draft, got, text = _import(tmp_path, letter)
+    assert got["category"] == "A" and second[:4] not in "".join(text.values())
+    warned = [n.line for n in result.notes if n.code == "import-category-twice"]
+    assert warned == ([] if second.endswith("A") else [_line(letter, second)])
+
+
+@pytest.mark.parametrize("cut", range(6, 40, 3))
+def test_an_opening_broken_mid_sentence_stays_whole(tmp_path, cut):
+    opening = BASE["opening"]
+    letter = _letter({"opening": opening[:cut] + "\n" + opening[cut:]})
+    result, draft, got, text = _import(tmp_path, letter)
+    assert {k: got[k] for k in RIGHT} == RIGHT, result.draft
+    assert draft["opening"].replace("，", ",").replace("：", ":").replace("（", "(").replace("）", ")") == opening
+    assert draft["measures"][0]["heading"] == "工作情况"
+
+
+@pytest.mark.parametrize("stray", ["测试县人民政府门户网站", "正文　相关附件　政策解读", "测试县教育局", TITLE])
+def test_a_stray_line_between_salutation_and_opening_is_a_warned_comment(tmp_path, stray):
+    letter = _letter({"salutation": BASE["salutation"] + "\n" + stray})
+    result, draft, got, text = _import(tmp_path, letter)
+    assert {k: got[k] for k in RIGHT} == RIGHT, result.draft
+    assert stray not in text["opening"] + text["measures"] + text["closing"]
+    if stray != TITLE and labelled(stray) is None:  # (page furniture and a page's title again: no warning needed)
+        assert letter.splitlines().index(BASE["salutation"]) + 2 in [n.line for n in result.notes if n.code == "import-unplaced"]
+
+
+UNCUT = [  # text run together that cannot be cut for sure: warned at the line that holds it
+    ("body", "一、工作情况字体：[大 中 小]\n我局已完成校园安全排查,整改隐患十二处。\n二、下步打算\n我局将建立巡查制度,每月检查一次。", "字体"),
+    ("body", "一、工作情况\n我局已完成校园安全排查,整改隐患十二处。\n二、下步打算联系电话：0871-6543210\n我局将建立巡查制度,每月检查一次。", "联系电话"),
+    ("opening", "您提出的《关于加强校园安全的提案》(第12号)收悉,现答复如下: 测试县教育局", "如下: 测试县教育局"),
+    ("body", "一、工作情况关于县政协十届三次会议第12号提案的答复\n我局已完成校园安全排查,整改隐患十二处。\n二、下步打算\n"
+             "我局将建立巡查制度,每月检查一次。", "工作情况关于"),
+]
+
+
+@pytest.mark.parametrize("part,text,piece", UNCUT, ids=[p for _, _, p in UNCUT])
+def test_text_run_together_that_cannot_be_cut_is_warned_at_its_line(tmp_path, part, text, piece):
+    letter = _letter({part: text, **({"salutation": ""} if part == "head" else {})})
+    result, draft, got, zone = _import(tmp_path, letter)
+    warned = [n.line for n in result.notes if n.code in ("import-misplaced", "import-unplaced") and n.severity == "warning"]
+    assert _line(letter, piece) in warned, [(n.line, n.message) for n in result.notes]
