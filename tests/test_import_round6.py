@@ -135,3 +135,49 @@ def test_text_run_together_that_cannot_be_cut_is_warned_at_its_line(tmp_path, pa
     result, draft, got, zone = _import(tmp_path, letter)
     warned = [n.line for n in result.notes if n.code in ("import-misplaced", "import-unplaced") and n.severity == "warning"]
     assert _line(letter, piece) in warned, [(n.line, n.message) for n in result.notes]
+
+
+# -- what dev6 and dev7 (211–222, 231–242) showed at their first look, generated ----------------------
+
+@pytest.mark.parametrize("label", ["浏览量：", "浏览次数：", "点击数：", "阅读量："])
+@pytest.mark.parametrize("number,read", [("测教函〔202407号", "测教函〔2024〕7号"), ("测教函〔2024〕7号", "测教函〔2024〕7号"),
+                                         ("测教函2024〕7号", "测教函〔2024〕7号")])
+def test_a_page_row_ending_in_an_empty_label_does_not_swallow_the_number_below(tmp_path, label, number, read):
+    """来源：X　　时间：Y　　浏览量： over a damaged 发文字号 (221): the empty label at the end of a row of
+    page labels takes no value from the next line; the number is read (a damaged one with a warning)."""
+    head = f"来源：测试县教育局　　时间：2024-06-19　　{label}\n{number}\n测试县教育局\n" + TITLE
+    letter = _letter({"head": head})
+    result, draft, got, text = _import(tmp_path, letter)
+    assert got["number"] == read, result.draft
+    if number != read:
+        assert _line(letter, number) in [n.line for n in result.notes if n.code == "import-number-damaged"]
+
+
+QUOTED = ['关于"{t}"的第12号提案收悉', '您提出的"关于{t}的提案"(第12号)收悉', '您提出的关于"{t}"的提案收悉',
+          '张三委员提出的"关于{t}的提案"(12号)收悉']
+
+
+@pytest.mark.parametrize("shape", QUOTED)
+@pytest.mark.parametrize("subject", ["加强校园安全", "老旧小区加装电梯", "规范城区农贸市场周边秩序"])
+def test_a_proposal_named_in_straight_quotes_is_read_without_them(tmp_path, shape, subject):
+    """关于"老旧小区加装电梯"的第08号建议 (234): a copy's straight quotes read as the letter's “…”."""
+    opening = shape.format(t=subject) + ",现答复如下:"
+    letter = _letter({"opening": opening})
+    result, draft, got, text = _import(tmp_path, letter)
+    assert got["proposal_title"] == f"关于{subject}的提案"
+    assert '"' not in got["proposal_title"]
+
+
+@pytest.mark.parametrize("extra", range(0, 21, 4))
+def test_a_sentence_about_the_proposal_before_the_thanks_opens_the_closing(tmp_path, extra):
+    """您这一提案对…具有很强的指导意义，我们将认真吸纳，扎实推进。再次感谢… (217): the sentence to the member
+    about the proposal, up to about fifty characters, goes with the thanks into the closing."""
+    about = "您这一提案对我县" + "全域旅游发展"[:extra % 7] + "教育工作具有很强的指导意义，我们将认真吸纳" + "，扎实推进" * (extra // 4) + "。"
+    closing = about + "再次感谢您对教育工作的关心和支持！"
+    letter = _letter({"closing": closing})
+    result, draft, got, text = _import(tmp_path, letter)
+    if len(about) <= 50:
+        assert draft["closing"][0].startswith("您这一提案"), result.draft
+        assert "您这一提案" not in text["measures"]
+    else:  # a longer sentence is a measure's: the closing starts at the thanks
+        assert draft["closing"][0].startswith("再次感谢")

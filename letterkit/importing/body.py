@@ -109,7 +109,7 @@ _THANKS = re.compile(r"(?:[\u4e00-\u9fff、]{2,20}(?:委员|代表)[，,])?(?:(?
 
 
 # one short sentence to the member about the proposal (对您提出的建议，我们将认真研究吸纳。) before the thanks
-_SPEAKS_OF_PROPOSAL = re.compile(r"[^。！？]{0,12}(?:您|你们|贵[\u4e00-\u9fff]{0,2})[^。！？]{0,10}(?:建议|提案|意见)[^。！？]{0,30}[。！？]")
+_SPEAKS_OF_PROPOSAL = re.compile(r"[^。！？]{0,12}(?:您|你们|贵[\u4e00-\u9fff]{0,2})[^。！？]{0,10}(?:建议|提案|意见)[^。！？]{0,45}[。！？]")
 
 
 def _closing_after(para: Para, whole: bool = False) -> list[Para] | None:
@@ -121,7 +121,7 @@ def _closing_after(para: Para, whole: bool = False) -> list[Para] | None:
         if rest and _THANKS.match(rest):
             cut = m.start()
             before = re.search(r"[^。！？!?]*[。！？!?]$", para.text[:cut])
-            if before and width(before.group()) <= 30 and _SPEAKS_OF_PROPOSAL.fullmatch(before.group().strip()) \
+            if before and width(before.group()) <= 50 and _SPEAKS_OF_PROPOSAL.fullmatch(before.group().strip()) \
                     and (whole or para.text[:before.start()].strip()):
                 cut, rest = before.start(), para.text[before.start():].strip()
             return [Para(para.text[:cut].strip(), para.lines, para.level), Para(rest, [para.lines[-1]])]

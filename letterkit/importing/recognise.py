@@ -271,7 +271,8 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             out.comments.append((line.no, text, "网页上的提案/建议原文"))
             continue
         quoted = role is not None and role.role == "furniture" and role.label in vocabulary()["proposal_sections"]
-        if absorb and role is None and width(text) <= 30 and not NUMBER.search(text) and not _title_like(text):
+        if absorb and role is None and width(text) <= 30 and not NUMBER.search(text) and not _title_like(text) \
+                and not NUMBER_DAMAGED.fullmatch(squeeze(text)) and not NUMBER_BROKEN.fullmatch(squeeze(text)):
             out.comments.append((line.no, text, "网页信息"))
             absorb = False
             continue
@@ -298,6 +299,7 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             else:
                 out.comments.append((line.no, text, "网页信息"))
                 absorb = not role.value and text.rstrip().endswith((":", "：", "|", "｜")) and not quoted \
+                    and sum(other.no == line.no for other in head) == 1 \
                     and role.label not in vocabulary()["reply_sections"] + vocabulary()["title_labels"]  # 来源: with its value below
                 close_title()
                 continue
@@ -519,6 +521,7 @@ def _read_salutation(line: Line, found: dict, out: Recognised) -> None:
 def _proposal(found: dict, out: Recognised) -> None:
     title = found.get("title", (None, ""))[1]
     opening = found.get("opening", (None, ""))[1]
+    title, opening = _quotes(title), _quotes(opening)  # "关于…的建议": a copy's straight quotes, read as “…”
     kind = None
     for text in (title, opening):
         m = re.search(r"(提案|建议)(的|答复|办理|$)|第.{1,12}?号(提案|建议)", text)
@@ -549,6 +552,7 @@ def _proposal(found: dict, out: Recognised) -> None:
     if subject is None and opening:
         m = re.search(r"《(.+?)》", opening) or re.search(r"提出的(?:第?\s*[A-Za-z]*\d+\s*号(?:提案|建议)?)?(?:关于)?“(.+?)”\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:第?\s*[A-Za-z]*\d+\s*号)?\s*(?:已|收悉|,|，|的|建议|提案)", opening) or \
             re.search(r"“(关于[^“”《》]{4,80}?)”", opening) or \
+            re.search(r"关于\s*“([^“”《》]{2,80}?)”(?=\s*的?\s*(?:第?\s*[A-Za-z]*\d+\s*号)?(?:提案|建议))", opening) or \
             re.search(r"(关于[^《》“”]+?)的?第?\s*\d+\s*号(?:提案|建议)", opening) or \
             re.search(r"(?:提出的|号(?:代表|委员)?(?:提案|建议))(?:第?\s*[A-Za-z]*\d+\s*号(?:代表|委员)?(?:提案|建议)?)?(关于.+?(?:的建议|的提案|建议|提案))\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:已|收悉|，|,|。|现|办理|的办理|答复|我)", opening)
         if m:
@@ -574,6 +578,11 @@ def _proposal(found: dict, out: Recognised) -> None:
             out.notes.append(Note(found.get("title", found.get("opening", (None,)))[0], "import-proposal",
                                   f"标题和开头语里找不到提案/建议的{'编号' if name == 'id' else '标题'}，写作 proposal.{name}: 无",
                                   "补上后删去“无”"))
+
+
+def _quotes(text: str) -> str:
+    """Straight double quotes in pairs ("…") as the curly ones a letter prints (“…”)."""
+    return re.sub(r'"([^"“”]{1,80})"', r"“\1”", text) if text else text
 
 
 # 第15、27号建议 / 第21、34和56号: several numbers under one 号, the first kept as the draft's
