@@ -181,3 +181,56 @@ def test_a_sentence_about_the_proposal_before_the_thanks_opens_the_closing(tmp_p
         assert "您这一提案" not in text["measures"]
     else:  # a longer sentence is a measure's: the closing starts at the thanks
         assert draft["closing"][0].startswith("再次感谢")
+
+
+# -- issue 12's leftovers: a page's 签发 record, joint replies ----------------------------------------
+
+SIGNER_LINES = ["签发：刘建国", "签发人：刘建国", "签发人:刘建国", "领导签发：刘建国", "签发领导：刘建国"]
+
+
+@pytest.mark.parametrize("after", ["date", "contact"])
+@pytest.mark.parametrize("signer", SIGNER_LINES)
+def test_a_signer_from_the_pages_record_is_kept_and_check_does_not_repeat_that_it_is_unprinted(tmp_path, signer, after):
+    """签发人：X after the date of a letter-layout reply (heldout4 181, 183): the value is true and kept
+    (signer, for the record), a note says so, and the draft switches off unprinted-field, so `check`
+    does not warn on every run that the 信函格式 does not print it.  A 签发人 in the head (a general-layout
+    letter, which prints it) gets no such line."""
+    from letterkit.checkrun import check_paths
+    from letterkit.project import open_project
+
+    tail = [signer, "联系人：李四，联系电话：0871-6543210"]
+    letter = _letter({"tail": "\n".join(tail if after == "date" else tail[::-1])})
+    result, draft, got, text = _import(tmp_path, letter)
+    assert draft["signer"] == "刘建国" and draft["layout"] == "letter" and draft["check"] == {"disable": ["unprinted-field"]}
+    assert _line(letter, signer) in [n.line for n in result.notes if n.code == "import-signer-record"]
+    path = tmp_path / "letter.yaml"
+    path.write_text(result.draft, encoding="utf-8")
+    codes = [p.code for p in check_paths([path], open_project(path))[path]]
+    assert "unprinted-field" not in codes and "unknown-field" not in codes, codes
+    head = _letter({"head": "测试县教育局\n测教函〔2024〕7号 " + signer + "\n" + TITLE})
+    result, draft, got, text = _import(tmp_path, head)
+    assert draft["layout"] == "general" and "check" not in draft and draft["signer"] == "刘建国"
+
+
+JOINT = ["您提出的第12号和第15号提案收悉,现答复如下:", "你们提出的第12、15号提案收悉,现答复如下:",
+         "您提出的《关于加强校园安全的提案》和《关于改善校园周边交通的提案》收悉,现答复如下:",
+         "你们分别提出的《关于加强校园安全的提案》(第12号)、《关于改善校园周边交通的提案》(第15号)收悉,现答复如下:",
+         "您提出的关于加强校园安全的第12号提案、关于改善校园周边交通的第15号提案均已收悉,现答复如下:",
+         "您提出的“关于加强校园安全的提案”(第12号)和“关于改善校园周边交通的提案”(第15号)收悉,现合并答复如下:",
+         "您提出的第12号、第15号、第21号提案收悉,现答复如下:",
+         "您提出的《关于加强校园安全的提案》(12号)及《关于改善校园周边交通的提案》(15号)已收悉,现答复如下:"]
+
+
+@pytest.mark.parametrize("title", [TITLE, "关于县政协十届三次会议第12号、第15号提案的答复"], ids=["one", "both"])
+@pytest.mark.parametrize("opening", JOINT, ids=[f"j{i}" for i in range(len(JOINT))])
+def test_a_joint_reply_keeps_the_first_proposal_and_warns_at_its_line_with_the_others(tmp_path, opening, title):
+    """A letter answering two or three proposals: the draft holds the first (never a title spanning
+    both), and a warning at the title's or the opening's line names each of the others."""
+    letter = _letter({"opening": opening, "head": "测试县教育局\n测教函〔2024〕7号\n" + title})
+    result, draft, got, text = _import(tmp_path, letter)
+    assert got["id"] == "12" and got["proposal_title"] in ("关于加强校园安全的提案", "无"), got["proposal_title"]
+    warning = next(n for n in result.notes if n.code == "import-joint-reply")
+    assert warning.line in (_line(letter, title), _line(letter, opening)) and warning.severity == "warning"
+    assert "15" in warning.message or "校园周边交通" in warning.message
+    if "21" in opening:
+        assert "21" in warning.message

@@ -550,7 +550,7 @@ def _proposal(found: dict, out: Recognised) -> None:
     if m and not re.fullmatch(r"[A-Z0-9\s]+", m.group(1)):
         subject = m.group(1)
     if subject is None and opening:
-        m = re.search(r"《(.+?)》", opening) or re.search(r"提出的(?:第?\s*[A-Za-z]*\d+\s*号(?:提案|建议)?)?(?:关于)?“(.+?)”\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:第?\s*[A-Za-z]*\d+\s*号)?\s*(?:已|收悉|,|，|的|建议|提案)", opening) or \
+        m = re.search(r"《(.+?)》", opening) or re.search(r"提出的(?:第?\s*[A-Za-z]*\d+\s*号(?:提案|建议)?)?(?:关于)?“([^“”]+?)”\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:第?\s*[A-Za-z]*\d+\s*号)?\s*(?:已|收悉|,|，|的|建议|提案)", opening) or \
             re.search(r"“(关于[^“”《》]{4,80}?)”", opening) or \
             re.search(r"关于\s*“([^“”《》]{2,80}?)”(?=\s*的?\s*(?:第?\s*[A-Za-z]*\d+\s*号)?(?:提案|建议))", opening) or \
             re.search(r"(关于[^《》“”]+?)的?第?\s*\d+\s*号(?:提案|建议)", opening) or \
@@ -589,7 +589,13 @@ def _quotes(text: str) -> str:
 ID_LIST = r"第\s*([A-Za-z]*\d+)(?:\s*[、，,和及与]\s*第?\s*[A-Za-z]*\d+)+\s*号"
 _ID_RUN = re.compile(r"((?:第?\s*[A-Za-z]*\d+\s*号\s*(?:提案|建议)?\s*[、，,和及与]\s*)+第?\s*[A-Za-z]*\d+\s*号"
                      r"|第\s*[A-Za-z]*\d+(?:\s*[、，,和及与]\s*第?\s*[A-Za-z]*\d+)+\s*号)")
-_QUOTED_PROPOSAL = re.compile(r"《([^《》]{4,80}?(?:提案|建议))》")
+_QUOTED_PROPOSAL = re.compile(r"《([^《》]{4,80}?(?:提案|建议))》|“(关于[^“”]{4,80}?(?:提案|建议))”")
+# each proposal an opening names by its number: 关于…的第12号提案、关于…的第15号提案 / “…”（第12号）和“…”（第15号）
+_ONE_ID = re.compile(r"第\s*([A-Za-z]*\d+)\s*号\s*(?:代表|委员)?(?:提案|建议)|[》”]\s*[（(]\s*(?:第|编号[:：]?)?\s*([A-Za-z]*\d+)\s*号?\s*[）)]")
+
+
+def _bare(title: str) -> str:
+    return re.sub(r"的?(?:提案|建议)$", "", title)
 
 
 def _joint_reply(found: dict, out: Recognised, ident: str | None, subject: str | None) -> None:
@@ -599,12 +605,13 @@ def _joint_reply(found: dict, out: Recognised, ident: str | None, subject: str |
     for key in ("title", "opening"):
         no, text = found.get(key, (None, ""))
         here = [i for m in _ID_RUN.finditer(text) for i in re.findall(r"[A-Za-z]*\d+", m.group(1))]
-        quoted = _QUOTED_PROPOSAL.findall(text) if key == "opening" else []
+        here += [m.group(1) or m.group(2) for m in _ONE_ID.finditer(text)] if key == "opening" else []
+        quoted = [a or b for a, b in _QUOTED_PROPOSAL.findall(text)] if key == "opening" else []
         ids, titles = ids + here, titles + quoted
         lines += [no] if len(set(here)) > 1 or len(set(quoted)) > 1 else []
     ids, titles = list(dict.fromkeys(ids)), list(dict.fromkeys(titles))
     if lines:
-        others = "、".join([f"第{i}号" for i in ids if i != ident] + [f"《{t}》" for t in titles if t != subject])
+        others = "、".join([f"第{i}号" for i in ids if i != ident] + [f"《{t}》" for t in titles if _bare(t) != _bare(subject or "")])
         out.notes.append(Note(lines[0], "import-joint-reply", f"这封信合并答复几件提案/建议，草稿只能写一件：proposal 写了第一件"
                               f"（{ident or '无'}），其余没有写进草稿：{others}", "核对 proposal；其余各件的编号和标题记在办理台账里"))
 
@@ -659,6 +666,12 @@ def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
     # 7.2.5, 7.4; 10.1 leaves them out of the 信函格式): a letter that prints one of them is a general one
     general = found.get("file_mark") or signer_in_head or "printer" in found
     found["layout"] = ("general" if general else "letter") if has_head and name else "plain"
+    if "signer" in found and found.get("signer_in_tail") and found["layout"] != "general":
+        out.notes.append(Note(found["signer"][0], "import-signer-record", f"签发人“{found['signer'][1]}”取自落款之后的审批记录；"
+                              f"{'信函格式' if found['layout'] == 'letter' else '这种版式'}不印签发人，草稿保留 signer 备查，"
+                              "并写了 check: {disable: [unprinted-field]}（check 不再每次提示它不印）",
+                              "要印出签发人的话，改用 layout: general 并删去 check 这一项", severity="note"))
+        found["quiet_signer"] = True
 
 
 def _joint_too_wide(found: dict) -> bool:
@@ -808,4 +821,6 @@ def _ordered(found: dict, seals: dict[int, str]) -> dict:
         f["printer"] = found["printer"][1]
         if "print_date" in found:
             f["print_date"] = found["print_date"][1]
+    if found.get("quiet_signer"):  # a page's approval record kept for the clerk, no warning on every check
+        f["check"] = {"disable": ["unprinted-field"]}
     return f
