@@ -189,9 +189,9 @@ def test_a_contact_with_one_part_keeps_it_and_names_the_part_to_fill(tmp_path, t
 SELF_CHECK = [
     # a contact run into a long body paragraph, a category mark with a bracket lost in the title,
     # an approval line glued to the closing, a web address inside the body
-    ("body", "一、工作情况\n我局已完成校园安全排查,整改隐患十二处,并建立了长效机制,定期组织检查和演练。联系人:李四,联系电话:1234567", "联系人"),
+    ("body", "一、工作情况\n我局已完成校园安全排查,整改隐患十二处。联系人:李四,联系电话:1234567。我局还建立了长效机制,定期组织检查和演练。", "联系人"),
     ("head", "测试县教育局\n测教函〔2024〕7号\n关于县政协十届三次会议第12号提案的答复A类)", "类别标记"),
-    ("closing", "感谢您对教育工作的关心和支持,欢迎继续对我局的工作提出宝贵的意见和建议。 审核:钱七", "审批或办理人员"),
+    ("closing", "感谢您对教育工作的关心和支持。 审核:钱七。欢迎继续对我局的工作提出宝贵的意见和建议。", "审批或办理人员"),
     ("body", "一、工作情况\n详细情况见 http://www.example.gov.cn/a.html 我局已完成校园安全排查。", "网址"),
 ]
 

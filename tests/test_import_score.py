@@ -20,11 +20,13 @@ HELD_OUT_3 = PUBLISHED / "heldout2"  # 71–90: measured unseen before (16/20) a
 HELD_OUT_4 = PUBLISHED / "heldout3"  # 111–130: measured unseen before (15/20) and after round 3 (17/20), then fixed
 DEV_4, DEV_5 = PUBLISHED / "dev4", PUBLISHED / "dev5"  # 131–150, 151–170: measured once unseen (15/20, 17/20), then fixed
 HELD_OUT_5 = PUBLISHED / "heldout4"  # 171–190: measured unseen before (16/20) and after round 5 (18/20), then fixed
+DEV_6, DEV_7 = PUBLISHED / "dev6", PUBLISHED / "dev7"  # 211–222, 231–242: measured once unseen (10/12, 9/12), then fixed
 EXPECTED = sorted((PUBLISHED / "expected").glob("*.yaml")) + sorted((NEW / "expected").glob("*.yaml")) + \
     sorted((HELD_OUT_2 / "expected").glob("*.yaml")) + sorted((DEV_2 / "expected").glob("*.yaml")) + \
     sorted((HELD_OUT_3 / "expected").glob("*.yaml")) + sorted((HELD_OUT_4 / "expected").glob("*.yaml")) + \
     sorted((DEV_4 / "expected").glob("*.yaml")) + sorted((DEV_5 / "expected").glob("*.yaml")) + \
-    sorted((HELD_OUT_5 / "expected").glob("*.yaml"))
+    sorted((HELD_OUT_5 / "expected").glob("*.yaml")) + \
+    sorted((DEV_6 / "expected").glob("*.yaml")) + sorted((DEV_7 / "expected").glob("*.yaml"))
 HELD_OUT = ("10", "13", "14", "16")
 
 

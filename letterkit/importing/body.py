@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .check import _ORGAN_NAME, _TITLE_SHAPE, ROLE_NAMES, suspect
 from .clean import Para, join, marker, squeeze, width
 from .notes import Note, Recognised, compact
-from .roles import closing_start, vocabulary
+from .roles import closing_start, labelled, vocabulary
 from .source import Line
 from .tail import cn_number
 
@@ -16,10 +17,19 @@ CLOSING = closing_start()  # the formulas are in labels.yaml
 
 
 def read_body(paras: list[Para], found: dict, out: Recognised) -> None:
+    while len(paras) > 1 and _no_sentence(paras[0]) and _OPENING.search(paras[1].text[:80]):
+        stray = paras.pop(0)  # a page's organ name or tab row between the salutation and the opening
+        out.comments.append((stray.first, stray.text, "称呼与开头语之间，无法归类"))
+        out.notes.append(Note(stray.first, "import-unplaced", f"称呼与开头语之间无法归类的一行“{stray.text[:30]}”，作为注释保留，"
+                              "没有排入信函", "是信函内容的话，移到草稿中合适的字段"))
     paras = found.pop("stray", []) + paras
     if paras and marker(paras[0].text) is None and paras[0].level is None:
         opening = paras[0]
         paras = paras[1:]
+        while paras and not re.search(r"[。！？!?：:；;]$|如下", opening.text) and marker(paras[0].text) is None \
+                and _OPENING.search(paras[0].text[:40]) and width(paras[0].text) <= 60:
+            rest = paras.pop(0)  # …的建议)收悉。现将办理情况 / 函告如下： — an opening broken where no line break belongs
+            opening = Para(opening.text + rest.text, opening.lines + rest.lines, opening.level)
         if m := _ANSWER_FOLLOWS.search(opening.text):  # 现答复如下：经实地查看，… — the reply on the same line
             paras.insert(0, Para(opening.text[m.end():].strip(), [opening.lines[-1]]))
             opening = Para(opening.text[:m.end()], opening.lines, opening.level)
@@ -27,6 +37,9 @@ def read_body(paras: list[Para], found: dict, out: Recognised) -> None:
             opening, paras = split[0], [split[1]]
         found["opening"] = (opening.first, opening.text)
     closing: list[Para] = []
+    aside = []  # contact, label or URL paragraphs after the closing formula: the closing is still found before them
+    while len(paras) > 1 and (what := suspect(paras[-1].text, "正文")) and what[0] in _ASIDE:
+        aside.insert(0, paras.pop())
     if paras and (split := _closing_inside(paras[-1])):
         paras[-1:] = split
     while paras and marker(paras[-1].text) is None and paras[-1].level is None and CLOSING.match(paras[-1].text):
@@ -40,7 +53,7 @@ def read_body(paras: list[Para], found: dict, out: Recognised) -> None:
         else:  # 对您提出的建议，我们将认真研究吸纳。再次感谢…: the whole paragraph
             paras.pop()
         closing.insert(0, split[1])
-    found["closing"] = [part for para in closing + found.pop("tail_stray", []) for part in _salute(para)]
+    found["closing"] = [part for para in closing + aside + found.pop("tail_stray", []) for part in _salute(para)]
     found["read_back"] = [(p, "正文") for p in paras] + [(p, "结尾") for p in found["closing"]]
     found["measures"] = measures_from(paras, out.notes)
     unfinished = [p for p in paras + closing if p.text[-1] not in "。！？!?；;：:”’）)》…" and not re.fullmatch(r"此\s*致|敬\s*礼", p.text)
@@ -51,6 +64,17 @@ def read_body(paras: list[Para], found: dict, out: Recognised) -> None:
                               "对照原件补全"))
 
 
+_OPENING = re.compile(r"收悉|(?:答复|回复|函告|报告|说明)如下")
+
+
+def _no_sentence(para: Para) -> bool:
+    """A line that is no part of a sentence: a page's label or tab row, an organ's or a site's name, a title."""
+    return width(para.text) <= 40 and not re.search(r"[。，,；;！？!?]", para.text) and marker(para.text) is None \
+        and para.level is None and (labelled(para.text) is not None or bool(_ORGAN_NAME.fullmatch(para.text))
+                                    or bool(_TITLE_SHAPE.fullmatch(para.text)))
+
+
+_ASIDE = set(ROLE_NAMES.values()) | {"网址", "联系电话"}
 _ANSWER_FOLLOWS = re.compile(r"(?:答复|回复|函告|报告|说明)如下[:：](?=\s*\S.{7,})")
 _FORMULA = re.compile(r"(?<=[。！？!?；;])\s*(?=(?:特此|专此|此复|此致)\S{0,12}$)")
 
@@ -85,7 +109,7 @@ _THANKS = re.compile(r"(?:[\u4e00-\u9fff、]{2,20}(?:委员|代表)[，,])?(?:(?
 
 
 # one short sentence to the member about the proposal (对您提出的建议，我们将认真研究吸纳。) before the thanks
-_SPEAKS_OF_PROPOSAL = re.compile(r"[^。！？]{0,12}(?:您|你们|贵[\u4e00-\u9fff]{0,2})[^。！？]{0,10}(?:建议|提案|意见)[^。！？]{0,30}[。！？]")
+_SPEAKS_OF_PROPOSAL = re.compile(r"[^。！？]{0,12}(?:您|你们|贵[\u4e00-\u9fff]{0,2})[^。！？]{0,10}(?:建议|提案|意见)[^。！？]{0,45}[。！？]")
 
 
 def _closing_after(para: Para, whole: bool = False) -> list[Para] | None:
@@ -97,7 +121,7 @@ def _closing_after(para: Para, whole: bool = False) -> list[Para] | None:
         if rest and _THANKS.match(rest):
             cut = m.start()
             before = re.search(r"[^。！？!?]*[。！？!?]$", para.text[:cut])
-            if before and width(before.group()) <= 30 and _SPEAKS_OF_PROPOSAL.fullmatch(before.group().strip()) \
+            if before and width(before.group()) <= 50 and _SPEAKS_OF_PROPOSAL.fullmatch(before.group().strip()) \
                     and (whole or para.text[:before.start()].strip()):
                 cut, rest = before.start(), para.text[before.start():].strip()
             return [Para(para.text[:cut].strip(), para.lines, para.level), Para(rest, [para.lines[-1]])]

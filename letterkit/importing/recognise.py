@@ -46,8 +46,8 @@ CATEGORY_MEANINGS = {  # the usual scheme, written into an imported draft that n
 
 def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Recognised:
     """`stem` names the seal images a Word letter carries: <stem>-seal1.png beside the draft."""
-    lines = prepare(cleaned.lines, from_word)
     out = Recognised({}, [(line.no, line.text, why) for line, why in cleaned.dropped], list(cleaned.notes))
+    lines = prepare(cleaned.lines, from_word, out.notes)
     zones = read_zones(lines)
     salutation_at = zones.salutation
     head = lines[:salutation_at] if salutation_at is not None else lines[:zones.body]
@@ -62,6 +62,9 @@ def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Reco
     body, tail, annexes = split_tail(rest, zones.tail - zones.body)
     labelled_in_body = [line for i, line in enumerate(body) if labelled(line.text) and not _sentence_in_body(body, i)]
     body = [line for line in body if line not in labelled_in_body]
+    for line in [line for line in body if URL.fullmatch(line.text.strip())]:  # a page's address amid the letter
+        out.comments.append((line.no, line.text, "网址"))
+        body.remove(line)
     tail = sorted(late + labelled_in_body, key=lambda l: l.no) + tail
     read_tail(tail, found, out)
     wrap = None if from_word else line_width(body)
@@ -80,7 +83,7 @@ def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Reco
         out.notes.append(Note(None, "import-no-title", "原文没有标题，生成时由模板按提案/建议写出", "核对标题，或在草稿中写 title"))
     _proposal(found, out)
     _organ(found, out, lines)
-    self_check(found, out)
+    self_check(found, out, lines)
     out.fields = _ordered(found, _seal_files(found, stem, out))
     if out.fields.get("sealed") is False:
         out.notes.append(Note(found["co_signers"][0][0], "import-joint-unsealed", f"{len(found['co_signers']) + 1} 个机关的署名"
@@ -115,7 +118,7 @@ def _sentence_in_body(body: list[Line], index: int) -> bool:
         and bool(re.search(r"[。；！？]", role.value)) and width(role.value) >= 10
 
 
-def prepare(lines: list[Line], from_word: bool) -> list[Line]:
+def prepare(lines: list[Line], from_word: bool, notes: list[Note] | None = None) -> list[Line]:
     """Lines that hold several parts, cut into one line per part (the input's line number kept):
     labels run together (`联系人:X 联系电话:Y`), a salutation with the body after it, paragraphs
     joined by spaces on one line of a web page."""
@@ -146,11 +149,17 @@ def prepare(lines: list[Line], from_word: bool) -> list[Line]:
             text = m.group(1) + (m.group(2) or "")
             line = Line(line.no, text, line.level, width(text), line.images)
         parts = segments(text) if (labelled(text) or NUMBER.match(squeeze(text)) or width(text) <= 40) else [text]
+        if len(parts) == 1 and index < 40 and (glued := _head_glued(text)):
+            parts = glued
         if len(parts) == 1 and index < 40 and (m := _SALUTATION_RUN_ON.fullmatch(text) or _ORGAN_RUN_ON.fullmatch(text)
                                                 or _RECIPIENT_RUN_ON.fullmatch(text)) \
                 and not labelled(text) and not re.search(r"[，。,；]", m.group("who")):
             parts = [text[:m.start("rest")].strip(), m.group("rest")]
         parts = [piece for part in parts for piece in _HEADING_RUN_ON.split(part) if piece.strip()]
+        parts = [piece for part in parts for piece in _label_run_on(part)]
+        if notes is not None and len(parts) > 1 and re.search(r"[。！？!?]$", parts[0]) and labelled(parts[-1]):
+            notes.append(Note(line.no, "import-label-run-on", f"句末接着的“{parts[-1][:20]}”是另一行（换行在复制时丢失），已分开，"
+                              "不排入信函正文", "核对原件", severity="note"))
         if not from_word:
             parts = [piece for part in parts for piece in
                      (_run_on(part) if width(part) > 40 and not labelled(part) else [part]) if piece.strip()]
@@ -160,6 +169,61 @@ def prepare(lines: list[Line], from_word: bool) -> list[Line]:
             out += [Line(line.no, part, line.level, width(part), line.images if i == 0 else ())
                     for i, part in enumerate(parts)]
     return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[。！？!?])\s*")
+
+
+def _label_run_on(text: str) -> list[str]:
+    """…衔接。此件公开发布 / …工作。联系人：张三，电话：… — a label line (or a disclosure mark) run on after
+    a paragraph's last sentence, a line break lost in copying: cut off, so it is read as what it is.
+    Only a short end with no sentence of its own (来源：区统计局数据显示，…。 stays a sentence)."""
+    if labelled(text):
+        return [text]
+    for m in _SENTENCE_END.finditer(text):
+        end = text[m.end():].strip()
+        if end and width(end) <= 40 and not re.search(r"[。！？!?]", end[:-1]) and labelled(end) is not None:
+            return [text[:m.start()].rstrip(), end]
+    return [text]
+
+
+_WIDE_GAP = re.compile(r"[ \t\u3000]+")  # (a copy's double spaces may be single by now: the kinds decide)
+_SALUTATION_SHAPE = re.compile(rf"(尊敬的)?[{CJK}、·]{{1,30}}?(委员|代表|同志)(们)?\s*[:：]?|(尊敬的)?[{CJK}（）()]{{2,24}}[:：]")
+
+
+def _head_kind(part: str) -> str | None:
+    """What a piece of a head line set apart by a wide gap is: number, mark, title, salutation, organ."""
+    tight = squeeze(part)
+    if NUMBER.fullmatch(tight) or NUMBER_BROKEN.fullmatch(tight):
+        return "number"
+    if labelled(part) is not None:
+        return "label"
+    if _title_complete(tight) and (re.match(r"关于|对", tight) or ORGAN_TITLE.fullmatch(tight)) and _title_like(tight) \
+            and not re.search(r"[。，,；;！？]", tight):
+        return "title"
+    if _SALUTATION_SHAPE.fullmatch(tight) and not _title_like(tight):
+        return "salutation"
+    if ORGAN_LINE.fullmatch(tight) and not re.search(r"[:：]", tight):
+        return "organ"
+    return None
+
+
+def _head_glued(text: str) -> list[str] | None:
+    """关于…的答复　　尊敬的X委员： / X函〔2024〕5号　　关于…的答复 / 类别：A　　X代表： — a web page's row
+    holding two parts of the head set apart by a gap: one line each, when every part is of a known kind.  Parts of one kind (a
+    joint letterhead, a title printed twice) and organs beside no 发文字号 stay as they were."""
+    parts = [p for p in _WIDE_GAP.split(text.strip()) if p.strip()]
+    if len(parts) == 1 and labelled(text) is None:  # 类别：A张三委员： — the gap gone with the spaces between words
+        cut = next((k for k in range(3, min(len(text), 16)) if (r := labelled(text[:k])) is not None
+                    and r.role in ("category", "disclosure") and r.label and _head_kind(text[k:]) in ("salutation", "title", "number")), None)
+        parts = [text[:cut], text[cut:]] if cut else parts
+    if len(parts) < 2 or len(parts) > 4:
+        return None
+    kinds = [_head_kind(p) for p in parts]
+    if None in kinds or len(set(kinds)) < len(kinds) or "organ" in kinds and "number" not in kinds \
+            or kinds == ["number", "label"]:  # (X〔2024〕5号　B类: the marks on a number's line are read there)
+        return None
+    return parts
 
 
 def _run_on(text: str) -> list[str]:
@@ -207,7 +271,8 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             out.comments.append((line.no, text, "网页上的提案/建议原文"))
             continue
         quoted = role is not None and role.role == "furniture" and role.label in vocabulary()["proposal_sections"]
-        if absorb and role is None and width(text) <= 30 and not NUMBER.search(text) and not _title_like(text):
+        if absorb and role is None and width(text) <= 30 and not NUMBER.search(text) and not _title_like(text) \
+                and not NUMBER_DAMAGED.fullmatch(squeeze(text)) and not NUMBER_BROKEN.fullmatch(squeeze(text)):
             out.comments.append((line.no, text, "网页信息"))
             absorb = False
             continue
@@ -234,6 +299,7 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             else:
                 out.comments.append((line.no, text, "网页信息"))
                 absorb = not role.value and text.rstrip().endswith((":", "：", "|", "｜")) and not quoted \
+                    and sum(other.no == line.no for other in head) == 1 \
                     and role.label not in vocabulary()["reply_sections"] + vocabulary()["title_labels"]  # 来源: with its value below
                 close_title()
                 continue
@@ -455,6 +521,7 @@ def _read_salutation(line: Line, found: dict, out: Recognised) -> None:
 def _proposal(found: dict, out: Recognised) -> None:
     title = found.get("title", (None, ""))[1]
     opening = found.get("opening", (None, ""))[1]
+    title, opening = _quotes(title), _quotes(opening)  # "关于…的建议": a copy's straight quotes, read as “…”
     kind = None
     for text in (title, opening):
         m = re.search(r"(提案|建议)(的|答复|办理|$)|第.{1,12}?号(提案|建议)", text)
@@ -483,8 +550,9 @@ def _proposal(found: dict, out: Recognised) -> None:
     if m and not re.fullmatch(r"[A-Z0-9\s]+", m.group(1)):
         subject = m.group(1)
     if subject is None and opening:
-        m = re.search(r"《(.+?)》", opening) or re.search(r"提出的(?:第?\s*[A-Za-z]*\d+\s*号(?:提案|建议)?)?(?:关于)?“(.+?)”\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:第?\s*[A-Za-z]*\d+\s*号)?\s*(?:已|收悉|,|，|的|建议|提案)", opening) or \
+        m = re.search(r"《(.+?)》", opening) or re.search(r"提出的(?:第?\s*[A-Za-z]*\d+\s*号(?:提案|建议)?)?(?:关于)?“([^“”]+?)”\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:第?\s*[A-Za-z]*\d+\s*号)?\s*(?:已|收悉|,|，|的|建议|提案)", opening) or \
             re.search(r"“(关于[^“”《》]{4,80}?)”", opening) or \
+            re.search(r"关于\s*“([^“”《》]{2,80}?)”(?=\s*的?\s*(?:第?\s*[A-Za-z]*\d+\s*号)?(?:提案|建议))", opening) or \
             re.search(r"(关于[^《》“”]+?)的?第?\s*\d+\s*号(?:提案|建议)", opening) or \
             re.search(r"(?:提出的|号(?:代表|委员)?(?:提案|建议))(?:第?\s*[A-Za-z]*\d+\s*号(?:代表|委员)?(?:提案|建议)?)?(关于.+?(?:的建议|的提案|建议|提案))\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:已|收悉|，|,|。|现|办理|的办理|答复|我)", opening)
         if m:
@@ -512,11 +580,22 @@ def _proposal(found: dict, out: Recognised) -> None:
                                   "补上后删去“无”"))
 
 
+def _quotes(text: str) -> str:
+    """Straight double quotes in pairs ("…") as the curly ones a letter prints (“…”)."""
+    return re.sub(r'"([^"“”]{1,80})"', r"“\1”", text) if text else text
+
+
 # 第15、27号建议 / 第21、34和56号: several numbers under one 号, the first kept as the draft's
 ID_LIST = r"第\s*([A-Za-z]*\d+)(?:\s*[、，,和及与]\s*第?\s*[A-Za-z]*\d+)+\s*号"
 _ID_RUN = re.compile(r"((?:第?\s*[A-Za-z]*\d+\s*号\s*(?:提案|建议)?\s*[、，,和及与]\s*)+第?\s*[A-Za-z]*\d+\s*号"
                      r"|第\s*[A-Za-z]*\d+(?:\s*[、，,和及与]\s*第?\s*[A-Za-z]*\d+)+\s*号)")
-_QUOTED_PROPOSAL = re.compile(r"《([^《》]{4,80}?(?:提案|建议))》")
+_QUOTED_PROPOSAL = re.compile(r"《([^《》]{4,80}?(?:提案|建议))》|“(关于[^“”]{4,80}?(?:提案|建议))”")
+# each proposal an opening names by its number: 关于…的第12号提案、关于…的第15号提案 / “…”（第12号）和“…”（第15号）
+_ONE_ID = re.compile(r"第\s*([A-Za-z]*\d+)\s*号\s*(?:代表|委员)?(?:提案|建议)|[》”]\s*[（(]\s*(?:第|编号[:：]?)?\s*([A-Za-z]*\d+)\s*号?\s*[）)]")
+
+
+def _bare(title: str) -> str:
+    return re.sub(r"的?(?:提案|建议)$", "", title)
 
 
 def _joint_reply(found: dict, out: Recognised, ident: str | None, subject: str | None) -> None:
@@ -526,12 +605,13 @@ def _joint_reply(found: dict, out: Recognised, ident: str | None, subject: str |
     for key in ("title", "opening"):
         no, text = found.get(key, (None, ""))
         here = [i for m in _ID_RUN.finditer(text) for i in re.findall(r"[A-Za-z]*\d+", m.group(1))]
-        quoted = _QUOTED_PROPOSAL.findall(text) if key == "opening" else []
+        here += [m.group(1) or m.group(2) for m in _ONE_ID.finditer(text)] if key == "opening" else []
+        quoted = [a or b for a, b in _QUOTED_PROPOSAL.findall(text)] if key == "opening" else []
         ids, titles = ids + here, titles + quoted
         lines += [no] if len(set(here)) > 1 or len(set(quoted)) > 1 else []
     ids, titles = list(dict.fromkeys(ids)), list(dict.fromkeys(titles))
     if lines:
-        others = "、".join([f"第{i}号" for i in ids if i != ident] + [f"《{t}》" for t in titles if t != subject])
+        others = "、".join([f"第{i}号" for i in ids if i != ident] + [f"《{t}》" for t in titles if _bare(t) != _bare(subject or "")])
         out.notes.append(Note(lines[0], "import-joint-reply", f"这封信合并答复几件提案/建议，草稿只能写一件：proposal 写了第一件"
                               f"（{ident or '无'}），其余没有写进草稿：{others}", "核对 proposal；其余各件的编号和标题记在办理台账里"))
 
@@ -586,6 +666,12 @@ def _organ(found: dict, out: Recognised, lines: list[Line]) -> None:
     # 7.2.5, 7.4; 10.1 leaves them out of the 信函格式): a letter that prints one of them is a general one
     general = found.get("file_mark") or signer_in_head or "printer" in found
     found["layout"] = ("general" if general else "letter") if has_head and name else "plain"
+    if "signer" in found and found.get("signer_in_tail") and found["layout"] != "general":
+        out.notes.append(Note(found["signer"][0], "import-signer-record", f"签发人“{found['signer'][1]}”取自落款之后的审批记录；"
+                              f"{'信函格式' if found['layout'] == 'letter' else '这种版式'}不印签发人，草稿保留 signer 备查，"
+                              "并写了 check: {disable: [unprinted-field]}（check 不再每次提示它不印）",
+                              "要印出签发人的话，改用 layout: general 并删去 check 这一项", severity="note"))
+        found["quiet_signer"] = True
 
 
 def _joint_too_wide(found: dict) -> bool:
@@ -735,4 +821,6 @@ def _ordered(found: dict, seals: dict[int, str]) -> dict:
         f["printer"] = found["printer"][1]
         if "print_date" in found:
             f["print_date"] = found["print_date"][1]
+    if found.get("quiet_signer"):  # a page's approval record kept for the clerk, no warning on every check
+        f["check"] = {"disable": ["unprinted-field"]}
     return f

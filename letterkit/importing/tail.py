@@ -8,9 +8,10 @@ import re
 
 from .clean import CJK, Para, marker, squeeze, width
 from .notes import Note, Recognised
-from .roles import CONTACT_ROLES, NOT_LETTER, _words, labelled, vocabulary
+from .roles import CONTACT_ROLES, NOT_LETTER, _words, closing_start, labelled, vocabulary
 from .source import Line
 
+CLOSING = closing_start()
 DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*(?P<end>[日号])")
 DATE_CN = re.compile(r"(?P<y>[〇○零一二三四五六七八九0OＯ]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日")
 DATE_SEPARATED = re.compile(r"((?:19|20)\d{2})\s*[.\-/．－]\s*(\d{1,2})\s*[.\-/．－]\s*(\d{1,2})")
@@ -172,6 +173,12 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
         if role is not None and role.role == "category" and "category" not in found:
             found["category"] = (line.no, role.value.translate(str.maketrans("ＡＢＣＤ", "ABCD")))
             continue
+        if role is not None and role.role == "category":  # a second mark: no letter text, whichever is right
+            out.comments.append((line.no, text, "又一个类别标记"))
+            if role.value != found["category"][1]:
+                out.notes.append(Note(line.no, "import-category-twice", f"又一个类别标记“{text[:20]}”，与第 {found['category'][0]} 行的"
+                                      f"（{found['category'][1]}）不同：草稿按第 {found['category'][0]} 行", "核对原件，改正 category"))
+            continue
         if role is not None and role.role == "disclosure" and role.value in ("主动公开", "依申请公开", "不予公开"):
             found["disclosure"] = (line.no, role.value)
             continue
@@ -226,8 +233,9 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
                                   "是信函内容的话，移到草稿中合适的字段；是常见的标签的话，可加进 labels.yaml"))
             continue
         found.setdefault("tail_stray", []).append(Para(squeeze(text), [line.no]))
-        if re.fullmatch(r"(此\s*致\s*)?敬\s*礼[！!]?|此\s*致|(特此|专此)\S{0,6}", text.strip()):
-            continue  # a closing formula after a 类别 or contact line: a closing, nothing to warn about
+        if re.fullmatch(r"(此\s*致\s*)?敬\s*礼[！!]?|此\s*致|(特此|专此)\S{0,6}", text.strip()) \
+                or not seen_date and CLOSING.match(text) and re.search(r"[。！!]$", text.strip()):
+            continue  # a closing after a 类别 or contact line: a closing, nothing to warn about
         out.notes.append(Note(line.no, "import-unplaced", f"落款附近无法归类的一行“{text[:30]}”，作为结尾段落保留",
                               "核对后移到合适的字段或删去"))
     if signatures:
