@@ -118,6 +118,7 @@ def squeeze(text: str) -> str:
 
 def punctuation(cleaned: Cleaned) -> None:
     """Widen half-width marks when the copy lost all full-width ones; else keep and report them."""
+    full_stops(cleaned)
     text = "\n".join(line.text for line in cleaned.lines)
     half = len(_HALF_BY_WIDE.findall(text)) + len(_PAREN_PAIR.findall(text))
     full = len(_FULL_MARKS.findall(text))
@@ -141,6 +142,37 @@ def punctuation(cleaned: Cleaned) -> None:
             if re.search(f"[{WIDE}]", around):
                 cleaned.notes.append(Note(line.no, "import-half-width", f"全角行文中有半角标点 “{match.group()}”（…{around}…）；照录",
                                           "letterkit check --fix 可改为全角"))
+
+
+# and, in a letter whose full stops are dots, one after an address or a name in Latin letters: …kj@x.gov.cn. at
+# the end of a line, …www.x.gov.cn.下一步 (a file name's dot has a letter after it: 办法.docx)
+_LATIN_STOP = re.compile(rf"(?<=[A-Za-z])\.(?=[{CJK}“‘（《]|\s*$)")
+
+
+def full_stops(cleaned: Cleaned) -> None:
+    """"." written for 。 (typed so, or a copy that lost them): when such dots outnumber the 。 they are the
+    letter's full stops and become 。; a few among 。 are slips, kept and reported.  1.5万, 2023.8.4, 1.,
+    URLs, e-mail addresses and file names are not sentence ends (proof.form.ASCII_FULL_STOP)."""
+    from ..proof.form import ASCII_FULL_STOP
+
+    dots = sum(len(ASCII_FULL_STOP.findall(line.text)) for line in cleaned.lines)
+    if not dots:
+        return
+    if dots > sum(line.text.count("。") for line in cleaned.lines):
+        touched = []
+        for line in cleaned.lines:
+            stopped = _LATIN_STOP.sub("。", ASCII_FULL_STOP.sub("。", line.text))
+            if stopped != line.text:
+                touched.append(line.no)
+                line.text = stopped
+        cleaned.notes.append(Note(touched[0], "import-punctuation",
+                                  f"英文句点“.”用作句号，改为“。”（1.5万、2023.8.4、网址等照旧）：{compact(touched)}", severity="note"))
+        return
+    for line in cleaned.lines:
+        for match in ASCII_FULL_STOP.finditer(line.text):
+            around = line.text[max(0, match.start() - 6):match.end() + 6]
+            cleaned.notes.append(Note(line.no, "import-half-width", f"全角行文中有半角标点 “.”（…{around}…）；照录",
+                                      "letterkit check --fix 可改为句号“。”"))
 
 
 def _widen(text: str) -> str:
