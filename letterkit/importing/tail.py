@@ -51,7 +51,27 @@ def split_tail(lines: list[Line], tail_at: int) -> tuple[list[Line], list[Line],
         trailing.insert(0, annexes[-1].pop())
     lines = lines[:annex_at]
     start = _attachment_list_start(lines, min(tail_at, annex_at))
-    return lines[:start], lines[start:] + trailing, annexes
+    first, end = _attachments_before_closing(lines[:start]) or (start, start)
+    return lines[:first] + lines[end:start], lines[first:end] + lines[start:] + trailing, annexes
+
+
+def _attachments_before_closing(body: list[Line]) -> tuple[int, int] | None:
+    """附件：1.… (and 2.… under it) standing between the last measure and the closing (感谢…！, 特此函复。,
+    此致 敬礼): the 附件说明 written above the closing, not a measure for the closing to run into."""
+    from .roles import closing_start
+
+    closing = closing_start()
+    for index, line in enumerate(body):
+        if not ATTACH_LIST.match(line.text) or index == 0:
+            continue
+        end = index + 1
+        while end < len(body) and marker(body[end].text) and not re.search(r"[。；！？]$", body[end].text):
+            end += 1
+        after = body[end:]
+        if after and all(closing.match(l.text) or re.fullmatch(r"(此\s*致|敬\s*礼[！!。]?)", l.text.strip())
+                         for l in after):
+            return index, end
+    return None
 
 
 def _attachment_list_start(lines: list[Line], start: int) -> int:
