@@ -284,7 +284,7 @@ def _lone_brackets(lines: list[Line], out: Recognised) -> None:
                 lone.append((line.no, mark))
     lone += [(no, "（") for no in open_at]
     for no, mark in sorted(set(lone)):
-        text = next(line.text for line in lines if line.no == no)
+        text = "　".join(line.text for line in lines if line.no == no)  # the input line, all its parts
         out.notes.append(Note(no, "import-contact-bracket", f"联系人一行的括号“{mark}”不成对（“{text[:40]}”）：姓名和电话照读，括号没有照录",
                               "核对原件；草稿的 contact 由模板印出，不用补括号"))
 
