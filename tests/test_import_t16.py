@@ -318,9 +318,10 @@ CONTACT_SHAPES = [
 
 @pytest.mark.parametrize("contact,unmatched", CONTACT_SHAPES)
 def test_a_contact_line_that_lost_a_bracket_is_read_and_the_bracket_mentioned(tmp_path, contact, unmatched):
-    """联系人：…0713-8356217） was read right but the lone bracket not mentioned (defect 10)."""
+    """联系人：…0713-8356217） was read right but the lone bracket not mentioned (defect 10); a pair, or a
+    bracket inside the line (周晓红（办公室）), says nothing."""
     lines = ATTACH_HEAD[:2] + ["尊敬的王芳委员："] + ATTACH_HEAD[3:] + ["特此答复。"] + ATTACH_TAIL[:2] + [contact]
     result, draft = _import(tmp_path, "\n".join(lines) + "\n")
     assert draft["contact"] == {"name": "周晓红", "phone": "0713-8356217"}, result.draft
-    said = [n for n in result.notes if n.line == len(lines) and "括号" in n.message and n.severity == "warning"]
+    said = [n for n in result.notes if n.line == len(lines) and "括号" in n.message]  # a note: the draft has nothing to fix
     assert bool(said) == unmatched, result.problems()

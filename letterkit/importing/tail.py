@@ -271,7 +271,7 @@ def _unlabelled_contact(text: str) -> bool:
 def _lone_brackets(lines: list[Line], out: Recognised) -> None:
     """联系人：…0713-8356217） / （联系人：… — a bracket of the published line without its pair (the other lost
     in copying or typing): the name and phone are read all the same, the draft prints none of the
-    brackets, and the warning says so (a pair may run over two lines)."""
+    brackets, and a note says so (a pair may run over two lines; the draft has nothing to fix)."""
     open_at: list[int] = []
     lone: list[tuple[int, str]] = []
     for line in lines:
@@ -286,7 +286,7 @@ def _lone_brackets(lines: list[Line], out: Recognised) -> None:
     for no, mark in sorted(set(lone)):
         text = "　".join(line.text for line in lines if line.no == no)  # the input line, all its parts
         out.notes.append(Note(no, "import-contact-bracket", f"联系人一行的括号“{mark}”不成对（“{text[:40]}”）：姓名和电话照读，括号没有照录",
-                              "核对原件；草稿的 contact 由模板印出，不用补括号"))
+                              "核对原件；草稿的 contact 由模板印出，不用补括号", severity="note"))
 
 
 _UNIT = re.compile(r"[\u4e00-\u9fff]{1,5}(?:办公室|局|委|办|中心|科|股|室|站|所|队|处|院|部)")  # 办公室, 基础教育科: not a person
