@@ -282,8 +282,6 @@ TWICE_BODY = ["您提出的关于加快农村饮水安全巩固提升工程建�
 def test_a_salutation_written_twice_is_not_glued_to_the_title(tmp_path, first, second):
     """韦光明代表 / 韦光明代表 (no colon) gave the title …的答复韦光明代表 and no warning (defect 10): the title stays
     the title, the member is the addressee, and the second line is kept out with a warning at its line."""
-    if first.rstrip(":：").removeprefix("尊敬的") != second.rstrip(":：").removeprefix("尊敬的"):
-        pytest.skip("not the same salutation")
     text = "\n".join(TWICE_HEAD + [first, second] + TWICE_BODY) + "\n"
     result, draft = _import(tmp_path, text)
     assert draft["title"] == TWICE_HEAD[1], result.draft
