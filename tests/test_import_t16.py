@@ -12,6 +12,7 @@ import itertools
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -164,6 +165,25 @@ def test_check_finds_an_ascii_dot_ending_a_chinese_sentence(text):
 def test_check_leaves_decimals_dates_addresses_and_file_names_alone(text):
     found = list(_rule("half-width-punctuation")({"measures": [{"heading": "工作情况", "text": text}]}))
     assert not [f for f in found if "“.”" in f.message], found
+
+
+PUBLISHED = Path(__file__).parent / "fixtures" / "published"
+LETTERS = sorted(PUBLISHED.glob("[0-9]*_*.txt")) + sorted(PUBLISHED.glob("*/[0-9]*_*.txt"))
+LOST = {"stops": ("。", "."), "all marks": ("：，。；（）", ":,.;()")}
+_EVEN = str.maketrans(",;:()", "，；：（）")
+
+
+@pytest.mark.parametrize("lost", LOST)
+@pytest.mark.parametrize("letter", _sample(LETTERS, 16), ids=lambda p: p.stem[:12])
+def test_every_published_letter_with_its_full_stops_lost_imports_to_the_same_draft(tmp_path, letter, lost):
+    """The fixtures' letters (hundreds, all shapes) with every 。 (or every full-width mark) typed half-width give
+    the draft the letter itself gives (its own half-width slips aside, which the copy widens)."""
+    text = letter.read_text(encoding="utf-8")
+    same = yaml.safe_load(import_file(letter).draft)
+    path = tmp_path / letter.name
+    path.write_text(text.translate(str.maketrans(*LOST[lost])), encoding="utf-8")
+    dotted = yaml.safe_load(import_file(path).draft)
+    assert yaml.safe_dump(dotted, allow_unicode=True).translate(_EVEN) == yaml.safe_dump(same, allow_unicode=True).translate(_EVEN)
 
 
 def _rule(code):
