@@ -230,6 +230,8 @@ def _phrase_heading(text: str) -> tuple[str, str] | None:
     first = re.split(r"[，。；：、！？,;:!?“（(]", text, maxsplit=1)[0]
     for m in ends.finditer(first[:24]):
         head, rest = text[:m.end()], text[m.end():]
+        if re.match(r"\s*[，,、；;：:]", rest):  # 关于…的问题，区财政将…: the sentence goes on, no heading ends here
+            continue
         if len(head) >= 4 and len(rest) >= 10 and re.search(r"[。！？；]$", rest.strip()) \
                 and (starts.match(rest) or head.startswith("关于") and m.group() in ("问题", "情况")
                      or rest[:2] == head[:2]):  # 米河镇农村公路基本情况米河镇现有…: the subject named again

@@ -22,7 +22,7 @@ _SPACE_WIDE_ALNUM = re.compile(rf"(?<=[{WIDE}])[ \t]+(?=[0-9A-Za-z])|(?<=[0-9A-Z
 _SPACE_WIDE_WIDE = re.compile(rf"(?<=[{WIDE}])[ \t]+(?=[{WIDE}])")
 PAGE_ARTEFACT = re.compile(r"[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3}|[|｜]+")
 HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-_HALF_BY_WIDE = re.compile(rf"(?<=[{WIDE}])[,;:?!]|[,;:?!](?=[{WIDE}])")
+_HALF_BY_WIDE = re.compile(rf"(?<=[{WIDE}%])[,;:?!]|[,;:?!](?=[{WIDE}])")  # 达到100%; too
 _PAREN_PAIR = re.compile(r"\(([^()（）]{0,60})\)")
 _FULL_MARKS = re.compile("[，；：？！（）]")
 _MIXED_PAIR = re.compile(r"\([^()（）\n]{0,80}）|（[^()（）\n]{0,80}\)")
@@ -118,6 +118,7 @@ def squeeze(text: str) -> str:
 
 def punctuation(cleaned: Cleaned) -> None:
     """Widen half-width marks when the copy lost all full-width ones; else keep and report them."""
+    full_stops(cleaned)
     text = "\n".join(line.text for line in cleaned.lines)
     half = len(_HALF_BY_WIDE.findall(text)) + len(_PAREN_PAIR.findall(text))
     full = len(_FULL_MARKS.findall(text))
@@ -141,6 +142,41 @@ def punctuation(cleaned: Cleaned) -> None:
             if re.search(f"[{WIDE}]", around):
                 cleaned.notes.append(Note(line.no, "import-half-width", f"全角行文中有半角标点 “{match.group()}”（…{around}…）；照录",
                                           "letterkit check --fix 可改为全角"))
+
+
+# and, in a letter whose full stops are dots, one after an address or a name in Latin letters or a straight quote:
+# …kj@x.gov.cn. at the end of a line, …www.x.gov.cn.下一步, 实现"人车分离". (a file name's dot has a letter after it)
+_LATIN_STOP = re.compile(rf"(?<=[A-Za-z\"'])\.(?=[{CJK}“‘（《]|\s*$)")
+
+
+def full_stops(cleaned: Cleaned) -> None:
+    """"." written for 。 (typed so, or a copy that lost them): when such dots outnumber the 。 they are the
+    letter's full stops and become 。; a few among 。 are slips, kept and reported.  1.5万, 2023.8.4, 1.,
+    URLs, e-mail addresses and file names are not sentence ends (proof.form.ASCII_FULL_STOP)."""
+    from ..proof.form import ASCII_FULL_STOP
+
+    dots = sum(len(ASCII_FULL_STOP.findall(line.text)) for line in cleaned.lines)
+    if not dots:
+        return
+    if dots > sum(line.text.count("。") for line in cleaned.lines):
+        touched = []
+        for index, line in enumerate(cleaned.lines):
+            stopped = _LATIN_STOP.sub("。", ASCII_FULL_STOP.sub("。", line.text))
+            after = cleaned.lines[index + 1].text if index + 1 < len(cleaned.lines) else ""
+            if re.search(r"\d\.$", stopped) and not re.match(r"\d", after):  # …提高到0.738. (not 1. / 5万 wrapped)
+                stopped = stopped[:-1] + "。"
+            if stopped != line.text:
+                touched.append(line.no)
+                line.width += 0.5 * (stopped.count("。") - line.text.count("。"))  # as wide as the page printed it
+                line.text = stopped
+        cleaned.notes.append(Note(touched[0], "import-punctuation",
+                                  f"英文句点“.”用作句号，改为“。”（1.5万、2023.8.4、网址等照旧）：{compact(touched)}", severity="note"))
+        return
+    for line in cleaned.lines:
+        for match in ASCII_FULL_STOP.finditer(line.text):
+            around = line.text[max(0, match.start() - 6):match.end() + 6]
+            cleaned.notes.append(Note(line.no, "import-half-width", f"全角行文中有半角标点 “.”（…{around}…）；照录",
+                                      "letterkit check --fix 可改为句号“。”"))
 
 
 def _widen(text: str) -> str:

@@ -48,6 +48,7 @@ def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Reco
     """`stem` names the seal images a Word letter carries: <stem>-seal1.png beside the draft."""
     out = Recognised({}, [(line.no, line.text, why) for line, why in cleaned.dropped], list(cleaned.notes))
     lines = prepare(cleaned.lines, from_word, out.notes)
+    lines = _salutation_once(lines, out)
     zones = read_zones(lines)
     salutation_at = zones.salutation
     head = lines[:salutation_at] if salutation_at is not None else lines[:zones.body]
@@ -224,6 +225,30 @@ def _head_glued(text: str) -> list[str] | None:
             or kinds == ["number", "label"]:  # (X〔2024〕5号　B类: the marks on a number's line are read there)
         return None
     return parts
+
+
+_ADDRESSED = re.compile(rf"(?:尊敬的)?(?P<who>[{CJK}、·]{{2,30}})\s*(?P<colon>[:：])?")
+_ROLE_END = re.compile(r"(委员|代表|同志|先生|女士)(们)?$")
+
+
+def _salutation_once(lines: list[Line], out: Recognised) -> list[Line]:
+    """韦光明代表 / 韦光明代表 (a page or an editor wrote it twice): one salutation, the other line (the one
+    without a colon or 尊敬的, else the second) kept out with a warning, so neither is glued to the title."""
+    def who(line: Line) -> str | None:
+        m = _ADDRESSED.fullmatch(squeeze(line.text))
+        return m.group("who") if m and (m.group("colon") or _ROLE_END.search(m.group("who"))) else None
+
+    for index in range(min(len(lines), 40) - 1):
+        first, second = lines[index], lines[index + 1]
+        if who(first) is None or who(first) != who(second):
+            continue
+        fuller = max((first, second), key=lambda l: (l.text.rstrip().endswith((":", "：")), l.text.startswith("尊敬的")))
+        other = first if fuller is second else second
+        out.comments.append((other.no, other.text, "重复的称呼"))
+        out.notes.append(Note(other.no, "import-repeated-salutation", f"称呼“{other.text}”写了两遍（第 {first.no}、{second.no} 行），"
+                              "只取一行，这一行作为注释保留", "核对原件：称呼只写一行"))
+        return [line for line in lines if line is not other]
+    return lines
 
 
 def _run_on(text: str) -> list[str]:

@@ -52,7 +52,27 @@ def split_tail(lines: list[Line], tail_at: int) -> tuple[list[Line], list[Line],
         trailing.insert(0, annexes[-1].pop())
     lines = lines[:annex_at]
     start = _attachment_list_start(lines, min(tail_at, annex_at))
-    return lines[:start], lines[start:] + trailing, annexes
+    first, end = _attachments_before_closing(lines[:start]) or (start, start)
+    return lines[:first] + lines[end:start], lines[first:end] + lines[start:] + trailing, annexes
+
+
+def _attachments_before_closing(body: list[Line]) -> tuple[int, int] | None:
+    """附件：1.… (and 2.… under it) standing between the last measure and the closing (感谢…！, 特此函复。,
+    此致 敬礼): the 附件说明 written above the closing, not a measure for the closing to run into."""
+    from .roles import closing_start
+
+    closing = closing_start()
+    for index, line in enumerate(body):
+        if not ATTACH_LIST.match(line.text) or index == 0:
+            continue
+        end = index + 1
+        while end < len(body) and marker(body[end].text) and not re.search(r"[。；！？]$", body[end].text):
+            end += 1
+        after = body[end:]
+        if after and all(closing.match(l.text) or re.fullmatch(r"(此\s*致|敬\s*礼[！!。]?)", l.text.strip())
+                         for l in after):
+            return index, end
+    return None
 
 
 def _attachment_list_start(lines: list[Line], start: int) -> int:
@@ -245,6 +265,7 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
         found["attachments"] = [(no, re.sub(r"^\d{1,2}[.．、]\s*", "", t).strip()) for no, t in attachments if t.strip()]
     if contact_lines:
         _read_contact(contact_lines, found, out)
+        _lone_brackets(contact_lines, out)
 
 
 _NAME_LABEL = re.compile(rf"^\s*[（(]?\s*(?:{_words(vocabulary()['contact_name'])})\s*(?=[\u4e00-\u9fff])")
@@ -253,6 +274,27 @@ def _unlabelled_contact(text: str) -> bool:
     m = _NAME_LABEL.match(text)
     rest = text[m.end():] if m and width(text) <= 40 else ""
     return bool(PHONE.search(rest) or re.fullmatch(r"[\u4e00-\u9fff·]{2,4}\s*", rest))
+
+
+def _lone_brackets(lines: list[Line], out: Recognised) -> None:
+    """联系人：…0713-8356217） / （联系人：… — a bracket of the published line without its pair (the other lost
+    in copying or typing): the name and phone are read all the same, the draft prints none of the
+    brackets, and a note says so (a pair may run over two lines; the draft has nothing to fix)."""
+    open_at: list[int] = []
+    lone: list[tuple[int, str]] = []
+    for line in lines:
+        for mark in re.findall(r"[（()）]", line.text):
+            if mark in "（(":
+                open_at.append(line.no)
+            elif open_at:
+                open_at.pop()
+            else:
+                lone.append((line.no, mark))
+    lone += [(no, "（") for no in open_at]
+    for no, mark in sorted(set(lone)):
+        text = "　".join(line.text for line in lines if line.no == no)  # the input line, all its parts
+        out.notes.append(Note(no, "import-contact-bracket", f"联系人一行的括号“{mark}”不成对（“{text[:40]}”）：姓名和电话照读，括号没有照录",
+                              "核对原件；草稿的 contact 由模板印出，不用补括号", severity="note"))
 
 
 _UNIT = re.compile(r"[\u4e00-\u9fff]{1,5}(?:办公室|局|委|办|中心|科|股|室|站|所|队|处|院|部)")  # 办公室, 基础教育科: not a person

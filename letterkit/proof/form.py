@@ -50,6 +50,10 @@ def _texts(data: dict) -> Iterator[tuple[tuple, str]]:
 
 HALF_WIDTH = re.compile(rf"(?<=[{WIDE}])[,;:?!()]+|[,;:?!()]+(?=[{WIDE}])")  # a run of marks touching Chinese: each one
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+# "." ending a Chinese sentence (…认真研究.目前, …1460个.): after Chinese or a closing mark, before Chinese, an
+# opening mark, a figure or the end; not 1.5万, 2023.8.4, 1. (a digit before), nor a URL, an e-mail address
+# or a file name (a Latin letter on either side).  Import restores these too (importing/clean.py).
+ASCII_FULL_STOP = re.compile(rf"(?<=[{CJK}”’）》)%])\.(?=[{CJK}“‘（《(\d]|\s|$)")
 
 
 @rule("half-width-punctuation", "warning", "punctuation", "中文之间的标点应是全角",
@@ -60,6 +64,8 @@ def _half_width(c):
         for match in HALF_WIDTH.finditer(value):
             for at, mark in enumerate(match.group(), match.start()):
                 yield Finding(path, f"中文里用了半角“{mark}”", f"改为全角“{FULL[mark]}”", at, ((at, 1, FULL[mark]),))
+        for match in ASCII_FULL_STOP.finditer(value):
+            yield Finding(path, "中文句末用了半角“.”", "改为句号“。”", match.start(), ((match.start(), 1, "。"),))
 
 
 BRACKETS = re.compile("[()（）《》【】〔〕]")
