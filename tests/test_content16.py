@@ -281,3 +281,28 @@ def test_a_place_character_typed_inside_a_name_is_found(name, at, place):
 def test_two_places_with_one_body_each_are_left_alone():
     assert not raised("name-variant", "由城关镇卫生院负责。协调城关乡卫生院落实。")
     assert not raised("name-variant", "由福田区教育局负责。协调福田县教育局落实。")
+
+
+# -- the new comparisons never break on any text -------------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+NAMEISH = st.text(alphabet="区县市镇中医院学校技工师局心服务中和城乡住房建设白银自然资源一二东西", min_size=0, max_size=14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NAMEISH, NAMEISH)
+def test_the_name_comparisons_answer_for_any_two_names(a, b):
+    from letterkit.proof import names
+
+    for compare in (names._one_changed, names._one_doubled, names._typo, names._two_changed):
+        difference = compare(a, b)
+        assert difference is None or (isinstance(difference, str) and a != b)
+    assert isinstance(names.odd_characters(a), list) and isinstance(names._places(a), bool)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="0123456789.万亿千米克元个人年在已投入资金基础上的，。其中2023", max_size=60))
+def test_the_quantity_rules_answer_for_any_text(text):
+    for code in MAGNITUDE_CODES + ("unit-subject", "lone-dash"):
+        assert isinstance(raised(code, text), list)
