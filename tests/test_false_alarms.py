@@ -177,7 +177,8 @@ VERDICTS = {
     "173": {"name-variant": (1, REAL, "planted")},
     "174": {"date-lost-month": (1, REAL, "planted"), "unit-subject": (1, REAL, "planted")},
     "175": {"lost-character": (1, REAL, "planted")},
-    "177": {"lost-character": (1, REAL, "planted: 嵌入养老机构 (glossary: 嵌入式养老)")},
+    "177": {"lost-character": (1, REAL, "planted: 嵌入养老机构 (glossary: 嵌入式养老)"),
+            "figure-magnitude": (1, REAL, "planted: 2023年投入资金860万元 … 在2023年投入8600万元 (round 6)")},
     "178": {"empty-form-line": (1, REAL, "planted"), "title-guanyu-dui": (1, REAL, "planted"), "kind-word": (1, REAL, "planted")},
     "179": {"unit-subject": (1, REAL, "planted"), "signature-organ": (1, REAL, "planted")},
     "180": {"doubled-character": (1, REAL, "planted"), "unit-restated": (1, REAL, "planted")},
@@ -186,7 +187,6 @@ VERDICTS = {
     "185": {"title-guanyu-dui": (1, REAL, "planted"), "doubled-character": (1, REAL, "planted")},
     "186": {"figure-magnitude": (1, REAL, "planted"), "addressee-role": (1, REAL, "planted")},
     "187": {"lost-character": (1, REAL, "planted: 健步道 (glossary)"), "empty-form-line": (1, REAL, "planted")},
-    "177": {"figure-magnitude": (1, REAL, "planted: 2023年投入资金860万元 … 在2023年投入8600万元 (round 6)")},
     "188": {"figure-magnitude": (1, REAL, "planted"), "name-variant": (1, REAL, "planted: 湾沚区技工学校 … 湾沚区技师学校 (round 6)")},
     "189": {"doubled-character": (1, REAL, "planted"), "signature-organ": (1, REAL, "planted")},
 }
@@ -195,7 +195,8 @@ VERDICTS.update({  # 211–242: every finding a planted slip but 218's lost-char
     "212": {"doubled-character": (1, REAL, "planted"), "addressee-role": (1, REAL, "planted")},
     "214": {"date-line-lost-month": (1, REAL, "planted"), "empty-form-line": (1, REAL, "planted"),
             "lost-character": (1, REAL, "planted")},
-    "215": {"title-guanyu-dui": (1, REAL, "planted"), "name-variant": (1, REAL, "planted: 区中医院 … 区中医医院 (round 6)")},
+    "215": {"title-guanyu-dui": (1, REAL, "planted"), "name-variant": (1, REAL, "planted: 区中医院 … 区中医医院 (round 6)"),
+            "lost-character": (1, REAL, "the same slip, from the letter's compound (lost4)")},
     "217": {"unit-subject": (1, REAL, "planted"), "kind-word": (1, REAL, "planted")},  # lone-dash ×3 no more (三角山—策湖湿地)
     "218": {"lost-character": (1, FA, "企业投一点 (missing.py)"), "signature-organ": (1, REAL, "planted")},
     "220": {"quantity-magnitude": (1, REAL, "planted")},
@@ -208,7 +209,7 @@ VERDICTS.update({  # 211–242: every finding a planted slip but 218's lost-char
     "236": {"doubled-character": (1, REAL, "planted"), "unit-subject": (1, REAL, "planted")},  # name-variant 关于…固堤街道 no more
     "237": {"signature-organ": (1, REAL, "planted")},
     "239": {"quantity-magnitude": (1, REAL, "planted")},
-    "240": {"empty-form-line": (1, REAL, "planted")},
+    "240": {"empty-form-line": (1, REAL, "planted"), "lost-character": (1, REAL, "planted: 标准菜市场 (glossary)")},
     "241": {"addressee-role": (1, REAL, "planted")},
     "242": {"kind-word": (1, REAL, "planted"), "quantity-magnitude": (1, REAL, "planted: 全长15.6公里 … 在全长156公里 (round 6)")},
 })
