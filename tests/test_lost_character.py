@@ -561,3 +561,18 @@ RIGHT_IN_THE_LETTER = [
 @pytest.mark.parametrize("paragraphs", RIGHT_IN_THE_LETTER, ids=[p[0][:8] for p in RIGHT_IN_THE_LETTER])
 def test_correct_letters_with_a_compound_and_a_shorter_run_are_left_alone(paragraphs):
     assert letter_compounds(paragraphs) == []
+
+
+def test_findings_remembered_between_runs_are_forgotten_when_the_glossary_changes(tmp_path, monkeypatch):
+    """A new terms.txt (a letterkit upgrade) must not answer from findings remembered under the old one."""
+    from letterkit.proof import missing, remember
+
+    versions = []
+    for text in ("留守儿童\n", "留守儿童\n健身步道\n"):
+        terms = tmp_path / f"terms{len(versions)}.txt"
+        terms.write_text(text, encoding="utf-8")
+        monkeypatch.setattr(missing, "TERMS_FILE", str(terms))
+        remember._version.cache_clear()
+        versions.append(remember._version())
+    remember._version.cache_clear()
+    assert versions[0] != versions[1]

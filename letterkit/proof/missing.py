@@ -961,16 +961,25 @@ def letter_compounds(paragraphs: list[str]) -> list[tuple[int, int, str, str, st
     places: dict[str, list[int]] = {}
     for q, pair in enumerate(map(add, letter, letter[1:])):
         places.setdefault(pair, []).append(q)
+    threes = set(map(add, map(add, letter, letter[1:]), letter[2:]))
     starts = list(accumulate([0] + [len(text) + 1 for text in paragraphs[:-1]]))
-    found, seen = [], set()
-    for p in range(1, len(letter) - 1):
-        x, join = letter[p], letter[p - 1] + letter[p + 1]
-        if join not in places or x in NO_LOSS or not "\u4e00" <= x <= "\u9fff" \
+    found, seen, failed, counts = [], set(), set(), {}
+
+    def times(text: str) -> int:  # letter.count, once per string: a long letter repeats its phrases
+        if text not in counts:
+            counts[text] = letter.count(text)
+        return counts[text]
+
+    joins = list(map(add, letter, letter[2:]))  # joins[p - 1]: what is left around letter[p] taken out
+    for p in compress(count(1), map(places.__contains__, joins)):
+        x, join = letter[p], joins[p - 1]
+        if x in NO_LOSS or not "\u4e00" <= x <= "\u9fff" \
+                or not (letter[p - 2:p - 1] + join in threes or join + letter[p + 2:p + 3] in threes) \
                 or not (letter[p - 1:p + 1] in pairs or letter[p:p + 2] in pairs):
-            continue
+            continue  # three characters without it written elsewhere, or no match
         for q in places[join]:
-            if abs(q - p) < 3:
-                continue
+            if abs(q - p) < 3 or (letter[p - 2] != letter[q - 1] and letter[p + 2:p + 3] != letter[q + 2:q + 3]):
+                continue  # three characters at least agree around the join, or no match
             left = right = 0
             while left < MOST_SHORT and left < q + 1 and letter[p - 1 - left] == letter[q - left] and _han(letter[q - left]) != "\x00":
                 left += 1
@@ -979,7 +988,11 @@ def letter_compounds(paragraphs: list[str]) -> list[tuple[int, int, str, str, st
                 right += 1
             short, whole = letter[q + 1 - left:q + 1 + right], letter[p - left:p + 1 + right]
             at, gap = q + 1 - left, q + 1
-            if (at, short) in seen or not _compound_lost(letter, at, gap, short, whole, pairs, words):
+            if (at, short) in seen or (short, whole, left) in failed:
+                continue
+            if not _compound_lost(letter, at, gap, short, whole, pairs, words, times):
+                if not _compound_pair(letter, gap, short, whole, pairs, words, times):
+                    failed.add((short, whole, left))  # the same answer wherever the pair stands: asked once
                 continue
             seen.add((at, short))
             index = bisect_right(starts, at) - 1
@@ -987,14 +1000,20 @@ def letter_compounds(paragraphs: list[str]) -> list[tuple[int, int, str, str, st
     return found
 
 
-def _compound_lost(letter: str, at: int, gap: int, short: str, whole: str, pairs, words) -> bool:
-    """letter_compounds' tests of one place, cheapest first."""
-    if not LEAST_SHORT <= len(short) <= MOST_SHORT or gap == at or gap == at + len(short) or short in words:
+def _compound_pair(letter: str, gap: int, short: str, whole: str, pairs, words, times=None) -> bool:
+    """The tests that hold wherever the two runs stand: lengths, words, how often each is written, the join."""
+    times = times or letter.count
+    if not LEAST_SHORT <= len(short) <= MOST_SHORT or short in words:
         return False
-    if letter.count(short) > (1 if len(short) == LEAST_SHORT else letter.count(whole)):
+    if times(short) > (1 if len(short) == LEAST_SHORT else times(whole)):
         return False
-    if letter[gap - 1:gap + 1] in pairs and letter[gap:gap + 2] not in pairs:
-        return False  # the join is a word of its own: 停车难题
+    return not (letter[gap - 1:gap + 1] in pairs and letter[gap:gap + 2] not in pairs)  # the join a word: 停车难题
+
+
+def _compound_lost(letter: str, at: int, gap: int, short: str, whole: str, pairs, words, times=None) -> bool:
+    """letter_compounds' tests of one place, cheapest first (times: letter.count, remembered)."""
+    if gap == at or gap == at + len(short) or not _compound_pair(letter, gap, short, whole, pairs, words, times):
+        return False
     if not (_dangles(letter, gap - 1, -1, words) or _dangles(letter, gap, 1, words)):
         return False  # both sides of the join end or start words: a phrase of its own
     if not _bounded(letter, at, len(short)) or not _bounded(letter, letter.find(whole), len(whole)):

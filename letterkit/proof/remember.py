@@ -23,9 +23,11 @@ _new: dict = {}  # findings worked out in this process since taken() last asked 
 
 @lru_cache(maxsize=1)
 def _version() -> str:
-    """A digest of the rules' own code: a changed rule never reads an old finding."""
+    """A digest of the rules' own code and lost-character's glossary: a changed rule never reads an old finding."""
+    from . import missing
+
     digest = hashlib.sha1()
-    for module in sorted(Path(__file__).parent.glob("*.py")):
+    for module in sorted(Path(__file__).parent.glob("*.py")) + [Path(missing.TERMS_FILE)]:
         digest.update(module.read_bytes())
     return digest.hexdigest()[:16]
 
