@@ -179,7 +179,8 @@ def _label_run_on(text: str) -> list[str]:
     """…衔接。此件公开发布 / …工作。联系人：张三，电话：… — a label line (or a disclosure mark) run on after
     a paragraph's last sentence, a line break lost in copying: cut off, so it is read as what it is.
     Only a short end with no sentence of its own (来源：区统计局数据显示，…。 stays a sentence)."""
-    glued = next((m for m in _PAGE_RUN_ON.finditer(text) if m.start() > 0 and labelled(text[:m.start()]) is None), None)
+    glued = next((m for m in _PAGE_RUN_ON.finditer(text) if re.search(r"[\u4e00-\u9fff]{2}", text[:m.start()])
+                  and labelled(text[:m.start()]) is None), None)
     if labelled(text) and glued is None:
         return [text]
     cuts = [(m.start(), m.end(), False) for m in _SENTENCE_END.finditer(text)]
@@ -199,6 +200,9 @@ _WIDE_GAP = re.compile(r"[ \t\u3000]+")  # (a copy's double spaces may be single
 _SALUTATION_SHAPE = re.compile(rf"(尊敬的)?[{CJK}、·]{{1,30}}?(委员|代表|同志)(们)?\s*[:：]?|(尊敬的)?[{CJK}（）()]{{2,24}}[:：]")
 
 
+_LABEL_WORD = re.compile(r"类别|分类|标识|类型|结果|电话|联系|来源|时间|日期|编号|签发|公开|索引")
+
+
 def _head_kind(part: str) -> str | None:
     """What a piece of a head line set apart by a wide gap is: number, mark, title, salutation, organ."""
     tight = squeeze(part)
@@ -209,7 +213,7 @@ def _head_kind(part: str) -> str | None:
     if _title_complete(tight) and (re.match(r"关于|对", tight) or ORGAN_TITLE.fullmatch(tight)) and _title_like(tight) \
             and not re.search(r"[。，,；;！？]", tight):
         return "title"
-    if _SALUTATION_SHAPE.fullmatch(tight) and not _title_like(tight):
+    if _SALUTATION_SHAPE.fullmatch(tight) and not _title_like(tight) and not _LABEL_WORD.search(tight):
         return "salutation"
     if ORGAN_LINE.fullmatch(tight) and not re.search(r"[:：]", tight):
         return "organ"
@@ -221,6 +225,8 @@ def _head_glued(text: str) -> list[str] | None:
     holding two parts of the head set apart by a gap: one line each, when every part is of a known kind.
     Parts of one kind (a joint letterhead, a title printed twice) and organs beside no 发文字号 stay as they were."""
     text = text.strip()
+    if (whole := labelled(text)) is not None and whole.role in ("category", "disclosure", "furniture"):  # 办复类别: B
+        return None
     gaps = list(_WIDE_GAP.finditer(text))
     tight = re.sub(r"\s+", "", text)
     tries = [[p for p in _WIDE_GAP.split(text) if p]]  # every gap a cut; else one gap (王 立军代表: a spaced name)
