@@ -234,3 +234,36 @@ def test_a_joint_reply_keeps_the_first_proposal_and_warns_at_its_line_with_the_o
     assert "15" in warning.message or "校园周边交通" in warning.message
     if "21" in opening:
         assert "21" in warning.message
+
+
+@pytest.mark.parametrize("furniture", ["首页 > 政务公开 > 建议提案办理 > 政协提案", "当前位置：首页 > 政务公开", "【打印本页】 【关闭窗口】"])
+@pytest.mark.parametrize("heading", ["一、工作情况", "二、下步打算"])
+def test_page_furniture_run_on_after_a_heading_is_cut_off_and_the_heading_kept(tmp_path, heading, furniture):
+    """（三）关于“完善医养结合机制”的建议首页 > 政务公开 > …: the whole line read as a page's navigation lost the
+    heading silently; now the furniture is cut off (a note) and the heading stays in the measures."""
+    letter = _letter({"body": BASE["body"].replace(heading, heading + furniture)})
+    result, draft, got, text = _import(tmp_path, letter)
+    assert heading[2:] in text["measures"] and "政务公开" not in text["measures"] and "打印本页" not in text["measures"]
+    assert _line(letter, furniture) in [n.line for n in result.notes if n.code == "import-label-run-on"]
+
+
+@pytest.mark.parametrize("organ", ["测试县教育局", "测试县人民政府办公室"])
+@pytest.mark.parametrize("start", ["我县", "我局", "今年"])
+def test_an_organ_name_run_into_the_start_of_a_sentence_is_warned(tmp_path, organ, start):
+    body = f"一、工作情况\n{organ}{start}已完成校园安全排查,整改隐患十二处。\n二、下步打算\n我局将建立巡查制度,每月检查一次。"
+    letter = _letter({"body": body})
+    result, draft, got, text = _import(tmp_path, letter)
+    assert _line(letter, organ + start) in [n.line for n in result.notes if n.code == "import-misplaced"]
+
+
+def test_a_salutation_holding_a_titles_second_line_is_warned(tmp_path):
+    letter = _letter({"head": "测试县教育局\n测教函〔2024〕7号\n关于县政协十届三次会议", "salutation": "第12号提案的答复 张三委员:"})
+    result, draft, got, text = _import(tmp_path, letter)
+    assert _line(letter, "张三委员") in [n.line for n in result.notes if n.code == "import-misplaced"]
+
+
+@pytest.mark.parametrize("name", ["王 立军", "王　立军", "欧阳 晓明"])
+def test_a_category_beside_a_salutation_with_a_spaced_name_is_split(tmp_path, name):
+    letter = _letter({"salutation": f"办理结果类别:C　　{name}代表:"})
+    result, draft, got, text = _import(tmp_path, letter)
+    assert got["category"] == "C" and got["addressee"] == name.replace(" ", "").replace("　", "") + "代表", result.draft

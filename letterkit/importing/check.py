@@ -48,8 +48,10 @@ def suspect(text: str, where: str) -> tuple[str, str] | None:
         return "标题", text
     if where == "标题" and (m := _SALUTATION_END.search(text)):
         return "称呼", m.group()
-    if where == "称呼" and (m := _TITLE_SHAPE.search(text) or _DOC_NUMBER.search(text)):
-        return "标题" if _TITLE_SHAPE.search(text) else "发文字号", m.group()
+    if where == "称呼" and (m := _TITLE_SHAPE.search(text) or _DOC_NUMBER.search(text) or _TITLE_TAIL.search(text)):
+        return "发文字号" if _DOC_NUMBER.search(text) and not _TITLE_SHAPE.search(text) else "标题", m.group()
+    if where in ("正文", "结尾") and (m := _ORGAN_GLUED.match(text)):  # 潼关县民政局我县共建设…: a name run into a sentence
+        return "署名或机关名", m.group(1)
     if where == "称呼" and (re.search(r"\d{3,}", text) or len(text) > 40):
         return "正文或网页信息", text
     if _MARK.fullmatch(text.strip()):
@@ -63,6 +65,9 @@ def suspect(text: str, where: str) -> tuple[str, str] | None:
 
 _TITLE_SHAPE = re.compile(r"\s*(?:[\u4e00-\u9fff（）()]{2,30}?(?:局|委员会|委|政府|办公室|办))?(?:关于|对)[^。，,；;！？!?：:]{4,56}(?:答复|复函|的函|答复函)\s*")
 _TITLE_GLUED = re.compile(r"[^的对作出了为和与及就将把向《“]\s*(?P<title>(?:关于|对)[^。，,；;！？!?：:“”《》]{4,50}?第\s*[A-Za-z]*\d+\s*号(?:提案|建议)的?(?:答复|复函|答复函))")
+_PAGE_WORDS = re.compile(r"首页|当前位置|您的位置|打印本页|关闭窗口|【")  # page furniture run on with no separator
+_TITLE_TAIL = re.compile(r"\S*第\s*[A-Za-z]*\d+\s*号(?:提案|建议|议案)的?(?:答复|复函|的函|办理情况)")  # a title's second line
+_ORGAN_GLUED = re.compile(r"([\u4e00-\u9fff]{3,30}?(?:局|委员会|人民政府|政府|办公室|办事处|中心))(?=我[县区市局委办镇乡]|今年|近年)")
 _SALUTATION_END = re.compile(r"(?<=[\s　])(?:尊敬的)?[\u4e00-\u9fff、·]{1,30}(?:委员|代表|同志)(?:们)?\s*[:：]?\s*$|(?:尊敬的)[\u4e00-\u9fff、·]{1,30}[:：]\s*$")
 _ORGAN_NAME = re.compile(r"[\u4e00-\u9fff（）()]{3,30}?(?:局|委员会|人民政府|政府|办公室|办事处|中心)(?:（盖章）|\(盖章\))?")
 _BEFORE_END = re.compile(r"(?<=[。！？!?；;：:，,）)】\]\s])\s*|(?=[【\[（(])")
@@ -74,7 +79,8 @@ def _run_on_end(text: str, where: str) -> tuple[str, str] | None:
     signature), a title after a sentence or a space.  Only a short end with no sentence in it counts."""
     tail = text[-60:]
     offset = len(text) - len(tail)
-    starts = {m.start() for m in _patterns()["any"].finditer(tail)} | {m.end() for m in _BEFORE_END.finditer(tail)}
+    starts = {m.start() for m in _patterns()["any"].finditer(tail)} | {m.end() for m in _BEFORE_END.finditer(tail)} \
+        | {m.start() for m in _PAGE_WORDS.finditer(tail)}
     for k in sorted(starts):
         end, before = tail[k:].strip(), text[:offset + k].strip()
         number = marker(before + "文")

@@ -158,7 +158,8 @@ def prepare(lines: list[Line], from_word: bool, notes: list[Note] | None = None)
             parts = [text[:m.start("rest")].strip(), m.group("rest")]
         parts = [piece for part in parts for piece in _HEADING_RUN_ON.split(part) if piece.strip()]
         parts = [piece for part in parts for piece in _label_run_on(part)]
-        if notes is not None and len(parts) > 1 and re.search(r"[。！？!?]$", parts[0]) and labelled(parts[-1]):
+        if notes is not None and len(parts) > 1 and labelled(parts[-1]) and not labelled(parts[0]) \
+                and (re.search(r"[。！？!?]$", parts[0]) or _PAGE_RUN_ON.match(parts[-1])):
             notes.append(Note(line.no, "import-label-run-on", f"句末接着的“{parts[-1][:20]}”是另一行（换行在复制时丢失），已分开，"
                               "不排入信函正文", "核对原件", severity="note"))
         if not from_word:
@@ -179,17 +180,28 @@ def _label_run_on(text: str) -> list[str]:
     """…衔接。此件公开发布 / …工作。联系人：张三，电话：… — a label line (or a disclosure mark) run on after
     a paragraph's last sentence, a line break lost in copying: cut off, so it is read as what it is.
     Only a short end with no sentence of its own (来源：区统计局数据显示，…。 stays a sentence)."""
-    if labelled(text):
+    glued = next((m for m in _PAGE_RUN_ON.finditer(text) if re.search(r"[\u4e00-\u9fff]{2}", text[:m.start()])
+                  and labelled(text[:m.start()]) is None), None)
+    if labelled(text) and glued is None:
         return [text]
-    for m in _SENTENCE_END.finditer(text):
-        end = text[m.end():].strip()
-        if end and width(end) <= 40 and not re.search(r"[。！？!?]", end[:-1]) and labelled(end) is not None:
-            return [text[:m.start()].rstrip(), end]
+    cuts = [(m.start(), m.end(), False) for m in _SENTENCE_END.finditer(text)]
+    cuts += [(glued.start(), glued.start(), True)] if glued else []  # …的建议首页 > 政务公开 > …
+    for before, at, page in sorted(cuts):
+        end = text[at:].strip()
+        if end and width(end) <= 40 and not re.search(r"[。！？!?]", end[:-1]) and labelled(end) is not None \
+                and (not page or labelled(end).role == "furniture") and text[:before].strip():
+            return [text[:before].rstrip(), end]
     return [text]
+
+
+_PAGE_RUN_ON = re.compile(r"首页\s*[>›»]|当前位置|您的位置|【打印|打印本页|关闭窗口")
 
 
 _WIDE_GAP = re.compile(r"[ \t\u3000]+")  # (a copy's double spaces may be single by now: the kinds decide)
 _SALUTATION_SHAPE = re.compile(rf"(尊敬的)?[{CJK}、·]{{1,30}}?(委员|代表|同志)(们)?\s*[:：]?|(尊敬的)?[{CJK}（）()]{{2,24}}[:：]")
+
+
+_LABEL_WORD = re.compile(r"类别|分类|标识|类型|结果|电话|联系|来源|时间|日期|编号|签发|公开|索引")
 
 
 def _head_kind(part: str) -> str | None:
@@ -202,7 +214,7 @@ def _head_kind(part: str) -> str | None:
     if _title_complete(tight) and (re.match(r"关于|对", tight) or ORGAN_TITLE.fullmatch(tight)) and _title_like(tight) \
             and not re.search(r"[。，,；;！？]", tight):
         return "title"
-    if _SALUTATION_SHAPE.fullmatch(tight) and not _title_like(tight):
+    if _SALUTATION_SHAPE.fullmatch(tight) and not _title_like(tight) and not _LABEL_WORD.search(tight):
         return "salutation"
     if ORGAN_LINE.fullmatch(tight) and not re.search(r"[:：]", tight):
         return "organ"
@@ -211,20 +223,26 @@ def _head_kind(part: str) -> str | None:
 
 def _head_glued(text: str) -> list[str] | None:
     """关于…的答复　　尊敬的X委员： / X函〔2024〕5号　　关于…的答复 / 类别：A　　X代表： — a web page's row
-    holding two parts of the head set apart by a gap: one line each, when every part is of a known kind.  Parts of one kind (a
-    joint letterhead, a title printed twice) and organs beside no 发文字号 stay as they were."""
-    parts = [p for p in _WIDE_GAP.split(text.strip()) if p.strip()]
-    if len(parts) == 1 and labelled(text) is None:  # 类别：A张三委员： — the gap gone with the spaces between words
-        cut = next((k for k in range(3, min(len(text), 16)) if (r := labelled(text[:k])) is not None
-                    and r.role in ("category", "disclosure") and r.label and _head_kind(text[k:]) in ("salutation", "title", "number")), None)
-        parts = [text[:cut], text[cut:]] if cut else parts
-    if len(parts) < 2 or len(parts) > 4:
+    holding two parts of the head set apart by a gap: one line each, when every part is of a known kind.
+    Parts of one kind (a joint letterhead, a title printed twice) and organs beside no 发文字号 stay as they were."""
+    text = text.strip()
+    if (whole := labelled(text)) is not None and whole.role in ("category", "disclosure", "furniture"):  # 办复类别: B
         return None
-    kinds = [_head_kind(p) for p in parts]
-    if None in kinds or len(set(kinds)) < len(kinds) or "organ" in kinds and "number" not in kinds \
-            or kinds == ["number", "label"]:  # (X〔2024〕5号　B类: the marks on a number's line are read there)
-        return None
-    return parts
+    gaps = list(_WIDE_GAP.finditer(text))
+    tight = re.sub(r"\s+", "", text)
+    tries = [[p for p in _WIDE_GAP.split(text) if p]]  # every gap a cut; else one gap (王 立军代表: a spaced name)
+    tries += [[text[:g.start()], text[g.end():]] for g in gaps] if len(gaps) > 1 else []
+    tries += [[tight[:k], tight[k:]] for k in range(3, min(len(tight), 16))  # 类别：A张三委员： — the gap gone
+              if (r := labelled(tight[:k])) is not None and r.role in ("category", "disclosure") and r.label]
+    for parts in tries:
+        if not 2 <= len(parts) <= 4:
+            continue
+        kinds = [_head_kind(p) for p in parts]
+        if None in kinds or len(set(kinds)) < len(kinds) or "organ" in kinds and "number" not in kinds \
+                or kinds == ["number", "label"]:  # (X〔2024〕5号　B类: the marks on a number's line are read there)
+            continue
+        return parts
+    return None
 
 
 _ADDRESSED = re.compile(rf"(?:尊敬的)?(?P<who>[{CJK}、·]{{2,30}})\s*(?P<colon>[:：])?")
