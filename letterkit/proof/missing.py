@@ -31,7 +31,7 @@ ALLOWED = (re.compile("^集.*一体"),)
 NAME_ENDS = set("局委办厅部署院站所处科股队室馆会区县市省镇乡村街团")
 NAME_ENDS |= set("方者性化式型率")  # and what makes a noun of the word before it: 协调方, 参与者, 规范化
 
-CACHE_VERSION = "proof-missing-8l"
+CACHE_VERSION = "proof-missing-8l-t16b"
 
 
 def dictionary() -> tuple[frozenset, dict, dict]:
@@ -506,7 +506,7 @@ def _inner_sentence(text: str) -> list[tuple[int, str, str, str]]:
     known = _inner_memo.get(text)
     if known is not None:
         return known
-    alone = dictionary()[2]
+    _, words, alone = dictionary()
     rare, short, qualities = rarely_alone(), shortened_words()[2], adjectives()  # 难度大: no 难度很大
     known, runs = [], None
     # cheap first, a whole paragraph at a time: a character seldom alone, in what a dictionary word less
@@ -532,8 +532,9 @@ def _inner_sentence(text: str) -> list[tuple[int, str, str, str]]:
             if a < 0 or a + n > len(text):
                 continue
             least = INNER_GAIN if a + n == i + 1 else INNER_GAIN_INSIDE
-            if a == i and alone.get(ch, 0.0) >= RARELY_ALONE:
-                continue  # 在岗培训: 岗 is a word alone in a third of its uses (上岗, 在岗), it begins no lost 岗位 here
+            if a == i and alone.get(ch, 0.0) >= RARELY_ALONE and (i - 1 in singles or text[i - 1:i + 1] in words):
+                continue  # 在岗培训: 岗, a word alone in a third of its uses, after a verb alone or making a word with
+                # the character before (在岗, 对待岗) begins no lost 岗位; after a word (恢复灌面积) it may
             for word in short.get(text[a:a + n], "").split():
                 k = next((k for k in range(n) if word[k] != text[a + k]), n - 1)  # where the character goes back
                 if word[k] in NUMERAL:
