@@ -102,6 +102,11 @@ def main() -> None:
         table("letters 151–170 (dev5)", sorted((PUBLISHED / "dev5").glob("[0-9]*_*.txt"), key=lambda p: int(_key(p))))
         # 171–190: held out in round 5, measured 16/20 on main and 18/20 on the round's work (published/heldout4/README.md)
         table("held-out letters 171–190", sorted((PUBLISHED / "heldout4").glob("[0-9]*_*.txt"), key=lambda p: int(_key(p))))
+        # 211–242: developed on in round 6; 191–210, 291–310: held out in round 6 (published/heldout5, heldout6 README.md)
+        table("letters 211–242 (dev6, dev7)", sorted([*(PUBLISHED / "dev6").glob("[0-9]*_*.txt"), *(PUBLISHED / "dev7").glob("[0-9]*_*.txt")],
+                                                    key=lambda p: int(_key(p))))
+        table("held-out letters 191–210", sorted((PUBLISHED / "heldout5").glob("[0-9]*_*.txt"), key=lambda p: int(_key(p))))
+        table("held-out letters 291–310", sorted((PUBLISHED / "heldout6").glob("[0-9]*_*.txt"), key=lambda p: int(_key(p))))
     round_trip()
 
 

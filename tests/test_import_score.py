@@ -21,13 +21,18 @@ HELD_OUT_4 = PUBLISHED / "heldout3"  # 111–130: measured unseen before (15/20)
 DEV_4, DEV_5 = PUBLISHED / "dev4", PUBLISHED / "dev5"  # 131–150, 151–170: measured once unseen (15/20, 17/20), then fixed
 HELD_OUT_5 = PUBLISHED / "heldout4"  # 171–190: measured unseen before (16/20) and after round 5 (18/20), then fixed
 DEV_6, DEV_7 = PUBLISHED / "dev6", PUBLISHED / "dev7"  # 211–222, 231–242: measured once unseen (10/12, 9/12), then fixed
+HELD_OUT_6, HELD_OUT_7 = PUBLISHED / "heldout5", PUBLISHED / "heldout6"  # 191–210, 291–310: held out in round 6 (19/20 each)
 EXPECTED = sorted((PUBLISHED / "expected").glob("*.yaml")) + sorted((NEW / "expected").glob("*.yaml")) + \
     sorted((HELD_OUT_2 / "expected").glob("*.yaml")) + sorted((DEV_2 / "expected").glob("*.yaml")) + \
     sorted((HELD_OUT_3 / "expected").glob("*.yaml")) + sorted((HELD_OUT_4 / "expected").glob("*.yaml")) + \
     sorted((DEV_4 / "expected").glob("*.yaml")) + sorted((DEV_5 / "expected").glob("*.yaml")) + \
     sorted((HELD_OUT_5 / "expected").glob("*.yaml")) + \
-    sorted((DEV_6 / "expected").glob("*.yaml")) + sorted((DEV_7 / "expected").glob("*.yaml"))
+    sorted((DEV_6 / "expected").glob("*.yaml")) + sorted((DEV_7 / "expected").glob("*.yaml")) + \
+    sorted((HELD_OUT_6 / "expected").glob("*.yaml")) + sorted((HELD_OUT_7 / "expected").glob("*.yaml"))
 HELD_OUT = ("10", "13", "14", "16")
+# what the round-6 held-out letters showed and nobody has fixed yet (their READMEs): held to failing, so a fix is seen
+KNOWN_MISSES = {"203": "a salutation and the opening on one line set apart by one space",
+                "301": "an opening quoting the proposal in straight quotes keeps them"}
 
 
 def letter(expected: Path) -> Path:
@@ -49,6 +54,9 @@ def scored(expected: Path):
 def test_a_published_letter_imports_with_every_field_right_and_nothing_misplaced(expected):
     s = scored(expected)
     wrong = {name: (want, got) for name, (right, want, got) in s.fields.items() if not right}
+    if expected.stem in KNOWN_MISSES:
+        assert wrong or s.misplaced, f"{expected.stem} imports right now: take it out of KNOWN_MISSES"
+        pytest.xfail(KNOWN_MISSES[expected.stem])
     assert wrong == {}
     assert s.misplaced == []
 
