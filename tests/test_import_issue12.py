@@ -11,22 +11,15 @@ import pytest
 import yaml
 
 from letterkit.build import build_draft
-from letterkit.errors import LetterkitError
-from letterkit.importing import import_file
 from letterkit.project import open_project
 from letterkit.textconv import to_text
+from imported import import_text as _import
 
 BODY = ("王明委员：\n您提出的《关于加快推进城区老旧小区改造的提案》（第22号）收悉。现答复如下：\n"
         "2021年，我区实施老旧小区改造项目36个，完成投资1.26亿元。\n此致\n敬礼！\n")
 TAIL = "孝感市孝南区住房和城乡建设局\n2022年6月30日\n联系人：张涛　联系电话：0712-2861234\n"
 TITLE = "关于区政协十届一次会议第22号提案的答复\n"
 
-
-def _import(tmp_path, text):
-    path = tmp_path / "letter.txt"
-    path.write_text(text, encoding="utf-8")
-    result = import_file(path)
-    return result, yaml.safe_load(result.draft)
 
 
 def _builds(tmp_path, result):

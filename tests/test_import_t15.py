@@ -8,7 +8,6 @@ Sampled by default; every combination when CI=true (or LETTERKIT_LONG=1)."""
 from __future__ import annotations
 
 import itertools
-import os
 import re
 from pathlib import Path
 
@@ -17,10 +16,10 @@ import yaml
 
 from letterkit.build import build_draft
 from letterkit.importing import import_file, letter_text
-from letterkit.importing.score import score, values
+from letterkit.importing.score import score
 from letterkit.project import open_project
+from imported import sample as _sample, import_text as _import, line_of as _line_of, LONG
 
-LONG = os.environ.get("CI") == "true" or os.environ.get("LETTERKIT_LONG") == "1"
 T15 = Path(__file__).parent / "fixtures" / "published" / "t15"
 
 TITLE = "关于县十五届人大三次会议第8号建议的答复"
@@ -39,20 +38,7 @@ def _letter(head=TITLE, body=BODY, closing=THANKS, signature=ORGAN, tail=CONTACT
     return "\n".join(p for p in parts if p) + "\n"
 
 
-def _sample(cases: list, step: int = 3) -> list:
-    """Every case under CI; else every `step`-th (the first and last always), so the default suite stays quick."""
-    return cases if LONG else sorted(set(cases[::step] + cases[-1:]), key=cases.index)
 
-
-def _import(tmp_path, text: str):
-    path = tmp_path / "letter.txt"
-    path.write_text(text, encoding="utf-8")
-    result = import_file(path)
-    return result, yaml.safe_load(result.draft)
-
-
-def _line_of(text: str, start: str) -> int:
-    return next(i for i, line in enumerate(text.splitlines(), 1) if line.startswith(start))
 
 
 def _warned(result, line: int, codes=("import-unplaced", "import-half-width", "import-misplaced")) -> list[str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -19,24 +18,11 @@ import yaml
 
 from letterkit import proof
 from letterkit.importing import import_file
-
-LONG = os.environ.get("CI") == "true" or os.environ.get("LETTERKIT_LONG") == "1"
-
-
-def _sample(cases: list, step: int = 3) -> list:
-    """Every case under CI; else every `step`-th (the first and last always), so the default suite stays quick."""
-    return cases if LONG else [case for k, case in enumerate(cases) if k % step == 0 or k == len(cases) - 1]
+from imported import sample as _sample, import_text as _import
 
 
-def _import(tmp_path, text: str):
-    path = tmp_path / "letter.txt"
-    path.write_text(text, encoding="utf-8")
-    result = import_file(path)
-    return result, yaml.safe_load(result.draft)
 
 
-def _line_of(text: str, start: str) -> int:
-    return next(i for i, line in enumerate(text.splitlines(), 1) if line.startswith(start))
 
 
 def _texts(measures) -> list[str]:
