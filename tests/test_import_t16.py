@@ -18,6 +18,7 @@ import yaml
 
 from letterkit import proof
 from letterkit.importing import import_file
+from letterkit.proof.form import ASCII_FULL_STOP
 from imported import sample as _sample, import_text as _import
 
 
@@ -169,7 +170,19 @@ def test_every_published_letter_with_its_full_stops_lost_imports_to_the_same_dra
     path = tmp_path / letter.name
     path.write_text(text.translate(str.maketrans(*LOST[lost])), encoding="utf-8")
     dotted = yaml.safe_load(import_file(path).draft)
-    assert yaml.safe_dump(dotted, allow_unicode=True).translate(_EVEN) == yaml.safe_dump(same, allow_unicode=True).translate(_EVEN)
+    assert _widened(dotted) == _widened(same)
+
+
+def _widened(value):
+    """The draft's values with half-width marks made full width (a "." only where it ends a Chinese sentence):
+    the letter's own half-width slips, which the all-half-width copy widens with the rest, compare equal."""
+    if isinstance(value, dict):
+        return {key: _widened(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_widened(item) for item in value]
+    if isinstance(value, str):
+        return ASCII_FULL_STOP.sub("。", value).translate(_EVEN)
+    return value
 
 
 def _rule(code):
