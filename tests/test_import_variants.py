@@ -5,11 +5,13 @@ imports without a traceback into a draft that builds or that says which field to
 
 Over every synthetic set with expectations (01–190, 211–222, 231–242): by default
 every change on 01–50 and a fixed rotation of (letter, change) pairs on the later letters; when CI=true (or
-LETTERKIT_LONG=1) every letter under every change, three seeds each, and more hypothesis examples."""
+LETTERKIT_LONG=1) every letter under every change (one seed each, rotating; three with LETTERKIT_LONG=1), and more
+hypothesis examples."""
 
 import os
 import re
 import random
+import zlib
 
 import pytest
 import yaml
@@ -32,6 +34,9 @@ LATER = ("heldout", "heldout2", "dev2", "heldout3", "dev4", "dev5", "heldout4", 
 DEVELOPMENT = sorted(e for e in (PUBLISHED / "expected").glob("*.yaml") if e.stem not in HELD_OUT) + \
     sorted((PUBLISHED / "new" / "expected").glob("*.yaml")) + \
     [e for folder in LATER for e in sorted((PUBLISHED / folder / "expected").glob("*.yaml"))]
+# LETTERKIT_LONG=1: three seeds a pair; otherwise (CI too: its 90 minutes) one, rotating over the pairs
+SEEDS = (lambda expected, change: range(3)) if os.environ.get("LETTERKIT_LONG") == "1" else \
+    (lambda expected, change: [zlib.crc32(f"{expected.stem}/{change.__name__}".encode()) % 3])
 SAMPLE = 4  # by default a later letter meets one change in four (a rotation, so every change meets every folder)
 
 
@@ -101,6 +106,9 @@ def synonyms(letter: Letter, rnd: random.Random):
             continue
         words = [w for w in vocabulary()[found.role] if w != found.label  # a page's tabs are no synonym of 来源
                  and w not in vocabulary()["proposal_sections"] + vocabulary()["reply_sections"]]
+        if found.role == "furniture":  # 承办单位 is a page's label and a contact's: only the page's own words
+            others = {w for role, ws in vocabulary().items() if role != "furniture" and isinstance(ws, list) for w in ws}
+            words = [w for w in words if w not in others]
         if found.role == "contact_name":
             words = [w for w in words if w in ("联系人", "经办人", "承办人")]
         if found.role == "contact_phone":
@@ -461,7 +469,7 @@ PAIRS = sampled(CHANGES)
 
 @pytest.mark.parametrize("expected,change", PAIRS, ids=[f"{e.stem}-{c.__name__}" for e, c in PAIRS])
 def test_one_change_leaves_the_fields_as_they_were(tmp_path, expected, change):
-    for seed in range(3 if LONG else 1):
+    for seed in SEEDS(expected, change):
         letter = Letter(expected)
         change(letter, random.Random(seed))
         _assert_same(tmp_path, letter, f"{change.__name__}/{seed}")

@@ -238,6 +238,9 @@ def _head_glued(text: str) -> list[str] | None:
         if not 2 <= len(parts) <= 4:
             continue
         kinds = [_head_kind(p) for p in parts]
+        for k in range(len(parts) - 1, 0, -1):  # X委员会　Y委员会关于…的答复: a joint reply's organs, kept with their title
+            if kinds[k - 1:k + 1] == ["organ", "title"] and ORGAN_TITLE.fullmatch(squeeze(parts[k])):
+                parts[k - 1:k + 1], kinds[k - 1:k + 1] = [parts[k - 1] + " " + parts[k]], ["title"]
         if None in kinds or len(set(kinds)) < len(kinds) or "organ" in kinds and "number" not in kinds \
                 or kinds == ["number", "label"]:  # (X〔2024〕5号　B类: the marks on a number's line are read there)
             continue

@@ -89,7 +89,7 @@ def labelled(text: str) -> Labelled | None:
     if re.sub(r"\s", "", stripped) in vocabulary().get("furniture_lines", []):
         return Labelled("furniture", stripped, "")
     words = re.split(r"[\s•·●▪◆|｜>›»/【】\[\]]+", stripped)  # • 答复内容 • 建议内容, 【打印本页】【关闭窗口】
-    known = set(vocabulary()["furniture"]) | set(vocabulary().get("furniture_lines", []))
+    known = _furniture_words()
     if [w for w in words if w] and all(w in known for w in words if w):  # tab labels: • 答复内容 • 建议内容
         return Labelled("furniture", stripped, "")
     if m := _ANY_CATEGORY.fullmatch(stripped):  # 提案分类：【B】, 类别标识：B — a label labels.yaml lacks
@@ -125,10 +125,19 @@ _DOWNLOAD = re.compile(r"(?=^.{0,100}$)(?:^(?:相关)?附\s*件\s*[:：].*\.(?:p
 def site_name(text: str) -> bool:
     """孝感市孝南区人民政府门户网站 (www.xn.gov.cn): a web site's name over the letter, page furniture
     however much it looks like an organ's name (the site words are in labels.yaml, site_names)."""
+    pattern = _site_name()
+    return bool(pattern and pattern.fullmatch(text.strip()))
+
+
+@lru_cache(maxsize=1)
+def _site_name() -> re.Pattern | None:
     words = _words(vocabulary().get("site_names", []))
-    return bool(words) and bool(re.fullmatch(
-        rf"[\u4e00-\u9fff（）()]{{2,30}}?(?:{words})\s*(?:(?:网址\s*[:：]\s*)?(?:https?://)?[\w.-]+\.(?:cn|com|net|org)\S*)?",
-        text.strip()))
+    return re.compile(rf"[\u4e00-\u9fff（）()]{{2,30}}?(?:{words})\s*(?:(?:网址\s*[:：]\s*)?(?:https?://)?[\w.-]+\.(?:cn|com|net|org)\S*)?") if words else None
+
+
+@lru_cache(maxsize=1)
+def _furniture_words() -> frozenset[str]:
+    return frozenset(vocabulary()["furniture"]) | frozenset(vocabulary().get("furniture_lines", []))
 
 
 def disclosure_value(text: str) -> str | None:

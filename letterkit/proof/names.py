@@ -415,9 +415,15 @@ def _places(prefix: str) -> bool:
     there and found every retyped character before the cut covered)."""
     if not prefix:
         return True
-    return any(prefix[k - 1] in PLACE_END and not prefix[:k].endswith(WORD_ENDS) and _places(prefix[k:])
-               and not (PLACE_END | JOINING) & set(prefix[2:k - 1])  # 台州市, 呼和浩特市; not 白银市自县, 住房和丂乡
+    return any((prefix[k - 1] in PLACE_END and not prefix[:k].endswith(WORD_ENDS)
+                and not (PLACE_END | JOINING) & set(prefix[2:k - 1])  # 台州市, 呼和浩特市; not 白银市自县, 住房和丂乡
+                or _street(prefix[:k])) and _places(prefix[k:])
                for k in range(3, min(len(prefix), 12) + 1))
+
+
+def _street(segment: str) -> bool:
+    """大良街道: a 街道's name, two to four characters before 街道, is a place as 顺德区 is."""
+    return segment.endswith("街道") and 4 <= len(segment) <= 6 and not (PLACE_END | JOINING) & set(segment[:-2])
 
 
 def odd_characters(name: str) -> list[str]:
@@ -428,7 +434,8 @@ def odd_characters(name: str) -> list[str]:
     words = dictionary()[1]
     name = BRANCH.sub("", name)
     best = None
-    for cut in [0] + [k for k in range(2, len(name) - 1) if name[k - 1] in PLACE_END and _places(name[:k])]:  # 农工党沭东县|支部
+    for cut in [0] + [k for k in range(2, len(name) - 1) if (name[k - 1] in PLACE_END or name[:k].endswith("街道"))
+                      and _places(name[:k])]:  # 农工党沭东县|支部
         rest = name[cut:]
         # fewest[i]: the fewest uncovered characters in rest[:i], and which they are
         fewest = [(0, [])] + [None] * len(rest)
