@@ -415,7 +415,7 @@ def status(paths: tuple[Path, ...], department: str | None, today: str | None, o
 def import_(source: Path, output: Path | None, force: bool) -> None:
     """把旧答复函（.txt 或 .docx）转成 YAML 草稿，并报告改了什么、哪些没能归位。"""
     from .importing import default_output, import_file, letter_text, placed
-    from .importing.taken import number_taken
+    from .importing.taken import warn_number_taken
     from .write import write_atomic
 
     project = open_project(output or Path.cwd())
@@ -424,7 +424,7 @@ def import_(source: Path, output: Path | None, force: bool) -> None:
         raise LetterkitError([Problem(Location(display_path(target)), "draft-exists", "草稿已存在，没有覆盖",
                                       "用 -o 另写一个文件名，或加 --force 覆盖")])
     imported = import_file(source)
-    number_taken(imported, target, project)  # another draft's 发文字号: said now, not by the build later
+    warn_number_taken(imported, target, project)  # another draft's 发文字号: said now, not by the build later
     images = {target.parent / name: data for name, data in imported.images.items()}  # seals, beside the draft
     taken = [p for p in images if p.exists() and p.read_bytes() != images[p]]
     if taken and not force:

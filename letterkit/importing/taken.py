@@ -11,19 +11,19 @@ import re
 from .notes import Note
 
 
-def number_taken(imported, target, project) -> Note | None:
-    """A warning naming the drafts that already use the imported 发文字号 (None when none does, or
-    outside a project); added to the import's notes and to the draft's header comments."""
+def warn_number_taken(imported, target, project) -> None:
+    """Add to the import's notes and to the draft's header comments a warning naming the drafts that
+    already use the imported 发文字号 (nothing when none does, or outside a project)."""
     from ..docnumbers import others_with
     from ..errors import display_path
 
     organ, number = imported.fields.get("organ"), imported.fields.get("number")
     if project.config is None or not isinstance(organ, dict) or not isinstance(number, dict) or not organ.get("code"):
-        return None
+        return
     code, year, seq = organ["code"], number["year"], number["seq"]
     others = others_with(project, target, code, year, seq)
     if not others:
-        return None
+        return
     printed = f"{code}〔{year}〕{seq}号"
     line = next((no for no, text in enumerate(imported.source_lines, 1)
                  if str(year) in text and re.search(rf"(?<!\d){seq}\s*号", text) and code[:1] in text), None)
@@ -33,4 +33,3 @@ def number_taken(imported, target, project) -> Note | None:
     imported.notes.append(note)
     head, mark, rest = imported.draft.partition("\n")
     imported.draft = f"{head}\n#\n# 警告：{note.message}\n#   （{note.hint}）{mark}{rest}"
-    return note
