@@ -97,7 +97,9 @@ WARNED = [
     # day fits (315 is 3月15日: 31月 is none), 无 when two do (112: 1月12日 or 11月2日)
     *[({"date": d}, {"date": want}, d, "import-date") for d, want in
       (("2024年35日", "2024-03-05"), ("2024年315日", "2024-03-15"), ("2024年1231日", "2024-12-31"),
-       ("2024年618日", "2024-06-18"), ("2024年1011日", "2024-10-11"), ("2024年112日", "无"), ("2024年111日", "无"))],
+       ("2024年618日", "2024-06-18"), ("2024年1011日", "2024-10-11"), ("2024年112日", "无"), ("2024年111日", "无"),
+       ("二〇二四年六十八日", "2024-06-18"), ("二〇二四年三十五日", "2024-03-15"), ("二〇二四年十一五日", "2024-11-05"),
+       ("二〇二四年十二十日", "无"))],
     # 12. a body sentence that starts with a label word: kept in the body, and named
     *[({"body": "\n".join(BODY_LINES[:1] + [s] + BODY_LINES[1:])}, {}, s, "import-misplaced")
       for s in ("来源：县统计局数据显示，全县共有学生3万人。", "审核：县发改局已审核通过立项。", "作者：调查显示多数家长支持这一做法。")],
@@ -128,3 +130,30 @@ def test_this_salute_on_one_line_is_two_closing_lines(tmp_path, written):
     assert draft["closing"][1:] == ["此致", "敬礼！" if "！" in written else "敬礼"], result.draft
     assert not [n for n in result.notes if n.severity == "warning" and n.code != "import-organ"], \
         [n.message for n in result.notes]
+
+
+def test_every_day_written_in_chinese_numerals_without_its_month_is_read_or_named():
+    """二〇二五年六十二日 (held-out 322): each day of a leap year written 年…日 with 月 lost reads back as that day
+    when only it fits the numerals, and otherwise as none, the message naming every day that fits."""
+    import datetime as dt
+
+    from letterkit.importing.tail import date_of
+
+    numerals = "〇一二三四五六七八九"
+
+    def cn(n: int) -> str:
+        return numerals[n] if n < 10 else ("" if n < 20 else numerals[n // 10]) + "十" + (numerals[n % 10] if n % 10 else "")
+
+    day, read, named = dt.date(2024, 1, 1), 0, 0
+    while day.year == 2024:
+        text = "二〇二四年" + cn(day.month) + cn(day.day) + "日"
+        when, problem = date_of(text)
+        assert "缺了“月”" in problem, text
+        if when is not None:
+            assert when == day, text
+            read += 1
+        else:
+            assert f"{day.month}月{day.day}日" in problem, (text, problem)
+            named += 1
+        day += dt.timedelta(days=1)
+    assert read > 250 and named > 0

@@ -96,6 +96,9 @@ def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Reco
 # -- lines -----------------------------------------------------------------------------
 
 _SALUTATION_RUN_ON = re.compile(rf"(?P<who>(尊敬的)?[{CJK}、·\s]{{1,60}}?(委员|代表|同志|先生|女士)(们)?)\s*[:：]\s*(?P<rest>\S.{{8,}})")
+# 马建军代表 您提出的《…》收悉: the colon lost too, the opening speaking to the addressee right after
+_SALUTATION_NO_COLON = re.compile(rf"(?P<who>(尊敬的)?[{CJK}、·\s]{{2,30}}?(委员|代表|同志|先生|女士)(们)?)\s*"
+                                  rf"(?P<rest>(?:您|你们|你|首先|感谢|非常感谢|衷心感谢)(?=.{{0,60}}(?:收悉|答复如下|提出的|关心)).{{8,}})")
 # any addressee (an organ, 民进X总支, X等3名代表) before a colon, when what follows speaks to them
 # (who: no sentence about the proposal, 你们提出的关于…的提案（提案号：63）收悉 is an opening with a label inside)
 _RECIPIENT_RUN_ON = re.compile(r"(?P<who>(?![^：:]*(?:提出|收悉|转来|交办))[^：:，,。；;！？!?“”《》\s][^：:，,。；;！？!?“”《》]{1,29}?)\s*[:：]\s*"
@@ -153,7 +156,8 @@ def prepare(lines: list[Line], from_word: bool, notes: list[Note] | None = None)
         if len(parts) == 1 and index < 40 and (glued := _head_glued(text)):
             parts = glued
         if len(parts) == 1 and index < 40 and (m := _SALUTATION_RUN_ON.fullmatch(text) or _ORGAN_RUN_ON.fullmatch(text)
-                                                or _RECIPIENT_RUN_ON.fullmatch(text)) \
+                                                or _RECIPIENT_RUN_ON.fullmatch(text)
+                                                or index < 16 and _SALUTATION_NO_COLON.fullmatch(text)) \
                 and not labelled(text) and not re.search(r"[，。,；]", m.group("who")):
             parts = [text[:m.start("rest")].strip(), m.group("rest")]
         parts = [piece for part in parts for piece in _HEADING_RUN_ON.split(part) if piece.strip()]
@@ -529,6 +533,9 @@ def _read_head_marks(line: Line, found: dict, out: Recognised) -> bool:
         if number.group("open") != "〔" or number.group("close") != "〕":
             out.notes.append(Note(line.no, "import-number-brackets",
                                   f"发文字号的年份用了 {number.group('open')}{number.group('close')}，GB/T 9704 规定用六角括号〔〕；生成时用〔〕"))
+        if re.search(r"第\s*\d+\s*号$", rest):
+            out.notes.append(Note(line.no, "import-number-di", f"发文字号“{rest}”的序号前有“第”，GB/T 9704 7.2.4 规定不加；"
+                                  f"生成时印作 {number.group('code')}〔{number.group('year')}〕{number.group('seq')}号"))
         return True
     if broken:
         found["number"] = (line.no, broken.group("code"), int(broken.group("year")), int(broken.group("seq")))
@@ -564,19 +571,35 @@ def _read_salutation(line: Line, found: dict, out: Recognised) -> None:
 # -- tail ------------------------------------------------------------------------------
 
 
+def _kind(title: str, opening: str, found: dict, out: Recognised) -> str | None:
+    """提案 or 建议, by what most of the letter says: its title, its opening, the body of the session
+    (人大/政协) and the addressee's role.  A title saying 提案 to 5名代表 at a 人大 session whose opening
+    speaks of 建议 is a slip of the title (check's kind-word shows it), not the kind of the reply."""
+    said = []  # (what says it, its line, the kind)
+    for name, text in (("标题", title), ("开头语", opening)):
+        if m := re.search(r"(提案|建议)(的|答复|办理|$)|第.{1,12}?号(提案|建议)", text):
+            said.append((name, found.get("title" if name == "标题" else "opening", (None,))[0], m.group(1) or m.group(3)))
+    if m := re.search(r"人大|人民代表大会|政协|政治协商", title + opening):
+        said.append(("会议", None, "建议" if m.group() in ("人大", "人民代表大会") else "提案"))
+    if "addressee" in found:
+        said.append(("称呼", found["addressee"][0], {"委员": "提案", "代表": "建议"}[found["addressee"][2]]))
+    if not said:
+        return found.get("kind_hint")
+    first = said[0][2] if said[0][0] in ("标题", "开头语") else found.get("kind_hint") or said[0][2]
+    votes = {k: sum(kind == k for _, _, kind in said) for k in ("提案", "建议")}
+    kind = first if votes[first] * 2 >= len(said) else max(votes, key=votes.get)
+    if kind != first:
+        where, line = next((name, no) for name, no, said_kind in said if said_kind == first)
+        out.notes.append(Note(line, "import-kind", f"{where}说是{first}，{'、'.join(n for n, _, k in said if k == kind)}都说是{kind}："
+                              f"按{kind}导入", f"核对原件；{where}里的“{first}”多半是笔误"))
+    return kind
+
+
 def _proposal(found: dict, out: Recognised) -> None:
     title = found.get("title", (None, ""))[1]
     opening = found.get("opening", (None, ""))[1]
     title, opening = _quotes(title), _quotes(opening)  # "关于…的建议": a copy's straight quotes, read as “…”
-    kind = None
-    for text in (title, opening):
-        m = re.search(r"(提案|建议)(的|答复|办理|$)|第.{1,12}?号(提案|建议)", text)
-        if m:
-            kind = m.group(1) or m.group(3)
-            break
-    kind = kind or found.get("kind_hint")
-    if kind is None and "addressee" in found:
-        kind = {"委员": "提案", "代表": "建议"}[found["addressee"][2]]
+    kind = _kind(title, opening, found, out)
     if kind is None:
         kind = "提案"
         out.notes.append(Note(None, "import-kind", "看不出答复的是提案还是建议，暂按提案", "核对 proposal.kind"))
@@ -609,7 +632,9 @@ def _proposal(found: dict, out: Recognised) -> None:
                     lead = "关于" if re.search(r"关于\s*“$", opening[:m.start(1)]) and not subject.startswith("关于") else ""
                     subject = lead + subject + "的" + kind_word.group(1)
     session = None
-    for text, pattern in ((title, r"(?:关于对|关于|对|^)(.{2,30}?会议)(?:上|的?第|提出|的?\s*\d+\s*号)"), (opening, r"(?:于|在)(.{2,30}?(?:会议|大会))(?:大会)?上?提出")):
+    after = r"(.{2,30}?会议)(?:上|的?第|提出|的?\s*\d+\s*号)"  # (X社关于县政协…会议第18号提案: the session after 关于, not the organ with it)
+    for text, pattern in ((title, rf"(?:关于对|关于|对){after}"), (title, rf"^{after}"),
+                          (opening, r"(?:于|在)(.{2,30}?(?:会议|大会))(?:大会)?上?提出")):
         m = re.search(pattern, text) if text else None
         if m:
             session = m.group(1)

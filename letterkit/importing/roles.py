@@ -53,7 +53,7 @@ def _patterns() -> dict[str, re.Pattern]:
     for role in ROLES:
         words = _words(v.get(role, []))
         if role == "category":  # 类别：B / 分类标识【D】 / 办理结果:(C) / 答复类别（C）
-            out[role] = re.compile(rf"(?P<label>{words})\s*[:：]?\s*{MARK}(?![A-Za-z0-9])")
+            out[role] = re.compile(rf"(?P<label>{words})\s*[】\]]?\s*[:：]?\s*(?:{_MEANING_BEFORE}\s*)?{MARK}(?![A-Za-z0-9])")
         elif role == "disclosure":  # 是否同意公开【主动公开】 / 公开属性：依申请公开
             values = _words(v["disclosure_values"])
             out[role] = re.compile(rf"(?P<label>{words})\s*[:：]?\s*[【\[（(]?\s*(?P<value>{values})\s*[】\]）)]?\s*$|(?P<label2>{words}){_COLON}")
@@ -104,10 +104,13 @@ def labelled(text: str) -> Labelled | None:
 
 # what a category mark means, in brackets after it: A类（已解决或采纳）, B（所提问题正在解决）
 _MEANING = re.compile(r"[（(【\[][^（(）)】\]]{0,28}(?:解决|采纳|参考|计划|落实|吸纳|研究)[^（(）)】\]]{0,12}[）)】\]]")
+# or before it, the mark in brackets: 类别：已解决或采纳（A）
+_MEANING_BEFORE = r"[\u4e00-\u9fff，,、]{0,16}?(?:解决|采纳|参考|计划|落实|吸纳|研究)[\u4e00-\u9fff]{0,6}?(?=\s*[（(【\[〔]\s*[A-DＡ-Ｄa-dａ-ｄ]\s*类?\s*[）)】\]〕])"
 
 
 # a short label about a kind (类别, 分类, 类型, 标识) with one mark A–D after it
-_ANY_CATEGORY = re.compile(rf"(?P<label>[\u4e00-\u9fff\s]{{0,6}}(?:类\s*别|分\s*类|类\s*型|标\s*识)[\u4e00-\u9fff\s]{{0,3}})\s*[:：]?\s*{MARK}")
+_ANY_CATEGORY = re.compile(rf"[【\[]?\s*(?P<label>[\u4e00-\u9fff\s]{{0,6}}(?:类\s*别|分\s*类|类\s*型|标\s*识)[\u4e00-\u9fff\s]{{0,3}})\s*[】\]]?\s*[:：]?\s*"
+                           rf"(?:{_MEANING_BEFORE}\s*)?{MARK}\s*(?:{_MEANING.pattern})?")
 
 
 # page navigation: 首页 > 政务公开 > 建议提案办理, or any short line of three steps

@@ -98,6 +98,8 @@ def _right(name: str, expected, got: str, organs=()) -> bool:
             return True
         elif name == "signature" and re.sub(r"[\s、]", "", _norm(got)) == re.sub(r"[\s、]", "", _norm(option)):
             return True  # organs signing side by side: written down with spaces, the draft's listed with 、
+        elif name == "number" and _norm(got) == re.sub(r"第(?=\d+号$)", "", _norm(option)):
+            return True  # X〔2024〕第8号: GB/T 9704 7.2.4 puts no 第 before the number, the draft cannot hold it
     return False
 
 

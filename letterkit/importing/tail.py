@@ -14,6 +14,8 @@ from .source import Line
 CLOSING = closing_start()
 DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*(?P<end>[日号])")
 DATE_CN = re.compile(r"(?P<y>[〇○零一二三四五六七八九0OＯ]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日")
+DATE_CN_NO_MONTH = re.compile(r"(?P<y>[〇○零一二三四五六七八九0OＯ]{4})\s*年\s*(?P<rest>[一二三四五六七八九十]{2,5})\s*日")  # 二〇二五年六十二日
+CN_DAY_NUMBER = re.compile(r"[一二三四五六七八九十]|十[一二三四五六七八九]|[二三]十[一二三四五六七八九]?")  # 1–39, as a date writes them
 DATE_SEPARATED = re.compile(r"((?:19|20)\d{2})\s*[.\-/．－]\s*(\d{1,2})\s*[.\-/．－]\s*(\d{1,2})")
 DATE_NO_MONTH = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<rest>\d{2,4})\s*日")  # 2024年317日: 月 lost in copying
 DATE_BROKEN = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<rest>\d{2,4})")
@@ -125,6 +127,14 @@ def date_of(text: str) -> tuple[dt.date | None, str | None] | None:
             return day, f"日期“{text}”缺了“月”，只能是 {day.year}年{day.month}月{day.day}日，按此读入"
         shown = f"（可能是 {'、'.join(f'{d.month}月{d.day}日' for d in options)}）" if options else ""
         return None, f"日期“{text}”缺了“月”，读不出是哪一天{shown}，写作 date: 无"
+    if m := DATE_CN_NO_MONTH.fullmatch(text):
+        year = int("".join(str(CN_DIGITS[c]) for c in m["y"]))
+        options = _cn_month_day(year, m["rest"])
+        if len(options) == 1:  # 二〇二五年六十二日: only 六月十二日 is a day
+            day = options[0]
+            return day, f"日期“{text}”缺了“月”，只能是 {day.year}年{day.month}月{day.day}日，按此读入"
+        shown = f"（可能是 {'、'.join(f'{d.month}月{d.day}日' for d in options)}）" if options else ""
+        return None, f"日期“{text}”缺了“月”，读不出是哪一天{shown}，写作 date: 无"
     if m := DATE_SEPARATED.fullmatch(text):
         try:
             return dt.date(int(m[1]), int(m[2]), int(m[3])), f"日期“{text}”没有写成“年月日”，按 {m[1]}年{int(m[2])}月{int(m[3])}日 读入"
@@ -148,6 +158,19 @@ def _month_day(year: int, digits: str) -> list[dt.date]:
         if digits[cut] != "0" or len(digits[cut:]) == 2:
             try:
                 options.append(dt.date(year, int(digits[:cut]), int(digits[cut:])))
+            except ValueError:
+                pass
+    return options
+
+
+def _cn_month_day(year: int, numerals: str) -> list[dt.date]:
+    """The days Chinese numerals with 月 lost (六十二: 6月12日; 十二十: 10月20日 or 12月10日) can be."""
+    options = []
+    for cut in range(1, len(numerals)):
+        month, day = numerals[:cut], numerals[cut:]
+        if CN_DAY_NUMBER.fullmatch(month) and CN_DAY_NUMBER.fullmatch(day):
+            try:
+                options.append(dt.date(year, cn_number(month), cn_number(day)))
             except ValueError:
                 pass
     return options
@@ -224,7 +247,7 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
         if attachments and not seen_date and marker(text):
             attachments.append((line.no, text))
             continue
-        if CONTACT.match(text) or _unlabelled_contact(text):
+        if CONTACT.match(text) or unlabelled_contact(text):
             contact_lines.append(line)
             continue
         if m := CC.fullmatch(text):
@@ -269,11 +292,19 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
 
 
 _NAME_LABEL = re.compile(rf"^\s*[（(]?\s*(?:{_words(vocabulary()['contact_name'])})\s*(?=[\u4e00-\u9fff])")
-def _unlabelled_contact(text: str) -> bool:
-    """经办人　李四　　电话　0871-…, 承办人 李四: a contact whose label lost its colon (a name, a phone after it)."""
+def unlabelled_contact(text: str) -> bool:
+    """经办人　李四　　电话　0871-…, 承办人 李四: a contact whose label lost its colon (a name, a phone after it);
+    王海燕 0527-80786512 (its space maybe squeezed out), 0527-80786512（王海燕）: a person and a phone with no label."""
     m = _NAME_LABEL.match(text)
     rest = text[m.end():] if m and width(text) <= 40 else ""
-    return bool(PHONE.search(rest) or re.fullmatch(r"[\u4e00-\u9fff·]{2,4}\s*", rest))
+    if PHONE.search(rest) or re.fullmatch(r"[\u4e00-\u9fff·]{2,4}\s*", rest):
+        return True
+    bare = _BARE_CONTACT.fullmatch(text.strip())
+    return bool(bare) and not _UNIT.fullmatch(bare.group("name") or bare.group("name2"))
+
+
+_BARE_CONTACT = re.compile(rf"[（(]?\s*(?:(?P<name>[\u4e00-\u9fff·]{{2,4}}?)(?:同志|科长|主任)?\s*[，,、；;:：\s（(]?\s*(?:{PHONE.pattern})"
+                           rf"|(?:{PHONE.pattern})\s*[，,、；;\s（(]?\s*(?P<name2>[\u4e00-\u9fff·]{{2,4}}?)(?:同志|科长|主任)?)\s*[）)]?")
 
 
 def _lone_brackets(lines: list[Line], out: Recognised) -> None:

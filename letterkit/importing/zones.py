@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from .clean import CJK, marker, width
 from .roles import closing_start, labelled
 from .source import Line
-from .tail import ATTACH_LIST, CC, CONTACT, DISCLOSURE_NOTE, LEADER, PRINTER, date_of, is_signature
+from .tail import ATTACH_LIST, CC, CONTACT, DISCLOSURE_NOTE, LEADER, PRINTER, date_of, is_signature, unlabelled_contact
 
 HEAD, SALUTATION, BODY, TAIL, AFTER = range(5)
 NAMES = ("head", "salutation", "body", "tail", "after")
@@ -106,7 +106,7 @@ def features(lines: list[Line], index: int) -> dict[str, bool]:
     before_date = any(date_of(line.text) is not None for line in lines[index + 1:index + 3])
     f["signature"] = is_signature(bare) and not f["numbered"] and (bool(_ORGAN_END.search(re.split(r"\s", bare)[-1])) or before_date)
     f["tail_label"] = (role is not None and role.role in _TAIL_ROLES) or bool(
-        CONTACT.match(text) or CC.match(text) or LEADER.match(text) or DISCLOSURE_NOTE.fullmatch(text))
+        CONTACT.match(text) or CC.match(text) or LEADER.match(text) or DISCLOSURE_NOTE.fullmatch(text) or unlabelled_contact(text))
     f["unknown_label"] = role is None and bool(_LABEL.match(text)) and width(text) <= 40 and not f["sentence"]
     f["plain_sentence"] = f["sentence"] and not f["tail_label"]
     f["nothing_of_the_tail"] = not (f["dated"] or f["signature"] or f["tail_label"] or f["numbered"])
