@@ -411,9 +411,10 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
                                   "是信函内容的话，移到草稿中合适的字段；是常见的网页标签的话，可加进 labels.yaml"))
         else:
             close_title_needed = False
-            if pending and _title_complete(squeeze("".join(l.text for l in pending))) and re.match(r"关于|对", text) \
-                    and _title_like(text):
-                close_title()  # a whole title and then another (a page's heading over the letter's): two titles
+            if pending and (_title_complete(squeeze("".join(l.text for l in pending))) or _title_complete(squeeze(text)))  \
+                    and re.match(r"关于|对", text) and _title_like(text):
+                close_title()  # a whole title and then another (a page's heading over the letter's; 平城区人大建议办理情况公开
+                # over 关于…的答复, a page's section): two titles
             pending.append(line)
         if close_title_needed:
             close_title()

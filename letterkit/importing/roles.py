@@ -57,6 +57,8 @@ def _patterns() -> dict[str, re.Pattern]:
         elif role == "disclosure":  # 是否同意公开【主动公开】 / 公开属性：依申请公开
             values = _words(v["disclosure_values"])
             out[role] = re.compile(rf"(?P<label>{words})\s*[:：]?\s*[【\[（(]?\s*(?P<value>{values})\s*[】\]）)]?\s*$|(?P<label2>{words}){_COLON}")
+        elif role == "contact_both":  # 联系人及电话 / 联系人/电话 / 联系人、电话: any joiner
+            out[role] = re.compile(rf"(?P<label>{words.replace('及', '[及和与/／、]')}){_COLON}")
         elif role == "contact_phone":  # 联系电话0818-… (the colon lost in copying)
             out[role] = re.compile(rf"(?P<label>{words})(?:{_COLON}|(?=\s*\d))")
         else:
@@ -194,7 +196,9 @@ def peel_marks(text: str) -> tuple[str, str | None, str | None]:
         disclosure = vocabulary()["disclosure_values"][m.group(1)]
         text = text[:m.start()].rstrip()
     category = None
-    m = re.search(rf"(?:(?:{_words(vocabulary()['category'])})\s*[:：]?\s*)?(?:[【\[（(]\s*([A-DＡ-Ｄ])\s*类?\s*[】\]）)]|([A-DＡ-Ｄ])\s*类)$", text)
+    label = rf"(?:{_words(vocabulary()['category'])}|[\u4e00-\u9fff]{{0,4}}(?:类\s*别|类\s*型|分\s*类|标\s*识))"  # 类型:A类 too
+    m = re.search(rf"(?<=号)\s*{label}\s*[:：]?\s*[【\[（(]?\s*([A-DＡ-Ｄ])()\s*类?\s*[】\]）)]?$", text)  # …19号 类型:A
+    m = m or re.search(rf"(?:{label}\s*[:：]?\s*)?(?:[【\[（(]\s*([A-DＡ-Ｄ])\s*类?\s*[】\]）)]|([A-DＡ-Ｄ])\s*类)$", text)
     m = m or re.search(r"(?<=号)\s*([A-DＡ-Ｄ])$", text)  # 西民函〔2022〕14号　　A: a bare mark after the number
     if m and m.start() > 0:
         category = (m.group(1) or m.group(2)).translate(str.maketrans("ＡＢＣＤ", "ABCD"))

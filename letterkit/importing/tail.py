@@ -353,7 +353,7 @@ def _read_contact(lines: list[Line], found: dict, out: Recognised) -> None:
             value = value[:m.start()] + value[m.end():]
         if name is None and (role is None or role.role != "contact_unit") and "单位" not in (role.label if role else ""):
             value = re.sub(r"(?<=[\u4e00-\u9fff])[（(][^（()）]{1,12}(?:[）)]|$)", "  ", value)  # 俞文杰(区建管委: the unit aside
-            value = re.sub(r"(联系)?电话|手机|[:：;；,，()（）。.]", " ", value)  # 联系方式：李四 139…: a name too
+            value = re.sub(r"(联系)?电话|手机|[:：;；,，()（）。./／、]", " ", value)  # 联系方式：李四 139…: a name too
             words = [w for w in re.split(r"\s{2,}|[;；,，]", value.strip()) if w.strip()]
             candidate = re.sub(r"\s", "", words[0]) if words else ""
             if len(candidate) == 1 and len(words) > 1 and re.fullmatch(r"[\u4e00-\u9fff]{1,3}", words[1].strip()):
