@@ -335,15 +335,51 @@ def _names(c):
             renamed = _renamed_key(run)
             earlier, difference = first_unreported(
                 kinds.get(run[-1], []) + kinds.get(core, []) + kinds.get(renamed, []), run,
-                lambda a, b: _typo(a, b) or _typo(b, a) or _kind_variant(a, b) or _two_changed(a, b)
+                lambda a, b: _swapped(a, b) or _typo(a, b) or _typo(b, a) or _kind_variant(a, b) or _two_changed(a, b)
                 or _one_changed(a, b) or _one_doubled(a, b) or _company_form(a, b))
             if earlier is not None and not said_elsewhere(path, offset, offset + len(run), earlier):
-                quoted, before = _quote(run, earlier), _quote(earlier, run)
+                quoted, before = (_swap_quote(run, earlier), _swap_quote(earlier, run)) if "颠倒" in difference else (_quote(run, earlier), _quote(earlier, run))
                 yield Finding(path, f"“{quoted}”与前文“{before}”相差{difference}，像是同一机构的两种写法",
                               "核对全称，全文统一（简称只省去开头的地名）", offset + len(run) - len(quoted))
             for key in ((run[-1], core) if len(core) == 2 else (run[-1],)) + ((renamed,) if renamed else ()):
                 if run not in kinds.setdefault(key, []):
                     kinds[key].append(run)
+    from .homophones import place_variants
+
+    for path, offset, once, end, other, often, facility in place_variants(c.data):
+        where = f"都在“{facility}”前" if facility else f"写了 {often} 次"
+        yield Finding(path, f"“{once}{end}”与信里{where}的“{other}{end}”差一个字，像是同一地方的两种写法",
+                      "核对地名，全文统一", offset)
+
+
+@lru_cache(maxsize=65536)
+def _swapped(a: str, b: str) -> str | None:
+    """区就业管理服务中心 and 区就业服务管理中心, 市场监督管理局 and 县市场管理监督局: one body's name with two of its
+    words (two characters or more each) in the other order before the same last word — both read as names,
+    only one is the body's."""
+    tail = 0
+    while tail < min(len(a), len(b)) and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    if not tail or not END.search(a[len(a) - tail:]):
+        return None
+    for size in range(4, min(len(a), len(b)) - tail + 1):
+        span_a, span_b = a[len(a) - tail - size:len(a) - tail], b[len(b) - tail - size:len(b) - tail]
+        for cut in range(2, size - 1):
+            if span_b == span_a[cut:] + span_a[:cut] and re.fullmatch(f"[{CJK}]+", span_a) \
+                    and not PLACE_CHARS & set(span_a) and not NOT_NAME.search(span_a + span_b):
+                return f"“{span_a[:cut]}”与“{span_a[cut:]}”前后颠倒"
+    return None
+
+
+def _swap_quote(a: str, b: str) -> str:
+    """The part of name a to quote beside b when two words are swapped: the common tail, the swapped words
+    and one character before them (县市场管理监督局, not the words of the sentence before it)."""
+    tail = 0
+    while tail < min(len(a), len(b)) and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    size = next((n for n in range(4, min(len(a), len(b)) - tail + 1)
+                 if sorted(a[len(a) - tail - n:len(a) - tail]) == sorted(b[len(b) - tail - n:len(b) - tail])), len(a) - tail)
+    return a[max(0, len(a) - tail - size - 1):]
 
 
 @lru_cache(maxsize=65536)

@@ -304,7 +304,10 @@ def _unit_subject(c):
                 continue  # 新增学位2700个 … 已新增学位2700人: one count, its unit miswritten
             by_label.setdefault((label, written), (unit, f"{label}{written}{unit}"))
             stem = _stem(text, match.start(2), match.end())
-            doing = next((d for d in by_stem.get(written, ()) if _one_doing(d, unit, stem, number)), None)
+            other = by_number.get(written)
+            figure = number + (magnitude or "")[:1]  # 86万: as long as three digits
+            doing = next((d for d in by_stem.get(written, ()) if _one_doing(d, unit, stem, number)), None) \
+                if not (other and _counted_twice(other[:2] + (figure,), (unit, about, figure))) else None
             if doing:
                 yield Finding(path, f"“{written}{unit}”与前文“{doing[2]}”数字相同、说的是同一件事（“{'”“'.join(sorted(w.strip('~') for w in doing[1] & stem))}”），"
                                     "量词不同", f"核对计的是“{doing[0]}”还是“{unit}”，全文一致", match.start(5))
@@ -312,8 +315,6 @@ def _unit_subject(c):
             by_stem.setdefault(written, []).append((unit, stem, f"{written}{unit}"))
             if unit in THINGS - {"户"} and _significant(number) < 3:
                 continue  # 12个, 3家: too common to be one figure
-            other = by_number.get(written)
-            figure = number + (magnitude or "")[:1]  # 86万: as long as three digits
             if other and _counted_twice(other[:2] + (figure,), (unit, about, figure)):
                 yield Finding(path, f"“{written}{unit}”与前文“{other[2]}”数字相同、量词不同",
                               f"核对计的是“{other[0]}”还是“{unit}”，全文一致", match.start(5))
