@@ -88,7 +88,7 @@ def _date_order(c):
 
 CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 CN_YEAR = "[〇○零一二三四五六七八九]{4}年"
-CN_DAY = "[一二三四五六七八九十]{1,4}"
+CN_DAY = "[一二三四五六七八九十]{1,5}"
 
 
 def chinese_number(n: int) -> str:

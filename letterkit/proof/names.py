@@ -320,9 +320,10 @@ def _names(c):
             if counted:
                 counted_runs.add(run)
             bucket = seen.setdefault(run[-3:], [])
-            earlier, difference = first_unreported(bucket, run, _variant)
+            earlier, difference = first_unreported(bucket, run, lambda a, b: _swapped(a, b) or _variant(a, b))
             if earlier is not None and not said_elsewhere(path, offset, offset + len(run), earlier):
-                quoted, before = _quote(run, earlier), _quote(earlier, run)
+                quoted, before = (_swap_quote(run, earlier), _swap_quote(earlier, run)) if "颠倒" in difference \
+                    else (_quote(run, earlier), _quote(earlier, run))
                 yield Finding(path, f"“{quoted}”与前文“{before}”相差{difference}，像是同一名称的两种写法",
                               "核对全称，全文统一", offset + len(run) - len(quoted))
             if run not in bucket:
