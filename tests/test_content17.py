@@ -53,7 +53,22 @@ def test_a_count_restated_with_the_point_moved_inside_one_magnitude_is_reported(
     assert not [f for code in ("quantity-magnitude", "figure-magnitude") for f in raised(code, *placed(one, same, apart))]
 
 
+# (label, the label said again): the words before what is named differ, the last two or three agree
+RELABELLED = [("项目总投资", "计划投资"), ("全年门诊量", "其中门诊量"), ("累计接待游客", "全年共接待游客"), ("全区参保人数", "目前参保人数")]
+
+
+@pytest.mark.parametrize("labels", RELABELLED)
+@pytest.mark.parametrize("moved", MOVED[:4])
+@pytest.mark.parametrize("unit", ["亿元", "万人次"])
+def test_a_figure_relabelled_with_its_last_words_alike_and_the_point_moved_is_reported(labels, moved, unit):
+    (label, again), (first, second) = labels, moved
+    text = f"{label}{first}{unit}，进展顺利。{again}{second}{unit}，群众满意。"
+    found = [f for code in ("quantity-magnitude", "figure-magnitude") for f in raised(code, text)]
+    assert found and f"{again}{second}{unit}" in found[0].message, text
+
+
 QUIET_FIGURES = [
+    "区财政资金1.5亿元，上级资金15亿元。",                              # two sums named by 资金 alone
     "全年门诊量32万人次，住院量3.2万人次。",                          # two subjects
     "全区常住人口32万人，其中城镇人口3.2万人。".replace("其中城镇人口", "城镇化率提高，农村劳动力"),
     "2023年门诊量32万人次。2022年门诊量3.2万人次。",                  # two years

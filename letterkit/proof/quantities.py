@@ -155,7 +155,7 @@ def _restated(data):
                     if ratio >= 10 and ratio == 10 ** (len(str(int(ratio))) - 1):
                         yield path, offset, label, written, before_run, before_written, int(ratio), same or (
                             "when" if _same_doing(when, before_when) else
-                            "label" if _tail(label, before_label) >= 3 else "")
+                            "label" if _alike(label, before_label) else "")
                         break
             run = LABEL_RUN.search(text[max(0, offset - 12):offset]).group()  # quoted as written (此前新建的停车位)
             seen.setdefault(key, []).append((index, label, value, written, noun, run, when))
@@ -168,6 +168,14 @@ def _tail(label: str, before: str) -> int:
     while same < min(len(label), len(before)) and label[-1 - same] == before[-1 - same]:
         same += 1
     return same
+
+
+def _alike(label: str, before: str) -> bool:
+    """Labels ending in three characters alike (门诊量), or in two that name what was done (总投资 and
+    计划投资: 投资) — not a word any sum or count is named by (资金, 面积, 项目: 财政资金 and 上级资金 are two)."""
+    tail = _tail(label, before)
+    return tail >= 3 or (tail == 2 and re.fullmatch(f"[{CJK}]{{2}}", label[-2:]) is not None
+                         and not NOT_DOING.fullmatch(label[-2:]))
 
 
 WRITTEN = re.compile(r"(\d+(?:\.\d+)?)\s*(千|万|亿)?")
@@ -204,7 +212,9 @@ def _figure(c):
         if same is not True and (same == "when" or _same_figure(written, before_written)
                                  or (same == "label" and _same_magnitude(written, before_written))
                                  or _written_out(written, before_written, ratio)):
-            yield Finding(path, f"“{label}{written}”与前文“{before_label}{before_written}”数字相同而相差 {ratio} 倍，"
+            # as written (其中门诊量3.2万人次, not 中门诊量), or by its year when that is longer (2023年238.65万人次)
+            quoted = max(_quoted(c.data, path, offset, written), label + written, key=len)
+            yield Finding(path, f"“{quoted}”与前文“{before_label}{before_written}”数字相同而相差 {ratio} 倍，"
                                 "可能是同一个数写错了数量级", "核对数量级（万、亿）、小数点和单位", offset)
 
 
