@@ -163,18 +163,20 @@ def _swap(words: list[str]) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize("place, words", BODIES)
-@pytest.mark.parametrize("second_place", ["", "县", "区"])
+@pytest.mark.parametrize("lead", ["同时", "并由", "会同"])
 @pytest.mark.parametrize("apart", [True, False])
-def test_a_body_named_with_two_words_swapped_is_reported(place, words, second_place, apart):
+def test_a_body_named_with_two_words_swapped_is_reported(place, words, lead, apart):
     name, swapped = _swap(words)
-    one, two = f"由{place}{name}牵头，制定工作方案。", f"同时{second_place or place}{swapped}做好配合。"
+    one, two = f"由{place}{name}牵头，制定工作方案。", f"{lead}{place}{swapped}做好配合。"
     found = raised("name-variant", *placed(one, two, apart))
     assert found and "颠倒" in found[0].message and swapped[-4:] in found[0].message, (one, two)
     assert not raised("name-variant", *placed(one, two.replace(swapped, name), apart))
 
 
-def test_two_offices_with_words_in_another_order_each_are_left_alone():
-    assert not raised("name-variant", "县卫生健康局牵头，县健康教育中心配合。")
+@pytest.mark.parametrize("text", ["县卫生健康局牵头，县健康教育中心配合。",
+                                  "华为软件云服务创新中心、深圳人工智能应用创新服务中心"])  # the seed: two bodies
+def test_two_bodies_with_words_in_another_order_are_left_alone(text):
+    assert not raised("name-variant", text)
 
 
 # -- 4. a place named with one character changed ----------------------------------------------------------

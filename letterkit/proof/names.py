@@ -360,8 +360,8 @@ def _names(c):
 @lru_cache(maxsize=65536)
 def _swapped(a: str, b: str) -> str | None:
     """区就业管理服务中心 and 区就业服务管理中心, 市场监督管理局 and 县市场管理监督局: one body's name with two of its
-    words (two characters or more each) in the other order before the same last word — both read as names,
-    only one is the body's."""
+    words (two characters or more each) in the other order before the same last word, after the same two
+    characters (就业, 市场) or the same place (镇农业综合服务站) — both read as names, only one is the body's."""
     tail = 0
     while tail < min(len(a), len(b)) and a[-1 - tail] == b[-1 - tail]:
         tail += 1
@@ -369,6 +369,9 @@ def _swapped(a: str, b: str) -> str | None:
         return None
     for size in range(4, min(len(a), len(b)) - tail + 1):
         span_a, span_b = a[len(a) - tail - size:len(a) - tail], b[len(b) - tail - size:len(b) - tail]
+        head_a, head_b = a[:len(a) - tail - size], b[:len(b) - tail - size]
+        if not (head_a[-2:] == head_b[-2:] and len(head_a) >= 2 or head_a[-1:] == head_b[-1:] and head_a[-1:] in PLACE_CHARS):
+            continue  # the name's first words differ: 云服务创新中心 and 应用创新服务中心 are two bodies
         for cut in range(2, size - 1):
             if span_b == span_a[cut:] + span_a[:cut] and re.fullmatch(f"[{CJK}]+", span_a) \
                     and not PLACE_CHARS & set(span_a) and not NOT_NAME.search(span_a + span_b):
