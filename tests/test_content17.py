@@ -67,7 +67,21 @@ def test_a_figure_relabelled_with_its_last_words_alike_and_the_point_moved_is_re
     assert found and f"{again}{second}{unit}" in found[0].message, text
 
 
+@pytest.mark.parametrize("verb", ["惠及", "覆盖", "服务", "带动"])
+@pytest.mark.parametrize("moved", [("12.6", "126"), ("126", "12.6"), ("3.5", "35"), ("4.82", "48.2")])
+def test_a_figure_after_the_same_verb_with_the_point_moved_is_reported(verb, moved):
+    """惠及群众12.6万人 … 项目建成后将惠及126万人; 全年门诊量达32万人次 … 3.2万人次的门诊量 (read through 的)."""
+    first, again = moved
+    text = f"{verb}群众{first}万人，成效明显。项目建成后将{verb}{again}万人。"
+    found = [f for code in ("quantity-magnitude", "figure-magnitude") for f in raised(code, text)]
+    assert found and f"{verb}{again}万人" in found[0].message, text
+    assert not raised("figure-magnitude", text.replace(f"{again}万人", f"{first}万人"))  # said again alike
+    through = f"全年门诊量达{first}万人次。基层承担了{again}万人次的门诊量。"
+    assert [f for code in ("quantity-magnitude", "figure-magnitude") for f in raised(code, through)], through
+
+
 QUIET_FIGURES = [
+    "惠及群众12万人，成效明显。项目建成后将惠及120万人。",              # zeros, no point moved: may be two
     "区财政资金1.5亿元，上级资金15亿元。",                              # two sums named by 资金 alone
     "全年门诊量32万人次，住院量3.2万人次。",                          # two subjects
     "全区常住人口32万人，其中城镇人口3.2万人。".replace("其中城镇人口", "城镇化率提高，农村劳动力"),

@@ -58,7 +58,8 @@ def quantities(text: str):
             continue  # 年产值40万元以上的企业 … 400万元以上的: a bound of a class, two bounds are two figures
         value = Decimal(number) * MAGNITUDE[magnitude] * SCALE.get(unit, 1)
         digits = number.replace(".", "").strip("0")
-        noun = NOUN_AFTER.match(text, match.end())  # 新增1200个公办学位: what is counted comes after the unit
+        # 新增1200个公办学位: what is counted comes after the unit, or after 的 (3.2万人次的门诊量)
+        noun = NOUN_AFTER.match(text, match.end() + (text.startswith("的", match.end())))
         leads = None if noun else NOUN_LEADS.match(text, match.end())  # a longer run: its first four characters
         noun = noun.group(1) if noun else leads.group() if leads else ""
         yield match.start(), label, value, UNITS[unit], digits, match.group(), noun
@@ -134,6 +135,14 @@ def _same_doing(when: tuple, before: tuple) -> bool:
         for pair in pairs)
 
 
+def _one_verb(when: tuple, before: tuple) -> bool:
+    """A two-character word of what was done, right before both numbers (惠及群众12.6万人 … 将惠及126万人):
+    with the point moved inside one 万/亿 one figure said twice (12万人 and 120万人 may be two)."""
+    words, before_words = when[1], before[1]
+    return any(re.fullmatch(f"[{CJK}]{{2}}", words[i:i + 2]) and "年" not in words[i:i + 2] and words[i:i + 2] in before_words
+               and not NOT_DOING.fullmatch(words[i:i + 2]) for i in range(len(words) - 1))
+
+
 def _restated(data):
     """Each quantity whose digits and unit an earlier one has, at another power of ten."""
     seen: dict[tuple, list] = {}
@@ -155,7 +164,7 @@ def _restated(data):
                     if ratio >= 10 and ratio == 10 ** (len(str(int(ratio))) - 1):
                         yield path, offset, label, written, before_run, before_written, int(ratio), same or (
                             "when" if _same_doing(when, before_when) else
-                            "label" if _alike(label, before_label) else "")
+                            "label" if _alike(label, before_label) else "verb" if _one_verb(when, before_when) else "")
                         break
             run = LABEL_RUN.search(text[max(0, offset - 12):offset]).group()  # quoted as written (此前新建的停车位)
             seen.setdefault(key, []).append((index, label, value, written, noun, run, when))
@@ -211,6 +220,7 @@ def _figure(c):
     for path, offset, label, written, before_label, before_written, ratio, same in _restated(c.data):
         if same is not True and (same == "when" or _same_figure(written, before_written)
                                  or (same == "label" and _same_magnitude(written, before_written))
+                                 or (same == "verb" and _same_magnitude(written, before_written) and "." in written + before_written)
                                  or _written_out(written, before_written, ratio)):
             # as written (其中门诊量3.2万人次, not 中门诊量), or by its year when that is longer (2023年238.65万人次)
             quoted = max(_quoted(c.data, path, offset, written), label + written, key=len)
