@@ -273,3 +273,93 @@ def test_every_month_and_day_lost_is_read_back_among_the_dates_it_can_be(month, 
 def test_the_new_comparisons_answer_for_any_text(text):
     for code in ("per-unit-restated", "unit-subject", "name-variant", "figure-magnitude", "date-lost-month"):
         raised(code, text, text[::-1])
+
+
+# -- through import, as a clerk runs it: each family planted into the published letters ------------------
+
+import random  # noqa: E402
+import re  # noqa: E402
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import slipgen  # noqa: E402
+
+
+def _insert(letter, rng, sentences: list[str], family: str):
+    """The letter with each sentence put after a full stop of the body, in reading order (the last one is
+    the slip), or None when the body has too few full stops."""
+    stops = [(n, m.end()) for n in letter.prose() for m in re.finditer("。", letter.lines[n - 1])]
+    if len(stops) < len(sentences):
+        return None
+    chosen = sorted(rng.sample(stops, len(sentences)))
+    lines = list(letter.lines)
+    for (n, at), sentence in reversed(list(zip(chosen, sentences))):
+        lines[n - 1] = lines[n - 1][:at] + sentence + lines[n - 1][at:]
+    return lines, slipgen.Slip(family, chosen[-1][0], sentences[-1], "")
+
+
+def plant_point_moved(letter, rng):
+    first, again = rng.choice(MOVED)
+    name, unit = rng.choice([("门诊量", "万人次"), ("项目总投资", "亿元"), ("接待游客", "万人次")])
+    return _insert(letter, rng, [f"全年{name}{first}{unit}。", f"其中{name}{again}{unit}。"], "point-moved")
+
+
+def plant_per_word(letter, rng):
+    per, other = rng.choice([("亩", "户"), ("人", "户"), ("户", "人")])
+    amount = rng.choice(PER_AMOUNTS)
+    return _insert(letter, rng, [f"对种粮农户每{per}补贴{amount}。", f"今年按每{other}{amount}的补贴标准发放到位。"], "per-word")
+
+
+def plant_counted_through_verb(letter, rng):
+    (unit, other), number = rng.choice(COUNT_UNITS[:4]), rng.choice(COUNT_NUMBERS)
+    return _insert(letter, rng, [f"全年培训农民{number}{unit}。", f"参训的{number}{other}农民普遍反映收获较大。"], "count-verb")
+
+
+def plant_swapped(letter, rng):
+    place, words = rng.choice(BODIES)
+    name, swapped = _swap(words)
+    return _insert(letter, rng, [f"由{place}{name}牵头推进。", f"{place}{swapped}做好配合。"], "swapped")
+
+
+def plant_town(letter, rng):
+    town, slip = rng.choice(TOWNS)
+    return _insert(letter, rng, [f"在{town}镇开展试点。", f"{town}镇人民政府积极配合。", f"推动{slip}镇卫生院改造。"], "town")
+
+
+def plant_chinese_date(letter, rng):
+    """The date line in Chinese numerals without its 月 (二〇二四年七十二日)."""
+    number = (letter.roles.get("date") or [None])[0]
+    if number is None:
+        return None
+    year = "".join("〇一二三四五六七八九"[int(d)] for d in str(rng.choice([2023, 2024, 2025])))
+    lost = f"{year}年{chinese_number(rng.randint(1, 12))}{chinese_number(rng.randint(1, 28))}日"
+    lines = list(letter.lines)
+    lines[number - 1] = lost
+    return lines, slipgen.Slip("chinese-date", number, lost, letter.lines[number - 1])
+
+
+PLANTED = [
+    slipgen.Family("point-moved", "serious", frozenset({"quantity-magnitude", "figure-magnitude"}), plant_point_moved),
+    slipgen.Family("per-word", "serious", frozenset({"per-unit-restated"}), plant_per_word),
+    slipgen.Family("count-verb", "serious", frozenset({"unit-subject"}), plant_counted_through_verb),
+    slipgen.Family("swapped", "standard", frozenset({"name-variant"}), plant_swapped),
+    slipgen.Family("town", "standard", frozenset({"name-variant"}), plant_town),
+    slipgen.Family("chinese-date", "serious", frozenset({"date-line-lost-month", "date-lost-month"}), plant_chinese_date),
+]
+
+
+@pytest.mark.parametrize("letter", sample(slipgen.published_letters(), 4), ids=lambda letter: letter.name[:2])
+def test_each_family_planted_in_a_published_letter_is_found_through_import(letter):
+    """import + check of a published letter with one slip of each family planted (one at a time): found,
+    quoting the slip or naming its line, beside what the clean letter raises."""
+    rng = random.Random(letter.name)
+    with tempfile.TemporaryDirectory() as folder:
+        before = slipgen.run(letter.lines, letter.name, Path(folder))
+        for family in PLANTED:
+            planted = family.plant(letter, rng)
+            if planted is None:
+                continue
+            lines, slip = planted
+            after = slipgen.run(lines, letter.name, Path(folder))
+            assert slipgen.found(slip, family, before, after), (family.name, slip, [(p.code, p.message) for p in after
+                                                                                    if p.code in family.codes])
