@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import random
+import re
+import tempfile
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -17,6 +21,7 @@ from letterkit import proof
 from letterkit.proof.dates import chinese_month_day, chinese_number
 from letterkit.proof.registry import Context
 
+import slipgen
 from imported import import_text, sample
 
 
@@ -276,14 +281,6 @@ def test_the_new_comparisons_answer_for_any_text(text):
 
 
 # -- through import, as a clerk runs it: each family planted into the published letters ------------------
-
-import random  # noqa: E402
-import re  # noqa: E402
-import tempfile  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import slipgen  # noqa: E402
-
 
 def _insert(letter, rng, sentences: list[str], family: str):
     """The letter with each sentence put after a full stop of the body, in reading order (the last one is
