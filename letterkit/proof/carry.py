@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .dates import CN_DAY, CN_NUMBERS, CN_YEAR, chinese_month_day
 from .registry import Finding, rule
 from .text import get, prose
 
@@ -28,6 +29,22 @@ NO_MONTH = re.compile(r"((?<!\d)(?:19|20)\d{2}年|今年|去年|明年|当年|�
                       r"|((?<![\d月])(?:于|截至|截止到?|自|起至))(\d{3,4})日(?![内以之左后])")
 
 
+# the same in Chinese numerals (二〇二五年六十二日, 于十一五日召开): after a year written out any day without 月;
+# after 今年 or 于 only numerals that are no day of a month (于十五日 is the 15th of a month named before)
+NO_MONTH_CN = re.compile(rf"({CN_YEAR})({CN_DAY})日|((?:今年|去年|明年|当年|同年|(?<!月)(?:于|截至|截止到?|自|起至)))({CN_DAY})日(?![内以之左后])")
+
+
+def lost_months(text: str):
+    """(match, the dates it can have been) of each date in the text that lost its 月, Arabic or Chinese."""
+    if "日" not in text:
+        return
+    for match in NO_MONTH.finditer(text):
+        yield match, month_day(*(match.group(1, 2) if match.group(2) else match.group(3, 4)))
+    for match in NO_MONTH_CN.finditer(text):
+        if match.group(2) or match.group(4) not in CN_NUMBERS:
+            yield match, chinese_month_day(*(match.group(1, 2) if match.group(2) else match.group(3, 4)))
+
+
 def month_day(year: str, digits: str) -> str:  # year: 2020年, 今年
     """The dates that digits without their 月 can have been: 317 → 3月17日; 111 → 1月11日或11月1日."""
     splits = [(digits[:k], digits[k:]) for k in (1, 2) if k < len(digits)]
@@ -38,11 +55,11 @@ def month_day(year: str, digits: str) -> str:  # year: 2020年, 今年
 
 @rule("date-lost-month", "error", "carry", "日期不缺“月”（“3月17日”不能印成“317日”）",
       "“2020年317日”“并于317日召开”是删改时丢了“月”字。没有年份时只看“于”“截至”“自”后面三四位数字加“日”"
-      "（“于120日内”是天数，不报）。", "2020年317日；并于317日召开", "2020年3月17日；并于3月17日召开")
+      "（“于120日内”是天数，不报）。汉字日期同样看：“二〇二五年六十二日”“于十一五日召开”（没有年份时只报不成日子的数，"
+      "“于十五日”不报）。", "2020年317日；并于317日召开；二〇二五年六十二日", "2020年3月17日；并于3月17日召开；二〇二五年六月十二日")
 def _date_month(c):
     for path, text in prose(c.data):
-        for match in NO_MONTH.finditer(text) if "日" in text else ():
-            meant = month_day(*(match.group(1, 2) if match.group(2) else match.group(3, 4)))
+        for match, meant in lost_months(text):
             if meant:
                 yield Finding(path, f"“{match.group()}”缺了“月”", f"改为“{meant}”", match.start())
 

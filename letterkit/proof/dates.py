@@ -82,3 +82,28 @@ def _date_order(c):
             yield Finding((field,), f"{later_name} {later_day} 早于{earlier_name} {earlier_day}", "核对这两个日期")
     if draft.sent and draft.sent > c.today:
         yield Finding(("sent",), f"发出日期 {draft.sent} 晚于今天（{c.today}）", "信送出后再写 sent: 送出日期")
+
+
+# -- a date in Chinese numerals that lost its 月 (二〇二五年六十二日 for 六月十二日) ------------------------------
+
+CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+CN_YEAR = "[〇○零一二三四五六七八九]{4}年"
+CN_DAY = "[一二三四五六七八九十]{1,5}"
+
+
+def chinese_number(n: int) -> str:
+    """1–31 as a date writes it: 五, 十, 十二, 二十, 二十一."""
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 0 else "十" if tens == 1 else "一二三四五六七八九"[tens - 1] + "十") \
+        + ("" if ones == 0 else "一二三四五六七八九"[ones - 1])
+
+
+CN_NUMBERS = {chinese_number(n): n for n in range(1, 32)}
+
+
+def chinese_month_day(year: str, digits: str) -> str:
+    """The dates that Chinese numerals without their 月 can have been: 六十二 → 六月十二日,
+    十一五 → 十一月五日, 十二十 → 十二月十日或十月二十日 (each part written as a date writes it)."""
+    valid = [f"{year}{digits[:k]}月{digits[k:]}日" for k in range(1, len(digits))
+             if CN_NUMBERS.get(digits[:k], 99) <= 12 and digits[k:] in CN_NUMBERS]
+    return "”或“".join(valid)

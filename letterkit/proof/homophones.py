@@ -107,3 +107,64 @@ def _place_homophone(c):
                     yield Finding(path, f"“{once}{end}”的“{once}”与信里写了 {whole.count(often)} 次的“{often}”差一个同音字"
                                         f"（“{sounds[1]}”与“{sounds[0]}”），可能写错了字", "核对地名，全文统一", offset)
                     break
+
+
+# -- a place named with one character changed, not a homophone (磨山镇 … 磨石镇卫生院): name-variant reports it --
+
+TOWN_END = ("镇", "乡", "村", "街道", "路")
+# siblings told apart by one character (东山镇, 西山镇; 新村, 老村; 一村, 二村): neighbours, not one place
+SIBLINGS = set("东西南北中上下前后左右新老大小内外高低里" "一二三四五六七八九十") | NUMERALS
+# what a letter names after a place: the same facility after two spellings is one place
+# (a town has one of each; a village's 卫生室 is one of many villages')
+FACILITY = re.compile("卫生院|中心卫生院|中心校|中心小学|中心学校|派出所|敬老院|便民服务中心|综合文化站|文化站|人民政府")
+
+
+def _listed(text: str, offset: int, size: int) -> bool:
+    """Whether a place stands in a list of places (王庄村、李庄村; 东山镇和西山镇): a 、 or 和 right before
+    its name or right after its last word."""
+    return (offset and text[offset - 1] in "、和与及") or text[offset + size:offset + size + 1] in ("、", "和", "与", "及")
+
+
+def place_variants(data):
+    """(path, offset, name written once, its last word, the other spelling, how often, why) for each place
+    whose name, before 镇/乡/村/街道/路, differs from another's in one character that is no homophone
+    (place-homophone's) and no sibling's: the one spelling written once and the other two times or more,
+    or both before the same facility (磨山镇卫生院, 磨石镇卫生院).  A place standing in a list is left alone."""
+    texts = prose(data)
+    whole = "\n".join(text for _, text in texts)
+    by_end: dict[tuple, dict] = {}
+    for path, text in texts:
+        for offset, name, end in _places(text):
+            if end in TOWN_END:
+                facility = FACILITY.match(text, offset + len(name) + len(end)) if end in ("镇", "乡", "街道") else None
+                entry = by_end.setdefault((end, len(name)), {}).setdefault(name, [path, offset, set(), False])
+                if facility:
+                    entry[2].add(facility.group())
+                entry[3] = entry[3] or _listed(text, offset, len(name) + len(end))
+    words, reported = None, set()
+    for (end, size), names in by_end.items():
+        for once, (path, offset, facilities, listed) in names.items() if len(names) > 1 else ():
+            for other, (_, _, other_facilities, other_listed) in names.items():
+                differ = [k for k in range(size) if once[k] != other[k]]
+                if len(differ) != 1 or listed or other_listed:
+                    continue
+                k = differ[0]
+                x, y = once[k], other[k]
+                if not NAME.fullmatch(x + y) or {x, y} & (SIBLINGS | FUNCTION) or _reading(x) == _reading(y) \
+                        or (size == 3 and k == 0):
+                    continue  # a sibling, a word before the name, or a homophone (place-homophone's)
+                same_facility = facilities & other_facilities
+                if whole.count(once + end) != 1:
+                    continue
+                counted = whole.count(other + end) >= 2 and k == size - 1
+                if not (same_facility or counted) or (other + end, once + end) in reported:
+                    continue  # each pair once: two spellings before one facility are one finding
+                if words is None:
+                    from .missing import dictionary
+
+                    words = dictionary()[1]
+                if any(words.get(place[j:], 0) >= COMMON for place in (once + end, other + end) for j in range(k, size)):
+                    continue  # 村公路 beside 村道路, 建农村 beside 建设村: words ending the run (公路, 农村), no place's name
+                reported.add((once + end, other + end))
+                yield path, offset, once, end, other, whole.count(other + end), "".join(sorted(same_facility))[:6]
+                break

@@ -274,7 +274,11 @@ def _kind_variant(a: str, b: str) -> str | None:
       "一处成词一处不成词的一字之差（“县教育局”与“县教有局”）、前面四字相同而末尾的词前两字全换（“区公路事业发展中心”与"
       "“区公路事业服务中心”）要报；地名写全、末尾的词相同、中间一个字不同而两处都成词（“湾沚区技工学校”与“湾沚区技师学校”）、"
       "一个字写了一遍和两遍（“区中医院”与“区中医医院”）也报。兄弟机关（民政局与财政局）、序号（第一中学与第二中学）、"
-      "方位新旧（东区与西区、新城与老城）不报。把握一般：两个不同机构恰好只差一两个字时也会报，所以是警告。",
+      "方位新旧（东区与西区、新城与老城）不报。名称里两个词前后颠倒（“区就业管理服务中心”与“区就业服务管理中心”、"
+      "“市场监督管理局”与“市场管理监督局”）也报。镇、乡、村、街道、路前的地名差一个字（不同音，不是东西新老、序号这类兄弟地名），"
+      "一种写法只出现一次而另一种出现两次以上（差在地名末字），或两种写法后面是同一个一镇只有一处的机构（“磨山镇卫生院”……"
+      "“磨石镇卫生院”），也报；并列的地名（“王庄村、王楼村”）和以常用词收尾的（“农村公路”“村道路”）不报。"
+      "把握一般：两个不同机构恰好只差一两个字时也会报，所以是警告。",
       "深港科技创新合作区……深港创新合作区", "深港科技创新合作区……深港科技创新合作区（或“合作区”）")
 def _names(c):
     seen: dict[str, list[str]] = {}  # by the last three characters: variants share at least those
@@ -320,9 +324,10 @@ def _names(c):
             if counted:
                 counted_runs.add(run)
             bucket = seen.setdefault(run[-3:], [])
-            earlier, difference = first_unreported(bucket, run, _variant)
+            earlier, difference = first_unreported(bucket, run, lambda a, b: _swapped(a, b) or _variant(a, b))
             if earlier is not None and not said_elsewhere(path, offset, offset + len(run), earlier):
-                quoted, before = _quote(run, earlier), _quote(earlier, run)
+                quoted, before = (_swap_quote(run, earlier), _swap_quote(earlier, run)) if "颠倒" in difference \
+                    else (_quote(run, earlier), _quote(earlier, run))
                 yield Finding(path, f"“{quoted}”与前文“{before}”相差{difference}，像是同一名称的两种写法",
                               "核对全称，全文统一", offset + len(run) - len(quoted))
             if run not in bucket:
@@ -335,15 +340,54 @@ def _names(c):
             renamed = _renamed_key(run)
             earlier, difference = first_unreported(
                 kinds.get(run[-1], []) + kinds.get(core, []) + kinds.get(renamed, []), run,
-                lambda a, b: _typo(a, b) or _typo(b, a) or _kind_variant(a, b) or _two_changed(a, b)
+                lambda a, b: _swapped(a, b) or _typo(a, b) or _typo(b, a) or _kind_variant(a, b) or _two_changed(a, b)
                 or _one_changed(a, b) or _one_doubled(a, b) or _company_form(a, b))
             if earlier is not None and not said_elsewhere(path, offset, offset + len(run), earlier):
-                quoted, before = _quote(run, earlier), _quote(earlier, run)
+                quoted, before = (_swap_quote(run, earlier), _swap_quote(earlier, run)) if "颠倒" in difference else (_quote(run, earlier), _quote(earlier, run))
                 yield Finding(path, f"“{quoted}”与前文“{before}”相差{difference}，像是同一机构的两种写法",
                               "核对全称，全文统一（简称只省去开头的地名）", offset + len(run) - len(quoted))
             for key in ((run[-1], core) if len(core) == 2 else (run[-1],)) + ((renamed,) if renamed else ()):
                 if run not in kinds.setdefault(key, []):
                     kinds[key].append(run)
+    from .homophones import place_variants
+
+    for path, offset, once, end, other, often, facility in place_variants(c.data):
+        where = f"都在“{facility}”前" if facility else f"写了 {often} 次"
+        yield Finding(path, f"“{once}{end}”与信里{where}的“{other}{end}”差一个字，像是同一地方的两种写法",
+                      "核对地名，全文统一", offset)
+
+
+@lru_cache(maxsize=65536)
+def _swapped(a: str, b: str) -> str | None:
+    """区就业管理服务中心 and 区就业服务管理中心, 市场监督管理局 and 县市场管理监督局: one body's name with two of its
+    words (two characters or more each) in the other order before the same last word, after the same two
+    characters (就业, 市场) or the same place (镇农业综合服务站) — both read as names, only one is the body's."""
+    tail = 0
+    while tail < min(len(a), len(b)) and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    if not tail or not END.search(a[len(a) - tail:]):
+        return None
+    for size in range(4, min(len(a), len(b)) - tail + 1):
+        span_a, span_b = a[len(a) - tail - size:len(a) - tail], b[len(b) - tail - size:len(b) - tail]
+        head_a, head_b = a[:len(a) - tail - size], b[:len(b) - tail - size]
+        if not (head_a[-2:] == head_b[-2:] and len(head_a) >= 2 or head_a[-1:] == head_b[-1:] and head_a[-1:] in PLACE_CHARS):
+            continue  # the name's first words differ: 云服务创新中心 and 应用创新服务中心 are two bodies
+        for cut in range(2, size - 1):
+            if span_b == span_a[cut:] + span_a[:cut] and re.fullmatch(f"[{CJK}]+", span_a) \
+                    and not PLACE_CHARS & set(span_a) and not NOT_NAME.search(span_a + span_b):
+                return f"“{span_a[:cut]}”与“{span_a[cut:]}”前后颠倒"
+    return None
+
+
+def _swap_quote(a: str, b: str) -> str:
+    """The part of name a to quote beside b when two words are swapped: the common tail, the swapped words
+    and one character before them (县市场管理监督局, not the words of the sentence before it)."""
+    tail = 0
+    while tail < min(len(a), len(b)) and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    size = next((n for n in range(4, min(len(a), len(b)) - tail + 1)
+                 if sorted(a[len(a) - tail - n:len(a) - tail]) == sorted(b[len(b) - tail - n:len(b) - tail])), len(a) - tail)
+    return a[max(0, len(a) - tail - size - 1):]
 
 
 @lru_cache(maxsize=65536)

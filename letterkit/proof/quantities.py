@@ -58,7 +58,8 @@ def quantities(text: str):
             continue  # 年产值40万元以上的企业 … 400万元以上的: a bound of a class, two bounds are two figures
         value = Decimal(number) * MAGNITUDE[magnitude] * SCALE.get(unit, 1)
         digits = number.replace(".", "").strip("0")
-        noun = NOUN_AFTER.match(text, match.end())  # 新增1200个公办学位: what is counted comes after the unit
+        # 新增1200个公办学位: what is counted comes after the unit, or after 的 (3.2万人次的门诊量)
+        noun = NOUN_AFTER.match(text, match.end() + (text.startswith("的", match.end())))
         leads = None if noun else NOUN_LEADS.match(text, match.end())  # a longer run: its first four characters
         noun = noun.group(1) if noun else leads.group() if leads else ""
         yield match.start(), label, value, UNITS[unit], digits, match.group(), noun
@@ -134,6 +135,14 @@ def _same_doing(when: tuple, before: tuple) -> bool:
         for pair in pairs)
 
 
+def _one_verb(when: tuple, before: tuple) -> bool:
+    """A two-character word of what was done, right before both numbers (惠及群众12.6万人 … 将惠及126万人):
+    with the point moved inside one 万/亿 one figure said twice (12万人 and 120万人 may be two)."""
+    words, before_words = when[1], before[1]
+    return any(re.fullmatch(f"[{CJK}]{{2}}", words[i:i + 2]) and "年" not in words[i:i + 2] and words[i:i + 2] in before_words
+               and not NOT_DOING.fullmatch(words[i:i + 2]) for i in range(len(words) - 1))
+
+
 def _restated(data):
     """Each quantity whose digits and unit an earlier one has, at another power of ten."""
     seen: dict[tuple, list] = {}
@@ -154,10 +163,28 @@ def _restated(data):
                     ratio = max(value, before_value) / min(value, before_value)
                     if ratio >= 10 and ratio == 10 ** (len(str(int(ratio))) - 1):
                         yield path, offset, label, written, before_run, before_written, int(ratio), same or (
-                            "when" if _same_doing(when, before_when) else "")
+                            "when" if _same_doing(when, before_when) else
+                            "label" if _alike(label, before_label) else "verb" if _one_verb(when, before_when) else "")
                         break
             run = LABEL_RUN.search(text[max(0, offset - 12):offset]).group()  # quoted as written (此前新建的停车位)
             seen.setdefault(key, []).append((index, label, value, written, noun, run, when))
+
+
+def _tail(label: str, before: str) -> int:
+    """How many characters two labels end alike: 全年门诊量 and 其中门诊量 (年门诊量, 中门诊量) name one
+    figure by 门诊量, though the words before it differ."""
+    same = 0
+    while same < min(len(label), len(before)) and label[-1 - same] == before[-1 - same]:
+        same += 1
+    return same
+
+
+def _alike(label: str, before: str) -> bool:
+    """Labels ending in three characters alike (门诊量), or in two that name what was done (总投资 and
+    计划投资: 投资) — not a word any sum or count is named by (资金, 面积, 项目: 财政资金 and 上级资金 are two)."""
+    tail = _tail(label, before)
+    return tail >= 3 or (tail == 2 and re.fullmatch(f"[{CJK}]{{2}}", label[-2:]) is not None
+                         and not NOT_DOING.fullmatch(label[-2:]))
 
 
 WRITTEN = re.compile(r"(\d+(?:\.\d+)?)\s*(千|万|亿)?")
@@ -170,6 +197,12 @@ def _same_figure(a: str, b: str) -> bool:
     return (number_a == number_b and magnitude_a != magnitude_b) or ("." in number_a and "." in number_b)
 
 
+def _same_magnitude(a: str, b: str) -> bool:
+    """32万人次 and 3.2万人次, 1.5亿元 and 15亿元: one 万 or 亿, the point moved or a zero added inside it."""
+    magnitude_a, magnitude_b = WRITTEN.match(a).group(2), WRITTEN.match(b).group(2)
+    return magnitude_a == magnitude_b and magnitude_a in ("万", "亿")
+
+
 def _written_out(a: str, b: str, ratio: int) -> bool:
     """2.3万人 … 2300名: a count in 万 written out one place short (not money: 1.2万元 … 每户1200元 is common)."""
     (_, magnitude_a), (_, magnitude_b) = WRITTEN.match(a).groups(), WRITTEN.match(b).groups()
@@ -180,13 +213,18 @@ def _written_out(a: str, b: str, ratio: int) -> bool:
       "名目不同（“累计投入资金3.2亿元”……“在前期投入3.2万元”），但两位以上有效数字和单位都相同、只差 10 的整数次幂，"
       "而且是同一个数换了“万”“亿”或挪了小数点（12家与120家不算），多半是同一笔数写错了。同一年份、同一个动词"
       "（“2023年投入资金860万元”……“在2023年投入8600万元”），或后一处是“在已投入……的基础上”说回已做的事，也报；"
+      "名目末尾三个字以上相同、同一个“万”或“亿”里挪了小数点或多了个0（“全年门诊量32万人次”……“其中门诊量3.2万人次”）也报。"
       "两个年份各自的数、总数和“其中”的一部分不报。把握一般：两个不同的数恰好数字相同时也会报，所以是警告。",
       "累计投入资金3.2亿元……在前期投入3.2万元", "累计投入资金3.2亿元……在前期投入3.2亿元")
 def _figure(c):
     for path, offset, label, written, before_label, before_written, ratio, same in _restated(c.data):
         if same is not True and (same == "when" or _same_figure(written, before_written)
+                                 or (same == "label" and _same_magnitude(written, before_written))
+                                 or (same == "verb" and _same_magnitude(written, before_written) and "." in written + before_written)
                                  or _written_out(written, before_written, ratio)):
-            yield Finding(path, f"“{label}{written}”与前文“{before_label}{before_written}”数字相同而相差 {ratio} 倍，"
+            # as written (其中门诊量3.2万人次, not 中门诊量), or by its year when that is longer (2023年238.65万人次)
+            quoted = max(_quoted(c.data, path, offset, written), label + written, key=len)
+            yield Finding(path, f"“{quoted}”与前文“{before_label}{before_written}”数字相同而相差 {ratio} 倍，"
                                 "可能是同一个数写错了数量级", "核对数量级（万、亿）、小数点和单位", offset)
 
 
@@ -263,11 +301,14 @@ def _counted_twice(first: tuple, second: tuple) -> bool:
       "一处按户、一处按人计，也是其一写错（“名”与“人”同类）。"
       "车辆、航班、船只也一样：同一个数一处“辆次”一处“辆”（架次/架、艘次/艘）；三位有效数字的同一个数一处“处”（家、个、所、套）一处“户”也报。“余”写在“万”前（“420余万人次”……“420余万人”）同样比。"
       "同一名目、同一个数一处按人一处按个、家、所计（“新增学位2700个”……“已新增学位2700人”）也报。"
+      "三位以上的同一个数，一处人次（人）一处户，而两处说的是同一件事——有同一个双字词（“农民”），或开头的动词同一个词根"
+      "（“培训农民1500人次”……“参训的1500户”，隔着“的”也读）——也报；“家”与“个”、岗位与人数这类两个数不报。"
       "只认这几种量词，数字要有三位以上，误报很少。",
       "受影响群众3000余户……实现3000余人用上自来水", "受影响群众3000余户……实现3000余户用上自来水")
 def _unit_subject(c):
     by_number: dict[str, tuple] = {}
     by_label: dict[tuple, tuple] = {}  # (what is counted, the number) → (unit, as written)
+    by_stem: dict[str, list] = {}  # the number → (unit, the characters of its clause around it, as written)
     for path, text in prose(c.data):
         for match in SUBJECT.finditer(text):
             yield Finding(path, f"“{match.group()}”：计的是人次，量词却是“人”", "改为“人次”，或把主语改为“人数”",
@@ -285,14 +326,60 @@ def _unit_subject(c):
                               f"核对计的是“{named[0]}”还是“{unit}”，全文一致", match.start(5))
                 continue  # 新增学位2700个 … 已新增学位2700人: one count, its unit miswritten
             by_label.setdefault((label, written), (unit, f"{label}{written}{unit}"))
-            if unit in THINGS - {"户"} and _significant(number) < 3:
-                continue  # 12个, 3家: too common to be one figure
+            stem = _stem(text, match.start(2), match.end())
             other = by_number.get(written)
             figure = number + (magnitude or "")[:1]  # 86万: as long as three digits
+            doing = next((d for d in by_stem.get(written, ()) if _one_doing(d, unit, stem, number)), None) \
+                if not (other and _counted_twice(other[:2] + (figure,), (unit, about, figure))) else None
+            if doing:
+                yield Finding(path, f"“{written}{unit}”与前文“{doing[2]}”数字相同、说的是同一件事（“{'”“'.join(sorted(w.strip('~') for w in doing[1] & stem))}”），"
+                                    "量词不同", f"核对计的是“{doing[0]}”还是“{unit}”，全文一致", match.start(5))
+                continue  # 培训农民1500人次 … 参训的1500户: one count read through its verb
+            by_stem.setdefault(written, []).append((unit, stem, f"{written}{unit}"))
+            if unit in THINGS - {"户"} and _significant(number) < 3:
+                continue  # 12个, 3家: too common to be one figure
             if other and _counted_twice(other[:2] + (figure,), (unit, about, figure)):
                 yield Finding(path, f"“{written}{unit}”与前文“{other[2]}”数字相同、量词不同",
                               f"核对计的是“{other[0]}”还是“{unit}”，全文一致", match.start(5))
             by_number.setdefault(written, (unit, about, f"{written}{unit}"))
+
+
+# characters that say nothing of what is counted: particles, qualifiers, places, times, counting words
+NOT_STEM = set("的了共计约近达为余多有已在对和与及全区县市镇乡村年月日等累超过其中占是将把被按每以各所个家人户名次一二三四五六七八九十")
+CLAUSE_BEFORE = re.compile(rf"[{CJK}]{{1,6}}$")
+CLAUSE_AFTER = re.compile(rf"[{CJK}]{{1,4}}")
+
+
+NOUN_ENDS = set("民众员生工童人者家户企业")  # 农民, 居民: a verb's stem is not one of these
+
+
+def _stem(text: str, start: int, end: int) -> frozenset:
+    """The two-character words right before a count and right after it, in its clause, and the stem of the
+    verb that opens the words before it: 培训农民1500人次 → 培训, 训农, 农民, ~训; 参训的1500户 → 参训, ~训
+    (的 dropped).  Words with a particle, a place or a counting word in them say nothing of what is counted."""
+    before = CLAUSE_BEFORE.search(FILLERS.sub("", text[max(0, start - 10):start]))
+    after = CLAUSE_AFTER.match(text, end)
+    found = set()
+    for run in (before.group() if before else "", after.group() if after else ""):
+        words = [run[i:i + 2] for i in range(len(run) - 1) if not NOT_STEM & set(run[i:i + 2])]
+        found.update(words)
+        if words and run is not after and words[0][1] not in NOUN_ENDS:
+            found.add("~" + words[0][1])
+    return frozenset(found)
+
+
+# one count said in two counting words that cannot both be right: people, visits, households (bodies — 家,
+# 个 — are left to the label comparison above: 新增就业岗位1200个 and 新增就业1200人 are two counts)
+ONE_COUNT = ({"人", "名"}, {"人次"}, {"户"})
+
+
+def _one_doing(before: tuple, unit: str, stem: frozenset, number: str) -> bool:
+    """Whether a count of the same number, with a counting word of another kind, is said of the same thing:
+    a word or a verb's stem of its clause shared (培训 and 参训, 农民), the number of three digits or more."""
+    kind = next((i for i, units in enumerate(ONE_COUNT) if unit in units), None)
+    other = next((i for i, units in enumerate(ONE_COUNT) if before[0] in units), None)
+    return kind is not None and other is not None and kind != other \
+        and len(number.split(".")[0]) >= 3 and _significant(number) >= 2 and bool(before[1] & stem)
 
 
 PRECISION = re.compile(r"\d+\.(\d+)(万|亿)")
@@ -347,3 +434,43 @@ def _approximation(c):
         for match in TWICE.finditer(text):
             yield Finding(path, f"“{match.group()}”：“{match.group(1)}”与“{match.group(2)}”重复表示约数",
                           f"删去“{match.group(1)}”或“{match.group(2)}”", match.start())
+
+
+PER_WORDS = "亩|户|人|家|个|名|年|月|天|日|次|平方米|㎡|吨|公里|座|所|间|台|辆|张|床|头|只|场|期|批|学期|季度|小时"
+# 每亩补贴80元, 每人每月发放300元: the 每-words, the words up to the number, the figure
+PER = re.compile(rf"((?:每(?:{PER_WORDS}))+)([^，。；！？、\d]{{0,6}}?)(\d+(?:\.\d+)?(?:千|万|亿)?(?:余|多)?(?:元|公斤|千克|斤|吨|人次|人|名|次|小时|天|个|家|户|平方米|㎡|亩|台|套))")
+PER_AROUND = 6  # characters read before 每 and after the figure (through 的: 每户80元的补贴)
+
+
+def _per_words(text: str, match) -> frozenset:
+    """The two-character words around a 每 figure in its clause — before 每, between 每X and the number,
+    after the figure (的 dropped) — without particles, places and counting words: 每亩补贴80元 → 补贴."""
+    start = max(text.rfind(mark, 0, match.start()) for mark in "，。；！？、") + 1
+    ends = [i for i in (text.find(mark, match.end()) for mark in "，。；！？、") if i >= 0]
+    before = text[max(start, match.start() - PER_AROUND):match.start()]
+    after = FILLERS.sub("", text[match.end():min(ends + [len(text)])])[:PER_AROUND]
+    found = set()
+    for run in (before, match.group(2), after):
+        found.update(run[i:i + 2] for i in range(len(run) - 1) if re.fullmatch(f"[{CJK}]{{2}}", run[i:i + 2])
+                     and not NOT_STEM & set(run[i:i + 2]))
+    return frozenset(found)
+
+
+@rule("per-unit-restated", "warning", "quantities", "同一个标准前后写成了两个“每……”（“每亩补贴80元”……“每户80元的补贴”）",
+      "同一个数（连同单位）在信里两处都以“每”计，一处“每亩”一处“每户”（每人与每户、每年与每月同理），而前后说的是同一件事"
+      "（“补贴”“补助”“发放”这类词两处都有，读到“的”后面：“每户80元的补贴”），其一多半写错了。"
+      "两个不同的补贴标准恰好数字相同时也会报，所以是警告；说的事不同（“每亩补贴80元”……“每户补助80元”）不报。",
+      "每亩补贴80元……按每户80元的补贴标准发放", "每亩补贴80元……按每亩80元的补贴标准发放")
+def _per_unit(c):
+    seen: dict[str, list] = {}  # the figure → (每-words, words around, as written)
+    for path, text in prose(c.data):
+        for match in PER.finditer(text) if "每" in text else ():
+            figure, per = match.group(3), frozenset(re.findall(PER_WORDS, match.group(1)))
+            words = _per_words(text, match)
+            before = next((b for b in seen.get(figure, ()) if b[0] != per and b[1] & words), None)
+            if before:
+                yield Finding(path, f"“{match.group(1)}{match.group(2)}{figure}”与前文“{before[2]}”数字相同、说的是同一件事"
+                                    f"（“{'”“'.join(sorted(before[1] & words))}”），却一处“{before[3]}”一处“{match.group(1)}”",
+                              f"核对是“{before[3]}”还是“{match.group(1)}”，全文一致", match.start())
+                continue
+            seen.setdefault(figure, []).append((per, words, match.group(), match.group(1)))

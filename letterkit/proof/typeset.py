@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .carry import FORM_FIELDS, month_day
+from .dates import CN_DAY, CN_YEAR, chinese_month_day
 from .registry import LineFinding, rule
 
 NO_START = "，。、；：？！”）》,;:?!)"  # and the ASCII marks web copies carry for ，；：？！）
@@ -84,15 +85,16 @@ def _form_line(lines, from_word):
 
 
 DATE_LINE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{2,4})\s*日\s*$")
+DATE_LINE_CN = re.compile(rf"^\s*({CN_YEAR[:-1]})\s*年\s*({CN_DAY})\s*日\s*$")  # 二〇二五年六十二日
 
 
 @rule("date-line-lost-month", "warning", "carry", "原件的成文日期不缺“月”（“2022年6月9日”印成“2022年69日”）",
       "成文日期一行丢了“月”，导入时读不出日期；按原件的行报，正文里的日期由 date-lost-month 报。",
-      "2022年69日", "2022年6月9日", stage="import")
+      "2022年69日；二〇二五年六十二日", "2022年6月9日；二〇二五年六月十二日", stage="import")
 def _date_line(lines, from_word):
     for no, text in lines:
-        match = DATE_LINE.match(text)
+        match = DATE_LINE.match(text) or DATE_LINE_CN.match(text)
         if match:
-            meant = month_day(match.group(1) + "年", match.group(2))
+            meant = (month_day if match.re is DATE_LINE else chinese_month_day)(match.group(1) + "年", match.group(2))
             if meant:
                 yield LineFinding(no, f"成文日期“{text.strip()}”缺了“月”", f"改为“{meant}”", match.start(1) + 1)
