@@ -292,8 +292,10 @@ def _names(c):
             if counted and earlier in counted_runs:
                 continue
             difference = compare(earlier, run) if earlier != run else None
+            if not difference:
+                continue
             key = (min(earlier, run)[-6:], max(earlier, run)[-6:])
-            if difference and key not in reported:
+            if key not in reported:
                 reported.add(key)
                 return earlier, difference
         return None, None
@@ -334,9 +336,7 @@ def _names(c):
             core = run[:end.start()][-2:]
             renamed = _renamed_key(run)
             earlier, difference = first_unreported(
-                kinds.get(run[-1], []) + kinds.get(core, []) + kinds.get(renamed, []), run,
-                lambda a, b: _typo(a, b) or _typo(b, a) or _kind_variant(a, b) or _two_changed(a, b)
-                or _one_changed(a, b) or _one_doubled(a, b) or _company_form(a, b))
+                kinds.get(run[-1], []) + kinds.get(core, []) + kinds.get(renamed, []), run, _body_variant)
             if earlier is not None and not said_elsewhere(path, offset, offset + len(run), earlier):
                 quoted, before = _quote(run, earlier), _quote(earlier, run)
                 yield Finding(path, f"“{quoted}”与前文“{before}”相差{difference}，像是同一机构的两种写法",
@@ -344,6 +344,13 @@ def _names(c):
             for key in ((run[-1], core) if len(core) == 2 else (run[-1],)) + ((renamed,) if renamed else ()):
                 if run not in kinds.setdefault(key, []):
                     kinds[key].append(run)
+
+
+@lru_cache(maxsize=65536)  # asked of every earlier name of the same last character, in every draft
+def _body_variant(a: str, b: str) -> str | None:
+    """How b differs from a as one body named two ways, if it does: the first of the comparisons that answers."""
+    return _typo(a, b) or _typo(b, a) or _kind_variant(a, b) or _two_changed(a, b) or _one_changed(a, b) \
+        or _one_doubled(a, b) or _company_form(a, b)
 
 
 @lru_cache(maxsize=65536)
