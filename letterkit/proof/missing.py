@@ -977,7 +977,6 @@ def letter_compounds(paragraphs: list[str]) -> list[tuple[int, int, str, str, st
     letter = "\n".join(paragraphs)
     bigrams = set(map(add, letter, letter[1:]))
     places: dict[str, list[int]] = {}  # a join → where the letter writes it, found when first asked (few are)
-    threes = set(map(add, map(add, letter, letter[1:]), letter[2:]))
     starts = list(accumulate([0] + [len(text) + 1 for text in paragraphs[:-1]]))
     found, seen, failed, counts = [], set(), set(), {}
 
@@ -986,15 +985,16 @@ def letter_compounds(paragraphs: list[str]) -> list[tuple[int, int, str, str, st
             counts[text] = letter.count(text)
         return counts[text]
 
-    joins = list(map(add, letter, letter[2:]))  # joins[p - 1]: what is left around letter[p] taken out
-    for p in compress(count(1), map(bigrams.__contains__, joins)):
-        x, join = letter[p], joins[p - 1]
-        if x in NO_LOSS or not "\u4e00" <= x <= "\u9fff" \
-                or not (letter[p - 2:p - 1] + join in threes or join + letter[p + 2:p + 3] in threes) \
-                or not (letter[p - 1:p + 1] in pairs or letter[p:p + 2] in pairs):
-            continue  # three characters without it written elsewhere, or no match
+    # letter[p - 1] + letter[p + 1]: what is left around letter[p] taken out, written elsewhere too
+    for p in compress(count(1), map(bigrams.__contains__, map(add, letter, letter[2:]))):
+        x, join = letter[p], letter[p - 1] + letter[p + 1]
+        if x in NO_LOSS or not "\u4e00" <= x <= "\u9fff" or not (letter[p - 1:p + 1] in pairs or letter[p:p + 2] in pairs):
+            continue
         if join not in places:
             places[join] = list(_occurrences(letter, join))
+        before, after = letter[p - 2:p - 1], letter[p + 2:p + 3]
+        if not any(before and q and letter[q - 1] == before or after and letter[q + 2:q + 3] == after for q in places[join]):
+            continue  # three characters without it written elsewhere (the join and one beside it), or no match
         for q in places[join]:
             if abs(q - p) < 3 or (letter[p - 2] != letter[q - 1] and letter[p + 2:p + 3] != letter[q + 2:q + 3]):
                 continue  # three characters at least agree around the join, or no match
