@@ -17,7 +17,7 @@ from collections import Counter
 from functools import lru_cache
 from bisect import bisect_right
 from itertools import accumulate, compress, count
-from operator import add
+from operator import add, and_
 
 from .registry import Finding, rule
 from . import text as text_module
@@ -962,6 +962,12 @@ LEAST_SHORT, MOST_SHORT = 3, 8
 PREPOSITIONS = FUNCTION | set("由经")  # a character alone before a compound that is no part of it: 由|县中医院
 
 
+@lru_cache(maxsize=1)
+def _losable() -> frozenset:
+    """The characters letter_compounds may find lost: Chinese characters (U+4E00–U+9FFF), no NO_LOSS."""
+    return frozenset(chr(code) for code in range(0x4E00, 0xA000)) - NO_LOSS
+
+
 def letter_compounds(paragraphs: list[str]) -> list[tuple[int, int, str, str, str]]:
     """(paragraph, offset, what the letter writes, the compound it writes whole elsewhere, the lost character)
     for each run of three to eight characters that is a compound of the letter less one inner character
@@ -985,10 +991,11 @@ def letter_compounds(paragraphs: list[str]) -> list[tuple[int, int, str, str, st
             counts[text] = letter.count(text)
         return counts[text]
 
-    # letter[p - 1] + letter[p + 1]: what is left around letter[p] taken out, written elsewhere too
-    for p in compress(count(1), map(bigrams.__contains__, map(add, letter, letter[2:]))):
+    # letter[p - 1] + letter[p + 1]: what is left around letter[p] taken out, written elsewhere too, and
+    # letter[p] a Chinese character that may be lost (no particle)
+    for p in compress(count(1), map(and_, map(bigrams.__contains__, map(add, letter, letter[2:])), map(_losable().__contains__, letter[1:]))):
         x, join = letter[p], letter[p - 1] + letter[p + 1]
-        if x in NO_LOSS or not "\u4e00" <= x <= "\u9fff" or not (letter[p - 1:p + 1] in pairs or letter[p:p + 2] in pairs):
+        if not (letter[p - 1:p + 1] in pairs or letter[p:p + 2] in pairs):
             continue
         if join not in places:
             places[join] = list(_occurrences(letter, join))
