@@ -582,7 +582,7 @@ def _logp(word: str, singles=None, words=None, total=None) -> float | None:
     return -total if len(word) == 1 else None
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=8192)  # a few characters each: a few MB at most
 def _segment(text: str) -> list[tuple[int, int]]:
     """The most probable segmentation of the text into jieba's words of up to four characters, as
     (start, end) pairs: jieba's own way (unigram counts), on the few characters around a suspect.
