@@ -86,14 +86,20 @@ def _place_homophone(c):
             by_end.setdefault((end, len(name)), {}).setdefault(name, (path, offset))
     reported = set()
     words = None
+    counts: dict[str, int] = {}
+
+    def times(name: str) -> int:  # whole.count, once per name: each name is compared with every other
+        if name not in counts:
+            counts[name] = whole.count(name)
+        return counts[name]
     for (end, _), names in by_end.items():
         if len(names) < 2:
             continue
         for once, (path, offset) in names.items():
-            if whole.count(once) != 1:
+            if times(once) != 1:
                 continue
             for often in names:
-                sounds = _one_sound_apart(often, once) if whole.count(often) >= 2 else None
+                sounds = _one_sound_apart(often, once) if times(often) >= 2 else None
                 if sounds:
                     k = next(k for k in range(len(once)) if once[k] != often[k])
                     if words is None:

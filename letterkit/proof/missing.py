@@ -17,7 +17,7 @@ from collections import Counter
 from functools import lru_cache
 from bisect import bisect_right
 from itertools import accumulate, compress, count
-from operator import add
+from operator import add, and_
 
 from .registry import Finding, rule
 from . import text as text_module
@@ -582,9 +582,12 @@ def _logp(word: str, singles=None, words=None, total=None) -> float | None:
     return -total if len(word) == 1 else None
 
 
+@lru_cache(maxsize=8192)  # a few characters each: a few MB at most
 def _segment(text: str) -> list[tuple[int, int]]:
     """The most probable segmentation of the text into jieba's words of up to four characters, as
-    (start, end) pairs: jieba's own way (unigram counts), on the few characters around a suspect."""
+    (start, end) pairs: jieba's own way (unigram counts), on the few characters around a suspect.
+    Remembered per text (the same few characters are read by several tests and in every letter that
+    repeats the sentence); the list is shared, never changed by a caller."""
     singles, total, _ = shortened_words()
     words = dictionary()[1]
     best, back = [0.0] + [-math.inf] * len(text), [0] * (len(text) + 1)
@@ -620,7 +623,20 @@ NO_LOSS = FUNCTION | NAME_ENDS | set("一二三四五六七八九十百千万亿
 SHORT_CJK = re.compile(f"[{CJK}]{{4}}")
 
 
+_shortened_last: dict = {}  # the paragraphs last read → what was found: lost-character and name-variant ask both
+MEMOS.append(_shortened_last)
+
+
 def shortened_phrases(paragraphs: list[str]) -> list[tuple[int, int, str, str, str]]:
+    """_shortened_phrases, worked out once per letter (two rules read it; the list is shared, never changed)."""
+    key = tuple(paragraphs)
+    if key not in _shortened_last:
+        _shortened_last.clear()
+        _shortened_last[key] = _shortened_phrases(paragraphs)
+    return _shortened_last[key]
+
+
+def _shortened_phrases(paragraphs: list[str]) -> list[tuple[int, int, str, str, str]]:
     """(paragraph, offset of the short phrase, the short phrase, the phrase written in full
     elsewhere in the letter, the lost character) for each phrase of five characters or more that
     equals another phrase of the letter with one character taken out of its middle (日照料中心 beside
@@ -946,6 +962,12 @@ LEAST_SHORT, MOST_SHORT = 3, 8
 PREPOSITIONS = FUNCTION | set("由经")  # a character alone before a compound that is no part of it: 由|县中医院
 
 
+@lru_cache(maxsize=1)
+def _losable() -> frozenset:
+    """The characters letter_compounds may find lost: Chinese characters (U+4E00–U+9FFF), no NO_LOSS."""
+    return frozenset(chr(code) for code in range(0x4E00, 0xA000)) - NO_LOSS
+
+
 def letter_compounds(paragraphs: list[str]) -> list[tuple[int, int, str, str, str]]:
     """(paragraph, offset, what the letter writes, the compound it writes whole elsewhere, the lost character)
     for each run of three to eight characters that is a compound of the letter less one inner character
@@ -959,10 +981,8 @@ def letter_compounds(paragraphs: list[str]) -> list[tuple[int, int, str, str, st
     (区人才服务中心) loses no inner character and is never read."""
     pairs, words, _ = dictionary()
     letter = "\n".join(paragraphs)
-    places: dict[str, list[int]] = {}
-    for q, pair in enumerate(map(add, letter, letter[1:])):
-        places.setdefault(pair, []).append(q)
-    threes = set(map(add, map(add, letter, letter[1:]), letter[2:]))
+    bigrams = set(map(add, letter, letter[1:]))
+    places: dict[str, list[int]] = {}  # a join → where the letter writes it, found when first asked (few are)
     starts = list(accumulate([0] + [len(text) + 1 for text in paragraphs[:-1]]))
     found, seen, failed, counts = [], set(), set(), {}
 
@@ -971,13 +991,17 @@ def letter_compounds(paragraphs: list[str]) -> list[tuple[int, int, str, str, st
             counts[text] = letter.count(text)
         return counts[text]
 
-    joins = list(map(add, letter, letter[2:]))  # joins[p - 1]: what is left around letter[p] taken out
-    for p in compress(count(1), map(places.__contains__, joins)):
-        x, join = letter[p], joins[p - 1]
-        if x in NO_LOSS or not "\u4e00" <= x <= "\u9fff" \
-                or not (letter[p - 2:p - 1] + join in threes or join + letter[p + 2:p + 3] in threes) \
-                or not (letter[p - 1:p + 1] in pairs or letter[p:p + 2] in pairs):
-            continue  # three characters without it written elsewhere, or no match
+    # letter[p - 1] + letter[p + 1]: what is left around letter[p] taken out, written elsewhere too, and
+    # letter[p] a Chinese character that may be lost (no particle)
+    for p in compress(count(1), map(and_, map(bigrams.__contains__, map(add, letter, letter[2:])), map(_losable().__contains__, letter[1:]))):
+        x, join = letter[p], letter[p - 1] + letter[p + 1]
+        if not (letter[p - 1:p + 1] in pairs or letter[p:p + 2] in pairs):
+            continue
+        if join not in places:
+            places[join] = list(_occurrences(letter, join))
+        before, after = letter[p - 2:p - 1], letter[p + 2:p + 3]
+        if not any(before and q and letter[q - 1] == before or after and letter[q + 2:q + 3] == after for q in places[join]):
+            continue  # three characters without it written elsewhere (the join and one beside it), or no match
         for q in places[join]:
             if abs(q - p) < 3 or (letter[p - 2] != letter[q - 1] and letter[p + 2:p + 3] != letter[q + 2:q + 3]):
                 continue  # three characters at least agree around the join, or no match

@@ -296,8 +296,10 @@ def _names(c):
             if counted and earlier in counted_runs:
                 continue
             difference = compare(earlier, run) if earlier != run else None
+            if not difference:
+                continue
             key = (min(earlier, run)[-6:], max(earlier, run)[-6:])
-            if difference and key not in reported:
+            if key not in reported:
                 reported.add(key)
                 return earlier, difference
         return None, None
@@ -339,9 +341,7 @@ def _names(c):
             core = run[:end.start()][-2:]
             renamed = _renamed_key(run)
             earlier, difference = first_unreported(
-                kinds.get(run[-1], []) + kinds.get(core, []) + kinds.get(renamed, []), run,
-                lambda a, b: _swapped(a, b) or _typo(a, b) or _typo(b, a) or _kind_variant(a, b) or _two_changed(a, b)
-                or _one_changed(a, b) or _one_doubled(a, b) or _company_form(a, b))
+                kinds.get(run[-1], []) + kinds.get(core, []) + kinds.get(renamed, []), run, _body_variant)
             if earlier is not None and not said_elsewhere(path, offset, offset + len(run), earlier):
                 quoted, before = (_swap_quote(run, earlier), _swap_quote(earlier, run)) if "颠倒" in difference else (_quote(run, earlier), _quote(earlier, run))
                 yield Finding(path, f"“{quoted}”与前文“{before}”相差{difference}，像是同一机构的两种写法",
@@ -388,6 +388,13 @@ def _swap_quote(a: str, b: str) -> str:
     size = next((n for n in range(4, min(len(a), len(b)) - tail + 1)
                  if sorted(a[len(a) - tail - n:len(a) - tail]) == sorted(b[len(b) - tail - n:len(b) - tail])), len(a) - tail)
     return a[max(0, len(a) - tail - size - 1):]
+
+
+@lru_cache(maxsize=65536)  # asked of every earlier name of the same last character, in every draft
+def _body_variant(a: str, b: str) -> str | None:
+    """How b differs from a as one body named two ways, if it does: the first of the comparisons that answers."""
+    return _swapped(a, b) or _typo(a, b) or _typo(b, a) or _kind_variant(a, b) or _two_changed(a, b) \
+        or _one_changed(a, b) or _one_doubled(a, b) or _company_form(a, b)
 
 
 @lru_cache(maxsize=65536)

@@ -143,7 +143,17 @@ def _one_verb(when: tuple, before: tuple) -> bool:
                and not NOT_DOING.fullmatch(words[i:i + 2]) for i in range(len(words) - 1))
 
 
-def _restated(data):
+_restated_last: list = [None, None]  # the draft last read and its restated quantities: two rules ask
+
+
+def _restated(data) -> list:
+    """_restated_in, worked out once per draft (quantity-magnitude and figure-magnitude both read it)."""
+    if _restated_last[0] is not data:
+        _restated_last[:] = [data, list(_restated_in(data))]
+    return _restated_last[1]
+
+
+def _restated_in(data):
     """Each quantity whose digits and unit an earlier one has, at another power of ten."""
     seen: dict[tuple, list] = {}
     for index, (path, text) in enumerate(prose(data)):

@@ -1,0 +1,196 @@
+"""Work the proofreading rules share, done once (issue 13, round 17): each cache gives the answers
+the rules worked out without it, and forgets them when what they depend on changes.
+
+- lost-character's letter_compounds finds its candidate places in one pass (no set of the letter's
+  threes, a join's places looked up when first asked): the same findings as the enumeration before;
+- jieba segmentation of a few characters (`_segment`) is remembered per text;
+- shortened_phrases (lost-character and name-variant) and _restated (quantity- and figure-magnitude)
+  are worked out once per letter and answer for the letter asked, not the one before;
+- name-variant's comparisons of two bodies are cached as one;
+- the project's `check: {terms: […]}` still changes lost-character's findings, either way, in one process.
+
+benchmarks/check_same.py compares a whole `letterkit check` with another revision's, byte for byte.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from itertools import accumulate
+from operator import add
+
+from hypothesis import given, settings, strategies as st
+
+from letterkit.checkrun import check_paths
+from letterkit.project import open_project
+from letterkit.proof import missing, names, quantities
+from letterkit.proof.text import prose
+
+from conftest import MINIMAL_DRAFT, SEED_TEXT, make_project
+
+SEED = SEED_TEXT.read_text(encoding="utf-8")
+PARAGRAPHS = [line.strip() for line in SEED.splitlines() if len(line.strip()) >= 8]
+TERMS = [term for term in missing.glossary() if 4 <= len(term) <= 9]
+
+
+@st.composite
+def letters(draw) -> list[str]:
+    """Paragraphs of the seed letter, some repeated, some with one character taken out or doubled, some
+    cut short: compounds written whole in one place and short in another."""
+    chosen = draw(st.lists(st.sampled_from(PARAGRAPHS), min_size=1, max_size=10))
+    letter = []
+    for text in chosen:
+        change = draw(st.sampled_from(["keep", "drop", "double", "cut"]))
+        at = draw(st.integers(1, len(text) - 2))
+        text = {"keep": text, "drop": text[:at] + text[at + 1:], "double": text[:at] + text[at] + text[at:],
+                "cut": text[at:]}[change]
+        letter.append(text)
+    if draw(st.booleans()):  # a compound of the glossary written whole in one place, less a character in another
+        term = draw(st.sampled_from(TERMS))
+        k = draw(st.integers(1, len(term) - 2))
+        at = draw(st.integers(0, len(letter)))
+        letter[at:at] = [f"我们建成{term}3处。", f"今年将继续完善{term[:k] + term[k + 1:]}，方便群众。"][::draw(st.sampled_from([1, -1]))]
+    return letter
+
+
+def compounds_enumerated_as_before(paragraphs: list[str]) -> list:
+    """letter_compounds as it read the letter before issue 13's round 17: every pair's places and every
+    three characters of the letter in a table first.  The tests of one place are the module's own."""
+    pairs, words, _ = missing.dictionary()
+    letter = "\n".join(paragraphs)
+    places: dict[str, list[int]] = {}
+    for q, pair in enumerate(map(add, letter, letter[1:])):
+        places.setdefault(pair, []).append(q)
+    threes = set(map(add, map(add, letter, letter[1:]), letter[2:]))
+    starts = list(accumulate([0] + [len(text) + 1 for text in paragraphs[:-1]]))
+    found, seen, failed = [], set(), set()
+    joins = list(map(add, letter, letter[2:]))
+    for p in range(1, len(letter) - 1):
+        x, join = letter[p], joins[p - 1]
+        if join not in places or x in missing.NO_LOSS or not "\u4e00" <= x <= "\u9fff" \
+                or not (letter[p - 2:p - 1] + join in threes or join + letter[p + 2:p + 3] in threes) \
+                or not (letter[p - 1:p + 1] in pairs or letter[p:p + 2] in pairs):
+            continue
+        for q in places[join]:
+            if abs(q - p) < 3 or (letter[p - 2] != letter[q - 1] and letter[p + 2:p + 3] != letter[q + 2:q + 3]):
+                continue
+            left = right = 0
+            while left < missing.MOST_SHORT and left < q + 1 and letter[p - 1 - left] == letter[q - left] \
+                    and missing._han(letter[q - left]) != "\x00":
+                left += 1
+            while left + right < missing.MOST_SHORT and q + 1 + right < len(letter) and p + 1 + right < len(letter) \
+                    and letter[p + 1 + right] == letter[q + 1 + right] and missing._han(letter[q + 1 + right]) != "\x00":
+                right += 1
+            short, whole = letter[q + 1 - left:q + 1 + right], letter[p - left:p + 1 + right]
+            at, gap = q + 1 - left, q + 1
+            if (at, short) in seen or (short, whole, left) in failed:
+                continue
+            if not missing._compound_lost(letter, at, gap, short, whole, pairs, words):
+                if not missing._compound_pair(letter, gap, short, whole, pairs, words):
+                    failed.add((short, whole, left))
+                continue
+            seen.add((at, short))
+            index = bisect_right(starts, at) - 1
+            found.append((index, at - starts[index], short, whole, x))
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(letters())
+def test_letter_compounds_finds_what_the_enumeration_before_found(paragraphs):
+    assert missing.letter_compounds(paragraphs) == compounds_enumerated_as_before(paragraphs)
+
+
+def test_the_generated_letters_hold_compounds_to_find():
+    """The comparison above is not of empty lists only: a compound and its short form in one letter."""
+    paragraphs = ["沿溪新建健身步道12公里。", "我们将推进健步道建设。"]
+    assert missing.letter_compounds(paragraphs) == compounds_enumerated_as_before(paragraphs) != []
+
+
+def seed_pieces() -> st.SearchStrategy[str]:
+    """A few characters of the seed letter, as the lost-character tests segment them."""
+    return st.integers(0, len(SEED) - 16).flatmap(lambda at: st.integers(1, 14).map(lambda n: SEED[at:at + n]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(seed_pieces())
+def test_a_remembered_segmentation_is_the_segmentation(text):
+    first = missing._segment(text)
+    assert first == missing._segment.__wrapped__(text)
+    assert missing._segment(text) is first  # asked again: remembered, and no caller changed it
+
+
+@settings(max_examples=60, deadline=None)
+@given(letters(), letters())
+def test_shortened_phrases_answer_for_the_letter_asked_not_the_one_before(one, other):
+    for paragraphs in (one, other, one, other[:1]):
+        assert missing.shortened_phrases(paragraphs) == missing._shortened_phrases(paragraphs)
+
+
+def test_a_shortened_phrase_asked_by_two_rules_is_worked_out_once(monkeypatch):
+    paragraphs = ["公共技术服务平台已经建成。", "搭建公共技术服务台，为企业提供服务。"]
+    calls = []
+    real = missing._shortened_phrases
+    monkeypatch.setattr(missing, "_shortened_phrases", lambda texts: calls.append(1) or real(texts))
+    missing.text_module.forget()
+    first = missing.shortened_phrases(paragraphs)
+    assert first == [(1, 2, "公共技术服务台", "公共技术服务平台", "平")]
+    assert missing.shortened_phrases(list(paragraphs)) == first and len(calls) == 1  # an equal letter: remembered
+    assert missing.shortened_phrases(paragraphs[:1]) == [] and len(calls) == 2  # another letter: worked out
+
+
+RESTATED = ["项目总投资约3.2亿元，已完成投资1.5亿元。", "项目总投资约3.2万元。", "新建停车位600个，此前新建的停车位6000个。"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(RESTATED + PARAGRAPHS[:6]), min_size=1, max_size=4), min_size=2, max_size=4))
+def test_restated_quantities_answer_for_the_draft_asked(drafts):
+    for texts in drafts:
+        data = {"measures": texts}
+        assert quantities._restated(data) == list(quantities._restated_in(data))
+    data = {"measures": RESTATED[:2]}
+    assert quantities._restated(data) and quantities._restated(data) is quantities._restated(data)
+
+
+def mentions() -> list[str]:
+    found = sorted({name for text in PARAGRAPHS for _, name, _ in names._mentions(text)})
+    # and names one character off each other, the kinds the comparisons tell apart
+    return found + ["福田区人才服务中心", "福田人才服务站", "县教育局", "县教有局", "区公路事业发展中心", "区公路事业服务中心",
+                    "湾沚区技工学校", "湾沚区技师学校", "区中医院", "区中医医院", "区水利局", "区水务局",
+                    "市公共交通有限公司", "市公共交通有限责任公司"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(mentions()), st.sampled_from(mentions()))
+def test_one_cached_comparison_of_two_bodies_is_the_comparisons_in_turn(a, b):
+    expected = names._typo(a, b) or names._typo(b, a) or names._kind_variant(a, b) or names._two_changed(a, b) \
+        or names._one_changed(a, b) or names._one_doubled(a, b) or names._company_form(a, b)
+    assert names._body_variant(a, b) == expected
+
+
+def test_the_known_pairs_are_told_apart():
+    assert names._body_variant("县教育局", "县教有局") and names._body_variant("区水利局", "区水务局")
+
+
+def test_project_terms_change_lost_character_findings_both_ways_in_one_process(tmp_path):
+    """Whatever is remembered in the process (segmentations, shortened phrases, the last letter's work),
+    adding the project's own term finds the loss, taking it away loses it again, and back."""
+    draft = MINIMAL_DRAFT.replace("每日巡查校园周边。", "全区建成青少家园3处。")
+    plain = "output: build\n"
+    with_term = plain + "defaults:\n  check:\n    terms: [青少年家园]\n"
+    root = make_project(tmp_path, {"drafts/d.yaml": draft, "letterkit.yaml": plain})
+    path = root / "drafts" / "d.yaml"
+    config = root / "letterkit.yaml"
+    seen = []
+    for text in (plain, with_term, plain, with_term):
+        config.write_text(text, encoding="utf-8")
+        found = [p.message for p in check_paths([path], open_project(root), jobs=1)[path] if p.code == "lost-character"]
+        seen.append(any("青少年家园" in message for message in found))
+    assert seen == [False, True, False, True]
+
+
+def test_prose_of_the_draft_checked_is_read_not_the_last_one():
+    """The per-draft caches key on the draft read: two drafts in turn each get their own paragraphs."""
+    one, other = {"measures": ["项目总投资约3.2亿元。"]}, {"measures": ["新建停车位600个。"]}
+    assert [t for _, t in prose(one)] == ["项目总投资约3.2亿元。"]
+    assert [t for _, t in prose(other)] == ["新建停车位600个。"]
+    assert quantities._restated(one) == [] == quantities._restated(other)
