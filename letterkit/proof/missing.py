@@ -843,9 +843,38 @@ def read_terms(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def glossary() -> tuple[str, ...]:
-    """letterkit's own glossary (letterkit/data/terms.txt), read once per process."""
+    """letterkit's own glossary (letterkit/data/terms.txt) and fixed phrases (phrases.txt), read once per process."""
     with open(TERMS_FILE, encoding="utf-8") as file:
-        return tuple(read_terms(file.read()))
+        terms = read_terms(file.read())
+    return tuple(dict.fromkeys(terms + [phrase for phrase in phrase_losses() if phrase not in set(terms)]))
+
+
+PHRASES_FILE = os.path.join(os.path.dirname(TERMS_FILE), "phrases.txt")
+
+
+def read_phrases(text: str) -> dict[str, tuple[int, ...]]:
+    """A phrase file's phrases → the offsets of the characters whose loss is read.  `甲 + 乙 丙` writes
+    甲乙 and 甲丙 and reads a loss inside 甲 only (进一步 + 完善: 进步完善; 实现 + 全覆盖 would not read
+    实现覆盖, which is right); a phrase alone reads every inner character."""
+    found: dict[str, tuple[int, ...]] = {}
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        head, plus, tails = line.partition("+")
+        head = head.strip()
+        for tail in tails.split() if plus else [""]:
+            phrase = head + tail
+            if re.fullmatch(f"[{CJK}]+", phrase) and len(phrase) >= LEAST_TERM:
+                found.setdefault(phrase, tuple(range(1, len(head) if tail else len(phrase) - 1)))
+    return found
+
+
+@lru_cache(maxsize=1)
+def phrase_losses() -> dict[str, tuple[int, ...]]:
+    """letterkit/data/phrases.txt read (read_phrases), once per process."""
+    with open(PHRASES_FILE, encoding="utf-8") as file:
+        return read_phrases(file.read())
 
 
 def project_terms(data) -> tuple[str, ...]:
@@ -870,14 +899,15 @@ def glossary_index(terms: tuple[str, ...]) -> dict[str, tuple]:
     word of jieba's or a term is no sign of a loss (社区养老服务 less 服务 … no: 居家养老 is a term)."""
     words = dictionary()[1]
     whole = set(terms)
+    positions = phrase_losses()  # a fixed phrase's losses are read where phrases.txt says
     index: dict[str, list] = {}
     for term in sorted(term for term in whole if len(term) >= LEAST_TERM):
-        for k in range(1, len(term) - 1):
+        for k in positions.get(term, range(1, len(term) - 1)):
             short = term[:k] + term[k + 1:]
             if short in words or short in whole or not "\u4e00" <= term[k] <= "\u9fff" or k == 1 and short[0] in NAME_TAILS | FUNCTION \
                     or k == len(term) - 2 and short[-1] in FUNCTION:
                 continue
-            entry = (short, term, term[k])
+            entry = (short, term, term[k], k)
             if entry not in index.get(short[:2], ()):
                 index.setdefault(short[:2], []).append(entry)
     return {key: tuple(sorted(found, key=lambda entry: -len(entry[0]))) for key, found in index.items()}  # the longest first
@@ -915,12 +945,12 @@ def _glossary_sentence(text: str, terms: tuple, index: dict) -> list[tuple[int, 
         return known
     known, words = [], dictionary()[1]
     for at in compress(count(), map(index.__contains__, map(add, text, text[1:]))):
-        for short, term, ch in index[text[at:at + 2]]:
+        for short, term, ch, k in index[text[at:at + 2]]:
             if not text.startswith(short, at) or any(known_at <= at < known_at + len(s) for known_at, s, _, _ in known):
                 continue
-            if _inside_term(text, at, len(short), terms) or not _bounded(text, at, len(short)) \
-                    or text[at - 1:at + 1] in words:
-                continue  # its first character makes a word with the one before it: 在建|工地
+            if _inside_term(text, at, len(short), terms, at + k) or not _bounded(text, at, len(short)) \
+                    or words.get(text[at - 1:at + 1], 0) >= JOINED:
+                continue  # its first character makes a word with the one before it: 在建|工地 (not 公司|运维护: 司运 is rare)
             known.append((at, short, term, ch))
     if len(_glossary_memo) >= text_module.MOST_TEXTS:
         _glossary_memo.clear()
@@ -928,13 +958,19 @@ def _glossary_sentence(text: str, terms: tuple, index: dict) -> list[tuple[int, 
     return known
 
 
-def _inside_term(text: str, at: int, size: int, terms: tuple) -> bool:
+JOINED = 20  # a word of jieba's this frequent made by a shortened phrase's first character and the one before
+
+
+def _inside_term(text: str, at: int, size: int, terms: tuple, gap: int | None = None) -> bool:
     """Whether a term written whole in the text runs across an end of text[at:at + size] (雨污管网 holds
-    污管网, which is then no 污水管网 less 水); one inside it (政务服务 of 政务服务台) says nothing."""
+    污管网, which is then no 污水管网 less 水); one inside it (政务服务 of 政务服务台) says nothing, nor one
+    wholly on one side of the gap, where the character was lost (嵌入养老服务中心: 养老服务中心 is
+    written in 嵌入式养老服务中心 too)."""
+    gap = at if gap is None else gap
     for term in terms:
         start = text.find(term, max(0, at - len(term) + 1))
         while 0 <= start < at + size:
-            if start < at or start + len(term) > at + size:
+            if (start < at or start + len(term) > at + size) and not (start >= gap or start + len(term) <= gap):
                 return True
             start = text.find(term, start + 1)
     return False
