@@ -245,6 +245,7 @@ OPENERS = set("现经并另均即特兹分逐按每各全非原致自拟防副�
 # places a campaign goes to (进小区, 进校园, 入户): 进/入/到 before them is the verb, not a word's remnant
 GONE_TO = {"社区", "小区", "校园", "学校", "农村", "乡村", "村组", "企业", "家庭", "机关", "园区", "景区", "医院",
            "工地", "市场", "课堂", "基层", "单位", "网格", "楼栋", "商场", "车间", "工厂", "军营", "寺庙", "田间"}
+ROAD_PARTS = {"片区", "社区", "街道", "沿线", "一带", "两侧", "以东", "以西", "以南", "以北", "路口", "路段", "周边", "附近", "沿街"}
 SOME = set("点些批部块份笔")  # 一点, 一批, 一部分: how much a verb before them does
 SUFFIXES = set("员感度")  # what makes a noun of the word before it, beside NAME_ENDS: 护路员, 获得感, 匹配度
 DOCUMENT_NUMBER = re.compile(f"[{CJK}]{{0,4}}[〔［\\[﹝【]")
@@ -350,6 +351,8 @@ def _may_have_lost(t: str, i: int) -> bool:
         return False
     if nxt in "”》）" and t[i - 2:i] in dictionary()[1]:
         return False
+    if ch in "路街巷" and t[i + 1:i + 3] in ROAD_PARTS:  # 西城路片区, 人民路沿线: a road's name and a part of town
+        return False
     if ch in "进入到" and t[i + 1:i + 3] in GONE_TO:  # 排水管理进小区, 送法进校园: where a campaign goes
         return False
     if nxt == "一" and t[i + 2:i + 3] in SOME:  # 政府投一点、企业筹一点: a verb before how much (dev6 218)
@@ -408,8 +411,10 @@ def _lost(c):
         yield Finding(paragraphs[index][0], f"“{short_phrase}”比本信别处的“{whole}”少了“{ch}”，很可能漏了字",
                       f"核对原稿，补上漏掉的字（写作“{whole}”）", at)
     from_dictionary = []  # a two-character word from the dictionary alone: after inner_losses, which says more
+    terms = project_terms(c.data)
+    covered = written_terms(texts, terms)  # 物联网, 线上线下, 负总责: a glossary term written whole leaves nothing alone
     for index, at, ch, whole, sure in lost_characters(texts):
-        if (index, at) in reported:
+        if (index, at) in reported or (index, at) in covered:
             continue
         if sure is None:
             from_dictionary.append((index, at, ch, whole))
@@ -434,7 +439,7 @@ def _lost(c):
                       f"核对原稿，若是漏了字就补上（写作“{word}”）；名称写对了就不用改", at)
     # a glossary term names the whole word where the letter says nothing (留守童 → 留守儿童): before the
     # dictionary's guesses at the same place (控辍学 is no 控制)
-    glossed = [found for found in glossary_losses(texts, project_terms(c.data))
+    glossed = [found for found in glossary_losses(texts, terms)
                if not any((found[0], k) in reported for k in range(found[1], found[1] + len(found[2])))]
     for index, at, written, term, ch in glossed:
         reported.update((index, k) for k in range(at, at + len(written)))
@@ -443,12 +448,35 @@ def _lost(c):
     inner = inner_losses(texts)
     for index, at, ch, word in inner + [found for found in from_dictionary if not any(
             i == found[0] and abs(k - found[1]) <= 3 for i, k, _, _ in inner)]:
-        if any((index, k) in reported for k in range(at - 3, at + 1)):
+        if any((index, k) in reported for k in range(at - 3, at + 1)) or (index, at) in covered:
             continue
         text = texts[index]
         quoted = text[max(0, at - 4):at + 5]
         yield Finding(paragraphs[index][0], f"“{quoted}”中“{ch}”单独成字，可能漏了字（词典里有“{word}”）",
                       f"核对原稿，若是漏了字就补上（如“{word}”）；名称、简称写对了就不用改", at)
+
+
+def written_terms(texts: list[str], terms: tuple[str, ...]) -> set[tuple[int, int]]:
+    """(paragraph, offset) of every character inside a glossary term of three characters or more that the
+    paragraph writes whole: the term says they make a word, whatever jieba's dictionary lacks."""
+    heads = _term_heads(terms)
+    covered = set()
+    for index, text in enumerate(texts):
+        for at in compress(count(), map(heads.__contains__, map(add, text, text[1:]))):
+            for term in heads[text[at:at + 2]]:
+                if text.startswith(term, at):
+                    covered.update((index, k) for k in range(at, at + len(term)))
+    return covered
+
+
+@lru_cache(maxsize=8)
+def _term_heads(terms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The glossary's terms of three characters or more by their first two characters, built once per glossary."""
+    heads: dict[str, list] = {}
+    for term in terms:
+        if len(term) >= 3:
+            heads.setdefault(term[:2], []).append(term)
+    return {head: tuple(found) for head, found in heads.items()}
 
 
 def _people(data: dict, texts: list[str]) -> set[tuple[int, int]]:
