@@ -87,7 +87,7 @@ def _role(c):
                          rf"|{wrong}们?(?=的(?:建议|提案|意见|关心))"
                          rf"|(?<!政协)(?<!人大){wrong}们?(?=在(?:提案|建议)中|所提|提出的|提到的|反映的)"
                          rf"|{_addressed(c)}{wrong}(?!会|长|团)"
-                         rf"|(?:(?<=由)|(?<=[，。；：、（(])|^)[{SURNAMES}][\u4e00-\u9fff]{{1,2}}?{wrong}(?=提出|所提|提交|领衔|联名|在(?:提案|建议)))")
+                         rf"|(?:(?<=由)|(?<=[，。；：、（(])|^)[{SURNAMES}][\u4e00-\u9fff]{{1,2}}?{wrong}(?=提出|所提|提交|领衔|联名|在(?:提案|建议))")
     for path, text in prose(c.data):
         for match in pattern.finditer(text):
             yield Finding(path, f"答复的是{kind}，这里却称“{match.group()}”", f"改为“{ROLE[kind]}”",
