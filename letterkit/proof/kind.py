@@ -51,7 +51,7 @@ def _kind_word(c):
                 yield Finding(path, f"答复的是{kind}，这里却称“{match.group()}”",
                               f"改为“{kind}”（若答复的确是{word}，改 proposal.kind 和称呼）", match.start())
         for match in YOUR_PROPOSAL.finditer(text) if kind == "建议" and "您" in text else ():
-            if not any(other.start() <= match.start() < other.end() for other in MENTION.finditer(text)):
+            if not any(other.start() < match.end() and match.start() < other.end() for other in MENTION.finditer(text)):
                 yield Finding(path, f"答复的是建议，这里却称“{match.group()}”", "改为“建议”（若答复的确是提案，改 proposal.kind 和称呼）",
                               match.start())
         for match in NUMBERED.finditer(text) if "号" in text else ():
