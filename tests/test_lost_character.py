@@ -395,7 +395,7 @@ FRAMES = ["今年，{}工作取得实效。", "我局将继续抓好{}，确保�
 def glossary_cases():
     """(term, what is left when one inner character is taken out) for every term of the glossary whose
     shortened form the index holds (no word of jieba's, no term itself)."""
-    return sorted((term, short) for entries in glossary_index(glossary()).values() for short, term, _ in entries)
+    return sorted((term, short) for entries in glossary_index(glossary()).values() for short, term, *_ in entries)
 
 
 def test_the_glossary_holds_several_hundred_terms_each_once_and_says_where_it_comes_from():
