@@ -182,7 +182,7 @@ CLEAN_FINDINGS = {
     ("08", "健"): "real: the copy breaks off inside 健康",
     ("se", "片低成本"): "real: 八卦岭片区",
     ("se", "平华大九"): "real: 平台、华大九天",
-    ("se", "物联网"): "false alarm: 物联网 is no word of jieba's",
+    # ("se", "物联网"): a false alarm until round 7 (物联网 is in terms.txt, and a term written whole leaves nothing alone)
     ("32", "日照料中"): "real (planted): 日间照料中心",
     ("39", "公共服务"): "real (planted): 公共服务平台",
     ("46", "可行研究"): "real (planted): 可行性研究报告",
