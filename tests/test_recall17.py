@@ -182,7 +182,8 @@ def test_an_empty_contact_line_is_reported_at_its_line(label, colon, after):
     assert [f.line for f in found] == [32] and label in found[0].message
 
 
-@pytest.mark.parametrize("value", ["张三", "李四，0516-1234567", "0516-89621745", "（0516）89621745"])
+@pytest.mark.parametrize("value", ["张三", "李四，0516-1234567", "0516-89621745", "（0516）89621745", "王五 电话：0516-1234567",
+                                   "欧阳明华（办公室）"])
 def test_a_contact_whose_value_moved_to_the_next_line_is_quiet(value):
     assert list(typeset._form_line([(1, "联系人："), (2, ""), (3, value)], False)) == []
     assert list(typeset._form_line([(1, f"联系人：{value}")], False)) == []
@@ -237,3 +238,11 @@ def test_a_projects_terms_add_to_the_shipped_glossary(tmp_path):
     found = [p for p in checked(tmp_path, text, "check:\n  terms: [青少年家园]\n") if p.code == "lost-character"]
     messages = " ".join(p.message for p in found)
     assert "青少年家园" in messages and "农村留守儿童" in messages, messages
+
+
+@pytest.mark.parametrize("lead", ["本", "该", "这一", "这件", "此件"])
+def test_a_suggestion_word_naming_what_a_proposal_reply_answers_is_reported(lead):
+    text = f"{lead}建议提出的问题很有针对性。"
+    found = raised("kind-word", text, proposal={"kind": "提案"})
+    assert len(found) == 1 and f"{lead}建议" in found[0], found
+    assert raised("kind-word", text.replace("建议", "提案"), proposal={"kind": "提案"}) == []

@@ -72,7 +72,7 @@ def _heading_space(lines, from_word):
 FORM_LINE = re.compile(rf"^\s*({FORM_FIELDS})\s*[:：]\s*$")
 # the contact's labels, empty on their line: a value the copy moved to the next line (联系人：\n张三) is no gap
 CONTACT_LINE = re.compile(r"^\s*(联系人|联系电话|联系方式)\s*[:：]\s*$")
-VALUE_LINE = re.compile(r"^\s*(?:[\u4e00-\u9fff·]{2,4}|[\d（(+][\d\s\-—－()（）]{5,}.*|[\u4e00-\u9fff]{2,4}[\s，,、]+[\d（(].*)\s*$")
+VALUE_LINE = re.compile(r"^\s*(?:[\u4e00-\u9fff·]{2,4}(?:$|[\s，,、;；（(])|[\d（(+][\d\s\-—－()（）]{5,})")
 
 
 @rule("empty-form-line", "warning", "carry", "原件不应印着空的表格栏（一行只有“领导签字：”）",
