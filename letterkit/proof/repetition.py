@@ -148,10 +148,11 @@ def verb_twice_after_done(text: str) -> list[int]:
     """Where a one-character verb stands twice after 已, 已经, 正在 or 业已 (已转转我局): a verb said twice
     (看看, 转转) is tentative and takes no 已 or 正在; adverbs and nouns said twice (已渐渐, 已层层, 已处处) do,
     and are left alone — jieba's tags tell them apart."""
-    if "已" not in text and "正在" not in text:
-        return []
+    matches = list(DONE.finditer(text)) if "已" in text or "正在" in text else []
+    if not matches:
+        return []  # jieba's tags read only when a character stands twice after 已 (rare)
     verbs, doubled = _verb_tags()
-    return [m.start(1) for m in DONE.finditer(text) if m.group(1) in verbs and doubled.get(m.group(1) * 2, "v") in ("v", "vn")]
+    return [m.start(1) for m in matches if m.group(1) in verbs and doubled.get(m.group(1) * 2, "v") in ("v", "vn")]
 
 
 @lru_cache(maxsize=1)
