@@ -24,11 +24,13 @@ def check_draft(loaded: Loaded, draft: Draft | None, disabled: set[str], today: 
     """Run every rule not switched off; `draft` is None when validation failed; `letter` holds
     the first title and paragraph of the rendered letter, for the rules about them."""
     context = Context(loaded.data if isinstance(loaded.data, dict) else {}, draft, today or dt.date.today(), letter or {})
-    found = []
+    found, told = [], {}
     for item in RULES + proof.CHECK_RULES:  # form rules here, proofreading rules in letterkit/proof/
         if item.code in disabled:
             continue
         for finding in item.check(context):
+            if proof.told_before(item.code, finding.message, told):
+                continue  # one slip, one finding
             found.append(Problem(_locate(loaded, finding), item.code, finding.message, finding.hint, item.severity))
     return found
 

@@ -182,7 +182,7 @@ CLEAN_FINDINGS = {
     ("08", "健"): "real: the copy breaks off inside 健康",
     ("se", "片低成本"): "real: 八卦岭片区",
     ("se", "平华大九"): "real: 平台、华大九天",
-    ("se", "物联网"): "false alarm: 物联网 is no word of jieba's",
+    # ("se", "物联网"): a false alarm until round 7 (物联网 is in terms.txt, and a term written whole leaves nothing alone)
     ("32", "日照料中"): "real (planted): 日间照料中心",
     ("39", "公共服务"): "real (planted): 公共服务平台",
     ("46", "可行研究"): "real (planted): 可行性研究报告",
@@ -395,7 +395,7 @@ FRAMES = ["今年，{}工作取得实效。", "我局将继续抓好{}，确保�
 def glossary_cases():
     """(term, what is left when one inner character is taken out) for every term of the glossary whose
     shortened form the index holds (no word of jieba's, no term itself)."""
-    return sorted((term, short) for entries in glossary_index(glossary()).values() for short, term, _ in entries)
+    return sorted((term, short) for entries in glossary_index(glossary()).values() for short, term, *_ in entries)
 
 
 def test_the_glossary_holds_several_hundred_terms_each_once_and_says_where_it_comes_from():

@@ -21,12 +21,16 @@ NUMBERED = re.compile(r"(?:第\s*)?[A-Za-z]*\s*\d+号(提案|建议|议案)")
 SESSION = re.compile(r"[^，。、；：“”《》\s]{0,12}?(?:人大|人民代表大会|政协|政治协商会议)[^，。；：“”《》\s]{0,12}?会议")
 # how a letter names what it answers: 该建议, 这一提案, 这件提案, 第16号议案, 您的建议已收悉; not a quoted title
 # ending in 的建议 — a 政协 proposal may well be titled 关于……的建议
-MENTION = re.compile(r"(?:这一|这件|这份|该|此|此件|本件)(提案|建议|议案)|(?<![》”])(?:您的|号[）)]?)(提案|建议|议案)(?=(?:已)?收悉|的(?:答复|复函|函))")
+MENTION = re.compile(r"(?:这一|这件|这份|该|此|此件|本件|(?<![基根日资成版])本)(提案|建议|议案)"
+                     r"|(?<![》”])(?:您的|号[）)]?)(提案|建议|议案)(?=(?:已)?收悉|的(?:答复|复函|函))")
+# a 人大代表's own words for what they filed: no 提案 in a reply to a 建议, however it is said (您的提案中提到;
+# the reverse is no contradiction: a 提案 is full of 建议, 您的建议 among them)
+YOUR_PROPOSAL = re.compile(r"您(?:的|所提的?|提出的|这一|这件|的这件)提案")
 
 
 @rule("kind-word", "warning", "kind", "答复提案就称“提案”，答复建议就称“建议”",
       "政协委员提的是提案，人大代表提的是建议（议案另是一种）；答复提案时说“该建议”“您的建议已收悉”，是文种混用。"
-      "只看指称来件的说法（“该建议”“这一提案”“第16号议案”“您的建议已收悉”）和答复建议时来件标题以“提案”结尾（代表不提提案）；引号、书名号里的题目以“的建议”结尾不报"
+      "只看指称来件的说法（“该建议”“本提案”“这一提案”“第16号议案”“您的建议已收悉”；答复建议时“您的提案”“您提出的提案”不论后文）和答复建议时来件标题以“提案”结尾（代表不提提案）；引号、书名号里的题目以“的建议”结尾不报"
       "（政协提案也常题为“关于……的建议”），误报很少。",
       "（答复提案）您的建议已收悉；该建议……", "您的提案已收悉；该提案……")
 def _kind_word(c):
@@ -46,6 +50,10 @@ def _kind_word(c):
             if word != kind:
                 yield Finding(path, f"答复的是{kind}，这里却称“{match.group()}”",
                               f"改为“{kind}”（若答复的确是{word}，改 proposal.kind 和称呼）", match.start())
+        for match in YOUR_PROPOSAL.finditer(text) if kind == "建议" and "您" in text else ():
+            if not any(other.start() < match.end() and match.start() < other.end() for other in MENTION.finditer(text)):
+                yield Finding(path, f"答复的是建议，这里却称“{match.group()}”", "改为“建议”（若答复的确是提案，改 proposal.kind 和称呼）",
+                              match.start())
         for match in NUMBERED.finditer(text) if "号" in text else ():
             if match.group(1) != kind:
                 yield Finding(path, f"答复的是{kind}，这里却称“{match.group()}”", f"改为“{kind}”", match.start())
@@ -58,7 +66,7 @@ CROSSED_RIGHT = {"人大": "代表", "人民": "代表", "政协": "委员", "�
 
 @rule("addressee-role", "warning", "kind", "称呼与文种一致：提案称“委员”，建议称“代表”",
       "给人大代表的答复称“委员”（或反过来）是常见的套改错误。只看称呼的用法（各位代表、尊敬的……委员、代表的建议、"
-      "正文里以收信人姓名相称的“胡建军委员，”），"
+      "正文里以收信人姓名相称的“胡建军委员，”、以常见姓氏打头的提出人“由王婉清代表提出”），"
       "不看“代表我区”这样的动词。“人大委员”“政协代表”“人民委员大会”“界别代表”不论文种都报（人大常委会委员写全称）。",
       "（答复建议）按照委员的建议……", "按照代表的建议……")
 def _role(c):
@@ -78,13 +86,17 @@ def _role(c):
     pattern = re.compile(rf"(?:各位|尊敬的[^，。：:；、]{{0,8}}|按照|感谢|您作为)(?:[^，。：:；、]{{0,3}}?|{NAMED_FEW}){wrong}(?!会)"
                          rf"|{wrong}们?(?=的(?:建议|提案|意见|关心))"
                          rf"|(?<!政协)(?<!人大){wrong}们?(?=在(?:提案|建议)中|所提|提出的|提到的|反映的)"
-                         rf"|{_addressed(c)}{wrong}(?!会|长|团)")
+                         rf"|{_addressed(c)}{wrong}(?!会|长|团)"
+                         rf"|(?:(?<=由)|(?<=[，。；：、（(])|^)[{SURNAMES}][\u4e00-\u9fff]{{1,2}}?{wrong}(?=提出|所提|提交|领衔|联名|在(?:提案|建议))")
     for path, text in prose(c.data):
         for match in pattern.finditer(text):
             yield Finding(path, f"答复的是{kind}，这里却称“{match.group()}”", f"改为“{ROLE[kind]}”",
                           match.end() - len(wrong))
 
 
+# the commonest single-character surnames (百家姓 as used today): 王婉清代表提出 names the proposer
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余杜叶程苏魏吕丁任沈"
+            "姚卢姜崔钟谭陆汪范金石廖贾夏韦傅方白邹孟熊秦邱江尹薛阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 # 马国峰等, 马国峰、李华等3名, 王敏等三位: the members named before their role, as a letter thanks them
 NAMED_FEW = r"(?:[\u4e00-\u9fff]{2,4}、){0,4}[\u4e00-\u9fff]{2,4}等[\d一二三四五六七八九十]*[名位]?"
 

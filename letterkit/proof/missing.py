@@ -245,6 +245,7 @@ OPENERS = set("现经并另均即特兹分逐按每各全非原致自拟防副�
 # places a campaign goes to (进小区, 进校园, 入户): 进/入/到 before them is the verb, not a word's remnant
 GONE_TO = {"社区", "小区", "校园", "学校", "农村", "乡村", "村组", "企业", "家庭", "机关", "园区", "景区", "医院",
            "工地", "市场", "课堂", "基层", "单位", "网格", "楼栋", "商场", "车间", "工厂", "军营", "寺庙", "田间"}
+ROAD_PARTS = {"片区", "社区", "街道", "沿线", "一带", "两侧", "以东", "以西", "以南", "以北", "路口", "路段", "周边", "附近", "沿街"}
 SOME = set("点些批部块份笔")  # 一点, 一批, 一部分: how much a verb before them does
 SUFFIXES = set("员感度")  # what makes a noun of the word before it, beside NAME_ENDS: 护路员, 获得感, 匹配度
 DOCUMENT_NUMBER = re.compile(f"[{CJK}]{{0,4}}[〔［\\[﹝【]")
@@ -350,6 +351,8 @@ def _may_have_lost(t: str, i: int) -> bool:
         return False
     if nxt in "”》）" and t[i - 2:i] in dictionary()[1]:
         return False
+    if ch in "路街巷" and t[i + 1:i + 3] in ROAD_PARTS:  # 西城路片区, 人民路沿线: a road's name and a part of town
+        return False
     if ch in "进入到" and t[i + 1:i + 3] in GONE_TO:  # 排水管理进小区, 送法进校园: where a campaign goes
         return False
     if nxt == "一" and t[i + 2:i + 3] in SOME:  # 政府投一点、企业筹一点: a verb before how much (dev6 218)
@@ -395,7 +398,7 @@ def _put_back(letter: str, t: str, i: int) -> list[tuple[str, int, int, int]]:
       "本信写了两次的简写都不报。第四种（也只凭词典）：单出的字很少单独成字（不到十分之一），词典里它的两字词大半是同一个"
       "（续→继续、况→情况、术→技术），补上后读法的词频高出 e² 倍以上——“可能”，说出这个词；字后面紧跟县、区、市的（丰山县）不报。"
       "第五种：四五个字恰是词典里五六字词少了中间一个字、自己又不成词，且前后都在词的边界上（可行研究报告→可行性研究）——“可能”。"
-      "第六种：三到八个字比本信别处的一个合成词只少中间一个字（“健步道”与“健身步道”，“县中医院”与“县中医医院”），两处都在分词的词边界上、接缝处有字落单、旁边没有挨着的单字（“助农增收”与“农民增收”不报），三个字的只写一次、不是形容词打头（“新学校”不报）——“可能”。第七种：letterkit/data/terms.txt 里 jieba 词典没有的政务常用合成词（留守儿童、健身步道、信息平台、日间照料中心等几百个）少了中间一个字、少后的写法本身不成词（“留守童”“信息台”“心理辅室”）——“可能”，说出整个词；地名末字（辉发河治理、开干齐乡卫生院）、虚词（医师和乡村）、头一个字跟前一字成词（在建工地）、本信写了两次又从不写全的不报。项目自己的词写在 check: {terms: [...]}（草稿、部门配置或项目文件的 defaults）。在植入的漏字上（tests/slipgen.py，3 个种子各 6 轮）找到约三分之一"
+      "第六种：三到八个字比本信别处的一个合成词只少中间一个字（“健步道”与“健身步道”，“县中医院”与“县中医医院”），两处都在分词的词边界上、接缝处有字落单、旁边没有挨着的单字（“助农增收”与“农民增收”不报），三个字的只写一次、不是形容词打头（“新学校”不报）——“可能”。第七种：letterkit/data/terms.txt 里 jieba 词典没有的政务常用合成词（留守儿童、健身步道、信息平台、日间照料中心等几百个）少了中间一个字、少后的写法本身不成词（“留守童”“信息台”“心理辅室”）——“可能”，说出整个词；地名末字（辉发河治理、开干齐乡卫生院）、虚词（医师和乡村）、头一个字跟前一字成词（在建工地）、本信写了两次又从不写全的不报。letterkit/data/phrases.txt 里的固定说法、动宾搭配和带“化/式”的合成词（进一步完善、投入运行、运行维护、改造老旧小区、一体化净水、嵌入式养老等）同样读：“进步完善”“投运行”“运维护”“改老旧小区”“一体净水设备”——“可能”，说出整个说法；“甲 + 乙”一行只看“甲”里漏的字。词表里的词整个写出时（物联网、线上线下、负总责），其中的字不再当作单出的字报。项目自己的词写在 check: {terms: [...]}（草稿、部门配置或项目文件的 defaults）。在植入的漏字上（tests/slipgen.py，3 个种子各 6 轮）找到约三分之一"
       "（原来约七分之一）；从常用词里随便丢一个字，多半剩下别的词（进一步→进步），读不出来。在 18 封已发布的信、"
       "种子信和 40 封新信上报的见 tests/fixtures/published/READING.md：误报 1 处（种子信“物联网”；06“等作下年度”第三轮起不报）。",
       "5G公共技术平华大九天模拟电路设计全流程EDA工具系统等平台", "5G公共技术平台、华大九天模拟电路设计全流程EDA工具系统等平台")
@@ -408,8 +411,10 @@ def _lost(c):
         yield Finding(paragraphs[index][0], f"“{short_phrase}”比本信别处的“{whole}”少了“{ch}”，很可能漏了字",
                       f"核对原稿，补上漏掉的字（写作“{whole}”）", at)
     from_dictionary = []  # a two-character word from the dictionary alone: after inner_losses, which says more
+    terms = project_terms(c.data)
+    covered = written_terms(texts, terms)  # 物联网, 线上线下, 负总责: a glossary term written whole leaves nothing alone
     for index, at, ch, whole, sure in lost_characters(texts):
-        if (index, at) in reported:
+        if (index, at) in reported or (index, at) in covered:
             continue
         if sure is None:
             from_dictionary.append((index, at, ch, whole))
@@ -434,7 +439,7 @@ def _lost(c):
                       f"核对原稿，若是漏了字就补上（写作“{word}”）；名称写对了就不用改", at)
     # a glossary term names the whole word where the letter says nothing (留守童 → 留守儿童): before the
     # dictionary's guesses at the same place (控辍学 is no 控制)
-    glossed = [found for found in glossary_losses(texts, project_terms(c.data))
+    glossed = [found for found in glossary_losses(texts, terms)
                if not any((found[0], k) in reported for k in range(found[1], found[1] + len(found[2])))]
     for index, at, written, term, ch in glossed:
         reported.update((index, k) for k in range(at, at + len(written)))
@@ -443,12 +448,35 @@ def _lost(c):
     inner = inner_losses(texts)
     for index, at, ch, word in inner + [found for found in from_dictionary if not any(
             i == found[0] and abs(k - found[1]) <= 3 for i, k, _, _ in inner)]:
-        if any((index, k) in reported for k in range(at - 3, at + 1)):
+        if any((index, k) in reported for k in range(at - 3, at + 1)) or (index, at) in covered:
             continue
         text = texts[index]
         quoted = text[max(0, at - 4):at + 5]
         yield Finding(paragraphs[index][0], f"“{quoted}”中“{ch}”单独成字，可能漏了字（词典里有“{word}”）",
                       f"核对原稿，若是漏了字就补上（如“{word}”）；名称、简称写对了就不用改", at)
+
+
+def written_terms(texts: list[str], terms: tuple[str, ...]) -> set[tuple[int, int]]:
+    """(paragraph, offset) of every character inside a glossary term of three characters or more that the
+    paragraph writes whole: the term says they make a word, whatever jieba's dictionary lacks."""
+    heads = _term_heads(terms)
+    covered = set()
+    for index, text in enumerate(texts):
+        for at in compress(count(), map(heads.__contains__, map(add, text, text[1:]))):
+            for term in heads[text[at:at + 2]]:
+                if text.startswith(term, at):
+                    covered.update((index, k) for k in range(at, at + len(term)))
+    return covered
+
+
+@lru_cache(maxsize=8)
+def _term_heads(terms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The glossary's terms of three characters or more by their first two characters, built once per glossary."""
+    heads: dict[str, list] = {}
+    for term in terms:
+        if len(term) >= 3:
+            heads.setdefault(term[:2], []).append(term)
+    return {head: tuple(found) for head, found in heads.items()}
 
 
 def _people(data: dict, texts: list[str]) -> set[tuple[int, int]]:
@@ -859,9 +887,38 @@ def read_terms(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def glossary() -> tuple[str, ...]:
-    """letterkit's own glossary (letterkit/data/terms.txt), read once per process."""
+    """letterkit's own glossary (letterkit/data/terms.txt) and fixed phrases (phrases.txt), read once per process."""
     with open(TERMS_FILE, encoding="utf-8") as file:
-        return tuple(read_terms(file.read()))
+        terms = read_terms(file.read())
+    return tuple(dict.fromkeys(terms + [phrase for phrase in phrase_losses() if phrase not in set(terms)]))
+
+
+PHRASES_FILE = os.path.join(os.path.dirname(TERMS_FILE), "phrases.txt")
+
+
+def read_phrases(text: str) -> dict[str, tuple[int, ...]]:
+    """A phrase file's phrases → the offsets of the characters whose loss is read.  `甲 + 乙 丙` writes
+    甲乙 and 甲丙 and reads a loss inside 甲 only (进一步 + 完善: 进步完善; 实现 + 全覆盖 would not read
+    实现覆盖, which is right); a phrase alone reads every inner character."""
+    found: dict[str, tuple[int, ...]] = {}
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        head, plus, tails = line.partition("+")
+        head = head.strip()
+        for tail in tails.split() if plus else [""]:
+            phrase = head + tail
+            if re.fullmatch(f"[{CJK}]+", phrase) and len(phrase) >= LEAST_TERM:
+                found.setdefault(phrase, tuple(range(1, len(head) if tail else len(phrase) - 1)))
+    return found
+
+
+@lru_cache(maxsize=1)
+def phrase_losses() -> dict[str, tuple[int, ...]]:
+    """letterkit/data/phrases.txt read (read_phrases), once per process."""
+    with open(PHRASES_FILE, encoding="utf-8") as file:
+        return read_phrases(file.read())
 
 
 def project_terms(data) -> tuple[str, ...]:
@@ -886,14 +943,15 @@ def glossary_index(terms: tuple[str, ...]) -> dict[str, tuple]:
     word of jieba's or a term is no sign of a loss (社区养老服务 less 服务 … no: 居家养老 is a term)."""
     words = dictionary()[1]
     whole = set(terms)
+    positions = phrase_losses()  # a fixed phrase's losses are read where phrases.txt says
     index: dict[str, list] = {}
     for term in sorted(term for term in whole if len(term) >= LEAST_TERM):
-        for k in range(1, len(term) - 1):
+        for k in positions.get(term, range(1, len(term) - 1)):
             short = term[:k] + term[k + 1:]
             if short in words or short in whole or not "\u4e00" <= term[k] <= "\u9fff" or k == 1 and short[0] in NAME_TAILS | FUNCTION \
                     or k == len(term) - 2 and short[-1] in FUNCTION:
                 continue
-            entry = (short, term, term[k])
+            entry = (short, term, term[k], k)
             if entry not in index.get(short[:2], ()):
                 index.setdefault(short[:2], []).append(entry)
     return {key: tuple(sorted(found, key=lambda entry: -len(entry[0]))) for key, found in index.items()}  # the longest first
@@ -931,12 +989,12 @@ def _glossary_sentence(text: str, terms: tuple, index: dict) -> list[tuple[int, 
         return known
     known, words = [], dictionary()[1]
     for at in compress(count(), map(index.__contains__, map(add, text, text[1:]))):
-        for short, term, ch in index[text[at:at + 2]]:
+        for short, term, ch, k in index[text[at:at + 2]]:
             if not text.startswith(short, at) or any(known_at <= at < known_at + len(s) for known_at, s, _, _ in known):
                 continue
-            if _inside_term(text, at, len(short), terms) or not _bounded(text, at, len(short)) \
-                    or text[at - 1:at + 1] in words:
-                continue  # its first character makes a word with the one before it: 在建|工地
+            if _inside_term(text, at, len(short), terms, at + k) or not _bounded(text, at, len(short)) \
+                    or words.get(text[at - 1:at + 1], 0) >= JOINED:
+                continue  # its first character makes a word with the one before it: 在建|工地 (not 公司|运维护: 司运 is rare)
             known.append((at, short, term, ch))
     if len(_glossary_memo) >= text_module.MOST_TEXTS:
         _glossary_memo.clear()
@@ -944,13 +1002,19 @@ def _glossary_sentence(text: str, terms: tuple, index: dict) -> list[tuple[int, 
     return known
 
 
-def _inside_term(text: str, at: int, size: int, terms: tuple) -> bool:
+JOINED = 20  # a word of jieba's this frequent made by a shortened phrase's first character and the one before
+
+
+def _inside_term(text: str, at: int, size: int, terms: tuple, gap: int | None = None) -> bool:
     """Whether a term written whole in the text runs across an end of text[at:at + size] (雨污管网 holds
-    污管网, which is then no 污水管网 less 水); one inside it (政务服务 of 政务服务台) says nothing."""
+    污管网, which is then no 污水管网 less 水); one inside it (政务服务 of 政务服务台) says nothing, nor one
+    wholly on one side of the gap, where the character was lost (嵌入养老服务中心: 养老服务中心 is
+    written in 嵌入式养老服务中心 too)."""
+    gap = at if gap is None else gap
     for term in terms:
         start = text.find(term, max(0, at - len(term) + 1))
         while 0 <= start < at + size:
-            if start < at or start + len(term) > at + size:
+            if (start < at or start + len(term) > at + size) and not (start >= gap or start + len(term) <= gap):
                 return True
             start = text.find(term, start + 1)
     return False

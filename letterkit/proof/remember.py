@@ -27,7 +27,7 @@ def _version() -> str:
     from . import missing
 
     digest = hashlib.sha1()
-    for module in sorted(Path(__file__).parent.glob("*.py")) + [Path(missing.TERMS_FILE)]:
+    for module in sorted(Path(__file__).parent.glob("*.py")) + [Path(missing.TERMS_FILE), Path(missing.PHRASES_FILE)]:
         digest.update(module.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -71,14 +71,19 @@ def _heading_space(lines, from_word):
 
 
 FORM_LINE = re.compile(rf"^\s*({FORM_FIELDS})\s*[:：]\s*$")
+# the contact's labels, empty on their line: a value the copy moved to the next line (联系人：\n张三) is no gap
+CONTACT_LINE = re.compile(r"^\s*(联系人|联系电话|联系方式)\s*[:：]\s*$")
+VALUE_LINE = re.compile(r"^\s*(?:[\u4e00-\u9fff·]{2,4}(?:$|[\s，,、;；（(])|[\d（(+][\d\s\-—－()（）]{5,})")
 
 
 @rule("empty-form-line", "warning", "carry", "原件不应印着空的表格栏（一行只有“领导签字：”）",
-      "内部审批单上的栏目随信印出而没有填写：读者看到一张没填完的表。导入时这一行不会排入草稿，所以按原件的行报。",
+      "内部审批单上的栏目随信印出而没有填写：读者看到一张没填完的表。联系人、联系电话一行只有标签、下一行也不是姓名或号码的，同样报。导入时这一行不会排入草稿，所以按原件的行报。",
       "2022年6月28日\\n领导签字：", "2022年6月28日", stage="import")
 def _form_line(lines, from_word):
-    for no, text in lines:
-        match = FORM_LINE.match(text)
+    lines = list(lines)
+    following = [next((t for _, t in lines[k + 1:] if t.strip()), "") for k in range(len(lines))]
+    for (no, text), after in zip(lines, following):
+        match = FORM_LINE.match(text) or (CONTACT_LINE.match(text) if not VALUE_LINE.match(after) else None)
         if match:
             yield LineFinding(no, f"这一行是空着的表格栏“{text.strip()}”", "原件若已印发，记下这一处；新信不要印出空栏",
                               match.start(1) + 1)

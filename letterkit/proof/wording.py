@@ -12,14 +12,35 @@ HAND_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[�
 
 
 @rule("hand-typed-number", "error", "wording", "措施的标题和正文开头不要手写编号",
-      "编号（一、（一）1.（1））由 letterkit 按层级生成；手写的编号会与生成的重复或错位。",
+      "编号（一、（一）1.（1））由 letterkit 按层级生成；手写的编号会与生成的重复或错位。正文以“（1）……；（2）……”在句中列举的不报。",
       "heading: （一）调整产业发展专项资金政策。", "heading: 调整产业发展专项资金政策。")
 def _hand_numbers(c):
     for path, value in texts(c.data):
         if path[0] == "measures" or "content" in path:
             match = HAND_NUMBER.match(value)
-            if match:
+            if match and not _runs_on(value, match):
                 yield Finding(path, f"开头手写了编号“{match.group().strip()}”", "删去编号，编号会自动生成", match.start())
+
+
+CHINESE_DIGITS = "一二三四五六七八九十"
+
+
+def _runs_on(value: str, match) -> bool:
+    """Whether the number opens an enumeration inside the paragraph's own text: the next number of the
+    same style follows in it (（1）实施……；（2）设置……), which a sentence may well do."""
+    mark = match.group().strip()
+    if mark[0] not in "（(":
+        return False  # 一、 and 1. inside a sentence are a heading run into it, not an enumeration
+    digits = re.search(r"\d+", mark)
+    if digits:
+        following = mark.replace(digits.group(), str(int(digits.group()) + 1), 1)
+    else:
+        numeral = re.search(f"[{CHINESE_DIGITS}]+", mark).group()
+        if len(numeral) != 1 or numeral == "十":
+            return False
+        following = mark.replace(numeral, CHINESE_DIGITS[CHINESE_DIGITS.index(numeral) + 1], 1)
+    rest = value[match.end():]
+    return following in rest and len(rest) > 2 * len(following)
 
 
 def _quoted(text: str | None) -> list[str]:
