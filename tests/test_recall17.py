@@ -246,3 +246,14 @@ def test_a_suggestion_word_naming_what_a_proposal_reply_answers_is_reported(lead
     found = raised("kind-word", text, proposal={"kind": "提案"})
     assert len(found) == 1 and f"{lead}建议" in found[0], found
     assert raised("kind-word", text.replace("建议", "提案"), proposal={"kind": "提案"}) == []
+
+
+@pytest.mark.parametrize("time", ["本月", "当月", "每月", "上月", "今年", "去年", "明年", "当年", "每年", "本季", "本周", "上周"])
+@pytest.mark.parametrize("part", "底初末中内")
+def test_a_time_and_a_part_of_it_is_no_doubled_character(time, part):
+    """本月月底前完成 (test_proof_t15 after the merge of round 7): 本月|月底, both words, read as a slip by the
+    across-words reading; a time and its part (今年年初, 本周周末) is plain usage."""
+    from letterkit.proof.repetition import doubled_across_words
+
+    text = f"该项目计划于{time}{time[-1]}{part}前完成，届时将组织验收。"
+    assert doubled_across_words(text) == [], text

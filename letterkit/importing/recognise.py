@@ -536,7 +536,7 @@ def _read_head_marks(line: Line, found: dict, out: Recognised) -> bool:
                                   f"发文字号的年份用了 {number.group('open')}{number.group('close')}，GB/T 9704 规定用六角括号〔〕；生成时用〔〕"))
         if re.search(r"第\s*\d+\s*号$", rest):
             out.notes.append(Note(line.no, "import-number-di", f"发文字号“{rest}”的序号前有“第”，GB/T 9704 7.2.4 规定不加；"
-                                  f"生成时印作 {number.group('code')}〔{number.group('year')}〕{number.group('seq')}号"))
+                                  f"生成时印作 {number.group('code')}〔{number.group('year')}〕{number.group('seq')}号", severity="note"))
         return True
     if broken:
         found["number"] = (line.no, broken.group("code"), int(broken.group("year")), int(broken.group("seq")))

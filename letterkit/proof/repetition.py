@@ -319,6 +319,10 @@ BOTH_WORDS_GAIN = 7.5  # 进行行规范整治 +7.9; of 4,575 pairs of common wo
 EDGE_COUNT = 20  # a word of two characters ending at the first or starting at the second must be this common to claim it
 
 
+TIME_PART = set("底初末中内度")
+TIME_WHICH = set("本当每上下今去明前后该同次")
+
+
 def doubled_across_words(text: str) -> list[tuple[int, float]]:
     """(at, gain) where a character stands twice at (at, at+1) across a word's edge and the text reads far
     likelier with one taken out — by jieba's word counts, the likeliest segmentation of the four characters
@@ -347,6 +351,8 @@ def doubled_across_words(text: str) -> list[tuple[int, float]]:
             continue  # 全县县直单位, 全镇镇村干部: a place, then a word of its own level
         if ch in PLACE_ENDS and starts and re.match(f"[{CJK}]", before or " ") and before not in PARTICLES:
             continue
+        if ch in "年月周季" and t[i + 2:i + 3] in TIME_PART and before in TIME_WHICH:
+            continue  # 本月月底, 今年年初, 当季季末: a time, then a part of it (本月底 reads as well, 本月月底 is no slip)
         if ends and starts and reading_gain(t, i) < BOTH_WORDS_GAIN:
             continue  # the end of one word, the start of the next (道路|路面), unless far likelier one less (进行|行规范)
         if ch == "为" and t[i + 1:i + 3] == "为期" and "的" in re.split("[，。；：！？]", t[i:])[0]:
