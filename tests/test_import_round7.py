@@ -192,3 +192,41 @@ def test_a_category_on_the_numbers_line_is_read_whatever_its_label(tmp_path, lab
     text = _letter(head=["测试区住房和城乡建设局", f"测住建字[2021]19号{gap}{label}{colon}{mark}", "关于区十届人大三次会议第45号建议的答复"])
     _, draft = import_text(tmp_path, text)
     assert (draft["number"]["year"], draft["number"]["seq"], draft.get("category")) == (2021, 19, "A"), draft
+
+
+@pytest.mark.parametrize("place,level", [("巴宜", "区"), ("湄潭", "县"), ("海伦", "市")])
+@pytest.mark.parametrize("body", ["人大", "政协"])
+def test_a_salutation_to_a_places_deputies_keeps_the_place(tmp_path, place, level, body):
+    """尊敬的巴宜区人大代表 (held-out 398) came out as a person 巴宜; 尊敬的邓春华区人大代表 is a person."""
+    role = "代表" if body == "人大" else "委员"
+    organ = f"{place}{level}农业农村局"
+    for who, name in ((place, f"{place}{level}{body}"), ("邓春华", "邓春华")):
+        text = _letter(head=[organ, "测农函〔2024〕8号", "关于区十届人大三次会议第45号建议的答复"], salutation=f"尊敬的{who}{level}{body}{role}：",
+                       tail=[organ, "2024年6月12日", "联系人：李华，联系电话：0871-6543210"])
+        _, draft = import_text(tmp_path, text)
+        assert draft["addressee"] == {"name": name, "role": role}, (who, draft["addressee"])
+
+
+@pytest.mark.parametrize("subject", ["关于解决城区学校“大班额”问题", "关于推进“一网通办”延伸到村的", "关于加快老旧小区改造"])
+@pytest.mark.parametrize("shape", ["您提出的{s}的第63号{k}收悉。", "您在区政协会议上提出的{s}第63号{k}收悉，现答复如下：",
+                                   "您提出的<{s}的{k}>收悉，现答复如下：", "您提出的〈{s}的{k}〉收悉。", "您提出的‹{s}的{k}›收悉。"])
+@pytest.mark.parametrize("kind", ["提案", "建议"])
+def test_the_proposal_title_is_read_with_quotes_inside_or_angle_brackets_around(tmp_path, subject, shape, kind):
+    """关于解决城区学校“大班额”问题的第63号提案 (held-out 399) kept 的第63号提案; <关于…的建议> (416) gave no title."""
+    role = "委员" if kind == "提案" else "代表"
+    opening = shape.format(s=subject.removesuffix("的"), k=kind)
+    _, draft = import_text(tmp_path, _letter(salutation=f"张明{role}：", opening=opening))
+    assert draft["proposal"]["title"].removesuffix(f"的{kind}").removesuffix(kind) == subject.removesuffix("的"), draft["proposal"]
+
+
+@pytest.mark.parametrize("name,expected,got", [
+    ("cc", "区人大常委会代表工作室，区政府办公室", "区人大常委会代表工作室、区政府办公室"),
+    ("disclosure", "此件公开发布", "主动公开"), ("disclosure", "是", "主动公开"),
+    ("number", "巴农字:〔2024〕8号", "巴农字〔2024〕8号"), ("number", "昌市水函字〔2024〕第8号", "昌市水函字〔2024〕8号")])
+def test_the_score_reads_a_value_as_the_draft_must_write_it(name, expected, got):
+    """The draft lists 抄送 with 、, writes 公开 as its 公开属性 and the 发文字号 as GB/T 9704 prints it: an expectation
+    written as the letter was is the same value."""
+    from letterkit.importing.score import _right
+
+    assert _right(name, expected, got)
+    assert not _right(name, expected, "无")

@@ -56,7 +56,7 @@ def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Reco
     found: dict = {}
     late = _read_head(head, found, out)
     if salutation_at is not None:
-        _read_salutation(lines[salutation_at], found, out)
+        _read_salutation(lines[salutation_at], found, out, [l.text for l in lines if l is not lines[salutation_at]])
     else:
         out.notes.append(Note(lines[0].no if lines else None, "import-no-salutation", "没有找到称呼行（如“尊敬的××委员：”）",
                               "在草稿中补上 addressee 或 salutation"))
@@ -556,15 +556,19 @@ def _read_head_marks(line: Line, found: dict, out: Recognised) -> bool:
 # -- salutation ----------------------------------------------------------------------
 
 
-def _read_salutation(line: Line, found: dict, out: Recognised) -> None:
+def _read_salutation(line: Line, found: dict, out: Recognised, others: list[str]) -> None:
+    """`others`: the letter's other lines, where a place named in the salutation (巴宜区人大代表) is named too."""
     text = squeeze(line.text)
     who = re.sub(r"^尊敬的", "", text).rstrip(":：")
     found["salutation_line"] = (line.no, text)
     if not text.endswith(("：", ":")):
         out.notes.append(Note(line.no, "import-salutation-colon", f"称呼“{text}”后面没有冒号；照录"))
-    role = re.search(r"(?:(?:[区县市省州镇乡]|全国)?(?:人大|政协))?(委员|代表)$", who)
+    role = re.search(r"(?:(?P<level>[区县市省州镇乡]|全国)?(?:人大|政协))?(委员|代表)$", who)
     if role:
-        found["addressee"] = (line.no, who[:role.start()], role.group(1))
+        name = who[:role.start()]
+        if role.group("level") and name and any(name + role.group("level") in text for text in others):
+            name = who[:role.start(2)]  # 尊敬的巴宜区人大代表 in a letter of 巴宜区: a place's deputies, not a person
+        found["addressee"] = (line.no, name, role.group(2))
     else:
         found["recipient"] = (line.no, who)
 
@@ -623,7 +627,7 @@ def _proposal(found: dict, out: Recognised) -> None:
         m = re.search(r"《(.+?)》", opening) or re.search(r"提出的(?:第?\s*[A-Za-z]*\d+\s*号(?:提案|建议)?)?(?:关于)?“([^“”]+?)”\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:第?\s*[A-Za-z]*\d+\s*号)?\s*(?:已|收悉|,|，|的|建议|提案)", opening) or \
             re.search(r"“(关于[^“”《》]{4,80}?)”", opening) or \
             re.search(r"关于\s*“([^“”《》]{2,80}?)”(?=\s*的?\s*(?:第?\s*[A-Za-z]*\d+\s*号)?(?:提案|建议))", opening) or \
-            re.search(r"(关于[^《》“”]+?)的?第?\s*\d+\s*号(?:提案|建议)", opening) or \
+            re.search(r"(关于(?:[^《》“”]|“[^“”《》]{1,20}”)+?)的?第?\s*\d+\s*号(?:提案|建议)", opening) or \
             re.search(r"(?:提出的|号(?:代表|委员)?(?:提案|建议))(?:第?\s*[A-Za-z]*\d+\s*号(?:代表|委员)?(?:提案|建议)?)?(关于.+?(?:的建议|的提案|建议|提案))\s*(?:[（(][^（()）]{0,16}[）)])?\s*(?:已|收悉|，|,|。|现|办理|的办理|答复|我)", opening)
         if m:
             subject = m.group(1)
@@ -653,8 +657,12 @@ def _proposal(found: dict, out: Recognised) -> None:
 
 
 def _quotes(text: str) -> str:
-    """Straight double quotes in pairs ("…") as the curly ones a letter prints (“…”)."""
-    return re.sub(r'"([^"“”]{1,80})"', r"“\1”", text) if text else text
+    """Straight double quotes in pairs ("…") as the curly ones a letter prints (“…”); a title in angle
+    brackets (<关于…的建议>, 〈…〉, ‹…›: 书名号 lost in typing or copying) as in 《…》."""
+    if not text:
+        return text
+    text = re.sub(r"[<〈‹]\s*(关于[^<>〈〉‹›《》]{4,80}?)\s*[>〉›]", r"《\1》", text)
+    return re.sub(r'"([^"“”]{1,80})"', r"“\1”", text)
 
 
 # 第15、27号建议 / 第21、34和56号: several numbers under one 号, the first kept as the draft's

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import comparable
+from .roles import vocabulary
 
 FIELDS = ("organ", "number", "category", "signer", "disclosure", "title", "addressee", "kind", "id",
           "proposal_title", "session", "signature", "date", "contact_name", "contact_phone", "cc",
@@ -98,8 +99,12 @@ def _right(name: str, expected, got: str, organs=()) -> bool:
             return True
         elif name == "signature" and re.sub(r"[\s、]", "", _norm(got)) == re.sub(r"[\s、]", "", _norm(option)):
             return True  # organs signing side by side: written down with spaces, the draft's listed with 、
-        elif name == "number" and _norm(got) == re.sub(r"第(?=\d+号$)", "", _norm(option)):
-            return True  # X〔2024〕第8号: GB/T 9704 7.2.4 puts no 第 before the number, the draft cannot hold it
+        elif name == "number" and _norm(got) == re.sub(r"第(?=\d+号$)|[:：](?=〔)", "", _norm(option)):
+            return True  # X〔2024〕第8号, X字:〔2024〕8号: GB/T 9704 7.2.4 prints neither 第 nor a colon; the draft holds neither
+        elif name == "cc" and re.split(r"[，,、；;\s]+", _norm(got)) == re.split(r"[，,、；;\s]+", _norm(option).rstrip("。")):
+            return True  # the organs copied to, listed with 、 in the draft whatever the letter put between them
+        elif name == "disclosure" and got == vocabulary()["disclosure_values"].get(re.sub(r"\s", "", option)):
+            return True  # 此件公开发布, 同意公开: what the letter writes, the draft's 主动公开
     return False
 
 
