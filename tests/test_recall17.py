@@ -257,3 +257,23 @@ def test_a_time_and_a_part_of_it_is_no_doubled_character(time, part):
 
     text = f"该项目计划于{time}{time[-1]}{part}前完成，届时将组织验收。"
     assert doubled_across_words(text) == [], text
+
+
+@pytest.mark.parametrize("name", ["陈海燕", "欧阳明", "李华"])
+@pytest.mark.parametrize("said", ["我局与{s}{r}进行了电话沟通。", "感谢{s}{r}对我区工作的关心。", "会后向{s}{r}通报了办理进展。",
+                                  "（{s}{r}反映的问题已整改）"])
+@pytest.mark.parametrize("kind", ["提案", "建议"])
+def test_the_addressee_called_by_surname_with_the_other_bodys_role_is_found(name, said, kind):
+    """与陈委员进行了电话沟通 in a reply to 陈海燕代表 (held-out 352, first look of round 7): the surname alone."""
+    right, wrong = ("委员", "代表") if kind == "提案" else ("代表", "委员")
+    def run(code, data):
+        rule = next(r for r in proof.RULES if r.code == code).check
+        return list(rule(proof.Context(data, None, dt.date(2024, 5, 6), {})))
+
+    def draft(text):  # a new draft each time: prose() remembers what it read of a draft
+        return {"proposal": {"kind": kind}, "addressee": {"name": name, "role": right},
+                "measures": [{"heading": "工作情况", "text": text}]}
+
+    assert run("addressee-role", draft(said.format(s=name[0], r=wrong)))
+    assert not run("addressee-role", draft(said.format(s=name[0], r=right)))
+    assert not run("addressee-role", draft("区政协社会委员会委员，区人大常委会代表工作委员会参加了座谈。"))

@@ -102,11 +102,14 @@ NAMED_FEW = r"(?:[\u4e00-\u9fff]{2,4}、){0,4}[\u4e00-\u9fff]{2,4}等[\d一二�
 
 
 def _addressed(c) -> str:
-    """How the body calls its addressee by name (胡建军委员，感谢您……): the addressee's names, or any two to
-    four characters opening a paragraph and followed by a comma."""
+    """How the body calls its addressee by name (胡建军委员，感谢您……; 与胡委员沟通): the addressee's names, the
+    surname alone, or any two to four characters opening a paragraph and followed by a comma."""
     name = get(c.data, ("addressee", "name"))
     names = [n for n in re.split("[、，,和及与等]", name) if len(n) >= 2] if isinstance(name, str) else []
     own = "".join(f"{re.escape(n)}|" for n in names)
+    # 与陈委员进行了电话沟通 (to 陈海燕代表): the addressee by surname alone, after no other character of a word
+    own += "".join(f"(?:(?<![\u4e00-\u9fff])|(?<=[与和向对同及请谢由给跟让]))(?:{re.escape(n[0])})|"
+                   for n in sorted({n for n in names if 2 <= len(n) <= 3}))
     return rf"(?:{own}^(?:(?!政协|人大|代表|委员|常委)[\u4e00-\u9fff]){{2,4}}(?={ROLE['提案']}[，,！!]|{ROLE['建议']}[，,！!]))"
 
 
