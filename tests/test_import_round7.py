@@ -230,3 +230,25 @@ def test_the_score_reads_a_value_as_the_draft_must_write_it(name, expected, got)
 
     assert _right(name, expected, got)
     assert not _right(name, expected, "无")
+
+
+@pytest.mark.parametrize("closing", ["感谢您对城市管理工作的支持！", ""])
+def test_a_letter_whose_body_stands_in_its_opening_builds_with_measures_none(tmp_path, closing):
+    """张华代表：您提出的…收悉。…我局已…。下一步… on one line (held-out 376): the import writes measures: 无, and the
+    build then failed with empty-value at reply.j2 (the template printed the absent measures)."""
+    from letterkit.build import build_draft
+    from letterkit.textconv import to_text
+
+    opening = "您提出的关于增加小学周边停车位的建议收悉。我局已利用学校东侧闲置地块建设临时停车场，新增停车泊位120个，已于7月底开放。"
+    text = _letter(salutation="张华代表：" + opening, opening="", body=["", ""], closing=closing)
+    result, draft = import_text(tmp_path, text)
+    assert draft["measures"] == "无", draft["measures"]
+    built = build_draft(_draft_file(tmp_path, result.draft), output=tmp_path / "out")
+    assert "新增停车泊位120个" in to_text(built.output)
+
+
+def _draft_file(tmp_path, draft: str):
+    path = tmp_path / "drafts" / "d.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(draft, encoding="utf-8")
+    return path
