@@ -277,3 +277,19 @@ def test_the_addressee_called_by_surname_with_the_other_bodys_role_is_found(name
     assert run("addressee-role", draft(said.format(s=name[0], r=wrong)))
     assert not run("addressee-role", draft(said.format(s=name[0], r=right)))
     assert not run("addressee-role", draft("区政协社会委员会委员，区人大常委会代表工作委员会参加了座谈。"))
+
+
+@pytest.mark.parametrize("name", ["黄牛贷", "服务基层行", "强基层、建机制", "邻里帮"])
+@pytest.mark.parametrize("quotes", ["“{}”", '"{}"'])
+def test_a_character_alone_inside_a_quoted_name_is_no_lost_one(name, quotes):
+    """推出“黄牛贷”产品 beside 贷款, “服务基层行”活动 beside 进行 (first look of round 7: 358, 377, 391): a name or
+    slogan in quotes coins its own words; the same character alone outside quotes is still read."""
+    def run(data):
+        rule = next(r for r in proof.RULES if r.code == "lost-character").check
+        return list(rule(proof.Context(data, None, dt.date(2024, 5, 6), {})))
+
+    words = "贷款 进行 组建 帮助 基层 机制"
+    quoted = quotes.format(name)
+    text = f"我局联合银行推出{quoted}项目，按照{words.replace(' ', '、')}的要求抓好落实，发放贷款3000万元，组建服务队12支。"
+    found = run({"measures": [{"heading": "工作情况", "text": text}]})
+    assert not [f for f in found if text.index(quoted) <= f.offset < text.index(quoted) + len(quoted)], found

@@ -385,6 +385,16 @@ def _put_back(letter: str, t: str, i: int) -> list[tuple[str, int, int, int]]:
     return found
 
 
+_SHORT_QUOTE = re.compile(r"[“\"‘「]([^“”\"‘’「」，。；！？]{1,16})[”\"’」]")
+
+
+def _quoted_names(texts: list[str]) -> set[tuple[int, int]]:
+    """(paragraph, position) of each character inside short quotes: a name or slogan coins its words (“黄牛贷”
+    产品, “服务基层行”活动), where a character standing alone is no lost one's remnant."""
+    return {(index, k) for index, text in enumerate(texts) if "“" in text or '"' in text or "‘" in text or "「" in text
+            for m in _SHORT_QUOTE.finditer(text) for k in range(m.start(1), m.end(1))}
+
+
 @rule("lost-character", "warning", "missing", "词语中间漏了字（单字夹在词中间不成词，本信别处写全了）",
       "按 jieba 自带词典（带词频）：一个字跟左右邻字都不成词，又很少单独成词（“养老构3家”的“构”、“意见和建。”的“建”），"
       "而补回一个字就成常用词、本信别处也写了这个词（“机构”“建议”），多半是改稿时漏了字——“可能”（别处在同样的邻字之间"
@@ -413,6 +423,7 @@ def _lost(c):
     from_dictionary = []  # a two-character word from the dictionary alone: after inner_losses, which says more
     terms = project_terms(c.data)
     covered = written_terms(texts, terms)  # 物联网, 线上线下, 负总责: a glossary term written whole leaves nothing alone
+    covered |= _quoted_names(texts)  # “黄牛贷”, “服务基层行”, “强基层、建机制”: a product's or campaign's own words
     for index, at, ch, whole, sure in lost_characters(texts):
         if (index, at) in reported or (index, at) in covered:
             continue
