@@ -293,3 +293,17 @@ def test_a_character_alone_inside_a_quoted_name_is_no_lost_one(name, quotes):
     text = f"我局联合银行推出{quoted}项目，按照{words.replace(' ', '、')}的要求抓好落实，发放贷款3000万元，组建服务队12支。"
     found = run({"measures": [{"heading": "工作情况", "text": text}]})
     assert not [f for f in found if text.index(quoted) <= f.offset < text.index(quoted) + len(quoted)], found
+
+
+@pytest.mark.parametrize("names", [("三峡大坝", "黄花", "官庄"), ("宜昌", "三峡", "神农架"), ("城关", "东坝", "西山", "南湖"),
+                                   ("大水川", "坪头")])
+def test_a_route_of_places_joined_by_single_dashes_is_no_short_dash(names):
+    """三峡大坝—黄花—官庄沿线, 《大水川—坪头乡村旅游融合发展规划》 (first look of round 7: 373, 378): a route's
+    dashes join places; a dash typed short in a sentence is still found beside it."""
+    def run(text):
+        rule = next(r for r in proof.RULES if r.code == "lone-dash").check
+        return list(rule(proof.Context({"measures": [{"heading": "工作情况", "text": text}]}, None, dt.date(2024, 5, 6), {})))
+
+    route = "—".join(names)
+    assert not run(f"我局已将{route}沿线纳入《全域旅游发展规划》。")
+    assert len(run(f"我局已将{route}沿线纳入规划，这是我们的工作—也是责任。")) == 1
