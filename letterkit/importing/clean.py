@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..validate import hidden_character
 from .notes import Note, compact
 from .source import Line
 
@@ -83,9 +84,12 @@ def tidy(lines: list[Line], keep_spaces: bool = False) -> Cleaned:
     """Per-line clean-up; empty lines go, artefacts are set aside with a reason.
     `keep_spaces`: a Word file's spaces were typed, not left by copying, so they stay."""
     kept, dropped = [], []
-    spaced, spaces = [], []
+    spaced, spaces, hidden = [], [], []
     for line in lines:
-        text = _INVISIBLE.sub("", line.text).replace("\u00a0", " ").replace("\u3000", " ").strip()
+        text, removed = without_hidden(_INVISIBLE.sub("", line.text))
+        if removed:
+            hidden.append((line.no, removed))
+        text = text.replace("\u00a0", " ").replace("\u3000", " ").strip()
         text = text.strip("|｜").strip()
         if not text:
             if line.text.strip():
@@ -108,7 +112,20 @@ def tidy(lines: list[Line], keep_spaces: bool = False) -> Cleaned:
         notes.append(Note(spaced[0], "import-letter-spacing", f"去掉了字间的空格（疏排的标题或姓名）：{compact(spaced)}", severity="note"))
     if spaces:
         notes.append(Note(spaces[0], "import-spaces", f"去掉了汉字与数字、字母之间的空格：{compact(spaces)}", severity="note"))
+    for no, (column, what) in hidden:
+        notes.append(Note(no, "import-hidden-character", f"删去了看不见的{what}（常见于从别处复制来的文字；草稿里不能有它）",
+                          severity="note", column=column))
     return Cleaned(kept, dropped, notes)
+
+
+def without_hidden(text: str) -> tuple[str, tuple[int, str] | None]:
+    """The line less the characters a draft may not hold (control, bidi, format characters: the same
+    that `validate` refuses in a draft), and (column, what) of the first one, so the import's draft loads."""
+    first = None
+    while (bad := hidden_character(text)) is not None:
+        first = first or (bad[0] + 1, bad[1])
+        text = text[:bad[0]] + text[bad[0] + 1:]
+    return text, first
 
 
 def squeeze(text: str) -> str:

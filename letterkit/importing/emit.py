@@ -8,8 +8,11 @@ import's report as comments at the top.  Scalars are quoted by PyYAML, so any te
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import yaml
+
+from .clean import without_hidden
 
 
 def scalar(value) -> str:
@@ -52,8 +55,13 @@ def _sequence(items: list, indent: int) -> list[str]:
     return out
 
 
+def _commentable(text: str) -> str:
+    """A note quoting the input stays one comment line that YAML reads: no line break, no control character."""
+    return without_hidden(re.sub(r"[\n\r\x0b\x0c\x85\u2028\u2029]", " ", text))[0]
+
+
 def to_yaml(fields: dict, header: list[str]) -> str:
-    lines = [f"# {line}" if line else "#" for line in header]
+    lines = [f"# {_commentable(line)}" if line else "#" for line in header]
     previous = None
     for key, value in fields.items():
         if key in ("proposal", "title", "measures", "signature") and previous is not None:

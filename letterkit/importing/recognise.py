@@ -144,6 +144,9 @@ def prepare(lines: list[Line], from_word: bool, notes: list[Note] | None = None)
             label = re.match(r"\s*[^:：|｜]*[:：|｜]", text).group().strip()
             out.append(Line(line.no, label, line.level, width(label), ()))
             text = text[len(re.match(r"\s*[^:：|｜]*[:：|｜]", text).group()):].strip()
+            if cells := re.match(r"([^|｜]+?)\s*[|｜]\s*(\S.*)", text):  # | 标题 | 关于…的函 | 分类 | 提案办理 |: a table row
+                text = cells.group(1)
+                out.append(Line(line.no, cells.group(2), line.level, width(cells.group(2)), ()))
             line = Line(line.no, text, line.level, width(text), line.images)
         if m := re.fullmatch(r"\s*(此\s*致)[\s，,]*(敬\s*礼[！!]?)\s*", text):  # 此致 敬礼 on one line: two lines
             out += [Line(line.no, m.group(1), line.level, 4), Line(line.no, m.group(2), line.level, width(m.group(2)))]

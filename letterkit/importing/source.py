@@ -10,6 +10,7 @@ text file's lines are.
 
 from __future__ import annotations
 
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,7 +57,8 @@ def read_lines(path: Path) -> tuple[list[Line], list[str]]:
             raise LetterkitError([Problem(Location(display_path(path)), "not-text",
                                           "文件既不是 UTF-8 也不是 GBK 编码的文字", "另存为 UTF-8 编码的 .txt 再导入")]) from None
         notes.append("文件按 GBK 编码读入（不是 UTF-8）")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    # line breaks other than \n: Word's manual break copied as a vertical tab, a form feed, NEL, U+2028/U+2029
+    text = re.sub("\r\n?|[\x0b\x0c\x85\u2028\u2029]", "\n", text)
     return [Line(no, line) for no, line in enumerate(text.split("\n"), start=1)], notes
 
 
