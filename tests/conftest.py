@@ -122,20 +122,43 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "invalid_docx: the test writes .docx files that need not be valid OOXML")
 
 
+_listed: dict[str, tuple[int, list[str]]] = {}  # folder → (its mtime, its subfolders) when last listed
+
+
 def _new_docx(roots: list[Path]) -> list[Path]:
+    """The .docx files written or changed since the last look.  A folder whose mtime has not moved has the
+    same entries as when it was listed (letterkit writes by renaming a finished file into place, which
+    moves it), so only its subfolders are visited: one stat a folder instead of listing it again."""
     found = []
-    for root in roots:
-        for folder, _, files in os.walk(root):
-            for name in files:
-                if name.endswith(".docx"):
-                    path = Path(folder) / name
-                    try:
-                        stat = path.stat()
-                    except OSError:
-                        continue
-                    if _seen.get(path) != (stat.st_mtime_ns, stat.st_size):
-                        _seen[path] = (stat.st_mtime_ns, stat.st_size)
-                        found.append(path)
+    stack = [str(root) for root in roots]
+    while stack:
+        folder = stack.pop()
+        try:
+            mtime = os.stat(folder).st_mtime_ns
+        except OSError:
+            continue
+        if (listed := _listed.get(folder)) is not None and listed[0] == mtime:
+            stack += listed[1]
+            continue
+        subfolders = []
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        subfolders.append(entry.path)
+                    elif entry.name.endswith(".docx"):
+                        try:
+                            stat = entry.stat()
+                        except OSError:
+                            continue
+                        path = Path(entry.path)
+                        if _seen.get(path) != (stat.st_mtime_ns, stat.st_size):
+                            _seen[path] = (stat.st_mtime_ns, stat.st_size)
+                            found.append(path)
+        except OSError:
+            continue
+        _listed[folder] = (mtime, subfolders)
+        stack += subfolders
     return found
 
 

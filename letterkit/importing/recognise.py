@@ -22,7 +22,7 @@ from .roles import NOT_LETTER, Labelled, closing_start, labelled, peel_marks, se
 from .source import Line
 from ..proof.text import same_organ_in_full
 from .tail import date_of, read_tail, split_tail
-from .zones import read_zones
+from .zones import MIXED_SALUTATION, read_zones
 
 ORGAN_SUFFIX = r"(?:局|委员会|委|人民政府|政府|办公室|街道办事处|办事处|街道|办|厅|部|院|中心|处|署|公司|馆|站|所|队|会|府)"
 URL = re.compile(r"https?://\S+")
@@ -294,6 +294,19 @@ def _run_on(text: str) -> list[str]:
 # -- zones ---------------------------------------------------------------------------
 
 
+def _first_of_joint_letterhead(organs: list, head: list[Line], in_title: set) -> tuple:
+    """The last letterhead, or, when the organs' lines before it stand right above it (a joint letterhead printed
+    one organ a line: 人社局 / 就业服务中心), the first of them: the lead organ is named first (GB/T 9704 7.2.2)."""
+    order = {line.no: k for k, line in enumerate(head)}
+    chosen = organs[-1]
+    for before in reversed(organs[:-1]):
+        if before[0] in in_title or chosen[0] in in_title or before[0] not in order or chosen[0] not in order \
+                or order[chosen[0]] - order[before[0]] != 1:
+            break
+        chosen = before
+    return chosen
+
+
 def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
     """The head's fields; returns the lines that belong to the tail (contact, 抄送) found up here."""
     organs, titles, pending, late = [], [], [], []  # pending: consecutive lines of a title
@@ -423,7 +436,7 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             close_title()
     close_title()
     if organs:
-        chosen = next((o for o in organs if o[2]), organs[-1])
+        chosen = next((o for o in organs if o[2]), None) or _first_of_joint_letterhead(organs, head, in_title)
         found["organ"] = (chosen[0], chosen[1])
         found["file_mark"] = chosen[2]
         if chosen[0] in in_title and not any(no not in in_title and name == chosen[1] for no, name, _ in organs):
@@ -530,16 +543,19 @@ def _read_head_marks(line: Line, found: dict, out: Recognised) -> bool:
     number = NUMBER.fullmatch(rest)
     if not number and (number := NUMBER.fullmatch(re.sub(r"(?<=\d)\s+(?=\d)", "", rest))):  # 〔2023〕4 6号
         out.notes.append(Note(line.no, "import-number-damaged", f"发文字号“{rest}”的数字中间有空格，按 {number.group('code')}"
-                              f"〔{number.group('year')}〕{number.group('seq')}号 读入", "核对原件"))
+                              f"〔{number.group('year')}〕{int(number.group('seq'))}号 读入", "核对原件"))
     broken = None if number else NUMBER_BROKEN.fullmatch(rest) or NUMBER_OPEN_LOST.fullmatch(rest)
     if number:
         found["number"] = (line.no, number.group("code"), int(number.group("year")), int(number.group("seq")))
         if number.group("open") != "〔" or number.group("close") != "〕":
             out.notes.append(Note(line.no, "import-number-brackets",
                                   f"发文字号的年份用了 {number.group('open')}{number.group('close')}，GB/T 9704 规定用六角括号〔〕；生成时用〔〕"))
+        if re.search(r"(?<!\d)0\d*\s*号$", rest):
+            out.notes.append(Note(line.no, "import-number-zero", f"发文字号“{rest}”的序号有虚位（前导的 0），GB/T 9704 7.2.4 规定"
+                                  f"不编虚位；生成时印作 {number.group('code')}〔{number.group('year')}〕{int(number.group('seq'))}号", severity="note"))
         if re.search(r"第\s*\d+\s*号$", rest):
             out.notes.append(Note(line.no, "import-number-di", f"发文字号“{rest}”的序号前有“第”，GB/T 9704 7.2.4 规定不加；"
-                                  f"生成时印作 {number.group('code')}〔{number.group('year')}〕{number.group('seq')}号", severity="note"))
+                                  f"生成时印作 {number.group('code')}〔{number.group('year')}〕{int(number.group('seq'))}号", severity="note"))
         return True
     if broken:
         found["number"] = (line.no, broken.group("code"), int(broken.group("year")), int(broken.group("seq")))
@@ -566,6 +582,8 @@ def _read_salutation(line: Line, found: dict, out: Recognised, others: list[str]
     found["salutation_line"] = (line.no, text)
     if not text.endswith(("：", ":")):
         out.notes.append(Note(line.no, "import-salutation-colon", f"称呼“{text}”后面没有冒号；照录"))
+    if MIXED_SALUTATION.fullmatch(text):  # 陈晓东委员，民盟荣昌区委: the member is the addressee, the line printed as written
+        who = next(part for part in re.split(r"[，,、]", who) if re.search(r"(委员|代表)$", part))
     role = re.search(r"(?:(?P<level>[区县市省州镇乡]|全国)?(?:人大|政协))?(委员|代表)$", who)
     if role:
         name = who[:role.start()]

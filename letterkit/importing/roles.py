@@ -53,12 +53,14 @@ def _patterns() -> dict[str, re.Pattern]:
     for role in ROLES:
         words = _words(v.get(role, []))
         if role == "category":  # 类别：B / 分类标识【D】 / 办理结果:(C) / 答复类别（C）
-            out[role] = re.compile(rf"(?P<label>{words})\s*[】\]]?\s*[:：]?\s*(?:{_MEANING_BEFORE}\s*)?{MARK}(?![A-Za-z0-9])")
+            out[role] = re.compile(rf"(?P<label>{words})\s*[】\]]?\s*[:：|｜]?\s*(?:{_MEANING_BEFORE}\s*)?{MARK}(?![A-Za-z0-9])")
         elif role == "disclosure":  # 是否同意公开【主动公开】 / 公开属性：依申请公开
             values = _words(v["disclosure_values"])
             out[role] = re.compile(rf"(?P<label>{words})\s*[:：]?\s*[【\[（(]?\s*(?P<value>{values})\s*[】\]）)]?\s*$|(?P<label2>{words}){_COLON}")
         elif role == "contact_both":  # 联系人及电话 / 联系人/电话 / 联系人、电话: any joiner
             out[role] = re.compile(rf"(?P<label>{words.replace('及', '[及和与/／、]')}){_COLON}")
+        elif role == "signer":  # 签发人：X, and whoever signs it off: 单位负责人签发:X, 局长签发：X
+            out[role] = re.compile(rf"(?P<label>(?:{words}|[\u4e00-\u9fff]{{1,6}}?签\s*发\s*人?)){_COLON}")
         elif role == "contact_phone":  # 联系电话0818-… (the colon lost in copying)
             out[role] = re.compile(rf"(?P<label>{words})(?:{_COLON}|(?=\s*\d))")
         else:
@@ -83,7 +85,7 @@ def labelled(text: str) -> Labelled | None:
                 if m.group("label2") and re.search(r"[|｜]", body[m.end() - 1:]):  # 公开方式 | 主动公开: a web page's table, not the letter's
                     return Labelled("furniture", re.sub(r"\s", "", label), value)
                 return Labelled(role, re.sub(r"\s", "", label), value)
-            if role == "category" and body[m.end():].strip() and not _MEANING.fullmatch(body[m.end():].strip()):
+            if role == "category" and body[m.end():].strip(" |｜") and not _MEANING.fullmatch(body[m.end():].strip(" |｜")):
                 continue  # 类别 mark followed by more text: not a category line (its meaning in brackets is)
             return Labelled(role, re.sub(r"\s", "", m.group("label")), value.strip(" |｜").rstrip("）)】]").strip())
     if _BREADCRUMB.match(stripped) or site_name(stripped) or _DOWNLOAD.search(stripped) or _FONT_SIZES.fullmatch(stripped):
@@ -111,7 +113,7 @@ _MEANING_BEFORE = r"[\u4e00-\u9fff，,、]{0,16}?(?:解决|采纳|参考|计划|
 
 
 # a short label about a kind (类别, 分类, 类型, 标识) with one mark A–D after it
-_ANY_CATEGORY = re.compile(rf"[【\[]?\s*(?P<label>[\u4e00-\u9fff\s]{{0,6}}(?:类\s*别|分\s*类|类\s*型|标\s*识)[\u4e00-\u9fff\s]{{0,3}})\s*[】\]]?\s*[:：]?\s*"
+_ANY_CATEGORY = re.compile(rf"[【\[]?\s*(?P<label>[\u4e00-\u9fff\s]{{0,6}}(?:类\s*别|分\s*类|类\s*型|标\s*识)[\u4e00-\u9fff\s]{{0,3}})\s*[】\]]?\s*[:：|｜]?\s*"
                            rf"(?:{_MEANING_BEFORE}\s*)?{MARK}\s*(?:{_MEANING.pattern})?")
 
 
@@ -160,13 +162,19 @@ def segments(text: str) -> list[str]:
         start = m.start()
         while start < len(text) and text[start].isspace():
             start += 1
-        if text[cuts[-1]:start].strip(" \t（(【[") and re.search(r"[\s，,；;。\d]$|[）)】（(【]$", text[:start]) \
+        if text[cuts[-1]:start].strip(" \t（(【[") and (re.search(r"[\s，,；;。\d]$|[）)】（(【]$", text[:start])
+                                                     or _MARK_BEFORE.search(text[:start])) \
                 and not _aside(text, start):  # 3296253经办人: a space lost
             cuts.append(start)
     parts = [text[a:b].strip(" ，,；;") for a, b in zip(cuts, cuts[1:] + [len(text)])]
     parts = [piece for part in parts for piece in  # 签发人:赵洪利 D类: the mark after a labelled value
              (_TRAILING_MARK.split(part, maxsplit=1) if _marks_may_follow(part) else [part])]
     return [p for p in parts if p]
+
+
+# 提案类别:A是否公开:公开 — a category's mark with the next label run on (the space between went with
+# the clean-up of spaces between a letter and a Chinese character)
+_MARK_BEFORE = re.compile(r"(?:类\s*别|分\s*类|类\s*型|标\s*识)\s*[:：|｜]?\s*[A-DＡ-Ｄ]\s*类?$")
 
 
 def _aside(text: str, start: int) -> bool:
@@ -187,19 +195,28 @@ def _marks_may_follow(part: str) -> bool:
 _TRAILING_MARK = re.compile(r"(?<![A-Za-z0-9：:])\s*(?=(?:[（(【\[]\s*[A-DＡ-Ｄ]\s*类?\s*[）)】\]]|[A-DＡ-Ｄ]\s*类)\s*$)")
 
 
+@lru_cache(maxsize=1)
+def _mark_patterns() -> tuple[re.Pattern, ...]:
+    """The trailing marks peel_marks looks for, built once from labels.yaml: a disclosure value; a 类别 after the
+    number (…19号 类型:A); a 类别 mark with or without its label; a bare mark after the number."""
+    words = sorted(set(vocabulary()["disclosure_values"]) - set(vocabulary().get("disclosure_answers", ())), key=len, reverse=True)
+    label = rf"(?:{_words(vocabulary()['category'])}|[\u4e00-\u9fff]{{0,4}}(?:类\s*别|类\s*型|分\s*类|标\s*识))"  # 类型:A类 too
+    return (re.compile(rf"(?:^|\s|(?<=号)|(?<=类))[（(【\[]?({'|'.join(map(re.escape, words))})[）)】\]]?$"),
+            re.compile(rf"(?<=号)\s*{label}\s*[:：]?\s*[【\[（(]?\s*([A-DＡ-Ｄ])()\s*类?\s*[】\]）)]?$"),
+            re.compile(rf"(?:{label}\s*[:：]?\s*)?(?:[【\[（(]\s*([A-DＡ-Ｄ])\s*类?\s*[】\]）)]|([A-DＡ-Ｄ])\s*类)$"),
+            re.compile(r"(?<=号)\s*([A-DＡ-Ｄ])$"))
+
+
 def peel_marks(text: str) -> tuple[str, str | None, str | None]:
     """钱汽发〔2020〕11号A类 同意公开 → (钱汽发〔2020〕11号, A, 主动公开)."""
     disclosure = None
-    words = sorted(set(vocabulary()["disclosure_values"]) - set(vocabulary().get("disclosure_answers", ())), key=len, reverse=True)
-    m = re.search(rf"(?:^|\s|(?<=号)|(?<=类))[（(【\[]?({'|'.join(map(re.escape, words))})[）)】\]]?$", text)
+    disclosed, after_number, marked, bare = _mark_patterns()
+    m = disclosed.search(text)
     if m and len(m.group(1)) >= 2:
         disclosure = vocabulary()["disclosure_values"][m.group(1)]
         text = text[:m.start()].rstrip()
     category = None
-    label = rf"(?:{_words(vocabulary()['category'])}|[\u4e00-\u9fff]{{0,4}}(?:类\s*别|类\s*型|分\s*类|标\s*识))"  # 类型:A类 too
-    m = re.search(rf"(?<=号)\s*{label}\s*[:：]?\s*[【\[（(]?\s*([A-DＡ-Ｄ])()\s*类?\s*[】\]）)]?$", text)  # …19号 类型:A
-    m = m or re.search(rf"(?:{label}\s*[:：]?\s*)?(?:[【\[（(]\s*([A-DＡ-Ｄ])\s*类?\s*[】\]）)]|([A-DＡ-Ｄ])\s*类)$", text)
-    m = m or re.search(r"(?<=号)\s*([A-DＡ-Ｄ])$", text)  # 西民函〔2022〕14号　　A: a bare mark after the number
+    m = after_number.search(text) or marked.search(text) or bare.search(text)  # 西民函〔2022〕14号　　A: a bare mark
     if m and m.start() > 0:
         category = (m.group(1) or m.group(2)).translate(str.maketrans("ＡＢＣＤ", "ABCD"))
         text = text[:m.start()].rstrip()

@@ -42,8 +42,14 @@ def _norm(text) -> str:
     return text.strip("“”\"'《》")
 
 
+def _number_as_printed(text) -> str:
+    text = re.sub(r"第(?=\d+号$)|[:：](?=\s*[〔(（])", "", _norm(text))
+    return re.sub(r"[(（]\s*((?:19|20)\d\d)\s*[)）]\s*0*(?=\d)|(〔\d{4}〕)0+(?=\d)", lambda m: f"〔{m.group(1)}〕" if m.group(1) else m.group(2), text)
+
+
 def _title_norm(text) -> str:
-    return re.sub(r"(的)?(提案|建议)$", "", _norm(text).strip("“”《》"))
+    """关于“X”的建议 names the proposal X or 关于X的建议: the same title either way."""
+    return re.sub(r"^关于|(的)?(提案|建议)$", "", _norm(text).strip("“”《》"))
 
 
 def values(fields: dict) -> dict[str, str]:
@@ -99,8 +105,9 @@ def _right(name: str, expected, got: str, organs=()) -> bool:
             return True
         elif name == "signature" and re.sub(r"[\s、]", "", _norm(got)) == re.sub(r"[\s、]", "", _norm(option)):
             return True  # organs signing side by side: written down with spaces, the draft's listed with 、
-        elif name == "number" and _norm(got) == re.sub(r"第(?=\d+号$)|[:：](?=〔)", "", _norm(option)):
-            return True  # X〔2024〕第8号, X字:〔2024〕8号: GB/T 9704 7.2.4 prints neither 第 nor a colon; the draft holds neither
+        elif name == "number" and _norm(got) == _number_as_printed(option):
+            return True  # X〔2024〕第8号, X字:〔2024〕8号, X（2024）08号: GB/T 9704 7.2.4 prints 〔〕 and no 第, colon or
+            # leading zero; the draft holds year and seq, and the import warns about the shape the letter printed
         elif name == "cc" and re.split(r"[，,、；;\s]+", _norm(got)) == re.split(r"[，,、；;\s]+", _norm(option).rstrip("。")):
             return True  # the organs copied to, listed with 、 in the draft whatever the letter put between them
         elif name == "disclosure" and got == vocabulary()["disclosure_values"].get(re.sub(r"\s", "", option)):

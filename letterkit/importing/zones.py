@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from .clean import CJK, marker, width
 from .roles import closing_start, labelled
 from .source import Line
-from .tail import ATTACH_LIST, CC, CONTACT, DISCLOSURE_NOTE, LEADER, PRINTER, date_of, is_signature, unlabelled_contact
+from .contact import CONTACT, unlabelled_contact
+from .tail import ATTACH_LIST, CC, DISCLOSURE_NOTE, LEADER, PRINTER, date_of, is_signature
 
 HEAD, SALUTATION, BODY, TAIL, AFTER = range(5)
 NAMES = ("head", "salutation", "body", "tail", "after")
@@ -52,6 +53,12 @@ class Zones:
     path: list[int]      # the zone of every line
 
 
+# 陈晓东委员，民盟荣昌区委： — a joint reply's member and party branch, named one after the other
+# (with 、 between them the line is read as the names of one group: 赵明、钱丽代表)
+MIXED_SALUTATION = re.compile(rf"(尊敬的)?[{CJK}·]{{2,20}}?(?:委员|代表)(?:[，,][{CJK}·（）()]{{2,24}})+[:：]"
+                              rf"|(尊敬的)?[{CJK}·（）()]{{2,24}}(?:[，,][{CJK}·]{{2,20}}?(?:委员|代表))+[:：]")
+
+
 def salutation_points(lines: list[Line], index: int) -> float | None:
     """How much a line looks like the salutation, from its shape and the line after it; None: it cannot be."""
     text = lines[index].text
@@ -59,7 +66,7 @@ def salutation_points(lines: list[Line], index: int) -> float | None:
             or _DATE_INSIDE.search(text) or CONTACT.match(text):
         return None
     if text.endswith((":", "：")):
-        if re.search(r"如下|[。，,；;]", text) or len(text) <= 2:
+        if re.search(r"如下|[。，,；;]", text) and not MIXED_SALUTATION.fullmatch(text) or len(text) <= 2:
             return None
     elif not re.fullmatch(rf"(尊敬的)?[{CJK}、·\s]{{1,60}}(委员|代表)(们)?", text) and not _unit_addressed(lines, index):
         return None

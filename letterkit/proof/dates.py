@@ -101,9 +101,14 @@ def chinese_number(n: int) -> str:
 CN_NUMBERS = {chinese_number(n): n for n in range(1, 32)}
 
 
+def month_day_readings(numerals: str) -> list[tuple[str, str]]:
+    """The ways Chinese numerals that lost their 月 split into a month and a day, each written as a date writes
+    it (六十二 → 六|十二; 十二十 → 十|二十 or 十二|十): one reading, shared by check and by the import."""
+    return [(numerals[:k], numerals[k:]) for k in range(1, len(numerals))
+            if CN_NUMBERS.get(numerals[:k], 99) <= 12 and numerals[k:] in CN_NUMBERS]
+
+
 def chinese_month_day(year: str, digits: str) -> str:
     """The dates that Chinese numerals without their 月 can have been: 六十二 → 六月十二日,
-    十一五 → 十一月五日, 十二十 → 十二月十日或十月二十日 (each part written as a date writes it)."""
-    valid = [f"{year}{digits[:k]}月{digits[k:]}日" for k in range(1, len(digits))
-             if CN_NUMBERS.get(digits[:k], 99) <= 12 and digits[k:] in CN_NUMBERS]
-    return "”或“".join(valid)
+    十一五 → 十一月五日, 十二十 → 十二月十日或十月二十日."""
+    return "”或“".join(f"{year}{month}月{day}日" for month, day in month_day_readings(digits))

@@ -54,10 +54,11 @@ def quantities(text: str):
         year = YEAR_BEFORE.search(text, max(0, match.start() - 7), match.start()) if len(label) < 2 else None
         label = year.group()[:5] if year else label  # 2023年238.65万人次: the year is what names the figure
         number, magnitude, unit = match.group(1), match.group(2) or "", match.group(4)
-        if len(label) < 2 or BOUND.match(text, match.end()):
-            continue  # 年产值40万元以上的企业 … 400万元以上的: a bound of a class, two bounds are two figures
-        value = Decimal(number) * MAGNITUDE[magnitude] * SCALE.get(unit, 1)
         digits = number.replace(".", "").strip("0")
+        if len(label) < 2 or BOUND.match(text, match.end()) and len(digits) < 3:
+            continue  # 年产值40万元以上的企业 … 400万元以上的: a bound of a class, two bounds are two figures
+            # (a bound is a round number: 2.36万元以上 restates a figure, 2.36亿元 said before)
+        value = Decimal(number) * MAGNITUDE[magnitude] * SCALE.get(unit, 1)
         # 新增1200个公办学位: what is counted comes after the unit, or after 的 (3.2万人次的门诊量)
         noun = NOUN_AFTER.match(text, match.end() + (text.startswith("的", match.end())))
         leads = None if noun else NOUN_LEADS.match(text, match.end())  # a longer run: its first four characters
@@ -484,3 +485,35 @@ def _per_unit(c):
                               f"核对是“{before[3]}”还是“{match.group(1)}”，全文一致", match.start())
                 continue
             seen.setdefault(figure, []).append((per, words, match.group(), match.group(1)))
+
+
+# 覆盖率达98% … 覆盖率由9.8%提升至100%: a rate named, then its figure (the words between are a verb or a preposition)
+RATE = re.compile(rf"([{CJK}]{{1,4}}率)[达为由从是到至已将了均仍约近]{{0,3}}(\d+(?:\.\d+)?)\s*[%％]")
+
+
+def _from_rate(match) -> str:
+    """覆盖率达98%, not 导室覆盖率达98%: quoted from the rate's last three characters."""
+    return match.group()[max(0, len(match.group(1)) - 3):]
+
+
+def _digits(number: str) -> str:
+    return number.replace(".", "").strip("0")
+
+
+@rule("percent-magnitude", "warning", "quantities", "同一个比率前后写了两次，小数点错了位（“覆盖率达98%”……“覆盖率由9.8%提升至100%”）",
+      "信里两处说同一个“……率”，两个百分数数字相同而相差 10 倍或 100 倍，多半是其中一处点错了小数点。"
+      "真的从 9.8% 提高到 98% 的也会报，所以是警告；两个数字不同的比率不报。",
+      "心理辅导室覆盖率达98%……实现覆盖率由9.8%提升至100%", "心理辅导室覆盖率达98%……实现覆盖率由98%提升至100%")
+def _percent(c):
+    seen: dict[tuple[str, str], tuple[str, Decimal]] = {}  # (rate, digits) → (as written, value)
+    for path, text in prose(c.data):
+        for match in RATE.finditer(text) if "率" in text else ():
+            rate, number = match.group(1)[-3:], match.group(2)
+            value, key = Decimal(number), (rate, _digits(number))
+            before = seen.get(key)
+            if before and value and before[1] != value and max(value, before[1]) / min(value, before[1]) in (10, 100):
+                yield Finding(path, f"“{_from_rate(match)}”与前文“{before[0]}”说的是同一个比率，数字相同却相差 "
+                                    f"{max(value, before[1]) / min(value, before[1]):.0f} 倍，可能点错了小数点",
+                              "核对小数点", match.start(2))
+                continue
+            seen.setdefault(key, (_from_rate(match), value))
