@@ -131,3 +131,17 @@ def test_a_sentence_about_this_proposal_before_the_thanks_is_the_closing(tmp_pat
     body = ["一、关于老旧小区改造。今年计划改造老旧小区12个。", "二、关于加装电梯。我局将落实市级每部电梯20万元的补贴政策。"]
     _, draft = import_text(tmp_path, _letter(body=body, closing=sentence + thanks))
     assert draft["closing"] == [sentence + thanks], (draft["closing"], draft["measures"][-1])
+
+
+@pytest.mark.parametrize("label,mark,value", [("提案类别", "A", "A"), ("类别", "B类", "B"), ("办复类别", "Ｃ", "C"), ("分类标识", "D", "D")])
+@pytest.mark.parametrize("then,disclosure", [("是否公开:公开", "主动公开"), ("公开属性：主动公开", "主动公开"), ("签发人：杨文博", None)])
+@pytest.mark.parametrize("gap", ["　　　　　", " ", "\t"])
+def test_a_category_and_the_next_label_on_one_line_are_both_read(tmp_path, label, mark, value, then, disclosure, gap):
+    """提案类别:A　　　　　是否公开:公开 (held-out 479): the clean-up of spaces between a letter and a Chinese
+    character ran A into 是否公开, and the line was kept out as an unknown label."""
+    row = f"{label}:{mark}{gap}{then}"
+    _, draft = import_text(tmp_path, _letter(head=[row, "测试区住房和城乡建设局", "测住建函〔2024〕12号",
+                                                   "关于区十届人大三次会议第45号建议的答复"]))
+    assert draft["category"] == value, draft
+    assert draft.get("disclosure") == disclosure or disclosure is None
+    assert draft.get("signer") == ("杨文博" if "签发人" in then else None)
