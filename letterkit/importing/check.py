@@ -19,6 +19,7 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[【﹝]\s*(?:19|20)\d{2}\s
 _MARK = re.compile(r"(?<![A-Za-z])[（(【\[]\s*[A-D]\s*类?\s*[）)】\]]|(?<![A-Za-z])[A-D]类(?![\u4e00-\u9fff])")
 _DATE_END = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _URL = re.compile(r"https?://|www\.")
+_DISCLOSURE_END = re.compile(r"[（(]?(?:此件|本件)(?:公开发布|主动公开|依申请公开|不予公开|不公开)[）)]?$")
 _PHONE = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}[-－]\d{7,8})(?!\d)")
 
 
@@ -56,6 +57,8 @@ def suspect(text: str, where: str) -> tuple[str, str] | None:
         return "正文或网页信息", text
     if _MARK.fullmatch(text.strip()):
         return "类别标记", text
+    if m := _DISCLOSURE_END.search(text):  # 三、下一步工作此件公开发布: the page's note run on at the end
+        return "公开属性", m.group()
     if len(text) <= 30 and _PHONE.search(text):
         return "联系电话", text
     if len(text) <= 40 and _DATE_END.search(text):

@@ -245,12 +245,18 @@ def join(lines: list[Line], wrap: float | None, notes: list[Note]) -> list[Para]
     return paras
 
 
+def _open_bracket(text: str) -> bool:
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
 def _continues(para: Para, last_width: float, line: Line, wrap: float | None) -> bool:
     text, last = line.text, para.text
     if line.level is not None or "\t" in text or "\t" in last:
         return False
     if text[0] in NO_LINE_START or last[-1] in NO_LINE_END:
         return True
+    if _open_bracket(last) and re.match(r"[^（()）\n]{1,20}[）)]", text) and not marker(text):
+        return True  # 《…的建议》（领衔代表： / 段国平）收悉: a bracket left open, closed at the next line's start
     if marker(text):
         return False
     if wrap is not None:  # a full line goes on; so does a nearly full one cut mid-sentence

@@ -24,7 +24,7 @@ from ..proof.text import same_organ_in_full
 from .tail import date_of, read_tail, split_tail
 from .zones import MIXED_SALUTATION, read_zones
 
-ORGAN_SUFFIX = r"(?:局|委员会|委|人民政府|政府|办公室|街道办事处|办事处|街道|办|厅|部|院|中心|处|署|公司|馆|站|所|队|会|府)"
+ORGAN_SUFFIX = r"(?:局|委员会|委|人民政府|政府|办公室|街道办事处|办事处|街道|办|厅|部|院|中心|处|署|公司|馆|站|所|队|会|府|联合社|合作社)"
 URL = re.compile(r"https?://\S+")
 KIND_META = re.compile(r"类别\s*[:：]\s*(提案|建议)")
 NUMBER = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*[:：]?\s*(?P<open>[〔\[【（(［﹝])\s*(?P<year>(?:19|20)\d{2})\s*(?P<close>[〕\]】）)］﹞])\s*第?\s*(?P<seq>\d{1,5})\s*号")
@@ -96,6 +96,7 @@ def recognise(cleaned: Cleaned, from_word: bool, stem: str = "imported") -> Reco
 # -- lines -----------------------------------------------------------------------------
 
 _SALUTATION_RUN_ON = re.compile(rf"(?P<who>(尊敬的)?[{CJK}、·\s]{{1,60}}?(委员|代表|同志|先生|女士)(们)?)\s*[:：]\s*(?P<rest>\S.{{8,}})")
+_MIXED_RUN_ON = re.compile(r"(?P<who>[^：:。]{4,50}?[:：])\s*(?P<rest>\S.{8,})")
 # 马建军代表 您提出的《…》收悉: the colon lost too, the opening speaking to the addressee right after
 _SALUTATION_NO_COLON = re.compile(rf"(?P<who>(尊敬的)?[{CJK}、·\s]{{2,30}}?(委员|代表|同志|先生|女士)(们)?)\s*"
                                   rf"(?P<rest>(?:您|你们|你|首先|感谢|非常感谢|衷心感谢)(?=.{{0,60}}(?:收悉|答复如下|提出的|关心)).{{8,}})")
@@ -158,11 +159,15 @@ def prepare(lines: list[Line], from_word: bool, notes: list[Note] | None = None)
         parts = segments(text) if (labelled(text) or NUMBER.match(squeeze(text)) or width(text) <= 40) else [text]
         if len(parts) == 1 and index < 40 and (glued := _head_glued(text)):
             parts = glued
+        elif index < 40 and len(parts) > 1:  # 签发人：杨文博　　鞍铁人社函〔2025〕24号 D类: a part holds two pieces too
+            parts = [piece for part in parts for piece in (_head_glued(part) or [part])]
         if len(parts) == 1 and index < 40 and (m := _SALUTATION_RUN_ON.fullmatch(text) or _ORGAN_RUN_ON.fullmatch(text)
                                                 or _RECIPIENT_RUN_ON.fullmatch(text)
                                                 or index < 16 and _SALUTATION_NO_COLON.fullmatch(text)) \
                 and not labelled(text) and not re.search(r"[，。,；]", m.group("who")):
             parts = [text[:m.start("rest")].strip(), m.group("rest")]
+        elif len(parts) == 1 and index < 40 and (m := _MIXED_RUN_ON.match(text)) and MIXED_SALUTATION.fullmatch(m.group("who")):
+            parts = [m.group("who"), m.group("rest")]  # 陈晓东委员，民盟荣昌区委：你们分别提出的…
         parts = [piece for part in parts for piece in _HEADING_RUN_ON.split(part) if piece.strip()]
         parts = [piece for part in parts for piece in _label_run_on(part)]
         if notes is not None and len(parts) > 1 and labelled(parts[-1]) and not labelled(parts[0]) \
@@ -359,8 +364,10 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
         if role is not None and role.role == "furniture" and role.label in vocabulary().get("organ_labels", []) \
                 and (m := ORGAN_LINE.fullmatch(squeeze(role.value))) and not m.group("file"):
             found.setdefault("page_organ", (line.no, m.group("organ")))  # 办理单位：X局, for a letter without 版头 or 署名
+        if role is None and (m := re.fullmatch(r"\s*[\u4e00-\u9fff\s]{2,8}[:：|｜]\s*(\S.*)", text)) and NUMBER.fullmatch(squeeze(m.group(1))):
+            role = Labelled("furniture", "", m.group(1))  # 文件编号：X〔2022〕27号 — a label labels.yaml does not know
         if role is not None and role.role == "furniture":
-            if role.label in ("文号", "发文字号") and (m := NUMBER.fullmatch(squeeze(role.value))):
+            if NUMBER.fullmatch(squeeze(role.value)):  # 文号：X〔2022〕27号, or a row of a page's table under any label
                 line, role = Line(line.no, role.value, line.level, line.width), None
             else:
                 out.comments.append((line.no, text, "网页信息"))
@@ -460,6 +467,9 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
         for no, text, numbers in titles:
             if no == chosen[0]:
                 continue
+            if (other := title_category(text)[1]) and "category" not in found:  # a page's title over the letter's: its mark
+                out.notes.append(Note(no, "import-category", f"网页标题中的类别标记（{other}）移到 category", severity="note"))
+                found["category"] = (no, other)
             if chosen[0] is not None and (text == chosen[1] or text in chosen[1] or chosen[1] in text or _similar(text, chosen[1])):
                 out.comments.append((no, text, "网页标题（与信函标题重复）"))
             elif chosen[0] is not None and no < chosen[0]:  # above the letter's own title: the web page's

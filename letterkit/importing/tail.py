@@ -90,7 +90,7 @@ def _is_colophon(text: str) -> bool:
     return bool(CC.match(text) or PRINTER.fullmatch(text))
 
 
-ORGAN_END = re.compile(r"(局|委员会|委|人民政府|政府|办公室|办事处|街道|办|厅|部|院|中心|处|署|公司|馆|站|所|队|会)$")
+ORGAN_END = re.compile(r"(局|委员会|委|人民政府|政府|办公室|办事处|街道|办|厅|部|院|中心|处|署|公司|馆|站|所|队|会|联合社|合作社)$")
 
 
 def is_signature(text: str) -> bool:

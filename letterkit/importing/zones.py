@@ -66,7 +66,8 @@ def salutation_points(lines: list[Line], index: int) -> float | None:
             or _DATE_INSIDE.search(text) or CONTACT.match(text):
         return None
     if text.endswith((":", "：")):
-        if re.search(r"如下|[。，,；;]", text) and not MIXED_SALUTATION.fullmatch(text) or len(text) <= 2:
+        if re.search(r"如下|[。，,；;]", text) and not MIXED_SALUTATION.fullmatch(text) or len(text) <= 2 \
+                or re.search(r"[《》]|[（(][^）)]*[:：]$", text):  # …的建议》（领衔代表： — a sentence broken at a colon
             return None
     elif not re.fullmatch(rf"(尊敬的)?[{CJK}、·\s]{{1,60}}(委员|代表)(们)?", text) and not _unit_addressed(lines, index):
         return None
