@@ -921,7 +921,8 @@ def read_phrases(text: str) -> dict[str, tuple[int, ...]]:
         for tail in tails.split() if plus else [""]:
             phrase = head + tail
             if re.fullmatch(f"[{CJK}]+", phrase) and len(phrase) >= LEAST_TERM:
-                found.setdefault(phrase, tuple(range(1, len(head) if tail else len(phrase) - 1)))
+                positions = range(1, len(head) if tail else len(phrase) - 1)  # 投入 + 使用 and 投入使用: both read
+                found[phrase] = tuple(sorted(set(found.get(phrase, ())) | set(positions)))
     return found
 
 
@@ -1004,8 +1005,9 @@ def _glossary_sentence(text: str, terms: tuple, index: dict) -> list[tuple[int, 
             if not text.startswith(short, at) or any(known_at <= at < known_at + len(s) for known_at, s, _, _ in known):
                 continue
             if _inside_term(text, at, len(short), terms, at + k) or not _bounded(text, at, len(short)) \
-                    or words.get(text[at - 1:at + 1], 0) >= JOINED:
-                continue  # its first character makes a word with the one before it: 在建|工地 (not 公司|运维护: 司运 is rare)
+                    or words.get(text[at - 1:at + 1], 0) >= JOINED or at and text[at - 1:at + 1] in _heads(terms):
+                continue  # its first character makes a word with the one before it: 在建|工地 (not 公司|运维护: 司运 is rare),
+                # or begins a term as it does there: 截污|管网 (截污纳管) is no 污水管网 less 水
             known.append((at, short, term, ch))
     if len(_glossary_memo) >= text_module.MOST_TEXTS:
         _glossary_memo.clear()
@@ -1014,6 +1016,13 @@ def _glossary_sentence(text: str, terms: tuple, index: dict) -> list[tuple[int, 
 
 
 JOINED = 20  # a word of jieba's this frequent made by a shortened phrase's first character and the one before
+
+
+@lru_cache(maxsize=8)
+def _heads(terms: tuple[str, ...]) -> frozenset:
+    """The first two characters of every term of four or more: a word of the glossary's own (截污 of 截污纳管,
+    雨污 of 雨污分流) that jieba may lack."""
+    return frozenset(term[:2] for term in terms if len(term) >= LEAST_TERM)
 
 
 def _inside_term(text: str, at: int, size: int, terms: tuple, gap: int | None = None) -> bool:

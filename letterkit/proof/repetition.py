@@ -298,7 +298,8 @@ def doubled_in_no_word(text: str) -> list[int]:
             continue
         if (t[i] in PLACE_ENDS or t[i] in MEASURE_WORDS) and not _word_then_again(t, i, words):
             continue  # 钱粮湖镇镇区, 福田区区长: a place's last character and a word on it; 批批抽检: each batch
-        ends = any(t[a:i + 1] in words for a in (i - 1, i - 2, i - 3) if a >= 0) or _inside_word(t[i - 1:i + 1], "end")
+        ends = any(t[a:i + 1] in words or t[a:i + 1] in _glossary_words() for a in (i - 1, i - 2, i - 3) if a >= 0) \
+            or _inside_word(t[i - 1:i + 1], "end")  # 出厂水|水质: a term of letterkit's glossary ends there
         after = max(words.get(t[i + 1:b], 0) for b in (i + 3, i + 4, i + 5))
         if not ends and after > 10 * words.get(t[i:i + 2], 0) and t[i:i + 2] in words:
             found.append(i)  # 加加强: 加强 is far commoner than 加加, and nothing before claims the first 加
@@ -310,6 +311,14 @@ def doubled_in_no_word(text: str) -> list[int]:
         if not (ends and starts):
             found.append(i)
     return found
+
+
+@lru_cache(maxsize=1)
+def _glossary_words() -> frozenset:
+    """letterkit's glossary (terms.txt, phrases.txt) as a set: words jieba lacks (出厂水, 末梢水)."""
+    from .missing import glossary
+
+    return frozenset(glossary())
 
 
 NUMERALS = set("一二三四五六七八九十〇零两")
@@ -353,6 +362,8 @@ def doubled_across_words(text: str) -> list[tuple[int, float]]:
             continue
         if ch in "年月周季" and t[i + 2:i + 3] in TIME_PART and before in TIME_WHICH:
             continue  # 本月月底, 今年年初, 当季季末: a time, then a part of it (本月底 reads as well, 本月月底 is no slip)
+        if starts and any(t[a:i + 1] in _glossary_words() for a in (i - 2, i - 3) if a >= 0):
+            continue  # 出厂水|水质: a term of letterkit's glossary (jieba lacks it, so no gain says so), then a word
         if ends and starts and reading_gain(t, i) < BOTH_WORDS_GAIN:
             continue  # the end of one word, the start of the next (道路|路面), unless far likelier one less (进行|行规范)
         if ch == "为" and t[i + 1:i + 3] == "为期" and "的" in re.split("[，。；：！？]", t[i:])[0]:
