@@ -282,8 +282,8 @@ def doubled_in_no_word(text: str) -> list[int]:
     found = []
     for match in TWO_HAN.finditer(text):
         i, t = match.start(), text
-        if _reads_as_two(t, i) or t[i] in NUMERALS or _reduplicated(t, i, words):
-            continue  # 二〇二二年: a year in numerals; 事事有回音: an AA word
+        if _reads_as_two(t, i) or t[i] in NUMERALS or _reduplicated(t, i, words) or _after_suo(t, i, words):
+            continue  # 二〇二二年: a year in numerals; 事事有回音: an AA word; 所提|提案
         joined = t[:i + 1] + t[i + 2:]  # one of the two taken out
         across = max((words.get(joined[a:b], 0) for a in range(max(0, i - 3), i + 1)
                       for b in range(max(a + 3, i + 2), min(len(joined), i + 4) + 1)), default=0)
@@ -311,6 +311,11 @@ def doubled_in_no_word(text: str) -> list[int]:
         if not (ends and starts):
             found.append(i)
     return found
+
+
+def _after_suo(t: str, i: int, words: dict) -> bool:
+    """所提提案, 所提提议: 所 and a verb, then a word that verb starts — the object named after what was done to it."""
+    return i > 0 and t[i - 1] == "所" and any(words.get(t[i + 1:b], 0) >= EDGE_COUNT for b in (i + 3, i + 4))
 
 
 @lru_cache(maxsize=1)
@@ -353,7 +358,8 @@ def doubled_across_words(text: str) -> list[tuple[int, float]]:
             or _inside_word(t[i - 1:i + 1], "end")  # 卒中|中心: 卒中 is in the dictionary as 脑卒中
         starts = any(_claims(words, t[i + 1:b]) for b in (i + 3, i + 4, i + 5) if b <= len(t))
         after_number = before.isdigit()
-        if ch in NUMERALS or _reduplicated(t, i, words) or (ch in MEASURE_WORDS and not (after_number or ends)) \
+        if ch in NUMERALS or _reduplicated(t, i, words) or _after_suo(t, i, words) \
+                or (ch in MEASURE_WORDS and not (after_number or ends)) \
                 or (ch in MEASURE_WORDS and before in ONE):
             continue  # 批批抽检, 一道道, 一件件: a measure word said twice means "every"; 5条条, 街道道内 are slips
         if ch in PLACE_ENDS and t[i + 2:i + 3] in PLACE_WORD_AFTER and _claims(words, t[i - 1:i + 1]):
