@@ -130,8 +130,9 @@ def _known_kinds(a: str, b: str, extra_a: str, extra_b: str, tail: str) -> bool:
 def _short_form(extra: str, tail: str) -> bool:
     """区级创业孵化基地 … 区级孵化基地: a facility or programme named in full and then without a word of its own
     (创业, a word of jieba's) where the full form's end is a glossary term (创业孵化基地) — the usual short form.
-    A government body (…局, …委员会, …办公室) is never shortened so."""
-    if OFFICE.search(tail) or len(extra) < 2 or (extra + tail) not in _glossary() and not any(
+    Only a base or a park (…基地, …园区): a body (…局, …中心, …学校) is not shortened so (乡镇综合文化服务中心 …
+    乡镇文化服务中心 is a slip)."""
+    if not re.search("(?:基地|园区|产业园)$", tail) or len(extra) < 2 or (extra + tail) not in _glossary() and not any(
             (extra + tail)[:k] in _glossary() for k in range(len(extra) + 2, len(extra + tail))):
         return False
     from .missing import dictionary
