@@ -161,10 +161,28 @@ def test_two_body_paragraphs_naming_one_body_with_and_without_the_part_are_repor
         assert len(found) == 1 and part in found[0], (text, found)
 
 
+INSIDE = [("文化和旅游局", "文化广电和旅游局", "广电"), ("住房和城乡建设局", "住房和建设局", "城乡"),
+          ("文化体育和旅游局", "文化和旅游局", "体育")]
+
+
+@pytest.mark.parametrize("organ_ends, body_ends, part", INSIDE)
+@pytest.mark.parametrize("place, lead", PLACE_LEADS)
+def test_the_organ_and_a_body_paragraph_differing_by_a_part_inside_the_name_are_reported(organ_ends, body_ends, part, place, lead):
+    """临潭县文化和旅游局 (organ) … 由县文化广电和旅游局负责: the part may stand inside the name too."""
+    for sentence in SENTENCES:
+        text = sentence.format(body=lead + body_ends)
+        found = raised("name-variant", text, organ={"name": place + organ_ends})
+        assert len(found) == 1 and f"“{part}”" in found[0], (text, found)
+        assert raised("name-variant", sentence.format(body=lead + organ_ends), organ={"name": place + organ_ends}) == []
+        other = "省" if lead != "省" else "市"  # another level's body of the same field
+        assert raised("name-variant", sentence.format(body=other + body_ends), organ={"name": place + organ_ends}) == []
+
+
 QUIET_BODIES = ["由市自然资源和规划局指导，区自然资源局负责。",  # two levels' bodies
                 "县应急管理局牵头，县应急局配合。",  # a short form: 管理 is no merged part
                 "县教育局牵头，县体育局配合。", "县教育局和县体育局联合检查。",  # sister offices
-                "县自然资源局和县规划局联合检查。", "县商务局牵头，县工业和信息化局配合。"]
+                "县自然资源局和县规划局联合检查。", "县商务局牵头，县工业和信息化局配合。",
+                "县住房和城乡建设局、县乡村振兴局负责。", "县教育局、县体育局和县文化和旅游局联合检查。"]
 
 
 @pytest.mark.parametrize("text", QUIET_BODIES)

@@ -414,8 +414,8 @@ def _bodies_with_a_part_added(c, reported: set):
                 continue
             for number, earlier in enumerate(forms):
                 found = _part_added(earlier, run) or _part_added(run, earlier)
-                if not found or number >= organs and _old_and_new(earlier, run):
-                    continue  # 县农业局 … 县农业农村局 in the body: the old and new names, said once above
+                if not found or number >= organs and (_old_and_new(earlier, run) or _variant(earlier, run)):
+                    continue  # 县农业局 … 县农业农村局, 县文化和旅游局 … 县文化广电和旅游局 in the body: said above
                 difference, quoted, other = found if run.endswith(found[1]) else (found[0], found[2], found[1])
                 key = ("added", difference, run[-1])
                 if key not in reported:
@@ -429,24 +429,27 @@ def _bodies_with_a_part_added(c, reported: set):
 
 @lru_cache(maxsize=65536)
 def _part_added(short: str, long: str) -> tuple[str, str, str] | None:
-    """(the part, long and short quoted from the place on) when `long` adds a part to `short` right before their common last word (县自然资源局, 由县自然资源和规划局:
-    “和规划”), when both name one place's body: the words before the part end with what `short` has before its
+    """(the part, long and short quoted from the place on) when `long` adds a part to `short` before their common
+    last word (县自然资源局, 由县自然资源和规划局: “和规划”) or inside (住房和建设局: “城乡”), both one place's body: the words before the part end with what `short` has before its
     last word, from a place's character on (县自然资源, 区自然资源 of 朝阳区自然资源) — 市自然资源局 and
     区自然资源和规划局 are two levels' bodies."""
     end = GOVERNMENT.search(short)
     if not end or not long.endswith(end.group()):
         return None
-    core, rest = short[:end.start()], long[:len(long) - len(end.group())]
-    for part in ADDED_PART.finditer(rest):
-        if part.end() != len(rest) or re.search("[省市县区旗州镇乡]", part.group()):
+    whole, rest = short[:end.start()], long[:len(long) - len(end.group())]
+    # the part before the last word (和规划局) or inside (文化广电和旅游局, 住房和城乡建设局), of any length it may have
+    parts = [(i, j) for i in range(1, len(rest)) for j in range(i + 2, min(len(rest), i + 5) + 1) if ADDED_PART.fullmatch(rest, i, j)]
+    for start, stop in parts:
+        after, added = rest[stop:], rest[start:stop]
+        if re.search("[省市县区旗州镇]|(?<!城)乡", added) or not whole.endswith(after) or len(whole) == len(after):
             continue
-        head = rest[:part.start()]
+        core, head = whole[:len(whole) - len(after)], rest[:start]
         same = 0
         while same < min(len(core), len(head)) and core[-1 - same] == head[-1 - same]:
             same += 1
         common = core[len(core) - same:]
         if same >= 3 and common[0] in "省市县区旗州" and len(common) >= 3:
-            return part.group(), common + part.group() + end.group(), common + end.group()
+            return added, common + added + after + end.group(), common + after + end.group()
     return None
 
 
