@@ -67,7 +67,9 @@ def _date_month(c):
 @rule("organ-truncated", "error", "carry", "机关名称不缺最后一个字（“……住房和城乡建设”缺“局”）",
       "正文或署名里的机关名称比版头的全称少了最后一个字，多是删改时误删。只比对版头全称、声明的简称和从全称最后一个地名起的"
       "写法（“县卫生健康局”，后面紧跟标点、“将、已、要”或“牵头、负责、会同、办理、答复”这类机关做事的词时才报）。"
-      "署名整个少了末字时由 signature-organ 报，这里不重复。",
+      "署名整个少了末字时由 signature-organ 报，这里不重复。“全区卫生健康工作”“纳入全区卫生健康“十四五”规划”是一个地方的"
+      "工作领域（前面是“全”，或后面是工作、规划、事业、领域、系统等），不报；后面接成更长的机关名称（“县自然资源和规划局”）"
+      "由 name-variant 报。",
       "（版头…住房和城乡建设局）…住房和城乡建设将继续推进", "…住房和城乡建设局将继续推进")
 def _organ(c):
     names = [n for n in (get(c.data, ("organ", "name")), get(c.data, ("organ", "short_name"))) if isinstance(n, str)]
@@ -84,7 +86,7 @@ def _organ(c):
                 continue  # the whole signature is the name cut short: signature-organ says so
             for match in cut.finditer(text):
                 following = text[match.end():match.end() + 1]
-                if (path, match.end()) in reported:
+                if (path, match.end()) in reported or _field_or_longer(text, match.start(), match.end()):
                     continue
                 if not following or not re.match(r"[\u4e00-\u9fff]", following) or path == ("signature",) \
                         or following in verbs or text[match.end():match.end() + 2] in AGENT_VERBS:
@@ -97,6 +99,21 @@ def _organ(c):
 AGENT_VERBS = set("牵头 负责 会同 联合 组织 印发 制定 出台 召开 下发 协调 指导 督促 配合 主动 积极 认真 及时 按照 根据 "
                   "已经 正在 专门 先后 多次 承办 主办 研究 安排 部署 结合 依据 高度 始终 坚持 继续 进一 共同 "
                   "办理 答复 回复".split())  # 建议交县卫生健康局办理: the body a proposal is given to
+
+
+# 全区卫生健康工作, 纳入全区卫生健康“十四五”规划: a place's field of work, not its office cut short
+FIELD_OF_WORK = re.compile(r"(?:[“\"][^”\"]{1,8}[”\"])?(?:工作|规划|事业|领域|系统|行业|战线|体系|方面|发展|水平|状况|服务)")
+# 县自然资源和规划局 against 县自然资源局: another (longer) body's name, name-variant's to compare, not a lost 局
+LONGER = re.compile(r"和?[\u4e00-\u9fff]{1,4}?(?:局|委员会|办公室|中心)")
+
+
+def _field_or_longer(text: str, start: int, end: int) -> bool:
+    """Whether the cut name at text[start:end] is a place's field of work (after 全, or before 工作, 规划 …) or
+    the head of a longer body's name (…和规划局)."""
+    if start and text[start - 1] == "全" or FIELD_OF_WORK.match(text, end):
+        return True
+    longer = LONGER.match(text, end)
+    return bool(longer) and not re.search("[省市县区旗州镇乡]", longer.group())
 
 
 def names_cut(names: list[str]) -> set[str]:

@@ -28,9 +28,21 @@ MENTION = re.compile(r"(?:这一|这件|这份|该|此|此件|本件|(?<![基根
 YOUR_PROPOSAL = re.compile(r"您(?:的|所提的?|提出的|这一|这件|的这件)提案")
 
 
+# the document named in other forms (代表们在提案中反映的, 提案中提到, 提案所提, 所提提案): in a reply to a 建议 any of
+# them; in a reply to a 提案 only the document read by its filer (委员在建议中提到) — 建议 there is a common noun
+# too (提出的建议很有价值, 所提建议)
+IN_DOCUMENT = {
+    "提案": re.compile(r"(?<!政协)(?<!委员)(?<!委员们)在(?:本|该|此|这一?|其)?提案(?:中|里)"
+                     r"|(?<![》”在])提案(?:中|里)(?:提到|提出|反映|所提|指出|谈到|关注|涉及|建议|所述|的建议)"
+                     r"|(?<![》”])提案所(?:提|述|反映|涉及|关注|列)|所提(?:的|出的)?提案"),
+    "建议": re.compile(r"(?:(?<=您)|(?<=委员)|(?<=委员们))在(?:本|该|此|这一?|其)?建议(?:中|里)"
+                     r"(?:提到|提出|反映|所提|指出|谈到|关注|涉及)"),
+}
+
+
 @rule("kind-word", "warning", "kind", "答复提案就称“提案”，答复建议就称“建议”",
       "政协委员提的是提案，人大代表提的是建议（议案另是一种）；答复提案时说“该建议”“您的建议已收悉”，是文种混用。"
-      "只看指称来件的说法（“该建议”“本提案”“这一提案”“第16号议案”“您的建议已收悉”；答复建议时“您的提案”“您提出的提案”不论后文）和答复建议时来件标题以“提案”结尾（代表不提提案）；引号、书名号里的题目以“的建议”结尾不报"
+      "只看指称来件的说法（“该建议”“本提案”“这一提案”“第16号议案”“您的建议已收悉”；答复建议时“您的提案”“您提出的提案”不论后文；答复建议时“代表们在提案中反映的”“提案中提到”“提案所提”“所提提案”，“政协委员在提案中”不报；答复提案时只报“委员在建议中提到”“您在建议中反映”这样读来件的说法——“提出的建议很有价值”“所提建议”里“建议”是普通名词）和答复建议时来件标题以“提案”结尾（代表不提提案）；引号、书名号里的题目以“的建议”结尾不报"
       "（政协提案也常题为“关于……的建议”），误报很少。",
       "（答复提案）您的建议已收悉；该建议……", "您的提案已收悉；该提案……")
 def _kind_word(c):
@@ -54,6 +66,12 @@ def _kind_word(c):
             if not any(other.start() < match.end() and match.start() < other.end() for other in MENTION.finditer(text)):
                 yield Finding(path, f"答复的是建议，这里却称“{match.group()}”", "改为“建议”（若答复的确是提案，改 proposal.kind 和称呼）",
                               match.start())
+        wrong = "提案" if kind == "建议" else "建议"
+        for match in IN_DOCUMENT[wrong].finditer(text) if wrong in text else ():
+            if not any(other.start() < match.end() and match.start() < other.end()
+                       for pattern in (MENTION, YOUR_PROPOSAL) for other in pattern.finditer(text)):
+                yield Finding(path, f"答复的是{kind}，这里却称“{match.group()}”",
+                              f"改为“{kind}”（若答复的确是{wrong}，改 proposal.kind 和称呼）", match.start() + match.group().index(wrong))
         for match in NUMBERED.finditer(text) if "号" in text else ():
             if match.group(1) != kind:
                 yield Finding(path, f"答复的是{kind}，这里却称“{match.group()}”", f"改为“{kind}”", match.start())

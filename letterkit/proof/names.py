@@ -103,8 +103,41 @@ def _variant(a: str, b: str) -> str | None:
                 extra, anchor = (extra_a, anchor_a) if extra_a else (extra_b, anchor_b)
                 if not (extra_a and extra_b) and 2 * extra in anchor[-len(extra):] + extra + a[len(a) - tail:][:len(extra)]:
                     return None  # 进一步一步优化学校: a word typed twice (doubled-character's), not a name
+                if _known_kinds(a, b, extra_a, extra_b, a[len(a) - tail:]):
+                    return None
+                if not (extra_a and extra_b) and _short_form(extra, a[len(a) - tail:]):
+                    return None
                 return f"“{extra_a}”与“{extra_b}”" if extra_a and extra_b else f"“{extra_a or extra_b}”"
     return None
+
+
+def _glossary() -> frozenset:
+    from ..proof.repetition import _glossary_words
+
+    return _glossary_words()
+
+
+def _known_kinds(a: str, b: str, extra_a: str, extra_b: str, tail: str) -> bool:
+    """社区党群服务中心 and 社区卫生服务中心: two parts with no character in common, each in a name ending with a
+    term of letterkit's glossary that holds the part (党群服务中心, 社区卫生服务中心) — two real kinds of centre."""
+    if not (extra_a and extra_b) or set(extra_a) & set(extra_b):
+        return False
+    terms = _glossary()
+    return all(any(name[-size:] in terms for size in range(len(part) + len(tail), len(name) + 1))
+               for name, part in ((a, extra_a), (b, extra_b)))
+
+
+def _short_form(extra: str, tail: str) -> bool:
+    """区级创业孵化基地 … 区级孵化基地: a facility or programme named in full and then without a word of its own
+    (创业, a word of jieba's) where the full form's end is a glossary term (创业孵化基地) — the usual short form.
+    Only a base or a park (…基地, …园区): a body (…局, …中心, …学校) is not shortened so (乡镇综合文化服务中心 …
+    乡镇文化服务中心 is a slip)."""
+    if not re.search("(?:基地|园区|产业园)$", tail) or len(extra) < 2 or (extra + tail) not in _glossary() and not any(
+            (extra + tail)[:k] in _glossary() for k in range(len(extra) + 2, len(extra + tail))):
+        return False
+    from .missing import dictionary
+
+    return extra in dictionary()[1]
 
 
 @lru_cache(maxsize=65536)
@@ -278,6 +311,10 @@ def _kind_variant(a: str, b: str) -> str | None:
       "“市场监督管理局”与“市场管理监督局”）也报。镇、乡、村、街道、路前的地名差一个字（不同音，不是东西新老、序号这类兄弟地名），"
       "一种写法只出现一次而另一种出现两次以上（差在地名末字），或两种写法后面是同一个一镇只有一处的机构（“磨山镇卫生院”……"
       "“磨石镇卫生院”），也报；并列的地名（“王庄村、王楼村”）和以常用词收尾的（“农村公路”“村道路”）不报。"
+      "同一地方的政府部门（……局、……委员会、……办公室）一处多了机构改革合并进来的部分（“县自然资源局”与“县自然资源和规划局”、"
+      "“县教育局”与“县教育体育局”、“县文化和旅游局”与“县文化广电和旅游局”），也报，版头的机关名称一并比对；上下级（市……局与区……局）、“县应急局”这样省去“管理”的简称不报。"
+      "两处不同的部分各自在词表里跟末尾的词成词（“社区党群服务中心”与“社区卫生服务中心”）是两类机构，不报；基地、园区写全一次、"
+      "后面省去词表里全称的一个词（“区级创业孵化基地”……“区级孵化基地”）是常见简称，不报。同一对写法只报一次。"
       "把握一般：两个不同机构恰好只差一两个字时也会报，所以是警告。",
       "深港科技创新合作区……深港创新合作区", "深港科技创新合作区……深港科技创新合作区（或“合作区”）")
 def _names(c):
@@ -299,8 +336,9 @@ def _names(c):
             if not difference:
                 continue
             key = (min(earlier, run)[-6:], max(earlier, run)[-6:])
-            if key not in reported:
-                reported.add(key)
+            same = (difference, run[-2:])  # the same two forms met again in longer runs (全区社区…, 建成社区…)
+            if key not in reported and same not in reported:
+                reported.update((key, same))
                 return earlier, difference
         return None, None
 
@@ -349,12 +387,70 @@ def _names(c):
             for key in ((run[-1], core) if len(core) == 2 else (run[-1],)) + ((renamed,) if renamed else ()):
                 if run not in kinds.setdefault(key, []):
                     kinds[key].append(run)
+    yield from _bodies_with_a_part_added(c, reported)
     from .homophones import place_variants
 
     for path, offset, once, end, other, often, facility in place_variants(c.data):
         where = f"都在“{facility}”前" if facility else f"写了 {often} 次"
         yield Finding(path, f"“{once}{end}”与信里{where}的“{other}{end}”差一个字，像是同一地方的两种写法",
                       "核对地名，全文统一", offset)
+
+
+GOVERNMENT = re.compile("(?:局|委员会|办公室)$")
+# what the reforms of 2018–2019 joined to a body's field (自然资源和规划局, 教育体育局, 文化广电和旅游局): a part
+# that makes another real-looking name of the same body; 管理 and 事务 shorten a name (应急局), they are not here
+ADDED_PART = re.compile("和[\u4e00-\u9fff]{1,4}|体育|规划|城乡|广电|广播电视|科技|旅游|文体|草原|信息化|农村|人防|能源|商务|大数据")
+
+
+def _bodies_with_a_part_added(c, reported: set):
+    """县自然资源局 (the organ, or a body paragraph) and 县自然资源和规划局: one government body of one place named
+    with and without a part of a merged name, the organ's own name among the forms compared."""
+    forms: list[str] = [n for n in (get(c.data, ("organ", "name")), get(c.data, ("organ", "short_name")))
+                        if isinstance(n, str) and GOVERNMENT.search(n)]
+    organs = len(forms)
+    for path, text in prose(c.data):
+        for offset, run, _ in _mentions(text) if ("局" in text or "委员会" in text or "办公室" in text) else ():
+            if not GOVERNMENT.search(run):
+                continue
+            for number, earlier in enumerate(forms):
+                found = _part_added(earlier, run) or _part_added(run, earlier)
+                if not found or number >= organs and (_old_and_new(earlier, run) or _variant(earlier, run)):
+                    continue  # 县农业局 … 县农业农村局, 县文化和旅游局 … 县文化广电和旅游局 in the body: said above
+                difference, quoted, other = found if run.endswith(found[1]) else (found[0], found[2], found[1])
+                key = ("added", difference, run[-1])
+                if key not in reported:
+                    reported.add(key)
+                    yield Finding(path, f"“{quoted}”与本信别处的“{other}”相差“{difference}”，像是同一机构的两种名称",
+                                  "核对这个机构现在的全称，全文统一", offset + len(run) - len(quoted))
+                    break
+            if run not in forms:
+                forms.append(run)
+
+
+@lru_cache(maxsize=65536)
+def _part_added(short: str, long: str) -> tuple[str, str, str] | None:
+    """(the part, long and short quoted from the place on) when `long` adds a part to `short` before their common
+    last word (县自然资源局, 由县自然资源和规划局: “和规划”) or inside (住房和建设局: “城乡”), both one place's body: the words before the part end with what `short` has before its
+    last word, from a place's character on (县自然资源, 区自然资源 of 朝阳区自然资源) — 市自然资源局 and
+    区自然资源和规划局 are two levels' bodies."""
+    end = GOVERNMENT.search(short)
+    if not end or not long.endswith(end.group()):
+        return None
+    whole, rest = short[:end.start()], long[:len(long) - len(end.group())]
+    # the part before the last word (和规划局) or inside (文化广电和旅游局, 住房和城乡建设局), of any length it may have
+    parts = [(i, j) for i in range(1, len(rest)) for j in range(i + 2, min(len(rest), i + 5) + 1) if ADDED_PART.fullmatch(rest, i, j)]
+    for start, stop in parts:
+        after, added = rest[stop:], rest[start:stop]
+        if re.search("[省市县区旗州镇]|(?<!城)乡", added) or not whole.endswith(after) or len(whole) == len(after):
+            continue
+        core, head = whole[:len(whole) - len(after)], rest[:start]
+        same = 0
+        while same < min(len(core), len(head)) and core[-1 - same] == head[-1 - same]:
+            same += 1
+        common = core[len(core) - same:]
+        if same >= 3 and common[0] in "省市县区旗州" and len(common) >= 3:
+            return added, common + added + after + end.group(), common + after + end.group()
+    return None
 
 
 @lru_cache(maxsize=65536)

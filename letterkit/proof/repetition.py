@@ -89,7 +89,8 @@ DOUBLED = re.compile(r"(的|了|和|与|及|在|对|把|被|将|并|从|向|于|
       "“的的”“进一步一步”是打字时多打了一遍。只看不会合法叠用的虚词和常用词，误报很少。"
       "一个词连着一个虚词（“目的的手段”“有的的确”“现在在推进”）不报，--fix 也不动。"
       "“已”“正在”后的叠字动词（“已转转我局”）报：叠用的动词（看看、转转）表示尝试，不跟“已”“正在”；叠用的副词、名词（已渐渐、已层层）不报。"
-      "两个词在一个字上相接（道路|路面）不报，除非少写一个读起来通顺得多（“进行行规范”）。“蒙医医院”“藏医医院”不报。",
+      "两个词在一个字上相接（道路|路面）不报，除非少写一个读起来通顺得多（“进行行规范”）。“蒙医医院”“藏医医院”不报。"
+      "词表里的词以这个字结尾、后面的词以它开头（“出厂水|水质”“末梢水|水质”）和“所提|提案”不报。",
       "进一步一步加强管理的的要求", "进一步加强管理的要求")
 def _doubled(c):
     for path, text in prose(c.data):
@@ -282,8 +283,8 @@ def doubled_in_no_word(text: str) -> list[int]:
     found = []
     for match in TWO_HAN.finditer(text):
         i, t = match.start(), text
-        if _reads_as_two(t, i) or t[i] in NUMERALS or _reduplicated(t, i, words):
-            continue  # 二〇二二年: a year in numerals; 事事有回音: an AA word
+        if _reads_as_two(t, i) or t[i] in NUMERALS or _reduplicated(t, i, words) or _after_suo(t, i, words):
+            continue  # 二〇二二年: a year in numerals; 事事有回音: an AA word; 所提|提案
         joined = t[:i + 1] + t[i + 2:]  # one of the two taken out
         across = max((words.get(joined[a:b], 0) for a in range(max(0, i - 3), i + 1)
                       for b in range(max(a + 3, i + 2), min(len(joined), i + 4) + 1)), default=0)
@@ -298,7 +299,8 @@ def doubled_in_no_word(text: str) -> list[int]:
             continue
         if (t[i] in PLACE_ENDS or t[i] in MEASURE_WORDS) and not _word_then_again(t, i, words):
             continue  # 钱粮湖镇镇区, 福田区区长: a place's last character and a word on it; 批批抽检: each batch
-        ends = any(t[a:i + 1] in words for a in (i - 1, i - 2, i - 3) if a >= 0) or _inside_word(t[i - 1:i + 1], "end")
+        ends = any(t[a:i + 1] in words or t[a:i + 1] in _glossary_words() for a in (i - 1, i - 2, i - 3) if a >= 0) \
+            or _inside_word(t[i - 1:i + 1], "end")  # 出厂水|水质: a term of letterkit's glossary ends there
         after = max(words.get(t[i + 1:b], 0) for b in (i + 3, i + 4, i + 5))
         if not ends and after > 10 * words.get(t[i:i + 2], 0) and t[i:i + 2] in words:
             found.append(i)  # 加加强: 加强 is far commoner than 加加, and nothing before claims the first 加
@@ -310,6 +312,19 @@ def doubled_in_no_word(text: str) -> list[int]:
         if not (ends and starts):
             found.append(i)
     return found
+
+
+def _after_suo(t: str, i: int, words: dict) -> bool:
+    """所提提案, 所提提议: 所 and a verb, then a word that verb starts — the object named after what was done to it."""
+    return i > 0 and t[i - 1] == "所" and any(words.get(t[i + 1:b], 0) >= EDGE_COUNT for b in (i + 3, i + 4))
+
+
+@lru_cache(maxsize=1)
+def _glossary_words() -> frozenset:
+    """letterkit's glossary (terms.txt, phrases.txt) as a set: words jieba lacks (出厂水, 末梢水)."""
+    from .missing import glossary
+
+    return frozenset(glossary())
 
 
 NUMERALS = set("一二三四五六七八九十〇零两")
@@ -344,7 +359,8 @@ def doubled_across_words(text: str) -> list[tuple[int, float]]:
             or _inside_word(t[i - 1:i + 1], "end")  # 卒中|中心: 卒中 is in the dictionary as 脑卒中
         starts = any(_claims(words, t[i + 1:b]) for b in (i + 3, i + 4, i + 5) if b <= len(t))
         after_number = before.isdigit()
-        if ch in NUMERALS or _reduplicated(t, i, words) or (ch in MEASURE_WORDS and not (after_number or ends)) \
+        if ch in NUMERALS or _reduplicated(t, i, words) or _after_suo(t, i, words) \
+                or (ch in MEASURE_WORDS and not (after_number or ends)) \
                 or (ch in MEASURE_WORDS and before in ONE):
             continue  # 批批抽检, 一道道, 一件件: a measure word said twice means "every"; 5条条, 街道道内 are slips
         if ch in PLACE_ENDS and t[i + 2:i + 3] in PLACE_WORD_AFTER and _claims(words, t[i - 1:i + 1]):
@@ -353,6 +369,8 @@ def doubled_across_words(text: str) -> list[tuple[int, float]]:
             continue
         if ch in "年月周季" and t[i + 2:i + 3] in TIME_PART and before in TIME_WHICH:
             continue  # 本月月底, 今年年初, 当季季末: a time, then a part of it (本月底 reads as well, 本月月底 is no slip)
+        if starts and any(t[a:i + 1] in _glossary_words() for a in (i - 2, i - 3) if a >= 0):
+            continue  # 出厂水|水质: a term of letterkit's glossary (jieba lacks it, so no gain says so), then a word
         if ends and starts and reading_gain(t, i) < BOTH_WORDS_GAIN:
             continue  # the end of one word, the start of the next (道路|路面), unless far likelier one less (进行|行规范)
         if ch == "为" and t[i + 1:i + 3] == "为期" and "的" in re.split("[，。；：！？]", t[i:])[0]:
