@@ -59,6 +59,8 @@ CASES = [
     ("numeral-style", with_text("基地位于槟榔道3号，共4层；研究中心位于海虹道一号，共十三层。"),
      with_text("基地位于槟榔道3号，共4层；研究中心位于海虹道1号，共13层，层次分明。")),
     ("approximation-twice", with_text("约7200多万条商标数据。"), with_text("7200多万条商标数据，约1000万条著作权数据。")),
+    ("percent-magnitude", with_text("全区中小学心理辅导室覆盖率达98%，今年实现覆盖率由9.8%提升至100%。"),
+     with_text("全区中小学心理辅导室覆盖率达98%，今年实现覆盖率由98%提升至100%。")),
     ("repeated-enumeration", with_text(ENUMERATION), with_text("活动吸引20余名顶级知识产权专家，腾讯、比亚迪、迈瑞、创维等数十家领军企业参加。")),
     ("doubled-word-in-document-name", with_text("根据《全球青年创新集训营方案（UNLEASH2019）工作方案》的要求。"),
      with_text("根据《全球青年创新集训营（UNLEASH2019）工作方案》和《关于实施〈乡村振兴方案〉的实施方案》的要求。")),
