@@ -217,3 +217,13 @@ def test_a_disclosure_note_run_onto_a_heading_is_warned(tmp_path, note):
     text = _letter(body=body)
     result, _ = import_text(tmp_path, text)
     assert any(n.code == "import-misplaced" and n.line == line_of(text, "二、下一步工作") for n in result.notes)
+
+
+@pytest.mark.parametrize("lead", ["下一步，", "下步，", "下一步"])
+def test_a_next_step_sentence_about_the_proposal_before_the_thanks_stays_in_the_body(tmp_path, lead):
+    """下一步，我局将结合您的建议，统筹推进其余市场改造…。感谢您对我区…！ (held-out 542, the final first look): the
+    next-step sentence went into the closing with the thanks (下一步 is the body's, the fixtures' README says)."""
+    sentence = f"{lead}我局将结合您的建议，统筹推进其余市场改造。"
+    body = ["一、关于市场改造。今年完成农贸市场改造3个。", "二、关于摊位管理。全面推行“一摊一码”。" + sentence + "感谢您对我区商贸流通工作的关心和支持！"]
+    _, draft = import_text(tmp_path, _letter(body=body, closing=""))
+    assert draft["closing"] == ["感谢您对我区商贸流通工作的关心和支持！"] and draft["measures"][-1]["text"].endswith(sentence)

@@ -128,6 +128,7 @@ def _closing_after(para: Para, whole: bool = False) -> list[Para] | None:
             cut = m.start()
             before = re.search(r"[^。！？!?]*[。！？!?]$", para.text[:cut])
             if before and width(before.group()) <= 50 and _SPEAKS_OF_PROPOSAL.fullmatch(before.group().strip()) \
+                    and not re.match(r"\s*下一?步", before.group()) \
                     and (whole or para.text[:before.start()].strip()):
                 cut, rest = before.start(), para.text[before.start():].strip()
             return [Para(para.text[:cut].strip(), para.lines, para.level), Para(rest, [para.lines[-1]])]
