@@ -227,3 +227,23 @@ def test_a_next_step_sentence_about_the_proposal_before_the_thanks_stays_in_the_
     body = ["一、关于市场改造。今年完成农贸市场改造3个。", "二、关于摊位管理。全面推行“一摊一码”。" + sentence + "感谢您对我区商贸流通工作的关心和支持！"]
     _, draft = import_text(tmp_path, _letter(body=body, closing=""))
     assert draft["closing"] == ["感谢您对我区商贸流通工作的关心和支持！"] and draft["measures"][-1]["text"].endswith(sentence)
+
+
+@pytest.mark.parametrize("which", ["该提案", "此建议", "本提案"])
+def test_a_measures_own_sentence_about_the_proposal_stays_in_the_measure(tmp_path, which):
+    """四、建议事项。该提案涉及的车辆购置和运营补贴，建议由贵局…研究…。以上意见，供参考。 (dev5 167 under CI's
+    variants): the round's 这一提案 rule took the measure's sentence into the closing."""
+    sentence = f"{which}涉及的车辆购置和运营补贴，建议由贵局会同区财政局研究，对学生乘车给予票价优惠。"
+    body = ["一、基本情况。全区现有公交线路28条。", "二、建议事项。" + sentence + "以上意见，供参考。"]
+    _, draft = import_text(tmp_path, _letter(salutation="区交通运输局：", body=body, closing=""))
+    assert draft["closing"] == ["以上意见，供参考。"] and draft["measures"][-1]["text"] == sentence, draft["closing"]
+
+
+@pytest.mark.parametrize("quote", ['"', "”"])
+def test_a_dot_after_a_quote_before_a_number_ends_the_sentence(tmp_path, quote):
+    """基本形成"15分钟健康服务圈".2022年，… in a letter whose 。 are dots (dev8 377 with its stops lost, CI)."""
+    opening_quote = '"' if quote == '"' else "“"
+    body = [f"一、基本情况.全区基本形成{opening_quote}15分钟健康服务圈{quote}.2022年，门急诊服务42.6万人次.",
+            "二、下一步工作.继续推进标准化建设."]
+    _, draft = import_text(tmp_path, _letter(body=body).replace("。", "."))
+    assert f"服务圈{quote}。2022年" in draft["measures"][0]["text"], draft["measures"][0]

@@ -113,9 +113,11 @@ _THANKS = re.compile(r"(?:[\u4e00-\u9fff、]{2,20}(?:委员|代表)[，,])?(?:(?
 
 
 # one short sentence to the member about the proposal (对您提出的建议，我们将认真研究吸纳。) before the thanks
-# (or of 这一提案, 该建议: 这一提案对改善居民居住条件很有意义，我局将认真吸收采纳。)
-_SPEAKS_OF_PROPOSAL = re.compile(r"[^。！？]{0,12}(?:(?:您|你们|贵[\u4e00-\u9fff]{0,2})[^。！？]{0,10}|这一|这件|这项|该|此|本)"
-                                 r"(?:建议|提案|意见)[^。！？]{0,45}[。！？]")
+# (or of 这一提案, 该建议, when it says what the proposal is worth or that it will be taken up: 这一提案对改善居民
+#居住条件很有意义，我局将认真吸收采纳。 — not 该提案涉及的车辆购置补贴，建议由贵局研究…, a measure's own sentence)
+_SPEAKS_OF_PROPOSAL = re.compile(r"[^。！？]{0,12}(?:您|你们|贵[\u4e00-\u9fff]{0,2})[^。！？]{0,10}(?:建议|提案|意见)[^。！？]{0,45}[。！？]"
+                                 r"|[^。！？]{0,12}(?:这一|这件|这项|该|此|本)(?:建议|提案)(?=[^。！？]*(?:吸纳|采纳|吸收|借鉴|意义|价值|宝贵))"
+                                 r"[^。！？]{0,45}[。！？]")
 
 
 def _closing_after(para: Para, whole: bool = False) -> list[Para] | None:

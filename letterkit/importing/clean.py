@@ -163,7 +163,7 @@ def punctuation(cleaned: Cleaned) -> None:
 
 # and, in a letter whose full stops are dots, one after an address or a name in Latin letters or a straight quote:
 # …kj@x.gov.cn. at the end of a line, …www.x.gov.cn.下一步, 实现"人车分离". (a file name's dot has a letter after it)
-_LATIN_STOP = re.compile(rf"(?<=[A-Za-z\"'])\.(?=[{CJK}“‘（《]|\s*$)")
+_LATIN_STOP = re.compile(rf"(?<=[A-Za-z\"'])\.(?=[{CJK}“‘（《]|\s*$)|(?<=[\"'”’])\.(?=\d)")  # …服务圈".2022年
 
 
 def full_stops(cleaned: Cleaned) -> None:
