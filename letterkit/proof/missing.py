@@ -31,7 +31,7 @@ ALLOWED = (re.compile("^集.*一体"),)
 NAME_ENDS = set("局委办厅部署院站所处科股队室馆会区县市省镇乡村街团")
 NAME_ENDS |= set("方者性化式型率")  # and what makes a noun of the word before it: 协调方, 参与者, 规范化
 
-CACHE_VERSION = "proof-missing-8l-t16b"
+CACHE_VERSION = "proof-missing-8l-t18b"
 
 
 def dictionary() -> tuple[frozenset, dict, dict]:
@@ -52,6 +52,12 @@ def longer_words() -> dict:
     """jieba's words of five or six characters (no name) by what is left when one inner character is
     taken out, when that is no word itself (可行研究 → 可行性研究): for long_losses."""
     return _tables()[6]
+
+
+def idioms_shortened() -> dict:
+    """jieba's idioms and set phrases of four characters (tags i, l: 因地制宜, 齐抓共管) by what is left when
+    one inner character is taken out, when that is no word itself (因地宜 → 因地制宜): for idiom_losses."""
+    return _tables()[8]
 
 
 def adjectives() -> frozenset:
@@ -81,6 +87,7 @@ def _tables() -> tuple:
     pairs, counts, inside, singles, short, longer = set(), {}, Counter(), {}, {}, {}
     names = set()  # words jieba tags as names of people, places, bodies or other proper names (王维虎, 桂花城)
     qualities = set()  # single characters it tags as adjectives
+    idioms = set()  # idioms and set phrases of four characters (因地制宜, 齐抓共管)
     with jieba.dt.get_dict_file() as lines:
         for line in lines:
             word, _, tag = (line.decode("utf-8").split() + ["", ""])[:3]
@@ -88,6 +95,8 @@ def _tables() -> tuple:
                 names.add(word)
             if tag == "a" and len(word) == 1:
                 qualities.add(word)
+            if tag in ("i", "l") and len(word) == 4 and HAN.match(word):
+                idioms.add(word)
     for word, count in jieba.dt.FREQ.items():
         if count and len(word) == 1 and HAN.match(word):
             singles[word] = count
@@ -106,7 +115,13 @@ def _tables() -> tuple:
     alone = {ch: jieba.dt.FREQ.get(ch, 0) / (jieba.dt.FREQ.get(ch, 0) + n + 1) for ch, n in inside.items()}
     short = {key: " ".join(sorted(word for word, _ in found)) for key, found in short.items()}  # strings load fast
     longer = {key: " ".join(sorted(found)) for key, found in longer.items()}
-    result = (frozenset(pairs), counts, alone, singles, math.log(jieba.dt.total), short, longer, frozenset(qualities))
+    less_one = {}
+    for word in sorted(idioms, key=lambda w: (-counts.get(w, 0), w)):  # 千方计: 千方百计, the commoner
+        for k in (1, 2):
+            if word[:k] + word[k + 1:] not in counts:
+                less_one.setdefault(word[:k] + word[k + 1:], word)
+    result = (frozenset(pairs), counts, alone, singles, math.log(jieba.dt.total), short, longer, frozenset(qualities),
+              less_one)
     if path is not None:
         try:
             temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -395,6 +410,61 @@ def _quoted_names(texts: list[str]) -> set[tuple[int, int]]:
             for m in _SHORT_QUOTE.finditer(text) for k in range(m.start(1), m.end(1))}
 
 
+IDIOM_GAIN = 4.0  # log of how much likelier the idiom makes the words around it (slips: 落实处 4.5, 因地宜 10.5;
+# clean letters: 等边角 of 等边角地 3.0, the highest)
+_idiom_memo: dict = {}
+MEMOS.append(_idiom_memo)
+
+
+def idiom_losses(paragraphs: list[str]) -> list[tuple[int, int, str, str, str]]:
+    """(paragraph, offset, the three characters, the idiom, the character lost) of each idiom or set phrase
+    of four characters written less an inner character (因地宜, 循渐进, 齐抓管): three characters that are no
+    word, make no word with the characters either side (积极|争取 holds 极争取), and read far likelier with the
+    idiom put back (IDIOM_GAIN) — 问题在 (问题所在) and 先后出 (先进后出) do not."""
+    index = idioms_shortened()
+    pairs = dictionary()[0]
+    found = []
+    for number, text in enumerate(paragraphs):
+        known = _idiom_memo.get(text)
+        if known is None:
+            known = []
+            for a in range(len(text) - 2):
+                idiom = index.get(text[a:a + 3])
+                if idiom is None or text[a - 1:a + 1] in pairs and a or text[a + 2:a + 4] in pairs or idiom in text[max(0, a - 1):a + 5]:
+                    continue
+                lo, hi = max(0, a - 3), min(len(text), a + 6)
+                repaired = text[lo:a] + idiom + text[a + 3:hi]
+                if _score(_segment(repaired), repaired) - _score(_segment(text[lo:hi]), text[lo:hi]) >= IDIOM_GAIN:
+                    lost = next(idiom[k] for k in (1, 2) if idiom[:k] + idiom[k + 1:] == text[a:a + 3])
+                    known.append((a, text[a:a + 3], idiom, lost))
+            if len(_idiom_memo) >= text_module.MOST_TEXTS:
+                _idiom_memo.clear()
+            _idiom_memo[text] = known
+        found += [(number, *entry) for entry in known]
+    return found
+
+
+# usual short forms of a facility's name (乡镇中心学校 → 乡镇中心校): the short form is no lost character
+USUAL_SHORT = (("中心学校", "中心校"), ("完全小学", "完小"), ("职业高中", "职高"), ("技工学校", "技校"),
+               ("卫生学校", "卫校"), ("职业学校", "职校"))
+
+
+def usual_short(written: str, whole: str) -> bool:
+    """Whether `written` is `whole` in a usual short form (乡镇中心校 for 乡镇中心学校)."""
+    return any(whole.endswith(long) and written.endswith(short) and whole[:-len(long)].endswith(written[:-len(short)])
+               for long, short in USUAL_SHORT)
+
+
+# a character after a word that makes a noun of it (探访量, 覆盖率) or says something of it (压力大): no remnant
+NOUN_ENDS = set("量率额值数")
+
+
+def _said_of_word(text: str, at: int) -> bool:
+    """Whether text[at] is an adjective or a noun's last character after a word of the dictionary (压力|大。,
+    探访|量在): it ends the phrase, it is not what is left of another word (力量, 较大)."""
+    return (text[at] in NOUN_ENDS or text[at] in adjectives()) and text[at - 2:at] in dictionary()[1]
+
+
 @rule("lost-character", "warning", "missing", "词语中间漏了字（单字夹在词中间不成词，本信别处写全了）",
       "按 jieba 自带词典（带词频）：一个字跟左右邻字都不成词，又很少单独成词（“养老构3家”的“构”、“意见和建。”的“建”），"
       "而补回一个字就成常用词、本信别处也写了这个词（“机构”“建议”），多半是改稿时漏了字——“可能”（别处在同样的邻字之间"
@@ -419,14 +489,22 @@ def _lost(c):
     reported = _people(c.data, texts)  # 符海燕委员: a surname is no word's remnant (符合)
     for index, at, short_phrase, whole, ch in shortened_phrases(texts):
         reported.update((index, k) for k in range(at, at + len(short_phrase)))
+        if usual_short(short_phrase, whole):
+            continue  # 乡镇中心校 beside 乡镇中心学校: both in use
         yield Finding(paragraphs[index][0], f"“{short_phrase}”比本信别处的“{whole}”少了“{ch}”，很可能漏了字",
                       f"核对原稿，补上漏掉的字（写作“{whole}”）", at)
+    for index, at, short_phrase, idiom, ch in idiom_losses(texts):
+        if any((index, k) in reported for k in range(at, at + 3)):
+            continue
+        reported.update((index, k) for k in range(at, at + 3))
+        yield Finding(paragraphs[index][0], f"“{short_phrase}”可能漏了字（成语“{idiom}”少了“{ch}”）",
+                      f"核对原稿，补上漏掉的字（写作“{idiom}”）", at)
     from_dictionary = []  # a two-character word from the dictionary alone: after inner_losses, which says more
     terms = project_terms(c.data)
     covered = written_terms(texts, terms)  # 物联网, 线上线下, 负总责: a glossary term written whole leaves nothing alone
     covered |= _quoted_names(texts)  # “黄牛贷”, “服务基层行”, “强基层、建机制”: a product's or campaign's own words
     for index, at, ch, whole, sure in lost_characters(texts):
-        if (index, at) in reported or (index, at) in covered:
+        if (index, at) in reported or (index, at) in covered or _said_of_word(texts[index], at):
             continue
         if sure is None:
             from_dictionary.append((index, at, ch, whole))
@@ -438,7 +516,7 @@ def _lost(c):
                       f"核对原稿，补上漏掉的字（如“{whole}”）", at)
         reported.add((index, at))
     for index, at, short_phrase, whole, ch in letter_compounds(texts):
-        if any((index, k) in reported for k in range(at, at + len(short_phrase))):
+        if any((index, k) in reported for k in range(at, at + len(short_phrase))) or usual_short(short_phrase, whole):
             continue
         reported.update((index, k) for k in range(at, at + len(short_phrase)))
         yield Finding(paragraphs[index][0], f"“{short_phrase}”比本信别处的“{whole}”少了“{ch}”，可能漏了字",
@@ -451,8 +529,8 @@ def _lost(c):
                       f"核对原稿，若是漏了字就补上（写作“{word}”）；名称写对了就不用改", at)
     # a glossary term names the whole word where the letter says nothing (留守童 → 留守儿童): before the
     # dictionary's guesses at the same place (控辍学 is no 控制)
-    glossed = [found for found in glossary_losses(texts, terms)
-               if not any((found[0], k) in reported for k in range(found[1], found[1] + len(found[2])))]
+    glossed = [found for found in glossary_losses(texts, terms) if not usual_short(found[2], found[3])
+               and not any((found[0], k) in reported for k in range(found[1], found[1] + len(found[2])))]
     for index, at, written, term, ch in glossed:
         reported.update((index, k) for k in range(at, at + len(written)))
         yield Finding(paragraphs[index][0], f"“{written}”可能漏了字（词表里有“{term}”，少了“{ch}”）",
