@@ -127,6 +127,15 @@ def _known_kinds(a: str, b: str, extra_a: str, extra_b: str, tail: str) -> bool:
                for name, part in ((a, extra_a), (b, extra_b)))
 
 
+def _two_levels(core: str, end_a: str, end_b: str) -> bool:
+    """社区居家养老服务中心 and 社区居家养老服务站: a kind of facility (a glossary term with either last word,
+    居家养老服务中心, 社区卫生服务站) that stands at two levels, a centre and its stations — both real."""
+    if "站" not in end_a + end_b:
+        return False
+    terms = _glossary()
+    return any(core[-k:] + end in terms for k in range(4, min(len(core), 8) + 1) for end in (end_a, end_b))
+
+
 def _short_form(extra: str, tail: str) -> bool:
     """区级创业孵化基地 … 区级孵化基地: a facility or programme named in full and then without a word of its own
     (创业, a word of jieba's) where the full form's end is a glossary term (创业孵化基地) — the usual short form.
@@ -287,7 +296,8 @@ def _kind_variant(a: str, b: str) -> str | None:
         return None
     core_a, core_b = a[:end_a.start()], b[:end_b.start()]
     if {end_a.group(), end_b.group()} in LOOKALIKE_ENDS and len(core_a) >= 5 and core_a[-5:] == core_b[-5:] \
-            and (core_a.endswith(core_b) or core_b.endswith(core_a) or min(len(core_a), len(core_b)) >= 6):
+            and (core_a.endswith(core_b) or core_b.endswith(core_a) or min(len(core_a), len(core_b)) >= 6) \
+            and not _two_levels(core_a, end_a.group(), end_b.group()):
         return f"“{end_a.group()}”与“{end_b.group()}”"
     tail = 0
     while tail < min(len(core_a), len(core_b)) and core_a[-1 - tail] == core_b[-1 - tail]:
@@ -388,6 +398,10 @@ def _names(c):
                 if run not in kinds.setdefault(key, []):
                     kinds[key].append(run)
     yield from _bodies_with_a_part_added(c, reported)
+    from .levels import level_variants
+
+    for path, offset, message, hint in level_variants(c.data):
+        yield Finding(path, message, hint, offset)
     from .homophones import place_variants
 
     for path, offset, once, end, other, often, facility in place_variants(c.data):

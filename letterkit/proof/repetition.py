@@ -367,6 +367,8 @@ def doubled_across_words(text: str) -> list[tuple[int, float]]:
             continue  # 全县县直单位, 全镇镇村干部: a place, then a word of its own level
         if ch in PLACE_ENDS and starts and re.match(f"[{CJK}]", before or " ") and before not in PARTICLES:
             continue
+        if ch in LEVELS and starts and (not before or before in BEFORE_BODY) and BODY_AHEAD.match(t, i + 1):
+            continue  # 、市市场监督管理局: a level, then a body whose name begins with the same character
         if ch in "年月周季" and t[i + 2:i + 3] in TIME_PART and before in TIME_WHICH:
             continue  # 本月月底, 今年年初, 当季季末: a time, then a part of it (本月底 reads as well, 本月月底 is no slip)
         if starts and any(t[a:i + 1] in _glossary_words() for a in (i - 2, i - 3) if a >= 0):
@@ -379,6 +381,11 @@ def doubled_across_words(text: str) -> list[tuple[int, float]]:
         if gain >= (PARTICLE_GAIN if ch in PARTICLES or after_number else ACROSS_GAIN):
             found.append((i, gain))
     return found
+
+
+LEVELS = set("省市县区")
+BEFORE_BODY = set("、，；：（“和与及同由对向经") | {"\n"}  # where a body's name begins
+BODY_AHEAD = re.compile(f"[{CJK}]{{2,10}}?(?:局|委员会|委|办公室|中心|厅|院|所|站|公司|集团)")
 
 
 def _claims(words: dict, part: str) -> bool:
