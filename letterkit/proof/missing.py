@@ -1173,8 +1173,7 @@ def letter_compounds(paragraphs: list[str]) -> list[tuple[int, int, str, str, st
     # letter[p] a Chinese character that may be lost (no particle)
     for p in compress(count(1), map(and_, map(bigrams.__contains__, map(add, letter, letter[2:])), map(_losable().__contains__, letter[1:]))):
         x, join = letter[p], letter[p - 1] + letter[p + 1]
-        if not (letter[p - 1:p + 1] in pairs or letter[p:p + 2] in pairs):
-            continue
+        paired = letter[p - 1:p + 1] in pairs or letter[p:p + 2] in pairs
         if join not in places:
             places[join] = list(_occurrences(letter, join))
         before, after = letter[p - 2:p - 1], letter[p + 2:p + 3]
@@ -1191,6 +1190,8 @@ def letter_compounds(paragraphs: list[str]) -> list[tuple[int, int, str, str, st
                 right += 1
             short, whole = letter[q + 1 - left:q + 1 + right], letter[p - left:p + 1 + right]
             at, gap = q + 1 - left, q + 1
+            if not paired and len(whole) < LONG_COMPOUND:
+                continue  # the lost character in no word of two (污水零直排区, 老年助餐点): only a long compound says it
             if (at, short) in seen or (short, whole, left) in failed:
                 continue
             if not _compound_lost(letter, at, gap, short, whole, pairs, words, times):
@@ -1201,6 +1202,9 @@ def letter_compounds(paragraphs: list[str]) -> list[tuple[int, int, str, str, st
             index = bisect_right(starts, at) - 1
             found.append((index, at - starts[index], short, whole, x))
     return found
+
+
+LONG_COMPOUND = 5  # a compound this long, written whole elsewhere, is evidence though its lost character makes no word
 
 
 def _compound_pair(letter: str, gap: int, short: str, whole: str, pairs, words, times=None) -> bool:
