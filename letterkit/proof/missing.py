@@ -908,14 +908,15 @@ def _occurrences(letter: str, key: str):
         at = letter.find(key, at + 1)
 
 
-def _dangles(letter: str, at: int, step: int, words) -> bool:
-    """Whether the character at `at` is left hanging at the join: no word of two to four characters ends
-    with it (step -1) or starts with it (step 1), and it is no particle or name's last character."""
+def _dangles(letter: str, at: int, step: int, words, least: int = 1) -> bool:
+    """Whether the character at `at` is left hanging at the join: no word of two to four characters (met
+    `least` times in jieba's counts) ends with it (step -1) or starts with it (step 1), and it is no particle
+    or name's last character."""
     if letter[at] in FUNCTION or letter[at] in NAME_ENDS or not "\u3400" <= letter[at] <= "\u9fff":
         return False
     if step < 0:
-        return not any(letter[at + 1 - n:at + 1] in words for n in (2, 3, 4) if at + 1 - n >= 0)
-    return not any(letter[at:at + n] in words for n in (2, 3, 4))
+        return not any(words.get(letter[at + 1 - n:at + 1], 0) >= least for n in (2, 3, 4) if at + 1 - n >= 0)
+    return not any(words.get(letter[at:at + n], 0) >= least for n in (2, 3, 4))
 
 
 def long_losses(paragraphs: list[str]) -> list[tuple[int, int, str, str]]:
@@ -1221,7 +1222,8 @@ def _compound_lost(letter: str, at: int, gap: int, short: str, whole: str, pairs
     """letter_compounds' tests of one place, cheapest first (times: letter.count, remembered)."""
     if gap == at or gap == at + len(short) or not _compound_pair(letter, gap, short, whole, pairs, words, times):
         return False
-    if not (_dangles(letter, gap - 1, -1, words) or _dangles(letter, gap, 1, words)):
+    least = KNOWN if len(whole) >= LONG_COMPOUND else 1  # 老年|餐点 beside 老年助餐点: 餐点 is a rare word
+    if not (_dangles(letter, gap - 1, -1, words, least) or _dangles(letter, gap, 1, words, least)):
         return False  # both sides of the join end or start words: a phrase of its own
     if not _bounded(letter, at, len(short)) or not _bounded(letter, letter.find(whole), len(whole)):
         return False
