@@ -134,11 +134,11 @@ def idiom_cases():
 
 def test_an_idiom_less_an_inner_character_is_reported_in_every_frame():
     cases = list(idiom_cases())
-    found = [text for text, idiom, ch in cases if any(idiom in m and f"少了“{ch}”" in m for m in raised("lost-character", text))]
-    # the words either side may make a word with what is left (形成|齐抓|管 still reads; 落实|处 is 落实 + 处):
-    # at least three in four, and every idiom in at least one frame
-    assert len(found) >= 0.75 * len(cases), sorted(set(t for t, *_ in cases) - set(found))
-    assert all(any(idiom[0] in t and t in found for t in found) for idiom in IDIOMS)
+    found = [(text, idiom) for text, idiom, ch in cases if any(idiom in m and f"少了“{ch}”" in m for m in raised("lost-character", text))]
+    # a frame the idiom does not fit stays quiet (形成因地宜的工作格局 reads no likelier with 因地制宜 there: 42 of
+    # 48 found when written): at least three in four, and every idiom in a frame it fits
+    assert len(found) >= 0.75 * len(cases), sorted({t for t, *_ in cases} - {t for t, _ in found})
+    assert {idiom for _, idiom in found} == set(IDIOMS)
     loud = [text for idiom, frame in itertools.product(IDIOMS, IDIOM_FRAMES)
             for text in [frame.format(x=idiom)] if raised("lost-character", text)]
     assert not loud, loud
