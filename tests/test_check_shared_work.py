@@ -67,9 +67,9 @@ def compounds_enumerated_as_before(paragraphs: list[str]) -> list:
     for p in range(1, len(letter) - 1):
         x, join = letter[p], joins[p - 1]
         if join not in places or x in missing.NO_LOSS or not "\u4e00" <= x <= "\u9fff" \
-                or not (letter[p - 2:p - 1] + join in threes or join + letter[p + 2:p + 3] in threes) \
-                or not (letter[p - 1:p + 1] in pairs or letter[p:p + 2] in pairs):
+                or not (letter[p - 2:p - 1] + join in threes or join + letter[p + 2:p + 3] in threes):
             continue
+        paired = letter[p - 1:p + 1] in pairs or letter[p:p + 2] in pairs  # else only a long compound (round 8b)
         for q in places[join]:
             if abs(q - p) < 3 or (letter[p - 2] != letter[q - 1] and letter[p + 2:p + 3] != letter[q + 2:q + 3]):
                 continue
@@ -82,6 +82,8 @@ def compounds_enumerated_as_before(paragraphs: list[str]) -> list:
                 right += 1
             short, whole = letter[q + 1 - left:q + 1 + right], letter[p - left:p + 1 + right]
             at, gap = q + 1 - left, q + 1
+            if not paired and len(whole) < missing.LONG_COMPOUND:
+                continue
             if (at, short) in seen or (short, whole, left) in failed:
                 continue
             if not missing._compound_lost(letter, at, gap, short, whole, pairs, words):

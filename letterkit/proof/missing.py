@@ -31,7 +31,7 @@ ALLOWED = (re.compile("^集.*一体"),)
 NAME_ENDS = set("局委办厅部署院站所处科股队室馆会区县市省镇乡村街团")
 NAME_ENDS |= set("方者性化式型率")  # and what makes a noun of the word before it: 协调方, 参与者, 规范化
 
-CACHE_VERSION = "proof-missing-8l-t16b"
+CACHE_VERSION = "proof-missing-8l-t18b"
 
 
 def dictionary() -> tuple[frozenset, dict, dict]:
@@ -52,6 +52,12 @@ def longer_words() -> dict:
     """jieba's words of five or six characters (no name) by what is left when one inner character is
     taken out, when that is no word itself (可行研究 → 可行性研究): for long_losses."""
     return _tables()[6]
+
+
+def idioms_shortened() -> dict:
+    """jieba's idioms and set phrases of four characters (tags i, l: 因地制宜, 齐抓共管) by what is left when
+    one inner character is taken out, when that is no word itself (因地宜 → 因地制宜): for idiom_losses."""
+    return _tables()[8]
 
 
 def adjectives() -> frozenset:
@@ -81,6 +87,7 @@ def _tables() -> tuple:
     pairs, counts, inside, singles, short, longer = set(), {}, Counter(), {}, {}, {}
     names = set()  # words jieba tags as names of people, places, bodies or other proper names (王维虎, 桂花城)
     qualities = set()  # single characters it tags as adjectives
+    idioms = set()  # idioms and set phrases of four characters (因地制宜, 齐抓共管)
     with jieba.dt.get_dict_file() as lines:
         for line in lines:
             word, _, tag = (line.decode("utf-8").split() + ["", ""])[:3]
@@ -88,6 +95,8 @@ def _tables() -> tuple:
                 names.add(word)
             if tag == "a" and len(word) == 1:
                 qualities.add(word)
+            if tag in ("i", "l") and len(word) == 4 and HAN.match(word):
+                idioms.add(word)
     for word, count in jieba.dt.FREQ.items():
         if count and len(word) == 1 and HAN.match(word):
             singles[word] = count
@@ -106,7 +115,13 @@ def _tables() -> tuple:
     alone = {ch: jieba.dt.FREQ.get(ch, 0) / (jieba.dt.FREQ.get(ch, 0) + n + 1) for ch, n in inside.items()}
     short = {key: " ".join(sorted(word for word, _ in found)) for key, found in short.items()}  # strings load fast
     longer = {key: " ".join(sorted(found)) for key, found in longer.items()}
-    result = (frozenset(pairs), counts, alone, singles, math.log(jieba.dt.total), short, longer, frozenset(qualities))
+    less_one = {}
+    for word in sorted(idioms, key=lambda w: (-counts.get(w, 0), w)):  # 千方计: 千方百计, the commoner
+        for k in (1, 2):
+            if word[:k] + word[k + 1:] not in counts:
+                less_one.setdefault(word[:k] + word[k + 1:], word)
+    result = (frozenset(pairs), counts, alone, singles, math.log(jieba.dt.total), short, longer, frozenset(qualities),
+              less_one)
     if path is not None:
         try:
             temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -395,6 +410,76 @@ def _quoted_names(texts: list[str]) -> set[tuple[int, int]]:
             for m in _SHORT_QUOTE.finditer(text) for k in range(m.start(1), m.end(1))}
 
 
+IDIOM_GAIN = 4.0  # log of how much likelier the idiom makes the words around it (slips: 落实处 4.5, 因地宜 10.5;
+# clean letters: 等边角 of 等边角地 3.0, the highest)
+_idiom_memo: dict = {}
+MEMOS.append(_idiom_memo)
+
+
+def idiom_losses(paragraphs: list[str]) -> list[tuple[int, int, str, str, str]]:
+    """(paragraph, offset, the three characters, the idiom, the character lost) of each idiom or set phrase
+    of four characters written less an inner character (因地宜, 循渐进, 齐抓管): three characters that are no
+    word, make no word with the characters either side (积极|争取 holds 极争取), and read far likelier with the
+    idiom put back (IDIOM_GAIN) — 问题在 (问题所在) and 先后出 (先进后出) do not."""
+    index = _idiom_index()
+    pairs = dictionary()[0]
+    found = []
+    for number, text in enumerate(paragraphs):
+        known = _idiom_memo.get(text)
+        if known is None:
+            known = []
+            for a in range(len(text) - 2):
+                idiom = index.get(text[a:a + 3])
+                if idiom is None or text[a - 1:a + 1] in pairs and a or text[a + 2:a + 4] in pairs or idiom in text[max(0, a - 1):a + 5]:
+                    continue
+                lo, hi = max(0, a - 3), min(len(text), a + 6)
+                repaired = text[lo:a] + idiom + text[a + 3:hi]
+                if _score(_segment(repaired), repaired) - _score(_segment(text[lo:hi]), text[lo:hi]) >= IDIOM_GAIN:
+                    lost = next(idiom[k] for k in (1, 2) if idiom[:k] + idiom[k + 1:] == text[a:a + 3])
+                    known.append((a, text[a:a + 3], idiom, lost))
+            if len(_idiom_memo) >= text_module.MOST_TEXTS:
+                _idiom_memo.clear()
+            _idiom_memo[text] = known
+        found += [(number, *entry) for entry in known]
+    return found
+
+
+# set phrases of official writing that jieba tags as plain words (实事求是: n), read as its idioms are
+MORE_IDIOMS = ("实事求是", "精准施策", "统筹兼顾", "求真务实", "真抓实干", "攻坚克难", "担当作为")
+
+
+@lru_cache(maxsize=1)
+def _idiom_index() -> dict:
+    """idioms_shortened() with MORE_IDIOMS less each inner character (实事是 → 实事求是)."""
+    index, words = dict(idioms_shortened()), dictionary()[1]
+    for idiom in MORE_IDIOMS:
+        for k in (1, 2):
+            if idiom[:k] + idiom[k + 1:] not in words:
+                index.setdefault(idiom[:k] + idiom[k + 1:], idiom)
+    return index
+
+
+# usual short forms of a facility's name (乡镇中心学校 → 乡镇中心校): the short form is no lost character
+USUAL_SHORT = (("中心学校", "中心校"), ("完全小学", "完小"), ("职业高中", "职高"), ("技工学校", "技校"),
+               ("卫生学校", "卫校"), ("职业学校", "职校"))
+
+
+def usual_short(written: str, whole: str) -> bool:
+    """Whether `written` is `whole` in a usual short form (乡镇中心校 for 乡镇中心学校)."""
+    return any(whole.endswith(long) and written.endswith(short) and whole[:-len(long)].endswith(written[:-len(short)])
+               for long, short in USUAL_SHORT)
+
+
+# a character after a word that makes a noun of it (探访量, 覆盖率) or says something of it (压力大): no remnant
+NOUN_ENDS = set("量率额值数")
+
+
+def _said_of_word(text: str, at: int) -> bool:
+    """Whether text[at] is an adjective or a noun's last character after a word of the dictionary (压力|大。,
+    探访|量在): it ends the phrase, it is not what is left of another word (力量, 较大)."""
+    return (text[at] in NOUN_ENDS or text[at] in adjectives()) and text[at - 2:at] in dictionary()[1]
+
+
 @rule("lost-character", "warning", "missing", "词语中间漏了字（单字夹在词中间不成词，本信别处写全了）",
       "按 jieba 自带词典（带词频）：一个字跟左右邻字都不成词，又很少单独成词（“养老构3家”的“构”、“意见和建。”的“建”），"
       "而补回一个字就成常用词、本信别处也写了这个词（“机构”“建议”），多半是改稿时漏了字——“可能”（别处在同样的邻字之间"
@@ -408,7 +493,10 @@ def _quoted_names(texts: list[str]) -> set[tuple[int, int]]:
       "本信写了两次的简写都不报。第四种（也只凭词典）：单出的字很少单独成字（不到十分之一），词典里它的两字词大半是同一个"
       "（续→继续、况→情况、术→技术），补上后读法的词频高出 e² 倍以上——“可能”，说出这个词；字后面紧跟县、区、市的（丰山县）不报。"
       "第五种：四五个字恰是词典里五六字词少了中间一个字、自己又不成词，且前后都在词的边界上（可行研究报告→可行性研究）——“可能”。"
-      "第六种：三到八个字比本信别处的一个合成词只少中间一个字（“健步道”与“健身步道”，“县中医院”与“县中医医院”），两处都在分词的词边界上、接缝处有字落单、旁边没有挨着的单字（“助农增收”与“农民增收”不报），三个字的只写一次、不是形容词打头（“新学校”不报）——“可能”。第七种：letterkit/data/terms.txt 里 jieba 词典没有的政务常用合成词（留守儿童、健身步道、信息平台、日间照料中心等几百个）少了中间一个字、少后的写法本身不成词（“留守童”“信息台”“心理辅室”）——“可能”，说出整个词；地名末字（辉发河治理、开干齐乡卫生院）、虚词（医师和乡村）、头一个字跟前一字成词（在建工地）、本信写了两次又从不写全的不报。letterkit/data/phrases.txt 里的固定说法、动宾搭配和带“化/式”的合成词（进一步完善、投入运行、运行维护、改造老旧小区、一体化净水、嵌入式养老等）同样读：“进步完善”“投运行”“运维护”“改老旧小区”“一体净水设备”——“可能”，说出整个说法；“甲 + 乙”一行只看“甲”里漏的字；“投入使用”“交付使用”“全面覆盖”这类整个说法哪个字漏了都看（“投入用”报；"
+      "成语和固定说法（jieba 词典里标为成语、习用语的四字词，外加“实事求是”等几个）少了中间一个字、少后的三个字不成词、"
+      "跟前后的字也不成词，补回后读法的词频高出 e⁴ 倍以上（“因地宜”“循渐进”“齐抓管”“千方计”）——“可能”，说出成语；"
+      "“积极争取”里的“极争取”、“问题在”、“先后出”不报。"
+      "第六种：三到八个字比本信别处的一个合成词只少中间一个字（“健步道”与“健身步道”，“县中医院”与“县中医医院”），两处都在分词的词边界上、接缝处有字落单、旁边没有挨着的单字（“助农增收”与“农民增收”不报），三个字的只写一次、不是形容词打头（“新学校”不报）——“可能”；别处写全的合成词有五个字以上时，漏的字不跟邻字成词也报（“污水直排区”与“污水零直排区”，“老年餐点”与“老年助餐点”）。常用简称（“乡镇中心校”“村完小”“职高”“技校”）不报；词后面的形容词和名词尾（“配套压力大”“探访量”“覆盖率”）不当作漏字的残余。第七种：letterkit/data/terms.txt 里 jieba 词典没有的政务常用合成词（留守儿童、健身步道、信息平台、日间照料中心等几百个）少了中间一个字、少后的写法本身不成词（“留守童”“信息台”“心理辅室”）——“可能”，说出整个词；地名末字（辉发河治理、开干齐乡卫生院）、虚词（医师和乡村）、头一个字跟前一字成词（在建工地）、本信写了两次又从不写全的不报。letterkit/data/phrases.txt 里的固定说法、动宾搭配和带“化/式”的合成词（进一步完善、投入运行、运行维护、改造老旧小区、一体化净水、嵌入式养老等）同样读：“进步完善”“投运行”“运维护”“改老旧小区”“一体净水设备”——“可能”，说出整个说法；“甲 + 乙”一行只看“甲”里漏的字；“投入使用”“交付使用”“全面覆盖”这类整个说法哪个字漏了都看（“投入用”报；"
       "后面接“于”读作“投入|用于”就不报；“全覆盖”本身就通，不报）。前一个字和它头一个字正是词表里一个词的开头（“截污管网”：截污纳管）不报。词表里的词整个写出时（物联网、线上线下、负总责），其中的字不再当作单出的字报。项目自己的词写在 check: {terms: [...]}（草稿、部门配置或项目文件的 defaults）。在植入的漏字上（tests/slipgen.py，3 个种子各 6 轮）找到约三分之一"
       "（原来约七分之一）；从常用词里随便丢一个字，多半剩下别的词（进一步→进步），读不出来。在 18 封已发布的信、"
       "种子信和 40 封新信上报的见 tests/fixtures/published/READING.md：误报 1 处（种子信“物联网”；06“等作下年度”第三轮起不报）。",
@@ -419,14 +507,22 @@ def _lost(c):
     reported = _people(c.data, texts)  # 符海燕委员: a surname is no word's remnant (符合)
     for index, at, short_phrase, whole, ch in shortened_phrases(texts):
         reported.update((index, k) for k in range(at, at + len(short_phrase)))
+        if usual_short(short_phrase, whole):
+            continue  # 乡镇中心校 beside 乡镇中心学校: both in use
         yield Finding(paragraphs[index][0], f"“{short_phrase}”比本信别处的“{whole}”少了“{ch}”，很可能漏了字",
                       f"核对原稿，补上漏掉的字（写作“{whole}”）", at)
+    for index, at, short_phrase, idiom, ch in idiom_losses(texts):
+        if any((index, k) in reported for k in range(at, at + 3)):
+            continue
+        reported.update((index, k) for k in range(at, at + 3))
+        yield Finding(paragraphs[index][0], f"“{short_phrase}”可能漏了字（成语“{idiom}”少了“{ch}”）",
+                      f"核对原稿，补上漏掉的字（写作“{idiom}”）", at)
     from_dictionary = []  # a two-character word from the dictionary alone: after inner_losses, which says more
     terms = project_terms(c.data)
     covered = written_terms(texts, terms)  # 物联网, 线上线下, 负总责: a glossary term written whole leaves nothing alone
     covered |= _quoted_names(texts)  # “黄牛贷”, “服务基层行”, “强基层、建机制”: a product's or campaign's own words
     for index, at, ch, whole, sure in lost_characters(texts):
-        if (index, at) in reported or (index, at) in covered:
+        if (index, at) in reported or (index, at) in covered or _said_of_word(texts[index], at):
             continue
         if sure is None:
             from_dictionary.append((index, at, ch, whole))
@@ -438,7 +534,7 @@ def _lost(c):
                       f"核对原稿，补上漏掉的字（如“{whole}”）", at)
         reported.add((index, at))
     for index, at, short_phrase, whole, ch in letter_compounds(texts):
-        if any((index, k) in reported for k in range(at, at + len(short_phrase))):
+        if any((index, k) in reported for k in range(at, at + len(short_phrase))) or usual_short(short_phrase, whole):
             continue
         reported.update((index, k) for k in range(at, at + len(short_phrase)))
         yield Finding(paragraphs[index][0], f"“{short_phrase}”比本信别处的“{whole}”少了“{ch}”，可能漏了字",
@@ -451,8 +547,8 @@ def _lost(c):
                       f"核对原稿，若是漏了字就补上（写作“{word}”）；名称写对了就不用改", at)
     # a glossary term names the whole word where the letter says nothing (留守童 → 留守儿童): before the
     # dictionary's guesses at the same place (控辍学 is no 控制)
-    glossed = [found for found in glossary_losses(texts, terms)
-               if not any((found[0], k) in reported for k in range(found[1], found[1] + len(found[2])))]
+    glossed = [found for found in glossary_losses(texts, terms) if not usual_short(found[2], found[3])
+               and not any((found[0], k) in reported for k in range(found[1], found[1] + len(found[2])))]
     for index, at, written, term, ch in glossed:
         reported.update((index, k) for k in range(at, at + len(written)))
         yield Finding(paragraphs[index][0], f"“{written}”可能漏了字（词表里有“{term}”，少了“{ch}”）",
@@ -815,14 +911,15 @@ def _occurrences(letter: str, key: str):
         at = letter.find(key, at + 1)
 
 
-def _dangles(letter: str, at: int, step: int, words) -> bool:
-    """Whether the character at `at` is left hanging at the join: no word of two to four characters ends
-    with it (step -1) or starts with it (step 1), and it is no particle or name's last character."""
+def _dangles(letter: str, at: int, step: int, words, least: int = 1) -> bool:
+    """Whether the character at `at` is left hanging at the join: no word of two to four characters (met
+    `least` times in jieba's counts) ends with it (step -1) or starts with it (step 1), and it is no particle
+    or name's last character."""
     if letter[at] in FUNCTION or letter[at] in NAME_ENDS or not "\u3400" <= letter[at] <= "\u9fff":
         return False
     if step < 0:
-        return not any(letter[at + 1 - n:at + 1] in words for n in (2, 3, 4) if at + 1 - n >= 0)
-    return not any(letter[at:at + n] in words for n in (2, 3, 4))
+        return not any(words.get(letter[at + 1 - n:at + 1], 0) >= least for n in (2, 3, 4) if at + 1 - n >= 0)
+    return not any(words.get(letter[at:at + n], 0) >= least for n in (2, 3, 4))
 
 
 def long_losses(paragraphs: list[str]) -> list[tuple[int, int, str, str]]:
@@ -1080,8 +1177,7 @@ def letter_compounds(paragraphs: list[str]) -> list[tuple[int, int, str, str, st
     # letter[p] a Chinese character that may be lost (no particle)
     for p in compress(count(1), map(and_, map(bigrams.__contains__, map(add, letter, letter[2:])), map(_losable().__contains__, letter[1:]))):
         x, join = letter[p], letter[p - 1] + letter[p + 1]
-        if not (letter[p - 1:p + 1] in pairs or letter[p:p + 2] in pairs):
-            continue
+        paired = letter[p - 1:p + 1] in pairs or letter[p:p + 2] in pairs
         if join not in places:
             places[join] = list(_occurrences(letter, join))
         before, after = letter[p - 2:p - 1], letter[p + 2:p + 3]
@@ -1098,6 +1194,8 @@ def letter_compounds(paragraphs: list[str]) -> list[tuple[int, int, str, str, st
                 right += 1
             short, whole = letter[q + 1 - left:q + 1 + right], letter[p - left:p + 1 + right]
             at, gap = q + 1 - left, q + 1
+            if not paired and len(whole) < LONG_COMPOUND:
+                continue  # the lost character in no word of two (污水零直排区, 老年助餐点): only a long compound says it
             if (at, short) in seen or (short, whole, left) in failed:
                 continue
             if not _compound_lost(letter, at, gap, short, whole, pairs, words, times):
@@ -1108,6 +1206,9 @@ def letter_compounds(paragraphs: list[str]) -> list[tuple[int, int, str, str, st
             index = bisect_right(starts, at) - 1
             found.append((index, at - starts[index], short, whole, x))
     return found
+
+
+LONG_COMPOUND = 5  # a compound this long, written whole elsewhere, is evidence though its lost character makes no word
 
 
 def _compound_pair(letter: str, gap: int, short: str, whole: str, pairs, words, times=None) -> bool:
@@ -1124,7 +1225,8 @@ def _compound_lost(letter: str, at: int, gap: int, short: str, whole: str, pairs
     """letter_compounds' tests of one place, cheapest first (times: letter.count, remembered)."""
     if gap == at or gap == at + len(short) or not _compound_pair(letter, gap, short, whole, pairs, words, times):
         return False
-    if not (_dangles(letter, gap - 1, -1, words) or _dangles(letter, gap, 1, words)):
+    least = KNOWN if len(whole) >= LONG_COMPOUND else 1  # 老年|餐点 beside 老年助餐点: 餐点 is a rare word
+    if not (_dangles(letter, gap - 1, -1, words, least) or _dangles(letter, gap, 1, words, least)):
         return False  # both sides of the join end or start words: a phrase of its own
     if not _bounded(letter, at, len(short)) or not _bounded(letter, letter.find(whole), len(whole)):
         return False

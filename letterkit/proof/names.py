@@ -127,6 +127,15 @@ def _known_kinds(a: str, b: str, extra_a: str, extra_b: str, tail: str) -> bool:
                for name, part in ((a, extra_a), (b, extra_b)))
 
 
+def _two_levels(core: str, end_a: str, end_b: str) -> bool:
+    """社区居家养老服务中心 and 社区居家养老服务站: a kind of facility (a glossary term with either last word,
+    居家养老服务中心, 社区卫生服务站) that stands at two levels, a centre and its stations — both real."""
+    if "站" not in end_a + end_b:
+        return False
+    terms = _glossary()
+    return any(core[-k:] + end in terms for k in range(4, min(len(core), 8) + 1) for end in (end_a, end_b))
+
+
 def _short_form(extra: str, tail: str) -> bool:
     """区级创业孵化基地 … 区级孵化基地: a facility or programme named in full and then without a word of its own
     (创业, a word of jieba's) where the full form's end is a glossary term (创业孵化基地) — the usual short form.
@@ -287,7 +296,8 @@ def _kind_variant(a: str, b: str) -> str | None:
         return None
     core_a, core_b = a[:end_a.start()], b[:end_b.start()]
     if {end_a.group(), end_b.group()} in LOOKALIKE_ENDS and len(core_a) >= 5 and core_a[-5:] == core_b[-5:] \
-            and (core_a.endswith(core_b) or core_b.endswith(core_a) or min(len(core_a), len(core_b)) >= 6):
+            and (core_a.endswith(core_b) or core_b.endswith(core_a) or min(len(core_a), len(core_b)) >= 6) \
+            and not _two_levels(core_a, end_a.group(), end_b.group()):
         return f"“{end_a.group()}”与“{end_b.group()}”"
     tail = 0
     while tail < min(len(core_a), len(core_b)) and core_a[-1 - tail] == core_b[-1 - tail]:
@@ -315,6 +325,12 @@ def _kind_variant(a: str, b: str) -> str | None:
       "“县教育局”与“县教育体育局”、“县文化和旅游局”与“县文化广电和旅游局”），也报，版头的机关名称一并比对；上下级（市……局与区……局）、“县应急局”这样省去“管理”的简称不报。"
       "两处不同的部分各自在词表里跟末尾的词成词（“社区党群服务中心”与“社区卫生服务中心”）是两类机构，不报；基地、园区写全一次、"
       "后面省去词表里全称的一个词（“区级创业孵化基地”……“区级孵化基地”）是常见简称，不报。同一对写法只报一次。"
+      "级别的字换了也报（levels.py）：同一地名一种写法写了两次以上、另一种只写一次（“黄花镇”两次、“黄花乡”一次，"
+      "“东坪镇”与“东坪街道”），同一地方同一部门的“局”“厅”“委”（“市商务局”与“市商务厅”——厅是省级的，报“厅”；“区发改局”与"
+      "“区发改委”报写得少的那个），同一学校名的学段（“东湖小学”两次、“东湖中学”一次，后面跟着同一件事的词如“扩建”）。"
+      "同一个并列里的两处（“东山镇、东山乡”“东湖小学、东湖中学”）、镇里的村和镇政府、卫生院、城镇乡镇这样的常用词、"
+      "不同地方的两级机关（“省商务厅”与“市商务局”）不报。同一类设施的两级（词表里的“居家养老服务中心”“社区卫生服务站”："
+      "服务中心与服务站）不报。"
       "把握一般：两个不同机构恰好只差一两个字时也会报，所以是警告。",
       "深港科技创新合作区……深港创新合作区", "深港科技创新合作区……深港科技创新合作区（或“合作区”）")
 def _names(c):
@@ -388,6 +404,10 @@ def _names(c):
                 if run not in kinds.setdefault(key, []):
                     kinds[key].append(run)
     yield from _bodies_with_a_part_added(c, reported)
+    from .levels import level_variants
+
+    for path, offset, message, hint in level_variants(c.data):
+        yield Finding(path, message, hint, offset)
     from .homophones import place_variants
 
     for path, offset, once, end, other, often, facility in place_variants(c.data):

@@ -90,7 +90,8 @@ DOUBLED = re.compile(r"(的|了|和|与|及|在|对|把|被|将|并|从|向|于|
       "一个词连着一个虚词（“目的的手段”“有的的确”“现在在推进”）不报，--fix 也不动。"
       "“已”“正在”后的叠字动词（“已转转我局”）报：叠用的动词（看看、转转）表示尝试，不跟“已”“正在”；叠用的副词、名词（已渐渐、已层层）不报。"
       "两个词在一个字上相接（道路|路面）不报，除非少写一个读起来通顺得多（“进行行规范”）。“蒙医医院”“藏医医院”不报。"
-      "词表里的词以这个字结尾、后面的词以它开头（“出厂水|水质”“末梢水|水质”）和“所提|提案”不报。",
+      "词表里的词以这个字结尾、后面的词以它开头（“出厂水|水质”“末梢水|水质”）和“所提|提案”不报。"
+      "顿号、“和”“由”后的级别字接以它开头的机构名（“、市市场监督管理局”“和区区域协调发展中心”）不报。",
       "进一步一步加强管理的的要求", "进一步加强管理的要求")
 def _doubled(c):
     for path, text in prose(c.data):
@@ -367,6 +368,8 @@ def doubled_across_words(text: str) -> list[tuple[int, float]]:
             continue  # 全县县直单位, 全镇镇村干部: a place, then a word of its own level
         if ch in PLACE_ENDS and starts and re.match(f"[{CJK}]", before or " ") and before not in PARTICLES:
             continue
+        if ch in LEVELS and starts and (not before or before in BEFORE_BODY) and BODY_AHEAD.match(t, i + 1):
+            continue  # 、市市场监督管理局: a level, then a body whose name begins with the same character
         if ch in "年月周季" and t[i + 2:i + 3] in TIME_PART and before in TIME_WHICH:
             continue  # 本月月底, 今年年初, 当季季末: a time, then a part of it (本月底 reads as well, 本月月底 is no slip)
         if starts and any(t[a:i + 1] in _glossary_words() for a in (i - 2, i - 3) if a >= 0):
@@ -379,6 +382,11 @@ def doubled_across_words(text: str) -> list[tuple[int, float]]:
         if gain >= (PARTICLE_GAIN if ch in PARTICLES or after_number else ACROSS_GAIN):
             found.append((i, gain))
     return found
+
+
+LEVELS = set("省市县区")
+BEFORE_BODY = set("、，；：（“和与及同由对向经") | {"\n"}  # where a body's name begins
+BODY_AHEAD = re.compile(f"[{CJK}]{{2,10}}?(?:局|委员会|委|办公室|中心|厅|院|所|站|公司|集团)")
 
 
 def _claims(words: dict, part: str) -> bool:
