@@ -18,8 +18,10 @@ from functools import lru_cache
 from .registry import Finding, rule
 from .text import CJK, get, per_text, prose
 
-PLACE_END = ("风景区|景区|度假区|保护区|开发区|公园|水库|湿地|古镇|古村|小区|社区|街道|大道|广场|片区|园区|新区|林场|"
+PLACE_END = ("中心小学|中心学校|中心校|中心幼儿园|卫生院|小学|中学|幼儿园|风景区|景区|度假区|保护区|开发区|公园|水库|湿地|古镇|古村|小区|社区|街道|大道|广场|片区|园区|新区|林场|"
              "码头|村|镇|乡|路|街|巷|河|湖|山|岛|湾|江|溪|港|桥")
+# a school or a clinic: two in one letter whose names sound alike are one place written two ways
+UNIQUE = {"中心小学", "中心学校", "中心校", "中心幼儿园", "卫生院", "小学", "中学", "幼儿园"}
 PLACE = re.compile(rf"(?=({PLACE_END}))")
 NAME = re.compile(f"[{CJK}]+")
 NUMERALS = set("一二三四五六七八九十百千〇零两第")  # 一村 and 乙村, 三江 and 山江: numbers, not names
@@ -100,7 +102,10 @@ def _place_homophone(c):
             if times(once) != 1:
                 continue
             for often in names:
-                sounds = _one_sound_apart(often, once) if times(often) >= 2 else None
+                # a school or a clinic named once each way is one place too (蓝田中心小学 … 兰田中心小学): the later
+                # spelling is reported
+                ahead = times(often) >= 2 or (end in UNIQUE and times(often) == 1 and whole.index(often + end) < whole.index(once + end))
+                sounds = _one_sound_apart(often, once) if ahead else None
                 if sounds:
                     k = next(k for k in range(len(once)) if once[k] != often[k])
                     if words is None:
@@ -126,10 +131,14 @@ SIBLINGS = set("东西南北中上下前后左右新老大小内外高低里" "�
 FACILITY = re.compile("卫生院|中心卫生院|中心校|中心小学|中心学校|派出所|敬老院|便民服务中心|综合文化站|文化站|人民政府")
 
 
-def _listed(text: str, offset: int, size: int) -> bool:
-    """Whether a place stands in a list of places (王庄村、李庄村; 东山镇和西山镇): a 、 or 和 right before
-    its name or right after its last word."""
-    return (offset and text[offset - 1] in "、和与及") or text[offset + size:offset + size + 1] in ("、", "和", "与", "及")
+def _listed(text: str, offset: int, size: int, end: str) -> bool:
+    """Whether a place stands in a list of places of its kind (王庄村、李庄村; 东山镇和西山镇): a 、 or 和 right
+    before its name with a place of the same last word before it, or right after its last word with one after
+    it.  区市场监督管理局、柳湾镇人民政府 is a list of bodies: 柳湾镇 is no neighbour of another 镇 there."""
+    before = offset and text[offset - 1] in "、和与及" and text[max(0, offset - 1 - len(end)):offset - 1] == end
+    after = text[offset + size:offset + size + 1] in ("、", "和", "与", "及") \
+        and re.match(rf"[{CJK}]{{1,4}}?{end}", text[offset + size + 1:offset + size + 6])
+    return bool(before or after)
 
 
 def place_variants(data):
@@ -147,7 +156,7 @@ def place_variants(data):
                 entry = by_end.setdefault((end, len(name)), {}).setdefault(name, [path, offset, set(), False])
                 if facility:
                     entry[2].add(facility.group())
-                entry[3] = entry[3] or _listed(text, offset, len(name) + len(end))
+                entry[3] = entry[3] or _listed(text, offset, len(name) + len(end), end)
     words, reported = None, set()
     for (end, size), names in by_end.items():
         for once, (path, offset, facilities, listed) in names.items() if len(names) > 1 else ():
