@@ -365,36 +365,36 @@ NOT_NOUN = set("的了共计约近达为余多有已在对和与及等新增建�
 
 def _nouns(text: str, match) -> tuple[set, str]:
     """The two-character words that name what a count counts, and the count as shown with them: after its
-    counting word when a noun follows (286间摊位), else before the number (改造提升摊位286个)."""
+    counting word when a noun follows (286间摊位), else before the number (改造提升摊位286个); the run they come from."""
     after = match.group(5)
     if after and after[0] not in NOT_NOUN:
-        run, shown = after, match.group() + after
+        run = after
     else:
         before = CLAUSE_BEFORE.search(text, max(0, match.start() - 6), match.start())
         run = before.group()[-3:] if before else ""
-        shown = run + match.group()
-    return {run[i:i + 2] for i in range(len(run) - 1) if not NOT_NOUN & set(run[i:i + 2])}, shown
+    return {run[i:i + 2] for i in range(len(run) - 1) if not NOT_NOUN & set(run[i:i + 2])}, run
 
 
 def _another_counter(c):
     """One count of one thing said with another counting word: the same number of two significant digits or
     more, the same two-character noun beside it, another counter (286个 … 286间 of 摊位)."""
-    seen: dict[str, list] = {}  # number as written → (counter, nouns, as written)
+    seen: dict[str, list] = {}  # number as written → (counter, nouns, as written, the run of the nouns)
     for path, text in prose(c.data):
         for match in COUNTER.finditer(text) if any(ch.isdigit() for ch in text) else ():
             number, more, magnitude, counter = match.group(1), match.group(2) or "", match.group(3), match.group(4)
             written = number + more + magnitude
             if int(number) < 10 or _significant(number) < 2:
                 continue  # 3个, 100间: too common to be one figure
-            nouns, shown = _nouns(text, match)
+            nouns, run = _nouns(text, match)
             if not nouns:
                 continue
             earlier = next((e for e in seen.get(written, ()) if e[0] != counter and e[1] & nouns), None)
             if earlier:
-                yield Finding(path, f"“{shown}”与前文“{earlier[2]}”数字相同、计的是同一种东西，量词不同",
+                noun = max((run[i:j] for i in range(len(run)) for j in range(i + 2, len(run) + 1) if run[i:j] in earlier[3]), key=len)
+                yield Finding(path, f"“{written}{counter}”与前文“{earlier[2]}”数字相同、计的都是“{noun}”，量词不同",
                               f"核对量词（“{earlier[0]}”还是“{counter}”），全文一致", match.start(4))
                 continue
-            seen.setdefault(written, []).append((counter, nouns, shown))
+            seen.setdefault(written, []).append((counter, nouns, f"{written}{counter}", run))
 
 
 # characters that say nothing of what is counted: particles, qualifiers, places, times, counting words
