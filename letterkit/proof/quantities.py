@@ -358,8 +358,9 @@ def _unit_subject(c):
     yield from _another_counter(c)
 
 
-# counting words for things, one of which a thing takes: 摊位286个 … 286间摊位, 充电桩120个 … 120台充电桩
-COUNTER = re.compile(rf"(?<![\d.])(\d+)(余|多)?([万千]?)(个|间|处|台|座|套|张|辆|所|家|块|根|栋|部|只|条|口|眼)(?=([{CJK}]{{0,3}}))")
+# counting words for things, one of which a thing takes: 摊位286个 … 286间摊位, 充电桩120个 … 120台充电桩 (not 家 and
+# 所: 扶持企业120家 … 服务企业120个 are two counts of bodies, each word usual)
+COUNTER = re.compile(rf"(?<![\d.])(\d+)(余|多)?([万千]?)(个|间|处|台|座|套|张|辆|块|根|栋|部|只|条|口|眼)(?=([{CJK}]{{0,3}}))")
 # what says nothing of the thing counted: particles, qualifiers and the verbs that go with any count
 NOT_NOUN = set("的了共计约近达为余多有已在对和与及等新增建改造完成提升设置安装投入累其中占是将把被按每以各个家人户名次"
                "一二三四五六七八九十全区县市镇乡村年月日上下左右内外前后至到")
