@@ -51,7 +51,7 @@ SHAPES = ["感谢{w}代表对我们工作的关心和支持！", "{w}委员提�
 @pytest.mark.parametrize("right,wrong", NAME_CASES[::3])
 @pytest.mark.parametrize("shape", SHAPES)
 def test_a_member_named_in_the_addressee_and_with_a_homophone_in_the_body_is_reported(right, wrong, shape):
-    found = findings("person-homophone", {"addressee": {"name": right}, "closing": [shape.format(w=wrong)]})
+    found = findings("person-variant", {"addressee": {"name": right}, "closing": [shape.format(w=wrong)]})
     assert len(found) == 1 and right in found[0].message and wrong in found[0].message, found
     assert found[0].path == ("closing", 0)
 
@@ -59,7 +59,7 @@ def test_a_member_named_in_the_addressee_and_with_a_homophone_in_the_body_is_rep
 @pytest.mark.parametrize("right,wrong", NAME_CASES[1::4])
 def test_a_name_said_twice_in_the_body_and_once_with_a_homophone_is_reported_at_the_once(right, wrong):
     text = f"{right}代表提出的建议收悉。我局邀请{right}代表实地察看。会后向{wrong}代表通报了进展。"
-    found = findings("person-homophone", {"opening": text})
+    found = findings("person-variant", {"opening": text})
     assert len(found) == 1 and found[0].offset == text.index(wrong), found
 
 
@@ -72,7 +72,7 @@ def test_the_contact_or_signer_named_two_ways_is_reported(right, wrong, field):
         data = {"signer": right, "contact": {"name": wrong}}
     else:
         data = {"contact": {"name": wrong}, "addressee": {"name": right}}
-    found = findings("person-homophone", data)
+    found = findings("person-variant", data)
     assert len(found) == 1 and wrong in found[0].message, found
 
 
@@ -81,7 +81,7 @@ def test_the_contact_or_signer_named_two_ways_is_reported(right, wrong, field):
 def test_two_people_whose_names_differ_in_another_sound_stay_quiet(surname, right, other):
     data = {"addressee": {"name": surname + right}, "closing": [f"感谢{surname}{right}代表的关心！"],
             "opening": f"{surname}{other}代表也提出了类似意见。"}
-    assert findings("person-homophone", data) == []
+    assert findings("person-variant", data) == []
 
 
 @pytest.mark.parametrize("right,wrong", NAME_CASES[::4])
@@ -91,13 +91,13 @@ def test_two_members_listed_together_stay_quiet(right, wrong, where):
         data = {"addressee": {"name": f"{right}、{wrong}"}, "closing": [f"感谢{right}代表、{wrong}代表的关心！"]}
     else:
         data = {"opening": f"{right}、{wrong}代表提出的建议收悉。", "closing": [f"感谢{wrong}代表和{right}代表！"]}
-    assert findings("person-homophone", data) == []
+    assert findings("person-variant", data) == []
 
 
 def test_one_name_written_the_same_everywhere_stays_quiet():
     for right, _ in NAME_CASES:
         data = {"addressee": {"name": right}, "contact": {"name": "白冰"}, "closing": [f"感谢{right}代表！"]}
-        assert findings("person-homophone", data) == [], right
+        assert findings("person-variant", data) == [], right
 
 
 # -- 2. a place with one character changed -----------------------------------------------------------------
