@@ -77,6 +77,7 @@ CASES = [
      with_text("建设深港科技创新合作区。组织企业到深港科技创新合作区交流，福田区人才服务中心即区人才服务中心。")),
     ("place-homophone", with_text("黎坪景区完成改造，举办黎坪冰雪节。完善犁坪景区标识。"),
      with_text("黎坪景区完成改造，举办黎坪冰雪节。完善黎坪景区标识，红坪景区同步改造。")),
+    ("person-variant", with_text("每日巡查校园周边，感谢张叁委员的关心。"), with_text("每日巡查校园周边，感谢张三委员的关心。")),
     ("title-guanyu-dui", with_title("关于对第0012号提案的答复"), with_title("关于第0012号提案的答复")),
     ("title-number-in-book-marks", with_title("关于《TA 20240012 关于加强校园安全》提案的答复"),
      with_title("关于第TA20240012号提案《关于加强校园安全》的答复")),

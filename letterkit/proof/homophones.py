@@ -11,14 +11,17 @@ gives the readings: a table of our own would cover far fewer characters.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
 from .registry import Finding, rule
-from .text import CJK, per_text, prose
+from .text import CJK, get, per_text, prose
 
-PLACE_END = ("风景区|景区|度假区|保护区|开发区|公园|水库|湿地|古镇|古村|小区|社区|街道|大道|广场|片区|园区|新区|林场|"
+PLACE_END = ("中心小学|中心学校|中心校|中心幼儿园|卫生院|小学|中学|幼儿园|风景区|景区|度假区|保护区|开发区|公园|水库|湿地|古镇|古村|小区|社区|街道|大道|广场|片区|园区|新区|林场|"
              "码头|村|镇|乡|路|街|巷|河|湖|山|岛|湾|江|溪|港|桥")
+# a school or a clinic: two in one letter whose names sound alike are one place written two ways
+UNIQUE = {"中心小学", "中心学校", "中心校", "中心幼儿园", "卫生院", "小学", "中学", "幼儿园"}
 PLACE = re.compile(rf"(?=({PLACE_END}))")
 NAME = re.compile(f"[{CJK}]+")
 NUMERALS = set("一二三四五六七八九十百千〇零两第")  # 一村 and 乙村, 三江 and 山江: numbers, not names
@@ -99,7 +102,10 @@ def _place_homophone(c):
             if times(once) != 1:
                 continue
             for often in names:
-                sounds = _one_sound_apart(often, once) if times(often) >= 2 else None
+                # a school or a clinic named once each way is one place too (蓝田中心小学 … 兰田中心小学): the later
+                # spelling is reported
+                ahead = times(often) >= 2 or (end in UNIQUE and times(often) == 1 and whole.index(often + end) < whole.index(once + end))
+                sounds = _one_sound_apart(often, once) if ahead else None
                 if sounds:
                     k = next(k for k in range(len(once)) if once[k] != often[k])
                     if words is None:
@@ -125,10 +131,14 @@ SIBLINGS = set("东西南北中上下前后左右新老大小内外高低里" "�
 FACILITY = re.compile("卫生院|中心卫生院|中心校|中心小学|中心学校|派出所|敬老院|便民服务中心|综合文化站|文化站|人民政府")
 
 
-def _listed(text: str, offset: int, size: int) -> bool:
-    """Whether a place stands in a list of places (王庄村、李庄村; 东山镇和西山镇): a 、 or 和 right before
-    its name or right after its last word."""
-    return (offset and text[offset - 1] in "、和与及") or text[offset + size:offset + size + 1] in ("、", "和", "与", "及")
+def _listed(text: str, offset: int, size: int, end: str) -> bool:
+    """Whether a place stands in a list of places of its kind (王庄村、李庄村; 东山镇和西山镇): a 、 or 和 right
+    before its name with a place of the same last word before it, or right after its last word with one after
+    it.  区市场监督管理局、柳湾镇人民政府 is a list of bodies: 柳湾镇 is no neighbour of another 镇 there."""
+    before = offset and text[offset - 1] in "、和与及" and text[max(0, offset - 1 - len(end)):offset - 1] == end
+    after = text[offset + size:offset + size + 1] in ("、", "和", "与", "及") \
+        and re.match(rf"[{CJK}]{{1,4}}?{end}", text[offset + size + 1:offset + size + 6])
+    return bool(before or after)
 
 
 def place_variants(data):
@@ -146,7 +156,7 @@ def place_variants(data):
                 entry = by_end.setdefault((end, len(name)), {}).setdefault(name, [path, offset, set(), False])
                 if facility:
                     entry[2].add(facility.group())
-                entry[3] = entry[3] or _listed(text, offset, len(name) + len(end))
+                entry[3] = entry[3] or _listed(text, offset, len(name) + len(end), end)
     words, reported = None, set()
     for (end, size), names in by_end.items():
         for once, (path, offset, facilities, listed) in names.items() if len(names) > 1 else ():
@@ -174,3 +184,73 @@ def place_variants(data):
                 reported.add((once + end, other + end))
                 yield path, offset, once, end, other, whole.count(other + end), "".join(sorted(same_facility))[:6]
                 break
+
+
+# -- a person's name with one character replaced by a homophone (高志强代表 … 感谢高智强代表) --
+
+ROLE_AFTER = re.compile("代表|委员|同志")
+CONTACT_IN = re.compile(rf"联系人[：:\s]*([{CJK}]{{2,3}})(?![{CJK}])")
+LIST_MARK = "、，,和与及"
+
+
+def _people(data):
+    """(name, path, offset, from a field) for each person the draft names: the addressee, the contact and
+    the signer from their fields, and in the salutation and the body each run of two or three characters
+    opening with a common surname before 代表/委员/同志 (both lengths: 感谢王芳代表 gives 王芳 and 谢王芳,
+    only a one-character homophone of another name is reported) or after 联系人."""
+    from .kind import SURNAMES
+
+    addressee, contact = get(data, ("addressee", "name")), get(data, ("contact", "name"))
+    fields = [(("addressee", "name"), addressee), (("contact", "name"), contact), (("signer",), data.get("signer"))]
+    for path, value in fields:
+        if isinstance(value, str):
+            for part in re.split(f"[{LIST_MARK}等\\s]+", value.replace(" ", "").replace("\u3000", "")):
+                if 2 <= len(part) <= 3 and NAME.fullmatch(part):
+                    yield part, path, value.find(part), True
+    salutation = [(("salutation",), data["salutation"])] if isinstance(data.get("salutation"), str) else []
+    for path, text in salutation + prose(data):
+        for match in ROLE_AFTER.finditer(text) if any(word in text for word in ("代表", "委员", "同志")) else ():
+            for size in (2, 3):
+                start = match.start() - size
+                name = text[start:match.start()] if start >= 0 else ""
+                if NAME.fullmatch(name) and name[0] in SURNAMES:
+                    yield name, path, start, False
+        for match in CONTACT_IN.finditer(text) if "联系人" in text else ():
+            yield match.group(1), path, match.start(1), False
+
+
+def _listed_together(a: str, b: str, texts) -> bool:
+    """Whether two names stand in one list (王芳、王方代表; addressee 王芳、王方): two people, not one."""
+    mark = f"[{LIST_MARK}]"
+    return any(re.search(f"{a}{mark}|{mark}{a}", text) and re.search(f"{b}{mark}|{mark}{b}", text)
+               for text in texts)
+
+
+@rule("person-variant", "warning", "names", "同一个人的姓名全信写法一致，不要有一处换成同音字",
+      "称呼里是“高志强代表”，结尾却“感谢高智强代表”：拼音输入时选错了同音字，写错了收信人的名字很失礼。"
+      "姓名取自收信人、联系人、签发人字段，以及称呼和正文里“某某代表”“某某委员”“某某同志”“联系人某某”（以常见姓氏打头的两三个字）；"
+      "两个同样长的姓名只差一个字、而这个字读音相同（按 pypinyin，不计声调）时报字段以外、次数较少（一样多时靠后）的那一处。"
+      "两人并列（“王芳、王方代表”，或收信人字段里列了两人）不报；读音不同的两个名字（王芳、王刚）是两个人，也不报。",
+      "（收信人高志强）感谢高智强代表对水务工作的关心", "（收信人高志强）感谢高志强代表对水务工作的关心")
+def _person_homophone(c):
+    people = list(_people(c.data))
+    if len(people) < 2:
+        return
+    texts = [value for _, value in prose(c.data)] + [str(get(c.data, ("addressee", "name")) or ""),
+                                                     str(c.data.get("salutation") or "")]
+    whole = "\n".join(texts)
+    reported = set()
+    for (i, (a, path_a, at_a, field_a)), (j, (b, path_b, at_b, field_b)) in itertools.combinations(enumerate(people), 2):
+        if len(a) != len(b) or a == b or not _one_sound_apart(a, b) or _listed_together(a, b, texts):
+            continue
+        # the one kept: the addressee's field, then another field (what the clerk typed deliberately), then the
+        # name said more often, then the earlier; the other is reported
+        keep, slip = sorted([(0 if path_a == ("addressee", "name") else 1 if field_a else 2, -whole.count(a), i, a, path_a, at_a),
+                             (0 if path_b == ("addressee", "name") else 1 if field_b else 2, -whole.count(b), j, b, path_b, at_b)])
+        name, path, at = slip[3], slip[4], slip[5]
+        k = next(k for k in range(len(name)) if name[k] != keep[3][k])
+        if (path, at + k) in reported:
+            continue
+        reported.add((path, at + k))
+        yield Finding(path, f"“{name}”与信里的“{keep[3]}”只差一个同音字（“{name[k]}”与“{keep[3][k]}”），"
+                            "像是同一个人的名字写错了", f"核对姓名，全文统一为正确的写法", at)

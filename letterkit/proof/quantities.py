@@ -314,7 +314,9 @@ def _counted_twice(first: tuple, second: tuple) -> bool:
       "同一名目、同一个数一处按人一处按个、家、所计（“新增学位2700个”……“已新增学位2700人”）也报。"
       "三位以上的同一个数，一处人次（人）一处户，而两处说的是同一件事——有同一个双字词（“农民”），或开头的动词同一个词根"
       "（“培训农民1500人次”……“参训的1500户”，隔着“的”也读）——也报；“家”与“个”、岗位与人数这类两个数不报。"
-      "只认这几种量词，数字要有三位以上，误报很少。",
+      "同一个两位以上有效数字的数、旁边是同一个名词，一处“个”一处“间”（台、座、处、套……）：“改造提升摊位286个”……“286间摊位”、"
+      "“充电桩120个”……“120台充电桩”，也报；两种东西的“286个”“286间”不报。"
+      "只认这几种量词，数字要有三位以上（换量词的要两位有效数字），误报很少。",
       "受影响群众3000余户……实现3000余人用上自来水", "受影响群众3000余户……实现3000余户用上自来水")
 def _unit_subject(c):
     by_number: dict[str, tuple] = {}
@@ -353,6 +355,49 @@ def _unit_subject(c):
                 yield Finding(path, f"“{written}{unit}”与前文“{other[2]}”数字相同、量词不同",
                               f"核对计的是“{other[0]}”还是“{unit}”，全文一致", match.start(5))
             by_number.setdefault(written, (unit, about, f"{written}{unit}"))
+    yield from _another_counter(c)
+
+
+# counting words for things, one of which a thing takes: 摊位286个 … 286间摊位, 充电桩120个 … 120台充电桩 (not 家 and
+# 所: 扶持企业120家 … 服务企业120个 are two counts of bodies, each word usual)
+COUNTER = re.compile(rf"(?<![\d.])(\d+)(余|多)?([万千]?)(个|间|处|台|座|套|张|辆|块|根|栋|部|只|条|口|眼)(?=([{CJK}]{{0,3}}))")
+# what says nothing of the thing counted: particles, qualifiers and the verbs that go with any count
+NOT_NOUN = set("的了共计约近达为余多有已在对和与及等新增建改造完成提升设置安装投入累其中占是将把被按每以各个家人户名次"
+               "一二三四五六七八九十全区县市镇乡村年月日上下左右内外前后至到")
+
+
+def _nouns(text: str, match) -> tuple[set, str]:
+    """The two-character words that name what a count counts, and the count as shown with them: after its
+    counting word when a noun follows (286间摊位), else before the number (改造提升摊位286个); the run they come from."""
+    after = match.group(5)
+    if after and after[0] not in NOT_NOUN:
+        run = after
+    else:
+        before = CLAUSE_BEFORE.search(text, max(0, match.start() - 6), match.start())
+        run = before.group()[-3:] if before else ""
+    return {run[i:i + 2] for i in range(len(run) - 1) if not NOT_NOUN & set(run[i:i + 2])}, run
+
+
+def _another_counter(c):
+    """One count of one thing said with another counting word: the same number of two significant digits or
+    more, the same two-character noun beside it, another counter (286个 … 286间 of 摊位)."""
+    seen: dict[str, list] = {}  # number as written → (counter, nouns, as written, the run of the nouns)
+    for path, text in prose(c.data):
+        for match in COUNTER.finditer(text) if any(ch.isdigit() for ch in text) else ():
+            number, more, magnitude, counter = match.group(1), match.group(2) or "", match.group(3), match.group(4)
+            written = number + more + magnitude
+            if int(number) < 10 or _significant(number) < 2:
+                continue  # 3个, 100间: too common to be one figure
+            nouns, run = _nouns(text, match)
+            if not nouns:
+                continue
+            earlier = next((e for e in seen.get(written, ()) if e[0] != counter and e[1] & nouns), None)
+            if earlier:
+                noun = max((run[i:j] for i in range(len(run)) for j in range(i + 2, len(run) + 1) if run[i:j] in earlier[3]), key=len)
+                yield Finding(path, f"“{written}{counter}”与前文“{earlier[2]}”数字相同、计的都是“{noun}”，量词不同",
+                              f"核对量词（“{earlier[0]}”还是“{counter}”），全文一致", match.start(4))
+                continue
+            seen.setdefault(written, []).append((counter, nouns, f"{written}{counter}", run))
 
 
 # characters that say nothing of what is counted: particles, qualifiers, places, times, counting words
