@@ -53,6 +53,8 @@ CASES = [
      MINIMAL_DRAFT + "opening: 您提出的《关于加强校园安全的提案》已收悉。现答复如下：\n"),
     ("title-form", MINIMAL_DRAFT + "title: 关于第0012号提案的回复\n", MINIMAL_DRAFT + "title: 关于第0012号提案的答复\n"),
     ("phone", MINIMAL_DRAFT.replace('phone: "82345678"', 'phone: "123"'), MINIMAL_DRAFT.replace('phone: "82345678"', "phone: 0755-82976207")),
+    ("phone-digits", MINIMAL_DRAFT.replace('phone: "82345678"', "phone: 0871-6361245"),
+     MINIMAL_DRAFT.replace('phone: "82345678"', "phone: 0871-63612456")),
     ("absent-element", MINIMAL_DRAFT.replace("number:\n  year: 2024\n  seq: 7\n", "number: 无\n"), MINIMAL_DRAFT),
     ("unprinted-field", MINIMAL_DRAFT + "signer: 张建国\n", MINIMAL_DRAFT + "layout: general\nsigner: 张建国\n"),
     ("unprinted-field", MINIMAL_DRAFT + "printer: 测试区教育局办公室\n", MINIMAL_DRAFT + "layout: general\nprinter: 测试区教育局办公室\n"),

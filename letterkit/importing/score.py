@@ -38,7 +38,7 @@ class Score:
 
 
 def _norm(text) -> str:
-    text = comparable(str(text)).translate(str.maketrans("﹝﹞[]【】", "〔〕〔〕〔〕"))
+    text = comparable(str(text)).translate(str.maketrans("﹝﹞[]【】［］", "〔〕〔〕〔〕〔〕"))
     return text.strip("“”\"'《》")
 
 
@@ -88,8 +88,10 @@ def _right(name: str, expected, got: str, organs=()) -> bool:
     options = expected if isinstance(expected, list) else [expected]
     if name == "title":  # `X局关于…的答复`: the organ's name in front of a title is a reading of its own,
         # the draft keeping it in organ.name (printed in the letterhead) and the title without it
-        options = options + [str(o)[len(organ):] for o in options for organ in organs
-                             if organ != "无" and str(o).startswith(organ) and len(str(o)) > len(organ)]
+        options = options + [str(o)[len(short):] for o in options for organ in organs if organ != "无"
+                             for short in _short_names(str(organ)) if str(o).startswith(short) and len(str(o)) > len(short)]
+    if name == "cc" and isinstance(expected, list):  # several organs copied to, written down as a list
+        options = options + ["、".join(str(o) for o in expected)]
     for option in options:
         option = str(option)
         if option == "无" or got == "无":
@@ -113,6 +115,12 @@ def _right(name: str, expected, got: str, organs=()) -> bool:
         elif name == "disclosure" and got == vocabulary()["disclosure_values"].get(re.sub(r"\s", "", option)):
             return True  # 此件公开发布, 同意公开: what the letter writes, the draft's 主动公开
     return False
+
+
+def _short_names(organ: str) -> list[str]:
+    """The organ's name and its shorter forms without the higher places in front (吉林市丰满区民政局 →
+    丰满区民政局, 民政局): a title led by the organ's short name (丰满区民政局关于…) is the same reading."""
+    return [organ] + [organ[k:] for k in range(1, len(organ) - 2) if organ[k - 1] in "省市州盟县区旗"]
 
 
 def _flatten(items) -> list[str]:

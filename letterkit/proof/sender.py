@@ -89,6 +89,28 @@ def _phone(c):
                       "座机 7–8 位、不以 0 或 1 开头（可加区号，如 0755-82976207），手机 11 位、以 13–19 开头")
 
 
+# Area codes under which every fixed line has eight digits (the three-digit codes, and the four-digit ones of
+# cities that went to eight digits: 0871 昆明, 0898 海南 …).  Only codes known for certain: elsewhere seven and
+# eight digits live side by side, and a number of seven is no slip.
+EIGHT_DIGITS = {"010", *(f"02{d}" for d in range(10)), "0311", "0371", "0411", "0431", "0451", "0510", "0512",
+                "0531", "0532", "0551", "0571", "0574", "0577", "0731", "0755", "0757", "0769", "0791", "0851",
+                "0871", "0898"}
+
+
+@rule("phone-digits", "warning", "elements", "区号之后座机号码的位数与这个区号相符",
+      "北京（010）、上海（021）、昆明（0871）、海南（0898）这些地方的座机都是 8 位，7 位的号码少了一位，打不通。"
+      "只看全部号码都是 8 位的区号。", "phone: 0871-6361245", "phone: 0871-63612456", cached=False)
+def _phone_digits(c):
+    draft = c.draft
+    if draft is None or draft.contact is None:
+        return
+    for match in re.finditer(r"(?<!\d)(0\d{2,3})[-－ ]?(\d{7,8})(?!\d)", re.sub(r"\s", "", draft.contact.phone)):
+        code, local = match.groups()
+        if len(local) == 7 and code in EIGHT_DIGITS:
+            yield Finding(("contact", "phone"), f"电话“{draft.contact.phone}”：区号 {code} 的座机号码是 8 位，这里只有 7 位",
+                          "核对号码，补上少了的一位")
+
+
 def _phone_fault(phone: str) -> str:
     """What is wrong with a number the phone rule rejects, so the message names the real reason
     (0351-1234567 has its 7 digits; a local number cannot start with 1)."""
