@@ -216,7 +216,8 @@ VERDICTS.update({  # 211–242: every finding a planted slip but 218's lost-char
     "242": {"kind-word": (1, REAL, "planted"), "quantity-magnitude": (1, REAL, "planted: 全长15.6公里 … 在全长156公里 (round 6)")},
 })
 VERDICTS.update({  # 191–210, 291–310 (held out in round 6; heldout5/README.md, heldout6/README.md): a reader's verdicts
-    "191": {"quantity-magnitude": (1, REAL, "planted"), "lost-character": (1, REAL, "planted: 一体净水设备 (round 7, phrases.txt)")},
+    "191": {"quantity-magnitude": (1, REAL, "planted"), "lost-character": (1, REAL, "planted: 一体净水设备 (round 7, phrases.txt)"),
+            "part-exceeds-total": (1, REAL, "the planted 1.2万元: its part 其中……0.78亿元 is larger (round 9)")},
     "193": {"date-lost-month": (1, REAL, "planted")},
     "194": {"kind-word": (1, REAL, "planted"), "lost-character": (1, REAL, "planted: 改老旧小区 (round 7)")},
     "195": {"title-guanyu-dui": (1, REAL, "planted"), "unit-subject": (1, REAL, "planted"), "doubled-character": (1, REAL, "planted")},

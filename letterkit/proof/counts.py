@@ -1,0 +1,369 @@
+"""Family 1 (quantities), counts against each other and against their subject: a count said again with
+another number (易涝点37处 … 上述73处易涝点), parts that do not make their total (共培训2360人次，其中农民工
+2850人次; 42所 = 27所 + 16所), and a unit a subject cannot take (受益人口3.2万户, 校舍面积3.8万平方公里,
+道路改造长度3.1米).
+
+A count is read as number + counting word, with what it counts named before the number (排查出易涝点37处)
+or after the counting word (上述73处易涝点).  The rules here compare counts of one counting word only, and
+stay quiet where real letters give two counts on purpose: a part (其中), a new or later count (新增, 再建,
+累计, another year), a count that is the sum or the difference of two counts said before.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .registry import Finding, rule
+from .text import CJK, prose
+
+# counting words of things, places, bodies and people; 人 and 名 count one thing (people)
+COUNTERS = ("人次", "处", "家", "座", "个", "所", "条", "项", "名", "户", "台", "辆", "套", "间", "张", "口", "栋",
+            "支", "艘", "架", "块", "盏", "眼", "场", "期", "批", "次", "人")
+SAME_COUNTER = {"名": "人"}
+COUNT = re.compile(r"(?<![\d.第])(\d+)(余|多)?(" + "|".join(COUNTERS) + r")(?![\d次])")
+# what points back to a count said before: 上述73处, 对这184家, 已修缮的17座
+# (以上 only when nothing stands before it but a preposition: 80周岁以上218人 is a bound of age)
+POINTER = re.compile(rf"(?:上述|前述|所述|上面|前面|这些|这|该)$|(?:^|[对将把在与和为])以上$|已[{CJK}]{{1,4}}的$")
+# the words a count said again without a pointer may stand after in its clause (截至9月底，73处易涝点均已完成):
+# none that name another doing (改造21个公园 is a count of its own)
+BARE = re.compile("(?:对|将|把|在|目前|现|全部|所有|共|这)*$")
+# a count of what is planned, not done: 计划建设养老服务站20个 … 已建成的12个养老服务站 are two counts
+PLANNED = re.compile("计划|拟|将|力争|预计|目标|争取")
+QUALIFIER = re.compile("(?:共计|总计|合计|累计|共有|现有|已有|约|近|达|为|共|计|逾|超过|有|了|的)+$")
+# a clause that gives a new count, not the old one again: a part, what is added, planned, left, another year
+ANOTHER = re.compile(r"其中|新增|再|又|另|增加|计划|拟|剩余|尚|未|还有|其余|分别|各|每|平均|(?:19|20)\d{2}年|今年|明年|当年|全年|上半年|下半年|季度")
+# words that name no thing of their own: a noun shared only by these is no sign of one count
+GENERIC = {"全区", "全市", "全县", "全镇", "其中", "建成", "完成", "新建", "改造", "累计", "排查", "检查", "共有", "现有",
+           "我局", "我区", "开展", "实施", "街道", "社区", "乡镇"}
+NOT_HEAD = set("的了已将全均都在于并和与及等共约近达为是也正仍还再又")
+
+
+def _clause_start(text: str, offset: int) -> int:
+    return max(text.rfind(mark, 0, offset) for mark in "，,。；;！？：:、") + 1
+
+
+def _sentence_start(text: str, offset: int) -> int:
+    return max(text.rfind(mark, 0, offset) for mark in "。；;！？") + 1
+
+
+class Count:
+    """One count: where, the number as written, its counting word, the words before it in its clause and
+    after its counting word, whether it points back (上述), and the clause before it."""
+
+    def __init__(self, order, path, text, match):
+        self.order, self.path, self.offset = order, path, match.start()
+        self.number, self.about, self.counter = match.group(1), bool(match.group(2)), match.group(3)
+        self.kind = SAME_COUNTER.get(self.counter, self.counter)
+        start = _clause_start(text, match.start())
+        self.prefix = text[start:match.start()]
+        run = re.search(rf"[{CJK}（）()]{{0,14}}$", self.prefix).group()
+        self.pointer = POINTER.search(run) is not None
+        self.before = QUALIFIER.sub("", POINTER.sub("", run))
+        after = re.match(rf"的?([{CJK}]{{0,6}})", text[match.end():]).group(1)
+        self.after = after
+        self.sentence = text[_sentence_start(text, match.start()):match.start()]
+        self.written = match.group()
+
+    def head(self) -> str:
+        """What the count names, read where it stands: after the counting word when a noun follows
+        (上述73处易涝点 → 易涝点), else the words before the number (易涝点37处 → 易涝点)."""
+        if self.after and self.after[0] not in NOT_HEAD:
+            return self.after[:5]
+        return self.before[-5:]
+
+    def window(self) -> tuple[str, str]:
+        return self.before[-10:], self.after[:5]
+
+
+def counts(data) -> list[Count]:
+    found, order = [], 0
+    for path, text in prose(data):
+        if path[:1] == ("title",) or not any(ch.isdigit() for ch in text):
+            continue
+        for match in COUNT.finditer(text):
+            found.append(Count(order, path, text, match))
+            order += 1
+    return found
+
+
+def _shared(head: str, window: tuple[str, str], at_start: bool) -> str:
+    """The longest word of two characters or more the head shares with the earlier count's words, taken
+    from where the head's noun begins (after the counting word) or ends (before the number): 古桥 of 古桥开展
+    in 修复古桥梁; 食堂 of 食堂全部安装 in 检查校园食堂."""
+    for length in range(len(head), 1, -1):
+        piece = head[:length] if at_start else head[-length:]
+        if piece not in GENERIC and re.fullmatch(f"[{CJK}]+", piece) and any(piece in w for w in window):
+            return piece
+    return ""
+
+
+def _same_digits(a: str, b: str) -> bool:
+    """148 and 184, 37 and 73: two numbers of the same digits in another order (two digits at least, two of
+    them different) — a slip of the keys, seldom two counts."""
+    return a != b and len(a) >= 2 and sorted(a) == sorted(b) and len(set(a)) >= 2
+
+
+def _made_of(number: int, known: list[int]) -> bool:
+    """A count said before, or the sum or difference of two: 上述26处 after 17处 and 9处."""
+    if number in known:
+        return True
+    return any(number in (a + b, abs(a - b)) for i, a in enumerate(known) for b in known[i + 1:])
+
+
+def _restated(data):
+    """(later count, earlier count, the noun they share, whether its digits are swapped) for each count said
+    again with another number."""
+    seen: list[Count] = []
+    for count in counts(data):
+        earlier = [c for c in seen if c.kind == count.kind]
+        seen.append(count)
+        if count.about or not earlier or count.number in {c.number for c in earlier}:
+            continue
+        head = count.head()
+        at_start = head == count.after[:5] and bool(count.after)
+        if len(head) < 2:
+            continue
+        matches = [(c, _shared(head, c.window(), at_start)) for c in earlier if not c.about]
+        matches = [(c, noun) for c, noun in matches if noun]
+        if not matches:
+            continue
+        swapped = next(((c, noun) for c, noun in matches if _same_digits(count.number, c.number)), None)
+        # without a pointer, only a count said again as number + counting word + noun with nothing of its own
+        # before it (截至9月底，73处易涝点均已完成整治), in no sentence of a part, a new count or another year
+        bare = at_start and BARE.fullmatch(count.before) is not None and not ANOTHER.search(count.sentence + count.after)
+        if swapped and (count.pointer or bare):
+            yield count, swapped[0], swapped[1], True
+            continue
+        matches = [(c, noun) for c, noun in matches if not PLANNED.search(c.sentence)]
+        if not matches:
+            continue
+        # 上述24处口袋公园: a count pointed back to that no count of its counting word said before makes
+        # (two digits at least: 上述3个镇 most often points at three names listed, not at a count)
+        if count.pointer and len(count.number) >= 2 and not _made_of(int(count.number), [int(c.number) for c in earlier]):
+            c, noun = max(matches, key=lambda m: (len(m[1]), m[0].order))
+            yield count, c, noun, False
+
+
+_last: list = [None, None]
+
+
+def _restated_once(data) -> list:
+    if _last[0] is not data:
+        _last[:] = [data, list(_restated(data))]
+    return _last[1]
+
+
+def _quote(count: Count, noun: str) -> str:
+    """The count as written with what it counts: 上述73处易涝点, 排查出易涝点37处 (the eight characters before the
+    number, or from the shared noun when it starts further back)."""
+    if noun in count.after:  # 上述73处易涝点, 共检查了148家校园食堂
+        return count.prefix[-6:] + count.written + count.after[:count.after.index(noun) + len(noun)]
+    at = count.prefix.rfind(noun)
+    start = max(0, len(count.prefix) - 8)
+    return count.prefix[min(start, at) if at >= 0 and len(count.prefix) - at <= 14 else start:] + count.written
+
+
+@rule("count-restated", "error", "quantities", "同一个数前后说了两次，数字的顺序颠倒了（“易涝点37处”……“上述73处易涝点”）",
+      "信里先说了一个数（“排查出易涝点37处”“检查校园食堂148家”），后面又用“上述”“这”“已……的”或直接说同一样东西"
+      "（名词相同，或共用两字以上：“古桥梁”与“古桥”、“校园食堂”与“食堂”），量词相同，数字却是同样几位数字换了顺序"
+      "（37/73、148/184、42/24），多半是打字时颠倒了。后一处有“其中”“新增”“再”“计划”、另一个年份这类说新数的词、"
+      "又不用“上述”指回的不报；前文说过这个数的不报。把握很大，误报很少。",
+      "共排查出易涝点37处……下一步，上述73处易涝点整治将纳入城建计划", "共排查出易涝点37处……下一步，上述37处易涝点整治将纳入城建计划")
+def _count_restated(c):
+    for count, before, noun, swapped in _restated_once(c.data):
+        if swapped:
+            yield Finding(count.path, f"“{_quote(count, noun)}”与前文“{_quote(before, noun)}”说的是同一批“{noun}”，数字颠倒了",
+                          f"核对是{before.number}{before.counter}还是{count.number}{count.counter}，全文一致", count.offset)
+
+
+@rule("count-referred", "warning", "quantities", "“上述”“已……的”指回的数与前文对不上（“修复古桥梁11座”……“已修缮的17座古桥”）",
+      "用“上述”“前述”“这”“已……的”指回前文的数（“上述24处口袋公园”），前文同一量词、同一样东西（名词相同或共用两字以上）"
+      "说的却是另一个数（“建成口袋公园和小微绿地42处”），前文也没有哪个数、哪两个数的和或差等于它，多半是其一写错。"
+      "只看两位以上的数（“上述3个镇”多指前面列出的三个地名）。前文的数可能写在表格或附件里，所以是警告。",
+      "修复古桥梁11座……对已修缮的17座古桥开展常态化巡查", "修复古桥梁11座……对已修缮的11座古桥开展常态化巡查")
+def _count_referred(c):
+    for count, before, noun, swapped in _restated_once(c.data):
+        if not swapped:
+            yield Finding(count.path, f"“{_quote(count, noun)}”指回前文，但前文说的是“{_quote(before, noun)}”（同是“{noun}”）",
+                          f"核对是{before.number}{before.counter}还是{count.number}{count.counter}，全文一致", count.offset)
+
+
+# -- parts and their total ------------------------------------------------------------------------------------
+
+MAGNITUDE = {"": 1, "千": 1000, "万": 10_000, "亿": 100_000_000}
+# a figure with its unit: counting words, and the measures a total and its parts are given in
+AMOUNT = re.compile(r"(?<![\d.第])(\d+(?:\.\d+)?)(余|多)?(千(?![米克瓦])|万|亿)?(余|多)?(" + "|".join(
+    ("万元", "亿元", "元", "平方米", "平方公里", "公顷", "亩", "吨", "公里", "米") + COUNTERS) + r")(?![\d次率])")
+# what a figure is not a count of: a rate, a change, an average, a part of each (每户), a bound
+NOT_SUM = re.compile("每|平均|人均|户均|均|增长|增加|减少|下降|提高|提升|较|比|同比|超过|不足|以上|以下|最高|最低")
+# splits that cover the whole, each part naming one side and every side named (城区学校27所、乡镇学校16所;
+# 县道、乡道、村道 of 农村公路): their parts add up to the total.  Not 国家级/省级/市级 (a letter often lists
+# only the upper levels), not 小学/初中 (高中, 九年一贯制 may be left out): those are not said to be the whole
+SPLITS = [({"城区", "城市", "城镇", "市区", "县城"}, {"乡镇", "农村", "乡村", "村级", "镇区"}),
+          ({"男"}, {"女"}), ({"公办", "公立"}, {"民办", "私立"}), ({"线上"}, {"线下"}), ({"室内"}, {"室外", "露天"}),
+          ({"新建"}, {"改扩建", "改建", "扩建"}), ({"境内", "国内", "省内", "市内", "区内", "县内"},
+                                               {"境外", "国外", "省外", "市外", "区外", "县外"}),
+          ({"已完成", "已建成", "已开工", "已整改", "已"}, {"未", "尚未", "剩余", "正在", "在建"}),
+          ({"县道"}, {"乡道"}, {"村道"})]
+
+
+class Amount:
+    def __init__(self, text: str, match):
+        self.offset, self.written = match.start(), match.group()
+        number, magnitude, unit = match.group(1), match.group(3) or "", match.group(5)
+        if unit in ("万元", "亿元"):
+            magnitude, unit = magnitude + unit[0], "元"
+        scale = MAGNITUDE["万" if "万" in magnitude else "亿" if "亿" in magnitude else magnitude]
+        if magnitude == "万亿":
+            scale = 10 ** 12
+        self.value = Decimal(number) * scale
+        self.unit = SAME_COUNTER.get(unit, unit)
+        # 约数 (余, 多) and bounds (10万元以上): not a figure to add or compare
+        self.about = bool(match.group(2) or match.group(4)) or re.match("及?(?:以上|以下|以内|左右)", text[match.end():]) is not None
+        start = _clause_start(text, match.start())
+        # what the figure is of, from its clause, the last 、 or 其中: 乡镇（街道）学校
+        self.item = text[max(start, text.rfind("、", 0, match.start()) + 1, text.rfind("其中", 0, match.start()) + 2
+                             if "其中" in text[start:match.start()] else 0):match.start()]
+        self.clause = text[start:match.start()]
+
+
+def _amounts(text: str, start: int, end: int) -> list[Amount]:
+    return [Amount(text, m) for m in AMOUNT.finditer(text, start, end)]
+
+
+def _side(item: str) -> tuple[int, int] | None:
+    """Which side of which split an item names: (split, side); None when none, or more than one."""
+    found = {(i, j) for i, split in enumerate(SPLITS) for j, words in enumerate(split) if any(w in item for w in words)}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _exhaustive(pieces: list) -> bool:
+    sides = [_side(p.item) for p in pieces]
+    return len(pieces) >= 2 and None not in sides and len({s[0] for s in sides}) == 1 \
+        and len({s[1] for s in sides}) == len(pieces) == len(SPLITS[sides[0][0]]) and not any(p.about for p in pieces)
+
+
+def _parts(data):
+    """(path, total, parts, exhaustive) for each 其中 after a total: the figure of the part's unit before
+    其中 in its sentence (or the sentence before, when 其中 opens one), the figures of that unit in 其中's clause."""
+    for path, text in prose(data):
+        if "其中" not in text or path[:1] == ("title",):
+            continue
+        for where in re.finditer("其中", text):
+            at = where.start()
+            start = _sentence_start(text, at)
+            if not text[start:at].strip("　 ，,"):  # 。其中……: the total is in the sentence before
+                start = _sentence_start(text, max(0, start - 1))
+            totals = [a for a in _amounts(text, start, at) if not a.about and not NOT_SUM.search(a.clause)]
+            begin = where.end() + len(re.match("[，,：:　 ]*", text[where.end():]).group())  # 其中，城区学校27所
+            end = min([i for i in (text.find(mark, begin) for mark in "，,。；;：:") if i >= 0] + [len(text)])
+            parts = [a for a in _amounts(text, begin, end) if not NOT_SUM.search(a.item) and not a.about]
+            for unit in {p.unit for p in parts}:
+                mine = [t for t in totals if t.unit == unit]
+                pieces = [p for p in parts if p.unit == unit]
+                if len(mine) != 1:
+                    continue  # 新建学校5所、改扩建学校8所，其中……: no one total
+                yield path, mine[0], pieces, _exhaustive(pieces)
+
+
+def _quote_total(total: Amount) -> str:
+    return total.clause[-10:] + total.written
+
+
+@rule("part-exceeds-total", "error", "quantities", "“其中”的一部分比总数还大（“共培训2360人次，其中农民工2850人次”）",
+      "“其中”后面的数是前面总数的一部分，同一单位下不能比总数大；大了，总数或部分必有一处写错（常是数字颠倒或多写一位）。"
+      "总数取“其中”所在句里“其中”之前同一单位的那一个数（有两个以上同单位的数时不报），部分取“其中”后同一分句里的数；"
+      "增长、平均、每、以上这类数不算。误报很少。",
+      "共开展职业技能培训2360人次，其中农民工2850人次", "共开展职业技能培训2860人次，其中农民工2350人次")
+def _part_exceeds(c):
+    for path, total, parts, _ in _parts(c.data):
+        for part in parts:
+            if part.value > total.value and not total.about:
+                yield Finding(path, f"“其中{part.item}{part.written}”比总数“{_quote_total(total)}”还大",
+                              "核对总数和这一部分的数字", part.offset)
+
+
+@rule("parts-sum", "warning", "quantities", "“其中”分成互补的几部分，加起来不等于总数（“中小学42所，其中城区学校27所、乡镇学校16所”）",
+      "“其中”后面列出的几部分恰好互补、合起来就是全体（城区与乡镇、男与女、公办与民办、线上与线下、新建与改扩建、"
+      "已完成与未完成……），它们的和就应等于总数；不等，总数或某一部分写错了。只认这些成对的说法；"
+      "分不出是否合起来就是全体的（“其中2022年建成17处”）不加。约数（余、多）不加。两类之外还可能有第三类（如九年一贯制学校），所以是警告。",
+      "全区共有中小学42所，其中城区学校27所、乡镇（街道）学校16所", "全区共有中小学43所，其中城区学校27所、乡镇（街道）学校16所")
+def _parts_sum(c):
+    for path, total, parts, exhaustive in _parts(c.data):
+        whole = sum(p.value for p in parts)
+        if exhaustive and not total.about and whole != total.value and all(p.value <= total.value for p in parts):
+            listed = "、".join(p.item + p.written for p in parts)
+            yield Finding(path, f"“{listed}”合计{_plain(whole)}{parts[0].unit}，与总数“{_quote_total(total)}”不符",
+                          "核对总数和各部分的数字", parts[0].offset)
+
+
+def _plain(value: Decimal) -> str:
+    """1200 as 1200, 12000 as 1.2万: the sum said as the letter would."""
+    if value >= 10_000 and value % 1000 == 0:
+        return f"{(value / 10_000).normalize():f}万"
+    return f"{value.normalize():f}"
+
+
+# -- a unit the subject cannot take --------------------------------------------------------------------------
+
+FIGURE = r"(\d+(?:\.\d+)?)(余|多)?([万千亿])?(余|多)?"
+LEADING = "(?:约为|约|近|达到|达|为|共计|共|计|逾|超过|已达|累计|总计|合计|有|是|在){0,3}"
+# 人口, 人数 counted in households (受益人口约3.2万户), 户数 counted in people: not 群众, 居民 (受益群众3000余户
+# is how letters count them), and not when a count in people follows (受益人口1.2万户4.5万人)
+PEOPLE_IN_HOUSEHOLDS = re.compile(rf"(人口|人数)({LEADING}){FIGURE}(户)(?![籍口])(?![、，,和及]?(?:共|计|约)?\d+(?:\.\d+)?[万千]?(?:余|多)?[人名])")
+HOUSEHOLDS_IN_PEOPLE = re.compile(rf"(户数)({LEADING}){FIGURE}(人次|人|名)(?![、，,和及]?\d+(?:\.\d+)?[万千]?(?:余|多)?户)")
+# a building's floor area in square kilometres: 校舍面积3.8万平方公里 (the largest buildings are a few km²
+# of floor, and no letter counts them so); 占地面积 of a park or a district may be in km², it is not read
+BUILDING_AREA = re.compile(rf"((?:建筑|校舍|厂房|楼房|房屋|住房|用房|场馆|宿舍|车间|仓库|教学楼|综合楼)(?:总)?面积|校舍|厂房|教学楼|综合楼)"
+                           rf"({LEADING}){FIGURE}(平方公里|km²|km2)")
+# a road, pipe or embankment built over a few metres: 道路改造长度3.1米.  Under 10 m, a road or a pipe network
+# is not rebuilt (the shortest alley work is tens of metres): a 公里 written 米.  A width (宽) is not a length.
+# The road is named in the clause of 长度 (道路改造长度), or the clause says only what is done (改造长度) and its
+# sentence names the road before it (该路段提质改造纳入计划，改造长度3.1米); 桥梁全长8米 is a bridge's.
+LENGTH = re.compile(rf"(长度|全长|总长|里程|总里程)({LEADING})(\d+(?:\.\d+)?)(米)(?![宽高深])")
+ROAD = re.compile("道路|公路|路段|路面|管网|管道|管线|河道|堤防|堤坝|绿道|步道|巷道|航道|渠道|干渠|支渠")
+DOING = re.compile("新建|改建|扩建|改造|提质|提升|铺设|修建|建设|硬化|拓宽|整治|实施|完成|计划|工程|项目|总|共|约|累计|已|将")
+LENGTH_AT_LEAST = 10
+
+
+@rule("unit-misfit", "error", "quantities", "数量的单位与所计的事物不合（“受益人口约3.2万户”“校舍面积约3.8万平方公里”）",
+      "人口、人数按人计，不按户计（“受益人口约3.2万户”应为“万人”；后面接着按人计的“1.2万户4.5万人”不报，“受益群众3000余户”是通行说法，不报）；"
+      "户数按户计，不按人计；建筑面积、校舍、厂房这类房屋的面积按平方米计，不会以平方公里计（多半是“平方米”之误）。"
+      "这几种说法本身不成立，把握很大。",
+      "实施农村供水保障工程47处，受益人口约3.2万户", "实施农村供水保障工程47处，受益人口约3.2万人")
+def _unit_misfit(c):
+    def said(text, match):  # 受益人口约3.2万户: two characters more before the subject, in its clause
+        return text[max(_clause_start(text, match.start()), match.start() - 2):match.end()]
+    for path, text in prose(c.data):
+        if not any(ch.isdigit() for ch in text):
+            continue
+        for match in PEOPLE_IN_HOUSEHOLDS.finditer(text) if "户" in text else ():
+            yield Finding(path, f"“{said(text, match)}”：{match.group(1)}按人计，量词却是“户”",
+                          f"改为“人”，或把“{match.group(1)}”改为“户数”", match.start(7))
+        for match in HOUSEHOLDS_IN_PEOPLE.finditer(text) if "户数" in text else ():
+            yield Finding(path, f"“{said(text, match)}”：户数按户计，量词却是“{match.group(7)}”",
+                          "改为“户”，或把“户数”改为“人数”", match.start(7))
+        for match in BUILDING_AREA.finditer(text) if "平方公里" in text or "km" in text else ():
+            yield Finding(path, f"“{said(text, match)}”：{match.group(1)}是房屋的面积，不会以平方公里计",
+                          "多半是“平方米”，核对单位", match.start(7))
+
+
+@rule("length-too-short", "warning", "quantities", "道路、管网的长度只有几米（“道路改造长度3.1米”），多半是“公里”",
+      f"道路、公路、管网、河道、堤防这类的长度（长度、全长、里程）写成不到 {LENGTH_AT_LEAST} 米，不合常理"
+      "——改造、新建一条路或一段管网至少几十米，多半是把“公里”写成了“米”；宽度（“路面宽4.5米”）不算。"
+      "极短的真实工程（一段涵管）也会报，所以是警告。",
+      "我局已将该路段提质改造纳入计划，改造长度3.1米，路面拓宽至6.5米", "我局已将该路段提质改造纳入计划，改造长度3.1公里，路面拓宽至6.5米")
+def _length(c):
+    for path, text in prose(c.data):
+        if "米" not in text:
+            continue
+        for match in LENGTH.finditer(text) if "长" in text or "里程" in text else ():
+            if Decimal(match.group(3)) >= LENGTH_AT_LEAST:
+                continue
+            clause = text[_clause_start(text, match.start()):match.start()]
+            if not ROAD.search(clause) and (DOING.sub("", clause) or not ROAD.search(text, _sentence_start(text, match.start()), match.start())):
+                continue
+            quoted = clause[-8:] + match.group()
+            yield Finding(path, f"“{quoted}”：道路、管网的长度只有 {match.group(3)} 米，不合常理",
+                          "核对单位，多半是“公里”", match.start(4))
