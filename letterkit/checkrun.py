@@ -148,7 +148,7 @@ def _check_many(todo: list, project, jobs: int | None):
 
     remember.load()  # read once, shared by the workers
     if not set(WORD_RULES) <= set(project.check_disabled):  # jieba's words: read once here, shared by the workers
-        from .proof.missing import rarely_alone
+        from .proof.dictionary import rarely_alone
 
         rarely_alone()
     gc.freeze()  # what is loaded now (jieba's words above all) is never scanned again, nor copied into a worker by a scan

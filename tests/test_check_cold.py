@@ -21,7 +21,7 @@ from hypothesis import given, settings, strategies as st
 from letterkit.checkrun import check_paths
 from letterkit.importing import import_file
 from letterkit.project import open_project
-from letterkit.proof import missing
+from letterkit.proof import dictionary, shortened
 
 from conftest import REPO, SEED_TEXT
 
@@ -71,25 +71,25 @@ def letters_of_seed_paragraphs(draw) -> list[str]:
 
 
 def four_cjk(full: dict) -> dict:
-    return {key: places for key, places in full.items() if missing.SHORT_CJK.fullmatch(key)}
+    return {key: places for key, places in full.items() if shortened.SHORT_CJK.fullmatch(key)}
 
 
 @settings(max_examples=150, deadline=None)
 @given(letters_of_seed_paragraphs())
 def test_the_phrase_keys_put_together_paragraph_by_paragraph_are_the_letters(paragraphs):
     """The lost-character phrase check reads the same keys, in the same order, whichever way it finds them."""
-    missing.text_module.forget()
-    pairs = missing.dictionary()[0]
-    assert four_cjk(missing._keys_by_paragraph(paragraphs, pairs)) == four_cjk(missing._keys_of_letter("\n".join(paragraphs), pairs))
-    first = missing.shortened_phrases(paragraphs)   # nothing seen before: the letter as one text
-    again = missing.shortened_phrases(paragraphs)   # every paragraph seen: put together from each paragraph's
+    shortened.text_module.forget()
+    pairs = dictionary.dictionary()[0]
+    assert four_cjk(shortened._keys_by_paragraph(paragraphs, pairs)) == four_cjk(shortened._keys_of_letter("\n".join(paragraphs), pairs))
+    first = shortened.shortened_phrases(paragraphs)   # nothing seen before: the letter as one text
+    again = shortened.shortened_phrases(paragraphs)   # every paragraph seen: put together from each paragraph's
     assert first == again
 
 
 def test_a_shortened_phrase_is_found_the_same_whether_its_paragraphs_were_seen_or_not():
     whole = "公共技术服务平台已经建成，由公司运营管理。"
     paragraphs = [whole, "搭建公共技术服务台，为企业提供服务。", whole]
-    missing.text_module.forget()
-    first = missing.shortened_phrases(paragraphs)
-    assert first == [(1, 2, "公共技术服务台", "公共技术服务平台", "平")] == missing.shortened_phrases(paragraphs)
-    assert missing._phrase_memo  # the second time went paragraph by paragraph
+    shortened.text_module.forget()
+    first = shortened.shortened_phrases(paragraphs)
+    assert first == [(1, 2, "公共技术服务台", "公共技术服务平台", "平")] == shortened.shortened_phrases(paragraphs)
+    assert shortened._phrase_memo  # the second time went paragraph by paragraph

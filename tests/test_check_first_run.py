@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from letterkit import proof
 from letterkit.importing import import_file
-from letterkit.proof import missing, text as proof_text
+from letterkit.proof import lone, text as proof_text
 from letterkit.proof.text import prose
 
 from conftest import LETTERS, SEED_TEXT
@@ -104,7 +104,7 @@ def test_the_memos_stay_bounded(monkeypatch):
         data = {"opening": f"第{i}段：搭建公共技术服务平，为企业提供服务{i}次。"}
         _findings(data)
     assert all(len(known) <= 50 for known in proof_text.MEMOS)
-    assert missing._paragraphs in proof_text.MEMOS and len(proof_text.MEMOS) >= 5
+    assert lone._paragraphs in proof_text.MEMOS and len(proof_text.MEMOS) >= 5
 
 
 @pytest.mark.parametrize("code", ["repeated-sentence", "repeated-enumeration", "doubled-character", "quantity-magnitude",

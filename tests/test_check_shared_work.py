@@ -22,14 +22,14 @@ from hypothesis import given, settings, strategies as st
 
 from letterkit.checkrun import check_paths
 from letterkit.project import open_project
-from letterkit.proof import missing, names, quantities
+from letterkit.proof import dictionary, glossary, name_forms, names, quantities, shortened
 from letterkit.proof.text import prose
 
 from conftest import MINIMAL_DRAFT, SEED_TEXT, make_project
 
 SEED = SEED_TEXT.read_text(encoding="utf-8")
 PARAGRAPHS = [line.strip() for line in SEED.splitlines() if len(line.strip()) >= 8]
-TERMS = [term for term in missing.glossary() if 4 <= len(term) <= 9]
+TERMS = [term for term in glossary.glossary() if 4 <= len(term) <= 9]
 
 
 @st.composite
@@ -55,7 +55,7 @@ def letters(draw) -> list[str]:
 def compounds_enumerated_as_before(paragraphs: list[str]) -> list:
     """letter_compounds as it read the letter before issue 13's round 17: every pair's places and every
     three characters of the letter in a table first.  The tests of one place are the module's own."""
-    pairs, words, _ = missing.dictionary()
+    pairs, words, _ = dictionary.dictionary()
     letter = "\n".join(paragraphs)
     places: dict[str, list[int]] = {}
     for q, pair in enumerate(map(add, letter, letter[1:])):
@@ -66,7 +66,7 @@ def compounds_enumerated_as_before(paragraphs: list[str]) -> list:
     joins = list(map(add, letter, letter[2:]))
     for p in range(1, len(letter) - 1):
         x, join = letter[p], joins[p - 1]
-        if join not in places or x in missing.NO_LOSS or not "\u4e00" <= x <= "\u9fff" \
+        if join not in places or x in dictionary.NO_LOSS or not "\u4e00" <= x <= "\u9fff" \
                 or not (letter[p - 2:p - 1] + join in threes or join + letter[p + 2:p + 3] in threes):
             continue
         paired = letter[p - 1:p + 1] in pairs or letter[p:p + 2] in pairs  # else only a long compound (round 8b)
@@ -74,20 +74,20 @@ def compounds_enumerated_as_before(paragraphs: list[str]) -> list:
             if abs(q - p) < 3 or (letter[p - 2] != letter[q - 1] and letter[p + 2:p + 3] != letter[q + 2:q + 3]):
                 continue
             left = right = 0
-            while left < missing.MOST_SHORT and left < q + 1 and letter[p - 1 - left] == letter[q - left] \
-                    and missing._han(letter[q - left]) != "\x00":
+            while left < shortened.MOST_SHORT and left < q + 1 and letter[p - 1 - left] == letter[q - left] \
+                    and dictionary._han(letter[q - left]) != "\x00":
                 left += 1
-            while left + right < missing.MOST_SHORT and q + 1 + right < len(letter) and p + 1 + right < len(letter) \
-                    and letter[p + 1 + right] == letter[q + 1 + right] and missing._han(letter[q + 1 + right]) != "\x00":
+            while left + right < shortened.MOST_SHORT and q + 1 + right < len(letter) and p + 1 + right < len(letter) \
+                    and letter[p + 1 + right] == letter[q + 1 + right] and dictionary._han(letter[q + 1 + right]) != "\x00":
                 right += 1
             short, whole = letter[q + 1 - left:q + 1 + right], letter[p - left:p + 1 + right]
             at, gap = q + 1 - left, q + 1
-            if not paired and len(whole) < missing.LONG_COMPOUND:
+            if not paired and len(whole) < shortened.LONG_COMPOUND:
                 continue
             if (at, short) in seen or (short, whole, left) in failed:
                 continue
-            if not missing._compound_lost(letter, at, gap, short, whole, pairs, words):
-                if not missing._compound_pair(letter, gap, short, whole, pairs, words):
+            if not shortened._compound_lost(letter, at, gap, short, whole, pairs, words):
+                if not shortened._compound_pair(letter, gap, short, whole, pairs, words):
                     failed.add((short, whole, left))
                 continue
             seen.add((at, short))
@@ -99,13 +99,13 @@ def compounds_enumerated_as_before(paragraphs: list[str]) -> list:
 @settings(max_examples=200, deadline=None)
 @given(letters())
 def test_letter_compounds_finds_what_the_enumeration_before_found(paragraphs):
-    assert missing.letter_compounds(paragraphs) == compounds_enumerated_as_before(paragraphs)
+    assert shortened.letter_compounds(paragraphs) == compounds_enumerated_as_before(paragraphs)
 
 
 def test_the_generated_letters_hold_compounds_to_find():
     """The comparison above is not of empty lists only: a compound and its short form in one letter."""
     paragraphs = ["沿溪新建健身步道12公里。", "我们将推进健步道建设。"]
-    assert missing.letter_compounds(paragraphs) == compounds_enumerated_as_before(paragraphs) != []
+    assert shortened.letter_compounds(paragraphs) == compounds_enumerated_as_before(paragraphs) != []
 
 
 def seed_pieces() -> st.SearchStrategy[str]:
@@ -116,28 +116,28 @@ def seed_pieces() -> st.SearchStrategy[str]:
 @settings(max_examples=300, deadline=None)
 @given(seed_pieces())
 def test_a_remembered_segmentation_is_the_segmentation(text):
-    first = missing._segment(text)
-    assert first == missing._segment.__wrapped__(text)
-    assert missing._segment(text) is first  # asked again: remembered, and no caller changed it
+    first = dictionary._segment(text)
+    assert first == dictionary._segment.__wrapped__(text)
+    assert dictionary._segment(text) is first  # asked again: remembered, and no caller changed it
 
 
 @settings(max_examples=60, deadline=None)
 @given(letters(), letters())
 def test_shortened_phrases_answer_for_the_letter_asked_not_the_one_before(one, other):
     for paragraphs in (one, other, one, other[:1]):
-        assert missing.shortened_phrases(paragraphs) == missing._shortened_phrases(paragraphs)
+        assert shortened.shortened_phrases(paragraphs) == shortened._shortened_phrases(paragraphs)
 
 
 def test_a_shortened_phrase_asked_by_two_rules_is_worked_out_once(monkeypatch):
     paragraphs = ["公共技术服务平台已经建成。", "搭建公共技术服务台，为企业提供服务。"]
     calls = []
-    real = missing._shortened_phrases
-    monkeypatch.setattr(missing, "_shortened_phrases", lambda texts: calls.append(1) or real(texts))
-    missing.text_module.forget()
-    first = missing.shortened_phrases(paragraphs)
+    real = shortened._shortened_phrases
+    monkeypatch.setattr(shortened, "_shortened_phrases", lambda texts: calls.append(1) or real(texts))
+    shortened.text_module.forget()
+    first = shortened.shortened_phrases(paragraphs)
     assert first == [(1, 2, "公共技术服务台", "公共技术服务平台", "平")]
-    assert missing.shortened_phrases(list(paragraphs)) == first and len(calls) == 1  # an equal letter: remembered
-    assert missing.shortened_phrases(paragraphs[:1]) == [] and len(calls) == 2  # another letter: worked out
+    assert shortened.shortened_phrases(list(paragraphs)) == first and len(calls) == 1  # an equal letter: remembered
+    assert shortened.shortened_phrases(paragraphs[:1]) == [] and len(calls) == 2  # another letter: worked out
 
 
 RESTATED = ["项目总投资约3.2亿元，已完成投资1.5亿元。", "项目总投资约3.2万元。", "新建停车位600个，此前新建的停车位6000个。"]
@@ -164,13 +164,14 @@ def mentions() -> list[str]:
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(mentions()), st.sampled_from(mentions()))
 def test_one_cached_comparison_of_two_bodies_is_the_comparisons_in_turn(a, b):
-    expected = names._typo(a, b) or names._typo(b, a) or names._kind_variant(a, b) or names._two_changed(a, b) \
-        or names._one_changed(a, b) or names._one_doubled(a, b) or names._company_form(a, b)
-    assert names._body_variant(a, b) == expected
+    expected = name_forms._typo(a, b) or name_forms._typo(b, a) or name_forms._kind_variant(a, b) \
+        or name_forms._two_changed(a, b) or name_forms._one_changed(a, b) or name_forms._one_doubled(a, b) \
+        or name_forms._company_form(a, b)
+    assert name_forms._body_variant(a, b) == expected
 
 
 def test_the_known_pairs_are_told_apart():
-    assert names._body_variant("县教育局", "县教有局") and names._body_variant("区水利局", "区水务局")
+    assert name_forms._body_variant("县教育局", "县教有局") and name_forms._body_variant("区水利局", "区水务局")
 
 
 def test_project_terms_change_lost_character_findings_both_ways_in_one_process(tmp_path):

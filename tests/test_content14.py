@@ -122,13 +122,13 @@ def test_bodies_that_differ_by_an_ordinal_or_a_short_core_are_left_alone(text):
 @pytest.mark.parametrize("name", ["铜峰区卫健委", "某某县发改局", "某某区住建局", "某某市人社局", "某某区自规局", "某某县文旅局",
                                   "盐城市自然资源和规划局滨淮分局", "某某市公安局城关分局"])
 def test_short_forms_and_branch_places_are_no_strange_characters(name):
-    from letterkit.proof.names import odd_characters
+    from letterkit.proof.organ_name import odd_characters
 
     assert odd_characters(name) == [], name
 
 
 def test_a_strange_character_beside_a_short_form_is_still_reported():
-    from letterkit.proof.names import odd_characters
+    from letterkit.proof.organ_name import odd_characters
 
     assert odd_characters("某某县发改心输局") and odd_characters("子洲县交通心输局") == ["心", "输"]
 

@@ -134,7 +134,7 @@ def _organ_names() -> list[str]:
 
 
 def test_every_published_organ_name_is_still_made_of_words():
-    from letterkit.proof.names import odd_characters
+    from letterkit.proof.organ_name import odd_characters
 
     names = _organ_names()
     assert len(names) >= 100 and not {n: odd_characters(n) for n in names if odd_characters(n)}
@@ -143,7 +143,7 @@ def test_every_published_organ_name_is_still_made_of_words():
 def test_a_character_retyped_before_chengxiang_is_found():
     """莆田市涵江区住资和城乡建设局 (slipgen, seeds 13–15): odd_characters cut the name after 城乡's 乡 as if
     住房和城乡 were a place, and 建设局 alone is made of words."""
-    from letterkit.proof.names import odd_characters
+    from letterkit.proof.organ_name import odd_characters
 
     names = [n for n in _organ_names() if "住房和城乡建设局" in n]
     assert len(names) >= 5
@@ -159,7 +159,7 @@ def test_a_character_retyped_before_chengxiang_is_found():
 @pytest.mark.parametrize("place", "县区市")
 def test_a_place_character_typed_inside_the_organs_words_is_found(name, at, place):
     """白银市自县资源局: 白银市自县 read as two places, 资源局 left made of words."""
-    from letterkit.proof.names import odd_characters
+    from letterkit.proof.organ_name import odd_characters
 
     broken = name[:at] + place + name[at + 1:]
     assert odd_characters(broken), broken
@@ -170,7 +170,7 @@ def test_a_place_character_typed_inside_the_organs_words_is_found(name, at, plac
 def test_a_street_is_a_place_and_its_organ_is_read_after_it(name):
     """大良街道办事处 (heldout6 in CI): 大良 is a 街道's name, no word of the dictionary; a retyped character
     after the 街道 is still found, and a 街道 named by a sentence's words is no place."""
-    from letterkit.proof.names import odd_characters
+    from letterkit.proof.organ_name import odd_characters
 
     assert not odd_characters(name)
     at = name.index("街道") + 2
@@ -305,12 +305,12 @@ NAMEISH = st.text(alphabet="区县市镇中医院学校技工师局心服务中�
 @settings(max_examples=300, deadline=None)
 @given(NAMEISH, NAMEISH)
 def test_the_name_comparisons_answer_for_any_two_names(a, b):
-    from letterkit.proof import names
+    from letterkit.proof import name_forms, organ_name
 
-    for compare in (names._one_changed, names._one_doubled, names._typo, names._two_changed):
+    for compare in (name_forms._one_changed, name_forms._one_doubled, name_forms._typo, name_forms._two_changed):
         difference = compare(a, b)
         assert difference is None or (isinstance(difference, str) and a != b)
-    assert isinstance(names.odd_characters(a), list) and isinstance(names._places(a), bool)
+    assert isinstance(organ_name.odd_characters(a), list) and isinstance(organ_name._places(a), bool)
 
 
 @settings(max_examples=200, deadline=None)

@@ -16,7 +16,7 @@ from letterkit.importing import import_file
 from letterkit.project import open_project
 from letterkit.proof import RULES, Context
 from letterkit.proof import text as proof_text
-from letterkit.proof.missing import dictionary, shortened_words
+from letterkit.proof.dictionary import dictionary, shortened_words
 from letterkit.proof.text import prose
 
 from conftest import MINIMAL_DRAFT, PUBLISHED, SEED_TEXT, make_project
@@ -317,9 +317,10 @@ def test_texts_a_two_character_word_would_complete_are_left_alone_when_the_dicti
 
 def test_a_two_character_word_of_the_dictionary_written_in_each_clean_letter_loses_a_character(clean_paragraphs):
     """Generated: in each clean letter, up to four two-character words that are most of what one of
-    their characters writes (继续, 情况, 技术 …: missing._pair_heads) lose their other character at one
+    their characters writes (继续, 情况, 技术 …: lone._pair_heads) lose their other character at one
     place (a seeded choice); the dictionary alone finds a share of them, and nothing elsewhere."""
-    from letterkit.proof.missing import _pair_heads, rarely_alone
+    from letterkit.proof.lone import _pair_heads
+    from letterkit.proof.dictionary import rarely_alone
 
     heads = {word for words in _pair_heads().values() for word in words}
     alone = dictionary()[2]
@@ -360,7 +361,7 @@ def test_every_long_word_of_the_dictionary_less_an_inner_character_is_found_and_
     """Generated: 300 of jieba's words of five or six characters (a seeded sample of those whose
     shortened form is no word), each written in a plain sentence whole and with one inner character
     taken out: found when shortened, whole never reported."""
-    from letterkit.proof.missing import longer_words
+    from letterkit.proof.dictionary import longer_words
 
     pairs = sorted((key, word) for key, words in longer_words().items() for word in words.split())
     rng = random.Random(13)
@@ -387,7 +388,8 @@ def test_a_member_named_in_the_prose_is_no_lost_character(surname, word, shape):
 
 # -- round 4: the glossary of government-work compounds (letterkit/data/terms.txt) -----------------
 
-from letterkit.proof.missing import glossary, glossary_index, glossary_losses, letter_compounds  # noqa: E402
+from letterkit.proof.glossary import glossary, glossary_index, glossary_losses  # noqa: E402
+from letterkit.proof.shortened import letter_compounds  # noqa: E402
 
 FRAMES = ["今年，{}工作取得实效。", "我局将继续抓好{}，确保落实。", "全区已有{}12处。"]
 
@@ -565,13 +567,13 @@ def test_correct_letters_with_a_compound_and_a_shorter_run_are_left_alone(paragr
 
 def test_findings_remembered_between_runs_are_forgotten_when_the_glossary_changes(tmp_path, monkeypatch):
     """A new terms.txt (a letterkit upgrade) must not answer from findings remembered under the old one."""
-    from letterkit.proof import missing, remember
+    from letterkit.proof import glossary, remember
 
     versions = []
     for text in ("留守儿童\n", "留守儿童\n健身步道\n"):
         terms = tmp_path / f"terms{len(versions)}.txt"
         terms.write_text(text, encoding="utf-8")
-        monkeypatch.setattr(missing, "TERMS_FILE", str(terms))
+        monkeypatch.setattr(glossary, "TERMS_FILE", str(terms))
         remember._version.cache_clear()
         versions.append(remember._version())
     remember._version.cache_clear()

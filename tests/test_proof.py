@@ -418,7 +418,7 @@ def _organ_names() -> list[str]:
 
 
 def test_the_published_letters_organ_names_are_made_of_words_and_a_strange_character_is_not():
-    from letterkit.proof.names import odd_characters
+    from letterkit.proof.organ_name import odd_characters
 
     names = _organ_names()
     assert len(names) >= 15 and all(odd_characters(name) == [] for name in names), \

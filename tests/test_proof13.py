@@ -320,7 +320,8 @@ def test_phrases_of_the_published_letters_written_again_with_a_character_lost_ar
     import yaml
 
     from letterkit.importing import import_file
-    from letterkit.proof.missing import NO_LOSS, dictionary, shortened_phrases
+    from letterkit.proof.dictionary import NO_LOSS, dictionary
+    from letterkit.proof.shortened import shortened_phrases
     from letterkit.proof.text import prose
 
     from conftest import PUBLISHED, SEED_TEXT
@@ -421,6 +422,6 @@ def test_money_per_head_and_a_hundredth_are_no_figure_written_wrong(tmp_path, te
 
 @pytest.mark.parametrize("name", ["祁源县大数据管理局", "某县融媒体中心"])
 def test_modern_organ_words_are_words(name):
-    from letterkit.proof.names import odd_characters
+    from letterkit.proof.organ_name import odd_characters
 
     assert odd_characters(name) == []

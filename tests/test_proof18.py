@@ -16,7 +16,7 @@ import random
 import pytest
 
 from letterkit import proof
-from letterkit.proof import missing
+from letterkit.proof import glossary
 from letterkit.proof.registry import Context
 
 
@@ -44,14 +44,14 @@ PLACES = ["冶力关游客服务中心", "城南污水处理厂", "县人民医�
 def shortened(phrase: str) -> list[tuple[str, str]]:
     """(the phrase less one character it may lose, that character) as phrases.txt reads it, leaving out the
     short forms that are right on their own (全覆盖) — the glossary index says which."""
-    index = missing.glossary_index(missing.glossary())
+    index = glossary.glossary_index(glossary.glossary())
     return sorted({(short, ch) for entries in index.values() for short, term, ch, _ in entries if term == phrase})
 
 
 def test_the_whole_phrases_are_read_at_their_inner_characters():
     assert ("投入用", "使") in shortened("投入使用") and ("投使用", "入") in shortened("投入使用")
     assert ("全面盖", "覆") in shortened("全面覆盖") and ("全覆盖", "面") not in shortened("全面覆盖")
-    assert missing.phrase_losses()["投入使用"] == (1, 2)  # 投入 + 使用 and 投入使用 both read: merged
+    assert glossary.phrase_losses()["投入使用"] == (1, 2)  # 投入 + 使用 and 投入使用 both read: merged
 
 
 @pytest.mark.parametrize("phrase", WHOLE)

@@ -13,7 +13,7 @@ import pytest
 
 from letterkit import proof
 from letterkit.checkrun import check_paths
-from letterkit.proof import missing, repetition, typeset
+from letterkit.proof import glossary, repetition, typeset
 from letterkit.proof.registry import Context
 from letterkit.project import open_project
 
@@ -43,16 +43,16 @@ def phrase_cases():
     """(phrase, what is left when one character it may lose is taken out) for every phrase of
     phrases.txt that the glossary's index holds (not when that is a word of jieba's or a term, or starts
     with a particle or a place's last character: then nothing can be said)."""
-    phrases = missing.phrase_losses()
-    return sorted((term, short) for entries in missing.glossary_index(missing.glossary()).values()
+    phrases = glossary.phrase_losses()
+    return sorted((term, short) for entries in glossary.glossary_index(glossary.glossary()).values()
                   for short, term, _, k in entries if k in phrases.get(term, ()))
 
 
 def test_the_phrase_list_is_read_and_sizeable():
-    phrases = missing.phrase_losses()
+    phrases = glossary.phrase_losses()
     assert len(phrases) >= 150 and {"进一步完善", "投入运行", "运行维护", "改造老旧小区", "一体化净水", "嵌入式养老"} <= set(phrases)
     assert phrases["进一步完善"] == (1, 2) and phrases["运行维护"] == (1, 2)  # a head's characters; a phrase's inner ones
-    assert set(phrases) <= set(missing.glossary())
+    assert set(phrases) <= set(glossary.glossary())
 
 
 def test_every_phrase_less_a_character_is_reported_with_the_whole_phrase():
@@ -60,13 +60,13 @@ def test_every_phrase_less_a_character_is_reported_with_the_whole_phrase():
     assert len(cases) >= 200
     pairs = set(cases)  # 运维护: 运行维护 or 运营维护, either named
     missed = [short for phrase, short in cases
-              if not any(found[2] == short and (found[3], short) in pairs for found in missing.glossary_losses([PHRASE_FRAME.format(short)]))]
+              if not any(found[2] == short and (found[3], short) in pairs for found in glossary.glossary_losses([PHRASE_FRAME.format(short)]))]
     assert not missed, missed
 
 
 @pytest.mark.parametrize("frame", [PHRASE_FRAME, "今年以来，全县{}，群众满意。", "（一）{}。"])
 def test_every_phrase_written_whole_is_quiet(frame):
-    loud = [phrase for phrase in missing.phrase_losses() if missing.glossary_losses([frame.format(phrase)])]
+    loud = [phrase for phrase in glossary.phrase_losses() if glossary.glossary_losses([frame.format(phrase)])]
     assert not loud, loud
 
 

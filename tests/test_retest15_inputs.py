@@ -132,7 +132,7 @@ def test_a_planted_jieba_cache_changes_nothing(tmp_path):
             os.chmod(shared / "jieba.cache", 0o644)
         env = {"TMPDIR": str(shared), "XDG_CACHE_HOME": str(tmp_path / f"cache{planted}")}
         check = run(root, "check", "drafts/d.yaml", env=env)
-        code = ("from letterkit import titles; from letterkit.proof.missing import dictionary;"
+        code = ("from letterkit import titles; from letterkit.proof.dictionary import dictionary;"
                 f"print(titles.words({LONG_TITLE!r})); print(len(dictionary()[0]));"
                 "import jieba; print(jieba.dt.tmp_dir)")
         segmented = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,

@@ -109,7 +109,7 @@ def _place_homophone(c):
                 if sounds:
                     k = next(k for k in range(len(once)) if once[k] != often[k])
                     if words is None:
-                        from .missing import dictionary
+                        from .dictionary import dictionary
 
                         words = dictionary()[1]
                     at = offset + k
@@ -176,7 +176,7 @@ def place_variants(data):
                 if not (same_facility or counted) or (other + end, once + end) in reported:
                     continue  # each pair once: two spellings before one facility are one finding
                 if words is None:
-                    from .missing import dictionary
+                    from .dictionary import dictionary
 
                     words = dictionary()[1]
                 if any(words.get(place[j:], 0) >= COMMON for place in (once + end, other + end) for j in range(k, size)):

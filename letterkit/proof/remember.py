@@ -24,10 +24,10 @@ _new: dict = {}  # findings worked out in this process since taken() last asked 
 @lru_cache(maxsize=1)
 def _version() -> str:
     """A digest of the rules' own code and lost-character's glossary: a changed rule never reads an old finding."""
-    from . import missing
+    from . import glossary
 
     digest = hashlib.sha1()
-    for module in sorted(Path(__file__).parent.glob("*.py")) + [Path(missing.TERMS_FILE), Path(missing.PHRASES_FILE)]:
+    for module in sorted(Path(__file__).parent.glob("*.py")) + [Path(glossary.TERMS_FILE), Path(glossary.PHRASES_FILE)]:
         digest.update(module.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -179,7 +179,7 @@ def _word_typed_twice(text: str) -> list[tuple[int, str]]:
     said step by step (一个一个, 一年一年)."""
     if not WORD_TWICE.search(text):
         return []
-    from .missing import dictionary
+    from .dictionary import dictionary
 
     pairs, counts, _ = dictionary()
     return [(m.start() + 2, m.group(1)) for m in WORD_TWICE.finditer(text)
@@ -196,7 +196,7 @@ def _reads_as_two(text: str, at: int) -> bool:
     second (有的的确, 和和谐社会)."""
     if text[at] not in PARTICLES:
         return False
-    from .missing import dictionary
+    from .dictionary import dictionary
 
     words = dictionary()[1]
     # a word that ends with the first and is not the tail of a crossing reading (决定|将将: 定将 is no word here)
@@ -232,7 +232,7 @@ def _reduplicated(t: str, i: int, words) -> bool:
 def _read_as_pair(t: str, i: int) -> bool:
     """Whether the likeliest segmentation by jieba's counts of the few characters around (i, i+1) reads the
     pair as one word."""
-    from .missing import _segment
+    from .dictionary import _segment
 
     start = max(0, i - 4)
     return (i - start, i - start + 2) in _segment(t[start:i + 6])
@@ -278,7 +278,7 @@ def doubled_in_no_word(text: str) -> list[int]:
     one word followed by the start of the next (工作|作风)."""
     if not TWO_HAN.search(text):
         return []
-    from .missing import dictionary
+    from .dictionary import dictionary
 
     words = dictionary()[1]
     found = []
@@ -323,7 +323,7 @@ def _after_suo(t: str, i: int, words: dict) -> bool:
 @lru_cache(maxsize=1)
 def _glossary_words() -> frozenset:
     """letterkit's glossary (terms.txt, phrases.txt) as a set: words jieba lacks (出厂水, 末梢水)."""
-    from .missing import glossary
+    from .glossary import glossary
 
     return frozenset(glossary())
 
@@ -348,7 +348,7 @@ def doubled_across_words(text: str) -> list[tuple[int, float]]:
     numerals; 为为期……的 (为 with its object)."""
     if not TWO_HAN.search(text):
         return []
-    from .missing import dictionary
+    from .dictionary import dictionary
 
     words = dictionary()[1]
     found = []
@@ -404,7 +404,7 @@ def _sureness(gain: float) -> str:
 def _word_edges() -> tuple[frozenset, frozenset]:
     """The first two and last two characters of jieba's words of three or four characters (卒中 of 脑卒中):
     words in their own right that the dictionary lists only inside longer ones."""
-    from .missing import dictionary
+    from .dictionary import dictionary
 
     longer = [w for w in dictionary()[1] if len(w) >= 3]
     return frozenset(w[:2] for w in longer), frozenset(w[-2:] for w in longer)
@@ -440,7 +440,7 @@ def _likeliest(run: str) -> float:
     not know counts once)."""
     import math
 
-    from .missing import dictionary, shortened_words
+    from .dictionary import dictionary, shortened_words
 
     words, (singles, log_total, _) = dictionary()[1], shortened_words()
     best = [0.0] + [-1e18] * len(run)
