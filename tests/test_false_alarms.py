@@ -45,7 +45,9 @@ VERDICTS = {
     "08": {"book-title-comma": (3, REAL, "》、《"),
            "lost-character": (2, REAL, "您提出的关《关于…: a stray 关; 给出的健 where the copy is cut off")},
     "09": {"title-guanyu-dui": (1, REAL, "关于对 (style)")},
-    "12": {"kind-word": (1, REAL, "16号议案 in a 建议 reply")},
+    "12": {"kind-word": (1, REAL, "16号议案 in a 建议 reply"),
+           "quoted-title-mismatch": (1, REAL, "the title quotes 《关于君山区钱粮湖镇公交车线路的建设》, the opening "
+                                     "《关于开通区钱粮湖镇公交车线路的建议》")},
     "18": {"title-guanyu-dui": (1, REAL, "关于对"), "quote-pairs": (1, REAL, "三区三线” without its opening mark"),
            "number-brackets": (1, REAL, "﹝2022﹞")},
     "seed": {code: (n, REAL, "the seed's slips (tests/test_proof.py SEED_SLIPS)") for code, n in {

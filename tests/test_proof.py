@@ -88,6 +88,7 @@ CASES = [
     ("addressee-role", with_text("按照代表的建议，加强巡查。"), with_text("按照委员的建议，我局代表区政府加强巡查。")),
     ("you-plural", with_text("感谢您们的关心。"), with_text("感谢各位的关心。")),
     ("plural-to-one", with_text("感谢各位委员的关心。"), with_text("感谢各位委员的关心。").replace("name: 张三", "name: 张三、李四")),
+    ("proposal-mismatch", with_title("关于区政协五届六次会议第21号提案的答复"), with_title("关于区政协五届六次会议第12号提案的答复")),
     ("session-body", MINIMAL_DRAFT.replace("  title: 关于加强校园安全的提案", "  title: 关于加强校园安全的提案\n  session: 区人大五届六次会议"),
      MINIMAL_DRAFT.replace("  title: 关于加强校园安全的提案", "  title: 关于加强校园安全的提案\n  session: 区政协五届六次会议")),
     ("empty-form-field", MINIMAL_DRAFT.replace("  - 下一步，我局将继续做好相关工作。", "  - 下一步，我局将继续做好相关工作。\n  - 单位负责人："),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..proof.reference import ids_agree, read, titles_agree
 from .notes import Note, Recognised
 
 def _kind(title: str, opening: str, found: dict, out: Recognised) -> str | None:
@@ -81,6 +82,7 @@ def read_proposal(found: dict, out: Recognised) -> None:
     if session:
         proposal["session"] = session
     found["proposal"] = proposal
+    _disagreeing(found, out, title, opening, proposal)
     for name, value in (("id", ident), ("title", subject)):
         if value is None:
             out.notes.append(Note(found.get("title", found.get("opening", (None,)))[0], "import-proposal",
@@ -126,3 +128,26 @@ def _joint_reply(found: dict, out: Recognised, ident: str | None, subject: str |
         others = "、".join([f"第{i}号" for i in ids if i != ident] + [f"《{t}》" for t in titles if _bare(t) != _bare(subject or "")])
         out.notes.append(Note(lines[0], "import-joint-reply", f"这封信合并答复几件提案/建议，草稿只能写一件：proposal 写了第一件"
                               f"（{ident or '无'}），其余没有写进草稿：{others}", "核对 proposal；其余各件的编号和标题记在办理台账里"))
+
+
+def _disagreeing(found: dict, out: Recognised, title: str, opening: str, proposal: dict) -> None:
+    """The title line and the opening naming the proposal two ways (第45号 / 第54号, 十一届一次 / 十一届二次
+    会议, 《A》 / 《B》): one of them is a slip of the letter.  The draft keeps what it read first (the
+    title's), and a warning at the opening's line quotes both; check's proposal-mismatch and
+    quoted-title-mismatch point at the same place in the draft."""
+    if not title or not opening:
+        return
+    head, said = read(title), read(opening, whole=False)
+    told = []
+    ids, other_ids = [v for v, _ in head.ids], [v for v, _ in said.ids]
+    if not ids_agree(ids, other_ids):
+        told.append((f"标题写第{'、'.join(ids)}号，开头语写第{'、'.join(other_ids)}号", f"proposal.id 按标题写作 {proposal['id']}"))
+    if head.session and said.session and head.session[0] != said.session[0]:
+        told.append((f"标题的会议是“{head.session[1]}”，开头语是“{said.session[1]}”",
+                     f"proposal.session 写作“{proposal.get('session', head.session[1])}”"))
+    if head.titles and said.titles and not any(titles_agree(a, b) for a, _ in head.titles for b, _ in said.titles):
+        told.append((f"标题引《{head.titles[0][0]}》，开头语引《{said.titles[0][0]}》",
+                     f"proposal.title 写作“{proposal['title']}”"))
+    for what, kept in told:
+        out.notes.append(Note(found["opening"][0], "import-proposal-mismatch", f"{what}：同一件提案/建议写成两样；{kept}",
+                              "核对原件（交办单），改正写错的一处"))

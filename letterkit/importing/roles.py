@@ -233,9 +233,18 @@ def title_category(title: str) -> tuple[str, str | None]:
     return (title[:m.start()] + title[m.end():]).strip(), code
 
 
+# 表示感谢, 表示衷心感谢, 表示诚挚的谢意, 致以由衷的感谢
+GRATEFUL = r"(?:衷心|诚挚|真诚|由衷|深深)?的?(?:感谢|谢意)"
+# a clause about the member's part in the work (…得到您的大力支持, 您的建议对…很有帮助), then we thank: the
+# first clause must name the member (您, 你们, 贵…, not 宝贵) so a measure's "…，表示感谢" to another unit is not taken
+THANKED = rf"[^。！？]{{0,30}}?(?:您|你们|(?<!宝)贵)[^。！？]{{0,30}}?[，,]\s*(?:我们|我局|我委|我办|在此)?\s*谨?(?:表示|致以){GRATEFUL}"
+
+
 def closing_start() -> re.Pattern:
     """A closing paragraph's start: a formula, maybe after the addressee named again (周博委员，感谢…)."""
     words = "|".join(map(re.escape, sorted(vocabulary()["closing_starts"], key=len, reverse=True)))
-    return re.compile(rf"(?:[\u4e00-\u9fff、]{{2,20}}(?:委员|代表|同志)[，,]\s*)?(?:{words}|请.{{0,12}}(?:批评指正|继续关注|多提)|对(?:您|你们|贵)[^。！？]{{0,30}}?表示(?:衷心的|诚挚的)?(?:感谢|谢意)"
+    return re.compile(rf"(?:[\u4e00-\u9fff、]{{2,20}}(?:委员|代表|同志)[，,]\s*)?(?:{words}|请.{{0,12}}(?:批评指正|继续关注|多提)|对(?:您|你们|贵)[^。！？]{{0,30}}?表示{GRATEFUL}"
                       # 您这一提案对…具有重要意义，再次感谢您对…的关心和支持: the thanks after a clause about the proposal
-                      rf"|(?:您|你们|贵)[^。！？]{{0,40}}?[，,]\s*(?:再次|衷心|非常|十分)?感谢(?:您|你们|贵))")
+                      rf"|(?:您|你们|贵)[^。！？]{{0,40}}?[，,]\s*(?:再次|衷心|非常|十分)?感谢(?:您|你们|贵)"
+                      # 本件建议的办理得到您的大力支持，我们表示衷心感谢: a clause naming the member's part, then the thanks
+                      rf"|{THANKED})")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .form import texts
+from .reference import read
 from .registry import Finding, rule
 
 HAND_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[（(]\d+[）)])")
@@ -66,8 +67,13 @@ def _quoted_titles(c):
         if found is None:
             continue
         path, value = found
+        # the quotes standing where a reply names its proposal (您提出的《X》（第54号）收悉): compared however
+        # unlike proposal.title they are, unless one of them is it (a joint reply quotes two proposals)
+        named = [quoted for quoted, _ in read(value, whole=kind == "title").titles]
+        named = [] if any(_same_title(quoted, want, c.draft.proposal.kind or "") for quoted in named) else named
         for quoted in _quoted(value):
-            if "关于" in quoted and not _same_title(quoted, want, c.draft.proposal.kind or "") and (want in quoted or quoted in want or quoted[:6] == want[:6]):
+            if "关于" in quoted and not _same_title(quoted, want, c.draft.proposal.kind or "") and \
+                    (want in quoted or quoted in want or quoted[:6] == want[:6] or quoted in named):
                 yield Finding(path if kind == "title" else ("opening",) if "opening" in c.data else ("template",),
                               f"引用的标题“{quoted[:20]}…”与 proposal.title 不一致", f"改为“{want}”")
 
