@@ -69,7 +69,8 @@ def _date_month(c):
       "写法（“县卫生健康局”，后面紧跟标点、“将、已、要”或“牵头、负责、会同、办理、答复”这类机关做事的词时才报）。"
       "署名整个少了末字时由 signature-organ 报，这里不重复。“全区卫生健康工作”“纳入全区卫生健康“十四五”规划”是一个地方的"
       "工作领域（前面是“全”，或后面是工作、规划、事业、领域、系统等），不报；后面接成更长的机关名称（“县自然资源和规划局”）"
-      "由 name-variant 报。",
+      "由 name-variant 报；署名或正文接着另一个机关末尾的词（“汇川区卫生健康委员会”之于“区卫生健康局”）是另一种名称，"
+      "由 signature-organ、name-variant 报。",
       "（版头…住房和城乡建设局）…住房和城乡建设将继续推进", "…住房和城乡建设局将继续推进")
 def _organ(c):
     names = [n for n in (get(c.data, ("organ", "name")), get(c.data, ("organ", "short_name"))) if isinstance(n, str)]
@@ -104,7 +105,10 @@ AGENT_VERBS = set("牵头 负责 会同 联合 组织 印发 制定 出台 召�
 # 全区卫生健康工作, 纳入全区卫生健康“十四五”规划: a place's field of work, not its office cut short
 FIELD_OF_WORK = re.compile(r"(?:[“\"][^”\"]{1,8}[”\"])?(?:工作|规划|事业|领域|系统|行业|战线|体系|方面|发展|水平|状况|服务)")
 # 县自然资源和规划局 against 县自然资源局: another (longer) body's name, name-variant's to compare, not a lost 局
-LONGER = re.compile(r"和?[\u4e00-\u9fff]{1,4}?(?:局|委员会|办公室|中心)")
+# 汇川区卫生健康委员会 against 区卫生健康局: the cut name goes on into another last word of a body (委员会, 委), another
+# name of the body (name-variant's, or signature-organ's on the signature), no name short of its last character;
+# 委托, 委派 are verbs after a cut name (区卫生健康委托第三方)
+LONGER = re.compile(r"(?:和?[\u4e00-\u9fff]{1,4}?)?(?:局|委员会|委(?![托派])|办公室|中心)")
 
 
 def _field_or_longer(text: str, start: int, end: int) -> bool:

@@ -62,6 +62,9 @@ def _one_sound_apart(a: str, b: str) -> tuple[str, str] | None:
     return (x, y) if NAME.fullmatch(x + y) and not FUNCTION & {x, y} and _reading(x) == _reading(y) else None
 
 
+# a name written once each way is told by jieba's dictionary when one spelling is a word of it this common (芙蓉 755,
+# 黎明 1433) and the other none: rarer entries (锦秀 3) are too often the slip itself
+NAMED_WORD = 50
 COMMON = 1000  # jieba's count of a common word (农村 11478, 城乡 2316); a place's (台山 86, 龙湾 39) is less
 
 
@@ -77,7 +80,7 @@ def _two_words(place: str, k: int, size: int, words) -> bool:
 @rule("place-homophone", "warning", "names", "同一地名全信写法一致，不要有一处换成同音字",
       "“黎坪景区”写了四次，有一处写成“犁坪景区”：拼音输入时选错了同音字，读者会以为是另一处地方。"
       "只看景区、公园、村、镇、路、河、山这类地名末尾的词前两三个字，一种写法在信里出现两次以上、另一种只出现一次，"
-      "而且差的那个字读音相同（按 pypinyin，不计声调）时才报。把握一般：两处确实不同而同音的地名也会报，所以是警告。",
+      "而且差的那个字读音相同（按 pypinyin，不计声调）时才报；两种写法各写一次时，一种是 jieba 词典里的词（“芙蓉街道”，词频 50 以上）、另一种不成词（“芙容街道”），报不成词的那处。把握一般：两处确实不同而同音的地名也会报，所以是警告。",
       "黎坪景区完成游客中心改造……举办首届黎坪冰雪节……完善犁坪景区标识系统",
       "黎坪景区完成游客中心改造……举办首届黎坪冰雪节……完善黎坪景区标识系统")
 def _place_homophone(c):
@@ -105,6 +108,14 @@ def _place_homophone(c):
                 # a school or a clinic named once each way is one place too (蓝田中心小学 … 兰田中心小学): the later
                 # spelling is reported
                 ahead = times(often) >= 2 or (end in UNIQUE and times(often) == 1 and whole.index(often + end) < whole.index(once + end))
+                if not ahead and times(often) == 1 and often != once:
+                    # 芙蓉街道 … 芙容街道, each once: the spelling that is a word of jieba's (芙蓉) is the place's, the
+                    # other, no word at all, the input method's wrong candidate — the dictionary breaks the tie
+                    if words is None:
+                        from .dictionary import dictionary
+
+                        words = dictionary()[1]
+                    ahead = words.get(often, 0) >= NAMED_WORD and once not in words
                 sounds = _one_sound_apart(often, once) if ahead else None
                 if sounds:
                     k = next(k for k in range(len(once)) if once[k] != often[k])
@@ -116,7 +127,8 @@ def _place_homophone(c):
                     if (path, at) in reported or _two_words(once + end, k, len(once), words):
                         break
                     reported.add((path, at))
-                    yield Finding(path, f"“{once}{end}”的“{once}”与信里写了 {whole.count(often)} 次的“{often}”差一个同音字"
+                    told = f"写了 {whole.count(often)} 次" if whole.count(often) >= 2 or end in UNIQUE else "成词"
+                    yield Finding(path, f"“{once}{end}”的“{once}”与信里{told}的“{often}”差一个同音字"
                                         f"（“{sounds[1]}”与“{sounds[0]}”），可能写错了字", "核对地名，全文统一", offset)
                     break
 
@@ -181,7 +193,9 @@ def place_variants(data):
                     words = dictionary()[1]
                 if any(words.get(place[j:], 0) >= COMMON for place in (once + end, other + end) for j in range(k, size)):
                     continue  # 村公路 beside 村道路, 建农村 beside 建设村: words ending the run (公路, 农村), no place's name
-                reported.add((once + end, other + end))
+                if (path, offset + size) in reported:
+                    break  # 陈老港村: its two-character name (老港) reported, not its three-character one again
+                reported.update(((once + end, other + end), (path, offset + size)))
                 yield path, offset, once, end, other, whole.count(other + end), "".join(sorted(same_facility))[:6]
                 break
 
@@ -254,3 +268,80 @@ def _person_homophone(c):
         reported.add((path, at + k))
         yield Finding(path, f"“{name}”与信里的“{keep[3]}”只差一个同音字（“{name[k]}”与“{keep[3][k]}”），"
                             "像是同一个人的名字写错了", f"核对姓名，全文统一为正确的写法", at)
+
+
+# -- a repeated proper name written once with one character changed, no homophone (陈老巷历史文化街区 twice …
+# 陈老港街区): name-variant reports it --
+
+# the last words a proper name stands before: places (PLACE_END), a historic quarter, an association, a centre
+NAME_TAIL = re.compile(f"(?=(街区|协会|商会|学会|合作社|中心|{PLACE_END}))")  # the longer first: 街区, not 街
+# levels and a place's kind are levels.py's (黄花镇, 黄花乡); siblings, numerals and particles tell two names apart
+LEVEL_CHARS = set("省市县区州镇乡村街")
+DESCRIPTOR = re.compile(f"[{CJK}]{{0,4}}?(?:街区|协会|商会|学会|合作社|中心|{PLACE_END})")
+
+
+def repeated_name_variants(data):
+    """(path, offset, name written once, its last word, the name written twice or more, how often) for each
+    name of three characters right before a name's last word (陈老港 of 陈老港街区), written once, that differs in
+    one character from a name written two times or more (陈老巷, in 陈老巷历史文化街区), the other standing before a
+    name's last word too, at most four characters after it (历史文化).  Not the first character (在王庄村 … 到王庄村:
+    a word before the name), no sibling's, numeral's, level's or particle's character, no homophone
+    (place-homophone's), neither spelling with the changed character in a common word (农村 … 建设村: no names),
+    and the two not in one clause (陈老巷村、陈老港村: a list of two places)."""
+    texts = prose(data)
+    whole = "\n".join(text for _, text in texts)
+    words, reported = None, set()
+    for path, text in texts:
+        for end, tail in _tails(text):
+            once = text[end - 3:end]
+            if once in reported or whole.count(once) != 1:
+                continue
+            for k in (1, 2):
+                for other in _one_changed(whole, once, k):
+                    x, y = once[k], other[k]
+                    if {x, y} & (SIBLINGS | FUNCTION) or set(other) & LEVEL_CHARS or whole.count(other) < 2 \
+                            or _reading(x) == _reading(y) or not _names_something(whole, other):
+                        continue
+                    if words is None:
+                        from .dictionary import dictionary
+
+                        words = dictionary()[1]
+                    if words.get(once[:k], 0) >= COMMON or _two_words(once + tail, k, 3, words) \
+                            or _two_words(other + "□", k, 3, words) \
+                            or any(once in clause and other in clause for clause in re.split("[，。；：！？]", text)):
+                        continue  # 文化进景区 … 文化旅游: a common word (文化) and another after it, no name; 延伸线路
+                    reported.add(once)
+                    yield path, end - 3, once, tail, other, whole.count(other)
+                    break
+                if once in reported:
+                    break
+
+
+@per_text
+def _tails(text: str):
+    """(offset, last word) of each name's last word in the paragraph with three Chinese characters before it, no
+    level's character among them (六郎镇官巷: 郎镇官 runs across a town), the last word not inside a longer one
+    that starts before it (丹霞古村: 村 inside 古村, whose name is 丹霞)."""
+    found = [(m.start(), m.group(1)) for m in NAME_TAIL.finditer(text)]
+    inside = {k for start, longer in found for k in range(start + 1, start + len(longer))}
+    for end, tail in found:
+        if end >= 3 and end not in inside and NAME.fullmatch(text[end - 3:end]) and not set(text[end - 3:end]) & LEVEL_CHARS:
+            yield end, tail
+
+
+def _one_changed(whole: str, name: str, k: int) -> set[str]:
+    """The strings of the letter that are the name with its character at k changed to another Chinese one."""
+    found, head, rest = set(), name[:k], name[k + 1:]
+    at = whole.find(head)
+    while at >= 0:
+        other = whole[at:at + len(name)]
+        if len(other) == len(name) and other[k + 1:] == rest and other[k] != name[k] and NAME.fullmatch(other[k]):
+            found.add(other)
+        at = whole.find(head, at + 1)
+    return found
+
+
+def _names_something(whole: str, name: str) -> bool:
+    """Whether the name stands, somewhere in the letter, before a name's last word, with at most four characters
+    between (陈老巷历史文化街区, 陈老巷街区): a proper name, not a run of common words."""
+    return any(DESCRIPTOR.match(whole, m.end()) for m in re.finditer(re.escape(name), whole))

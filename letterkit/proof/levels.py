@@ -19,6 +19,10 @@ GENERIC = set("城镇 城乡 乡镇 村镇 小镇 集镇 家乡 故乡 老乡 �
 NOT_IN_NAME = set("省市县区镇乡村街道在该本全各此每其的和与及等到从对向由为是个所有")
 AFTER_NOT_PLACE = set("村亲愁贤土情音化")  # 乡村, 乡亲, 城镇化: the suffix begins another word
 BODY_LEVELS = re.compile(f"(?=([省市县区])([{CJK}]{{2,4}}?)(局|厅|委(?!员)))")
+# words before 区/县/市 that make the place another level: 自治区 is a province's (its 厅 is right), 自治县 a
+# county's, 特别行政区, 直辖市 and 地级市 others again — the body of 自治区 is no 区's one named two ways
+LEVEL_BEFORE = {"自治": "自治", "行政": "行政", "直辖": "直辖", "地级": "地级", "县级": "县级"}
+PROVINCIAL = {"省", "自治区", "行政区", "直辖市"}  # whose departments are 厅
 NOT_BEFORE_PLACE = set("城超都社园景小街片校营门菜集股夜上")  # 城市, 社区, 园区: no level of government
 SCHOOL_LEVELS = re.compile(f"(?=([{CJK}]{{2}})(小学|中学|初中|高中|幼儿园))")
 CLAUSE = re.compile("[^，。；：！？《》（）“”()]+")
@@ -85,12 +89,16 @@ def _bodies(data, paragraphs):
             if match.start() and text[match.start() - 1] in NOT_BEFORE_PLACE or set(field) & set("省市县区镇乡街") \
                     or not re.fullmatch(f"[{CJK}]+", field):
                 continue
-            mentions[(place, field)][place + field + level].append((number, match.start()))
+            # 自治区水利厅: a region's department (厅 is right there), no 区's; 自治州, 自治县, 特别行政区 likewise
+            # hold the level in the words before the place's character, which belong to it
+            before = LEVEL_BEFORE.get(text[max(0, match.start() - 2):match.start()], "")
+            place = before + place
+            mentions[(place, field)][place + field + level].append((number, match.start() - len(before)))
     for (place, field), forms in mentions.items():
         if len(forms) < 2:
             continue
         levels = {form[-1]: form for form in forms}
-        if "厅" in levels and place != "省":
+        if "厅" in levels and place not in PROVINCIAL:
             wrong = levels["厅"]  # 厅 is a province's: 市商务厅 beside 市商务局
         else:  # 区发改局 and 区发改委: the form written fewer times, of those the later one
             wrong = min(forms, key=lambda form: (len(forms[form]), -max(p[0] if p[0] is not None else -1 for p in forms[form])))
@@ -100,7 +108,7 @@ def _bodies(data, paragraphs):
             continue
         number, at = placed[0]
         path, text = paragraphs[number]
-        note = "（厅是省级机构）" if wrong.endswith("厅") and place != "省" else ""
+        note = "（厅是省级机构）" if wrong.endswith("厅") and place not in PROVINCIAL else ""
         yield path, at, f"“{wrong}”与本信别处的“{others[0]}”只差机构级别的字{note}，像是同一机构的两种写法", \
             "核对这个机构的全称，全文统一"
 

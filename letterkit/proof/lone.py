@@ -134,6 +134,20 @@ def pair_repair(text: str, at: int) -> str | None:
     return best[1] if best else None
 
 
+# the last character of a place's name other than an administrative one (范罗山, 弋江路, 团结湖): a hill, a water, a road
+PLACE_TAILS = set("山河湖江岭峰岛湾港桥路街巷道园")
+LIST_MARKS = set("、，：和与及在")
+
+
+def _listed_place(text: str, at: int) -> bool:
+    """Whether text[at] begins an item of a list that names a place (弋江路、范罗山等5个街道): two to four characters
+    after a list mark, ending with a place's last character, followed by 、 or 等 — a name, no word's remnant."""
+    if at and text[at - 1] not in LIST_MARKS:
+        return False
+    return any(text[at + k - 1] in PLACE_TAILS and text[at + k:at + k + 1] in ("、", "等")
+               for k in (2, 3, 4) if at + k < len(text))
+
+
 _paragraphs: dict = {}  # sentence → _paragraph's answer for it: the letters of one office share many sentences
 MEMOS.append(_paragraphs)
 RARELY_ALONE = 0.2  # without the same neighbours: a character that is a word alone in under a fifth of its uses
@@ -147,6 +161,7 @@ OPENERS = set("现经并另均即特兹分逐按每各全非原致自拟防副�
 GONE_TO = {"社区", "小区", "校园", "学校", "农村", "乡村", "村组", "企业", "家庭", "机关", "园区", "景区", "医院",
            "工地", "市场", "课堂", "基层", "单位", "网格", "楼栋", "商场", "车间", "工厂", "军营", "寺庙", "田间"}
 ROAD_PARTS = {"片区", "社区", "街道", "沿线", "一带", "两侧", "以东", "以西", "以南", "以北", "路口", "路段", "周边", "附近", "沿街"}
+PLACE_PARTS = {"社区", "小区", "街道", "片区", "大街", "大道", "新村"}  # what a place's direction stands before
 SOME = set("点些批部块份笔")  # 一点, 一批, 一部分: how much a verb before them does
 SUFFIXES = set("员感度")  # what makes a noun of the word before it, beside NAME_ENDS: 护路员, 获得感, 匹配度
 DOCUMENT_NUMBER = re.compile(f"[{CJK}]{{0,4}}[〔［\\[﹝【]")
@@ -218,6 +233,10 @@ def _may_have_lost(t: str, i: int) -> bool:
         return False
     if nxt in "”》）" and t[i - 2:i] in dictionary()[1]:
         return False
+    if ch in "东西南北" and (t[i + 1:i + 3] in PLACE_PARTS or t[i + 1:i + 2] in PLACE_TAILS):
+        return False  # 劲松北社区, 人民东路, 团结湖北里: a direction inside a place's name, no 湖北's remnant
+    if _listed_place(t, i):
+        return False  # 弋江路、范罗山等: the first character of a place's name in a list, no 范围's remnant
     if ch in "路街巷" and t[i + 1:i + 3] in ROAD_PARTS:  # 西城路片区, 人民路沿线: a road's name and a part of town
         return False
     if ch in "进入到" and t[i + 1:i + 3] in GONE_TO:  # 排水管理进小区, 送法进校园: where a campaign goes

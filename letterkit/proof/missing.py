@@ -47,6 +47,19 @@ def usual_short(written: str, whole: str) -> bool:
 NOUN_ENDS = set("量率额值数")
 
 
+# a school by its one character after a word that describes it (优质校, 薄弱校, 示范校): the usual short form of the word
+# with 学校, unless the letter writes that form in full too (then the short one may be a slip).  Not 园: 地质园 is more
+# often 地质公园 less 公 than a kindergarten (公办园)
+KIND_SHORT = {"校": "学校"}
+
+
+def _kind_short(text: str, at: int, letter: str) -> bool:
+    """Whether text[at] is a school's one-character kind after a two-character word (以优质校带动新建校), the letter
+    writing no word + 学校 in full."""
+    whole = KIND_SHORT.get(text[at])
+    return bool(whole) and at >= 2 and text[at - 2:at] in dictionary()[1] and text[at - 2:at] + whole not in letter
+
+
 def _said_of_word(text: str, at: int) -> bool:
     """Whether text[at] is an adjective or a noun's last character after a word of the dictionary (压力|大。,
     探访|量在): it ends the phrase, it is not what is left of another word (力量, 较大)."""
@@ -57,6 +70,8 @@ def _said_of_word(text: str, at: int) -> bool:
       "按 jieba 自带词典（带词频）：一个字跟左右邻字都不成词，又很少单独成词（“养老构3家”的“构”、“意见和建。”的“建”），"
       "而补回一个字就成常用词、本信别处也写了这个词（“机构”“建议”），多半是改稿时漏了字——“可能”（别处在同样的邻字之间"
       "写全了，或这个字在 jieba 的词频里单独成词不到五分之一）。"
+      "“优质校”“特色校”这样一个词加“校”的常用简称（本信没有写“优质学校”时）、列举里地名的头一个字"
+      "（“弋江路、范罗山等”）、地名里的方位字（“劲松北社区”“人民东路”）不报。"
       "人名地名、简称（卫健委、医联体、快检）、数字后的量词（3家）、顿号隔开的单字（政、产、学、研）、“建得成”、"
       "文号（江津府办发〔）、引号里名称的头一个字、集…于一体不报；这个字在本信别处也单独出现就不报。"
       "另一种：五字以上的短语比本信别处的写法只少中间一个字（“日照料中心”与“日间照料中心”，“公共技术服务台”与"
@@ -94,8 +109,10 @@ def _lost(c):
     terms = project_terms(c.data)
     covered = written_terms(texts, terms)  # 物联网, 线上线下, 负总责: a glossary term written whole leaves nothing alone
     covered |= _quoted_names(texts)  # “黄牛贷”, “服务基层行”, “强基层、建机制”: a product's or campaign's own words
+    letter = "\n".join(texts)
     for index, at, ch, whole, sure in lost_characters(texts):
-        if (index, at) in reported or (index, at) in covered or _said_of_word(texts[index], at):
+        if (index, at) in reported or (index, at) in covered or _said_of_word(texts[index], at) \
+                or _kind_short(texts[index], at, letter):
             continue
         if sure is None:
             from_dictionary.append((index, at, ch, whole))
@@ -129,7 +146,8 @@ def _lost(c):
     inner = inner_losses(texts)
     for index, at, ch, word in inner + [found for found in from_dictionary if not any(
             i == found[0] and abs(k - found[1]) <= 3 for i, k, _, _ in inner)]:
-        if any((index, k) in reported for k in range(at - 3, at + 1)) or (index, at) in covered:
+        if any((index, k) in reported for k in range(at - 3, at + 1)) or (index, at) in covered \
+                or _kind_short(texts[index], at, letter):
             continue
         text = texts[index]
         quoted = text[max(0, at - 4):at + 5]

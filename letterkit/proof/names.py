@@ -61,9 +61,39 @@ def _mentions(text: str):
       "同一个并列里的两处（“东山镇、东山乡”“东湖小学、东湖中学”）、镇里的村和镇政府、卫生院、城镇乡镇这样的常用词、"
       "不同地方的两级机关（“省商务厅”与“市商务局”）不报。同一类设施的两级（词表里的“居家养老服务中心”“社区卫生服务站”："
       "服务中心与服务站）不报。"
+      "写了两次以上的名称（末尾的词前三个字，如“陈老巷历史文化街区”的“陈老巷”）有一处换了一个字（“陈老港街区”，不同音）也报："
+      "不是头一个字，换的不是东西南北、上下、新老、大小、前后、数字、省市县区镇乡村街这类字，两种写法里换的字都不跟邻字成常用词"
+      "（“延伸线路”），前面的字不是常用词（“文化进景区”与“文化旅游”），两处不在同一分句里并列（“陈老巷村、陈老港村”）。"
+      "本机关所在地的另一个“……局”与本机关名称有同一个表示业务的词、又不是本机关名称的简称（本机关“区绿化和市容管理局”，"
+      "正文“区园林绿化局”）也报；“管理”“服务”“资源”“社会”这类很多机关都有的词不算。“自治区水利厅”是自治区的厅，"
+      "不与“区水利局”比级别。"
       "把握一般：两个不同机构恰好只差一两个字时也会报，所以是警告。",
       "深港科技创新合作区……深港创新合作区", "深港科技创新合作区……深港科技创新合作区（或“合作区”）")
 def _names(c):
+    said = []
+    for finding in _name_forms_found(c):
+        said.append(finding)
+        yield finding
+    # two checks read last: a name (or the organ's) already reported another way is not reported again
+    from .homophones import repeated_name_variants
+    from .own_name import other_own_names
+
+    def told(path, start, end) -> bool:
+        """Whether a finding above points into text[start:end] or just before it (a quote starts up to four
+        characters before the difference, _quote)."""
+        return any(f.path == path and f.offset is not None and start - 4 <= f.offset < end for f in said)
+
+    for path, offset, mention, organ in other_own_names(c.data):
+        if not told(path, offset, offset + len(mention)):
+            yield Finding(path, f"“{mention}”与本机关“{organ}”同一地方、同管一项工作，像是把本机关的名称写错了",
+                          "核对本机关的全称或规范简称，全文统一", offset)
+    for path, offset, once, end, other, often in repeated_name_variants(c.data):
+        if not told(path, offset, offset + len(once) + len(end)):
+            yield Finding(path, f"“{once}{end}”的“{once}”与信里写了 {often} 次的“{other}”只差一个字，"
+                                "像是同一名称的两种写法", "核对名称，全文统一", offset)
+
+
+def _name_forms_found(c):
     seen: dict[str, list[str]] = {}  # by the last three characters: variants share at least those
     kinds: dict[str, list[str]] = {}  # names by their last character and by the two before their last word
     reported = set()

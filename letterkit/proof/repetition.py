@@ -90,6 +90,7 @@ DOUBLED = re.compile(r"(的|了|和|与|及|在|对|把|被|将|并|从|向|于|
       "一个词连着一个虚词（“目的的手段”“有的的确”“现在在推进”）不报，--fix 也不动。"
       "“已”“正在”后的叠字动词（“已转转我局”）报：叠用的动词（看看、转转）表示尝试，不跟“已”“正在”；叠用的副词、名词（已渐渐、已层层）不报。"
       "两个词在一个字上相接（道路|路面）不报，除非少写一个读起来通顺得多（“进行行规范”）。“蒙医医院”“藏医医院”不报。"
+      "列举里整项就是一个字写两遍的名称（“美团、滴滴等平台”）不报。"
       "词表里的词以这个字结尾、后面的词以它开头（“出厂水|水质”“末梢水|水质”）和“所提|提案”不报。"
       "顿号、“和”“由”后的级别字接以它开头的机构名（“、市市场监督管理局”“和区区域协调发展中心”）不报。",
       "进一步一步加强管理的的要求", "进一步加强管理的要求")
@@ -284,8 +285,9 @@ def doubled_in_no_word(text: str) -> list[int]:
     found = []
     for match in TWO_HAN.finditer(text):
         i, t = match.start(), text
-        if _reads_as_two(t, i) or t[i] in NUMERALS or _reduplicated(t, i, words) or _after_suo(t, i, words):
-            continue  # 二〇二二年: a year in numerals; 事事有回音: an AA word; 所提|提案
+        if _reads_as_two(t, i) or t[i] in NUMERALS or _reduplicated(t, i, words) or _after_suo(t, i, words) \
+                or _listed_name(t, i, words):
+            continue  # 二〇二二年: a year in numerals; 事事有回音: an AA word; 所提|提案; 美团、陌陌等
         joined = t[:i + 1] + t[i + 2:]  # one of the two taken out
         across = max((words.get(joined[a:b], 0) for a in range(max(0, i - 3), i + 1)
                       for b in range(max(a + 3, i + 2), min(len(joined), i + 4) + 1)), default=0)
@@ -360,7 +362,7 @@ def doubled_across_words(text: str) -> list[tuple[int, float]]:
             or _inside_word(t[i - 1:i + 1], "end")  # 卒中|中心: 卒中 is in the dictionary as 脑卒中
         starts = any(_claims(words, t[i + 1:b]) for b in (i + 3, i + 4, i + 5) if b <= len(t))
         after_number = before.isdigit()
-        if ch in NUMERALS or _reduplicated(t, i, words) or _after_suo(t, i, words) \
+        if ch in NUMERALS or _reduplicated(t, i, words) or _after_suo(t, i, words) or _listed_name(t, i, words) \
                 or (ch in MEASURE_WORDS and not (after_number or ends)) \
                 or (ch in MEASURE_WORDS and before in ONE):
             continue  # 批批抽检, 一道道, 一件件: a measure word said twice means "every"; 5条条, 街道道内 are slips
@@ -382,6 +384,19 @@ def doubled_across_words(text: str) -> list[tuple[int, float]]:
         if gain >= (PARTICLE_GAIN if ch in PARTICLES or after_number else ACROSS_GAIN):
             found.append((i, gain))
     return found
+
+
+# a list of names (美团、滴滴等平台; 滴滴、美团): an item that is one character said twice is a name of its own
+# (滴滴, 陌陌, 当当), no character typed twice — a slip doubles a character inside a longer item (培训、就就业等)
+ITEM_BEFORE = set("、，：（“和与及同")
+ITEM_AFTER = set("、，。；）”和与及等")
+
+
+def _listed_name(t: str, i: int, words) -> bool:
+    """Whether the pair at (i, i+1) is a whole item of a list, another item beside it across a 、: the item begins
+    after a mark or after a character it makes no word with (联合滴滴、美团; 加强强、 is 加强 typed long)."""
+    before, after = t[i - 1:i] if i else "", t[i + 2:i + 3]
+    return (before in ITEM_BEFORE or t[i - 1:i + 1] not in words) and after in ITEM_AFTER and "、" in (before, after)
 
 
 LEVELS = set("省市县区")
