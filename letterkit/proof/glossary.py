@@ -11,7 +11,7 @@ from itertools import compress, count
 from operator import add
 
 from . import text as text_module
-from .dictionary import FUNCTION, NAME_ENDS, RUN, _bounded, _by_sentence, dictionary
+from .dictionary import FUNCTION, NAME_ENDS, RUN, _bounded, _by_sentence, _segment, dictionary
 from .text import CJK, MEMOS
 
 TERMS_FILE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "terms.txt")
@@ -142,9 +142,11 @@ def _glossary_sentence(text: str, terms: tuple, index: dict) -> list[tuple[int, 
             if not text.startswith(short, at) or any(known_at <= at < known_at + len(s) for known_at, s, _, _ in known):
                 continue
             if _inside_term(text, at, len(short), terms, at + k) or not _bounded(text, at, len(short)) \
-                    or words.get(text[at - 1:at + 1], 0) >= JOINED or at and text[at - 1:at + 1] in _heads(terms):
-                continue  # its first character makes a word with the one before it: 在建|工地 (not 公司|运维护: 司运 is rare),
-                # or begins a term as it does there: 截污|管网 (截污纳管) is no 污水管网 less 水
+                    or words.get(text[at - 1:at + 1], 0) >= JOINED and not _word_ends_before(text, at) \
+                    or at and text[at - 1:at + 1] in _heads(terms):
+                continue  # its first character makes a word with the one before it: 在建|工地 (not 公司|运维护: 司运 is rare;
+                # nor 老年人|家医生, where the one before ends a longer word), or begins a term as it does there: 截污|管网
+                # (截污纳管) is no 污水管网 less 水
             known.append((at, short, term, ch))
     if len(_glossary_memo) >= text_module.MOST_TEXTS:
         _glossary_memo.clear()
@@ -153,6 +155,13 @@ def _glossary_sentence(text: str, terms: tuple, index: dict) -> list[tuple[int, 
 
 
 JOINED = 20  # a word of jieba's this frequent made by a shortened phrase's first character and the one before
+
+
+def _word_ends_before(text: str, at: int) -> bool:
+    """Whether jieba's segmentation ends a word of three characters or more right before text[at] (老年人|家医生签约率):
+    the character before belongs to that word, so the word it would make with text[at] (人家) is no reading there."""
+    lo = max(0, at - 6)
+    return any(end == at - lo and end - start >= 3 for start, end in _segment(text[lo:at + 4]))
 
 
 @lru_cache(maxsize=8)
@@ -168,13 +177,22 @@ def _inside_term(text: str, at: int, size: int, terms: tuple, gap: int | None = 
     wholly on one side of the gap, where the character was lost (嵌入养老服务中心: 养老服务中心 is
     written in 嵌入式养老服务中心 too)."""
     gap = at if gap is None else gap
-    for term in terms:
-        start = text.find(term, max(0, at - len(term) + 1))
-        while 0 <= start < at + size:
-            if (start < at or start + len(term) > at + size) and not (start >= gap or start + len(term) <= gap):
+    heads, longest = _all_heads(terms)  # the terms that start where one could: not every term searched (thousands)
+    for start in range(max(0, at - longest + 1), at + size):
+        for term in heads.get(text[start:start + 2], ()) + heads.get(text[start], ()):
+            if text.startswith(term, start) and (start < at or start + len(term) > at + size) \
+                    and not (start >= gap or start + len(term) <= gap):
                 return True
-            start = text.find(term, start + 1)
     return False
+
+
+@lru_cache(maxsize=8)
+def _all_heads(terms: tuple[str, ...]) -> tuple[dict[str, tuple[str, ...]], int]:
+    """Every term by its first two characters (a term of one, by it), and the longest term's length."""
+    heads: dict[str, list] = {}
+    for term in terms:
+        heads.setdefault(term[:2], []).append(term)
+    return {head: tuple(found) for head, found in heads.items()}, max(map(len, terms), default=0)
 
 
 def written_terms(texts: list[str], terms: tuple[str, ...]) -> set[tuple[int, int]]:
