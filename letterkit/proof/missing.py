@@ -37,6 +37,12 @@ USUAL_SHORT = (("中心学校", "中心校"), ("完全小学", "完小"), ("职�
                ("卫生学校", "卫校"), ("职业学校", "职校"))
 
 
+def _school_short(written: str, whole: str, lost: str) -> bool:
+    """民办校, 优质校, 寄宿制校: a term's 学校 written 校 is how schools are called, not a lost character —
+    the glossary alone says nothing here (the letter writing 民办学校 elsewhere is other evidence)."""
+    return lost == "学" and whole.endswith("学校") and written.endswith("校")
+
+
 def usual_short(written: str, whole: str) -> bool:
     """Whether `written` is `whole` in a usual short form (乡镇中心校 for 乡镇中心学校)."""
     return any(whole.endswith(long) and written.endswith(short) and whole[:-len(long)].endswith(written[:-len(short)])
@@ -138,6 +144,7 @@ def _lost(c):
     # a glossary term names the whole word where the letter says nothing (留守童 → 留守儿童): before the
     # dictionary's guesses at the same place (控辍学 is no 控制)
     glossed = [found for found in glossary_losses(texts, terms) if not usual_short(found[2], found[3])
+               and not _school_short(found[2], found[3], found[4])
                and not any((found[0], k) in reported for k in range(found[1], found[1] + len(found[2])))]
     for index, at, written, term, ch in glossed:
         reported.update((index, k) for k in range(at, at + len(written)))
