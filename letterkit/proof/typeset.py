@@ -80,9 +80,10 @@ def _width(space: str) -> int:
 def _paragraph_indent(texts) -> int:
     """How far the letter's own paragraphs are indented: a page that starts every paragraph with two
     full-width spaces (首行缩进 copied as text) indents its headings the same, which is no slip.  The
-    widest indent a third of the prose lines share; 0 when most are not indented."""
+    widest indent a third of the prose lines share (sentences ending in a mark: a page's title and its
+    furniture are flush whatever the letter does); 0 when most are not indented."""
     widths = [_width(text[:len(text) - len(text.lstrip(" \t\u3000"))]) for text in texts
-              if len(re.findall(r"[\u4e00-\u9fff]", text)) >= 10]
+              if len(re.findall(r"[\u4e00-\u9fff]", text)) >= 10 and re.search(r"[。；！？：:”）]\s*$", text)]
     shared = [w for w in set(widths) if 3 * widths.count(w) >= len(widths)]
     return max(shared, default=0)
 
