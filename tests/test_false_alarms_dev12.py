@@ -22,9 +22,9 @@ DEV12 = PUBLISHED / "dev12"
 # letter → {code: findings}, all real (their planted slips); letters not listed raise nothing counted
 REAL = {
     "551": {'count-referred': 1, 'doubled-character': 1},
-    "552": {'addressee-role': 1},
+    "552": {'addressee-role': 1, 'doubled-character': 1},
     "554": {'half-width-punctuation': 1, 'lost-character': 1},
-    "555": {'name-variant': 1, 'place-homophone': 1, 'unit-subject': 1},
+    "555": {'name-variant': 1, 'place-homophone': 1, 'range-two-ways': 1, 'unit-subject': 1},
     "556": {'number-precision': 1, 'signature-organ': 1, 'you-plural': 1},
     "557": {'kind-word': 1, 'quoted-title-mismatch': 1},
     "559": {'count-restated': 1},
@@ -42,7 +42,7 @@ REAL = {
     "577": {'number-precision': 1, 'quantity-magnitude': 1, 'quoted-title-mismatch': 1},
     "578": {'proposal-mismatch': 1, 'signature-organ': 1},
     "579": {'unit-misfit': 1},
-    "580": {'lost-character': 1, 'you-plural': 1},
+    "580": {'lost-character': 1, 'range-two-ways': 1, 'you-plural': 1},
     "582": {'count-restated': 1, 'kind-word': 1},
     "583": {'addressee-role': 1, 'doubled-character': 1},
     "584": {'parts-sum': 1, 'place-homophone': 1, 'quantity-magnitude': 1},

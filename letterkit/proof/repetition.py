@@ -270,6 +270,15 @@ def _word_before(t: str, i: int, words) -> bool:
     return words.get(t[i - 2:i], 0) > (words.get(t[i - 3:i - 1], 0) if i >= 3 else 0)
 
 
+NUMERAL_WORD = 1000  # 进一步 (jieba counts it tens of thousands of times); 到一对 (做到一一对应) is no word
+
+
+def _numeral_word_broken(t: str, i: int, words: dict) -> bool:
+    """进一一步: a numeral doubled inside a common word of three (进一步), which the numeral said twice as
+    an adverb (一一对应, 逐一核查) never makes with its neighbours."""
+    return 1 <= i and i + 2 < len(t) and words.get(t[i - 1] + t[i] + t[i + 2], 0) >= NUMERAL_WORD
+
+
 def doubled_in_no_word(text: str) -> list[int]:
     """Where a character stands twice in a row (at, at+1) and jieba's dictionary says one is too many:
     taking one out leaves a word of three characters or more across the join, commoner than the words
@@ -285,8 +294,8 @@ def doubled_in_no_word(text: str) -> list[int]:
     found = []
     for match in TWO_HAN.finditer(text):
         i, t = match.start(), text
-        if _reads_as_two(t, i) or t[i] in NUMERALS or _reduplicated(t, i, words) or _after_suo(t, i, words) \
-                or _listed_name(t, i, words):
+        if _reads_as_two(t, i) or (t[i] in NUMERALS and not _numeral_word_broken(t, i, words)) \
+                or _reduplicated(t, i, words) or _after_suo(t, i, words) or _listed_name(t, i, words):
             continue  # 二〇二二年: a year in numerals; 事事有回音: an AA word; 所提|提案; 美团、陌陌等
         joined = t[:i + 1] + t[i + 2:]  # one of the two taken out
         across = max((words.get(joined[a:b], 0) for a in range(max(0, i - 3), i + 1)
@@ -528,13 +537,36 @@ ORDINAL_IS = re.compile(f"(?:^|(?<=[，。；：、！？\\s]))([{ORDINALS}])是
 
 
 @rule("repeated-ordinal", "warning", "repetition", "“一是、二是、三是”依次排列，不重号、不跳号",
-      "同一段里“一是……二是……二是……”：序数重了或跳了，多是改稿时增删了一条而没有改号。只看句首（标点之后）的“一是”“二是”……，"
-      "从“一是”起依次排列时才查，误报很少。",
+      "同一段里“一是……二是……二是……”，或一段一条、各段依次以“一是”“二是”……开头而重了跳了：序数重了或跳了，"
+      "多是改稿时增删了一条而没有改号。只看句首（标点之后）的“一是”“二是”……，从“一是”起依次排列时才查，误报很少。",
       "一是完善线路；二是发展民宿；二是开展节会活动。", "一是完善线路；二是发展民宿；三是开展节会活动。")
 def _ordinals(c):
-    for path, text in prose(c.data):
+    run = []  # consecutive paragraphs each led by one 一是/二是…: the items of one list, a paragraph each
+    for path, text in prose(c.data) + [((), "")]:
         for message, hint, offset in _ordinals_in(text) if "是" in text else ():
             yield Finding(path, message, hint, offset)
+        lead = ORDINAL_IS.match(text.lstrip())
+        if lead and len(ORDINAL_IS.findall(text)) == 1:
+            run.append((path, lead, len(text) - len(text.lstrip())))
+            continue
+        yield from _run_out_of_order(run)
+        run = [(path, lead, len(text) - len(text.lstrip()))] if lead else []
+
+
+def _run_out_of_order(run):
+    """The first paragraph of a run led by 一是, 二是 … whose ordinal is not the next (一是…二是…三是…三是:
+    an item added or taken out in editing, its number not changed)."""
+    if len(run) < 2 or run[0][1].group(1) != "一":
+        return
+    for (_, before, _), (path, match, indent) in zip(run, run[1:]):
+        want = ORDINALS.index(before.group(1)) + 1
+        if want >= len(ORDINALS):
+            return
+        if match.group(1) != ORDINALS[want]:
+            what = "重了" if match.group(1) == before.group(1) else "跳了号"
+            yield Finding(path, f"上一段的“{before.group()}”之后，这一段又是“{match.group()}”，序数{what}",
+                          f"改为“{ORDINALS[want]}是”", indent + match.start())
+            return
 
 
 @per_text

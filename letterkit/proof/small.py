@@ -56,13 +56,16 @@ def _phone_dash(c):
 
 
 RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*([-—–～~－至])\s*((?:19|20)\d{2})(?!\d)")
+# a span of a few units (3-5年, 3至5年, 1～2次): one way of joining the ends for each unit in a letter
+SPAN = re.compile(r"(?<![\d.年])(\d{1,3})\s*([-—–～~－至到])\s*(\d{1,3})\s*(个月|个工作日|年|天|日|周|次|小时|分钟|人|名|家|所|个)(?![\d])")
 
 
 @rule("range-two-ways", "warning", "small", "年份范围全文用一种连接号",
-      "“2016-2030”与“2016—2018年”并见：GB/T 15834 的范围用“—”（或“～”），同一封信里只用一种。", "2016-2030年……2016—2018年",
+      "“2016-2030”与“2016—2018年”并见：GB/T 15834 的范围用“—”（或“～”），同一封信里只用一种；"
+      "几年、几天、几次这样的范围（“3-5年”与“3至5年”）同一个单位也只用一种写法。", "2016-2030年……2016—2018年",
       "2016—2030年……2016—2018年")
 def _ranges(c):
-    first = None
+    first, spans = None, {}
     for path, text in prose(c.data):
         for match in RANGE.finditer(text):
             mark = match.group(2)
@@ -70,6 +73,15 @@ def _ranges(c):
                 first = mark
             elif mark != first:
                 yield Finding(path, f"“{match.group()}”用“{mark}”，前文的年份范围用“{first}”", f"统一用“{first}”",
+                              match.start(2))
+        for match in SPAN.finditer(text):
+            mark, unit = match.group(2), match.group(4)
+            if int(match.group(1)) >= int(match.group(3)) or (mark == "到" and spans.get(unit) == "至") \
+                    or (mark == "至" and spans.get(unit) == "到"):
+                continue  # no span (10-1号 is an address); 至 and 到 are both words, read alike
+            said = spans.setdefault(unit, mark)
+            if mark != said:
+                yield Finding(path, f"“{match.group()}”用“{mark}”，前文的“{unit}”的范围用“{said}”", f"统一用“{said}”",
                               match.start(2))
 
 
