@@ -33,8 +33,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_time import synthetic_project  # noqa: E402
 
 TARGET_DRAFTS, TARGET_WALL, TARGET_CPU = 1000, 5.0, 10.0  # issue 13, on a 2-core machine
-# the last figures measured (README, 性能, 冷检查, round 17): the machine shared, load 8.8
-LAST_MEASURED = "round 17 (2026-12-02, load 8.8): cold 26.0 s CPU, 51.3 s wall; rules 20.6 ms a draft (before: 43.1 s CPU at load 7)"
+# the last figures measured (README, 性能, 冷检查, round 19): the machine shared, load 2–2.5
+LAST_MEASURED = ("round 19 (2026-12-03, load 2.2-2.5): cold 16.9 s CPU, 11.1 s wall, rules 12.3 ms a draft "
+                 "(before, same hour: 26.8 s CPU, 15.5 s wall, 21.9 ms); --distinct 38.9 s CPU (before 42.3 s)")
 
 
 def timed(folder: Path, cache: Path, *paths: str, today: str = "2026-06-01", jobs: int | None = None) -> tuple[float, float, str]:

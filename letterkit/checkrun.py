@@ -148,9 +148,9 @@ def _check_many(todo: list, project, jobs: int | None):
 
     remember.load()  # read once, shared by the workers
     if not set(WORD_RULES) <= set(project.check_disabled):  # jieba's words: read once here, shared by the workers
-        from .proof.dictionary import rarely_alone
+        from .proof.missing import prepare
 
-        rarely_alone()
+        prepare()
     gc.freeze()  # what is loaded now (jieba's words above all) is never scanned again, nor copied into a worker by a scan
     _PROJECT[:] = [project]
     size = max(1, min(25, len(todo) // (jobs * 4)))  # small enough that no worker idles at the end

@@ -22,7 +22,7 @@ from hypothesis import given, settings, strategies as st
 
 from letterkit.checkrun import check_paths
 from letterkit.project import open_project
-from letterkit.proof import dictionary, glossary, name_forms, names, quantities, shortened
+from letterkit.proof import dictionary, glossary, name_forms, names, quantities, shortened, text as proof_text
 from letterkit.proof.text import prose
 
 from conftest import MINIMAL_DRAFT, SEED_TEXT, make_project
@@ -197,3 +197,111 @@ def test_prose_of_the_draft_checked_is_read_not_the_last_one():
     assert [t for _, t in prose(one)] == ["项目总投资约3.2亿元。"]
     assert [t for _, t in prose(other)] == ["新建停车位600个。"]
     assert quantities._restated(one) == [] == quantities._restated(other)
+
+
+# -- round 19: what one paragraph holds, kept for the next letter that has it ------------------------------
+
+@st.composite
+def letters_with_edges(draw) -> list[str]:
+    """letters(), with empty paragraphs and paragraphs of one or two characters among them: the line breaks
+    around them are where a letter put together from its paragraphs could differ from the letter read whole."""
+    letter = draw(letters())
+    for _ in range(draw(st.integers(0, 3))):
+        letter.insert(draw(st.integers(0, len(letter))), draw(st.sampled_from(["", "建", "步道", "健身", "。"])))
+    return letter
+
+
+def fresh_and_again(function, paragraphs):
+    """function's answer with nothing remembered, then asked twice more (the paragraphs met before)."""
+    proof_text.forget()
+    return [function(list(paragraphs)) for _ in range(3)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(letters_with_edges())
+def test_letter_compounds_put_together_from_paragraphs_met_before_finds_the_same(paragraphs):
+    """The first time a letter's paragraphs are read in the letter at once; once met, from each paragraph's pairs,
+    threes and joins, the line breaks read in the letter (_letter_joins): both as the enumeration before."""
+    expected = compounds_enumerated_as_before(paragraphs)
+    assert fresh_and_again(shortened.letter_compounds, paragraphs) == [expected] * 3
+
+
+def test_a_letter_of_paragraphs_met_before_is_put_together_from_them():
+    """The comparison above reads both ways: a new letter in one read, no threes; met, with the letter's threes."""
+    paragraphs = ["沿溪新建健身步道12公里。", "", "建", "我们将推进健步道建设。"]
+    letter = "\n".join(paragraphs)
+    starts = list(accumulate([0] + [len(text) + 1 for text in paragraphs[:-1]]))
+    proof_text.forget()
+    once, threes_once = shortened._letter_joins(paragraphs, letter, starts)
+    again, threes_again = shortened._letter_joins(paragraphs, letter, starts)
+    assert threes_once is None and threes_again == {letter[i:i + 3] for i in range(len(letter) - 2)}
+    assert once == again != []
+
+
+@settings(max_examples=100, deadline=None)
+@given(letters_with_edges())
+def test_the_families_remembered_by_paragraph_answer_as_when_asked_fresh(paragraphs):
+    from letterkit.proof import dictionary_losses, lone
+
+    for function in (lone.lost_characters, dictionary_losses.inner_losses, dictionary_losses.long_losses,
+                     dictionary_losses.idiom_losses, lambda texts: glossary.written_terms(texts, glossary.glossary())):
+        first, *again = fresh_and_again(function, paragraphs)
+        assert again == [first, first]
+
+
+def put_back_as_before(letter: str, t: str, i: int) -> list:
+    """lone._put_back before round 19: each look found in the letter by itself."""
+    words = dictionary.dictionary()[1]
+    found, seen = [], set()
+    for s in range(max(0, i - 2), i + 1):
+        for e in range(i + 1, min(len(t), s + 3) + 1):
+            for g in {i, i + 1} & set(range(s, e + 1)):
+                left, right = t[s:g], t[g:e]
+                anchor, after = (right, False) if g == i else (left, True)
+                p = letter.find(anchor)
+                while p >= 0:
+                    x = p + len(left) if after else p - 1
+                    word = letter[x - len(left):x + 1 + len(right)] if x >= len(left) else ""
+                    if word[:len(left)] == left and word[len(left) + 1:] == right and words.get(word, 0) >= 10 \
+                            and (word, s, e) not in seen:
+                        seen.add((word, s, e))
+                        found.append((word, s, e, words[word]))
+                    p = letter.find(anchor, p + 1)
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(letters_with_edges(), st.data())
+def test_putting_a_character_back_finds_the_words_it_found_before(paragraphs, data):
+    from letterkit.proof import lone
+
+    letter = "\n".join(paragraphs)
+    text = data.draw(st.sampled_from([t for t in paragraphs if t] or ["养老构3家"]))
+    at = data.draw(st.integers(0, len(text) - 1))
+    assert lone.KNOWN == 10
+    assert lone._put_back(letter, text, at) == put_back_as_before(letter, text, at)
+
+
+def test_putting_a_character_back_finds_the_letter_s_word():
+    from letterkit.proof import lone
+
+    letter = "全区现有养老机构12家。\n新建养老构3家。"
+    assert lone._put_back(letter, "新建养老构3家。", 4) == put_back_as_before(letter, "新建养老构3家。", 4) != []
+
+
+@settings(max_examples=100, deadline=None)
+@given(letters_with_edges(), st.sampled_from(["王二明", "李四华、张三", "陈一军", "符海燕"]))
+def test_the_people_a_draft_names_are_found_where_re_found_them(paragraphs, name):
+    """missing._people finds each name with str.find, one place after another, as re.finditer did."""
+    import re
+
+    from letterkit.proof import missing
+
+    texts = [f"{name}{text}{name[:2]}" for text in paragraphs] + [f"{name}委员提出的{text}" for text in paragraphs[:1]]
+    data = {"addressee": {"name": name}, "signer": "王二明王二明"}
+    people = {part for n in (name, "王二明王二明") for part in re.split(r"[、，,\s]+|等", n) if len(part) >= 2}
+    expected = {(index, k) for index, text in enumerate(texts) for person in people
+                for m in re.finditer(re.escape(person), text) for k in range(m.start(), m.end())}
+    expected |= {(index, k) for index, text in enumerate(texts) for m in missing.MEMBER.finditer(text)
+                 for k in range(m.start(), m.end())}
+    assert missing._people(data, texts) == expected

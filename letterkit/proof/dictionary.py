@@ -148,9 +148,22 @@ def _sentences(text: str) -> tuple:
     return tuple(text_module.sentences(text))
 
 
-def _by_sentence(text: str, function) -> tuple:
+def _by_sentence(text: str, function, memo: dict | None = None) -> tuple:
     """function's answer (lists of offsets, or of tuples starting with one) for each sentence of the
-    text, the offsets moved to the paragraph's; a sentence without a Chinese character holds nothing."""
+    text, the offsets moved to the paragraph's; a sentence without a Chinese character holds nothing.
+    With `memo` (the caller's, for this function alone), put together once per paragraph: the
+    letters of one office repeat whole paragraphs.  The answer is shared: never changed by a caller."""
+    if memo is None:
+        return _put_together(text, function)
+    known = memo.get(text)
+    if known is None:
+        if len(memo) >= text_module.MOST_TEXTS:
+            memo.clear()
+        known = memo[text] = _put_together(text, function)
+    return known
+
+
+def _put_together(text: str, function) -> tuple:
     parts = [(start, sentence) for start, sentence in _sentences(text) if RUN.search(sentence)]
     if len(parts) == 1 and parts[0][0] == 0:
         return function(parts[0][1])

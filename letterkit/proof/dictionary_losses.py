@@ -42,13 +42,18 @@ def inner_losses(paragraphs: list[str]) -> list[tuple[int, int, str, str]]:
 INNER_GAIN = -0.4  # log of how much less probable the repaired reading may be (clean letters: -0.63 the closest)
 INNER_GAIN_INSIDE = 1.5  # the lone character first or inside the word: more probable (clean: 后|继无人 0.99, 城|市公交 0.63)
 _inner_memo: dict = {}
-MEMOS.append(_inner_memo)
+_inner_paragraphs: dict = {}  # paragraph → _inner's answer, its sentences' put together
+MEMOS.extend((_inner_memo, _inner_paragraphs))
 
 
 def _inner(text: str) -> list[tuple[int, str, str, str]]:
     """inner_losses in one paragraph: (offset, the lone character, the word, the text it would repair),
     a sentence at a time (_paragraph)."""
-    return _by_sentence(text, lambda sentence: (_inner_sentence(sentence),))[0]
+    return _by_sentence(text, _inner_sentences, _inner_paragraphs)[0]
+
+
+def _inner_sentences(sentence: str) -> tuple[list]:
+    return (_inner_sentence(sentence),)
 
 
 def _inner_sentence(text: str) -> list[tuple[int, str, str, str]]:
@@ -131,13 +136,15 @@ def idiom_losses(paragraphs: list[str]) -> list[tuple[int, int, str, str, str]]:
     word, make no word with the characters either side (积极|争取 holds 极争取), and read far likelier with the
     idiom put back (IDIOM_GAIN) — 问题在 (问题所在) and 先后出 (先进后出) do not."""
     index = _idiom_index()
+    heads = _idiom_heads()
     pairs = dictionary()[0]
     found = []
     for number, text in enumerate(paragraphs):
         known = _idiom_memo.get(text)
         if known is None:
             known = []
-            for a in range(len(text) - 2):
+            # the two characters at a, looked up all at once: few begin an idiom less one
+            for a in compress(count(), map(heads.__contains__, map(add, text, text[1:]))):
                 idiom = index.get(text[a:a + 3])
                 if idiom is None or text[a - 1:a + 1] in pairs and a or text[a + 2:a + 4] in pairs or idiom in text[max(0, a - 1):a + 5]:
                     continue
@@ -168,6 +175,12 @@ def _idiom_index() -> dict:
     return index
 
 
+@lru_cache(maxsize=1)
+def _idiom_heads() -> frozenset:
+    """The first two characters of each of _idiom_index's keys."""
+    return frozenset(key[:2] for key in _idiom_index())
+
+
 def long_losses(paragraphs: list[str]) -> list[tuple[int, int, str, str]]:
     """(paragraph, offset, the dictionary word, what the letter writes) for four or five characters that
     are a word of five or six characters of jieba's dictionary less one inner character (可行研究报告:
@@ -176,14 +189,15 @@ def long_losses(paragraphs: list[str]) -> list[tuple[int, int, str, str]]:
     letter = "\n".join(paragraphs)
     found = []
     for index, text in enumerate(paragraphs):
-        for at, word, written in _by_sentence(text, lambda sentence: (_long_sentence(sentence),))[0]:
+        for at, word, written in _by_sentence(text, _long_sentences, _long_paragraphs)[0]:
             if letter.count(written) == 1:
                 found.append((index, at, word, written))
     return found
 
 
 _long_memo: dict = {}
-MEMOS.append(_long_memo)
+_long_paragraphs: dict = {}  # paragraph → long_losses' answer in it, its sentences' put together
+MEMOS.extend((_long_memo, _long_paragraphs))
 
 
 def _long_sentence(text: str) -> list[tuple[int, str, str]]:
@@ -203,6 +217,10 @@ def _long_sentence(text: str) -> list[tuple[int, str, str]]:
             _long_memo.clear()
         _long_memo[text] = known
     return known
+
+
+def _long_sentences(sentence: str) -> tuple[list]:
+    return (_long_sentence(sentence),)
 
 
 def _written_over(text: str, at: int, size: int, word: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
-from itertools import compress, count
+from itertools import compress, count, repeat
 from operator import add
 
 from . import text as text_module
@@ -198,14 +198,34 @@ def _all_heads(terms: tuple[str, ...]) -> tuple[dict[str, tuple[str, ...]], int]
 def written_terms(texts: list[str], terms: tuple[str, ...]) -> set[tuple[int, int]]:
     """(paragraph, offset) of every character inside a glossary term of three characters or more that the
     paragraph writes whole: the term says they make a word, whatever jieba's dictionary lacks."""
-    heads = _term_heads(terms)
+    if _terms_read[0] is not terms:
+        _terms_memo.clear()
+        _terms_read[0] = terms
     covered = set()
     for index, text in enumerate(texts):
-        for at in compress(count(), map(heads.__contains__, map(add, text, text[1:]))):
-            for term in heads[text[at:at + 2]]:
-                if text.startswith(term, at):
-                    covered.update((index, k) for k in range(at, at + len(term)))
+        offsets = _terms_memo.get(text)
+        if offsets is None:
+            if len(_terms_memo) >= text_module.MOST_TEXTS:
+                _terms_memo.clear()
+            offsets = _terms_memo[text] = _written_in(text, _term_heads(terms))
+        covered.update(zip(repeat(index), offsets))
     return covered
+
+
+_terms_memo: dict = {}  # paragraph → _written_in's answer, for the glossary it was read with
+MEMOS.append(_terms_memo)
+_terms_read = [None]  # that glossary
+
+
+def _written_in(text: str, heads: dict) -> tuple[int, ...]:
+    """The offsets of the characters of one paragraph inside a term it writes whole (written_terms); a
+    tuple, which the cycle collector stops walking."""
+    covered: list[int] = []
+    for at in compress(count(), map(heads.__contains__, map(add, text, text[1:]))):
+        for term in heads[text[at:at + 2]]:
+            if text.startswith(term, at):
+                covered += range(at, at + len(term))
+    return tuple(covered)
 
 
 @lru_cache(maxsize=8)

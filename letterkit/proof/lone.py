@@ -149,7 +149,8 @@ def _listed_place(text: str, at: int) -> bool:
 
 
 _paragraphs: dict = {}  # sentence → _paragraph's answer for it: the letters of one office share many sentences
-MEMOS.append(_paragraphs)
+_paragraph_memo: dict = {}  # paragraph → _paragraph's answer, its sentences' put together
+MEMOS.extend((_paragraphs, _paragraph_memo))
 RARELY_ALONE = 0.2  # without the same neighbours: a character that is a word alone in under a fifth of its uses
 COMMON = 1000  # a word put back without the same neighbours must be this frequent in jieba's counts
 KNOWN = 10  # and with them (八卦岭片区: 片区 is rarer)
@@ -172,7 +173,7 @@ def _paragraph(text: str) -> tuple[list, list]:
     partner; the same in whatever letter the paragraph stands (the letter's own evidence is weighed by
     lost_characters).  Worked out a sentence at a time, each sentence once: no word runs across 。 or
     ；, and the letters of one office repeat sentences inside paragraphs of their own."""
-    return _by_sentence(text, _sentence)
+    return _by_sentence(text, _sentence, _paragraph_memo)
 
 
 def _sentence(text: str) -> tuple[list, list]:
@@ -252,6 +253,10 @@ def _put_back(letter: str, t: str, i: int) -> list[tuple[str, int, int, int]]:
     for 日照料).  Looked for in the letter, where the evidence must be: no table of all words."""
     words = dictionary()[1]
     found, seen = [], set()
+    places, at = [], letter.find(t[i])  # where the letter writes t[i]: every look below holds it
+    while at >= 0:
+        places.append(at)
+        at = letter.find(t[i], at + 1)
     for s in range(max(0, i - 2), i + 1):
         for e in range(i + 1, min(len(t), s + 3) + 1):
             for g in {i, i + 1} & set(range(s, e + 1)):
@@ -259,13 +264,15 @@ def _put_back(letter: str, t: str, i: int) -> list[tuple[str, int, int, int]]:
                 # the side holding t[i] is looked for: a rare character, seldom in the letter (the other
                 # may be 的); the character put back stands after left, before right
                 anchor, after = (right, False) if g == i else (left, True)
-                p = letter.find(anchor)
-                while p >= 0:
+                held = 0 if g == i else i - s  # where t[i] stands in the anchor
+                for p in places:
+                    p -= held
+                    if p < 0 or not letter.startswith(anchor, p):
+                        continue
                     x = p + len(left) if after else p - 1
                     word = letter[x - len(left):x + 1 + len(right)] if x >= len(left) else ""
                     if word[:len(left)] == left and word[len(left) + 1:] == right and words.get(word, 0) >= KNOWN \
                             and (word, s, e) not in seen:
                         seen.add((word, s, e))
                         found.append((word, s, e, words[word]))
-                    p = letter.find(anchor, p + 1)
     return found

@@ -13,14 +13,15 @@ dictionary (jieba's tables), lone, dictionary_losses, shortened and glossary."""
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
-from .dictionary import adjectives, dictionary
-from .dictionary_losses import idiom_losses, inner_losses, long_losses
-from .glossary import glossary_losses, project_terms, written_terms
-from .lone import lost_characters
+from .dictionary import adjectives, dictionary, rarely_alone
+from .dictionary_losses import _idiom_heads, idiom_losses, inner_losses, long_losses
+from .glossary import glossary, glossary_index, glossary_losses, project_terms, written_terms
+from .lone import _pair_heads, lost_characters
 from .registry import Finding, rule
-from .shortened import letter_compounds, shortened_phrases
-from .text import prose
+from .shortened import _losable, letter_compounds, shortened_phrases
+from .text import per_text, prose
 
 _SHORT_QUOTE = re.compile(r"[“\"‘「]([^“”\"‘’「」，。；！？]{1,16})[”\"’」]")
 
@@ -170,11 +171,34 @@ def _people(data: dict, texts: list[str]) -> set[tuple[int, int]]:
     contact = data.get("contact") if isinstance(data, dict) else None
     names += [contact.get("name") if isinstance(contact, dict) else None, data.get("signer") if isinstance(data, dict) else None]
     people = {part for name in names if isinstance(name, str) for part in re.split(r"[、，,\s]+|等", name) if len(part) >= 2}
-    spans = {(index, k) for index, text in enumerate(texts) for name in people
-             for m in re.finditer(re.escape(name), text) for k in range(m.start(), m.end())}
-    # a member named in the prose (符海燕委员提出的…, 王敏、李强代表): a co-handling opinion has no addressee
-    return spans | {(index, k) for index, text in enumerate(texts) for m in MEMBER.finditer(text)
-                    for k in range(m.start(), m.end())}
+    spans = set()
+    for index, text in enumerate(texts):
+        for name in people:
+            at = text.find(name)
+            while at >= 0:  # each place the name is written, one after another (as re.finditer reads them)
+                spans.update(zip(repeat(index), range(at, at + len(name))))
+                at = text.find(name, at + len(name))
+        # a member named in the prose (符海燕委员提出的…, 王敏、李强代表): a co-handling opinion has no addressee
+        spans.update(zip(repeat(index), _members(text)))
+    return spans
+
+
+@per_text
+def _members(text: str):
+    """The offsets of the characters of the members one paragraph names (MEMBER)."""
+    for m in MEMBER.finditer(text):
+        yield from range(m.start(), m.end())
 
 
 MEMBER = re.compile(r"(?:^|(?<=[，。；：、“（\s])|(?<=尊敬的))[\u4e00-\u9fff]{2,3}(?=(?:等\d*[名位])?(?:委员|代表)|、[\u4e00-\u9fff]{2,3}(?:委员|代表))")
+
+
+def prepare() -> None:
+    """Build now what every draft's check reads and works out once (jieba's tables, the words most of a
+    character's pairs are, the idioms' heads, the glossary's index): workers forked next share it instead
+    of each building it (a few tenths of a second each)."""
+    rarely_alone()
+    _pair_heads()
+    _idiom_heads()
+    _losable()
+    glossary_index(glossary())

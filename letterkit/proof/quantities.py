@@ -158,8 +158,8 @@ def _restated_in(data):
     """Each quantity whose digits and unit an earlier one has, at another power of ten."""
     seen: dict[tuple, list] = {}
     for index, (path, text) in enumerate(prose(data)):
-        for offset, label, value, unit, digits, written, noun in quantities(text):
-            key, when = (unit, digits), _when(text, offset)
+        for (offset, label, value, unit, digits, written, noun), when, run in _quantities_read(text):
+            key = (unit, digits)
             for before_index, before_label, before_value, before_written, before_noun, before_run, before_when in seen.get(key, []):
                 # one label, or what is counted named the same before or after the number (公办学位12000个 …
                 # 新增1200个公办学位)
@@ -177,8 +177,16 @@ def _restated_in(data):
                             "when" if _same_doing(when, before_when) else
                             "label" if _alike(label, before_label) else "verb" if _one_verb(when, before_when) else "")
                         break
-            run = LABEL_RUN.search(text[max(0, offset - 12):offset]).group()  # quoted as written (此前新建的停车位)
             seen.setdefault(key, []).append((index, label, value, written, noun, run, when))
+
+
+@per_text
+def _quantities_read(text: str):
+    """Each quantity of one paragraph with its _when and the words before it as written (此前新建的停车位):
+    the same in any letter, read once per paragraph."""
+    for quantity in quantities(text):
+        offset = quantity[0]
+        yield quantity, _when(text, offset), LABEL_RUN.search(text[max(0, offset - 12):offset]).group()
 
 
 def _tail(label: str, before: str) -> int:
@@ -383,7 +391,7 @@ def _another_counter(c):
     more, the same two-character noun beside it, another counter (286个 … 286间 of 摊位)."""
     seen: dict[str, list] = {}  # number as written → (counter, nouns, as written, the run of the nouns)
     for path, text in prose(c.data):
-        for match in COUNTER.finditer(text) if any(ch.isdigit() for ch in text) else ():
+        for match in COUNTER.finditer(text) if any(map(str.isdigit, text)) else ():
             number, more, magnitude, counter = match.group(1), match.group(2) or "", match.group(3), match.group(4)
             written = number + more + magnitude
             if int(number) < 10 or _significant(number) < 2:

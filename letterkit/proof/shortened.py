@@ -204,10 +204,10 @@ def letter_compounds(paragraphs: list[str]) -> list[tuple[int, int, str, str, st
     (区人才服务中心) loses no inner character and is never read."""
     pairs, words, _ = dictionary()
     letter = "\n".join(paragraphs)
-    bigrams = set(map(add, letter, letter[1:]))
-    places: dict[str, list[int]] = {}  # a join → where the letter writes it, found when first asked (few are)
     starts = list(accumulate([0] + [len(text) + 1 for text in paragraphs[:-1]]))
+    places: dict[str, list[int]] = {}  # a join → where the letter writes it, found when first asked (few are)
     found, seen, failed, counts = [], set(), set(), {}
+    size = len(letter)
 
     def times(text: str) -> int:  # letter.count, once per string: a long letter repeats its phrases
         if text not in counts:
@@ -216,22 +216,32 @@ def letter_compounds(paragraphs: list[str]) -> list[tuple[int, int, str, str, st
 
     # letter[p - 1] + letter[p + 1]: what is left around letter[p] taken out, written elsewhere too, and
     # letter[p] a Chinese character that may be lost (no particle)
-    for p in compress(count(1), map(and_, map(bigrams.__contains__, map(add, letter, letter[2:])), map(_losable().__contains__, letter[1:]))):
-        x, join = letter[p], letter[p - 1] + letter[p + 1]
-        paired = letter[p - 1:p + 1] in pairs or letter[p:p + 2] in pairs
-        if join not in places:
-            places[join] = list(_occurrences(letter, join))
+    candidates, threes = _letter_joins(paragraphs, letter, starts)
+    for p, join in candidates:
         before, after = letter[p - 2:p - 1], letter[p + 2:p + 3]
-        if not any(before and q and letter[q - 1] == before or after and letter[q + 2:q + 3] == after for q in places[join]):
-            continue  # three characters without it written elsewhere (the join and one beside it), or no match
+        # three characters without it written elsewhere (the join and one beside it): no match
+        if threes is not None:  # the letter's threes at hand: a look-up, and the join's places only when needed
+            if not (before and before + join in threes or after and join + after in threes):
+                continue
+            if join not in places:
+                places[join] = list(_occurrences(letter, join))
+        else:
+            if join not in places:
+                places[join] = list(_occurrences(letter, join))
+            if not any(before and q and letter[q - 1] == before or after and letter[q + 2:q + 3] == after
+                       for q in places[join]):
+                continue
+        x = letter[p]
+        paired = letter[p - 1:p + 1] in pairs or letter[p:p + 2] in pairs
         for q in places[join]:
-            if abs(q - p) < 3 or (letter[p - 2] != letter[q - 1] and letter[p + 2:p + 3] != letter[q + 2:q + 3]):
+            if abs(q - p) < 3 or (letter[p - 2] != letter[q - 1] and after != letter[q + 2:q + 3]):
                 continue  # three characters at least agree around the join, or no match
-            left = right = 0
-            while left < MOST_SHORT and left < q + 1 and letter[p - 1 - left] == letter[q - left] and _han(letter[q - left]) != "\x00":
+            left = right = 0  # how far the two agree before the join and after it, in Chinese characters
+            while left < MOST_SHORT and left < q + 1 and letter[p - 1 - left] == letter[q - left] \
+                    and "\u4e00" <= letter[q - left] <= "\u9fff":
                 left += 1
-            while left + right < MOST_SHORT and q + 1 + right < len(letter) and p + 1 + right < len(letter) \
-                    and letter[p + 1 + right] == letter[q + 1 + right] and _han(letter[q + 1 + right]) != "\x00":
+            while left + right < MOST_SHORT and q + 1 + right < size and p + 1 + right < size \
+                    and letter[p + 1 + right] == letter[q + 1 + right] and "\u4e00" <= letter[q + 1 + right] <= "\u9fff":
                 right += 1
             short, whole = letter[q + 1 - left:q + 1 + right], letter[p - left:p + 1 + right]
             at, gap = q + 1 - left, q + 1
@@ -247,6 +257,71 @@ def letter_compounds(paragraphs: list[str]) -> list[tuple[int, int, str, str, st
             index = bisect_right(starts, at) - 1
             found.append((index, at - starts[index], short, whole, x))
     return found
+
+
+_joins_memo: dict = {}  # paragraph → _paragraph_joins's answer, for a paragraph met twice
+_joins_seen: dict = {}  # paragraph → None: met once (a distinct paragraph is read in its letter, not kept)
+MEMOS.extend((_joins_memo, _joins_seen))
+
+
+def _paragraph_joins(text: str) -> tuple[set, tuple, tuple, set]:
+    """One paragraph's pairs of characters side by side, the offsets p inside it (neither edge) whose
+    character letter_compounds may find lost, their joins text[p - 1] + text[p + 1], and its threes of
+    characters side by side: the same in any letter."""
+    known = _joins_memo.get(text)
+    if known is None:
+        if len(_joins_memo) >= text_module.MOST_TEXTS:
+            _joins_memo.clear()
+        losable = list(map(_losable().__contains__, text[1:-1]))
+        twos = list(map(add, text, text[1:]))
+        known = _joins_memo[text] = (set(twos), tuple(compress(count(1), losable)),
+                                     tuple(compress(map(add, text, text[2:]), losable)), set(map(add, twos, text[2:])))
+    return known
+
+
+def _letter_joins(paragraphs: list[str], letter: str, starts: list[int]) -> tuple[list[tuple[int, str]], set | None]:
+    """(p, letter[p - 1] + letter[p + 1]) for each p from 1 on whose character may be lost and whose join
+    the letter writes somewhere as two characters side by side, in order; and the letter's threes of
+    characters side by side, or None.  When most of the letter's paragraphs were met before (an
+    office's letters share them), put together from each paragraph's (_paragraph_joins), what runs
+    across a line break read in the letter; else read in the letter at once (no threes), which is
+    cheaper than a paragraph at a time."""
+    if len(_joins_seen) >= text_module.MOST_TEXTS:
+        _joins_seen.clear()
+    met = 0
+    for text in paragraphs:
+        if text in _joins_memo or text in _joins_seen:
+            met += 1
+        else:
+            _joins_seen[text] = None
+    # half: put together from paragraphs, a letter of new ones costs about half again the one read of the whole
+    # (each paragraph's sets built and kept), one of paragraphs met before about half of it (round 19, 1,000 drafts)
+    if met * 2 < len(paragraphs):
+        bigrams = set(map(add, letter, letter[1:]))
+        return [(p, letter[p - 1] + letter[p + 1]) for p in compress(count(1), map(
+            and_, map(bigrams.__contains__, map(add, letter, letter[2:])), map(_losable().__contains__, letter[1:])))], None
+    parts = [_paragraph_joins(text) for text in paragraphs]
+    bigrams = set().union(*(part[0] for part in parts))
+    threes = set().union(*(part[3] for part in parts))
+    for text, start in zip(paragraphs, starts):  # the line break after each paragraph, with the characters around it
+        end = start + len(text)
+        bigrams.update(pair for pair in (letter[max(0, end - 1):end + 1], letter[end:end + 2]) if len(pair) == 2)
+        threes.update(three for three in (letter[max(0, end - 2):end + 1], letter[max(0, end - 1):end + 2],
+                                          letter[end:end + 3]) if len(three) == 3)
+    losable, candidates, size = _losable(), [], len(letter)
+
+    def edge(p: int) -> None:  # a paragraph's first or last character: its neighbour the line break
+        if 1 <= p < size - 1 and letter[p] in losable and letter[p - 1] + letter[p + 1] in bigrams:
+            candidates.append((p, letter[p - 1] + letter[p + 1]))
+
+    for text, start, (_, offsets, joins, _) in zip(paragraphs, starts, parts):
+        if not text:
+            continue
+        edge(start)
+        candidates += [(start + p, join) for p, join in compress(zip(offsets, joins), map(bigrams.__contains__, joins))]
+        if len(text) > 1:
+            edge(start + len(text) - 1)
+    return candidates, threes
 
 
 LONG_COMPOUND = 5  # a compound this long, written whole elsewhere, is evidence though its lost character makes no word
