@@ -28,10 +28,10 @@ QUIET = {
         # a word's ending, an about before a number, a bracketed alternative, names listed alike
         *[f"推行积分制管理，设推荐上车点{n}个。" for n in (12, 26)],
         *[f"沿线村民约{n}万人受益。" for n in ("3.6", "12")],
-        *[f"每所学校配备了专（兼）职{w}{n}名。" for w in ("教师", "保安") for n in (2, 5)],
-        *[f"{a}村、{b}村两个村已完成。" for a, b in (("上河", "下河"), ("东坡", "西坡"))],
+        *[f"开通学生专线{n}条。每所学校配备了专（兼）职{w}{n}名。" for w in ("教师", "保安") for n in (2, 5)],
+        *[f"上河村{sep}下河村两个村已完成{w}。" for sep in ("、", "和") for w in ("", "改造")],
         # a verb by itself and its object ending the clause; a glossary term begun by a phrase's last character
-        *[f"全县{n}个行政村通{w}。" for n in (126, 98) for w in ("公交", "客车")],
+        *[f"县交通运输局加大投入，全县{n}个行政村通{w}。" for n in (126, 98) for w in ("公交", "客车")],
         *[f"关于推进远程医疗全覆盖。{w}" for w in ("", "保障医疗安全。")],
     ],
     "doubled-character": [
