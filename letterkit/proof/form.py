@@ -125,6 +125,10 @@ PLACE_RANGE = re.compile(rf"[{CJK}]{{2,6}}—[{CJK}]{{2,6}}(?=[）)，、。；�
 # a name after the dash and then what runs from one place to the other: 沙朗—普吉客运班线, 城区—机场快速路
 ROUTE_AFTER = re.compile(rf"—[{CJK}]{{2,5}}?(?:客运|公交|旅游|城际|货运)?(?:班线|线路|专线|航线|公路|铁路|高速|快速路|通道|干线|支线|旅游线|客运线)")
 
+# pairs of names each joined by one dash, listed with 、 (东吴—五乡、咸祥—瞻岐两条线路): routes or ranges side by side —
+# a dash typed short is one slip, not two in the same list
+PAIR_LIST = re.compile(rf"[{CJK}]{{2,6}}—[{CJK}]{{2,6}}(?:、[{CJK}]{{2,6}}—[{CJK}]{{2,6}})+")
+
 
 def _run_start(value: str, at: int) -> int:
     """Where the run of Chinese characters before `at` starts, if a mark or the text's start comes before it."""
@@ -138,7 +142,7 @@ def _run_start(value: str, at: int) -> int:
       "GB/T 15834：破折号占两个字的位置（——）；单个“—”在中文之间多半是破折号打少了。两个标点之间两三个字的地名"
       "用一个“—”连起来（“（西郝庄—朱金紫）”）是连接号表示起止，不报；“—”前是山、湖、镇、路这类地名末字"
       "（“三角山—策湖湿地精品线路”“大水川—坪头”），三个以上的名字用“—”连成一串（“三峡大坝—黄花—官庄沿线”），"
-      "同一个“甲—乙”在信里出现两次以上（一条线路的名字），或“—”后面是地名再接班线、公路、专线这类线路"
+      "同一个“甲—乙”在信里出现两次以上（一条线路的名字），几对“甲—乙”用顿号并列（“东吴—五乡、咸祥—瞻岐两条线路”），或“—”后面是地名再接班线、公路、专线这类线路"
       "（“沙朗—普吉客运班线”），也是连接号，不报。",
       "智能时代与知识产权—2019", "智能时代与知识产权——2019")
 def _lone_dash(c):
@@ -150,7 +154,8 @@ def _lone_dash(c):
         if GEOGRAPHY.search(value, 0, match.start()) and re.match(rf"[{CJK}]{{2}}", value[match.end():]) \
                 or (seen.count(around) > 1 and len(around) == 5) \
                 or any(r.start() < match.start() < r.end() for r in ROUTE.finditer(value, max(0, match.start() - 20), match.end() + 20)) \
-                or ROUTE_AFTER.match(value, match.start()):
+                or ROUTE_AFTER.match(value, match.start()) \
+                or any(r.start() < match.start() < r.end() for r in PAIR_LIST.finditer(value, max(0, match.start() - 8), match.end() + 24)):
             continue  # 三角山—策湖湿地精品线路: a route from one place to another, named so more than once
         if re.match(rf"[{CJK}]", before) and re.match(rf"[{CJK}0-9]", after) and not PLACE_RANGE.match(value, _run_start(value, match.start())):
             yield Finding(path, "中文之间只有一个“—”", "破折号写成“——”；表示范围时用“～”或“—”并核对", match.start())

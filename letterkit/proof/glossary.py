@@ -175,14 +175,16 @@ def _inside_term(text: str, at: int, size: int, terms: tuple, gap: int | None = 
     """Whether a term written whole in the text runs across an end of text[at:at + size] (雨污管网 holds
     污管网, which is then no 污水管网 less 水); one inside it (政务服务 of 政务服务台) says nothing, nor one
     wholly on one side of the gap, where the character was lost (嵌入养老服务中心: 养老服务中心 is
-    written in 嵌入式养老服务中心 too)."""
+    written in 嵌入式养老服务中心 too), unless the phrase's last character alone begins it, after the gap
+    (远程医疗全覆盖 holds 医疗全, no 医疗安全 less 安)."""
     gap = at if gap is None else gap
     heads, longest = _all_heads(terms)  # the terms that start where one could: not every term searched (thousands)
     for start in range(max(0, at - longest + 1), at + size):
         for term in heads.get(text[start:start + 2], ()) + heads.get(text[start], ()):
             if text.startswith(term, start) and (start < at or start + len(term) > at + size) \
-                    and not (start >= gap or start + len(term) <= gap):
-                return True
+                    and (not (start >= gap or start + len(term) <= gap) or start == at + size - 1 >= gap):
+                return True  # across the gap; or begun by the phrase's last character (医疗|全覆盖: no 医疗安全 less 安;
+                # a longer tail stays: 标准农贸市场|建设 is 标准化农贸市场 less 化, though 市场建设 is a term)
     return False
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from itertools import repeat
 
-from .dictionary import adjectives, dictionary, rarely_alone
+from .dictionary import _segment, adjectives, dictionary, rarely_alone
 from .dictionary_losses import _idiom_heads, idiom_losses, inner_losses, long_losses
 from .glossary import glossary, glossary_index, glossary_losses, project_terms, written_terms
 from .lone import _pair_heads, lost_characters
@@ -50,8 +50,86 @@ def usual_short(written: str, whole: str) -> bool:
                for long, short in USUAL_SHORT)
 
 
+def _verb_alone(written: str, whole: str, lost: str) -> bool:
+    """建老年食堂 beside 建成老年食堂, 建助餐服务点 beside 建立助餐服务点: a one-character verb (jieba tags it a verb
+    only) said alone where elsewhere it takes a complement or a second character — the verb alone is a word too."""
+    from .repetition import _verb_tags
+
+    return len(whole) > 2 and whole[1] == lost and written[0] == whole[0] and whole[0] in _verb_tags()[0] \
+        and whole[:2] in dictionary()[1]
+
+
+def _contracted(text: str, at: int, whole: str, letter: str) -> bool:
+    """文旅工作 beside 文化和旅游工作: the character before the phrase is the first of the word the letter writes before
+    the whole phrase elsewhere (文化 + 和 + 旅游) — two words each said by its first character, a usual short form.
+    Not when that character ends a word with the one before it (社区日照料中心 beside 社区日间照料中心)."""
+    if at < 1 or text[at - 2:at] in dictionary()[1] or len(whole) < 3 or whole[:2] not in dictionary()[1]:
+        return False
+    words, first = dictionary()[1], text[at - 1]
+    for found in re.finditer(re.escape(whole), letter):
+        before = letter[max(0, found.start() - 3):found.start()]
+        before = before[:-1] if before[-1:] in ("和", "与", "及") else before
+        if len(before) >= 2 and before[-2] == first and before[-2:] in words and before[-2:] != text[at - 1:at + 1]:
+            return True
+    return False
+
+
+def _year_alone(text: str, at: int, written: str, whole: str) -> bool:
+    """2025年市区 beside 年底市区: a year said alone after its number is a time as whole as its end or start (年底,
+    年初) — the lost character would be the second, right after 年."""
+    return written[0] == "年" and whole[0] == "年" and at > 0 and text[at - 1].isdigit() and written[1:] == whole[2:]
+
+
+def _own_word_before(text: str, at: int, letter: str) -> bool:
+    """各医共体管理 (体质管理 less 质?): the phrase's first character ends a word jieba does not know — its segmentation
+    leaves the two before it single (医|共|体) — that the letter writes twice or more: the letter's own short form."""
+    if at < 2:
+        return False
+    lo = max(0, at - 4)
+    singles = {start + lo for start, end in _segment(text[lo:at + 3]) if end - start == 1}
+    return {at - 2, at - 1, at} <= singles and letter.count(text[at - 2:at + 1]) >= 2
+
+
 # a character after a word that makes a noun of it (探访量, 覆盖率) or says something of it (压力大): no remnant
-NOUN_ENDS = set("量率额值数")
+# 制 and 点 make a system and a place of a word (积分制, 寄宿制; 上车点, 服务点): the same kind of ending
+NOUN_ENDS = set("量率额值数制点")
+
+# a word of its own before a number: about, nearly, over (村民约3.6万, 近2000人, 逾百家) — no lost word's remnant
+BEFORE_NUMBER = set("约近逾超达共")
+
+
+OBJECT_COUNT = 100  # jieba's count of a two-character word common enough to be read as the verb's object (公交 286)
+ENDS_OBJECT = set("。，；、")  # the object ends the clause: a verb and its object, not a word broken in the middle
+
+
+def _verbs() -> frozenset:
+    from .repetition import _verb_tags
+
+    return _verb_tags()[0]
+
+
+def _stands_alone(text: str, at: int) -> bool:
+    """Whether text[at] is a word of its own by where it stands: an about before a number (约3.6万); a character
+    before a bracketed alternative that makes a word with what follows the bracket (专（兼）职: 专职 and 兼职);
+    a word's ending (积分制); a verb by itself before its object at the clause's end (通公交。); the first character
+    of a name listed beside one that differs only there (上河村、下河村; 东关社区和西关社区)."""
+    ch, after = text[at], text[at + 1:at + 2]
+    words = dictionary()[1]
+    if ch in NOUN_ENDS and text[at - 2:at] in words:
+        return True  # 积分|制: a word and its ending (积分控制 less 控 is the likelier slip only by jieba's counts)
+    if ch in _verbs() and words.get(text[at + 1:at + 3], 0) >= OBJECT_COUNT and text[at + 3:at + 4] in ENDS_OBJECT \
+            and text[at - 2:at] not in words:
+        return True  # 行政村通公交。: a verb by itself (jieba tags it nothing else) and its object, ending the clause;
+        # not after a word of two (巩固提工程: 提 is what is left of 提升, the verb 巩固 needs no second verb)
+    if ch in BEFORE_NUMBER and re.match(r"[0-9０-９百千万]", after):
+        return True
+    if after in ("（", "("):
+        close = re.match(r"[（(]([^（）()]{1,3})[）)]", text[at + 1:])
+        if close and text[at] + text[at + 1 + close.end():at + 2 + close.end()] in words:
+            return True
+    if at >= 3 and text[at - 1] in "、和与及":
+        return any(text[at + 1:at + 1 + n] == text[at - 1 - n:at - 1] for n in (2, 3, 4))
+    return False
 
 
 # a school by its one character after a word that describes it (优质校, 薄弱校, 示范校): the usual short form of the word
@@ -102,8 +180,9 @@ def _lost(c):
     reported = _people(c.data, texts)  # 符海燕委员: a surname is no word's remnant (符合)
     for index, at, short_phrase, whole, ch in shortened_phrases(texts):
         reported.update((index, k) for k in range(at, at + len(short_phrase)))
-        if usual_short(short_phrase, whole):
-            continue  # 乡镇中心校 beside 乡镇中心学校: both in use
+        if usual_short(short_phrase, whole) or _verb_alone(short_phrase, whole, ch) \
+                or _contracted(texts[index], at, whole, "\n".join(texts)):
+            continue  # 乡镇中心校 beside 乡镇中心学校: both in use; 建 beside 建成
         yield Finding(paragraphs[index][0], f"“{short_phrase}”比本信别处的“{whole}”少了“{ch}”，很可能漏了字",
                       f"核对原稿，补上漏掉的字（写作“{whole}”）", at)
     for index, at, short_phrase, idiom, ch in idiom_losses(texts):
@@ -119,7 +198,7 @@ def _lost(c):
     letter = "\n".join(texts)
     for index, at, ch, whole, sure in lost_characters(texts):
         if (index, at) in reported or (index, at) in covered or _said_of_word(texts[index], at) \
-                or _kind_short(texts[index], at, letter):
+                or _kind_short(texts[index], at, letter) or _stands_alone(texts[index], at):
             continue
         if sure is None:
             from_dictionary.append((index, at, ch, whole))
@@ -131,8 +210,10 @@ def _lost(c):
                       f"核对原稿，补上漏掉的字（如“{whole}”）", at)
         reported.add((index, at))
     for index, at, short_phrase, whole, ch in letter_compounds(texts):
-        if any((index, k) in reported for k in range(at, at + len(short_phrase))) or usual_short(short_phrase, whole):
-            continue
+        if any((index, k) in reported for k in range(at, at + len(short_phrase))) or usual_short(short_phrase, whole) \
+                or _school_short(short_phrase, whole, ch) or _verb_alone(short_phrase, whole, ch) \
+                or _year_alone(texts[index], at, short_phrase, whole):
+            continue  # 成员校 beside 成员学校, 建 beside 建立, 2025年市区 beside 年底市区
         reported.update((index, k) for k in range(at, at + len(short_phrase)))
         yield Finding(paragraphs[index][0], f"“{short_phrase}”比本信别处的“{whole}”少了“{ch}”，可能漏了字",
                       f"核对原稿，若是漏了字就补上（写作“{whole}”）", at)
@@ -146,6 +227,7 @@ def _lost(c):
     # dictionary's guesses at the same place (控辍学 is no 控制)
     glossed = [found for found in glossary_losses(texts, terms) if not usual_short(found[2], found[3])
                and not _school_short(found[2], found[3], found[4])
+               and not _own_word_before(texts[found[0]], found[1], letter)
                and not any((found[0], k) in reported for k in range(found[1], found[1] + len(found[2])))]
     for index, at, written, term, ch in glossed:
         reported.update((index, k) for k in range(at, at + len(written)))
@@ -155,7 +237,7 @@ def _lost(c):
     for index, at, ch, word in inner + [found for found in from_dictionary if not any(
             i == found[0] and abs(k - found[1]) <= 3 for i, k, _, _ in inner)]:
         if any((index, k) in reported for k in range(at - 3, at + 1)) or (index, at) in covered \
-                or _kind_short(texts[index], at, letter):
+                or _kind_short(texts[index], at, letter) or _stands_alone(texts[index], at):
             continue
         text = texts[index]
         quoted = text[max(0, at - 4):at + 5]

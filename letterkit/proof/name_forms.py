@@ -81,7 +81,8 @@ def _variant(a: str, b: str) -> str | None:
                     return None  # 进一步一步优化学校: a word typed twice (doubled-character's), not a name
                 if _known_kinds(a, b, extra_a, extra_b, a[len(a) - tail:]):
                     return None
-                if not (extra_a and extra_b) and _short_form(extra, a[len(a) - tail:]):
+                if not (extra_a and extra_b) and (_short_form(extra, a[len(a) - tail:])
+                                                  or _kind_and_subkind(extra, a[len(a) - tail:])):
                     return None
                 return f"“{extra_a}”与“{extra_b}”" if extra_a and extra_b else f"“{extra_a or extra_b}”"
     return None
@@ -110,6 +111,33 @@ def _two_levels(core: str, end_a: str, end_b: str) -> bool:
         return False
     terms = _glossary()
     return any(core[-k:] + end in terms for k in range(4, min(len(core), 8) + 1) for end in (end_a, end_b))
+
+
+def listed_together(a: str, b: str, letter: str) -> bool:
+    """唐冶街道 and 唐王街道: the letter lists the two names side by side somewhere (含唐冶街道、唐王街道10座) — two
+    bodies named alike, not one body's two spellings.  The names are read from a character or more before the
+    first difference to the end."""
+    tail = 0
+    while tail < min(len(a), len(b)) and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    for size in range(tail + 2, min(len(a), len(b), tail + 6) + 1):
+        one, other = a[-size:], b[-size:]
+        if any(one + sep + other in letter or other + sep + one in letter for sep in "、和与及"):
+            return True
+    return False
+
+
+def _kind_and_subkind(extra: str, tail: str) -> bool:
+    """实施寄宿制学校 … 实施农村寄宿制学校: a kind of school named by letterkit's glossary (寄宿制学校) and the same with a
+    word before it that the glossary names too (农村寄宿制学校) — a category and a narrower one, not one name's two
+    spellings."""
+    terms = _glossary()
+    return tail.endswith(SCHOOL_KINDS) and tail in terms and extra + tail in terms
+
+
+# schools are named by category (寄宿制学校, 农村寄宿制学校, 公办幼儿园); a centre's words are its name's (乡镇文化服务中心
+# beside 乡镇综合文化服务中心 is a slip, though both are glossary terms)
+SCHOOL_KINDS = ("学校", "幼儿园")
 
 
 def _short_form(extra: str, tail: str) -> bool:

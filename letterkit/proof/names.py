@@ -13,7 +13,7 @@ import re
 
 from .name_forms import (
     END, GOVERNMENT, NAME_LAST, PLACE_CHARS, SUFFIX, _body_variant, _old_and_new, _part_added, _quote, _renamed_key,
-    _swap_quote, _swapped, _variant)
+    _swap_quote, _swapped, _variant, listed_together)
 from .registry import Finding, rule
 from .text import CJK, get, per_text, prose
 
@@ -97,6 +97,7 @@ def _name_forms_found(c):
     seen: dict[str, list[str]] = {}  # by the last three characters: variants share at least those
     kinds: dict[str, list[str]] = {}  # names by their last character and by the two before their last word
     reported = set()
+    letter = "\n".join(text for _, text in prose(c.data))
     counted_runs = set()  # names met as a kind of body counted (17个社区日间照料中心)
     recipient = c.data.get("recipient") if isinstance(c.data, dict) else None
     for _, run, _ in _mentions(recipient) if isinstance(recipient, str) else ():  # a co-handling opinion's lead unit
@@ -109,7 +110,7 @@ def _name_forms_found(c):
             if counted and earlier in counted_runs:
                 continue
             difference = compare(earlier, run) if earlier != run else None
-            if not difference:
+            if not difference or listed_together(earlier, run, letter):
                 continue
             key = (min(earlier, run)[-6:], max(earlier, run)[-6:])
             same = (difference, run[-2:])  # the same two forms met again in longer runs (全区社区…, 建成社区…)

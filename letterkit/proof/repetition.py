@@ -295,7 +295,8 @@ def doubled_in_no_word(text: str) -> list[int]:
     for match in TWO_HAN.finditer(text):
         i, t = match.start(), text
         if _reads_as_two(t, i) or (t[i] in NUMERALS and not _numeral_word_broken(t, i, words)) \
-                or _reduplicated(t, i, words) or _after_suo(t, i, words) or _listed_name(t, i, words):
+                or _reduplicated(t, i, words) or _after_suo(t, i, words) or _listed_name(t, i, words) \
+                or _named_item(t, i, words) or _head_meets_word(t, i, words):
             continue  # 二〇二二年: a year in numerals; 事事有回音: an AA word; 所提|提案; 美团、陌陌等
         joined = t[:i + 1] + t[i + 2:]  # one of the two taken out
         across = max((words.get(joined[a:b], 0) for a in range(max(0, i - 3), i + 1)
@@ -372,7 +373,7 @@ def doubled_across_words(text: str) -> list[tuple[int, float]]:
         starts = any(_claims(words, t[i + 1:b]) for b in (i + 3, i + 4, i + 5) if b <= len(t))
         after_number = before.isdigit()
         if ch in NUMERALS or _reduplicated(t, i, words) or _after_suo(t, i, words) or _listed_name(t, i, words) \
-                or (ch in MEASURE_WORDS and not (after_number or ends)) \
+                or _named_item(t, i, words) or _head_meets_word(t, i, words) or (ch in MEASURE_WORDS and not (after_number or ends)) \
                 or (ch in MEASURE_WORDS and before in ONE):
             continue  # 批批抽检, 一道道, 一件件: a measure word said twice means "every"; 5条条, 街道道内 are slips
         if ch in PLACE_ENDS and t[i + 2:i + 3] in PLACE_WORD_AFTER and _claims(words, t[i - 1:i + 1]):
@@ -406,6 +407,34 @@ def _listed_name(t: str, i: int, words) -> bool:
     after a mark or after a character it makes no word with (联合滴滴、美团; 加强强、 is 加强 typed long)."""
     before, after = t[i - 1:i] if i else "", t[i + 2:i + 3]
     return (before in ITEM_BEFORE or t[i - 1:i + 1] not in words) and after in ITEM_AFTER and "、" in (before, after)
+
+
+# a list's item that is a name beginning with one character said twice (滴滴出行、美团; 哈啰、滴滴青桔; 协调滴滴出行等):
+# the item runs from the pair to a list mark, 等 or a number; two to four more characters after the pair (a brand's
+# name is short), no common word starting at the second copy (培训、就就业等 stays: 就业 is a word)
+NAME_TAIL = re.compile(f"[{CJK}]{{2,4}}?(?=[、，等]|\\d)")
+
+
+def _named_item(t: str, i: int, words) -> bool:
+    """Whether the pair at (i, i+1) begins a name standing as an item of a list (、 before the item, or 、 or 等
+    after it): the pair is a word of jieba's, the character before makes no word with the first copy, and no word
+    as common as EDGE_COUNT starts at the second copy."""
+    tail = NAME_TAIL.match(t, i + 2)
+    if not tail or t[i:i + 2] not in words or (i and t[i - 1:i + 1] in words):
+        return False
+    if any(words.get(t[i + 1:b], 0) >= EDGE_COUNT for b in (i + 3, i + 4, i + 5)):
+        return False
+    return (t[i - 1:i] == "、") or t[tail.end():tail.end() + 1] in ("、", "等")
+
+
+def _head_meets_word(t: str, i: int, words) -> bool:
+    """研学|学生: the pair ends a word of letterkit's glossary (the first two characters of a term: 研学 of 研学旅行,
+    a word jieba lacks) and starts a common word of jieba's — two words meeting, no character typed twice; unless one copy less makes a word (进一一步:
+进一 heads 进一步完善, and 进一步 is the word meant)."""
+    from .glossary import _heads, glossary
+
+    return i >= 1 and t[i - 1:i + 1] not in words and t[i - 1:i + 1] in _heads(glossary()) \
+        and words.get(t[i + 1:i + 3], 0) >= EDGE_COUNT and t[i - 1:i + 1] + t[i + 2:i + 3] not in words
 
 
 LEVELS = set("省市县区")
