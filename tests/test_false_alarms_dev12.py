@@ -33,7 +33,7 @@ REAL = {
     "562": {'doubled-character': 1, 'part-exceeds-total': 1},
     "563": {'lost-character': 1, 'proposal-mismatch': 1},
     "565": {'half-width-punctuation': 2, 'name-variant': 1},
-    "566": {'number-year': 1, 'phone-digits': 1},
+    "566": {'done-after-date': 1, 'number-year': 1, 'phone-digits': 1},  # done-after-date: the planted date (2023 for 2024)
     "571": {'count-restated': 1, 'doubled-character': 1},
     "572": {'addressee-role': 1, 'half-width-punctuation': 1, 'unit-misfit': 1},
     "573": {'name-variant': 1},

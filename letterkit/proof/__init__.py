@@ -12,7 +12,7 @@ the JSON Schema and docs/rules.md share.  Nothing here imports build, validate o
 from __future__ import annotations
 
 from . import sender, dates, form, wording, across  # noqa: F401  (form rules first: their order is check's)
-from . import quantities, counts, repetition, missing, names, organ_name, titles, typeset, kind, carry, small  # noqa: F401  (each registers its rules)
+from . import quantities, counts, shares, repetition, missing, names, organ_name, titles, typeset, kind, carry, small  # noqa: F401  (each registers its rules)
 from . import homophones  # noqa: F401  (place-homophone, a names rule of its own module)
 from . import reference  # noqa: F401  (proposal-mismatch: the title, the opening and the proposal fields)
 from . import importer  # noqa: F401  (the codes letterkit import reports itself, for the docs)

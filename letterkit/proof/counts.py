@@ -64,6 +64,15 @@ class Count:
         self.after = after
         self.sentence = text[_sentence_start(text, match.start()):match.start()]
         self.written = match.group()
+        # the clause back to the last comma, across a list's 、 (中小学校、幼儿园食堂86所): the wider words a
+        # restated count may share with it
+        self.wide = text[max(text.rfind(mark, 0, match.start()) for mark in "，,。；;！？：:") + 1:match.start()]
+        # what follows in the clause: 由21所城区学校逐步扩大到… is a count as it stands now, the start of a change
+        end = [i for i in (text.find(mark, match.end()) for mark in "，,。；;") if i >= 0]
+        self.rest = text[match.end():min(end) if end else len(text)]
+        ends = [i for i in (text.find(mark, match.end()) for mark in "。；;！？") if i >= 0]
+        self.full = text[_sentence_start(text, match.start()):min(ends) if ends else len(text)]
+        self.elided = not after or after[0] in NOT_HEAD or after.startswith("基础")  # 在现有68个的基础上
 
     def head(self) -> str:
         """What the count names, read where it stands: after the counting word when a noun follows
@@ -98,6 +107,30 @@ def _shared(head: str, window: tuple[str, str], at_start: bool) -> str:
     return ""
 
 
+def _any_shared(head: str, window: str) -> str:
+    """The longest piece of two characters or more of the head found in the earlier count's wider words,
+    wherever it stands in the head: 食堂 of 学校食堂 in 中小学校、幼儿园食堂86所.  Only read for digits
+    swapped, where the counting word and the swapped digits already say much."""
+    for length in range(len(head), 1, -1):
+        for i in reversed(range(len(head) - length + 1)):
+            piece = head[i:i + length]
+            if piece not in GENERIC and re.fullmatch(f"[{CJK}]+", piece) and piece in window:
+                return piece
+    return ""
+
+
+# a count of what there is now, said again: 目前68所学校食堂, 在现有68个的基础上 (现有/目前 name the count as it
+# stands, whatever the clause says before them), 由21所城区学校逐步扩大到 (the start of a change is the count now)
+NOW = re.compile("(?:目前|现有|现已有|目前已有|目前共有)$")
+FROM = re.compile("[由从]$")
+TO = re.compile("到|至")
+# the words that may stand before 目前/现有/由 in a restating clause without naming a subject of their own
+# (一是将, 力争在, 全区): any other words there name what the count is of (乡镇现有21处 beside 城区现有12处 are
+# two places' counts), and must then be words of the earlier count's sentence (护学岗由21所 after 设立“护学岗”)
+FILLER = re.compile("(?:[一二三四五六七八九十]是)?(?:全区|全市|全县|全镇|全省|我区|我市|我县|我镇)?"
+                    "(?:力争|争取|并|同时|截至|将|要|逐步)?(?:将|把)?在?")
+
+
 def _same_digits(a: str, b: str) -> bool:
     """148 and 184, 37 and 73: two numbers of the same digits in another order (two digits at least, two of
     them different) — a slip of the keys, seldom two counts."""
@@ -119,6 +152,10 @@ def _restated(data):
         earlier = [c for c in seen if c.kind == count.kind]
         seen.append(count)
         if count.about or not earlier or count.number in {c.number for c in earlier}:
+            continue
+        now = _now_swapped(count, earlier)
+        if now:
+            yield now + (True,)
             continue
         head = count.head()
         at_start = head == count.after[:5] and bool(count.after)
@@ -143,6 +180,36 @@ def _restated(data):
         if count.pointer and len(count.number) >= 2 and not _made_of(int(count.number), [int(c.number) for c in earlier]):
             c, noun = max(matches, key=lambda m: (len(m[1]), m[0].order))
             yield count, c, noun, False
+
+
+def _now_swapped(count: Count, earlier: list[Count]):
+    """(count, earlier count, noun) when a count of what there is now (目前, 现有, 由…到) says an earlier count
+    of the same counting word again with its digits swapped: 食堂86所 … 目前68所学校食堂; 在12所城区学校门前 …
+    护学岗由21所城区学校逐步扩大到; 照料中心86个 … 新建照料中心10个，力争在现有68个的基础上.  The noun is read
+    anywhere in the later count's words and the earlier count's clause; a count that names none (现有68个的基础上)
+    takes the noun of the count before it in its sentence.  Not in a sentence of a part, a new count or another
+    year (ANOTHER), nor of an earlier count of a plan."""
+    now = NOW.search(count.prefix) is not None
+    start = FROM.search(count.prefix) is not None and TO.search(count.rest) is not None
+    if not (now or start) or ANOTHER.search((count.prefix if now else count.sentence) + count.after):
+        return None
+    lead = count.prefix[:(NOW.search(count.prefix) or FROM.search(count.prefix)).start()]
+    lead = lead[FILLER.match(lead).end():]
+    lead = lead[:-1] if lead.endswith("在") else lead
+    if count.elided:
+        before = [c for c in earlier if c.order == count.order - 1 and c.path == count.path
+                  and 0 < count.offset - c.offset <= len(count.sentence) and c.number != count.number]
+        head = (before[0].before[-6:] if before[0].elided else before[0].after[:6]) if before else ""
+        others = [c for c in earlier if c not in before]
+    else:
+        head, others = count.after[:6] + "|" + count.before[-6:], earlier
+    for c in others:
+        if c.about or not _same_digits(count.number, c.number) or PLANNED.search(c.sentence) or lead not in c.full:
+            continue
+        noun = max((_any_shared(h, c.wide + "|" + c.after[:6]) for h in head.split("|")), key=len)
+        if noun:
+            return count, c, noun
+    return None
 
 
 _last: list = [None, None]

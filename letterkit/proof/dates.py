@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from .registry import Finding, rule
+from .text import prose
 
 
 @rule("number-year", "warning", "dates", "发文字号的年份应与成文日期的年份相同",
@@ -112,3 +113,42 @@ def chinese_month_day(year: str, digits: str) -> str:
     """The dates that Chinese numerals without their 月 can have been: 六十二 → 六月十二日,
     十一五 → 十一月五日, 十二十 → 十二月十日或十月二十日."""
     return "”或“".join(f"{year}{month}月{day}日" for month, day in month_day_readings(digits))
+
+
+# -- a thing said done on a day after the letter's own date (已于2024年6月建成上线 in a letter of 2024-05-20) ------
+
+# 已/已经/业已 … 于 + a year and a month: a thing done by the time the letter was signed.  A plan (计划, 将,
+# 预计, 力争, 拟, 争取, 有望) in the same clause names a later date on purpose; 已 at most four characters before 于
+# (已全部于, 已经于), so that 已 of another doing earlier in the clause is not read
+DONE_ON = re.compile(r"(?:已经|业已|已)([\u4e00-\u9fff]{0,4}?)于(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?")
+NOT_DONE = re.compile("计划|将|预计|力争|拟|争取|有望|预期|确保|目标|截至|前|底前|以前|之前")
+CLAUSE_MARKS = "，,。；;！？：:"
+
+
+@rule("done-after-date", "error", "dates", "说“已于某年某月”做成的事，日子却在成文日期之后（成文日期2024-05-20，“已于2024年6月建成上线”）",
+      "“已”“已经”“业已”……“于某年某月（某日）”说的是信签发时已经做成的事，日子不能晚于成文日期（date）；晚了，"
+      "不是这个日子写错，就是成文日期写错（或事情其实还没做成，应写“计划”“将于”）。同一分句里有“计划”“将”“预计”“力争”"
+      "“确保”这类说将来的词不报；只写到月的，月份在成文日期的月份之后才报。",
+      "date: 2024-05-20；正文“平台二期已于2024年6月建成上线”", "date: 2024-05-20；正文“平台二期已于2024年4月建成上线”")
+def _done_after_date(c):
+    draft = c.draft
+    if draft is None or not getattr(draft, "date", None):
+        return
+    signed = draft.date
+    for path, text in prose(c.data):
+        if "于" not in text or "已" not in text:
+            continue
+        for match in DONE_ON.finditer(text):
+            year, month, day = int(match.group(2)), int(match.group(3)), match.group(4)
+            if not 1 <= month <= 12:
+                continue
+            start = max(text.rfind(mark, 0, match.start()) for mark in CLAUSE_MARKS) + 1
+            if NOT_DONE.search(text[start:match.start()] + match.group(1)):
+                continue
+            try:
+                later = dt.date(year, month, int(day)) > signed if day else (year, month) > (signed.year, signed.month)
+            except ValueError:  # 2024年6月31日: a day that is not, another rule's
+                continue
+            if later:
+                yield Finding(path, f"“{match.group()}”晚于成文日期 {signed}，说的却是已经做成的事",
+                              "核对这个日子和成文日期；还没做成的写“计划于”“将于”", match.start(2))
