@@ -307,7 +307,7 @@ def repeated_name_variants(data):
 
                         words = dictionary()[1]
                     if words.get(once[:k], 0) >= COMMON or _two_words(once + tail, k, 3, words) \
-                            or _two_words(other + "□", k, 3, words) \
+                            or _two_words(other + "□", k, 3, words) or _word_on(whole, other, k, words) \
                             or any(once in clause and other in clause for clause in re.split("[，。；：！？]", text)):
                         continue  # 文化进景区 … 文化旅游: a common word (文化) and another after it, no name; 延伸线路
                     reported.add(once)
@@ -339,6 +339,14 @@ def _one_changed(whole: str, name: str, k: int) -> set[str]:
             found.add(other)
         at = whole.find(head, at + 1)
     return found
+
+
+def _word_on(whole: str, other: str, k: int, words) -> bool:
+    """Whether, wherever `other` stands in the letter, its character at k and what follows up to the next
+    character after it make a common word (整治成效, 整治成果: 成效, 成果 — 整治成 is a verb and a word, no name).
+    COMMON / 10, as _two_words reads a word where the character stands."""
+    spots = [m.start() for m in re.finditer(re.escape(other), whole)]
+    return bool(spots) and all(words.get(whole[at + k:at + len(other) + 1], 0) >= COMMON / 10 for at in spots)
 
 
 def _names_something(whole: str, name: str) -> bool:

@@ -61,6 +61,7 @@ def _mentions(text: str):
       "同一个并列里的两处（“东山镇、东山乡”“东湖小学、东湖中学”）、镇里的村和镇政府、卫生院、城镇乡镇这样的常用词、"
       "不同地方的两级机关（“省商务厅”与“市商务局”）不报。同一类设施的两级（词表里的“居家养老服务中心”“社区卫生服务站”："
       "服务中心与服务站）不报。"
+      "一处是计了数的一类机构（“建成区域性农事服务中心3个”），前面先用少了一个词的统称（标题里的“建设区域性服务中心”），不报；先写全称、后面少了一个词（“乡镇综合文化服务中心64个”……“乡镇文化服务中心”）照报。"
       "写了两次以上的名称（末尾的词前三个字，如“陈老巷历史文化街区”的“陈老巷”）有一处换了一个字（“陈老港街区”，不同音）也报："
       "不是头一个字，换的不是东西南北、上下、新老、大小、前后、数字、省市县区镇乡村街这类字，两种写法里换的字都不跟邻字成常用词"
       "（“延伸线路”），前面的字不是常用词（“文化进景区”与“文化旅游”），两处不在同一分句里并列（“陈老巷村、陈老港村”）。"
@@ -109,6 +110,8 @@ def _name_forms_found(c):
         for earlier in candidates:
             if counted and earlier in counted_runs:
                 continue
+            if (counted or earlier in counted_runs) and _word_inserted(earlier, run):
+                continue  # 建设区域性服务中心 … 建成区域性农事服务中心3个: a kind's general name, then the kind counted
             difference = compare(earlier, run) if earlier != run else None
             if not difference or listed_together(earlier, run, letter):
                 continue
@@ -175,6 +178,24 @@ def _name_forms_found(c):
         where = f"都在“{facility}”前" if facility else f"写了 {often} 次"
         yield Finding(path, f"“{once}{end}”与信里{where}的“{other}{end}”差一个字，像是同一地方的两种写法",
                       "核对地名，全文统一", offset)
+
+
+def _word_inserted(earlier: str, later: str) -> bool:
+    """Whether, read right to left as name-variant compares, the later mention has a part of two to four characters
+    put in that the earlier lacks, the two alike for two characters or more on either side of it (建设区域性服务中心
+    … 建成区域性农事服务中心: 农事): a kind named in general, then the same kind narrowed by a word — when one of them
+    is counted, a category, not one body's two names.  Not the other way round (乡镇综合文化服务中心64个 … 乡镇文化服务中心:
+    the full name first, then a word lost), nor one character put in (综合老服务中心 … 综合为老服务中心), nor two words
+    swapped (就业管理服务中心 … 就业服务管理中心: the part is in the other)."""
+    def same_end(x: str, y: str) -> int:
+        n = 0
+        while n < min(len(x), len(y)) and x[-1 - n] == y[-1 - n]:
+            n += 1
+        return n
+
+    tail = same_end(earlier, later)
+    x, y = later[:len(later) - tail], earlier[:len(earlier) - tail]
+    return tail >= 2 and any(len(x) > n and x[-n:] not in y and same_end(x[:-n], y) >= 2 for n in (2, 3, 4))
 
 
 def _bodies_with_a_part_added(c, reported: set):

@@ -49,7 +49,9 @@ def odd_characters(name: str) -> list[str]:
     from .dictionary import dictionary
 
     words = dictionary()[1]
-    name = BRANCH.sub("", name)
+    branch = BRANCH.search(name)
+    if branch:  # 鞍山市生态环境局|铁东|分局: the bureau's name ends at its 局 as a whole name does, the branch's kind is BRANCH's
+        return odd_characters(name[:branch.start()])
     best = None
     for cut in [0] + [k for k in range(2, len(name) - 1) if (name[k - 1] in PLACE_END or name[:k].endswith("街道"))
                       and _places(name[:k])]:  # 农工党沭东县|支部
@@ -69,7 +71,7 @@ def odd_characters(name: str) -> list[str]:
 
 @rule("organ-name-words", "warning", "names", "署名（机关名称）由词组成，没有不成词的单字",
       "去掉开头的地名后，机关名称应由词典里的词组成（住房|保障|和|房屋|管理局）；“交通心输局”里“心”“输”不成词，"
-      "多半是打错了字。用 jieba 自带的词典和机关通用的简称（卫健、发改、住建……），分局前的地名（“……规划局滨淮分局”）不看，只看署名和版头的机关名称。"
+      "多半是打错了字。用 jieba 自带的词典和机关通用的简称（卫健、发改、住建……），分局前的地名（“……规划局滨淮分局”）不看，分局上面的局名按一个完整的名称读（“生态环境局铁东分局”的“局”不报），只看署名和版头的机关名称。"
       "开头的地名只认每段两个字以上、以省市县区乡镇结尾的（“住房和城乡”不是地名，“住资和城乡建设局”要报）。在已发布和合成信的 247 个机关名称上不报；"
       "把握一般（词典不收的专名也会报），所以是警告。",
       "子洲县交通心输局", "子洲县交通运输局")

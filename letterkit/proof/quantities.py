@@ -506,6 +506,12 @@ PER = re.compile(rf"((?:每(?:{PER_WORDS}))+)([^，。；！？、\d]{{0,6}}?)(\
 PER_AROUND = 6  # characters read before 每 and after the figure (through 的: 每户80元的补贴)
 
 
+def _bigrams(run: str) -> frozenset:
+    """The two-character words of a run (at most six characters), particles, places and counting words left out."""
+    return frozenset(run[i:i + 2] for i in range(len(run) - 1) if re.fullmatch(f"[{CJK}]{{2}}", run[i:i + 2])
+                     and not NOT_STEM & set(run[i:i + 2]))
+
+
 def _per_words(text: str, match) -> frozenset:
     """The two-character words around a 每 figure in its clause — before 每, between 每X and the number,
     after the figure (的 dropped) — without particles, places and counting words: 每亩补贴80元 → 补贴."""
@@ -523,7 +529,7 @@ def _per_words(text: str, match) -> frozenset:
 @rule("per-unit-restated", "warning", "quantities", "同一个标准前后写成了两个“每……”（“每亩补贴80元”……“每户80元的补贴”）",
       "同一个数（连同单位）在信里两处都以“每”计，一处“每亩”一处“每户”（每人与每户、每年与每月同理），而前后说的是同一件事"
       "（“补贴”“补助”“发放”这类词两处都有，读到“的”后面：“每户80元的补贴”），其一多半写错了。"
-      "两个不同的补贴标准恰好数字相同时也会报，所以是警告；说的事不同（“每亩补贴80元”……“每户补助80元”）不报。",
+      "两个不同的补贴标准恰好数字相同时也会报，所以是警告；说的事不同（“每亩补贴80元”……“每户补助80元”）不报；两处“每……”后各有自己的动词而不同（“对千吨万人工程每月检测1次”……“对其他工程每季度至少抽检1次”），说的是两件事，也不报。",
       "每亩补贴80元……按每户80元的补贴标准发放", "每亩补贴80元……按每亩80元的补贴标准发放")
 def _per_unit(c):
     seen: dict[str, list] = {}  # the figure → (每-words, words around, as written)
@@ -531,13 +537,17 @@ def _per_unit(c):
         for match in PER.finditer(text) if "每" in text else ():
             figure, per = match.group(3), frozenset(re.findall(PER_WORDS, match.group(1)))
             words = _per_words(text, match)
-            before = next((b for b in seen.get(figure, ()) if b[0] != per and b[1] & words), None)
+            doing = _bigrams(match.group(2))
+            # each with its own verb between 每X and the figure, the two verbs apart (每月检测1次 … 每季度至少抽检1次):
+            # two activities, whatever object they share (工程)
+            before = next((b for b in seen.get(figure, ()) if b[0] != per and b[1] & words
+                           and not (doing and b[4] and not doing & b[4])), None)
             if before:
                 yield Finding(path, f"“{match.group(1)}{match.group(2)}{figure}”与前文“{before[2]}”数字相同、说的是同一件事"
                                     f"（“{'”“'.join(sorted(before[1] & words))}”），却一处“{before[3]}”一处“{match.group(1)}”",
                               f"核对是“{before[3]}”还是“{match.group(1)}”，全文一致", match.start())
                 continue
-            seen.setdefault(figure, []).append((per, words, match.group(), match.group(1)))
+            seen.setdefault(figure, []).append((per, words, match.group(), match.group(1), doing))
 
 
 # 覆盖率达98% … 覆盖率由9.8%提升至100%: a rate named, then its figure (the words between are a verb or a preposition)

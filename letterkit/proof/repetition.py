@@ -90,6 +90,8 @@ DOUBLED = re.compile(r"(的|了|和|与|及|在|对|把|被|将|并|从|向|于|
       "一个词连着一个虚词（“目的的手段”“有的的确”“现在在推进”）不报，--fix 也不动。"
       "“已”“正在”后的叠字动词（“已转转我局”）报：叠用的动词（看看、转转）表示尝试，不跟“已”“正在”；叠用的副词、名词（已渐渐、已层层）不报。"
       "两个词在一个字上相接（道路|路面）不报，除非少写一个读起来通顺得多（“进行行规范”）。“蒙医医院”“藏医医院”不报。"
+      "名词、量词叠用表示“每一”，后接“有”“通”“享”这类动词（“夜夜有演出”“校校有”“村村通”）不报；"
+      "前一个字跟它前面的字成词（“进行行有效监管”“学校校有”）、副词和动词叠用（“就就有”）照报。"
       "列举里整项就是一个字写两遍的名称（“美团、滴滴等平台”）不报。"
       "词表里的词以这个字结尾、后面的词以它开头（“出厂水|水质”“末梢水|水质”）和“所提|提案”不报。"
       "顿号、“和”“由”后的级别字接以它开头的机构名（“、市市场监督管理局”“和区区域协调发展中心”）不报。",
@@ -230,6 +232,36 @@ def _reduplicated(t: str, i: int, words) -> bool:
         and t[i] in _counted_characters()
 
 
+# what follows a noun said twice meaning "every" (村村通, 校校有, 夜夜有演出, 户户通, 人人享有, 家家配): a verb of
+# having or reaching that a distributive subject takes; a typed-twice character rarely stands before one of these
+DISTRIBUTIVE_AFTER = set("有通享达建配见都皆必")
+
+
+def _distributive(t: str, i: int, words) -> bool:
+    """夜夜有演出, 专职心理教师“校校有”, 村村通: a character said twice as a subject meaning "every", then a verb
+    of having or reaching (DISTRIBUTIVE_AFTER) — the AA-有 shape whether or not jieba lists the pair (校校 it does
+    not).  Not when the first copy ends a word with the character before (进行行有效监管, 学校校有: one copy
+    typed twice), and only for characters jieba tags as nouns, measure words or times (校 ng, 村 zg, 夜 t, 户 q):
+    adverbs and verbs said twice (就就有, 展展有) stay reported."""
+    ch = t[i]
+    if t[i + 2:i + 3] not in DISTRIBUTIVE_AFTER or ch in PARTICLES or ch in NUMERALS or (i and t[i - 1].isdigit()) \
+            or _character_tags().get(ch) not in ("n", "ng", "q", "t", "zg"):
+        return False  # 3家家有: after a number a measure word said twice is a slip
+    # 进行|行有效, 学校|校有: the character before claims the first copy — unless a word on its left claims it
+    # first (做到|校校有: 到校 is a word, 做到 the reading)
+    return not (i and t[i - 1:i + 1] in words and not (i >= 2 and t[i - 2:i] in words))
+
+
+@lru_cache(maxsize=1)
+def _character_tags() -> dict:
+    """jieba's part-of-speech tag of each single character of its dictionary (校: ng, 就: d)."""
+    from ..cache import jieba as private_jieba
+
+    with private_jieba().dt.get_dict_file() as lines:
+        text = lines.read().decode("utf-8")
+    return dict(re.findall(r"^([\u4e00-\u9fff]) \d+ (\w+)\r?$", text, re.M))
+
+
 def _read_as_pair(t: str, i: int) -> bool:
     """Whether the likeliest segmentation by jieba's counts of the few characters around (i, i+1) reads the
     pair as one word."""
@@ -295,8 +327,8 @@ def doubled_in_no_word(text: str) -> list[int]:
     for match in TWO_HAN.finditer(text):
         i, t = match.start(), text
         if _reads_as_two(t, i) or (t[i] in NUMERALS and not _numeral_word_broken(t, i, words)) \
-                or _reduplicated(t, i, words) or _after_suo(t, i, words) or _listed_name(t, i, words) \
-                or _named_item(t, i, words) or _head_meets_word(t, i, words):
+                or _reduplicated(t, i, words) or _distributive(t, i, words) or _after_suo(t, i, words) \
+                or _listed_name(t, i, words) or _named_item(t, i, words) or _head_meets_word(t, i, words):
             continue  # 二〇二二年: a year in numerals; 事事有回音: an AA word; 所提|提案; 美团、陌陌等
         joined = t[:i + 1] + t[i + 2:]  # one of the two taken out
         across = max((words.get(joined[a:b], 0) for a in range(max(0, i - 3), i + 1)
@@ -372,8 +404,8 @@ def doubled_across_words(text: str) -> list[tuple[int, float]]:
             or _inside_word(t[i - 1:i + 1], "end")  # 卒中|中心: 卒中 is in the dictionary as 脑卒中
         starts = any(_claims(words, t[i + 1:b]) for b in (i + 3, i + 4, i + 5) if b <= len(t))
         after_number = before.isdigit()
-        if ch in NUMERALS or _reduplicated(t, i, words) or _after_suo(t, i, words) or _listed_name(t, i, words) \
-                or _named_item(t, i, words) or _head_meets_word(t, i, words) or (ch in MEASURE_WORDS and not (after_number or ends)) \
+        if ch in NUMERALS or _reduplicated(t, i, words) or _distributive(t, i, words) or _after_suo(t, i, words) \
+                or _listed_name(t, i, words) or _named_item(t, i, words) or _head_meets_word(t, i, words) or (ch in MEASURE_WORDS and not (after_number or ends)) \
                 or (ch in MEASURE_WORDS and before in ONE):
             continue  # 批批抽检, 一道道, 一件件: a measure word said twice means "every"; 5条条, 街道道内 are slips
         if ch in PLACE_ENDS and t[i + 2:i + 3] in PLACE_WORD_AFTER and _claims(words, t[i - 1:i + 1]):
