@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from itertools import repeat
 
-from .dictionary import _segment, adjectives, dictionary, rarely_alone
+from .dictionary import _segment, adjectives, dictionary, rarely_alone, word_tags
 from .dictionary_losses import _idiom_heads, idiom_losses, inner_losses, long_losses
 from .glossary import glossary, glossary_index, glossary_losses, project_terms, written_terms
 from .lone import _pair_heads, lost_characters
@@ -153,14 +153,9 @@ def _listed_name(text: str, at: int) -> bool:
     return bool(after) and after.group(1)[-1] == m.group()[-1] and m.group()[-1] != text[at]
 
 
-@lru_cache(maxsize=1)
 def _tags() -> dict:
     """jieba's tag of each of its words of one or two characters (可 v, 已 d, 提取 v, 工程 n)."""
-    from ..cache import jieba as private_jieba
-
-    with private_jieba().dt.get_dict_file() as lines:
-        text = lines.read().decode("utf-8")
-    return {m.group(1): m.group(2) for m in re.finditer(r"^([\u4e00-\u9fff]{1,2}) \d+ (\w+)\r?$", text, re.M)}
+    return word_tags()
 
 
 def _neighbour_taken(text: str, at: int) -> bool:
@@ -393,5 +388,4 @@ def prepare() -> None:
     _idiom_heads()
     _losable()
     glossary_index(glossary())
-    _tags()
     _four_by_ends()
