@@ -22,7 +22,7 @@ HAN = re.compile(f"^[{CJK}]+$")
 NAME_ENDS = set("局委办厅部署院站所处科股队室馆会区县市省镇乡村街团")
 NAME_ENDS |= set("方者性化式型率")  # and what makes a noun of the word before it: 协调方, 参与者, 规范化
 
-CACHE_VERSION = "proof-missing-8l-t18b"
+CACHE_VERSION = "proof-missing-8l-t21a"
 
 
 def dictionary() -> tuple[frozenset, dict, dict]:
@@ -49,6 +49,11 @@ def idioms_shortened() -> dict:
     """jieba's idioms and set phrases of four characters (tags i, l: 因地制宜, 齐抓共管) by what is left when
     one inner character is taken out, when that is no word itself (因地宜 → 因地制宜): for idiom_losses."""
     return _tables()[8]
+
+
+def word_tags() -> dict:
+    """jieba's tag of each of its words of one or two characters (可 v, 已 d, 提取 v, 工程 n)."""
+    return _tables()[9]
 
 
 def adjectives() -> frozenset:
@@ -79,6 +84,7 @@ def _tables() -> tuple:
     names = set()  # words jieba tags as names of people, places, bodies or other proper names (王维虎, 桂花城)
     qualities = set()  # single characters it tags as adjectives
     idioms = set()  # idioms and set phrases of four characters (因地制宜, 齐抓共管)
+    tags = {}  # the tag of each word of one or two characters (可 v, 已 d, 工程 n)
     with jieba.dt.get_dict_file() as lines:
         for line in lines:
             word, _, tag = (line.decode("utf-8").split() + ["", ""])[:3]
@@ -88,6 +94,8 @@ def _tables() -> tuple:
                 qualities.add(word)
             if tag in ("i", "l") and len(word) == 4 and HAN.match(word):
                 idioms.add(word)
+            if len(word) <= 2 and HAN.match(word):
+                tags[word] = tag
     for word, count in jieba.dt.FREQ.items():
         if count and len(word) == 1 and HAN.match(word):
             singles[word] = count
@@ -112,7 +120,7 @@ def _tables() -> tuple:
             if word[:k] + word[k + 1:] not in counts:
                 less_one.setdefault(word[:k] + word[k + 1:], word)
     result = (frozenset(pairs), counts, alone, singles, math.log(jieba.dt.total), short, longer, frozenset(qualities),
-              less_one)
+              less_one, tags)
     if path is not None:
         try:
             temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
