@@ -131,6 +131,13 @@ FILLER = re.compile("(?:[一二三四五六七八九十]是)?(?:全区|全市|�
                     "(?:力争|争取|并|同时|截至|将|要|逐步)?(?:将|把)?在?")
 
 
+def _lead_in(lead: str, full: str) -> bool:
+    """The words before 目前/现有/由 are the earlier count's: written there as they stand, or word by word
+    (学校食堂由68所 after 中小学校、幼儿园食堂86所: 学校 and 食堂 are both there; 城北片区口袋公园 is not)."""
+    return lead in full or (len(lead) >= 4 and len(lead) % 2 == 0
+                            and all(lead[i:i + 2] in full for i in range(0, len(lead), 2)))
+
+
 def _same_digits(a: str, b: str) -> bool:
     """148 and 184, 37 and 73: two numbers of the same digits in another order (two digits at least, two of
     them different) — a slip of the keys, seldom two counts."""
@@ -204,7 +211,7 @@ def _now_swapped(count: Count, earlier: list[Count]):
     else:
         head, others = count.after[:6] + "|" + count.before[-6:], earlier
     for c in others:
-        if c.about or not _same_digits(count.number, c.number) or PLANNED.search(c.sentence) or lead not in c.full:
+        if c.about or not _same_digits(count.number, c.number) or PLANNED.search(c.sentence) or not _lead_in(lead, c.full):
             continue
         noun = max((_any_shared(h, c.wide + "|" + c.after[:6]) for h in head.split("|")), key=len)
         if noun:
