@@ -22,6 +22,17 @@ from letterkit.project import open_project
 from conftest import PUBLISHED, SEED_TEXT
 
 NOT_COUNTED = {"absent-element", "missing-value", "unprinted-field", "joint-signatures-too-wide"}
+
+
+def counted_codes(source: Path) -> Counter:
+    """The codes `check` raises on a letter imported as a clerk does it, as this file counts them: the
+    round-9 guards (test_false_alarms_dev12.py, _dev13.py, _clean9.py) hold each letter to its list."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        draft = Path(folder) / "d.yaml"
+        draft.write_text(import_file(source).draft, encoding="utf-8")
+        return Counter(p.code for p in check_paths([draft], open_project(draft))[draft] if p.code not in NOT_COUNTED)
 LETTERS = {p.stem[:2]: p for p in sorted(PUBLISHED.glob("[0-9][0-9]_*.txt"))
            + sorted((PUBLISHED / "new").glob("[0-9][0-9]_*.txt")) + sorted((PUBLISHED / "heldout").glob("[0-9][0-9]_*.txt"))}
 LETTERS.update({p.stem.split("_")[0]: p for p in sorted((PUBLISHED / "heldout2").glob("[0-9]*_*.txt"))

@@ -10,18 +10,13 @@ past the phrase's end); 行政村通公交。 (a verb by itself and its object).
 
 from __future__ import annotations
 
-import tempfile
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-from letterkit.checkrun import check_paths
-from letterkit.importing import import_file
-from letterkit.project import open_project
 
 from conftest import PUBLISHED
-from test_false_alarms import NOT_COUNTED
+from test_false_alarms import counted_codes
 
 CLEAN9 = PUBLISHED / "clean9"
 # letter → {code: findings}: the titles written 关于对, real
@@ -37,16 +32,11 @@ KNOWN_FALSE = {
 }
 
 
-def _counted(source: Path) -> Counter:
-    with tempfile.TemporaryDirectory() as folder:
-        draft = Path(folder) / "d.yaml"
-        draft.write_text(import_file(source).draft, encoding="utf-8")
-        return Counter(p.code for p in check_paths([draft], open_project(draft))[draft] if p.code not in NOT_COUNTED)
 
 @pytest.mark.parametrize("source", sorted(CLEAN9.glob("[0-9]*_*.txt")), ids=lambda p: p.name.split("_")[0])
 def test_a_clean_letter_raises_only_what_was_read(source):
     key = source.name.split("_")[0]
-    counted = _counted(source)
+    counted = counted_codes(source)
     allowed = Counter(REAL.get(key, {})) + Counter(KNOWN_FALSE.get(key, {}))
     assert counted - allowed == Counter(), f"{key}: findings not read yet (a false alarm?)"
     assert allowed - counted == Counter(), f"{key}: a 关于对 title no longer found, or a known false alarm fixed " \

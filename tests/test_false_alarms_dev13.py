@@ -5,18 +5,13 @@ on letters we know, or a finding to read and add; a code raising less fails too:
 
 from __future__ import annotations
 
-import tempfile
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-from letterkit.checkrun import check_paths
-from letterkit.importing import import_file
-from letterkit.project import open_project
 
 from conftest import PUBLISHED
-from test_false_alarms import NOT_COUNTED
+from test_false_alarms import counted_codes
 
 DEV13 = PUBLISHED / "dev13"
 # letter → {code: findings}, all real (their planted slips); letters not listed raise nothing counted
@@ -73,17 +68,12 @@ REAL = {
 QUIET = ['594', '598', '602', '603', '606', '613', '614', '621', '637', '641', '644', '645', '653', '659', '664', '666']
 
 
-def _counted(source: Path) -> Counter:
-    with tempfile.TemporaryDirectory() as folder:
-        draft = Path(folder) / "d.yaml"
-        draft.write_text(import_file(source).draft, encoding="utf-8")
-        return Counter(p.code for p in check_paths([draft], open_project(draft))[draft] if p.code not in NOT_COUNTED)
 
 
 @pytest.mark.parametrize("source", sorted(DEV13.glob("[0-9]*_*.txt")), ids=lambda p: p.name.split("_")[0])
 def test_a_held_out_letter_raises_its_slips_and_nothing_else(source):
     key = source.name.split("_")[0]
-    counted = _counted(source)
+    counted = counted_codes(source)
     allowed = Counter(REAL.get(key, {}))
     assert counted - allowed == Counter(), f"{key}: findings not read yet (a false alarm?)"
     assert allowed - counted == Counter(), f"{key}: a planted slip no longer found"
