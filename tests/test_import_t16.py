@@ -134,9 +134,10 @@ def test_one_dot_in_a_letter_of_full_stops_is_kept_and_reported(tmp_path, line):
     assert [n for n in result.notes if n.code == "import-half-width" and "“.”" in n.message], result.problems()
 
 
-HALF_STOP_TEXTS = ["经认真研究.目前已完成", "共建成1460个.", "全区共有58家.2022年兑现", "已解决（见附件）.下一步"]
+HALF_STOP_TEXTS = ["经认真研究.目前已完成", "共建成1460个.", "全区共有58家.2022年兑现", "已解决（见附件）.下一步",
+                   "末班车延长至19:30.二是", "比例调整为3：4：3.", "提高到0.56.（二）加强", "下降到1460.下一步"]
 NOT_STOPS = ["增长1.5万人。", "于2023.8.4完成。", "详见www.nnlq.gov.cn。", "邮箱kj@163.com。", "附件《办法.docx》。",
-             "1.加强管理。", "第3.2节。", "Version 2.0。"]
+             "1.加强管理。", "第3.2节。", "Version 2.0。", "措施：1.加密班次。", "2.1.完善设施。", "如下：12.建立台账。"]
 
 
 @pytest.mark.parametrize("text", HALF_STOP_TEXTS)
@@ -152,6 +153,33 @@ def test_check_finds_an_ascii_dot_ending_a_chinese_sentence(text):
 def test_check_leaves_decimals_dates_addresses_and_file_names_alone(text):
     found = list(_rule("half-width-punctuation")({"measures": [{"heading": "工作情况", "text": text}]}))
     assert not [f for f in found if "“.”" in f.message], found
+
+
+# A sentence that ends in a number, in a letter whose full stops are all dots (612, 621, 641, 652 of dev13 came back
+# with 3:4:3. and 19:30.二是 left as dots): a time, a ratio, a decimal or 3+ digits before the dot is no list marker.
+NUMBER_ENDS = ["末班车延长至19:30", "比例调整为3:4:3", "利用系数提高到0.56", "投诉量下降到1460"]
+AFTER_NUMBER = ["mid-line", "line end, next line an item", "line end, next line a sentence"]
+
+
+@pytest.mark.parametrize("end,where", list(itertools.product(NUMBER_ENDS, AFTER_NUMBER)))
+def test_a_dotted_letters_sentence_ending_in_a_number_gets_its_full_stop(tmp_path, end, where):
+    first = f"1.加强调度.{end}."
+    rest = {"mid-line": [first + "二是完善站点."], "line end, next line an item": [first, "2.完善站点."],
+            "line end, next line a sentence": [first, "同时完善站点."]}[where]
+    text = "\n".join(DOT_HEAD + ["您提出的关于改善公交出行条件的第31号提案收悉，现答复如下："] + rest
+                     + ["特此答复。"] + DOT_TAIL).replace("。", ".") + "\n"
+    result, draft = _import(tmp_path, text)
+    body = "\n".join(_texts(draft["measures"]))
+    assert f"{end}。" in body, result.draft
+    assert "2.完善" not in body and "2。完善" not in body  # the item's own number is still a number
+
+
+def test_a_number_wrapped_after_its_dot_is_not_cut_by_a_full_stop(tmp_path):
+    """…总投资1460. / 5万元 across two lines of a PDF is one number (the next line starts with a digit, no marker)."""
+    text = "\n".join(DOT_HEAD + ["您提出的关于改善公交出行条件的第31号提案收悉，现答复如下：", "1.加强调度.总投资1460.",
+                                "5万元.二是完善站点."] + ["特此答复。"] + DOT_TAIL).replace("。", ".") + "\n"
+    result, draft = _import(tmp_path, text)
+    assert "1460。" not in "\n".join(_texts(draft["measures"])), result.draft
 
 
 PUBLISHED = Path(__file__).parent / "fixtures" / "published"

@@ -163,6 +163,7 @@ def punctuation(cleaned: Cleaned) -> None:
 
 # and, in a letter whose full stops are dots, one after an address or a name in Latin letters or a straight quote:
 # …kj@x.gov.cn. at the end of a line, …www.x.gov.cn.下一步, 实现"人车分离". (a file name's dot has a letter after it)
+_MARKER_DOT = re.compile(r"\d{1,2}[.．、](?!\d)")  # the next line starts a numbered item
 _LATIN_STOP = re.compile(rf"(?<=[A-Za-z\"'])\.(?=[{CJK}“‘（《]|\s*$)|(?<=[\"'”’])\.(?=\d)")  # …服务圈".2022年
 
 
@@ -170,7 +171,7 @@ def full_stops(cleaned: Cleaned) -> None:
     """"." written for 。 (typed so, or a copy that lost them): when such dots outnumber the 。 they are the
     letter's full stops and become 。; a few among 。 are slips, kept and reported.  1.5万, 2023.8.4, 1.,
     URLs, e-mail addresses and file names are not sentence ends (proof.form.ASCII_FULL_STOP)."""
-    from ..proof.form import ASCII_FULL_STOP
+    from ..proof.form import ASCII_FULL_STOP, NUMBER_FULL_STOP
 
     dots = sum(len(ASCII_FULL_STOP.findall(line.text)) for line in cleaned.lines)
     if not dots:
@@ -179,9 +180,10 @@ def full_stops(cleaned: Cleaned) -> None:
         touched = []
         for index, line in enumerate(cleaned.lines):
             stopped = _LATIN_STOP.sub("。", ASCII_FULL_STOP.sub("。", line.text))
+            stopped = NUMBER_FULL_STOP.sub(lambda m: m.group() if m.end() == len(stopped) else m.group()[:-1] + "。", stopped)
             after = cleaned.lines[index + 1].text if index + 1 < len(cleaned.lines) else ""
-            if re.search(r"\d\.$", stopped) and not re.match(r"\d", after):  # …提高到0.738. (not 1. / 5万 wrapped)
-                stopped = stopped[:-1] + "。"
+            if re.search(r"\d\.$", stopped) and (not re.match(r"\d", after) or _MARKER_DOT.match(after)):
+                stopped = stopped[:-1] + "。"  # …提高到0.738. (not …1. with 5万 wrapped to the next line; 2.加强 is a marker)
             if stopped != line.text:
                 touched.append(line.no)
                 line.width += 0.5 * (stopped.count("。") - line.text.count("。"))  # as wide as the page printed it

@@ -54,6 +54,9 @@ FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", 
 # opening mark, a figure or the end; not 1.5万, 2023.8.4, 1. (a digit before), nor a URL, an e-mail address
 # or a file name (a Latin letter on either side).  Import restores these too (importing/clean.py).
 ASCII_FULL_STOP = re.compile(rf"(?<=[{CJK}”’）》)%])\.(?=[{CJK}“‘（《(\d]|\s|$)")
+# and one after a number that cannot be a list marker (1.加强 / ：2.建设 are): a time or ratio, a decimal, three
+# digits or more, after Chinese (…至19:30.二是, …比例为3:4:3., …提高到0.56.（二）, …下降到1460.).
+NUMBER_FULL_STOP = re.compile(rf"(?<=[{CJK}])(?:\d+(?:[:：]\d+)+|\d+\.\d+|\d{{3,}})(\.)(?=[{CJK}“‘（《(]|\s*$)")
 
 
 @rule("half-width-punctuation", "warning", "punctuation", "中文之间的标点应是全角",
@@ -64,8 +67,9 @@ def _half_width(c):
         for match in HALF_WIDTH.finditer(value):
             for at, mark in enumerate(match.group(), match.start()):
                 yield Finding(path, f"中文里用了半角“{mark}”", f"改为全角“{FULL[mark]}”", at, ((at, 1, FULL[mark]),))
-        for match in ASCII_FULL_STOP.finditer(value):
-            yield Finding(path, "中文句末用了半角“.”", "改为句号“。”", match.start(), ((match.start(), 1, "。"),))
+        for at in sorted([match.start() for match in ASCII_FULL_STOP.finditer(value)]
+                         + [match.start(1) for match in NUMBER_FULL_STOP.finditer(value)]):
+            yield Finding(path, "中文句末用了半角“.”", "改为句号“。”", at, ((at, 1, "。"),))
 
 
 BRACKETS = re.compile("[()（）《》【】〔〕]")
