@@ -14,7 +14,7 @@ from .roles import _words, labelled, vocabulary
 from .source import Line
 
 CONTACT = re.compile(r"[（(]?\s*(联\s*系\s*(人|电\s*话|方\s*式|单\s*位)|电\s*话\s*[:：])")
-PHONE = re.compile(r"1[3-9]\d{9}(?!\d)|(?:0\d{2,3}\s*[-－—]?\s*)?\d{7,8}(?:\s*[-－]\s*\d{1,4})?")
+PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)(?:0\d{2,3}\s*[-－—]?\s*)?\d{7,8}(?!\d)(?:\s*[-－]\s*\d{1,4}(?!\d))?")
 _NAME_LABEL = re.compile(rf"^\s*[（(]?\s*(?:{_words(vocabulary()['contact_name'])})\s*(?=[\u4e00-\u9fff])")
 
 
@@ -57,6 +57,10 @@ def _lone_brackets(lines: list[Line], out: Recognised) -> None:
 _UNIT = re.compile(r"[\u4e00-\u9fff]{1,5}(?:办公室|局|委|办|中心|科|股|室|站|所|队|处|院|部)")  # 办公室, 基础教育科: not a person
 
 
+# a number after 电话/手机 that PHONE does not take: digits lost or added in copying
+_ODD_PHONE = re.compile(r"(?:电话|手机)\s*[:：]?\s*(?P<phone>0\d{2,3}\s*[-－—]\s*\d{1,13}|\d{4,13})(?!\d)")
+
+
 def read_contact(lines: list[Line], found: dict, out: Recognised) -> None:
     """The contact's name and phone (found["contact"]) or unit, and a note on any bracket without its pair."""
     _read_name_and_phone(lines, found, out)
@@ -97,6 +101,10 @@ def _read_name_and_phone(lines: list[Line], found: dict, out: Recognised) -> Non
             if re.fullmatch(r"[\u4e00-\u9fff·]{2,6}", candidate) and not _UNIT.fullmatch(candidate):
                 name = candidate
     text = " ".join(line.text for line in lines)
+    if phone is None and (odd := _ODD_PHONE.search(text)):  # 0710-35218: too few digits, kept as printed
+        phone = re.sub(r"\s", "", odd.group("phone")).replace("—", "-").replace("－", "-")
+        out.notes.append(Note(first, "import-phone-odd", f"电话“{phone}”的位数不对（座机号码 7 或 8 位，可带区号；手机 11 位），照录",
+                              "核对原件后改正 contact.phone（letterkit check 的 phone 规则会一直指出它）"))
     if name is None and phone is None:
         if all((r := labelled(l.text)) and r.role == "contact_unit" for l in lines):
             out.comments.append((first, text, "联系单位"))

@@ -544,13 +544,15 @@ def _read_head_marks(line: Line, found: dict, out: Recognised) -> bool:
     if re.fullmatch(r"[（(].+[）)]", rest) and NUMBER.fullmatch(rest[1:-1].strip()):  # （X〔2023〕5号） under a title
         rest = rest[1:-1].strip()
     peeled, category, disclosure = peel_marks(rest)
-    if (category or disclosure) and (NUMBER.fullmatch(peeled) or NUMBER_BROKEN.fullmatch(peeled) or NUMBER_OPEN_LOST.fullmatch(peeled)
+    if (category or disclosure) and (not peeled or NUMBER.fullmatch(peeled) or NUMBER_BROKEN.fullmatch(peeled) or NUMBER_OPEN_LOST.fullmatch(peeled)
                                      or NUMBER_NO_SEQ.fullmatch(peeled)):
         rest = peeled
         if category:
             found["category"] = (line.no, category)
         if disclosure:
             found["disclosure"] = (line.no, disclosure)
+        if not rest:  # 类别：A主动公开 on a line of its own
+            return True
     number = NUMBER.fullmatch(rest)
     if not number and (number := NUMBER.fullmatch(re.sub(r"(?<=\d)\s+(?=\d)", "", rest))):  # 〔2023〕4 6号
         out.notes.append(Note(line.no, "import-number-damaged", f"发文字号“{rest}”的数字中间有空格，按 {number.group('code')}"

@@ -201,9 +201,10 @@ def _mark_patterns() -> tuple[re.Pattern, ...]:
     number (…19号 类型:A); a 类别 mark with or without its label; a bare mark after the number."""
     words = sorted(set(vocabulary()["disclosure_values"]) - set(vocabulary().get("disclosure_answers", ())), key=len, reverse=True)
     label = rf"(?:{_words(vocabulary()['category'])}|[\u4e00-\u9fff]{{0,4}}(?:类\s*别|类\s*型|分\s*类|标\s*识))"  # 类型:A类 too
-    return (re.compile(rf"(?:^|\s|(?<=号)|(?<=类))[（(【\[]?({'|'.join(map(re.escape, words))})[）)】\]]?$"),
+    return (re.compile(rf"(?:^|\s|(?<=号)|(?<=类)|(?<=[:：][A-DＡ-Ｄ]))[（(【\[]?({'|'.join(map(re.escape, words))})[）)】\]]?$"),
             re.compile(rf"(?<=号)\s*{label}\s*[:：]?\s*[【\[（(]?\s*([A-DＡ-Ｄ])()\s*类?\s*[】\]）)]?$"),
-            re.compile(rf"(?:{label}\s*[:：]?\s*)?(?:[【\[（(]\s*([A-DＡ-Ｄ])\s*类?\s*[】\]）)]|([A-DＡ-Ｄ])\s*类)$"),
+            re.compile(rf"(?:{label}\s*[:：]?\s*)?(?:[【\[（(]\s*([A-DＡ-Ｄ])\s*类?\s*[】\]）)]|([A-DＡ-Ｄ])\s*类)$"
+                       rf"|^{label}\s*[:：]\s*([A-DＡ-Ｄ])()$"),  # 类别：A 主动公开 with its spaces squeezed out
             re.compile(r"(?<=号)\s*([A-DＡ-Ｄ])$"))
 
 
@@ -217,8 +218,8 @@ def peel_marks(text: str) -> tuple[str, str | None, str | None]:
         text = text[:m.start()].rstrip()
     category = None
     m = after_number.search(text) or marked.search(text) or bare.search(text)  # 西民函〔2022〕14号　　A: a bare mark
-    if m and m.start() > 0:
-        category = (m.group(1) or m.group(2)).translate(str.maketrans("ＡＢＣＤ", "ABCD"))
+    if m and (m.start() > 0 or disclosure):
+        category = next(group for group in m.groups() if group).translate(str.maketrans("ＡＢＣＤ", "ABCD"))
         text = text[:m.start()].rstrip()
     return text, category, disclosure
 
