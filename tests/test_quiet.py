@@ -159,3 +159,37 @@ def test_the_people_the_draft_names_are_no_words():
     spans = quiet.people({"addressee": {"name": "王小明"}}, [text])
     assert {(0, k) for k in range(0, 3)} | {(0, k) for k in range(6, 9)} == spans
     assert not quiet.people({"addressee": {"name": "李四"}}, ["办理情况如下。"])
+
+
+# -- where a lone character's loss cannot be told (asked by lone and dictionary_losses) ----------------------
+
+@pytest.mark.parametrize("place", sorted(quiet.GONE_TO))
+def test_a_campaign_going_to_a_place_is_a_verb(place):
+    assert not quiet.may_have_lost(f"送法进{place}活动", 2)
+    assert quiet.may_have_lost(f"送法进{place[::-1]}活动", 2)  # no place it goes to: 进 may be 推进 less 推
+
+
+@pytest.mark.parametrize("ch", sorted(quiet.OPENERS))
+def test_an_opener_is_no_remnant(ch):
+    assert not quiet.may_have_lost(f"文件{ch}研究", 2)
+    assert quiet.may_have_lost("文件构研究", 2)  # 构 (机构 less 机) opens nothing
+
+
+@pytest.mark.parametrize("direction", "东西南北")
+@pytest.mark.parametrize("part", sorted(quiet.PLACE_PARTS))
+def test_a_direction_inside_a_places_name_is_no_remnant(direction, part):
+    assert not quiet.may_have_lost(f"劲松{direction}{part}", 2)
+    assert quiet.may_have_lost(f"劲松{direction}方面", 2)
+
+
+@pytest.mark.parametrize("tail", sorted(quiet.PLACE_TAILS))
+@pytest.mark.parametrize("mark", sorted(quiet.LIST_MARKS - {"在"}))
+def test_a_places_name_first_in_a_list_is_a_name(tail, mark):
+    assert quiet.listed_place(f"对弋江路{mark}范罗{tail}等", 5)
+    assert not quiet.listed_place(f"对弋江路{mark}范罗丰等", 5)  # 丰 ends no place's name
+
+
+@pytest.mark.parametrize("some", sorted(quiet.SOME))
+def test_a_verb_before_how_much_is_a_word(some):
+    assert not quiet.may_have_lost(f"政府投一{some}", 2)
+    assert quiet.may_have_lost("政府投一次", 2)
