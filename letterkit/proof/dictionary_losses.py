@@ -14,7 +14,8 @@ from . import text as text_module
 from .dictionary import (
     FUNCTION, RUN, adjectives, _bounded, _by_sentence, dictionary, idioms_shortened, longer_words, rarely_alone,
     _score, _segment, shortened_words)
-from .lone import NUMERAL, RARELY_ALONE, _may_have_lost
+from .lone import RARELY_ALONE
+from .quiet import NUMERAL, may_have_lost
 from .text import MEMOS
 
 
@@ -27,7 +28,7 @@ def inner_losses(paragraphs: list[str]) -> list[tuple[int, int, str, str]]:
     (INNER_GAIN) when the lone character ends the word, clearly more (INNER_GAIN_INSIDE) when it begins
     it: a lone first character is far more often a name or an abbreviation (城|公交, 高|成长).  Not
     beside another lone character (麦积, 助餐, 农房: a name or abbreviation, so 心理辅室 is missed too),
-    nothing left alone around the repair, nothing _may_have_lost leaves alone, no word jieba tags as a
+    nothing left alone around the repair, nothing may_have_lost leaves alone, no word jieba tags as a
     name (凌云凤), no short form the letter writes twice (专班).  Calibrated on the clean letters
     (READING.md); per paragraph, memoised."""
     letter = "\n".join(paragraphs)
@@ -70,7 +71,7 @@ def _inner_sentence(text: str) -> list[tuple[int, str, str, str]]:
     for i in compress(count(), map(rare.__contains__, text)):
         ch = text[i]
         if ch in NUMERAL or not (twos[i] or twos[i + 1] or threes[i] or threes[i + 1] or threes[i + 2]) \
-                or ch in qualities or not _may_have_lost(text, i):
+                or ch in qualities or not may_have_lost(text, i):
             continue
         if runs is None:  # the paragraph's runs of Chinese characters, each segmented when a suspect is in it
             runs = [(m.start(), m.end()) for m in RUN.finditer(text)]

@@ -5,17 +5,15 @@ characters of each sentence are worked out once and shared by the other families
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from functools import lru_cache
 from operator import add
 
 from . import text as text_module
-from .dictionary import FUNCTION, NO_LOSS, adjectives, _by_sentence, dictionary, _han, rarely_alone, _score, _segment
-from .text import CJK, MEMOS
+from .dictionary import FUNCTION, adjectives, _by_sentence, dictionary, _han, rarely_alone, _score, _segment
+from .quiet import may_have_lost
+from .text import MEMOS
 
-# constructions where one character standing alone is right: 集…（于）一体
-ALLOWED = (re.compile("^集.*一体"),)
 
 
 def lost_characters(paragraphs: list[str]) -> list[tuple[int, int, str, str, bool]]:
@@ -27,7 +25,7 @@ def lost_characters(paragraphs: list[str]) -> list[tuple[int, int, str, str, boo
     made by putting one character back beside it (机构, 建议) is written elsewhere in the letter,
     between the same neighbours (养老机构: `sure`), or anywhere when the character is rarely a word
     alone (under a fifth of its uses).  Names, abbreviations, numbers with units and single characters
-    listed between marks (政、产、学、研) are left alone (_may_have_lost), and so is a character the
+    listed between marks (政、产、学、研) are left alone (quiet.may_have_lost), and so is a character the
     letter leaves alone twice.  The word must be read where it goes back and leave nothing else alone;
     without the same neighbours, where the character is a word alone in a tenth of its uses or more,
     it must also read better (SEEN_GAIN).  Without a word of the letter, pair_repair may still name
@@ -134,38 +132,12 @@ def pair_repair(text: str, at: int) -> str | None:
     return best[1] if best else None
 
 
-# the last character of a place's name other than an administrative one (范罗山, 弋江路, 团结湖): a hill, a water, a road
-PLACE_TAILS = set("山河湖江岭峰岛湾港桥路街巷道园")
-LIST_MARKS = set("、，：和与及在")
-
-
-def _listed_place(text: str, at: int) -> bool:
-    """Whether text[at] begins an item of a list that names a place (弋江路、范罗山等5个街道): two to four characters
-    after a list mark, ending with a place's last character, followed by 、 or 等 — a name, no word's remnant."""
-    if at and text[at - 1] not in LIST_MARKS:
-        return False
-    return any(text[at + k - 1] in PLACE_TAILS and text[at + k:at + k + 1] in ("、", "等")
-               for k in (2, 3, 4) if at + k < len(text))
-
-
 _paragraphs: dict = {}  # sentence → _paragraph's answer for it: the letters of one office share many sentences
 _paragraph_memo: dict = {}  # paragraph → _paragraph's answer, its sentences' put together
 MEMOS.extend((_paragraphs, _paragraph_memo))
 RARELY_ALONE = 0.2  # without the same neighbours: a character that is a word alone in under a fifth of its uses
 COMMON = 1000  # a word put back without the same neighbours must be this frequent in jieba's counts
 KNOWN = 10  # and with them (八卦岭片区: 片区 is rarer)
-PUNCT = set("，。；：、！？（）《》“”‘’〔〕【】[]()<>,.;:!?—-·/ \n")
-NUMERAL = set("0123456789０１２３４５６７８９") | set("一二三四五六七八九十百千万亿两几")
-# characters that open a clause or a phrase by themselves in letters (现答复如下, 经研究, 分年度, 逐校排查, 全覆盖)
-OPENERS = set("现经并另均即特兹分逐按每各全非原致自拟防副总亦兼促")  # 促: 以评促建, 整治促提升
-# places a campaign goes to (进小区, 进校园, 入户): 进/入/到 before them is the verb, not a word's remnant
-GONE_TO = {"社区", "小区", "校园", "学校", "农村", "乡村", "村组", "企业", "家庭", "机关", "园区", "景区", "医院",
-           "工地", "市场", "课堂", "基层", "单位", "网格", "楼栋", "商场", "车间", "工厂", "军营", "寺庙", "田间"}
-ROAD_PARTS = {"片区", "社区", "街道", "沿线", "一带", "两侧", "以东", "以西", "以南", "以北", "路口", "路段", "周边", "附近", "沿街"}
-PLACE_PARTS = {"社区", "小区", "街道", "片区", "大街", "大道", "新村"}  # what a place's direction stands before
-SOME = set("点些批部块份笔")  # 一点, 一批, 一部分: how much a verb before them does
-SUFFIXES = set("员感度")  # what makes a noun of the word before it, beside NAME_ENDS: 护路员, 获得感, 匹配度
-DOCUMENT_NUMBER = re.compile(f"[{CJK}]{{0,4}}[〔［\\[﹝【]")
 
 
 def _paragraph(text: str) -> tuple[list, list]:
@@ -187,7 +159,7 @@ def _sentence(text: str) -> tuple[list, list]:
         bound = {at for at in lone if alone.get(text[at], 1.0) < 0.5}
         candidates = []
         for at in lone:
-            if at - 1 in bound or at + 1 in bound or not _may_have_lost(text, at):
+            if at - 1 in bound or at + 1 in bound or not may_have_lost(text, at):
                 continue  # two lone characters side by side: a name or an abbreviation (麦积, 快检)
             candidates.append(at)
         if len(_paragraphs) >= text_module.MOST_TEXTS:
@@ -214,37 +186,6 @@ def _stands(letter: str, phrase: str, at: int, size: int) -> bool:
 def _covered(t: str, i: int, words) -> bool:
     """Whether t[i] is inside a word of three or four characters of the dictionary."""
     return any(t[a:a + n] in words for n in (3, 4) for a in range(max(0, i - n + 1), i + 1) if a + n <= len(t))
-
-
-def _may_have_lost(t: str, i: int) -> bool:
-    """Whether the lone t[i] stands where a lost character can be told from the letter's usage: not a
-    numeral, particle or a name's last character, not a measure word after a number, not beside
-    Latin letters (IP核), not one of single characters listed between marks (政、产、学、研), not
-    a verb before 得 (建得成), not a suffix after a word before a closing mark (意见表”), not in a
-    document number (江津府办发〔), not 集…于一体."""
-    ch = t[i]
-    prev, nxt = t[i - 1:i] or "\n", t[i + 1:i + 2] or "\n"
-    if ch in NO_LOSS or ch in OPENERS or ch in SUFFIXES or not "\u4e00" <= ch <= "\u9fff":
-        return False
-    if prev in NUMERAL or (prev.isascii() and prev.isalnum()) or (nxt.isascii() and nxt.isalpha()):
-        return False
-    if prev in PUNCT and nxt in PUNCT or nxt == "得" or prev in "“《":  # a quoted name starts: “游拉萨”
-        return False
-    if prev == "、" and (i < 3 or t[i - 3] in PUNCT) or nxt == "、" and t[i + 3:i + 4] in PUNCT | {""}:
-        return False
-    if nxt in "”》）" and t[i - 2:i] in dictionary()[1]:
-        return False
-    if ch in "东西南北" and (t[i + 1:i + 3] in PLACE_PARTS or t[i + 1:i + 2] in PLACE_TAILS):
-        return False  # 劲松北社区, 人民东路, 团结湖北里: a direction inside a place's name, no 湖北's remnant
-    if _listed_place(t, i):
-        return False  # 弋江路、范罗山等: the first character of a place's name in a list, no 范围's remnant
-    if ch in "路街巷" and t[i + 1:i + 3] in ROAD_PARTS:  # 西城路片区, 人民路沿线: a road's name and a part of town
-        return False
-    if ch in "进入到" and t[i + 1:i + 3] in GONE_TO:  # 排水管理进小区, 送法进校园: where a campaign goes
-        return False
-    if nxt == "一" and t[i + 2:i + 3] in SOME:  # 政府投一点、企业筹一点: a verb before how much (dev6 218)
-        return False
-    return not DOCUMENT_NUMBER.match(t[i + 1:i + 7]) and not any(p.match(t[i:i + 40].split("。")[0]) for p in ALLOWED)
 
 
 def _put_back(letter: str, t: str, i: int) -> list[tuple[str, int, int, int]]:
