@@ -54,6 +54,7 @@ def test_a_count_of_rooms_said_again_with_suo_is_reported(room, number, form, ap
     again = form.format(n=number, noun=noun) + "已于今年3月全部投入使用。"
     found = raised("unit-subject", *placed(first, again, apart))
     assert len(found) == 1 and f"{number}所" in found[0].message and f"{number}{counter}" in found[0].message, found
+    assert f"“{noun}”" in found[0].message, found  # what is counted, named in full
     assert not raised("unit-subject", *placed(first, again.replace(f"{number}所", f"{number}{counter}"), apart))
 
 

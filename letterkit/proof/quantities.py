@@ -430,10 +430,20 @@ def _another_counter(c):
                             and not ({e[0], counter} & {"所"} and {e[0], counter} & USUAL_WITH_SUO)), None)
             if earlier:
                 noun = max((run[i:j] for i in range(len(run)) for j in range(i + 2, len(run) + 1) if run[i:j] in earlier[3]), key=len)
+                # named in full from the words either side (管教 of 管教室 and 托管教 → 托管教室), for the message only
+                wide = _wide(text, match)
+                noun = max((wide[i:j] for i in range(len(wide)) for j in range(i + len(noun), len(wide) + 1)
+                            if noun in wide[i:j] and "|" not in wide[i:j] and wide[i:j] in earlier[4]), key=len, default=noun)
                 yield Finding(path, f"“{written}{counter}”与前文“{earlier[2]}”数字相同、计的都是“{noun}”，量词不同",
                               f"核对量词（“{earlier[0]}”还是“{counter}”），全文一致", match.start(4))
                 continue
-            seen.setdefault(written, []).append((counter, nouns, f"{written}{counter}", run))
+            seen.setdefault(written, []).append((counter, nouns, f"{written}{counter}", run, _wide(text, match)))
+
+
+def _wide(text: str, match) -> str:
+    """The Chinese words up to six characters either side of a count (校内托管教室|，…; |托管教室已于)."""
+    before = re.search(rf"[{CJK}]{{0,6}}$", text[:match.start()]).group()
+    return before + "|" + re.match(rf"[{CJK}]{{0,6}}", text[match.end():]).group()
 
 
 # characters that say nothing of what is counted: particles, qualifiers, places, times, counting words
