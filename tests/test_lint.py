@@ -65,6 +65,8 @@ CASES = [
     # assigned 2024-01-10 → due 2024-04-10, dated 2024-05-06; assigned 2024-03-10 → due 2024-06-10
     ("after-deadline", MINIMAL_DRAFT + "assigned: 2024-01-10\n", MINIMAL_DRAFT + "assigned: 2024-03-10\n"),
     ("date-order", MINIMAL_DRAFT + "assigned: 2024-05-10\n", MINIMAL_DRAFT + "assigned: 2024-05-06\n"),  # dated 2024-05-06
+    ("done-year-restated", with_text("计划于2023年底前完成规划衔接审查，待2024年底规划衔接审查完成后同步落实。"),
+     with_text("计划于2023年底前完成规划衔接审查，待2023年底规划衔接审查完成后同步落实。")),
     ("done-after-date", with_text("平台二期已于2024年6月建成上线。"),  # dated 2024-05-06
      with_text("平台二期已于2024年5月建成上线，三期将于2024年9月建成。")),
 ]

@@ -441,3 +441,36 @@ def _length(c):
             quoted = clause[-8:] + match.group()
             yield Finding(path, f"“{quoted}”：道路、管网的长度只有 {match.group(3)} 米，不合常理",
                           "核对单位，多半是“公里”", match.start(4))
+
+
+# -- a count against the places 分别 names ------------------------------------------------------------------------
+
+CHINESE_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+# 建成区域性农事服务中心3个，分别位于威家镇和新港镇: a count, then 分别 + where, then the places one each
+RESPECTIVELY = re.compile(r"(?<![\d.第])(\d+|[两二三四五六七八九十])(个|所|座|处|家|条|间)[，,]?分别(?:位于|设在|建在|落户|分布在|坐落在|在)"
+                          rf"([{CJK}、和及与（）()]+?)(?=[，,。；;]|$)")
+# a place's last word: every item of the list must end in one, so that it is a list of places one count each
+PLACE_ITEM = re.compile(rf"[{CJK}]{{1,8}}(?:街道|社区|镇|乡|村|区|县|市|园区|开发区|片区)")
+
+
+@rule("respectively-count", "warning", "quantities", "“分别位于”列出的地方个数与前面的数对不上（“中心3个，分别位于威家镇和新港镇”）",
+      "“N个，分别位于A和B”：“分别”是一个对一个，列出的地方数就应等于N；3个中心只列了两个镇，或列了四个，"
+      "多半是数或地名漏写、多写了。只读数紧挨着“分别位于（设在、建在……）”、后面每一项都是镇、乡、村、街道、社区这类地名的说法；"
+      "列表里带括号或数字（“A镇（2个）”）的不报。一地两处而信里没说时也会报，所以是警告。",
+      "建成区域性农事服务中心3个，分别位于威家镇和新港镇", "建成区域性农事服务中心2个，分别位于威家镇和新港镇")
+def _respectively_count(c):
+    for path, text in prose(c.data):
+        if "分别" not in text:
+            continue
+        for match in RESPECTIVELY.finditer(text):
+            listed = match.group(3)
+            if re.search(r"[（）()\d]", listed):
+                continue
+            items = [item for item in re.split("、|和|及|与", listed) if item]
+            if len(items) < 2 or not all(PLACE_ITEM.fullmatch(item) for item in items):
+                continue
+            said = match.group(1)
+            number = int(said) if said.isdigit() else CHINESE_COUNT[said]
+            if number != len(items):
+                yield Finding(path, f"“{match.group()}”：说是{said}{match.group(2)}，“分别”后却列了{len(items)}个地方",
+                              "核对数量和所列地名，使两者一致", match.start(1))

@@ -152,3 +152,47 @@ def _done_after_date(c):
             if later:
                 yield Finding(path, f"“{match.group()}”晚于成文日期 {signed}，说的却是已经做成的事",
                               "核对这个日子和成文日期；还没做成的写“计划于”“将于”", match.start(2))
+
+
+# -- one thing to be done, given two years ------------------------------------------------------------------------
+
+CJK_RUN = "\u4e00-\u9fff"
+# a year, with what part of it (年底, 上半年, 6月底) and 前, right before what is done in its clause
+WHEN_DONE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?:底|末|年底|上半年|下半年|\d{1,2}月(?:底)?)?(?:前|以前)?")
+DONE = re.compile(rf"完成([{CJK_RUN}]{{4,10}})|([{CJK_RUN}]{{4,10}})完成")
+# what is done every year or in steps: 年度目标任务, 一期建设 — two years of it are two things
+YEARLY = re.compile("年度|每年|目标|任务|阶段|[一二三四五六七八九十]期|第")
+SAME_THING = 4  # a shared name of four characters or more (规划衔接审查): two characters (建设, 改造) name any work
+
+
+def _done_when(text: str):
+    """(year, offset of the year, what is done, the clause as written) for each year followed in its clause by
+    完成 + what, or what + 完成: 计划于2023年底前完成规划衔接审查, 待2024年底规划衔接审查完成后."""
+    for match in WHEN_DONE.finditer(text):
+        end = min([i for i in (text.find(mark, match.end()) for mark in "，,。；;") if i >= 0] + [len(text)])
+        for done in DONE.finditer(text, match.end(), end):
+            yield match.group(1), match.start(), done.group(1) or done.group(2), text[match.start():end]
+
+
+def _common(a: str, b: str) -> str:
+    return max((a[i:j] for i in range(len(a)) for j in range(i + SAME_THING, len(a) + 1) if a[i:j] in b), key=len, default="")
+
+
+@rule("done-year-restated", "warning", "dates", "同一件事前后说了两个不同的完成年份（“2023年底前完成规划衔接审查”……“待2024年底规划衔接审查完成后”）",
+      "信里先说某件事某年完成（“计划于2023年底前完成规划衔接审查”），后面又说它另一年完成（“待2024年底规划衔接审查完成后”），"
+      "其中一个年份多半写错了。只读年份紧挨着“完成”、两处完成的事有四个字以上相同的说法；年度任务、目标、分期（一期、二期）的事"
+      "各年不同是常事，不报。计划确实推迟了而信里没说时也会报，所以是警告。",
+      "计划于2023年底前完成规划衔接审查……待2024年底规划衔接审查完成后同步落实",
+      "计划于2023年底前完成规划衔接审查……待2023年底规划衔接审查完成后同步落实")
+def _done_year_restated(c):
+    seen: list = []
+    for path, text in prose(c.data):
+        if "完成" not in text or path[:1] == ("title",):
+            continue
+        for year, offset, thing, said in _done_when(text):
+            before = next((b for b in seen if b[0] != year and _common(thing, b[2]) and not YEARLY.search(thing + "|" + b[2])), None)
+            if before:
+                common = _common(thing, before[2])
+                yield Finding(path, f"“{said}”与前文“{before[3]}”说的是同一件事（{common}），完成年份却不同（{year}年与{before[0]}年）",
+                              "核对完成时间，全文一致", offset)
+            seen.append((year, offset, thing, said))

@@ -53,13 +53,26 @@ def _reading(character: str) -> str:
     return pinyin(character, style=Style.NORMAL)[0][0]
 
 
-def _one_sound_apart(a: str, b: str) -> tuple[str, str] | None:
-    """The differing characters of two names of one length that differ in one character read alike."""
+@lru_cache(maxsize=4096)
+def _readings(character: str) -> frozenset:
+    """Every reading pypinyin knows of the character, tones aside (莘 → shen, xin)."""
+    from pypinyin import Style, pinyin
+
+    return frozenset(pinyin(character, style=Style.NORMAL, heteronym=True)[0])
+
+
+def _one_sound_apart(a: str, b: str, polyphonic: bool = False) -> tuple[str, str] | None:
+    """The differing characters of two names of one length that differ in one character read alike: by each
+    character's usual reading, or — `polyphonic`, for the name written twice or more — by any reading of the
+    character of that name (莘庄镇 three times, read Xinzhuang, and 辛庄镇 once: 莘 is shen and xin)."""
     differ = [(x, y) for x, y in zip(a, b) if x != y]
     if len(differ) != 1:
         return None
     x, y = differ[0]
-    return (x, y) if NAME.fullmatch(x + y) and not FUNCTION & {x, y} and _reading(x) == _reading(y) else None
+    if not NAME.fullmatch(x + y) or FUNCTION & {x, y}:
+        return None
+    alike = _reading(x) == _reading(y) or (polyphonic and _reading(y) in _readings(x))
+    return (x, y) if alike else None
 
 
 # a name written once each way is told by jieba's dictionary when one spelling is a word of it this common (芙蓉 755,
@@ -80,7 +93,7 @@ def _two_words(place: str, k: int, size: int, words) -> bool:
 @rule("place-homophone", "warning", "names", "同一地名全信写法一致，不要有一处换成同音字",
       "“黎坪景区”写了四次，有一处写成“犁坪景区”：拼音输入时选错了同音字，读者会以为是另一处地方。"
       "只看景区、公园、村、镇、路、河、山这类地名末尾的词前两三个字，一种写法在信里出现两次以上、另一种只出现一次，"
-      "而且差的那个字读音相同（按 pypinyin，不计声调）时才报；两种写法各写一次时，一种是 jieba 词典里的词（“芙蓉街道”，词频 50 以上）、另一种不成词（“芙容街道”），报不成词的那处。把握一般：两处确实不同而同音的地名也会报，所以是警告。",
+      "而且差的那个字读音相同（按 pypinyin，不计声调；写了两次以上的那种写法里的多音字，任一读音相同也算：“莘庄镇”三次、“辛庄镇”一次，莘读 xin）时才报；两种写法各写一次时，一种是 jieba 词典里的词（“芙蓉街道”，词频 50 以上）、另一种不成词（“芙容街道”），报不成词的那处。把握一般：两处确实不同而同音的地名也会报，所以是警告。",
       "黎坪景区完成游客中心改造……举办首届黎坪冰雪节……完善犁坪景区标识系统",
       "黎坪景区完成游客中心改造……举办首届黎坪冰雪节……完善黎坪景区标识系统")
 def _place_homophone(c):
@@ -116,7 +129,9 @@ def _place_homophone(c):
 
                         words = dictionary()[1]
                     ahead = words.get(often, 0) >= NAMED_WORD and once not in words
-                sounds = _one_sound_apart(often, once) if ahead else None
+                # the name written twice or more may be read by any of its character's readings (the one written
+                # once by its usual one): a place's own reading of a polyphonic character is often the rarer one
+                sounds = _one_sound_apart(often, once, times(often) >= 2) if ahead else None
                 if sounds:
                     k = next(k for k in range(len(once)) if once[k] != often[k])
                     if words is None:

@@ -175,9 +175,21 @@ def _restated_in(data):
                     if ratio >= 10 and ratio == 10 ** (len(str(int(ratio))) - 1):
                         yield path, offset, label, written, before_run, before_written, int(ratio), same or (
                             "when" if _same_doing(when, before_when) else
-                            "label" if _alike(label, before_label) else "verb" if _one_verb(when, before_when) else "")
+                            "label" if _alike(label, before_label) else "verb" if _one_verb(when, before_when) else
+                            "named" if _named_in(label, before_run) or _named_in(before_label, run) else "")
                         break
             seen.setdefault(key, []).append((index, label, value, written, noun, run, when))
+
+
+# a name of four characters or more ending in a place's or a work's last word: 涑河北街, 滨河路段 — what one
+# figure is of, wherever the other figure's clause names it
+NAMED_END = re.compile("[街路道巷河渠桥湖库线段]$")
+
+
+def _named_in(label: str, run: str) -> bool:
+    """The one figure's label names a street, a road, a river (涑河北街, four characters or more), and the other
+    figure's words right before it name it too (其中涑河北街改造长度约3.2公里 … 总结涑河北街32公里改造经验)."""
+    return len(label) >= 4 and NAMED_END.search(label) is not None and not NOT_DOING.search(label) and label in run
 
 
 @per_text
@@ -222,6 +234,12 @@ def _same_magnitude(a: str, b: str) -> bool:
     return magnitude_a == magnitude_b and magnitude_a in ("万", "亿")
 
 
+def _point_moved(a: str, b: str) -> bool:
+    """3.2公里 and 32公里: one 万/亿 or none, the point in one and not in the other (the digits are the same)."""
+    (number_a, magnitude_a), (number_b, magnitude_b) = WRITTEN.match(a).groups(), WRITTEN.match(b).groups()
+    return magnitude_a == magnitude_b and ("." in number_a) != ("." in number_b)
+
+
 def _written_out(a: str, b: str, ratio: int) -> bool:
     """2.3万人 … 2300名: a count in 万 written out one place short (not money: 1.2万元 … 每户1200元 is common)."""
     (_, magnitude_a), (_, magnitude_b) = WRITTEN.match(a).groups(), WRITTEN.match(b).groups()
@@ -232,7 +250,7 @@ def _written_out(a: str, b: str, ratio: int) -> bool:
       "名目不同（“累计投入资金3.2亿元”……“在前期投入3.2万元”），但两位以上有效数字和单位都相同、只差 10 的整数次幂，"
       "而且是同一个数换了“万”“亿”或挪了小数点（12家与120家不算），多半是同一笔数写错了。同一年份、同一个动词"
       "（“2023年投入资金860万元”……“在2023年投入8600万元”），或后一处是“在已投入……的基础上”说回已做的事，也报；"
-      "名目末尾三个字以上相同、同一个“万”或“亿”里挪了小数点或多了个0（“全年门诊量32万人次”……“其中门诊量3.2万人次”）也报。"
+      "名目末尾三个字以上相同、同一个“万”或“亿”里挪了小数点或多了个0（“全年门诊量32万人次”……“其中门诊量3.2万人次”）也报；一处名目是四字以上的街、路、河这类名字、另一处前面也写着它，小数点一处有一处无（“其中涑河北街改造长度约3.2公里”……“总结涑河北街32公里改造经验”）也报。"
       "两个年份各自的数、总数和“其中”的一部分不报。把握一般：两个不同的数恰好数字相同时也会报，所以是警告。",
       "累计投入资金3.2亿元……在前期投入3.2万元", "累计投入资金3.2亿元……在前期投入3.2亿元")
 def _figure(c):
@@ -240,6 +258,7 @@ def _figure(c):
         if same is not True and (same == "when" or _same_figure(written, before_written)
                                  or (same == "label" and _same_magnitude(written, before_written))
                                  or (same == "verb" and _same_magnitude(written, before_written) and "." in written + before_written)
+                                 or (same == "named" and _point_moved(written, before_written))
                                  or _written_out(written, before_written, ratio)):
             # as written (其中门诊量3.2万人次, not 中门诊量), or by its year when that is longer (2023年238.65万人次)
             quoted = max(_quoted(c.data, path, offset, written), label + written, key=len)
@@ -287,6 +306,10 @@ COUNTS = {"人": "人", "名": "人", "人次": "人次", "户": "户", "辆": "
 PEOPLE = {"人", "人次", "户"}  # counted against each other; a vehicle's count only against its own 次 (辆 / 辆次)
 PERSONS, OBJECTS = {"人", "名", "人次"}, set("个家所座处套间")  # one thing counted in people and in objects
 THINGS = set("处家个所座套间户")  # places, bodies, dwellings: one exact figure of three significant digits counts one
+# an exact count of a hundred or more of two significant digits in 户 and in 人 (430户 … 430人): over the 582
+# fixture and shared letters, the only such pair both exact is a planted slip — smaller numbers (12户, 60人) are
+# often two counts, and 人次 against 户 (培训1500人次，惠及1500户) is two counts as often as one
+EXACT_PEOPLE = 100
 
 
 def _significant(number: str) -> int:
@@ -307,7 +330,8 @@ def _counted_twice(first: tuple, second: tuple) -> bool:
         # 户 and 人 may be two counts of one village: both rounded, one said to be the other (上述), or one
         # rounded and the other of two significant digits at least (约4800户 … 4800人)
         return "refers" in (about_a, about_b) or (about_a and about_b) \
-            or (bool(about_a or about_b) and _significant(number) >= 2) or _significant(number) >= 3
+            or (bool(about_a or about_b) and _significant(number) >= 2) or _significant(number) >= 3 \
+            or (kinds == {"户", "人"} and _significant(number) >= 2 and number[-1] not in "万亿" and Decimal(number) >= EXACT_PEOPLE)
     if len({k.rstrip("次") for k in kinds}) == 1 and kinds & set("辆架艘"):
         return True
     return "户" in kinds and kinds <= THINGS and _significant(number) >= 3 and not (about_a or about_b)
@@ -317,13 +341,13 @@ def _counted_twice(first: tuple, second: tuple) -> bool:
       "“参与总人次达6万余人”：主语是人次，量词却是人；同一个数一处写人次、一处写人，也是其一写错。"
       "同一个约数（“3000余户”……“3000余人”，带余、多、约、近或以万计）、三位以上有效数字的同一个数（“11860户”……“11860人”）、"
       "一处约数一处两位有效数字（“约4800户”……“4800人”）或用“上述”指回前文的数（“2870名学生”……“上述2870户学生”）"
-      "一处按户、一处按人计，也是其一写错（“名”与“人”同类）。"
+      "一处按户、一处按人计，也是其一写错（“名”与“人”同类）；一百以上、两位有效数字的同一个确数（“430户养殖户”……“参保的430人”）也报。"
       "车辆、航班、船只也一样：同一个数一处“辆次”一处“辆”（架次/架、艘次/艘）；三位有效数字的同一个数一处“处”（家、个、所、套）一处“户”也报。“余”写在“万”前（“420余万人次”……“420余万人”）同样比。"
       "同一名目、同一个数一处按人一处按个、家、所计（“新增学位2700个”……“已新增学位2700人”）也报。"
       "三位以上的同一个数，一处人次（人）一处户，而两处说的是同一件事——有同一个双字词（“农民”），或开头的动词同一个词根"
       "（“培训农民1500人次”……“参训的1500户”，隔着“的”也读）——也报；“家”与“个”、岗位与人数这类两个数不报。"
       "同一个两位以上有效数字的数、旁边是同一个名词，一处“个”一处“间”（台、座、处、套……）：“改造提升摊位286个”……“286间摊位”、"
-      "“充电桩120个”……“120台充电桩”，也报；两种东西的“286个”“286间”不报。"
+      "“充电桩120个”……“120台充电桩”，也报；“所”只与间、座、栋这类量词比（“托管教室86间”……“上述86所托管教室”），与“个”“家”不比（都是常用说法）；两种东西的“286个”“286间”不报。"
       "只认这几种量词，数字要有三位以上（换量词的要两位有效数字），误报很少。",
       "受影响群众3000余户……实现3000余人用上自来水", "受影响群众3000余户……实现3000余户用上自来水")
 def _unit_subject(c):
@@ -368,7 +392,10 @@ def _unit_subject(c):
 
 # counting words for things, one of which a thing takes: 摊位286个 … 286间摊位, 充电桩120个 … 120台充电桩 (not 家 and
 # 所: 扶持企业120家 … 服务企业120个 are two counts of bodies, each word usual)
-COUNTER = re.compile(rf"(?<![\d.])(\d+)(余|多)?([万千]?)(个|间|处|台|座|套|张|辆|块|根|栋|部|只|条|口|眼)(?=([{CJK}]{{0,3}}))")
+COUNTER = re.compile(rf"(?<![\d.])(\d+)(余|多)?([万千]?)(个|间|处|台|座|套|张|辆|块|根|栋|部|只|条|口|眼|所)(?=([{CJK}]{{0,3}}))")
+# 所 counts schools, hospitals and bodies, where 个 and 家 are as usual (医院12所 … 12家医院 is one count said two
+# usual ways): 所 is read only against the counting words of rooms and buildings (托管教室86间 … 上述86所托管教室)
+USUAL_WITH_SUO = {"个", "家"}
 # what says nothing of the thing counted: particles, qualifiers and the verbs that go with any count
 NOT_NOUN = set("的了共计约近达为余多有已在对和与及等新增建改造完成提升设置安装投入累其中占是将把被按每以各个家人户名次"
                "一二三四五六七八九十全区县市镇乡村年月日上下左右内外前后至到")
@@ -399,13 +426,24 @@ def _another_counter(c):
             nouns, run = _nouns(text, match)
             if not nouns:
                 continue
-            earlier = next((e for e in seen.get(written, ()) if e[0] != counter and e[1] & nouns), None)
+            earlier = next((e for e in seen.get(written, ()) if e[0] != counter and e[1] & nouns
+                            and not ({e[0], counter} & {"所"} and {e[0], counter} & USUAL_WITH_SUO)), None)
             if earlier:
                 noun = max((run[i:j] for i in range(len(run)) for j in range(i + 2, len(run) + 1) if run[i:j] in earlier[3]), key=len)
+                # named in full from the words either side (管教 of 管教室 and 托管教 → 托管教室), for the message only
+                wide = _wide(text, match)
+                noun = max((wide[i:j] for i in range(len(wide)) for j in range(i + len(noun), len(wide) + 1)
+                            if noun in wide[i:j] and "|" not in wide[i:j] and wide[i:j] in earlier[4]), key=len, default=noun)
                 yield Finding(path, f"“{written}{counter}”与前文“{earlier[2]}”数字相同、计的都是“{noun}”，量词不同",
                               f"核对量词（“{earlier[0]}”还是“{counter}”），全文一致", match.start(4))
                 continue
-            seen.setdefault(written, []).append((counter, nouns, f"{written}{counter}", run))
+            seen.setdefault(written, []).append((counter, nouns, f"{written}{counter}", run, _wide(text, match)))
+
+
+def _wide(text: str, match) -> str:
+    """The Chinese words up to six characters either side of a count (校内托管教室|，…; |托管教室已于)."""
+    before = re.search(rf"[{CJK}]{{0,6}}$", text[:match.start()]).group()
+    return before + "|" + re.match(rf"[{CJK}]{{0,6}}", text[match.end():]).group()
 
 
 # characters that say nothing of what is counted: particles, qualifiers, places, times, counting words

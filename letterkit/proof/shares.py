@@ -81,3 +81,39 @@ def _points_mismatch(c):
                 yield Finding(path, f"“{match.group()}”：{second}%与{first}%相差"
                               f"{abs(Decimal(second) - Decimal(first)).normalize():f}个百分点，不是{points}个",
                               "核对两个比例和百分点数", at)
+
+
+# a rate given with the two counts it is of: 抽检1260批次，合格1238批次，合格率99.3% (1238 ÷ 1260 = 98.3%).  The rate's
+# word is the part's (合格 … 合格率, 达标 … 达标率), the two counts share one counting word, the whole said first
+RATE_WORDS = "合格|达标|完成|通过|办结|结案|满意|到位|治愈|覆盖|整改|验收|受理|回复|签约"
+RATE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)(万)?([{CJK}]{{1,2}})[，,、]?(?:其中)?(?:均|全部)?({RATE_WORDS})(?:了)?(\d+(?:\.\d+)?)(万)?\3"
+                  rf"[，,、]?(?:\4)?(?:率|比例)(?:为|达|达到|是)?(\d+(?:\.\d+)?)(?:%|％)")
+
+
+def _rate_off(whole: Decimal, part: Decimal, said: Decimal, places: int) -> bool:
+    """Whether the rate said is not part ÷ whole, rounded or cut to the places it is given in: one unit of its
+    last place either way is allowed (99.3% for 99.25… or 99.34…; a letter may cut rather than round)."""
+    if whole <= 0 or part > whole:
+        return False
+    exact = part / whole * 100
+    return abs(exact - said) > Decimal(1).scaleb(-places)
+
+
+@rule("rate-against-counts", "error", "quantities", "比率与紧挨着给出的两个数对不上（“抽检1260批次，合格1238批次，合格率99.3%”）",
+      "同一句里先说总数、再说其中合格（达标、完成、办结……）多少、接着说合格率，比率就是两数相除"
+      "（1238÷1260=98.3%）；相差超过比率末位的一个单位（四舍五入或截断都算对），三个数中必有一个写错。"
+      "只读三个数紧挨着写、两个数量词相同、比率的词与部分的词相同（“合格……合格率”）的说法，是算术，把握很大。",
+      "抽检1260批次，合格1238批次，合格率99.3%", "抽检1260批次，合格1238批次，合格率98.3%")
+def _rate_against_counts(c):
+    for path, text in prose(c.data):
+        if "率" not in text or "%" not in text and "％" not in text:
+            continue
+        for match in RATE.finditer(text):
+            whole = Decimal(match.group(1)) * (10_000 if match.group(2) else 1)
+            part = Decimal(match.group(5)) * (10_000 if match.group(6) else 1)
+            said = Decimal(match.group(7))
+            places = len(match.group(7).partition(".")[2])
+            if _rate_off(whole, part, said, places):
+                exact = (part / whole * 100).quantize(Decimal(1).scaleb(-max(places, 1)))
+                yield Finding(path, f"“{match.group()}”：{match.group(5)}÷{match.group(1)}是{exact}%，不是{said}%",
+                              f"核对总数、{match.group(4)}数和{match.group(4)}率", match.start(7))
