@@ -174,6 +174,19 @@ def test_a_dotted_letters_sentence_ending_in_a_number_gets_its_full_stop(tmp_pat
     assert "2.完善" not in body and "2。完善" not in body  # the item's own number is still a number
 
 
+@pytest.mark.parametrize("where", ["mid-line", "line end"])
+def test_a_dotted_letters_own_doubled_full_stop_comes_back_doubled_and_an_ellipsis_stays(tmp_path, where):
+    """销毁。。 (dev14 778's planted slip) typed as 销毁..: both dots are full stops, so check can still say 。。;
+    等... (an ellipsis in dots) is no full stop."""
+    first = "1.加强抽检.不合格样品均已下架销毁.." + ("二是开展培训等..." if where == "mid-line" else "")
+    text = "\n".join(DOT_HEAD + ["您提出的关于加强食品安全监管的第31号提案收悉，现答复如下：", first, "2.加强宣传."]
+                     + ["特此答复。"] + DOT_TAIL).replace("。", ".") + "\n"
+    result, draft = _import(tmp_path, text)
+    body = "\n".join(_texts(draft["measures"]))
+    assert "销毁。。" in body, result.draft
+    assert where == "line end" or "等..." in body
+
+
 def test_a_number_wrapped_after_its_dot_is_not_cut_by_a_full_stop(tmp_path):
     """…总投资1460. / 5万元 across two lines of a PDF is one number (the next line starts with a digit, no marker)."""
     text = "\n".join(DOT_HEAD + ["您提出的关于改善公交出行条件的第31号提案收悉，现答复如下：", "1.加强调度.总投资1460.",

@@ -163,6 +163,7 @@ def punctuation(cleaned: Cleaned) -> None:
 
 # and, in a letter whose full stops are dots, one after an address or a name in Latin letters or a straight quote:
 # …kj@x.gov.cn. at the end of a line, …www.x.gov.cn.下一步, 实现"人车分离". (a file name's dot has a letter after it)
+_TWO_STOPS = re.compile(rf"(?<=[{CJK}])\.\.(?=[{CJK}“‘（《(]|\s|$)")
 _MARKER_DOT = re.compile(r"\d{1,2}[.．、](?!\d)")  # the next line starts a numbered item
 _LATIN_STOP = re.compile(rf"(?<=[A-Za-z\"'])\.(?=[{CJK}“‘（《]|\s*$)|(?<=[\"'”’])\.(?=\d)")  # …服务圈".2022年
 
@@ -181,6 +182,7 @@ def full_stops(cleaned: Cleaned) -> None:
         for index, line in enumerate(cleaned.lines):
             stopped = _LATIN_STOP.sub("。", ASCII_FULL_STOP.sub("。", line.text))
             stopped = NUMBER_FULL_STOP.sub(lambda m: m.group() if m.end() == len(stopped) else m.group()[:-1] + "。", stopped)
+            stopped = _TWO_STOPS.sub("。。", stopped)  # 销毁.. for the letter's own slip 销毁。。 (not an ellipsis ...)
             after = cleaned.lines[index + 1].text if index + 1 < len(cleaned.lines) else ""
             if re.search(r"\d\.$", stopped) and (not re.match(r"\d", after) or _MARKER_DOT.match(after)):
                 stopped = stopped[:-1] + "。"  # …提高到0.738. (not …1. with 5万 wrapped to the next line; 2.加强 is a marker)
