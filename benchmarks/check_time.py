@@ -33,9 +33,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_time import synthetic_project  # noqa: E402
 
 TARGET_DRAFTS, TARGET_WALL, TARGET_CPU = 1000, 5.0, 10.0  # issue 13, on a 2-core machine
-# the last figures measured (README, 性能, 冷检查, round 19): the machine shared, load 2–2.5
-LAST_MEASURED = ("round 19 (2026-12-03, load 2.2-2.5): cold 16.9 s CPU, 11.1 s wall, rules 12.3 ms a draft "
-                 "(before, same hour: 26.8 s CPU, 15.5 s wall, 21.9 ms); --distinct 38.9 s CPU (before 42.3 s)")
+# the last figures measured (README, 性能, 冷检查, round 22): the machine shared, load 1-8, so wall time says little
+LAST_MEASURED = ("round 22 (2026-12-03, load 1-8): cold, five before/after pairs taken in turn, CPU median 34.4 s -> "
+                 "29.3 s (wall 17.7-93 s, noise); this script after the change (load 3.1) 24.1 s wall, 29.6 s CPU, rules "
+                 "23.1 ms a draft (before, load 1.0: 15.9 s wall, 27.8 s CPU); --distinct CPU median 55.2 s -> 53.7 s "
+                 "(this script after, load 2.4: 33.0 s wall, 50.9 s CPU; before, load 2.2: 49.7 s, 61.7 s)")
 
 
 def timed(folder: Path, cache: Path, *paths: str, today: str = "2026-06-01", jobs: int | None = None) -> tuple[float, float, str]:

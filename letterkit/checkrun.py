@@ -148,9 +148,14 @@ def _check_many(todo: list, project, jobs: int | None):
 
     remember.load()  # read once, shared by the workers
     if not set(WORD_RULES) <= set(project.check_disabled):  # jieba's words: read once here, shared by the workers
+        from .proof import repetition
         from .proof.missing import prepare
 
         prepare()
+        repetition.prepare()  # jieba's tags (read from its dictionary file)
+    # the first draft checked here, before the fork: what the rules build on first use (tables, compiled patterns,
+    # pypinyin's dictionaries, the templates) is built once and shared, not once in each worker
+    first, todo = check_one(todo[0], project), todo[1:]
     gc.freeze()  # what is loaded now (jieba's words above all) is never scanned again, nor copied into a worker by a scan
     _PROJECT[:] = [project]
     size = max(1, min(25, len(todo) // (jobs * 4)))  # small enough that no worker idles at the end
@@ -159,6 +164,7 @@ def _check_many(todo: list, project, jobs: int | None):
         pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_start)
         finished = False
         try:
+            yield first  # once the workers are on their way: a kill from now on ends them all
             for outcomes, remembered in pool.imap(_check_chunk, chunks):  # in order: the output is deterministic
                 remember.adopt(remembered)
                 yield from outcomes

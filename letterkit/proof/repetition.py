@@ -3,6 +3,7 @@ two adjacent sentences that say the same thing."""
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from operator import add
@@ -161,13 +162,39 @@ def verb_twice_after_done(text: str) -> list[int]:
 
 
 @lru_cache(maxsize=1)
+def _dictionary_text() -> str:
+    """jieba's dictionary file (word, count, tag a line), read once a process for the three tables below, from
+    jieba's package folder as jieba.dt.get_dict_file() reads it (letterkit never gives jieba another dictionary):
+    neither importing jieba (0.1-0.2 s: pkg_resources) nor initialising it (about a second: its prepared word
+    counts, which no rule here reads) just to open a file.  Falls back to jieba's own way where the package is
+    not a plain folder."""
+    from importlib.util import find_spec
+
+    spec = find_spec("jieba")
+    folder = spec.submodule_search_locations if spec else None
+    try:
+        with open(os.path.join(list(folder)[0], "dict.txt"), "rb") as lines:
+            return lines.read().decode("utf-8")
+    except (OSError, TypeError, IndexError):
+        import jieba
+
+        with jieba.dt.get_dict_file() as lines:
+            return lines.read().decode("utf-8")
+
+
+def prepare() -> None:
+    """Read jieba's tags now (checkrun, before forking workers): the workers share them."""
+    _verb_tags()
+    _character_tags()
+    _counted_characters()
+    _dictionary_text.cache_clear()  # the tables are made: the file's text need not stay
+
+
+@lru_cache(maxsize=1)
 def _verb_tags() -> tuple[frozenset, dict]:
     """The single characters jieba's dictionary tags as verbs only (转, 看), and the tags of its words that
     are one character twice (渐渐: d, 转转: v)."""
-    from ..cache import jieba as private_jieba
-
-    with private_jieba().dt.get_dict_file() as lines:
-        text = lines.read().decode("utf-8")
+    text = _dictionary_text()
     verbs = frozenset(re.findall(r"^([\u4e00-\u9fff]) \d+ v\r?$", text, re.M))
     doubled = {m.group(1): m.group(3) for m in re.finditer(r"^(([\u4e00-\u9fff])\2) \d+ (\w+)\r?$", text, re.M)}
     return verbs, doubled
@@ -255,10 +282,7 @@ def _distributive(t: str, i: int, words) -> bool:
 @lru_cache(maxsize=1)
 def _character_tags() -> dict:
     """jieba's part-of-speech tag of each single character of its dictionary (校: ng, 就: d)."""
-    from ..cache import jieba as private_jieba
-
-    with private_jieba().dt.get_dict_file() as lines:
-        text = lines.read().decode("utf-8")
+    text = _dictionary_text()
     return dict(re.findall(r"^([\u4e00-\u9fff]) \d+ (\w+)\r?$", text, re.M))
 
 
@@ -275,10 +299,7 @@ def _read_as_pair(t: str, i: int) -> bool:
 def _counted_characters() -> frozenset:
     """The single characters jieba's dictionary tags as nouns, measure words, pronouns or times (事, 人, 天,
     个, 某): said twice they mean "every" or stand for a name (某某).  Read only when such a pair is met."""
-    from ..cache import jieba as private_jieba
-
-    with private_jieba().dt.get_dict_file() as lines:
-        text = lines.read().decode("utf-8")
+    text = _dictionary_text()
     return frozenset(ch for ch, tag in re.findall(r"^([\u4e00-\u9fff]) \d+ (\w+)\r?$", text, re.M)
                      if tag in ("n", "q", "r", "t"))
 
