@@ -129,9 +129,27 @@ PLACE_RANGE = re.compile(rf"[{CJK}]{{2,6}}—[{CJK}]{{2,6}}(?=[）)，、。；�
 # a name after the dash and then what runs from one place to the other: 沙朗—普吉客运班线, 城区—机场快速路
 ROUTE_AFTER = re.compile(rf"—[{CJK}]{{2,5}}?(?:客运|公交|旅游|城际|货运)?(?:班线|线路|专线|航线|公路|铁路|高速|快速路|通道|干线|支线|旅游线|客运线)")
 
+# a name after the dash and then the stretch of land or town that runs from one place to the other (杨家—石洞稻虾产业带,
+# 上党门—城隍庙片区): GB/T 15834's connecting mark for a span.  The name is two to five characters (a place and, at
+# most, what grows there: 石洞稻虾); SPAN_NOT_NAME keeps a dash typed short before a verb or adverb reported
+# (这是目标—打造滨江片区: 打造 is no place)
+SPAN_AFTER = re.compile(rf"—([{CJK}]{{2,5}}?)(?:产业带|经济带|示范带|景观带|风光带|生态带|旅游带|片区|沿线|一线|走廊|廊道|区间|河段|路段|流域)")
+SPAN_NOT_NAME = {"v", "vn", "vd", "d", "a", "ad", "p", "c", "m", "r", "q", "u"}
+
 # pairs of names each joined by one dash, listed with 、 (东吴—五乡、咸祥—瞻岐两条线路): routes or ranges side by side —
 # a dash typed short is one slip, not two in the same list
 PAIR_LIST = re.compile(rf"[{CJK}]{{2,6}}—[{CJK}]{{2,6}}(?:、[{CJK}]{{2,6}}—[{CJK}]{{2,6}})+")
+
+
+def _span_after(value: str, at: int) -> bool:
+    """Whether the dash at `at` joins two places and a span's word follows the second (杨家—石洞稻虾产业带): the
+    characters after the dash begin with a name, not with a verb, adverb or the like jieba tags (打造, 全面推进)."""
+    span = SPAN_AFTER.match(value, at)
+    if not span:
+        return False
+    from .dictionary import word_tags
+
+    return word_tags().get(span.group(1)[:2]) not in SPAN_NOT_NAME
 
 
 def _run_start(value: str, at: int) -> int:
@@ -147,7 +165,8 @@ def _run_start(value: str, at: int) -> int:
       "用一个“—”连起来（“（西郝庄—朱金紫）”）是连接号表示起止，不报；“—”前是山、湖、镇、路这类地名末字"
       "（“三角山—策湖湿地精品线路”“大水川—坪头”），三个以上的名字用“—”连成一串（“三峡大坝—黄花—官庄沿线”），"
       "同一个“甲—乙”在信里出现两次以上（一条线路的名字），几对“甲—乙”用顿号并列（“东吴—五乡、咸祥—瞻岐两条线路”），或“—”后面是地名再接班线、公路、专线这类线路"
-      "（“沙朗—普吉客运班线”），也是连接号，不报。",
+      "（“沙朗—普吉客运班线”），或“—”后面是地名再接产业带、片区、沿线这类两地之间的地带（“杨家—石洞稻虾产业带”“上党门—城隍庙片区”），"
+      "也是连接号，不报。",
       "智能时代与知识产权—2019", "智能时代与知识产权——2019")
 def _lone_dash(c):
     joined = [(path, value, match) for path, value in texts(c.data) for match in re.finditer(r"(?<!—)—(?!—)", value)]
@@ -158,7 +177,7 @@ def _lone_dash(c):
         if GEOGRAPHY.search(value, 0, match.start()) and re.match(rf"[{CJK}]{{2}}", value[match.end():]) \
                 or (seen.count(around) > 1 and len(around) == 5) \
                 or any(r.start() < match.start() < r.end() for r in ROUTE.finditer(value, max(0, match.start() - 20), match.end() + 20)) \
-                or ROUTE_AFTER.match(value, match.start()) \
+                or ROUTE_AFTER.match(value, match.start()) or _span_after(value, match.start()) \
                 or any(r.start() < match.start() < r.end() for r in PAIR_LIST.finditer(value, max(0, match.start() - 8), match.end() + 24)):
             continue  # 三角山—策湖湿地精品线路: a route from one place to another, named so more than once
         if re.match(rf"[{CJK}]", before) and re.match(rf"[{CJK}0-9]", after) and not PLACE_RANGE.match(value, _run_start(value, match.start())):

@@ -214,6 +214,30 @@ def written_terms(texts: list[str], terms: tuple[str, ...]) -> set[tuple[int, in
     return covered
 
 
+# what a term adds to the thing it is about (医联体建设, 家庭医生签约服务): the thing alone is a name of the glossary's too
+ACTIVITY_TAILS = ("建设", "工作", "服务", "管理", "改革", "试点")
+
+
+@lru_cache(maxsize=8)
+def _stems(terms: tuple[str, ...]) -> frozenset:
+    """The terms less an activity word at their end, when three characters or more are left (医联体 of 医联体建设)."""
+    return frozenset(term[:-2] for term in terms if term.endswith(ACTIVITY_TAILS) and len(term) >= 5)
+
+
+def written_stems(texts: list[str], terms: tuple[str, ...]) -> set[tuple[int, int]]:
+    """(paragraph, offset) of every character inside a glossary term's stem (_stems) the paragraph writes: 医联体
+    is a name jieba lacks (医|联体), whose 医 is no 医院's remnant."""
+    stems = _stems(terms)
+    longest = max(map(len, stems), default=0)
+    covered = set()
+    for index, text in enumerate(texts):
+        for at in range(len(text)):
+            for size in range(3, min(longest, len(text) - at) + 1):
+                if text[at:at + size] in stems:
+                    covered.update((index, k) for k in range(at, at + size))
+    return covered
+
+
 _terms_memo: dict = {}  # paragraph → _written_in's answer, for the glossary it was read with
 MEMOS.append(_terms_memo)
 _terms_read = [None]  # that glossary

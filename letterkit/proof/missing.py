@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from .dictionary import rarely_alone
 from .dictionary_losses import _idiom_heads, idiom_losses, inner_losses, long_losses
-from .glossary import glossary, glossary_index, glossary_losses, project_terms, written_terms
+from .glossary import glossary, glossary_index, glossary_losses, project_terms, written_stems, written_terms
 from .lone import _pair_heads, lost_characters
 from .quiet import MEMBER, breaks_word_before, common_halves, four_by_ends, glossed_is_word, lone_is_word  # noqa: F401
 from .quiet import neighbour_taken, people as _people, quoted_names, shorter_is_word
@@ -44,6 +44,11 @@ from .text import prose
       "跟前后的字也不成词，补回后读法的词频高出 e⁴ 倍以上（“因地宜”“循渐进”“齐抓管”“千方计”）——“可能”，说出成语；"
       "“积极争取”里的“极争取”、“问题在”、“先后出”不报。"
       "第六种：三到八个字比本信别处的一个合成词只少中间一个字（“健步道”与“健身步道”，“县中医院”与“县中医医院”），两处都在分词的词边界上、接缝处有字落单、旁边没有挨着的单字（“助农增收”与“农民增收”不报），三个字的只写一次、不是形容词打头（“新学校”不报）——“可能”；别处写全的合成词有五个字以上时，漏的字不跟邻字成词也报（“污水直排区”与“污水零直排区”，“老年餐点”与“老年助餐点”）。常用简称（“乡镇中心校”“村完小”“职高”“技校”“乡村游”）不报；"
+      "词末一个名词性的字去掉后剩下的常用词接着下一个词（“智慧停车建设”与“停车场建设”，“老年助餐服务”与“老年人助餐服务”，"
+      "“中小学研学实践”与“中小学生研学实践”；“化”“性”“式”另成一词，“标准菜市场”照报）、两个词共用相连的同一个字（“饮用水源”与"
+      "“饮用水水源”；后一个词是机构、地方的名称时照报：“县中医院”与“县中医医院”）、四字词常用的两字简称（“市场监管工作”与“市场监督管理局”；接着写“理”的"
+      "“市场监管理”照报）、两组计数之间的“加”“减”（“1名护士加若干名专科医生”）、词表里术语去掉“建设”“工作”这类词后的名称"
+      "（“医联体”）也不报；"
       "数字后的词（“千吨万人工程”）、副词加动词再接名词（“已建工程”）、四字词的两字简称（“交安设施”）、少了“型”而是两个词的"
       "（“护理床位”）、两个常用词连写（“环境工作”“服务资源”）、年份数字后的“年”（“2021年改造计划”）、括号后与括号前或括号里的字"
       "成词的（“专（兼）职”）、单字动词后接动词（“可提取”“围填海”）、列举里同尾的名称（“对范罗山、赭山”）、“等校”、"
@@ -72,6 +77,7 @@ def _lost(c):
     from_dictionary = []  # a two-character word from the dictionary alone: after inner_losses, which says more
     terms = project_terms(c.data)
     covered = written_terms(texts, terms)  # 物联网, 线上线下, 负总责: a glossary term written whole leaves nothing alone
+    covered |= written_stems(texts, terms)  # 医联体 of 医联体建设: a term's own name, jieba lacks it
     covered |= quoted_names(texts)  # “黄牛贷”, “服务基层行”, “强基层、建机制”: a product's or campaign's own words
     for index, at, ch, whole, sure in lost_characters(texts):
         if (index, at) in reported or (index, at) in covered or lone_is_word(texts[index], at, whole, letter):
@@ -100,9 +106,14 @@ def _lost(c):
                       f"核对原稿，若是漏了字就补上（写作“{word}”）；名称写对了就不用改", at)
     # a glossary term names the whole word where the letter says nothing (留守童 → 留守儿童): before the
     # dictionary's guesses at the same place (控辍学 is no 控制)
-    glossed = [(index, at, written, term, ch) for index, at, written, term, ch in glossary_losses(texts, terms)
-               if not glossed_is_word(texts[index], at, written, term, ch, letter)
-               and not any((index, k) in reported for k in range(at, at + len(written)))]
+    glossed = []
+    for index, at, written, term, ch in glossary_losses(texts, terms):
+        if any((index, k) in reported for k in range(at, at + len(written))):
+            continue
+        if glossed_is_word(texts[index], at, written, term, ch, letter):
+            covered.update((index, k) for k in range(at, at + len(written)))  # 饮用水源: read as the term's usual
+            continue  # form, its characters are no remnant for the dictionary's guesses after (源 of 水资源)
+        glossed.append((index, at, written, term, ch))
     for index, at, written, term, ch in glossed:
         reported.update((index, k) for k in range(at, at + len(written)))
         yield Finding(paragraphs[index][0], f"“{written}”可能漏了字（词表里有“{term}”，少了“{ch}”）",

@@ -82,7 +82,8 @@ def _variant(a: str, b: str) -> str | None:
                 if _known_kinds(a, b, extra_a, extra_b, a[len(a) - tail:]):
                     return None
                 if not (extra_a and extra_b) and (_short_form(extra, a[len(a) - tail:])
-                                                  or _kind_and_subkind(extra, a[len(a) - tail:])):
+                                                  or _kind_and_subkind(extra, a[len(a) - tail:])
+                                                  or _kind_of_service(extra, a[len(a) - tail:])):
                     return None
                 return f"“{extra_a}”与“{extra_b}”" if extra_a and extra_b else f"“{extra_a or extra_b}”"
     return None
@@ -133,6 +134,15 @@ def _kind_and_subkind(extra: str, tail: str) -> bool:
     spellings."""
     terms = _glossary()
     return tail.endswith(SCHOOL_KINDS) and tail in terms and extra + tail in terms
+
+
+def _kind_of_service(extra: str, tail: str) -> bool:
+    """社区养老服务站 … 社区居家养老服务站: the facility's kind is a glossary term (养老服务站) and the part the longer
+    name adds makes, with the kind's first word, a kind of that service the glossary names too (居家养老: care at
+    home) — a station named by its general kind and by its narrower one, both in use.  A part that names no service
+    of its own (综合 of 乡镇综合文化服务中心: 综合文化 is no term) is a word of the body's name, still reported."""
+    terms = _glossary()
+    return len(extra) >= 2 and tail in terms and any(extra + tail[:k] in terms for k in range(2, len(tail) - 1))
 
 
 # schools are named by category (寄宿制学校, 农村寄宿制学校, 公办幼儿园); a centre's words are its name's (乡镇文化服务中心

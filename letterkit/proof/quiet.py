@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 from itertools import repeat
 
-from .dictionary import NO_LOSS, _segment, adjectives, dictionary, word_tags
+from .dictionary import NAME_ENDS, NO_LOSS, _segment, adjectives, dictionary, word_tags
 from .text import CJK, per_text
 
 # ---------------------------------------------------------------------------------------------------------
@@ -84,9 +84,87 @@ def contracted(text: str, at: int, whole: str, letter: str) -> bool:
 
 def shorter_is_word(text: str, at: int, written: str, whole: str, lost: str, letter: str) -> bool:
     """`written` (at text[at]) one character short of the letter's own `whole` is a right word here: a usual short
-    form, a verb alone, a year alone, or two words each said by its first character."""
+    form, a verb alone, a year alone, two words each said by its first character, a word's stem before the next
+    word, one character shared by two words, or a four-character word's usual two-character short form."""
     return short_form(written, whole) or verb_alone(written, whole, lost) or year_alone(text, at, written, whole) \
-        or contracted(text, at, whole, letter)
+        or contracted(text, at, whole, letter) or stem_before_word(written, whole, lost) \
+        or shared_character(written, whole, lost) or usual_contraction(text, at, written, whole, lost, letter)
+
+
+def _gaps(written: str, whole: str, lost: str) -> list[int]:
+    """Where in `whole` the lost character stands (inner places only) when `written` is `whole` less it."""
+    return [k for k in range(1, len(whole) - 1) if whole[k] == lost and whole[:k] + whole[k + 1:] == written]
+
+
+# a stem this common in jieba's counts is read as a word by itself (停车 258, 老年 404, 中小学 1032); rarer ones are
+# as often part of a name or a coinage, where the lost character may well be a slip
+STEM_COUNT = 200
+# what makes another kind of word of its stem (标准化, 实用性, 社会化, 嵌入式): the term means the made word (标准化菜市场 is
+# a market built to standard, 实用性村庄规划 a kind of plan), and the stem alone says something else — a slip (dev8 353,
+# dev10 480, dev11 523, 546); a noun's last character (场 of 停车场, 人 of 老年人, 生 of 中小学生) leaves the stem
+# saying the same
+STEM_SUFFIXES = set("化性式")
+
+
+def _begins_word(rest: str) -> bool:
+    """`rest` begins with a word of jieba's or of letterkit's glossary (建设; 助餐 of 助餐服务, 研学 of 研学实践)."""
+    from .glossary import _heads, glossary
+
+    return rest[:2] in dictionary()[1] or rest[:2] in _heads(glossary()) or rest[:3] in dictionary()[1]
+
+
+def stem_before_word(written: str, whole: str, lost: str) -> bool:
+    """智慧停车建设 beside 停车场建设, 老年助餐服务 beside 老年人助餐服务, 中小学研学 beside 中小学生研学: the lost character
+    is the last of a word of the whole (停车场, 老年人, 中小学生) built on a common word of its own (停车, 老年, 中小学),
+    and a word begins right after it — the stem says the same as a modifier, both forms in use.  A character lost
+    inside a word (进步完善 of 进一步完善: 进一 is no word; 居家养服务中心: 养 is no stem word) or a suffix that makes
+    another kind of word (标准菜市场 of 标准化菜市场: STEM_SUFFIXES) is still read."""
+    if lost in STEM_SUFFIXES:
+        return False
+    words = dictionary()[1]
+    return any(whole[a:k + 1] in words and words.get(whole[a:k], 0) >= STEM_COUNT and _begins_word(whole[k + 1:])
+               for k in _gaps(written, whole, lost) for a in range(max(0, k - 3), k - 1))
+
+
+def shared_character(written: str, whole: str, lost: str) -> bool:
+    """饮用水源 beside 饮用水水源: the lost character stands twice in a row in the whole, ending one word (饮用水) and
+    beginning the next (水源) — written once, it serves both, a usual contraction (both forms are standard).  The
+    two words must be jieba's, the second no body's or place's kind: a body's name is written one way in a letter
+    (县中医院 beside 县中医医院 is still read: 医院 ends with 院, NAME_ENDS)."""
+    words = dictionary()[1]
+    for k in _gaps(written, whole, lost):
+        for first, second in ((k - 1, k), (k, k + 1)):  # the doubled pair, either copy lost
+            if first < 0 or second >= len(whole) or whole[first] != whole[second]:
+                continue
+            ends = any(whole[a:first + 1] in words for a in range(max(0, first - 3), first))
+            starts = any(whole[second:b] in words and whole[b - 1] not in NAME_ENDS
+                         for b in range(second + 2, min(len(whole), second + 4) + 1))
+            if ends and starts:
+                return True
+    return False
+
+
+# a two-character short form of a four-character word this common is the usual way to say it (监管 1144 for
+# 监督管理, 环保, 科技): a reader takes it as the word, no lost character
+CONTRACTION_COUNT = 500
+
+
+def usual_contraction(text: str, at: int, written: str, whole: str, lost: str, letter: str) -> bool:
+    """区市场监管工作 beside 区市场监督管理局: the lost character is the second of a four-character word the letter writes
+    (监督管理), its first and third make that word's common short form (监管), and the text does not go on with the
+    fourth (监管理 would be 监督管理 less 督, still reported)."""
+    words = dictionary()[1]
+    for k in _gaps(written, whole, lost):
+        if k < 1:
+            continue
+        three = whole[k - 1:k + 2]
+        fourths = {letter[m.end()] for m in re.finditer(re.escape(whole), letter) if m.end() < len(letter)} \
+            if len(three) == 3 and k + 2 == len(whole) else {whole[k + 2]} if k + 2 < len(whole) else set()
+        for fourth in fourths:
+            if words.get(three + fourth, 0) and words.get(three[0] + three[2], 0) >= CONTRACTION_COUNT \
+                    and text[at + k + 1:at + k + 2] != fourth:  # written[k] is the third: what follows it
+                return True
+    return False
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -265,8 +343,10 @@ def glossary_quiet(text: str, at: int, written: str, term: str, lost: str) -> bo
 
 def glossed_is_word(text: str, at: int, written: str, term: str, lost: str, letter: str) -> bool:
     """A glossary term written one character short is right here: a usual short form, the letter's own short
-    form before it, or something else by where it stands (glossary_quiet)."""
-    return short_form(written, term) or own_word_before(text, at, letter) or glossary_quiet(text, at, written, term, lost)
+    form before it, something else by where it stands (glossary_quiet), a word's stem before the next word
+    (停车建设) or one character shared by two words (饮用水源)."""
+    return short_form(written, term) or own_word_before(text, at, letter) or glossary_quiet(text, at, written, term, lost) \
+        or stem_before_word(written, term, lost) or shared_character(written, term, lost)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -326,7 +406,13 @@ GONE_TO = {"社区", "小区", "校园", "学校", "农村", "乡村", "村组",
            "工地", "市场", "课堂", "基层", "单位", "网格", "楼栋", "商场", "车间", "工厂", "军营", "寺庙", "田间"}
 ROAD_PARTS = {"片区", "社区", "街道", "沿线", "一带", "两侧", "以东", "以西", "以南", "以北", "路口", "路段", "周边", "附近", "沿街"}
 PLACE_PARTS = {"社区", "小区", "街道", "片区", "大街", "大道", "新村"}  # what a place's direction stands before
-SOME = set("点些批部块份笔")  # 一点, 一批, 一部分: how much a verb before them does
+SOME = set("点些批部块份笔")
+# 加 and 减 between two counted groups (1名护士加若干名专科医生, 3名医生加2名护士): the group after begins with a number
+# or a word of how many, the one before is a number, its measure word and a short noun (1名护士) — 加强 less 强
+# leaves 加 before anything else (进一步加管理)
+ARITHMETIC = set("加减")
+SOME_COUNT = {"若干", "数名", "多名", "几名"}
+COUNTED_BEFORE = re.compile(f"(?:[0-9０-９]+|若干|[一二两三四五六七八九十几数])[名个台辆户家人位套件座所张支][{CJK}]{{1,6}}$")  # 一点, 一批, 一部分: how much a verb before them does
 SUFFIXES = set("员感度")  # what makes a noun of the word before it, beside NAME_ENDS: 护路员, 获得感, 匹配度
 DOCUMENT_NUMBER = re.compile(f"[{CJK}]{{0,4}}[〔［\\[﹝【]")
 
@@ -371,6 +457,8 @@ def may_have_lost(t: str, i: int) -> bool:
         return False
     if ch in "进入到" and t[i + 1:i + 3] in GONE_TO:  # 排水管理进小区, 送法进校园: where a campaign goes
         return False
+    if ch in ARITHMETIC and (t[i + 1:i + 2] in NUMERAL or t[i + 1:i + 3] in SOME_COUNT) and COUNTED_BEFORE.search(t, max(0, i - 10), i):
+        return False  # 1名护士加若干名专科医生: 加 joins two counted groups ("plus"), no 加强's remnant
     if nxt == "一" and t[i + 2:i + 3] in SOME:  # 政府投一点、企业筹一点: a verb before how much (dev6 218)
         return False
     return not DOCUMENT_NUMBER.match(t[i + 1:i + 7]) and not any(p.match(t[i:i + 40].split("。")[0]) for p in ALLOWED)

@@ -95,7 +95,9 @@ DOUBLED = re.compile(r"(的|了|和|与|及|在|对|把|被|将|并|从|向|于|
       "前一个字跟它前面的字成词（“进行行有效监管”“学校校有”）、副词和动词叠用（“就就有”）照报。"
       "列举里整项就是一个字写两遍的名称（“美团、滴滴等平台”）不报。"
       "词表里的词以这个字结尾、后面的词以它开头（“出厂水|水质”“末梢水|水质”）和“所提|提案”不报。"
-      "顿号、“和”“由”后的级别字接以它开头的机构名（“、市市场监督管理局”“和区区域协调发展中心”）不报。",
+      "顿号、“和”“由”后的级别字接以它开头的机构名（“、市市场监督管理局”“和区区域协调发展中心”）不报。"
+      "地名末字后接以这个字开头的名称——以级别字结尾的地名（“乐山市市中区”）或公司、集团的字号（“天津津西餐饮管理有限公司”）——不报；"
+      "地名后同一个字后面不是名称（“天津津的企业”“乐山市市召开”）或连写三遍的照报。",
       "进一步一步加强管理的的要求", "进一步加强管理的要求")
 def _doubled(c):
     for path, text in prose(c.data):
@@ -349,7 +351,8 @@ def doubled_in_no_word(text: str) -> list[int]:
         i, t = match.start(), text
         if _reads_as_two(t, i) or (t[i] in NUMERALS and not _numeral_word_broken(t, i, words)) \
                 or _reduplicated(t, i, words) or _distributive(t, i, words) or _after_suo(t, i, words) \
-                or _listed_name(t, i, words) or _named_item(t, i, words) or _head_meets_word(t, i, words):
+                or _listed_name(t, i, words) or _named_item(t, i, words) or _head_meets_word(t, i, words) \
+                or _place_then_name(t, i, words):
             continue  # 二〇二二年: a year in numerals; 事事有回音: an AA word; 所提|提案; 美团、陌陌等
         joined = t[:i + 1] + t[i + 2:]  # one of the two taken out
         across = max((words.get(joined[a:b], 0) for a in range(max(0, i - 3), i + 1)
@@ -426,7 +429,8 @@ def doubled_across_words(text: str) -> list[tuple[int, float]]:
         starts = any(_claims(words, t[i + 1:b]) for b in (i + 3, i + 4, i + 5) if b <= len(t))
         after_number = before.isdigit()
         if ch in NUMERALS or _reduplicated(t, i, words) or _distributive(t, i, words) or _after_suo(t, i, words) \
-                or _listed_name(t, i, words) or _named_item(t, i, words) or _head_meets_word(t, i, words) or (ch in MEASURE_WORDS and not (after_number or ends)) \
+                or _listed_name(t, i, words) or _named_item(t, i, words) or _head_meets_word(t, i, words) \
+                or _place_then_name(t, i, words) or (ch in MEASURE_WORDS and not (after_number or ends)) \
                 or (ch in MEASURE_WORDS and before in ONE):
             continue  # 批批抽检, 一道道, 一件件: a measure word said twice means "every"; 5条条, 街道道内 are slips
         if ch in PLACE_ENDS and t[i + 2:i + 3] in PLACE_WORD_AFTER and _claims(words, t[i - 1:i + 1]):
@@ -488,6 +492,29 @@ def _head_meets_word(t: str, i: int, words) -> bool:
 
     return i >= 1 and t[i - 1:i + 1] not in words and t[i - 1:i + 1] in _heads(glossary()) \
         and words.get(t[i + 1:i + 3], 0) >= EDGE_COUNT and t[i - 1:i + 1] + t[i + 2:i + 3] not in words
+
+
+# what ends the name of a firm or a body of its own (津西餐饮管理有限公司): a trade name often takes the character of
+# its place (津 of 天津, 渝 of 重庆), so it may begin with the character the place's name ends with
+FIRM_AHEAD = re.compile(f"[{CJK}]{{1,10}}?(?:有限公司|有限责任公司|股份公司|公司|集团|合作社|专业合作社|商会|协会|酒店|宾馆|医院|学校)")
+
+
+def _place_then_name(t: str, i: int, words) -> bool:
+    """乐山市|市中区, 天津|津西餐饮管理有限公司: the first copy ends a place's name — a place jieba tags (天津), or one and
+    its level (乐山 + 市) — and the second begins a name of its own: a word of three or four characters ending with a
+    place's level (市中区: a district of 乐山), or a firm's name (a trade name takes its place's character).  A
+    character typed twice after a place and before a common word or nothing of a name (天津津的企业, 乐山市市召开)
+    is still read by the rules."""
+    from .dictionary import word_tags
+
+    tags = word_tags()
+    place = i >= 1 and tags.get(t[i - 1:i + 1]) == "ns" \
+        or i >= 2 and t[i] in PLACE_ENDS and tags.get(t[i - 2:i]) == "ns"
+    if not place or t[i + 2:i + 3] == t[i]:
+        return False  # 天津津津西: three in a row, one at least typed too many
+    if any(t[i + 1:b] in words and t[b - 1] in PLACE_ENDS for b in (i + 4, i + 5) if b <= len(t)):
+        return True  # 市中区 (43 in jieba's counts), 津南区
+    return bool(FIRM_AHEAD.match(t, i + 2))  # 津西餐饮管理有限公司, 津港运输集团
 
 
 LEVELS = set("省市县区")
