@@ -6,8 +6,10 @@ A count said again with its digits swapped where the restating words were not re
 count of a year's doing (2021年新建口袋公园18座 … 将2021年建成的81座口袋公园), a noun opening with a character that
 is elsewhere a qualifier (1460个共享泊位 … 上述1640个共享泊位: 共 of 共享, not of 共计); an as-of time after the
 letter's own date (截至2023年9月底，共查处 in a letter of 2023-07-18); the organ's own place written once with a
-character of the same sound (包头市昆都仑区市场监督管理局 … 昆都伦区).  Each over generated variants, with the close
-correct texts quiet."""
+character of the same sound (包头市昆都仑区市场监督管理局 … 昆都伦区); a figure of what there is now with its point lost
+(刺梨种植面积1.2万亩 … 对现有12万亩刺梨基地); 3800户群众 … 上述3800人群众 (人群 read as a crowd); the member's proposal
+quoted again in the body another way (您在《关于加强相思江综合治理的建议》中).  Each over generated variants, with the
+close correct texts quiet."""
 
 from __future__ import annotations
 
@@ -173,3 +175,50 @@ def test_the_organ_named_with_its_place_one_character_off_its_signature_is_signa
     """准葛尔旗民政局 in the body of 准格尔旗民政局's letter: one slip, reported once, by signature-variant."""
     assert not own("准格尔旗民政局", "准葛尔旗民政局将认真吸纳贵支部意见建议。", True)
     assert own("准格尔旗民政局", "建议在准葛尔旗各苏木镇推广。", True)
+
+
+# -- 6. the member's proposal quoted again in the body, another way ------------------------------------------------
+
+# (proposal.title as the draft keeps it, the same proposal quoted in the body with its words changed)
+PROPOSALS = [("关于加快推进相思江中小河流治理的建议", "关于加强相思江综合治理的建议"),
+             ("关于加强校园周边交通安全管理的提案", "关于加强校园周边安全整治的提案"),
+             ("关于推进老旧小区加装电梯的建议", "关于加快老旧小区电梯加装的建议")]
+QUOTING = ["您在《{q}》中反映的问题客观存在。", "对您提出的《{q}》，我局高度重视。", "正如您所提《{q}》所说，要综合施策。"]
+
+
+def body_quote(title: str, text: str) -> list:
+    from conftest import MINIMAL_DRAFT
+
+    return [f for f in _check_draft(MINIMAL_DRAFT.replace("关于加强校园安全的提案", title).replace("每日巡查校园周边。", text))
+            if f.code == "quoted-title-mismatch"]
+
+
+def _check_draft(text: str) -> list:
+    import tempfile
+    from pathlib import Path
+
+    from conftest import make_project
+    from letterkit.checkrun import check_paths
+    from letterkit.project import open_project
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = make_project(Path(tmp), {"drafts/d.yaml": text})
+        return check_paths([root / "drafts" / "d.yaml"], open_project(root))[root / "drafts" / "d.yaml"]
+
+
+@pytest.mark.parametrize("proposal, quoting", itertools.product(PROPOSALS, QUOTING))
+def test_the_members_proposal_quoted_another_way_in_the_body_is_reported(proposal, quoting):
+    title, other = proposal
+    found = body_quote(title, quoting.format(q=other))
+    assert len(found) == 1 and other[:20] in found[0].message, found
+    assert not body_quote(title, quoting.format(q=title))
+
+
+@pytest.mark.parametrize("text", [
+    "您去年提出的《关于加强相思江综合治理的建议》已办结。",          # another year's proposal of the member's
+    "您在2022年提出的《关于加强相思江综合治理的建议》已办结。",
+    "您在《关于发展乡村旅游的建议》中反映的问题也在推进。",          # another subject altogether
+    "参照《关于加强相思江综合治理的意见》开展工作。",              # a document, not a proposal, and not the member's
+])
+def test_other_quotes_in_the_body_stay_quiet(text):
+    assert not body_quote("关于加快推进相思江中小河流治理的建议", text)
