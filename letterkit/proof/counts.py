@@ -32,7 +32,18 @@ CJK_RUN = re.compile(f"[{CJK}]+")
 POINTER = re.compile(rf"(?:上述|前述|所述|上面|前面|这些|这|该)$|(?:^|[对将把在与和为])以上$|已[{CJK}]{{1,4}}的$")
 # the words a count said again without a pointer may stand after in its clause (截至9月底，73处易涝点均已完成):
 # none that name another doing (改造21个公园 is a count of its own)
-BARE = re.compile("(?:对|将|把|在|目前|现|全部|所有|共|这)*$")
+# (全区, 我区 before it name the letter's own place, no subject of their own: 全区68所中小学均开设 after 全区现有中小学86所)
+BARE = re.compile("(?:全区|全市|全县|全镇|全乡|全省|我区|我市|我县|我镇)?(?:对|将|把|在|目前|现|全部|所有|共|这)*$")
+# what points back to a count only for digits swapped (count-restated), too loose for count-referred: a count of
+# what was done in a year (将2021年建成的81座口袋公园), read with a count of that year said before (2021年，全区新建口袋
+# 公园18座), and a count on whose basis more is done (在已新增2070个学位的基础上), which is the count said before
+YEAR_DONE = re.compile(rf"((?:19|20)\d{{2}})年(?:以来|底|末)?[{CJK}]{{1,4}}的$")
+BASIS_BEFORE = re.compile(rf"在[{CJK}]{{0,6}}$")
+BASIS_AFTER = re.compile(rf"的?[{CJK}]{{0,6}}?的?基础上")
+# a noun beginning with a character NOT_HEAD holds (共享泊位: 共 is 共计's elsewhere): a word of jieba's of these
+# tags, not a qualifier (共有, 共计); the characters that head no noun in a count's words (的, 已, 全, 均 …) aside
+NOUN_TAGS = {"n", "vn", "nz", "v", "b"}
+NEVER_HEAD = set("的了已将全均都在于")
 # a count of what is planned, not done: 计划建设养老服务站20个 … 已建成的12个养老服务站 are two counts
 PLANNED = re.compile("计划|拟|将|力争|预计|目标|争取")
 QUALIFIER = re.compile("(?:共计|总计|合计|累计|共有|现有|已有|约|近|达|为|共|计|逾|超过|有|了|的)+$")
@@ -77,17 +88,30 @@ class Count:
         self.rest = text[match.end():min(end) if end else len(text)]
         ends = [i for i in (text.find(mark, match.end()) for mark in "。；;！？") if i >= 0]
         self.full = text[_sentence_start(text, match.start()):min(ends) if ends else len(text)]
-        self.elided = not after or after[0] in NOT_HEAD or after.startswith("基础")  # 在现有68个的基础上
+        self.elided = not after or (after[0] in NOT_HEAD and not _noun_at(after)) or after.startswith("基础")  # 在现有68个的基础上
+        year = YEAR_DONE.search(self.prefix)
+        self.year = year.group(1) if year else None
+        self.basis = BASIS_BEFORE.search(self.prefix) is not None and BASIS_AFTER.match(text, match.end()) is not None
 
     def head(self) -> str:
         """What the count names, read where it stands: after the counting word when a noun follows
         (上述73处易涝点 → 易涝点), else the words before the number (易涝点37处 → 易涝点)."""
-        if self.after and self.after[0] not in NOT_HEAD:
+        if self.after and (self.after[0] not in NOT_HEAD or _noun_at(self.after)):
             return self.after[:5]
         return self.before[-5:]
 
     def window(self) -> tuple[str, str]:
         return self.before[-10:], self.after[:5]
+
+
+def _noun_at(after: str) -> bool:
+    """Whether the words after a counting word begin with a noun although their first character is one NOT_HEAD
+    holds (1640个共享泊位: 共享, a word, not 共 of 共计)."""
+    if len(after) < 2 or after[0] in NEVER_HEAD or after[1] in NOT_HEAD or QUALIFIER.fullmatch(after[:2]):
+        return False
+    from .dictionary import word_tags
+
+    return word_tags().get(after[:2]) in NOUN_TAGS
 
 
 def counts(data) -> list[Count]:
@@ -182,7 +206,11 @@ def _restated(data):
         # without a pointer, only a count said again as number + counting word + noun with nothing of its own
         # before it (截至9月底，73处易涝点均已完成整治), in no sentence of a part, a new count or another year
         bare = at_start and BARE.fullmatch(count.before) is not None and not ANOTHER.search(count.sentence + count.after)
-        if swapped and (count.pointer or bare):
+        # a count of a year's doing points back to a count said in a sentence of that year only
+        # (and the basis or the year's doing read back only to a count done: 计划建设86个 … 在现有68个的基础上 is a plan's)
+        year = count.year is not None and swapped is not None and f"{count.year}年" in swapped[0].sentence
+        weak = (count.basis or year) and swapped is not None and not PLANNED.search(swapped[0].sentence)
+        if swapped and (count.pointer or bare or weak):
             yield count, swapped[0], swapped[1], True
             continue
         matches = [(c, noun) for c, noun in matches if not PLANNED.search(c.sentence)]
@@ -238,7 +266,10 @@ def _quote(count: Count, noun: str) -> str:
     """The count as written with what it counts: 上述73处易涝点, 排查出易涝点37处 (the eight characters before the
     number, or from the shared noun when it starts further back)."""
     if noun in count.after:  # 上述73处易涝点, 共检查了148家校园食堂
-        return count.prefix[-6:] + count.written + count.after[:count.after.index(noun) + len(noun)]
+        start = max(0, len(count.prefix) - 6)
+        while 0 < start and count.prefix[start - 1].isdigit():  # 将2021年建成的81座, not 21年建成的81座
+            start -= 1
+        return count.prefix[start:] + count.written + count.after[:count.after.index(noun) + len(noun)]
     at = count.prefix.rfind(noun)
     start = max(0, len(count.prefix) - 8)
     return count.prefix[min(start, at) if at >= 0 and len(count.prefix) - at <= 14 else start:] + count.written
@@ -248,7 +279,10 @@ def _quote(count: Count, noun: str) -> str:
       "信里先说了一个数（“排查出易涝点37处”“检查校园食堂148家”），后面又用“上述”“这”“已……的”或直接说同一样东西"
       "（名词相同，或共用两字以上：“古桥梁”与“古桥”、“校园食堂”与“食堂”），量词相同，数字却是同样几位数字换了顺序"
       "（37/73、148/184、42/24），多半是打字时颠倒了。后一处有“其中”“新增”“再”“计划”、另一个年份这类说新数的词、"
-      "又不用“上述”指回的不报；前文说过这个数的不报。把握很大，误报很少。",
+      "又不用“上述”指回的不报；前文说过这个数的不报。"
+      "“全区68所中小学”（前文“全区现有中小学86所”）这样以全区、我区开头直接说的，“在已新增2070个学位的基础上”这样作为基础说回的，"
+      "“2021年建成的81座口袋公园”这样说某年做成、而前文那个数就在写着同一年份的句子里（“2021年，全区新建口袋公园18座”）的，"
+      "只在数字颠倒时报。把握很大，误报很少。",
       "共排查出易涝点37处……下一步，上述73处易涝点整治将纳入城建计划", "共排查出易涝点37处……下一步，上述37处易涝点整治将纳入城建计划")
 def _count_restated(c):
     for count, before, noun, swapped in _restated_once(c.data):

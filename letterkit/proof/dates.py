@@ -123,12 +123,20 @@ def chinese_month_day(year: str, digits: str) -> str:
 DONE_ON = re.compile(r"(?:已经|业已|已)([\u4e00-\u9fff]{0,4}?)于(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?")
 NOT_DONE = re.compile("计划|将|预计|力争|拟|争取|有望|预期|确保|目标|截至|前|底前|以前|之前")
 CLAUSE_MARKS = "，,。；;！？：:"
+# 截至 + a year and a month, then a comma: the time a count of what is done is taken at (截至2023年9月底，共查处21起),
+# which cannot be after the letter was signed.  Only before a comma: 截至2023年12月31日 inside a clause is often the
+# end of a time allowed (申报时间为即日起截至2023年12月31日), and 截至…前 a deadline
+AS_OF = re.compile(r"截至(\d{4})年(\d{1,2})月(?:底|末|(\d{1,2})日)?(?=[，,])")
+# words that make the rest of the sentence a plan: 截至2025年6月底，力争建成……
+PLAN_AFTER = re.compile("计划|将|预计|力争|拟|争取|有望|预期|确保|目标")
 
 
 @rule("done-after-date", "error", "dates", "说“已于某年某月”做成的事，日子却在成文日期之后（成文日期2024-05-20，“已于2024年6月建成上线”）",
       "“已”“已经”“业已”……“于某年某月（某日）”说的是信签发时已经做成的事，日子不能晚于成文日期（date）；晚了，"
       "不是这个日子写错，就是成文日期写错（或事情其实还没做成，应写“计划”“将于”）。同一分句里有“计划”“将”“预计”“力争”"
-      "“确保”这类说将来的词不报；只写到月的，月份在成文日期的月份之后才报。",
+      "“确保”这类说将来的词不报；只写到月的，月份在成文日期的月份之后才报。"
+      "“截至某年某月（底）”后接逗号、统计已做成的事（“截至2023年9月底，共查处混收混运行为21起”）也一样：统计的时点不能晚于成文日期；"
+      "前后有“计划”“将”“力争”这类说将来的词不报。",
       "date: 2024-05-20；正文“平台二期已于2024年6月建成上线”", "date: 2024-05-20；正文“平台二期已于2024年4月建成上线”")
 def _done_after_date(c):
     draft = c.draft
@@ -136,9 +144,7 @@ def _done_after_date(c):
         return
     signed = draft.date
     for path, text in prose(c.data):
-        if "于" not in text or "已" not in text:
-            continue
-        for match in DONE_ON.finditer(text):
+        for match in DONE_ON.finditer(text) if "于" in text and "已" in text else ():
             year, month, day = int(match.group(2)), int(match.group(3)), match.group(4)
             if not 1 <= month <= 12:
                 continue
@@ -152,6 +158,19 @@ def _done_after_date(c):
             if later:
                 yield Finding(path, f"“{match.group()}”晚于成文日期 {signed}，说的却是已经做成的事",
                               "核对这个日子和成文日期；还没做成的写“计划于”“将于”", match.start(2))
+        for match in AS_OF.finditer(text) if "截至" in text else ():
+            year, month, day = int(match.group(1)), int(match.group(2)), match.group(3)
+            start = max(text.rfind(mark, 0, match.start()) for mark in "。；;！？") + 1
+            ends = [i for i in (text.find(mark, match.end()) for mark in "。；;！？") if i >= 0]
+            if not 1 <= month <= 12 or PLAN_AFTER.search(text[start:match.start()] + text[match.end():min(ends, default=len(text))]):
+                continue
+            try:
+                later = dt.date(year, month, int(day)) > signed if day else (year, month) > (signed.year, signed.month)
+            except ValueError:
+                continue
+            if later:
+                yield Finding(path, f"“{match.group()}”晚于成文日期 {signed}，统计的却是已经做成的事",
+                              "核对这个时点和成文日期", match.start(1))
 
 
 # -- one thing to be done, given two years ------------------------------------------------------------------------

@@ -368,3 +368,48 @@ def _names_something(whole: str, name: str) -> bool:
     """Whether the name stands, somewhere in the letter, before a name's last word, with at most four characters
     between (陈老巷历史文化街区, 陈老巷街区): a proper name, not a run of common words."""
     return any(DESCRIPTOR.match(whole, m.end()) for m in re.finditer(re.escape(name), whole))
+
+
+# -- the organ's own place written once with a character of the same sound (包头市昆都仑区市场监督管理局 … 昆都伦区) --
+
+# the places an organ's name opens with, one after another: 包头市|昆都仑区 of 包头市昆都仑区市场监督管理局
+OWN_PLACE = re.compile(f"([{CJK}]{{2,5}}?)(自治区|自治州|自治县|自治旗|省|市|区|县|旗|州|盟)")
+
+
+def _own_places(name: str) -> list[str]:
+    """The places an organ's name opens with, each of two characters or more before its level (包头市, 昆都仑区):
+    a one-character name (城区) is too short to tell a slip from another word."""
+    found, at = [], 0
+    while True:
+        match = OWN_PLACE.match(name, at)
+        if not match:
+            return found
+        found.append(match.group())
+        at = match.end()
+
+
+def own_place_variants(data):
+    """(path, offset, the mention, the organ's place) for each place in the prose that is the organ's own place (from
+    its name or its signature) with one character of its name, not the first, replaced by one of the same sound
+    (pypinyin's usual reading, as place-homophone reads): 昆都伦区 in the letter of 包头市昆都仑区市场监督管理局.  The
+    organ's name is what the clerk copies from the letterhead; a place of that sound and length, one character apart,
+    is its own place mistyped far more often than a neighbour of the same sound."""
+    names = [n for n in (get(data, ("organ", "name")), data.get("signature") if isinstance(data, dict) else None)
+             if isinstance(n, str)]
+    places = {p for n in names for p in _own_places(n)}
+    if not places:
+        return
+    for path, text in prose(data):
+        if path == ("signature",):
+            continue
+        for place in places:
+            name, level = OWN_PLACE.fullmatch(place).groups()
+            at = text.find(level)
+            while at >= 0:
+                start = at - len(name)
+                other = text[start:at] if start >= 0 else ""
+                if len(other) == len(name) and other != name and NAME.fullmatch(other):
+                    differ = [k for k in range(len(name)) if other[k] != name[k]]
+                    if len(differ) == 1 and differ[0] > 0 and _one_sound_apart(name, other):
+                        yield path, start, other + level, place
+                at = text.find(level, at + 1)

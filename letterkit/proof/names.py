@@ -68,6 +68,8 @@ def _mentions(text: str):
       "本机关所在地的另一个“……局”与本机关名称有同一个表示业务的词、又不是本机关名称的简称（本机关“区绿化和市容管理局”，"
       "正文“区园林绿化局”）也报；“管理”“服务”“资源”“社会”这类很多机关都有的词不算。“自治区水利厅”是自治区的厅，"
       "不与“区水利局”比级别。"
+      "本机关名称开头的地名（“包头市昆都仑区市场监督管理局”的“包头市”“昆都仑区”，两字以上）在正文里有一处换了一个同音字"
+      "（“昆都伦区”，不是头一个字）也报。"
       "把握一般：两个不同机构恰好只差一两个字时也会报，所以是警告。",
       "深港科技创新合作区……深港创新合作区", "深港科技创新合作区……深港科技创新合作区（或“合作区”）")
 def _names(c):
@@ -76,7 +78,7 @@ def _names(c):
         said.append(finding)
         yield finding
     # two checks read last: a name (or the organ's) already reported another way is not reported again
-    from .homophones import repeated_name_variants
+    from .homophones import own_place_variants, repeated_name_variants
     from .own_name import other_own_names
 
     def told(path, start, end) -> bool:
@@ -88,6 +90,13 @@ def _names(c):
         if not told(path, offset, offset + len(mention)):
             yield Finding(path, f"“{mention}”与本机关“{organ}”同一地方、同管一项工作，像是把本机关的名称写错了",
                           "核对本机关的全称或规范简称，全文统一", offset)
+    # a mention of the organ one character off its signature is signature-variant's (准葛尔旗民政局 … 准格尔旗民政局)
+    signed = [(p, at, at + len(m)) for p, at, m, *_ in _signature_slips(c.data)]
+    for path, offset, mention, place in own_place_variants(c.data):
+        if not told(path, offset, offset + len(mention)) \
+                and not any(p == path and s < offset + len(mention) and offset < e for p, s, e in signed):
+            yield Finding(path, f"“{mention}”与本机关名称里的“{place}”只差一个同音字，像是把本地地名写错了",
+                          "核对地名，与机关名称一致", offset)
     for path, offset, once, end, other, often in repeated_name_variants(c.data):
         if not told(path, offset, offset + len(once) + len(end)):
             yield Finding(path, f"“{once}{end}”的“{once}”与信里写了 {often} 次的“{other}”只差一个字，"

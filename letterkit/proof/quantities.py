@@ -176,7 +176,8 @@ def _restated_in(data):
                         yield path, offset, label, written, before_run, before_written, int(ratio), same or (
                             "when" if _same_doing(when, before_when) else
                             "label" if _alike(label, before_label) else "verb" if _one_verb(when, before_when) else
-                            "named" if _named_in(label, before_run) or _named_in(before_label, run) else "")
+                            "named" if _named_in(label, before_run) or _named_in(before_label, run) else
+                            "now" if _now_named(run, noun, before_run + "|" + before_noun) else "")
                         break
             seen.setdefault(key, []).append((index, label, value, written, noun, run, when))
 
@@ -190,6 +191,20 @@ def _named_in(label: str, run: str) -> bool:
     """The one figure's label names a street, a road, a river (涑河北街, four characters or more), and the other
     figure's words right before it name it too (其中涑河北街改造长度约3.2公里 … 总结涑河北街32公里改造经验)."""
     return len(label) >= 4 and NAMED_END.search(label) is not None and not NOT_DOING.search(label) and label in run
+
+
+# a figure of what there is now (对现有12万亩刺梨基地), what it is of named after it: the figure said before of that
+# thing (全区刺梨种植面积1.2万亩), a figure of the same thing as it stands, one figure
+NOW_BEFORE = re.compile("(?:现有|目前|目前共有|现已有|目前已有)$")
+
+
+def _now_named(run: str, noun: str, before: str) -> bool:
+    """The later figure says what there is now (现有, 目前 right before it) and names what it is of after it with a
+    word of two characters the earlier figure's words hold (刺梨 of 刺梨基地 in 全区刺梨种植面积), no word any figure is
+    named by (资金, 面积, 项目)."""
+    return NOW_BEFORE.search(run) is not None and any(
+        re.fullmatch(f"[{CJK}]{{2}}", noun[i:i + 2]) and noun[i:i + 2] in before and not NOT_DOING.fullmatch(noun[i:i + 2])
+        for i in range(len(noun) - 1))
 
 
 @per_text
@@ -250,7 +265,7 @@ def _written_out(a: str, b: str, ratio: int) -> bool:
       "名目不同（“累计投入资金3.2亿元”……“在前期投入3.2万元”），但两位以上有效数字和单位都相同、只差 10 的整数次幂，"
       "而且是同一个数换了“万”“亿”或挪了小数点（12家与120家不算），多半是同一笔数写错了。同一年份、同一个动词"
       "（“2023年投入资金860万元”……“在2023年投入8600万元”），或后一处是“在已投入……的基础上”说回已做的事，也报；"
-      "名目末尾三个字以上相同、同一个“万”或“亿”里挪了小数点或多了个0（“全年门诊量32万人次”……“其中门诊量3.2万人次”）也报；一处名目是四字以上的街、路、河这类名字、另一处前面也写着它，小数点一处有一处无（“其中涑河北街改造长度约3.2公里”……“总结涑河北街32公里改造经验”）也报。"
+      "名目末尾三个字以上相同、同一个“万”或“亿”里挪了小数点或多了个0（“全年门诊量32万人次”……“其中门诊量3.2万人次”）也报；一处名目是四字以上的街、路、河这类名字、另一处前面也写着它，小数点一处有一处无（“其中涑河北街改造长度约3.2公里”……“总结涑河北街32公里改造经验”）也报；后一处说“现有”“目前”、单位后面写的东西有两字的词在前一处的名目里，小数点一处有一处无（“全区刺梨种植面积1.2万亩”……“对现有12万亩刺梨基地”）也报。"
       "两个年份各自的数、总数和“其中”的一部分不报。把握一般：两个不同的数恰好数字相同时也会报，所以是警告。",
       "累计投入资金3.2亿元……在前期投入3.2万元", "累计投入资金3.2亿元……在前期投入3.2亿元")
 def _figure(c):
@@ -258,7 +273,7 @@ def _figure(c):
         if same is not True and (same == "when" or _same_figure(written, before_written)
                                  or (same == "label" and _same_magnitude(written, before_written))
                                  or (same == "verb" and _same_magnitude(written, before_written) and "." in written + before_written)
-                                 or (same == "named" and _point_moved(written, before_written))
+                                 or (same in ("named", "now") and _point_moved(written, before_written))
                                  or _written_out(written, before_written, ratio)):
             # as written (其中门诊量3.2万人次, not 中门诊量), or by its year when that is longer (2023年238.65万人次)
             quoted = max(_quoted(c.data, path, offset, written), label + written, key=len)
@@ -299,7 +314,8 @@ RESTATED = re.compile(r"(\d+(?:\.\d+)?)\s*((?:余|多)?(?:千(?![米克])|万|�
 SUBJECT = re.compile(r"人次[^，。；！？、]{0,8}?\d+(?:\.\d+)?(?:万|亿)?(?:余|多)?人(?![次员才民大口群均])")
 # counting units for people: how many people (人, 名), how many visits (人次), how many households (户)
 # counting units for people (人, 名), visits (人次), households (户), vehicles, and places and bodies (处, 家 …)
-COUNTED = re.compile(r"(约|近|逾|超过|大约|上述|前述)?(\d+(?:\.\d+)?)(余|多)?([万亿](?:余|多)?)?(人次|人(?![员才民大口群均])"
+# (人 before 群 is 人群, a crowd, unless 群众 follows: 3800人群众 counts people)
+COUNTED = re.compile(r"(约|近|逾|超过|大约|上述|前述)?(\d+(?:\.\d+)?)(余|多)?([万亿](?:余|多)?)?(人次|人(?![员才民大口均]|群(?!众))"
                      r"|名(?![称单义额录次])|户(?![籍口外型主均])|辆次|辆|架次|架|艘次|艘|处|家|个|所|座|套|间)")
 COUNTS = {"人": "人", "名": "人", "人次": "人次", "户": "户", "辆": "辆", "辆次": "辆次", "架": "架", "架次": "架次",
           "艘": "艘", "艘次": "艘次"}

@@ -55,8 +55,23 @@ def _same_title(quoted: str, want: str, kind: str) -> bool:
     return quoted == want or bool(own) and own.sub("", quoted) == own.sub("", want)
 
 
+# in the body, the member's own proposal quoted again (您在《X》中反映的问题): 您 a few characters before the quote, the
+# quote ending with a kind word; not another year's (您去年提出的《…》 is another proposal of the member's)
+MEMBERS_QUOTE = re.compile(r"您([^，。；！？《》“”]{0,6})《(关于[^《》]{4,120}?(?:建议|提案|议案))》")
+ANOTHER_TIME = re.compile(r"去年|上年|往年|前年|此前|以前|以往|历年|曾|\d{4}年|届")
+SHARED_RUN = 3  # three characters of the title's own words alike (相思江): the same subject, quoted two ways
+
+
+def _shares_words(quoted: str, want: str) -> bool:
+    from .reference import bare_title
+
+    a, b = bare_title(quoted).removeprefix("关于"), bare_title(want).removeprefix("关于")
+    return any(a[i:i + SHARED_RUN] in b for i in range(len(a) - SHARED_RUN + 1))
+
+
 @rule("quoted-title-mismatch", "warning", "wording", "标题和开头语中引用的提案标题须与 proposal.title 一致",
-      "同一封信里提案标题写成两样，读者不知道哪个是对的。",
+      "同一封信里提案标题写成两样，读者不知道哪个是对的。正文里“您在《关于……的建议》中反映的问题”这样对代表委员再引一次的提案标题"
+      "（与 proposal.title 有三个字以上相同的说法，前面没有“去年”“此前”、年份、届次这类说另一件提案的词）也比。",
       "标题引“关于…新高地”，开头语引“关于…新高地的建议”", "两处都引 proposal.title 的原文", cached=False)
 def _quoted_titles(c):
     if c.draft is None or not c.draft.proposal.title:
@@ -76,6 +91,16 @@ def _quoted_titles(c):
                     (want in quoted or quoted in want or quoted[:6] == want[:6] or quoted in named):
                 yield Finding(path if kind == "title" else ("opening",) if "opening" in c.data else ("template",),
                               f"引用的标题“{quoted[:20]}…”与 proposal.title 不一致", f"改为“{want}”")
+    from .text import prose
+
+    for path, value in prose(c.data):
+        if path[:1] in (("title",), ("opening",)) or "您" not in value or "《" not in value:
+            continue
+        for match in MEMBERS_QUOTE.finditer(value):
+            quoted = match.group(2)
+            if not ANOTHER_TIME.search(match.group(1)) and not _same_title(quoted, want, c.draft.proposal.kind or "") \
+                    and _shares_words(quoted, want):
+                yield Finding(path, f"引用的标题“{quoted[:20]}…”与 proposal.title 不一致", f"改为“{want}”", match.start(2))
 
 
 @rule("title-form", "warning", "wording", "标题用“关于……的答复（复函、会办意见）”，并与正文“现答复如下”一致",
