@@ -28,6 +28,7 @@ from itertools import repeat
 
 from .dictionary import NO_LOSS, _segment, adjectives, dictionary, word_tags
 from .text import CJK, per_text
+from . import written_so  # guards of text written so on purpose (fa24: the clean dense letters)
 
 # ---------------------------------------------------------------------------------------------------------
 # One mechanism: the shorter form is itself a right word
@@ -86,7 +87,9 @@ def shorter_is_word(text: str, at: int, written: str, whole: str, lost: str, let
     """`written` (at text[at]) one character short of the letter's own `whole` is a right word here: a usual short
     form, a verb alone, a year alone, or two words each said by its first character."""
     return short_form(written, whole) or verb_alone(written, whole, lost) or year_alone(text, at, written, whole) \
-        or contracted(text, at, whole, letter)
+        or contracted(text, at, whole, letter) or written_so.letter_word_at_edge(text, at, written, whole, letter) \
+        or written_so.parallel_item(text, at, written) or written_so.two_terms(written, whole) \
+        or written_so.word_and_measure(written, whole, lost)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -180,7 +183,7 @@ def lone_is_word(text: str, at: int, word: str, letter: str) -> bool:
     """The lone text[at] (the dictionary guessing `word` for it) is a word here: said of the word before it, a
     school's or a list's kind, a word by where it stands, or the end of a usual short form."""
     return said_of_word(text, at) or kind_after_word(text, at, letter) or stands_alone(text, at) \
-        or short_form_at(text, at, word)
+        or short_form_at(text, at, word) or written_so.set_formula(text, at)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -266,7 +269,8 @@ def glossary_quiet(text: str, at: int, written: str, term: str, lost: str) -> bo
 def glossed_is_word(text: str, at: int, written: str, term: str, lost: str, letter: str) -> bool:
     """A glossary term written one character short is right here: a usual short form, the letter's own short
     form before it, or something else by where it stands (glossary_quiet)."""
-    return short_form(written, term) or own_word_before(text, at, letter) or glossary_quiet(text, at, written, term, lost)
+    return short_form(written, term) or own_word_before(text, at, letter) or glossary_quiet(text, at, written, term, lost) \
+        or written_so.letter_word_at_edge(text, at, written, term, letter)
 
 
 # ---------------------------------------------------------------------------------------------------------
