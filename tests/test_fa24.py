@@ -103,6 +103,14 @@ def test_two_terms_of_the_glossary_are_no_lost_character(tmp_path, short, whole)
     assert not found(tmp_path, text, LOST)
 
 
+@pytest.mark.parametrize("text", [
+    "依托区级公共服务台，累计培育电商主体120家。全区村级电商公共服务平台已上线。",  # 服务台 a word, no glossary term
+    "完成校舍扩建工程。新建公办幼儿园3所，改扩建公办幼园2所。",  # 扩建 written elsewhere, far from the lost 儿
+])
+def test_a_lost_character_beside_a_word_of_jiebas_is_still_found(tmp_path, text):
+    assert found(tmp_path, text, LOST)
+
+
 @pytest.mark.parametrize("before", ["有效", "家庭医生有效"])
 def test_a_word_and_a_measures_ending_is_no_lost_character(tmp_path, before):
     assert not found(tmp_path, f"将{before}服务量纳入考核。二是提高签约服务质量。", LOST)
