@@ -69,8 +69,10 @@ def test_one_character_shared_by_two_words_is_no_lost_character(sentence, place)
 
 @pytest.mark.parametrize("place", ["县", "湾沚区", "石林彝族自治县"])
 def test_a_bodys_name_with_one_character_shared_is_still_found(place):
-    """县中医院 beside 县中医医院 (dev2 106): a body's name is written one way in a letter — 医院 is a body's kind."""
-    assert raised("lost-character", f"以{place}中医医院为牵头单位。", f"由{place}中医院牵头建设中医馆。")
+    """县中医院 beside 县中医医院 (dev2 106): a body's name is written one way in a letter — 医院 is a body's kind.
+    Both forms are glossary terms, so name-variant names it (fa24); either rule will do, one must."""
+    texts = (f"以{place}中医医院为牵头单位。", f"由{place}中医院牵头建设中医馆。")
+    assert raised("lost-character", *texts) or raised("name-variant", *texts)
 
 
 @pytest.mark.parametrize("place", ["区", "市", "县", "镇"])

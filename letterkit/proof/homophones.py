@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from .registry import Finding, rule
 from .text import CJK, get, per_text, prose
+from . import written_so  # guards of text written so on purpose (fa24: the clean dense letters)
 
 PLACE_END = ("中心小学|中心学校|中心校|中心幼儿园|卫生院|小学|中学|幼儿园|风景区|景区|度假区|保护区|开发区|公园|水库|湿地|古镇|古村|小区|社区|街道|大道|广场|片区|园区|新区|林场|"
              "码头|村|镇|乡|路|街|巷|河|湖|山|岛|湾|江|溪|港|桥")
@@ -323,6 +324,7 @@ def repeated_name_variants(data):
                         words = dictionary()[1]
                     if words.get(once[:k], 0) >= COMMON or _two_words(once + tail, k, 3, words) \
                             or _two_words(other + "□", k, 3, words) or _word_on(whole, other, k, words) \
+                            or written_so.head_of_its_own(whole, once, other, k) \
                             or any(once in clause and other in clause for clause in re.split("[，。；：！？]", text)):
                         continue  # 文化进景区 … 文化旅游: a common word (文化) and another after it, no name; 延伸线路
                     reported.add(once)

@@ -16,6 +16,7 @@ from .name_forms import (
     _swap_quote, _swapped, _variant, listed_together)
 from .registry import Finding, rule
 from .text import CJK, get, per_text, prose
+from . import written_so  # guards of text written so on purpose (fa24: the clean dense letters)
 
 SUFFIX_AT = re.compile(rf"(?:{SUFFIX})")
 RUN_END = re.compile(rf"[{CJK}]+$")
@@ -70,6 +71,8 @@ def _mentions(text: str):
       "不与“区水利局”比级别。"
       "本机关名称开头的地名（“包头市昆都仑区市场监督管理局”的“包头市”“昆都仑区”，两字以上）在正文里有一处换了一个同音字"
       "（“昆都伦区”，不是头一个字）也报。"
+      "用“与”“和”连起来、各以同一个词收尾的两个名称（“城区优质学校与乡镇学校”与“城区与乡镇学校”）、信里别处单独写的称呼后面接的字不同"
+      "（“湖长巡湖”与“湖长制”，别处写“区级湖长每季度”）不报。"
       "把握一般：两个不同机构恰好只差一两个字时也会报，所以是警告。",
       "深港科技创新合作区……深港创新合作区", "深港科技创新合作区……深港科技创新合作区（或“合作区”）")
 def _names(c):
@@ -122,7 +125,8 @@ def _name_forms_found(c):
             if (counted or earlier in counted_runs) and _word_inserted(earlier, run):
                 continue  # 建设区域性服务中心 … 建成区域性农事服务中心3个: a kind's general name, then the kind counted
             difference = compare(earlier, run) if earlier != run else None
-            if not difference or listed_together(earlier, run, letter):
+            if not difference or listed_together(earlier, run, letter) \
+                    or written_so.two_names_joined(earlier) or written_so.two_names_joined(run):
                 continue
             key = (min(earlier, run)[-6:], max(earlier, run)[-6:])
             same = (difference, run[-2:])  # the same two forms met again in longer runs (全区社区…, 建成社区…)

@@ -69,7 +69,7 @@ def quantities(text: str):
 @rule("quantity-magnitude", "error", "quantities", "同一个数量前后写了两次，数量级不一致",
       "同一段里（或全信中有两位以上有效数字、或名目有三个字以上时）同一名目的数量（名目前的“在”“对”“按”不算，"
       "“全长15.6公里”……“在全长156公里”），数字相同而差 10 的整数次幂，"
-      "多半是漏了或多了“万”“亿”。误报很少：数字和名目都要相同。",
+      "多半是漏了或多了“万”“亿”。按每件计的两个单价（“按每餐3元至5元”……“按每张5000元”）是两个数，不报。误报很少：数字和名目都要相同。",
       "总建筑面积约23万㎡……总建筑面积约23平方米", "总建筑面积约23万㎡……总建筑面积约23万平方米")
 def _magnitude(c):
     for path, offset, label, written, before_label, before_written, ratio, same in _restated(c.data):
@@ -159,8 +159,11 @@ def _restated_in(data):
     seen: dict[tuple, list] = {}
     for index, (path, text) in enumerate(prose(data)):
         for (offset, label, value, unit, digits, written, noun), when, run in _quantities_read(text):
-            key = (unit, digits)
-            for before_index, before_label, before_value, before_written, before_noun, before_run, before_when in seen.get(key, []):
+            key, per = (unit, digits), _per(text, offset)
+            for before_index, before_label, before_value, before_written, before_noun, before_run, before_when, before_per \
+                    in seen.get(key, []):
+                if per and before_per and per != before_per:
+                    continue  # 按每张5000元 … 按每餐3元至5元: amounts for one of two things
                 # one label, or what is counted named the same before or after the number (公办学位12000个 …
                 # 新增1200个公办学位)
                 same = REFERS.search(label) is not None or _same_label(label, before_label) or any(
@@ -179,7 +182,19 @@ def _restated_in(data):
                             "named" if _named_in(label, before_run) or _named_in(before_label, run) else
                             "now" if _now_named(run, noun, before_run + "|" + before_noun) else "")
                         break
-            seen.setdefault(key, []).append((index, label, value, written, noun, run, when))
+            seen.setdefault(key, []).append((index, label, value, written, noun, run, when, per))
+
+
+# an amount for each of something (每张, 每餐, 每亩, 每人每月), before the number in its clause, after the last number
+# (按每餐3元至5元: both 3元 and 5元 are for a meal)
+RATE_OF = re.compile(rf"每([{CJK}]{{1,2}}?)(?:每[{CJK}])?[^，。；！？\d每]{{0,8}}$")
+
+
+def _per(text: str, offset: int) -> str:
+    """What the amount at offset is for (餐 of 按每餐3元至5元, 张 of 按每张5000元 …), or "" when it is no rate."""
+    clause = max(text.rfind(mark, 0, offset) for mark in "，,。；！？") + 1
+    match = RATE_OF.search(re.sub(r"\d+(?:\.\d+)?[^\d，。；！？每]{0,3}至$", "", text[clause:offset]))
+    return match.group(1) if match else ""
 
 
 # a name of four characters or more ending in a place's or a work's last word: 涑河北街, 滨河路段 — what one
@@ -261,12 +276,22 @@ def _written_out(a: str, b: str, ratio: int) -> bool:
     return ratio == 10 and magnitude_a != magnitude_b and "元" not in a + b
 
 
+PART_OF = re.compile(f"其中[{CJK}]{{0,6}}$")  # 2.8万亩，其中新建1.5万亩: a part of the total its sentence gives
+
+
+def _a_part(data, path, offset) -> bool:
+    """The quantity at offset is a part of a total said just before it (其中新建1.5万亩): its own figure, not another
+    one written out wrong (两村连片农田共1500亩)."""
+    text = next(t for p, t in prose(data) if p == path)
+    return PART_OF.search(text, max(0, offset - 8), offset) is not None
+
+
 @rule("figure-magnitude", "warning", "quantities", "同一个数字在信里出现两次，数量级不同",
       "名目不同（“累计投入资金3.2亿元”……“在前期投入3.2万元”），但两位以上有效数字和单位都相同、只差 10 的整数次幂，"
       "而且是同一个数换了“万”“亿”或挪了小数点（12家与120家不算），多半是同一笔数写错了。同一年份、同一个动词"
       "（“2023年投入资金860万元”……“在2023年投入8600万元”），或后一处是“在已投入……的基础上”说回已做的事，也报；"
-      "名目末尾三个字以上相同、同一个“万”或“亿”里挪了小数点或多了个0（“全年门诊量32万人次”……“其中门诊量3.2万人次”）也报；一处名目是四字以上的街、路、河这类名字、另一处前面也写着它，小数点一处有一处无（“其中涑河北街改造长度约3.2公里”……“总结涑河北街32公里改造经验”）也报；后一处说“现有”“目前”、单位后面写的东西有两字的词在前一处的名目里，小数点一处有一处无（“全区刺梨种植面积1.2万亩”……“对现有12万亩刺梨基地”）也报。"
-      "两个年份各自的数、总数和“其中”的一部分不报。把握一般：两个不同的数恰好数字相同时也会报，所以是警告。",
+      "名目末尾三个字以上相同、同一个“万”或“亿”里挪了小数点或多了个0（“全年门诊量32万人次”……“其中门诊量3.2万人次”）也报；一处名目是四字以上的街、路、河这类名字、另一处前面也写着它，小数点一处有一处无（“其中涑河北街改造长度约3.2公里”……“总结涑河北街32公里改造经验”）也报。"
+      "两个年份各自的数、总数和“其中”的一部分（“其中新建1.5万亩”……“两村连片农田共1500亩”）不报。把握一般：两个不同的数恰好数字相同时也会报，所以是警告。",
       "累计投入资金3.2亿元……在前期投入3.2万元", "累计投入资金3.2亿元……在前期投入3.2亿元")
 def _figure(c):
     for path, offset, label, written, before_label, before_written, ratio, same in _restated(c.data):
@@ -274,7 +299,7 @@ def _figure(c):
                                  or (same == "label" and _same_magnitude(written, before_written))
                                  or (same == "verb" and _same_magnitude(written, before_written) and "." in written + before_written)
                                  or (same in ("named", "now") and _point_moved(written, before_written))
-                                 or _written_out(written, before_written, ratio)):
+                                 or (_written_out(written, before_written, ratio) and not _a_part(c.data, path, offset))):
             # as written (其中门诊量3.2万人次, not 中门诊量), or by its year when that is longer (2023年238.65万人次)
             quoted = max(_quoted(c.data, path, offset, written), label + written, key=len)
             yield Finding(path, f"“{quoted}”与前文“{before_label}{before_written}”数字相同而相差 {ratio} 倍，"

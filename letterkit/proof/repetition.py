@@ -10,6 +10,7 @@ from operator import add
 
 from .registry import Finding, rule
 from .text import CJK, per_text, prose, sentences, short
+from . import written_so  # guards of text written so on purpose (fa24: the clean dense letters)
 
 ITEM = r"[^、，。；：！？“”《》（）()\s]"
 
@@ -97,7 +98,9 @@ DOUBLED = re.compile(r"(的|了|和|与|及|在|对|把|被|将|并|从|向|于|
       "词表里的词以这个字结尾、后面的词以它开头（“出厂水|水质”“末梢水|水质”）和“所提|提案”不报。"
       "顿号、“和”“由”后的级别字接以它开头的机构名（“、市市场监督管理局”“和区区域协调发展中心”）不报。"
       "地名末字后接以这个字开头的名称——以级别字结尾的地名（“乐山市市中区”）或公司、集团的字号（“天津津西餐饮管理有限公司”）——不报；"
-      "地名后同一个字后面不是名称（“天津津的企业”“乐山市市召开”）或连写三遍的照报。",
+      "地名后同一个字后面不是名称（“天津津的企业”“乐山市市召开”）或连写三遍的照报。"
+      "数字、量词后接以这个量词开头的常用名词（“2至3名名师”“3家家庭农场”）、两个常用词之间的叠字名称（“联合滴滴出行在”）、"
+      "一个长词的末尾接着以同一个词开头的机构名（“义务教育教育集团”）不报。",
       "进一步一步加强管理的的要求", "进一步加强管理的要求")
 def _doubled(c):
     for path, text in prose(c.data):
@@ -216,7 +219,8 @@ def _word_typed_twice(text: str) -> list[tuple[int, str]]:
     pairs, counts, _ = dictionary()
     return [(m.start() + 2, m.group(1)) for m in WORD_TWICE.finditer(text)
             if m.group(1) in pairs and counts.get(m.group(1), 0) >= 1000 and m.group() not in counts
-            and not m.group(1).startswith("一") and m.group(1)[0] != m.group(1)[1]]
+            and not m.group(1).startswith("一") and m.group(1)[0] != m.group(1)[1]
+            and not written_so.compound_then_body(text, m.start() + 2, m.group(1))]
 
 
 PARTICLES = set("的地得了和与及在对把被将并从向于为")
@@ -431,7 +435,7 @@ def doubled_across_words(text: str) -> list[tuple[int, float]]:
         if ch in NUMERALS or _reduplicated(t, i, words) or _distributive(t, i, words) or _after_suo(t, i, words) \
                 or _listed_name(t, i, words) or _named_item(t, i, words) or _head_meets_word(t, i, words) \
                 or _place_then_name(t, i, words) or (ch in MEASURE_WORDS and not (after_number or ends)) \
-                or (ch in MEASURE_WORDS and before in ONE):
+                or (ch in MEASURE_WORDS and before in ONE) or written_so.counted_noun(t, i) or written_so.name_between_words(t, i):
             continue  # 批批抽检, 一道道, 一件件: a measure word said twice means "every"; 5条条, 街道道内 are slips
         if ch in PLACE_ENDS and t[i + 2:i + 3] in PLACE_WORD_AFTER and _claims(words, t[i - 1:i + 1]):
             continue  # 全县县直单位, 全镇镇村干部: a place, then a word of its own level
