@@ -54,6 +54,7 @@ def read_body(paras: list[Para], found: dict, out: Recognised) -> None:
             paras.pop()
         closing.insert(0, split[1])
     found["closing"] = [part for para in closing + aside + found.pop("tail_stray", []) for part in _salute(para)]
+    paras = [piece for para in paras for piece in inline_items(para)]
     found["read_back"] = [(p, "正文") for p in paras] + [(p, "结尾") for p in found["closing"]]
     found["measures"] = measures_from(paras, out.notes)
     unfinished = [p for p in paras + closing if p.text[-1] not in "。！？!?；;：:”’）)》…" and not re.fullmatch(r"此\s*致|敬\s*礼", p.text)
@@ -77,6 +78,38 @@ def _no_sentence(para: Para) -> bool:
 _ASIDE = set(ROLE_NAMES.values()) | {"网址", "联系电话"}
 _ANSWER_FOLLOWS = re.compile(r"(?:答复|回复|函告|报告|说明)如下[:：](?=\s*\S.{7,})")
 _FORMULA = re.compile(r"(?<=[。！？!?；;])\s*(?=(?:特此|专此|此复|此致)\S{0,12}$)")
+
+
+# an arabic item number run on after a sentence or a clause ends (。1.做好… / ；2.将…), 1. or 1、, never 1.5万
+_INLINE_ITEM = re.compile(r"(?<=[。；;：:！？!?])\s*(?:(?P<dot>\d{1,2})\s*[.．](?!\d)|(?P<dun>\d{1,2})、)")
+
+
+def inline_items(para: Para) -> list[Para]:
+    """二、我局主要工作。1.做好种苗保障。……2.加强技术指导。…… — a numbered heading with its items run on in one
+    paragraph (the line breaks lost in copying): cut before each item, as if the breaks were there, so each
+    item is read as the heading's item (kept whole, the paragraph's text would open with a hand-typed 1.).
+    Only when the first item opens the text right after the heading (a heading of one sentence or phrase:
+    …，主要用于：1.…；2.… is an enumeration inside a sentence), the numbers, written one way, run 1, 2, 3… in
+    order (two at least: a lone 1. or a 1. then 3. is a number in a sentence), and each is a lower level than
+    the paragraph's own heading.  （1）……；（2）…… is left inline: check reads it as an enumeration a sentence
+    may well hold (hand-typed-number), and so does the import."""
+    own = marker(para.text)
+    if own is None:
+        return [para]
+    hits = list(_INLINE_ITEM.finditer(para.text))
+    if not hits or int(hits[0].group(hits[0].lastgroup)) != 1:
+        return [para]
+    style = hits[0].lastgroup
+    run = [h for h in hits if h.lastgroup == style]
+    if len(run) < 2 or [int(h.group(style)) for h in run] != list(range(1, len(run) + 1)):
+        return [para]
+    starts = [h.start(style) for h in run]
+    pieces = [para.text[:starts[0]].strip()] + [para.text[a:b].strip() for a, b in zip(starts, starts[1:] + [len(para.text)])]
+    heading = pieces[0][own[2]:]
+    if not heading or re.search(r"[。！？!?；;：:]", heading[:-1]) \
+            or any((m := marker(p)) is None or m[0] <= own[0] for p in pieces[1:]):
+        return [para]
+    return [Para(pieces[0], para.lines, para.level)] + [Para(p, para.lines) for p in pieces[1:]]
 
 
 def _closing_inside(para: Para) -> list[Para] | None:

@@ -72,7 +72,7 @@ def read_proposal(found: dict, out: Recognised) -> None:
     session = None
     after = r"(.{2,30}?会议)(?:上|的?第|提出|的?\s*\d+\s*号)"  # (X社关于县政协…会议第18号提案: the session after 关于, not the organ with it)
     for text, pattern in ((title, rf"(?:关于对|关于|对){after}"), (title, rf"^{after}"),
-                          (opening, r"(?:于|在)(.{2,30}?(?:会议|大会))(?:大会)?上?提出")):
+                          (opening, r"(?:于|在)(.{2,30}?(?:会议|大会))(?:大会)?(?:上|期间|中|召开期间)?提出")):
         m = re.search(pattern, text) if text else None
         if m:
             session = m.group(1)

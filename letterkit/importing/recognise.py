@@ -339,6 +339,12 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
         role = labelled(text)
         if role is not None and role.role == "disclosure" and line.no in page_rows:
             role = Labelled("furniture", role.label, role.value)
+        if role is None and PAGE_STAMP.fullmatch(text.strip()) and (line.no in page_rows or PAGE_STAMP.fullmatch(text.strip())["time"]):
+            # 2024-05-22　　来源：X局 — the page's publication date without its 发布时间 label, on a row of page labels
+            # (or with its clock time: a letter's own date has none): the page's furniture, as the labelled row is
+            out.comments.append((line.no, text, "网页信息（发布时间）"))
+            close_title()
+            continue
         if quoted and role is None and (width(text) > 30 or "。" in text) and not _title_like(text[:30]):
             out.comments.append((line.no, text, "网页上的提案/建议原文"))
             continue
@@ -492,6 +498,7 @@ TITLE_NUMBER_SPACED = re.compile(r"(?P<title>\S.{5,}?)\s+(?P<number>[\u4e00-\u9f
 TITLE_NUMBER = re.compile(r"(?P<title>.{6,}?(?:答复|回复|复函|的函|意见|情况|[》”）)])(?:\s*[（(【\[]?[A-DＡ-Ｄ]类?[）)】\]]?)?)\s*(?P<number>[\u4e00-\u9fff]{1,12}[〔\[【（(［﹝]\s*(?:19|20)\d{2}\s*[〕\]】）)］﹞]\s*第?\s*\d{1,5}\s*号)")
 # a title with the organ's name after it on the same line, set apart by spaces (a web page's heading)
 TITLE_ORGAN = re.compile(rf"(?P<title>(?:关于|对)\S.{{4,}}?(?:答复|回复|复函|的函|意见|[》”）)]))[ \t\u3000]+(?P<organ>[\u4e00-\u9fff（）()]{{2,40}}?{ORGAN_SUFFIX})")
+PAGE_STAMP = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?P<time>\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
 LABEL_SHAPE = re.compile(rf"[{CJK}]{{2,8}}\s*[:：|｜]")
 TITLE_WIDTH = 100  # a longer "title" is a paragraph that stands before the salutation
 

@@ -198,10 +198,11 @@ _TRAILING_MARK = re.compile(r"(?<![A-Za-z0-9：:])\s*(?=(?:[（(【\[]\s*[A-DＡ
 @lru_cache(maxsize=1)
 def _mark_patterns() -> tuple[re.Pattern, ...]:
     """The trailing marks peel_marks looks for, built once from labels.yaml: a disclosure value; a 类别 after the
-    number (…19号 类型:A); a 类别 mark with or without its label; a bare mark after the number."""
+    number (…19号 类型:A); a 类别 mark with or without its label; a bare mark after the number.  A disclosure
+    value may follow a bracketed mark with the gap squeezed out: （A类）主动公开."""
     words = sorted(set(vocabulary()["disclosure_values"]) - set(vocabulary().get("disclosure_answers", ())), key=len, reverse=True)
     label = rf"(?:{_words(vocabulary()['category'])}|[\u4e00-\u9fff]{{0,4}}(?:类\s*别|类\s*型|分\s*类|标\s*识))"  # 类型:A类 too
-    return (re.compile(rf"(?:^|\s|(?<=号)|(?<=类)|(?<=[:：][A-DＡ-Ｄ]))[（(【\[]?({'|'.join(map(re.escape, words))})[）)】\]]?$"),
+    return (re.compile(rf"(?:^|\s|(?<=号)|(?<=类)|(?<=[:：][A-DＡ-Ｄ])|(?<=[A-DＡ-Ｄ][）)】\]])|(?<=[A-DＡ-Ｄ]类[）)】\]]))[（(【\[]?({'|'.join(map(re.escape, words))})[）)】\]]?$"),
             re.compile(rf"(?<=号)\s*{label}\s*[:：]?\s*[【\[（(]?\s*([A-DＡ-Ｄ])()\s*类?\s*[】\]）)]?$"),
             re.compile(rf"(?:{label}\s*[:：]?\s*)?(?:[【\[（(]\s*([A-DＡ-Ｄ])\s*类?\s*[】\]）)]|([A-DＡ-Ｄ])\s*类)$"
                        rf"|^{label}\s*[:：]\s*([A-DＡ-Ｄ])()$"),  # 类别：A 主动公开 with its spaces squeezed out

@@ -20,6 +20,11 @@ DATE_CN_NO_MONTH = re.compile(r"(?P<y>[〇○零一二三四五六七八九0OＯ
 DATE_SEPARATED = re.compile(r"((?:19|20)\d{2})\s*[.\-/．－]\s*(\d{1,2})\s*[.\-/．－]\s*(\d{1,2})")
 DATE_NO_MONTH = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<rest>\d{2,4})\s*日")  # 2024年317日: 月 lost in copying
 DATE_BROKEN = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<rest>\d{2,4})")
+# 2021年8月日 / 2021年月18日 / 二〇二一年八月日 / 2021年8月: a date line that lost its day or its month (a number
+# dropped in typing or copying); the 年 and the 月 or 日 marks stay, so the line is still the letter's date line
+_N = r"[\d〇○零一二三四五六七八九十]"
+DATE_PART_LOST = re.compile(rf"(?P<y>(?:19|20)\d{{2}}|[〇○零一二三四五六七八九0OＯ]{{4}})\s*年\s*"
+                            rf"(?:(?P<m>{_N}{{1,2}})\s*月\s*日|月\s*(?P<d>{_N}{{1,3}})\s*[日号]|(?P<only>{_N}{{1,2}})\s*月|月\s*日)")
 LEADER = re.compile(r"领\s*导\s*署\s*名\s*[:：]")
 CC = re.compile(r"抄\s*(?P<kind>送|报)\s*[:：]\s*(?P<list>.+)")
 PRINTER = re.compile(r"(?P<org>.+?)\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发")
@@ -139,6 +144,9 @@ def date_of(text: str) -> tuple[dt.date | None, str | None] | None:
             return dt.date(int(m[1]), int(m[2]), int(m[3])), f"日期“{text}”没有写成“年月日”，按 {m[1]}年{int(m[2])}月{int(m[3])}日 读入"
         except ValueError:
             return None, f"日期“{text}”不存在"
+    if m := DATE_PART_LOST.fullmatch(text):  # never a guessed day: the draft says 无 and the warning names what is lost
+        lost = "日（几号）" if m["m"] or m["only"] else "月份" if m["d"] else "月份和日"
+        return None, f"日期“{text}”缺了{lost}，读不出是哪一天，写作 date: 无"
     if re.fullmatch(r"(?:19|20)\d{2}[\s\d]{2,6}", text):
         text = re.sub(r"\s", "", text)
     if m := DATE_BROKEN.fullmatch(text):
