@@ -26,13 +26,23 @@ NOT_COUNTED = {"absent-element", "missing-value", "unprinted-field", "joint-sign
 
 def counted_codes(source: Path) -> Counter:
     """The codes `check` raises on a letter imported as a clerk does it, as this file counts them: the
-    round-9 guards (test_false_alarms_dev12.py, _dev13.py, _clean9.py) hold each letter to its list."""
+    guards of the later rounds (test_false_alarms_dev12.py … _dev14.py, _clean9.py, _clean10.py) hold each letter to its list."""
     import tempfile
 
     with tempfile.TemporaryDirectory() as folder:
         draft = Path(folder) / "d.yaml"
         draft.write_text(import_file(source).draft, encoding="utf-8")
         return Counter(p.code for p in check_paths([draft], open_project(draft))[draft] if p.code not in NOT_COUNTED)
+
+
+def against_reading(source: Path, *readings: dict) -> tuple[str, Counter, Counter]:
+    """(the letter's key, codes raised beyond what was read, codes read but no longer raised) for a letter of
+    a guarded folder, against the readings (letter → {code: findings}: real ones, known false alarms)."""
+    key = source.name.split("_")[0]
+    counted, allowed = counted_codes(source), sum((Counter(reading.get(key, {})) for reading in readings), Counter())
+    return key, counted - allowed, allowed - counted
+
+
 LETTERS = {p.stem[:2]: p for p in sorted(PUBLISHED.glob("[0-9][0-9]_*.txt"))
            + sorted((PUBLISHED / "new").glob("[0-9][0-9]_*.txt")) + sorted((PUBLISHED / "heldout").glob("[0-9][0-9]_*.txt"))}
 LETTERS.update({p.stem.split("_")[0]: p for p in sorted((PUBLISHED / "heldout2").glob("[0-9]*_*.txt"))
