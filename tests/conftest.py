@@ -108,10 +108,11 @@ def repo_copy(tmp_path: Path) -> Path:
 
 
 # -- every letter the suite builds, validated -----------------------------------------------------
-# After each test, every .docx letterkit wrote since the last look (under pytest's temporary
-# folders, where every test builds, and letterkit's cache) is checked with tests/ooxml_check.py:
-# in-process builds and `python -m letterkit` subprocesses alike.  A schema error fails that test.
-# A test that writes a deliberately broken letter says so with @pytest.mark.invalid_docx.
+# At the end of each test module, every .docx letterkit wrote since the last look (under pytest's
+# temporary folders, where every test builds, and letterkit's cache) is checked with tests/ooxml_check.py:
+# in-process builds and `python -m letterkit` subprocesses alike.  A schema error fails the module's last
+# test, naming the file.  A test that writes a deliberately broken letter says so with
+# @pytest.mark.invalid_docx.
 
 _seen: dict[Path, tuple[int, int]] = {}
 _verdicts: dict[str, list[str]] = {}  # sha256 of a package → its problems (many builds repeat)
@@ -191,29 +192,55 @@ def pytest_terminal_summary(terminalreporter):
                                     f"looking for them {_checked.get('walking', 0.0):.1f} s)")
 
 
-_finished: set[Path] = set()  # finished tests' own tmp_path folders: nothing writes there any more
+_finished: set[Path] = set()  # finished tests' own tmp_path folders, walked once since: nothing writes there
+_ending: set[Path] = set()  # finished tests' own folders not walked since they finished
+_found: list[str] = []  # problems found but not yet reported (they are reported when the module ends)
 
 
 def _roots(base: Path) -> list[Path]:
-    """Where a letter may have appeared: every folder under pytest's base but the finished tests' own
-    (walking all of them after each of 14,000 tests cost most of an hour in CI), and letterkit's cache."""
+    """Where a letter may have appeared: every folder under pytest's base but the finished tests' own,
+    and letterkit's cache.  pytest's `…current` links to them are passed over: through them every letter
+    was found twice, and the finished tests' folders walked again."""
     try:
-        return [entry for entry in base.iterdir() if entry not in _finished] + [CACHE]
+        return [entry for entry in base.iterdir() if entry not in _finished and not entry.is_symlink()] + [CACHE]
     except OSError:
         return [CACHE]
 
 
-@pytest.fixture(autouse=True)
-def _built_letters_are_valid_ooxml(request, tmp_path_factory):
-    yield
+def _look(base: Path, check: bool) -> None:
+    """Find the letters written since the last look; check them unless a test wrote them on purpose broken."""
     started = time.perf_counter()
-    paths = _new_docx(_roots(tmp_path_factory.getbasetemp()))
-    if isinstance(own := request.node.funcargs.get("tmp_path"), Path):
-        _finished.add(own)
+    paths = _new_docx(_roots(base))
+    _finished.update(_ending)
+    _ending.clear()
     _checked["walking"] = _checked.get("walking", 0.0) + time.perf_counter() - started
-    if request.node.get_closest_marker("invalid_docx"):
-        return
-    failures = [f"{path}:\n  " + "\n  ".join(found[:10]) for path in paths if (found := _problems(path))]
-    if failures:
+    if check:
+        _found.extend(f"{path}:\n  " + "\n  ".join(problems[:10]) for path in paths if (problems := _problems(path)))
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _built_letters_are_valid_ooxml(tmp_path_factory):
+    """Look once a module, not once a test: the walk over pytest's folders after each of 30,000 tests cost
+    over twenty minutes of CI.  A schema error fails the module's last test (its teardown), naming the file;
+    the file's folder names the test that wrote it."""
+    yield
+    _look(tmp_path_factory.getbasetemp(), check=True)
+    if _found:
+        failures = list(_found)
+        _found.clear()
         pytest.fail("letterkit wrote invalid Office Open XML (tests/ooxml_check.py):\n" + "\n".join(failures),
                     pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def _deliberately_invalid_letters_set_aside(request, tmp_path_factory):
+    """A test marked invalid_docx writes broken letters on purpose: what earlier tests wrote is checked
+    before it runs, and what it wrote is passed over after."""
+    marked = request.node.get_closest_marker("invalid_docx") is not None
+    if marked:
+        _look(tmp_path_factory.getbasetemp(), check=True)
+    yield
+    if isinstance(own := request.node.funcargs.get("tmp_path"), Path):
+        _ending.add(own)
+    if marked:
+        _look(tmp_path_factory.getbasetemp(), check=False)
