@@ -25,7 +25,7 @@ REAL = {
     "599": {'signature-organ': 1},
     "600": {'you-plural': 1},
     "601": {'count-restated': 1, 'signature-organ': 1},
-    "604": {'figure-magnitude': 1},
+    "604": {'figure-magnitude': 1, 'full-width-digit': 1},
     "605": {'doubled-character': 1, 'person-variant': 1, 'proposal-mismatch': 1},
     "611": {'count-restated': 1, 'doubled-character': 1},
     "612": {'addressee-role': 1, 'unit-restated': 1},
@@ -63,7 +63,7 @@ REAL = {
     "660": {'signature-organ': 1},
     "661": {'addressee-role': 1, 'done-year-restated': 1},
     "662": {'figure-magnitude': 1, 'place-homophone': 1},
-    "663": {'phone-digits': 1},
+    "663": {'full-width-digit': 1, 'phone-digits': 1},
     "665": {'bracket-pairs': 1, 'half-width-punctuation': 1, 'shares-over-whole': 1},
     "666": {'respectively-count': 1},
 }

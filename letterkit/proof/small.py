@@ -1,5 +1,5 @@
 """Family 9: smaller slips — spaces around + and %, a dash in a phone number, a number range
-written two ways."""
+written two ways, a punctuation mark typed twice, full-width digits."""
 
 from __future__ import annotations
 
@@ -56,8 +56,12 @@ def _phone_dash(c):
 
 
 RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*([-—–～~－至])\s*((?:19|20)\d{2})(?!\d)")
-# a span of a few units (3-5年, 3至5年, 1～2次): one way of joining the ends for each unit in a letter
-SPAN = re.compile(r"(?<![\d.年])(\d{1,3})\s*([-—–～~－至到])\s*(\d{1,3})\s*(个月|个工作日|年|天|日|周|次|小时|分钟|人|名|家|所|个)(?![\d])")
+# a span of a few units (3-5年, 3至5年, 1～2次, 5—9月, 150～200元): one way of joining the ends for each unit in a
+# letter.  Only spans followed by a unit: 10-1号 and 3-2栋 are addresses, not ranges.  A month span after 年
+# (每年5—9月) counts: the year is not part of it.
+SPAN = re.compile(r"(?<![\d.])(\d{1,3})\s*([-—–～~－至到])\s*(\d{1,3})\s*"
+                  r"(个月|个工作日|个百分点|年|天|日|周|次|小时|分钟|人|名|家|所|个|月|万元|亿元|元|万亩|亩|公顷|平方米|公里|米|岁|"
+                  r"户|辆|张|条|处|座|间|倍|%|％)(?![\d])")
 
 
 @rule("range-two-ways", "warning", "small", "年份范围全文用一种连接号",
@@ -185,3 +189,33 @@ def _misspelt(c):
         for match in MISSPELT_AT.finditer(text):
             right = MISSPELT[match.group()]
             yield Finding(path, f"“{match.group()}”应为“{right}”", f"改为“{right}”", match.start())
+
+
+# two sentence marks in a row: 。。 ，， 、、 ；； ：： or two different ones (，。 ；。): one was typed twice or left
+# over from an edit.  …… and —— are one mark each and not in the set; ？！ are rare in letters and left alone.
+DOUBLED_MARK = re.compile("[。，、；：](?=[。，、；：])")
+
+
+@rule("doubled-punctuation", "warning", "small", "标点连打两个（“。。”“，。”）",
+      "两个句内或句末点号连在一起（“影响灌溉效率。。”“资金，。”）多半是多打了一个或改稿时留下的，印出来很显眼。",
+      "影响灌溉效率。。", "影响灌溉效率。")
+def _doubled_mark(c):
+    for path, text in prose(c.data):
+        for match in DOUBLED_MARK.finditer(text):
+            pair = text[match.start():match.start() + 2]
+            yield Finding(path, f"“{pair}”：两个点号连在一起", "删去多余的一个", match.start(),
+                          ((match.start(), 1, ""),) if pair[0] == pair[1] else ())
+
+
+FULL_WIDTH_DIGITS = re.compile("[０-９]+")
+
+
+@rule("full-width-digit", "warning", "small", "数字用半角阿拉伯数字（“２０23年”）",
+      "全角数字（０—９）混在半角数字里（“２０23年”）是从别处复制来的；GB/T 15835 用的阿拉伯数字是半角的，"
+      "全角的在 Word 里字宽不同，一眼能看出来。", "２０23年，我局共检查", "2023年，我局共检查")
+def _full_width_digits(c):
+    for path, text in prose(c.data):
+        for match in FULL_WIDTH_DIGITS.finditer(text):
+            half = "".join(chr(ord(ch) - 0xFEE0) for ch in match.group())
+            yield Finding(path, f"“{match.group()}”是全角数字", f"改为半角“{half}”", match.start(),
+                          ((match.start(), len(match.group()), half),))
