@@ -55,3 +55,22 @@ def test_a_span_written_two_ways_is_reported_for_more_units(first, second, low, 
                                       "9-5月为旱季，5至9月为汛期。"])  # 9-5 is no span (the end is smaller)
 def test_spans_written_one_way_for_each_unit_stay_quiet(sentence):
     assert not _codes(_draft(sentence=sentence), "range-two-ways")
+
+
+SAID_TWICE = "每处口袋公园的设计方案均经社区议事协商，充分听取居民意见。"
+BETWEEN = ["建成后由属地街道、社区和物业单位共同管护。", "鼓励居民认养绿地。", "今年新建12处。下半年再建8处。"]
+
+
+@pytest.mark.parametrize("between", BETWEEN)
+@pytest.mark.parametrize("lead", ["", "2023年以来，我区新建口袋公园20处。"])
+def test_a_long_sentence_said_again_later_in_its_paragraph_is_reported(between, lead):
+    """dev15 929: the sentence said twice with one between (the adjacent case was found before)."""
+    found = [p for p in _codes(_draft(sentence=lead + SAID_TWICE + between + SAID_TWICE), "repeated-sentence")]
+    assert len(found) == 1 and "前面已写过一遍" in found[0].message
+
+
+@pytest.mark.parametrize("sentence", [SAID_TWICE + "鼓励居民认养绿地。" + "每处小微绿地的设计方案均经社区议事协商。",  # not the same
+                                      "下一步继续推进。鼓励居民认养绿地。下一步继续推进。",  # short: a set phrase may recur
+                                      SAID_TWICE + "鼓励居民认养绿地。"])
+def test_different_or_short_sentences_stay_quiet(sentence):
+    assert not [p for p in _codes(_draft(sentence=sentence), "repeated-sentence") if "前面已写过一遍" in p.message]

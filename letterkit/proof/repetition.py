@@ -600,7 +600,7 @@ def _bigrams(text: str) -> set[str]:
 
 @rule("repeated-sentence", "warning", "repetition", "相邻两句不要说同一件事",
       "两句相邻的话八成以上的字相同，多是改稿时留下了旧句；按两句共有的二字组计，只看 12 字以上的句子。"
-      "一段的首句（去掉编号）与上一段（或小标题）的末句一字不差，也报。",
+      "一段的首句（去掉编号）与上一段（或小标题）的末句一字不差，也报；一段里 16 字以上的一句隔着别的句子又一字不差地出现，也报。",
       "项目占地面积约3万平方米。该园区占地面积约3万平方米。", "项目占地面积约3万平方米。")
 def _repeated_sentence(c):
     before = ""
@@ -637,6 +637,14 @@ def _repeated_in(text: str):
         if a and b and len(a & b) / min(len(a), len(b)) >= 0.8:
             reported = True
             yield f"“{short(second, 16)}”与上一句几乎相同", "删去重复的一句，或把两句合成一句", start
+    if not reported:  # a long sentence said word for word twice in one paragraph, another between: an edit's leftover
+        first_at = {}
+        for start, sentence in said:
+            if len(MARKS.sub("", sentence)) >= 16 and sentence in first_at:
+                reported = True
+                yield f"“{short(sentence, 16)}”在本段前面已写过一遍", "删去重复的一遍", start
+                break
+            first_at.setdefault(sentence, start)
     if not reported:  # a short sentence or clause typed twice in a row: identical, so no false alarm to fear
         clauses = [(m.start(), m.group()) for m in CLAUSE.finditer(text)]
         for (_, first), (start, second) in zip(clauses, clauses[1:]):
