@@ -107,6 +107,8 @@ CASES = [
      MINIMAL_DRAFT.replace("测试市测试区教育局", "杭州市余杭区交通运输局")
      + "signature: 杭州市余杭区交通运输局\nprinter: 杭州市余杭区交通运输局办公室\n"),
     ("range-two-ways", with_text("落实2016-2030年规划，2016—2018年完成一期。"), with_text("落实2016—2030年规划，2016—2018年完成一期。")),
+    ("cc-unit-cut", MINIMAL_DRAFT + "cc: [区人大常委会代表工作室, 区政府办公]\n",
+     MINIMAL_DRAFT + "cc: [区人大常委会代表工作室, 区政府办公室, 各镇人民政府（街道办事处）, 区政协提案委]\n"),
     ("doubled-punctuation", with_text("影响灌溉效率。。"), with_text("影响灌溉效率。资金……到位，“已完成。”")),
     ("full-width-digit", with_text("２０23年，我局共检查食堂1210家次。"), with_text("2023年，我局共检查食堂1210家次。")),
     ("count-restated", with_text("共排查出易涝点37处。下一步，上述73处易涝点纳入计划。"),

@@ -75,3 +75,30 @@ def test_a_long_sentence_said_again_later_in_its_paragraph_is_reported(between, 
                                       SAID_TWICE + "鼓励居民认养绿地。"])
 def test_different_or_short_sentences_stay_quiet(sentence):
     assert not [p for p in _codes(_draft(sentence=sentence), "repeated-sentence") if "前面已写过一遍" in p.message]
+
+
+# -- cc-unit-cut: a unit copied to that lost its last character (dev15 909: 区政府办公) ----------------------------
+
+from conftest import MINIMAL_DRAFT  # noqa: E402
+
+WHOLE_UNITS = ["区政府办公室", "区人大常委会代表工作室", "区政协提案委员会", "区政协提案委", "市财政局", "区政府办", "省教育厅",
+               "区融媒体中心", "各镇人民政府（街道办事处）", "各街道", "区人民政府", "区城投集团有限公司", "区档案馆", "区审计局"]
+
+
+@pytest.mark.parametrize("whole", WHOLE_UNITS)
+@pytest.mark.parametrize("written", ["list", "line"])
+def test_a_unit_copied_to_that_lost_its_end_is_reported(whole, written):
+    cut = whole[:-1] if not whole.endswith("）") else whole[:whole.index("（") - 1]
+    units = ["区人大常委会代表工作室", cut]
+    cc = f"cc: [{', '.join(units)}]\n" if written == "list" else f"cc: {'，'.join(units)}\n"
+    found = _codes(MINIMAL_DRAFT + cc, "cc-unit-cut")
+    if cut[-1] in "局委会办室厅院所心部处站队府司团社馆组科股校署行道镇乡村区县市州旗盟" or len(cut) < 3:
+        assert not found  # 区政府办 (from 区政府办公室) and 区政协提案委 are names too: cut there, nobody can tell; 各街 is too short to judge
+    else:
+        assert len(found) == 1 and f"“{cut}”" in found[0].message
+
+
+@pytest.mark.parametrize("written", ["list", "line"])
+def test_whole_units_copied_to_stay_quiet(written):
+    cc = f"cc: [{', '.join(WHOLE_UNITS)}]\n" if written == "list" else f"cc: {'，'.join(WHOLE_UNITS)}。\n"
+    assert not _codes(MINIMAL_DRAFT + cc, "cc-unit-cut")
