@@ -123,11 +123,16 @@ def _book_titles(c):
 
 GEOGRAPHY = re.compile(f"[{CJK}][山河湖江海岛湾村镇乡县区市州省路街站港桥关岭峰川坝庄园]$")  # 三角山—策湖: from one place to the next
 # three names or more joined by single dashes: a route (三峡大坝—黄花—官庄沿线), never a dash typed short twice
-ROUTE = re.compile(rf"[{CJK}]{{2,6}}(?:—[{CJK}]{{2,6}}){{2,}}")
+# (区—街道—社区: a chain of levels, one character a level's name too — three or more links are never a dash typed short)
+ROUTE = re.compile(rf"[{CJK}]{{1,6}}(?:—[{CJK}]{{1,6}}){{2,}}")
 # two short names joined by one dash and standing alone between marks: a range (（西郝庄—朱金紫）, 北京—上海)
 PLACE_RANGE = re.compile(rf"[{CJK}]{{2,6}}—[{CJK}]{{2,6}}(?=[）)，、。；：]|$)")
 # a name after the dash and then what runs from one place to the other: 沙朗—普吉客运班线, 城区—机场快速路
-ROUTE_AFTER = re.compile(rf"—[{CJK}]{{2,5}}?(?:客运|公交|旅游|城际|货运)?(?:班线|线路|专线|航线|公路|铁路|高速|快速路|通道|干线|支线|旅游线|客运线)")
+ROUTE_AFTER = re.compile(rf"—([{CJK}]{{2,5}}?)(?:客运|公交|旅游|城际|货运)?(?:班线|线路|专线|航线|公路|铁路|高速|快速路|通道|干线|支线|旅游线|客运线)")
+# a bus line's second name may close a quote (“松陵—盛泽”城乡快线) or run to seven characters (天府国际机场专线,
+# 崖州湾科技城快线: an airport or a new town is named longer than a village), the line say whom it carries (城乡, 镇村)
+# before what it is; a road's or a passage's name stays short (东部—中心城区快速通道 once is a dash typed short)
+LINE_AFTER = re.compile(rf"—([{CJK}]{{2,7}}?)[”’」]?(?:城乡|镇村|城际|市域|机场)?(?:客运|公交|旅游)?(?:快线|专线|班线|线路)")
 
 # a name after the dash and then the stretch of land or town that runs from one place to the other (杨家—石洞稻虾产业带,
 # 上党门—城隍庙片区): GB/T 15834's connecting mark for a span.  The name is two to five characters (a place and, at
@@ -141,10 +146,11 @@ SPAN_NOT_NAME = {"v", "vn", "vd", "d", "a", "ad", "p", "c", "m", "r", "q", "u"}
 PAIR_LIST = re.compile(rf"[{CJK}]{{2,6}}—[{CJK}]{{2,6}}(?:、[{CJK}]{{2,6}}—[{CJK}]{{2,6}})+")
 
 
-def _span_after(value: str, at: int) -> bool:
-    """Whether the dash at `at` joins two places and a span's word follows the second (杨家—石洞稻虾产业带): the
-    characters after the dash begin with a name, not with a verb, adverb or the like jieba tags (打造, 全面推进)."""
-    span = SPAN_AFTER.match(value, at)
+def _span_after(value: str, at: int, after: re.Pattern = SPAN_AFTER) -> bool:
+    """Whether the dash at `at` joins two places and a span's word follows the second (杨家—石洞稻虾产业带), or a
+    bus line's (LINE_AFTER: “松陵—盛泽”城乡快线): the characters after the dash begin with a name, not with a verb,
+    adverb or the like jieba tags (打造, 全面推进; 这是我们的目标—打造滨江快线)."""
+    span = after.match(value, at)
     if not span:
         return False
     from .dictionary import word_tags
@@ -166,7 +172,8 @@ def _run_start(value: str, at: int) -> int:
       "（“三角山—策湖湿地精品线路”“大水川—坪头”），三个以上的名字用“—”连成一串（“三峡大坝—黄花—官庄沿线”），"
       "同一个“甲—乙”在信里出现两次以上（一条线路的名字），几对“甲—乙”用顿号并列（“东吴—五乡、咸祥—瞻岐两条线路”），或“—”后面是地名再接班线、公路、专线这类线路"
       "（“沙朗—普吉客运班线”），或“—”后面是地名再接产业带、片区、沿线这类两地之间的地带（“杨家—石洞稻虾产业带”“上党门—城隍庙片区”），"
-      "也是连接号，不报。",
+      "也是连接号，不报；公交线路的后一个地名在引号里或长到七个字、再接快线、专线、班线、线路（“松陵—盛泽”城乡快线、"
+      "双流城区—天府国际机场专线），三级以上的层级用“—”连成一串（“区—街道—社区”三级）也不报。",
       "智能时代与知识产权—2019", "智能时代与知识产权——2019")
 def _lone_dash(c):
     joined = [(path, value, match) for path, value in texts(c.data) for match in re.finditer(r"(?<!—)—(?!—)", value)]
@@ -177,7 +184,8 @@ def _lone_dash(c):
         if GEOGRAPHY.search(value, 0, match.start()) and re.match(rf"[{CJK}]{{2}}", value[match.end():]) \
                 or (seen.count(around) > 1 and len(around) == 5) \
                 or any(r.start() < match.start() < r.end() for r in ROUTE.finditer(value, max(0, match.start() - 20), match.end() + 20)) \
-                or ROUTE_AFTER.match(value, match.start()) or _span_after(value, match.start()) \
+                or ROUTE_AFTER.match(value, match.start()) or _span_after(value, match.start(), LINE_AFTER) \
+                or _span_after(value, match.start()) \
                 or any(r.start() < match.start() < r.end() for r in PAIR_LIST.finditer(value, max(0, match.start() - 8), match.end() + 24)):
             continue  # 三角山—策湖湿地精品线路: a route from one place to another, named so more than once
         if re.match(rf"[{CJK}]", before) and re.match(rf"[{CJK}0-9]", after) and not PLACE_RANGE.match(value, _run_start(value, match.start())):

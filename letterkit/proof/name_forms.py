@@ -72,7 +72,7 @@ def _variant(a: str, b: str) -> str | None:
                 if NOT_NAME.fullmatch(anchor_a[-2:]):
                     return None  # 关于固堤街道 and 关于解决固堤街道: the name starts after 关于, the rest are words before it
                 if re.search("[市区县省镇街]|以上|级", extra_a + extra_b) or NOT_NAME.search(extra_a + extra_b) \
-                        or ORDINAL.fullmatch(extra_a + extra_b):
+                        or ORDINAL.fullmatch(extra_a + extra_b) or _count_or_description(extra_a + extra_b, a[len(a) - tail:]):
                     return None  # a qualifier or a place: another body, not another spelling; words around a name
                 if len(extra_a) == len(extra_b) == 1 and {extra_a, extra_b} <= SIBLING_CHARS:
                     return None  # 东区学校, 西区学校; 新城学校, 老城学校: siblings
@@ -87,6 +87,17 @@ def _variant(a: str, b: str) -> str | None:
                     return None
                 return f"“{extra_a}”与“{extra_b}”" if extra_a and extra_b else f"“{extra_a or extra_b}”"
     return None
+
+
+# how many of the body there are (两处, 3个, 各): said before a name, it counts the bodies, it names none of them
+COUNT = re.compile("[0-9一二两三四五六七八九十百几多数各每][个处所家座间批类级]?")
+
+
+def _count_or_description(extra: str, tail: str) -> bool:
+    """街道两处综合养老服务中心 beside 街道综合养老服务中心: the part one form adds is a count of the bodies (两处,
+    3个); 具备开放条件的学校 beside 具备条件的学校: the tail holds 的, a description of what the body is like (a
+    body's name is written without 的) — neither is a second name of one body."""
+    return bool(COUNT.fullmatch(extra)) or "的" in tail
 
 
 def _glossary() -> frozenset:

@@ -29,6 +29,7 @@ from itertools import repeat
 from .dictionary import NAME_ENDS, NO_LOSS, _segment, adjectives, dictionary, word_tags
 from .text import CJK, per_text
 from . import written_so  # guards of text written so on purpose (fa24: the clean dense letters)
+from . import alone_here  # guards of words by where they stand (fa25: round 11's unseen letters)
 
 # ---------------------------------------------------------------------------------------------------------
 # One mechanism: the shorter form is itself a right word
@@ -92,7 +93,8 @@ def shorter_is_word(text: str, at: int, written: str, whole: str, lost: str, let
         or shared_character(written, whole, lost) or usual_contraction(text, at, written, whole, lost, letter) \
         or written_so.letter_word_at_edge(text, at, written, whole, letter) \
         or written_so.parallel_item(text, at, written) or written_so.two_terms(written, whole) \
-        or written_so.word_and_measure(written, whole, lost)
+        or written_so.word_and_measure(written, whole, lost) \
+        or alone_here.shorter_reads(text, at, written, whole, lost)
 
 
 def _gaps(written: str, whole: str, lost: str) -> list[int]:
@@ -262,7 +264,8 @@ def lone_is_word(text: str, at: int, word: str, letter: str) -> bool:
     """The lone text[at] (the dictionary guessing `word` for it) is a word here: said of the word before it, a
     school's or a list's kind, a word by where it stands, or the end of a usual short form."""
     return said_of_word(text, at) or kind_after_word(text, at, letter) or stands_alone(text, at) \
-        or short_form_at(text, at, word) or written_so.set_formula(text, at)
+        or short_form_at(text, at, word) or written_so.set_formula(text, at) \
+        or alone_here.word_here(text, at, word, letter)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -351,7 +354,8 @@ def glossed_is_word(text: str, at: int, written: str, term: str, lost: str, lett
     (停车建设) or one character shared by two words (饮用水源)."""
     return short_form(written, term) or own_word_before(text, at, letter) or glossary_quiet(text, at, written, term, lost) \
         or stem_before_word(written, term, lost) or shared_character(written, term, lost) \
-        or written_so.letter_word_at_edge(text, at, written, term, letter)
+        or written_so.letter_word_at_edge(text, at, written, term, letter) \
+        or alone_here.short_head(written, term, lost)
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -94,7 +94,7 @@ DOUBLED = re.compile(r"(的|了|和|与|及|在|对|把|被|将|并|从|向|于|
       "两个词在一个字上相接（道路|路面）不报，除非少写一个读起来通顺得多（“进行行规范”）。“蒙医医院”“藏医医院”不报。"
       "名词、量词叠用表示“每一”，后接“有”“通”“享”这类动词（“夜夜有演出”“校校有”“村村通”）不报；"
       "前一个字跟它前面的字成词（“进行行有效监管”“学校校有”）、副词和动词叠用（“就就有”）照报。"
-      "列举里整项就是一个字写两遍的名称（“美团、滴滴等平台”）不报。"
+      "列举里整项就是一个字写两遍的名称（“美团、滴滴等平台”“美团、哈啰和滴滴旗下的青桔”）不报。"
       "词表里的词以这个字结尾、后面的词以它开头（“出厂水|水质”“末梢水|水质”）和“所提|提案”不报。"
       "顿号、“和”“由”后的级别字接以它开头的机构名（“、市市场监督管理局”“和区区域协调发展中心”）不报。"
       "地名末字后接以这个字开头的名称——以级别字结尾的地名（“乐山市市中区”）或公司、集团的字号（“天津津西餐饮管理有限公司”）——不报；"
@@ -356,6 +356,7 @@ def doubled_in_no_word(text: str) -> list[int]:
         if _reads_as_two(t, i) or (t[i] in NUMERALS and not _numeral_word_broken(t, i, words)) \
                 or _reduplicated(t, i, words) or _distributive(t, i, words) or _after_suo(t, i, words) \
                 or _listed_name(t, i, words) or _named_item(t, i, words) or _head_meets_word(t, i, words) \
+                or _item_of_list(t, i, words) \
                 or _place_then_name(t, i, words):
             continue  # 二〇二二年: a year in numerals; 事事有回音: an AA word; 所提|提案; 美团、陌陌等
         joined = t[:i + 1] + t[i + 2:]  # one of the two taken out
@@ -434,6 +435,7 @@ def doubled_across_words(text: str) -> list[tuple[int, float]]:
         after_number = before.isdigit()
         if ch in NUMERALS or _reduplicated(t, i, words) or _distributive(t, i, words) or _after_suo(t, i, words) \
                 or _listed_name(t, i, words) or _named_item(t, i, words) or _head_meets_word(t, i, words) \
+                or _item_of_list(t, i, words) \
                 or _place_then_name(t, i, words) or (ch in MEASURE_WORDS and not (after_number or ends)) \
                 or (ch in MEASURE_WORDS and before in ONE) or written_so.counted_noun(t, i) or written_so.name_between_words(t, i):
             continue  # 批批抽检, 一道道, 一件件: a measure word said twice means "every"; 5条条, 街道道内 are slips
@@ -486,6 +488,22 @@ def _named_item(t: str, i: int, words) -> bool:
     if any(words.get(t[i + 1:b], 0) >= EDGE_COUNT for b in (i + 3, i + 4, i + 5)):
         return False
     return (t[i - 1:i] == "、") or t[tail.end():tail.end() + 1] in ("、", "等")
+
+
+LIST_JOINS = set("、和与及")
+
+
+def _item_of_list(t: str, i: int, words) -> bool:
+    """美团、哈啰和滴滴旗下的青桔: the pair is a word of jieba's said twice (滴滴, 陌陌) standing as an item of a list —
+    after 、 or after 和, 与, 及 closing a list whose 、 stands earlier in the clause — and no common word starts at the
+    second copy (滴旗 is none): a name of its own, whatever follows it (旗下, 出行, 平台).  A character typed twice
+    inside an item makes no such word (培训、就就业: 就就 is none) or follows no list mark (加强强化)."""
+    if not i or t[i - 1] not in LIST_JOINS or t[i:i + 2] not in words:
+        return False
+    clause = re.split("[，。；：！？]", t[:i - 1])[-1]
+    if t[i - 1] != "、" and "、" not in clause:
+        return False  # 和 alone joins two words (共享和滴滴): no list says the pair is an item
+    return not any(words.get(t[i + 1:b], 0) >= EDGE_COUNT for b in (i + 3, i + 4, i + 5) if b <= len(t))
 
 
 def _head_meets_word(t: str, i: int, words) -> bool:
