@@ -226,6 +226,37 @@ def test_a_rate_restated_in_another_time_is_reported(label, amount, times):
     assert not raised("unit-restated", one, f"南岸泵站设计供电负荷{amount}/{again}。")  # another thing's rate
 
 
+@pytest.mark.parametrize("before, after", [("周边", "范围内"), ("半径", "范围内"), ("沿线", "范围的")])
+@pytest.mark.parametrize("number, units", [("200", ("米", "公里")), ("500", ("公里", "米")), ("30", ("米", "千米"))])
+def test_a_round_figure_said_twice_in_the_same_words_with_another_unit_is_reported(before, after, number, units):
+    first, again = units
+    one = f"联合各街道对辖区63所中小学校园{before}{number}{first}{after}食品经营者开展检查。"
+    found = raised("unit-restated", one, f"全区学校食堂覆盖率达到100%，{before}{number}{again}{after}餐饮单位已有139家接入。")
+    assert len(found) == 1 and f"{number}{again}" in found[0].message, found
+    assert not raised("unit-restated", one, f"全区学校食堂覆盖率达到100%，{before}{number}{first}{after}餐饮单位已有139家接入。")
+    # the same round number in other words is another figure
+    assert not raised("unit-restated", one, f"全区新建绿道{number}{again}，群众反映良好。")
+
+
+LAND_FIRST = "2019年以来，我区累计建成高标准农田{a}亩，其中山区乡镇建成{b}亩。2024年度计划新建高标准农田{c}亩。"
+
+
+@pytest.mark.parametrize("areas", [("14.6万", "3.2万", "1.8万"), ("8600", "2400", "1200"), ("32万", "6.5万", "2万")])
+@pytest.mark.parametrize("where", ["优先将三王村等水源有保障的{h}公顷耕地纳入2025年项目储备库。", "对前南峪村{h}公顷坡耕地实施宜机化改造。"])
+def test_one_land_figure_in_hectares_among_mu_larger_than_them_all_is_reported(areas, where):
+    a, b, c = areas
+    largest = float(a.rstrip("万")) * (10_000 if "万" in a else 1)
+    for hectares in (largest / 15 * 1.2, largest / 15 * 3):  # in 亩, larger than the largest 亩 figure
+        h = f"{hectares / 10_000:.1f}万" if hectares >= 10_000 else f"{hectares:.0f}"
+        found = raised("unit-mixed", LAND_FIRST.format(a=a, b=b, c=c), where.format(h=h))
+        assert len(found) == 1 and f"{h}公顷" in found[0].message, (h, found)
+    small = f"{largest / 15 / 4:.0f}"  # smaller than the letter's figures: may well be said in 公顷
+    assert not raised("unit-mixed", LAND_FIRST.format(a=a, b=b, c=c), where.format(h=small))
+    # a place's own area, the whole of a place, or the same figure in 亩 (unit-restated's) are not read
+    assert not raised("unit-mixed", LAND_FIRST.format(a=a, b=b, c=c), "会仙湿地核心区面积约5860公顷。")
+    assert not raised("unit-mixed", LAND_FIRST.format(a=a, b=b, c=c), f"全区耕地{a}公顷。")
+
+
 def test_the_dev15_sentences_are_found():
     for code, texts in [
             ("count-restated", ("全区现有社区卫生服务中心和乡镇卫生院10家、社区卫生服务站及村卫生室86个。",

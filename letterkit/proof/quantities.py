@@ -400,15 +400,64 @@ def _unit_restated(c):
             number, magnitude, unit = match.groups()  # 420余万: 余 before or after 万
             if match.start() and text[match.start() - 1] in "0123456789.":
                 continue
-            if not ("." in number or magnitude or _significant(number) >= 2):
-                continue
             written, same = number + magnitude, SAME_UNIT.get(unit, unit)
+            if not ("." in number or magnitude or _significant(number) >= 2):
+                # a round number (200米) is said of many things: one thing's only when the words either side are the
+                # same (校园周边200米范围内 … 周边200公里范围内: 周边 before, 范围 after)
+                around = (text[max(0, match.start() - 2):match.start()], text[match.end():match.end() + 2])
+                if not all(re.fullmatch(f"[{CJK}]{{2}}", w) and not NOT_STEM & set(w) for w in around):
+                    continue
+                before = seen.get((written, DIMENSION[unit], around))
+                if before and SAME_UNIT.get(before, before) != same and UNITS[before] != UNITS[unit]:
+                    yield Finding(path, f"“{around[0]}{written}{unit}{around[1]}”与前文“{around[0]}{written}{before}{around[1]}”"
+                                        "数字相同、说法相同，单位不同", f"核对单位是“{before}”还是“{unit}”", match.start() + len(written))
+                seen.setdefault((written, DIMENSION[unit], around), unit)
+                continue
             before = seen.get((written, DIMENSION[unit]))
             if before and SAME_UNIT.get(before, before) != same and UNITS[before] != UNITS[unit]:  # 吨 … 公斤: quantity-magnitude's
                 yield Finding(path, f"“{written}{unit}”与前文“{written}{before}”数字相同、单位不同",
                               f"核对单位是“{before}”还是“{unit}”", match.start() + len(written))
             seen.setdefault((written, DIMENSION[unit]), unit)
     yield from _rate_restated(c)
+
+
+# land measured in 亩 throughout, one figure in 公顷: 1 公顷 = 15 亩
+LAND = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万|千)?(余|多)?(亩|公顷)(?![\d/])")
+MU_PER_HECTARE = 15
+# what names the whole of a place's land (全区耕地面积2.1万公顷): a total may well be the largest figure of a letter
+# and 面积 names a place's own extent (湿地核心区面积约586公顷), larger than the works on it in 亩 as it may well be
+WHOLE_LAND = re.compile("全区|全县|全市|全镇|全乡|全省|全国|面积|总|辖区|行政区域|国土")
+
+
+@rule("unit-mixed", "warning", "quantities", "全信土地面积都以“亩”计，一处却以“公顷”计而大得不合（“水源有保障的1.1万公顷耕地”）",
+      "一封信里土地面积有两处以上以“亩”计、只有一处以“公顷”计，而这一处折成亩（1公顷=15亩）比信里任何一个以亩计的面积都大，"
+      "它又不是全区、全县这类全部的或某地的“面积”（“全区耕地面积2.1万公顷”“湿地核心区面积约586公顷”不报），多半是把“亩”写成了“公顷”"
+      "（“累计建成高标准农田14.6万亩”……“三王村等……1.1万公顷耕地纳入储备库”：几个村的耕地比全区建成的还多）。"
+      "一封信里两种单位混用本身也可能，所以是警告。",
+      "我区累计建成高标准农田14.6万亩，其中山区建成3.2万亩……优先将三王村等水源有保障的1.1万公顷耕地纳入项目储备库",
+      "我区累计建成高标准农田14.6万亩，其中山区建成3.2万亩……优先将三王村等水源有保障的1.1万亩耕地纳入项目储备库")
+def _unit_mixed(c):
+    mu, hectares = [], []
+    for path, text in prose(c.data):
+        for match in LAND.finditer(text) if "亩" in text or "公顷" in text else ():
+            value = Decimal(match.group(1)) * MAGNITUDE[match.group(2) or ""]
+            clause = text[_clause_start(text, match.start()):match.start()]
+            if re.match("(?:及|或)?(?:以上|以下|以内)|/", text[match.end():]) or re.search("每|亩均|均", clause[-4:]):
+                continue  # a bound (100亩以上) or a rate (每亩) is not an area of land
+            (mu if match.group(4) == "亩" else hectares).append((path, match, value, clause))
+    if len(hectares) != 1 or len(mu) < 2:
+        return
+    path, match, value, clause = hectares[0]
+    largest = max(m[2] for m in mu)
+    # the same figure said in 亩 elsewhere (2.3万亩 … 2.3万公顷) is unit-restated's
+    if value * MU_PER_HECTARE > largest and not WHOLE_LAND.search(clause) and value not in {m[2] for m in mu}:
+        yield Finding(path, f"“{clause.split('、')[-1][-10:]}{match.group()}”：信里别处面积都以“亩”计（最大的是{_plain_mu(largest)}亩），"
+                            f"这一处以“公顷”计，折合{_plain_mu(value * MU_PER_HECTARE)}亩，比它们都大",
+                      "核对单位，多半是“亩”", match.start(4))
+
+
+def _plain_mu(value: Decimal) -> str:
+    return f"{(value / 10_000).normalize():f}万" if value >= 10_000 else f"{value.normalize():f}"
 
 
 # a rate: an amount over a time (6立方米/秒, 120吨/天, 6立方米每秒)
