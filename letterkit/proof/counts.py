@@ -19,7 +19,7 @@ from .text import CJK, prose
 
 # counting words of things, places, bodies and people; 人 and 名 count one thing (people)
 COUNTERS = ("人次", "处", "家", "座", "个", "所", "条", "项", "名", "户", "台", "辆", "套", "间", "张", "口", "栋",
-            "支", "艘", "架", "块", "盏", "眼", "场", "期", "批", "次", "人")
+            "支", "艘", "架", "块", "盏", "眼", "场", "期", "批", "次", "宗", "人")
 SAME_COUNTER = {"名": "人"}
 COUNT = re.compile(r"(?<![\d.第])(\d+)(余|多)?(" + "|".join(COUNTERS) + r")(?![\d次])")
 # compiled once (speed22): read for every count and every piece of a head, a module-level re.search(f"…") built
@@ -33,7 +33,8 @@ POINTER = re.compile(rf"(?:上述|前述|所述|上面|前面|这些|这|该)$|(
 # the words a count said again without a pointer may stand after in its clause (截至9月底，73处易涝点均已完成):
 # none that name another doing (改造21个公园 is a count of its own)
 # (全区, 我区 before it name the letter's own place, no subject of their own: 全区68所中小学均开设 after 全区现有中小学86所)
-BARE = re.compile("(?:全区|全市|全县|全镇|全乡|全省|我区|我市|我县|我镇)?(?:对|将|把|在|目前|现|全部|所有|共|这)*$")
+# (a preposition may open it: 在全区64所学校 after 在全区46所义务教育学校)
+BARE = re.compile("[对将把在]?(?:全区|全市|全县|全镇|全乡|全省|我区|我市|我县|我镇)?(?:对|将|把|在|目前|现|全部|所有|共|这)*$")
 # what points back to a count only for digits swapped (count-restated), too loose for count-referred: a count of
 # what was done in a year (将2021年建成的81座口袋公园), read with a count of that year said before (2021年，全区新建口袋
 # 公园18座), and a count on whose basis more is done (在已新增2070个学位的基础上), which is the count said before
@@ -101,7 +102,9 @@ class Count:
         return self.before[-5:]
 
     def window(self) -> tuple[str, str]:
-        return self.before[-10:], self.after[:5]
+        # the whole run before the number (社区卫生服务站及村卫生室86个: 社区卫生 is at its start) and the six
+        # characters after (46所义务教育学校: 学校 is its fifth and sixth)
+        return self.before[-14:], self.after[:6]
 
 
 def _noun_at(after: str) -> bool:
@@ -157,8 +160,8 @@ TO = re.compile("到|至")
 # the words that may stand before 目前/现有/由 in a restating clause without naming a subject of their own
 # (一是将, 力争在, 全区): any other words there name what the count is of (乡镇现有21处 beside 城区现有12处 are
 # two places' counts), and must then be words of the earlier count's sentence (护学岗由21所 after 设立“护学岗”)
-FILLER = re.compile("(?:[一二三四五六七八九十]是)?(?:全区|全市|全县|全镇|全省|我区|我市|我县|我镇)?"
-                    "(?:力争|争取|并|同时|截至|将|要|逐步)?(?:将|把)?在?")
+FILLER = re.compile("(?:[一二三四五六七八九十]是)?(?:我局|我委|我办|本局|我们)?(?:全区|全市|全县|全镇|全省|我区|我市|我县|我镇)?"
+                    "(?:力争|争取|并|同时|截至|将|要|逐步)*(?:将|把|对)?在?")  # 我局将对现有173处隐患点
 
 
 def _lead_in(lead: str, full: str) -> bool:
@@ -200,16 +203,30 @@ def _restated(data):
             continue
         matches = [(c, _shared(head, c.window(), at_start)) for c in earlier if not c.about]
         matches = [(c, noun) for c, noun in matches if noun]
+        if not matches and count.pointer:
+            # 上述231宗已登记农房 after 办理不动产登记213宗: what a pointed-back count names may stand anywhere in
+            # its words (已登记农房 opens with 已); read only for digits swapped
+            matches = [(c, _any_shared(count.after[:6] + "|" + count.before[-6:], c.wide + "|" + c.after[:6]))
+                       for c in earlier if not c.about and _same_digits(count.number, c.number)]
+            matches = [(c, noun) for c, noun in matches if noun]
         if not matches:
             continue
         swapped = next(((c, noun) for c, noun in matches if _same_digits(count.number, c.number)), None)
         # without a pointer, only a count said again as number + counting word + noun with nothing of its own
         # before it (截至9月底，73处易涝点均已完成整治), in no sentence of a part, a new count or another year
         bare = at_start and BARE.fullmatch(count.before) is not None and not ANOTHER.search(count.sentence + count.after)
+        if swapped and not (count.pointer or bare) and swapped[0].full != count.full and not PLANNED.search(swapped[0].sentence) \
+                and not _new_count(count, swapped[0]):
+            # digits swapped, the same counting word and noun: a count said again in its own clause with nothing
+            # new (全区68个社区卫生服务站 after 社区卫生服务站及村卫生室86个, in a sentence that opened with 2018年投入),
+            # or with the earlier count's own words (北门小学新增的1800个学位 after 改扩建北门小学…新增…学位1080个)
+            bare = (at_start and BARE.fullmatch(count.before) is not None) or _same_words(count, swapped[0], swapped[1])
         # a count of a year's doing points back to a count said in a sentence of that year only
         # (and the basis or the year's doing read back only to a count done: 计划建设86个 … 在现有68个的基础上 is a plan's)
         year = count.year is not None and swapped is not None and f"{count.year}年" in swapped[0].sentence
         weak = (count.basis or year) and swapped is not None and not PLANNED.search(swapped[0].sentence)
+        # (a count said bare after a plan's count is the count done: 计划建设86个 … 全区68个均已建成)
+        bare = bare and not (swapped and PLANNED.search(swapped[0].sentence))
         if swapped and (count.pointer or bare or weak):
             yield count, swapped[0], swapped[1], True
             continue
@@ -221,6 +238,47 @@ def _restated(data):
         if count.pointer and len(count.number) >= 2 and not _made_of(int(count.number), [int(c.number) for c in earlier]):
             c, noun = max(matches, key=lambda m: (len(m[1]), m[0].order))
             yield count, c, noun, False
+
+
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+# words too common in a letter to tie two counts to one thing (全区现有, 下一步, 我局将)
+COMMON = set("全我本现目将的了已在对要并上下一步年月日")
+
+
+def _new_count(count: Count, before: Count) -> bool:
+    """Whether the later count's sentence says it is a count of its own: a part (其中, 分别, 各 …), or a new or
+    planned count (新增, 计划 … — ANOTHER) that the earlier count's sentence does not say too (新增的1800个学位 after
+    新增…学位1080个 is the same 新增); or it names a year the earlier count's sentence does not, unless the count
+    says it is the whole (全区68个…全部达到) and the year is that of other figures between (2018年投入资金3260万元，
+    完成…3家…，全区68个).  So 2022年建成12个 … 2023年，全区建成21个 and 2020年以来投入资金180万元，为12所少年宫
+    (12 of the 21 said before) stay quiet."""
+    sentence = YEAR.sub("", count.sentence + count.after)
+    if PART.search(sentence) or any(m.group() not in before.full for m in ANOTHER.finditer(sentence)):
+        return True
+    years = set(YEAR.findall(before.full))
+    whole = WHOLE.search(count.prefix + count.after) is not None
+    for m in YEAR.finditer(count.sentence):
+        if m.group(1) not in years and not (whole and re.search(r"\d", count.sentence[m.end():])):
+            return True
+    return False
+
+
+PART = re.compile("其中|分别|各|每|平均|其余|剩余|尚|未|还有")
+WHOLE = re.compile("全区|全市|全县|全镇|全乡|全省|全部|所有")
+
+
+def _same_words(count: Count, before: Count, noun: str) -> bool:
+    """The later count's clause names, before its number, a word of four characters the earlier count's sentence
+    holds (北门小学 of 结合北门小学新增的1800个学位 in 投资…改扩建北门小学教学楼…学位1080个): one thing's count,
+    not a common phrase of any letter (下一步, 全区现有), nor the counted noun itself (乡镇现有口袋公园21处 after
+    城区现有口袋公园12处 share only 口袋公园: two places' counts)."""
+    words = count.prefix
+    # the words that name the counted thing right before the number (乡镇现有社区卫生服务站及村卫生室21个) are the
+    # noun's, not words of the earlier sentence's own; when the noun follows the number, all words before it count
+    named = 0 if noun in count.after else len(PREFIX_RUN.search(words).group())
+    taken = set(range(len(words) - named, len(words)))
+    return any(words[i:i + 4] in before.full and CJK_RUN.fullmatch(words[i:i + 4]) and not COMMON & set(words[i:i + 4])
+               and not taken & set(range(i, i + 4)) for i in range(len(words) - 3))
 
 
 def _now_swapped(count: Count, earlier: list[Count]):
@@ -262,11 +320,22 @@ def _restated_once(data) -> list:
     return _last[1]
 
 
+def _widened(noun: str, count: Count, before: Count) -> str:
+    """The shared noun read on while the later count's words and the earlier's go on alike (社区卫生服 → 社区卫生服务站):
+    for the message only."""
+    words, theirs = count.after or "", before.wide + "|" + before.after
+    at = words.find(noun)
+    while at >= 0 and at + len(noun) < len(words) and words[at:at + len(noun) + 1] in theirs:
+        noun = words[at:at + len(noun) + 1]
+    return noun
+
+
 def _quote(count: Count, noun: str) -> str:
     """The count as written with what it counts: 上述73处易涝点, 排查出易涝点37处 (the eight characters before the
     number, or from the shared noun when it starts further back)."""
     if noun in count.after:  # 上述73处易涝点, 共检查了148家校园食堂
-        start = max(0, len(count.prefix) - 6)
+        # a short clause whole (我局将结合北门小学新增的1800个学位), else its last six characters
+        start = 0 if len(count.prefix) <= 12 else len(count.prefix) - 6
         while 0 < start and count.prefix[start - 1].isdigit():  # 将2021年建成的81座, not 21年建成的81座
             start -= 1
         return count.prefix[start:] + count.written + count.after[:count.after.index(noun) + len(noun)]
@@ -282,11 +351,16 @@ def _quote(count: Count, noun: str) -> str:
       "又不用“上述”指回的不报；前文说过这个数的不报。"
       "“全区68所中小学”（前文“全区现有中小学86所”）这样以全区、我区开头直接说的，“在已新增2070个学位的基础上”这样作为基础说回的，"
       "“2021年建成的81座口袋公园”这样说某年做成、而前文那个数就在写着同一年份的句子里（“2021年，全区新建口袋公园18座”）的，"
-      "只在数字颠倒时报。把握很大，误报很少。",
+      "只在数字颠倒时报。数字颠倒时，后一句不在前一句里、自己的分句没有说新数的词（与前一句相同的“新增”不算），"
+      "或以全区开头（“在全区64所学校”“全区68个社区卫生服务站及村卫生室全部达到”），或带着前一句的四字词（“结合北门小学新增的1800个学位”），"
+      "或以“我局将对现有”说回（“对现有173处隐患点”），也报；“上述231宗已登记农房”这样指回的，名词可在前后任何位置（“登记”）。"
+      "后一句写着前一句没有的年份而年份就管着这个数的（“2023年，全区建成21个”对“2022年建成12个”），"
+      "“为12所少年宫更新器材”这样说其中一部分的，不报。把握很大，误报很少。",
       "共排查出易涝点37处……下一步，上述73处易涝点整治将纳入城建计划", "共排查出易涝点37处……下一步，上述37处易涝点整治将纳入城建计划")
 def _count_restated(c):
     for count, before, noun, swapped in _restated_once(c.data):
         if swapped:
+            noun = _widened(noun, count, before)
             yield Finding(count.path, f"“{_quote(count, noun)}”与前文“{_quote(before, noun)}”说的是同一批“{noun}”，数字颠倒了",
                           f"核对是{before.number}{before.counter}还是{count.number}{count.counter}，全文一致", count.offset)
 
@@ -320,6 +394,9 @@ SPLITS = [({"城区", "城市", "城镇", "市区", "县城"}, {"乡镇", "农�
                                                {"境外", "国外", "省外", "市外", "区外", "县外"}),
           ({"已完成", "已建成", "已开工", "已整改", "已"}, {"未", "尚未", "剩余", "正在", "在建"}),
           ({"县道"}, {"乡道"}, {"村道"})]
+# three levels of place, none of which holds another, though a letter may leave one out (城区学校12个、乡镇中心学校
+# 9个、村级完小5个): parts that cannot overlap, not a whole (read by _disjoint only)
+LEVELS = [({"城区", "市区", "县城", "主城"}, {"乡镇", "镇"}, {"村级", "村"})]
 
 
 class Amount:
@@ -352,6 +429,24 @@ def _side(item: str) -> tuple[int, int] | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def _disjoint(pieces: list) -> bool:
+    """Parts that cannot overlap, though they may not make the whole: each names one side of one split, no two the
+    same side (城区学校、乡镇中心学校、村级完小), or they are one kind of thing told apart by the words before it
+    (学校食堂12个、机关食堂9个: the same ending of two characters or more, the words before it all different).
+    Parts that may overlap (女性12人、党员9人) share no such ending and name no split."""
+    if len(pieces) < 2 or any(p.about for p in pieces):
+        return False
+    for split in SPLITS + LEVELS:
+        sides = [{j for j, words in enumerate(split) if any(w in p.item for w in words)} for p in pieces]
+        if all(len(side) == 1 for side in sides) and len({min(side) for side in sides}) == len(pieces):
+            return True
+    items = [p.item for p in pieces]
+    tail = 0
+    while all(len(i) > tail + 1 for i in items) and len({i[-tail - 1] for i in items}) == 1:
+        tail += 1
+    return tail >= 2 and len({i[:-tail] for i in items}) == len(items) and all(CJK_RUN.fullmatch(i) for i in items)
+
+
 def _exhaustive(pieces: list) -> bool:
     sides = [_side(p.item) for p in pieces]
     return len(pieces) >= 2 and None not in sides and len({s[0] for s in sides}) == 1 \
@@ -364,21 +459,26 @@ def _parts(data):
     for path, text in prose(data):
         if "其中" not in text or path[:1] == ("title",):
             continue
-        for where in re.finditer("其中", text):
-            at = where.start()
-            start = _sentence_start(text, at)
-            if not text[start:at].strip("　 ，,"):  # 。其中……: the total is in the sentence before
-                start = _sentence_start(text, max(0, start - 1))
-            totals = [a for a in _amounts(text, start, at) if not a.about and not NOT_SUM.search(a.clause)]
-            begin = where.end() + len(re.match("[，,：:　 ]*", text[where.end():]).group())  # 其中，城区学校27所
-            end = min([i for i in (text.find(mark, begin) for mark in "，,。；;：:") if i >= 0] + [len(text)])
-            parts = [a for a in _amounts(text, begin, end) if not NOT_SUM.search(a.item) and not a.about]
-            for unit in {p.unit for p in parts}:
-                mine = [t for t in totals if t.unit == unit]
-                pieces = [p for p in parts if p.unit == unit]
-                if len(mine) != 1:
-                    continue  # 新建学校5所、改扩建学校8所，其中……: no one total
-                yield path, mine[0], pieces, _exhaustive(pieces)
+        yield from _parts_in(path, text)
+
+
+def _parts_in(path, text):
+    """_parts of one paragraph."""
+    for where in re.finditer("其中", text):
+        at = where.start()
+        start = _sentence_start(text, at)
+        if not text[start:at].strip("　 ，,"):  # 。其中……: the total is in the sentence before
+            start = _sentence_start(text, max(0, start - 1))
+        totals = [a for a in _amounts(text, start, at) if not a.about and not NOT_SUM.search(a.clause)]
+        begin = where.end() + len(re.match("[，,：:　 ]*", text[where.end():]).group())  # 其中，城区学校27所
+        end = min([i for i in (text.find(mark, begin) for mark in "，,。；;：:") if i >= 0] + [len(text)])
+        parts = [a for a in _amounts(text, begin, end) if not NOT_SUM.search(a.item) and not a.about]
+        for unit in {p.unit for p in parts}:
+            mine = [t for t in totals if t.unit == unit]
+            pieces = [p for p in parts if p.unit == unit]
+            if len(mine) != 1:
+                continue  # 新建学校5所、改扩建学校8所，其中……: no one total
+            yield path, mine[0], pieces, _exhaustive(pieces)
 
 
 def _quote_total(total: Amount) -> str:
@@ -401,7 +501,11 @@ def _part_exceeds(c):
 @rule("parts-sum", "warning", "quantities", "“其中”分成互补的几部分，加起来不等于总数（“中小学42所，其中城区学校27所、乡镇学校16所”）",
       "“其中”后面列出的几部分恰好互补、合起来就是全体（城区与乡镇、男与女、公办与民办、线上与线下、新建与改扩建、"
       "已完成与未完成……），它们的和就应等于总数；不等，总数或某一部分写错了。只认这些成对的说法；"
-      "分不出是否合起来就是全体的（“其中2022年建成17处”）不加。约数（余、多）不加。两类之外还可能有第三类（如九年一贯制学校），所以是警告。",
+      "分不出是否合起来就是全体的（“其中2022年建成17处”）不加。约数（余、多）不加。两类之外还可能有第三类（如九年一贯制学校），所以是警告。"
+      "不必合起来是全体、但彼此不会重叠的几部分（城区、乡镇、村级；或同一类东西前面的字各不相同：“学校食堂12个、机关食堂9个”）加起来比总数还多，也报。"
+      "先列几项、紧接着“共计”“合计”“总计”给出总数（“国家级……企业12家、省级……企业9家，共计23家”），各项之和不等于它，也报（列表带“等”的不报）。"
+      "总数和“其中”已完成的一部分之后，又说“剩余”“其余”多少（“全区共有居民小区826个，其中已实施……的小区712个”……“剩余124个小区”），"
+      "量词相同、名词见于总数的分句，而不等于总数减去这一部分（826−712=114），也报；等于前文某个数或两数之和、差的不报。",
       "全区共有中小学42所，其中城区学校27所、乡镇（街道）学校16所", "全区共有中小学43所，其中城区学校27所、乡镇（街道）学校16所")
 def _parts_sum(c):
     for path, total, parts, exhaustive in _parts(c.data):
@@ -410,6 +514,88 @@ def _parts_sum(c):
             listed = "、".join(p.item + p.written for p in parts)
             yield Finding(path, f"“{listed}”合计{_plain(whole)}{parts[0].unit}，与总数“{_quote_total(total)}”不符",
                           "核对总数和各部分的数字", parts[0].offset)
+        elif not exhaustive and not total.about and whole > total.value and all(p.value <= total.value for p in parts) \
+                and _disjoint(parts):
+            # parts that cannot overlap add up to more than their whole, whatever else the whole holds
+            listed = "、".join(p.item + p.written for p in parts)
+            yield Finding(path, f"“{listed}”合计{_plain(whole)}{parts[0].unit}，比总数“{_quote_total(total)}”还多",
+                          "核对总数和各部分的数字", parts[0].offset)
+    for path, total, parts in _listed_totals(c.data):
+        whole = sum(p.value for p in parts)
+        listed = "、".join(p.item + p.written for p in parts)
+        yield Finding(path, f"“{listed}”合计{_plain(whole)}{parts[0].unit}，后面却说“{total.clause[-4:]}{total.written}”",
+                      "核对合计和各项的数字", total.offset)
+    yield from _remainders(c.data)
+
+
+# a total said right after the parts it adds up, in the next clause: 国家级…企业12家、省级…企业9家，共计23家
+LISTED_TOTAL = re.compile("[，,](?:共计|合计|总计|累计共|一共|共)(?:认定|建成|完成|达到|达|为|有)?$")
+
+
+def _listed_totals(data):
+    """(path, total, parts) for each 共计/合计 figure whose clause opens right after a clause listing two figures or
+    more of its unit with 、 and nothing else of that unit, that they do not add up to.  A list said to be
+    incomplete (等) or holding a part of another figure (其中, 每, 增长 …) is not read."""
+    for path, text in prose(data):
+        if not any(word in text for word in ("共", "合计", "总计")):
+            continue
+        for total in _amounts(text, 0, len(text)):
+            clause_start = _clause_start(text, total.offset)
+            if total.about or not LISTED_TOTAL.search(text, 0, total.offset) or LISTED_TOTAL.search(text, 0, total.offset).start() != clause_start - 1:
+                continue
+            before = _clause_start(text, clause_start - 1)
+            while before > 0 and text[before - 1] == "、":  # the list runs back across 、
+                before = _clause_start(text, before - 1)
+            span = text[before:clause_start - 1]
+            parts = [a for a in _amounts(text, before, clause_start - 1)]
+            mine = [a for a in parts if a.unit == total.unit]
+            if len(mine) < 2 or len(mine) != len(parts) or "、" not in span or "等" in span[span.rfind("、"):] \
+                    or any(a.about or NOT_SUM.search(a.item) for a in mine) or re.search("其中|分别", span):
+                continue
+            if sum(a.value for a in mine) != total.value:
+                yield path, total, mine
+
+
+# the rest of a whole after a part done: 剩余124个小区, 其余114个
+REST = re.compile("(?:剩余|其余|尚余|余下|剩下)的?$")
+
+
+def _remainders(data):
+    """A count said to be the rest (剩余124个小区) of a whole and its one part said before in one sentence
+    (全区共有居民小区826个，其中已实施…的小区712个), of the same unit and a noun of two characters of the whole's
+    clause, that is not the whole less the part (826 − 712 = 114).  Quiet when the rest is any figure or the sum or
+    difference of two figures said before it (the rest after a later count, 剩余 of another whole)."""
+    read = [(index, path, text) for index, (path, text) in enumerate(prose(data))]
+    splits = []  # (paragraph, offset of the part, total, part, how many figures were read before the part)
+    for index, path, text in read:
+        if "其中" not in text:
+            continue
+        for _, total, parts, _ in _parts_in(path, text):
+            if len(parts) == 1 and parts[0].value < total.value:
+                splits.append((index, parts[0].offset, total, parts[0], None))
+    if not splits:
+        return
+    known: list = []
+    for index, path, text in read:
+        for amount in _amounts(text, 0, len(text)):
+            # where in the figures read the part of each split stands: what is said after it is since
+            splits = [s[:4] + (len(known) + 1,) if s[4] is None and (s[0], s[1]) == (index, amount.offset) else s for s in splits]
+            rest = REST.search(text, 0, amount.offset)
+            whole = next((s for s in reversed(splits) if (s[0], s[1]) < (index, amount.offset) and s[2].unit == amount.unit), None)
+            if rest and rest.end() == amount.offset and whole and not amount.about:
+                total, part = whole[2], whole[3]
+                after = text[amount.offset + len(amount.written):][:6]
+                noun = next((after[:n] for n in range(min(4, len(after)), 1, -1) if CJK_RUN.fullmatch(after[:n]) and after[:n] in total.clause), "")
+                said = [a.value for a in known if a.unit == amount.unit]
+                # what is left after counts said since the part (今年又完成80个 … 剩余34个: 826 − 712 − 80)
+                since = [a.value for a in known[whole[4]:] if a.unit == amount.unit]
+                left = {total.value - part.value - x for x in since} | {total.value - part.value - sum(since)}
+                if noun and amount.value != total.value - part.value and amount.value < total.value \
+                        and amount.value not in left and not _made_of(amount.value, said):
+                    yield Finding(path, f"“{text[rest.start():amount.offset]}{amount.written}{noun}”与前文对不上：“{_quote_total(total)}”"
+                                        f"减去其中“{part.item}{part.written}”剩{_plain(total.value - part.value)}{amount.unit}",
+                                  "核对总数、已完成的数和剩余的数", amount.offset)
+            known.append(amount)
 
 
 def _plain(value: Decimal) -> str:
@@ -425,7 +611,10 @@ FIGURE = r"(\d+(?:\.\d+)?)(余|多)?([万千亿])?(余|多)?"
 LEADING = "(?:约为|约|近|达到|达|为|共计|共|计|逾|超过|已达|累计|总计|合计|有|是|在){0,3}"
 # 人口, 人数 counted in households (受益人口约3.2万户), 户数 counted in people: not 群众, 居民 (受益群众3000余户
 # is how letters count them), and not when a count in people follows (受益人口1.2万户4.5万人)
-PEOPLE_IN_HOUSEHOLDS = re.compile(rf"(人口|人数)({LEADING}){FIGURE}(户)(?![籍口])(?![、，,和及]?(?:共|计|约)?\d+(?:\.\d+)?[万千]?(?:余|多)?[人名])")
+# 人员 too (落实管护人员126户), unless the people are of a kind of household letters count in 户 (困难人员, 低保人员);
+# and what is trained is people, not households: 职业技能培训1260户 (培训 right before the number, not 培训农户1260户)
+PEOPLE_IN_HOUSEHOLDS = re.compile(rf"(人口|人数|(?<!困难|低保|贫困|特困|监测|残疾|优抚|脱贫|五保|帮扶)人员|培训|参训)({LEADING}){FIGURE}(户)(?![籍口])"
+                                  rf"(?![、，,和及]?(?:共|计|约)?\d+(?:\.\d+)?[万千]?(?:余|多)?[人名])")
 HOUSEHOLDS_IN_PEOPLE = re.compile(rf"(户数)({LEADING}){FIGURE}(人次|人|名)(?![、，,和及]?\d+(?:\.\d+)?[万千]?(?:余|多)?户)")
 # a building's floor area in square kilometres: 校舍面积3.8万平方公里 (the largest buildings are a few km²
 # of floor, and no letter counts them so); 占地面积 of a park or a district may be in km², it is not read
@@ -443,6 +632,7 @@ LENGTH_AT_LEAST = 10
 
 @rule("unit-misfit", "error", "quantities", "数量的单位与所计的事物不合（“受益人口约3.2万户”“校舍面积约3.8万平方公里”）",
       "人口、人数按人计，不按户计（“受益人口约3.2万户”应为“万人”；后面接着按人计的“1.2万户4.5万人”不报，“受益群众3000余户”是通行说法，不报）；"
+      "“人员”也按人计（“落实管护人员126户”；困难人员、低保人员这类按户计惯了的不报）；培训的是人，“培训”后紧接着的数不按户计（“职业技能培训1260户”；“培训农户1260户”不报）；"
       "户数按户计，不按人计；建筑面积、校舍、厂房这类房屋的面积按平方米计，不会以平方公里计（多半是“平方米”之误）。"
       "这几种说法本身不成立，把握很大。",
       "实施农村供水保障工程47处，受益人口约3.2万户", "实施农村供水保障工程47处，受益人口约3.2万人")
@@ -453,8 +643,9 @@ def _unit_misfit(c):
         if not any(ch.isdigit() for ch in text):
             continue
         for match in PEOPLE_IN_HOUSEHOLDS.finditer(text) if "户" in text else ():
-            yield Finding(path, f"“{said(text, match)}”：{match.group(1)}按人计，量词却是“户”",
-                          f"改为“人”，或把“{match.group(1)}”改为“户数”", match.start(7))
+            trained = "培训" in match.group(1) or "参训" in match.group(1)
+            yield Finding(path, f"“{said(text, match)}”：{'培训的是人' if trained else match.group(1) + '按人计'}，量词却是“户”",
+                          "改为“人”或“人次”" if trained else f"改为“人”，或把“{match.group(1)}”改为“户数”", match.start(7))
         for match in HOUSEHOLDS_IN_PEOPLE.finditer(text) if "户数" in text else ():
             yield Finding(path, f"“{said(text, match)}”：户数按户计，量词却是“{match.group(7)}”",
                           "改为“户”，或把“户数”改为“人数”", match.start(7))

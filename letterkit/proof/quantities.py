@@ -180,7 +180,8 @@ def _restated_in(data):
                             "when" if _same_doing(when, before_when) else
                             "label" if _alike(label, before_label) else "verb" if _one_verb(when, before_when) else
                             "named" if _named_in(label, before_run) or _named_in(before_label, run) else
-                            "now" if _now_named(run, noun, before_run + "|" + before_noun) else "")
+                            "now" if _now_named(run, noun, before_run + "|" + before_noun) else
+                            "noun" if _noun_named(noun, before_run) else "")
                         break
             seen.setdefault(key, []).append((index, label, value, written, noun, run, when, per))
 
@@ -220,6 +221,13 @@ def _now_named(run: str, noun: str, before: str) -> bool:
     return NOW_BEFORE.search(run) is not None and any(
         re.fullmatch(f"[{CJK}]{{2}}", noun[i:i + 2]) and noun[i:i + 2] in before and not NOT_DOING.fullmatch(noun[i:i + 2])
         for i in range(len(noun) - 1))
+
+
+def _noun_named(noun: str, before_run: str) -> bool:
+    """What the later figure is of, named after it in four characters (48万元课后服务专项资金: 课后服务), stands in the
+    words right before the earlier figure (安排课后服务专项补助资金480万元): one thing's figure — not a word any figure
+    is named by (资金, 项目, 面积)."""
+    return len(noun) >= 4 and noun[:4] in before_run and not NOT_DOING.search(noun[:4])
 
 
 @per_text
@@ -291,6 +299,9 @@ def _a_part(data, path, offset) -> bool:
       "而且是同一个数换了“万”“亿”或挪了小数点（12家与120家不算），多半是同一笔数写错了。同一年份、同一个动词"
       "（“2023年投入资金860万元”……“在2023年投入8600万元”），或后一处是“在已投入……的基础上”说回已做的事，也报；"
       "名目末尾三个字以上相同、同一个“万”或“亿”里挪了小数点或多了个0（“全年门诊量32万人次”……“其中门诊量3.2万人次”）也报；一处名目是四字以上的街、路、河这类名字、另一处前面也写着它，小数点一处有一处无（“其中涑河北街改造长度约3.2公里”……“总结涑河北街32公里改造经验”）也报。"
+      "后一处数后面紧跟的四个字见于前一处数前面的名目（“安排课后服务专项补助资金480万元”……“确保今年48万元课后服务专项资金”），同一个万或亿里多了个0或挪了小数点，也报；"
+      "后一处以万、亿计而没写单位（“在现有1.86万签约居民基础上”），紧跟的四个字见于前一处的名目，也报；"
+      "“力争到2025年……稳定在（达到、不低于）5.2万亩以上”这样的目标，名目相同，比前文现有的“52万亩”小 10 的整数次幂倍，也报（要降低的目标不读）。"
       "两个年份各自的数、总数和“其中”的一部分（“其中新建1.5万亩”……“两村连片农田共1500亩”）不报。把握一般：两个不同的数恰好数字相同时也会报，所以是警告。",
       "累计投入资金3.2亿元……在前期投入3.2万元", "累计投入资金3.2亿元……在前期投入3.2亿元")
 def _figure(c):
@@ -299,11 +310,76 @@ def _figure(c):
                                  or (same == "label" and _same_magnitude(written, before_written))
                                  or (same == "verb" and _same_magnitude(written, before_written) and "." in written + before_written)
                                  or (same in ("named", "now") and _point_moved(written, before_written))
+                                 or (same == "noun" and (_same_magnitude(written, before_written)
+                                                         or _point_moved(written, before_written)))
                                  or (_written_out(written, before_written, ratio) and not _a_part(c.data, path, offset))):
             # as written (其中门诊量3.2万人次, not 中门诊量), or by its year when that is longer (2023年238.65万人次)
             quoted = max(_quoted(c.data, path, offset, written), label + written, key=len)
             yield Finding(path, f"“{quoted}”与前文“{before_label}{before_written}”数字相同而相差 {ratio} 倍，"
                                 "可能是同一个数写错了数量级", "核对数量级（万、亿）、小数点和单位", offset)
+    yield from _bare_restated(c.data)
+    yield from _target_below(c.data)
+
+
+# a figure in 万/亿 with no unit, what it counts named right after it: 在现有1.86万签约居民基础上
+BARE_FIGURE = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)(?=([{CJK}]{{4}}))")
+NOT_A_NOUN = re.compile("^(?:余|多|左右|以上|以下|平方|立方|公里|公顷|千米|千克|公斤|元|人|户|亩|吨|个|家|所|座|条|项|名|套|张|间|台|辆)")
+
+
+def _bare_restated(data):
+    """A figure in 万 or 亿 written with no unit (1.86万签约居民) whose digits an earlier quantity has at another
+    power of ten, the four characters after it standing in the earlier quantity's words (全区家庭医生签约居民18.6万人):
+    one figure with its point moved."""
+    seen = []  # (digits, value, the words before it, as written)
+    for path, text in prose(data):
+        if not any(ch.isdigit() for ch in text):
+            continue
+        bare = {m.start(): m for m in BARE_FIGURE.finditer(text) if not NOT_A_NOUN.match(m.group(3))} if ("万" in text or "亿" in text) else {}
+        for offset, label, value, unit, digits, written, noun in quantities(text):
+            seen.append((digits, value, LABEL_RUN.search(text[max(0, offset - 12):offset]).group(), label + written))
+        for offset, match in bare.items():
+            noun, value = match.group(3), Decimal(match.group(1)) * MAGNITUDE[match.group(2)]
+            digits = match.group(1).replace(".", "").strip("0")
+            before = next((b for b in seen if b[0] == digits and len(digits) >= 2 and b[1] != value and noun in b[2]
+                           and max(b[1], value) / min(b[1], value) in (10, 100, 1000)), None)
+            if before and not NOT_DOING.search(noun):
+                ratio = int(max(before[1], value) / min(before[1], value))
+                yield Finding(path, f"“{match.group()}{noun}”与前文“{before[3]}”数字相同而相差 {ratio} 倍，可能是同一个数点错了小数点",
+                              "核对数量级（万、亿）和小数点", offset)
+
+
+# a target (力争到2025年…稳定在5.2万亩以上) set at what there is already (2022年…制种面积52万亩), ten times below it:
+# a target that keeps or raises a figure is never a tenth of it; a target to lower one (降低到, 控制在) is not read
+TARGET = re.compile(f"(?:稳定在|保持在|达到|提高到|提升到|增加到|扩大到|发展到|突破|不低于|不少于)(?:{QUALIFIERS.pattern[:-1]})?$")
+PLANS = re.compile(r"力争|目标|到(?:19|20)\d{2}年|计划|预计|确保")
+
+
+def _target_below(data):
+    seen = []  # (unit, digits, value, label, as written)
+    for path, text in prose(data):
+        for offset, label, value, unit, digits, written, noun in quantities(text):
+            seen.append((unit, digits, value, label, label + written))
+        for match in QUANTITY.finditer(text) if PLANS.search(text) else ():
+            before = text[_clause_start(text, match.start()):match.start()]
+            aim = TARGET.search(before)
+            sentence = text[max(text.rfind(mark, 0, match.start()) for mark in "。；！？") + 1:match.start()]
+            if not aim or not PLANS.search(sentence) or (match.start() and text[match.start() - 1] in "0123456789."):
+                continue
+            number, magnitude, unit = match.group(1), match.group(2) or "", match.group(4)
+            value = Decimal(number) * MAGNITUDE[magnitude] * SCALE.get(unit, 1)
+            digits, label = number.replace(".", "").strip("0"), _label(before[:aim.start()])
+            first = next((b for b in seen if b[0] == UNITS[unit] and b[1] == digits and len(digits) >= 2 and b[2] > value
+                          and b[2] / value in (10, 100, 1000) and len(label) >= 3 and _same_label(label, b[3])), None)
+            if first:
+                start = max(0, len(before) - 12)
+                while 0 < start and before[start - 1].isdigit():  # 到2025年, not 25年
+                    start -= 1
+                yield Finding(path, f"“{before[start:]}{match.group()}”的目标比前文现有的“{first[4]}”还小 {int(first[2] / value)} 倍，"
+                                    "可能是同一个数写错了数量级", "核对数量级（万、亿）和小数点", match.start())
+
+
+def _clause_start(text: str, offset: int) -> int:
+    return max(text.rfind(mark, 0, offset) for mark in "，,。；;！？：:") + 1
 
 
 # units of one dimension that a figure may be restated in by mistake (2.3万亩 … 2.3万公顷)
@@ -314,7 +390,8 @@ SAME_UNIT = {"㎡": "平方米", "平米": "平方米", "m²": "平方米", "千
 
 @rule("unit-restated", "warning", "quantities", "同一个数前后用了同一量的两种单位（“2.3万亩”……“2.3万公顷”）",
       "同一个带小数或“万”“亿”、或有两位以上有效数字的数，一处写亩一处写公顷（公里与米、吨与公斤同理），"
-      "两个单位相差几十上百倍，其一必是写错。平方米与㎡、公里与千米是一个单位，不报；差 10 的整数次幂的（吨与公斤）由 quantity-magnitude 报。把握较大，但两个不同的量恰好数字相同时也会报，所以是警告。",
+      "两个单位相差几十上百倍，其一必是写错。名目末三字相同、同一个数的速率一处“/秒”一处“/小时”（“设计抽排能力6立方米/秒”……“抽排能力6立方米/小时”）也报。"
+      "平方米与㎡、公里与千米是一个单位，不报；差 10 的整数次幂的（吨与公斤）由 quantity-magnitude 报。把握较大，但两个不同的量恰好数字相同时也会报，所以是警告。",
       "累计完成治沙造林面积2.3万亩……巩固已完成的2.3万公顷治沙造林成果", "……巩固已完成的2.3万亩治沙造林成果")
 def _unit_restated(c):
     seen: dict[tuple, str] = {}
@@ -323,14 +400,87 @@ def _unit_restated(c):
             number, magnitude, unit = match.groups()  # 420余万: 余 before or after 万
             if match.start() and text[match.start() - 1] in "0123456789.":
                 continue
-            if not ("." in number or magnitude or _significant(number) >= 2):
-                continue
             written, same = number + magnitude, SAME_UNIT.get(unit, unit)
+            if not ("." in number or magnitude or _significant(number) >= 2):
+                # a round number (200米) is said of many things: one thing's only when the words either side are the
+                # same (校园周边200米范围内 … 周边200公里范围内: 周边 before, 范围 after)
+                around = (text[max(0, match.start() - 2):match.start()], text[match.end():match.end() + 2])
+                if not all(re.fullmatch(f"[{CJK}]{{2}}", w) and not NOT_STEM & set(w) for w in around):
+                    continue
+                before = seen.get((written, DIMENSION[unit], around))
+                if before and SAME_UNIT.get(before, before) != same and UNITS[before] != UNITS[unit]:
+                    yield Finding(path, f"“{around[0]}{written}{unit}{around[1]}”与前文“{around[0]}{written}{before}{around[1]}”"
+                                        "数字相同、说法相同，单位不同", f"核对单位是“{before}”还是“{unit}”", match.start() + len(written))
+                seen.setdefault((written, DIMENSION[unit], around), unit)
+                continue
             before = seen.get((written, DIMENSION[unit]))
             if before and SAME_UNIT.get(before, before) != same and UNITS[before] != UNITS[unit]:  # 吨 … 公斤: quantity-magnitude's
                 yield Finding(path, f"“{written}{unit}”与前文“{written}{before}”数字相同、单位不同",
                               f"核对单位是“{before}”还是“{unit}”", match.start() + len(written))
             seen.setdefault((written, DIMENSION[unit]), unit)
+    yield from _rate_restated(c)
+
+
+# land measured in 亩 throughout, one figure in 公顷: 1 公顷 = 15 亩
+LAND = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万|千)?(余|多)?(亩|公顷)(?![\d/])")
+MU_PER_HECTARE = 15
+# what names the whole of a place's land (全区耕地面积2.1万公顷): a total may well be the largest figure of a letter
+# and 面积 names a place's own extent (湿地核心区面积约586公顷), larger than the works on it in 亩 as it may well be
+WHOLE_LAND = re.compile("全区|全县|全市|全镇|全乡|全省|全国|面积|总|辖区|行政区域|国土")
+
+
+@rule("unit-mixed", "warning", "quantities", "全信土地面积都以“亩”计，一处却以“公顷”计而大得不合（“水源有保障的1.1万公顷耕地”）",
+      "一封信里土地面积有两处以上以“亩”计、只有一处以“公顷”计，而这一处折成亩（1公顷=15亩）比信里任何一个以亩计的面积都大，"
+      "它又不是全区、全县这类全部的或某地的“面积”（“全区耕地面积2.1万公顷”“湿地核心区面积约586公顷”不报），多半是把“亩”写成了“公顷”"
+      "（“累计建成高标准农田14.6万亩”……“三王村等……1.1万公顷耕地纳入储备库”：几个村的耕地比全区建成的还多）。"
+      "一封信里两种单位混用本身也可能，所以是警告。",
+      "我区累计建成高标准农田14.6万亩，其中山区建成3.2万亩……优先将三王村等水源有保障的1.1万公顷耕地纳入项目储备库",
+      "我区累计建成高标准农田14.6万亩，其中山区建成3.2万亩……优先将三王村等水源有保障的1.1万亩耕地纳入项目储备库")
+def _unit_mixed(c):
+    mu, hectares = [], []
+    for path, text in prose(c.data):
+        for match in LAND.finditer(text) if "亩" in text or "公顷" in text else ():
+            value = Decimal(match.group(1)) * MAGNITUDE[match.group(2) or ""]
+            clause = text[_clause_start(text, match.start()):match.start()]
+            if re.match("(?:及|或)?(?:以上|以下|以内)|/", text[match.end():]) or re.search("每|亩均|均", clause[-4:]):
+                continue  # a bound (100亩以上) or a rate (每亩) is not an area of land
+            (mu if match.group(4) == "亩" else hectares).append((path, match, value, clause))
+    if len(hectares) != 1 or len(mu) < 2:
+        return
+    path, match, value, clause = hectares[0]
+    largest = max(m[2] for m in mu)
+    # the same figure said in 亩 elsewhere (2.3万亩 … 2.3万公顷) is unit-restated's
+    if value * MU_PER_HECTARE > largest and not WHOLE_LAND.search(clause) and value not in {m[2] for m in mu}:
+        yield Finding(path, f"“{clause.split('、')[-1][-10:]}{match.group()}”：信里别处面积都以“亩”计（最大的是{_plain_mu(largest)}亩），"
+                            f"这一处以“公顷”计，折合{_plain_mu(value * MU_PER_HECTARE)}亩，比它们都大",
+                      "核对单位，多半是“亩”", match.start(4))
+
+
+def _plain_mu(value: Decimal) -> str:
+    return f"{(value / 10_000).normalize():f}万" if value >= 10_000 else f"{value.normalize():f}"
+
+
+# a rate: an amount over a time (6立方米/秒, 120吨/天, 6立方米每秒)
+RATE_UNIT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万|千)?(立方米|m³|m3|吨|千瓦|升|人次|辆|公里|千米|米)\s*(?:/|每)(秒|分钟|小时|天|日|月|年)")
+SAME_TIME = {"日": "天"}
+
+
+def _rate_restated(c):
+    """One rate said twice of one thing (its label the same, three characters at its end at least), the same number
+    and amount, another time: 设计抽排能力6立方米/秒 … 抽排能力6立方米/小时 — a pump's capacity is one figure."""
+    seen: dict[tuple, list] = {}
+    for path, text in prose(c.data):
+        for match in RATE_UNIT.finditer(text) if "/" in text or "每" in text else ():
+            number, magnitude, amount, time = match.groups()
+            label = _label(LABEL_RUN.search(text, max(0, match.start() - 16), match.start()).group())
+            key = (number + (magnitude or ""), amount)
+            before = next((b for b in seen.get(key, ()) if SAME_TIME.get(b[0], b[0]) != SAME_TIME.get(time, time)
+                           and len(label) >= 3 and _tail(label, b[1]) >= 3), None)
+            if before:
+                yield Finding(path, f"“{label}{match.group()}”与前文“{before[2]}”是同一个数，时间单位却不同",
+                              f"核对是“/{before[0]}”还是“/{time}”，全文一致", match.start(4) - 1)
+                continue
+            seen.setdefault(key, []).append((time, label, label + match.group()))
 
 
 RESTATED = re.compile(r"(\d+(?:\.\d+)?)\s*((?:余|多)?(?:千(?![米克])|万|亿)?(?:余|多)?)(" + "|".join(sorted(DIMENSION, key=len, reverse=True)) + ")")
