@@ -102,3 +102,31 @@ def test_a_unit_copied_to_that_lost_its_end_is_reported(whole, written):
 def test_whole_units_copied_to_stay_quiet(written):
     cc = f"cc: [{', '.join(WHOLE_UNITS)}]\n" if written == "list" else f"cc: {'，'.join(WHOLE_UNITS)}。\n"
     assert not _codes(MINIMAL_DRAFT + cc, "cc-unit-cut")
+
+
+# -- clean11's last two false alarms: work done in batches (964), a 其中 inside brackets (968) --------------------
+
+@pytest.mark.parametrize("thing, first, second", [("村卫生室标准化建设", "418个", "300个"), ("老旧小区改造", "12个", "8个"),
+                                                  ("农村公路提质改造", "86公里", "60公里")])
+@pytest.mark.parametrize("how", ["计划再完成{t}{n}", "将再完成{t}{n}", "完成{t}{n}"])
+def test_batches_of_one_work_in_two_years_stay_quiet(thing, first, second, how):
+    sentence = f"2023年完成{thing}{first}。2024年{how.format(t=thing, n=second)}。"
+    assert not _codes(_draft(sentence=sentence), "done-year-restated")
+
+
+@pytest.mark.parametrize("thing", ["规划衔接审查", "项目可行性研究", "土地征收补偿"])
+def test_one_work_done_in_two_years_is_still_reported(thing):
+    sentence = f"计划于2023年底前完成{thing}。待2024年底{thing}完成后同步落实。"
+    assert len(_codes(_draft(sentence=sentence), "done-year-restated")) == 1
+
+
+@pytest.mark.parametrize("part, other", [("19", "96"), ("19", "46"), ("30", "120")])
+def test_a_part_in_brackets_ends_with_them(part, other):
+    sentence = f"在86座公厕中，增设第三卫生间45个（其中位于老城区的{part}个）、无障碍厕位{other}个。"
+    assert not _codes(_draft(sentence=sentence), "part-exceeds-total")
+
+
+@pytest.mark.parametrize("part", ["46", "60"])
+def test_a_part_in_brackets_larger_than_its_total_is_still_reported(part):
+    sentence = f"增设第三卫生间45个（其中位于老城区的{part}个）、无障碍厕位12个。"
+    assert len(_codes(_draft(sentence=sentence), "part-exceeds-total")) == 1

@@ -472,6 +472,8 @@ def _parts_in(path, text):
         totals = [a for a in _amounts(text, start, at) if not a.about and not NOT_SUM.search(a.clause)]
         begin = where.end() + len(re.match("[，,：:　 ]*", text[where.end():]).group())  # 其中，城区学校27所
         end = min([i for i in (text.find(mark, begin) for mark in "，,。；;：:") if i >= 0] + [len(text)])
+        if at and text[at - 1] in "（(":  # 45个（其中位于老城区的19个）、无障碍厕位96个: the parts end with the brackets
+            end = min([i for i in (text.find(mark, begin) for mark in "）)") if i >= 0] + [end])
         parts = [a for a in _amounts(text, begin, end) if not NOT_SUM.search(a.item) and not a.about]
         for unit in {p.unit for p in parts}:
             mine = [t for t in totals if t.unit == unit]

@@ -193,6 +193,16 @@ def _done_when(text: str):
             yield match.group(1), match.start(), done.group(1) or done.group(2), text[match.start():end]
 
 
+# 2023年完成村卫生室标准化建设418个 … 2024年计划再完成村卫生室标准化建设300个: work done in batches, a batch a year
+AGAIN = re.compile("[再又](?:完成|建成|新建|改造)|继续完成")
+BATCH = re.compile(r"\d+(?:\.\d+)?[万亿]?(?:个|所|处|家|座|条|户|间|套|台|辆|张|项|批|公里|米|亩|人)")
+
+
+def _batches(said: str, before: str) -> bool:
+    """Whether the two clauses tell two batches of one kind of work: one says 再完成, or each counts its batch."""
+    return bool(AGAIN.search(said) or AGAIN.search(before) or (BATCH.search(said) and BATCH.search(before)))
+
+
 def _common(a: str, b: str) -> str:
     return max((a[i:j] for i in range(len(a)) for j in range(i + SAME_THING, len(a) + 1) if a[i:j] in b), key=len, default="")
 
@@ -200,7 +210,7 @@ def _common(a: str, b: str) -> str:
 @rule("done-year-restated", "warning", "dates", "同一件事前后说了两个不同的完成年份（“2023年底前完成规划衔接审查”……“待2024年底规划衔接审查完成后”）",
       "信里先说某件事某年完成（“计划于2023年底前完成规划衔接审查”），后面又说它另一年完成（“待2024年底规划衔接审查完成后”），"
       "其中一个年份多半写错了。只读年份紧挨着“完成”、两处完成的事有四个字以上相同的说法；年度任务、目标、分期（一期、二期）的事"
-      "各年不同是常事，不报。计划确实推迟了而信里没说时也会报，所以是警告。",
+      "各年不同是常事，不报；分批做的事（“再完成”，或两处各说了这一批的数量）也不报。计划确实推迟了而信里没说时也会报，所以是警告。",
       "计划于2023年底前完成规划衔接审查……待2024年底规划衔接审查完成后同步落实",
       "计划于2023年底前完成规划衔接审查……待2023年底规划衔接审查完成后同步落实")
 def _done_year_restated(c):
@@ -209,7 +219,8 @@ def _done_year_restated(c):
         if "完成" not in text or path[:1] == ("title",):
             continue
         for year, offset, thing, said in _done_when(text):
-            before = next((b for b in seen if b[0] != year and _common(thing, b[2]) and not YEARLY.search(thing + "|" + b[2])), None)
+            before = next((b for b in seen if b[0] != year and _common(thing, b[2]) and not YEARLY.search(thing + "|" + b[2])
+                           and not _batches(said, b[3])), None)
             if before:
                 common = _common(thing, before[2])
                 yield Finding(path, f"“{said}”与前文“{before[3]}”说的是同一件事（{common}），完成年份却不同（{year}年与{before[0]}年）",
