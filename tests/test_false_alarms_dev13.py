@@ -26,7 +26,7 @@ REAL = {
     "600": {'you-plural': 1},
     "601": {'count-restated': 1, 'signature-organ': 1},
     "604": {'figure-magnitude': 1},
-    "605": {'doubled-character': 1, 'person-variant': 1, 'proposal-mismatch': 1},
+    "605": {'addressee-homophone': 1, 'doubled-character': 1, 'proposal-mismatch': 1},
     "611": {'count-restated': 1, 'doubled-character': 1},
     "612": {'addressee-role': 1, 'unit-restated': 1},
     "615": {'count-restated': 1, 'lost-character': 2, 'number-space': 1, 'title-guanyu-dui': 1},
