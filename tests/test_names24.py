@@ -182,6 +182,23 @@ def test_without_its_level_the_first_character_and_another_sound_stay_quiet(orga
     assert own(organ, f"联合{place[:-1]}木职业技术学院开展培训。", True) == []  # another sound: maybe another place
 
 
+# (organ, its place of two characters, the body it names after itself with a homophone in the place's name)
+TWO_BEFORE_A_BODY = [("扬州市邗江区教育局", "邗江区", "邯江中学"), ("邯郸市丛台区卫生健康局", "丛台区", "从台医院"),
+                     ("无锡市梁溪区文体旅游局", "梁溪区", "梁西公园"), ("长沙市天心区教育局", "天心区", "天新小学")]
+
+
+@pytest.mark.parametrize("organ,place,slip", TWO_BEFORE_A_BODY)
+@pytest.mark.parametrize("signed", [True, False])
+def test_a_two_character_place_is_read_without_its_level_before_a_body_named_after_it(organ, place, slip, signed):
+    assert one_sound(place[:2], slip[:2])
+    body = slip[2:]
+    found = own(organ, f"全区配备专职教师68名，{slip}、区实验学校等6所学校建成示范点。", signed)
+    assert len(found) == 1 and found[0].message.startswith(f"“{slip}”"), found
+    assert own(organ, f"全区配备专职教师68名，{place[:2]}{body}、区实验学校等6所学校建成示范点。", signed) == []
+    # a village or a road may bear a homophone of its district's name: read only before a body
+    assert own(organ, f"{slip[:2]}村、{slip[:2]}路沿线完成改造。", signed) == []
+
+
 @pytest.mark.parametrize("organ,text", [("金山区水利局", "持续推进山区道路建设。"), ("金山区水利局", "组织进山区开展巡查。"),
                                         ("合肥市蜀山区城市管理局", "该村属山区，道路狭窄。"),
                                         ("新城区教育局", "推动城乡教育均衡，新城区学校与心城区学校结对。")])

@@ -97,10 +97,10 @@ def _two_words(place: str, k: int, size: int, words, usual: str = "") -> bool:
     word makes a word with it (实施|农村, 表现|城乡: 施农, 现城 are no names), or the character makes a
     word where it stands (全线景区 beside 全县景区: both words; a rare entry, 锦秀 3, may be the slip).
     A name whose `usual` spelling closes a word at k inside the name (胜利|南路: 胜利) owns the character: the
-    direction and the road after it (南路) are the name's last words, not a word the character belongs to."""
-    if usual and any(words.get(usual[i:k + 1], 0) >= COMMON / 10 for i in range(k)):
-        return False
-    return any(words.get(place[j:], 0) >= COMMON for j in range(k + 1, size)) \
+    direction and the road after it (南路) are the name's last words, not a word the character belongs to; the
+    character still makes a word where it stands or not (全线 beside 全县)."""
+    owned = usual and any(words.get(usual[i:k + 1], 0) >= COMMON / 10 for i in range(k))
+    return (not owned and any(words.get(place[j:], 0) >= COMMON for j in range(k + 1, size))) \
         or any(words.get(place[i:j], 0) >= COMMON / 10
                for i in range(0, k + 1) for j in range(k + 1, min(len(place), i + 4) + 1) if j - i >= 2)
 
@@ -499,6 +499,10 @@ def _own_sound_apart(name: str, other: str, level: str, words) -> bool:
     return not (k == 0 or FUNCTION & {x, y}) or words.get(name[k + 1:] + level, 0) < COMMON / 10
 
 
+# the bodies a district or a county names after itself (邗江中学, 丛台医院, 克拉玛依职业技术学院)
+OWN_BODY = re.compile("中学|小学|实验学校|学校|学院|医院|公园|图书馆|文化馆|体育馆")
+
+
 def _differ(a: str, b: str) -> int:
     """Where two names of one length first differ."""
     return next(k for k in range(len(a)) if a[k] != b[k])
@@ -538,6 +542,17 @@ def own_place_variants(data):
                     yield path, start, other + level, place
                 at = text.find(level, at + 1)
             if len(name) < 3:
+                # a name of two characters without its level only before a body the place names after itself (邗江区 …
+                # 邯江中学): a chance run of two characters of one sound is too common elsewhere, and a village or a
+                # road may bear a homophone of its district's name (西湖区, 溪湖村), a school or a hospital hardly
+                for match in OWN_BODY.finditer(text) if len(name) == 2 else ():
+                    start = match.start() - 2
+                    other = text[start:match.start()] if start >= 0 else ""
+                    if len(other) == 2 and other != name and start not in said and NAME.fullmatch(other) \
+                            and _own_sound_apart(name, other, match.group(), words) \
+                            and not _word_before(text, start, _differ(name, other), words):
+                        said.add(start)
+                        yield path, start, other + match.group(), place
                 continue
             start = text.find(name[0])
             while start >= 0:
