@@ -41,11 +41,11 @@ REAL = {
     "780": {'range-two-ways': 1, 'unit-restated': 1},
     "782": {'lost-character': 1, 'proposal-mismatch': 1},
     "783": {'done-after-date': 1, 'full-width-digit': 1},
-    "784": {'bracket-pairs': 1, 'half-width-punctuation': 1},
+    "784": {'bracket-pairs': 1, 'half-width-punctuation': 1, 'place-homophone': 1},  # 仪堂镇 (names24)
     "791": {'count-restated': 1, 'half-width-punctuation': 1},
     "792": {'addressee-role': 1, 'title-guanyu-dui': 1},
     "794": {'kind-word': 1, 'number-space': 1},
-    "795": {'doubled-character': 1, 'name-variant': 1},
+    "795": {'doubled-character': 1, 'own-place-homophone': 1},
     "796": {'lost-character': 1, 'range-two-ways': 1},
     "797": {'quoted-title-mismatch': 1},
     "798": {'number-precision': 1, 'you-plural': 1},
@@ -57,7 +57,7 @@ REAL = {
     "805": {'proposal-mismatch': 1},
     "811": {'figure-magnitude': 1},
     "812": {'addressee-role': 1, 'half-width-punctuation': 1},
-    "813": {'number-precision': 1},
+    "813": {'number-precision': 1, 'place-homophone': 1},  # 石堂街道 (names24)
     "815": {'half-width-punctuation': 2, 'kind-word': 2, 'lost-character': 1},
     "818": {'signature-organ': 1},
     "819": {'full-width-digit': 1, 'quoted-title-mismatch': 1},
@@ -66,7 +66,7 @@ REAL = {
     "823": {'place-homophone': 1, 'unit-restated': 1},
     "824": {'doubled-character': 1, 'lost-character': 1},
     "825": {'quantity-magnitude': 1},
-    "826": {'person-variant': 1, 'phone': 1, 'title-guanyu-dui': 1},
+    "826": {'addressee-homophone': 1, 'phone': 1, 'title-guanyu-dui': 1},
 }
 QUIET = ['754', '758', '766', '774', '781', '785', '786', '793', '802', '806', '814', '816', '817', '822']
 

@@ -109,7 +109,7 @@ OWN_CASES = list(itertools.product(ORGANS, BODY, [True, False]))
 
 
 def own(organ: str, text: str, signed: bool) -> list:
-    item = next(r for r in proof.RULES if r.code == "name-variant")
+    item = next(r for r in proof.RULES if r.code == "own-place-homophone")
     data = {"opening": "现将办理情况答复如下：", "measures": [{"heading": "下一步", "text": text}]}
     if signed:
         data["signature"] = organ
@@ -127,10 +127,11 @@ def test_the_organs_own_place_with_a_homophone_is_reported(organ, body, signed):
     assert not own(name, body.format(p=other), signed)  # another character, not of the same sound: maybe a neighbour
 
 
-def test_a_place_of_the_same_sound_differing_in_its_first_character_stays_quiet():
-    """The first character is left alone, as place-variant leaves it: the characters read before a level may start
-    inside the word before the name."""
-    assert not own("沙河市水利局", "我局将会同砂河市各乡镇开展整治。", True)
+def test_a_place_of_the_same_sound_differing_in_its_first_character_is_reported_unless_a_word_reads_there():
+    """The first character too (names24: 从台区 for 丛台区), unless the characters read before the level start inside
+    a word before the name or make a common word with it (推进|山区 in a letter of 金山区): tests/test_names24.py."""
+    assert own("沙河市水利局", "我局将会同砂河市各乡镇开展整治。", True)
+    assert not own("金山区水利局", "持续推进山区道路建设。", True)
 
 
 # -- 4. a figure of what there is now, said again with its point lost ------------------------------------------------

@@ -36,13 +36,19 @@ def _places(text: str):
         end = match.start()
         for size in (2, 3):
             name = text[end - size:end] if end >= size else ""
-            if NAME.fullmatch(name) and not NUMERALS & set(name):
+            # a numeral may stand in a name (七宝镇, 三江村); only a changed numeral is no slip (place-homophone)
+            if NAME.fullmatch(name):
                 yield end - size, name, match.group(1)
 
 
 # particles and measure words that sound alike and stand before a name (于深港 and 与深港, 个乡镇 and
 # 各乡镇): two words, not a name written two ways
 FUNCTION = set("的地得之与于为在再个各以已而和及或也又有是将把被对向从到给让使由")
+
+
+# particles that open no place's name (在七宝镇, 将七堡镇): a three-character run opening with one is the particle and a
+# two-character name; 和 (和平), 向 (向阳), 于 (于家) and 以 open many, they are not here
+OPENS_NO_NAME = set("的地得之在对从到给让使将把被与及或也又是")
 
 
 @lru_cache(maxsize=4096)
@@ -79,22 +85,41 @@ def _one_sound_apart(a: str, b: str, polyphonic: bool = False) -> tuple[str, str
 # a name written once each way is told by jieba's dictionary when one spelling is a word of it this common (芙蓉 755,
 # 黎明 1433) and the other none: rarer entries (锦秀 3) are too often the slip itself
 NAMED_WORD = 50
+# …unless the entry is a place's name itself: jieba holds many towns and villages at small counts (街亭 45, 七宝 33,
+# 旧州 6, 丛台 3); below 3 its entries are mostly fragments it cut once.  A place written once each way, one spelling
+# a name of jieba's this rare and the other no entry at all, is still told by the dictionary
+PLACE_WORD = 3
 COMMON = 1000  # jieba's count of a common word (农村 11478, 城乡 2316); a place's (台山 86, 龙湾 39) is less
 
 
-def _two_words(place: str, k: int, size: int, words) -> bool:
+def _two_words(place: str, k: int, size: int, words, usual: str = "") -> bool:
     """Whether the character at k is no slip in a name but a word of its own: the rest before the last
     word makes a word with it (实施|农村, 表现|城乡: 施农, 现城 are no names), or the character makes a
-    word where it stands (全线景区 beside 全县景区: both words; a rare entry, 锦秀 3, may be the slip)."""
-    return any(words.get(place[j:], 0) >= COMMON for j in range(k + 1, size)) \
+    word where it stands (全线景区 beside 全县景区: both words; a rare entry, 锦秀 3, may be the slip).
+    A name whose `usual` spelling closes a word at k inside the name (胜利|南路: 胜利) owns the character: the
+    direction and the road after it (南路) are the name's last words, not a word the character belongs to; the
+    character still makes a word where it stands or not (全线 beside 全县)."""
+    owned = usual and any(words.get(usual[i:k + 1], 0) >= COMMON / 10 for i in range(k))
+    return (not owned and any(words.get(place[j:], 0) >= COMMON for j in range(k + 1, size))) \
         or any(words.get(place[i:j], 0) >= COMMON / 10
                for i in range(0, k + 1) for j in range(k + 1, min(len(place), i + 4) + 1) if j - i >= 2)
 
 
+# Look-alike places that are real (东关 and 西关, 上河村 and 下河村, 马街镇 and 狗街镇) differ in a character of another
+# sound: _one_sound_apart compares sounds, so they never pair.  Two towns of one sound in two counties (七宝镇, 七堡乡)
+# end in different last words, and _places groups names by their last word.  Two homophone places each written once
+# pair only when jieba or a word inside the name tells the usual spelling (_worded), and a clan's surname first
+# (刘湾村 beside 柳湾村) is no proof: such villages are many and both may be real.
 @rule("place-homophone", "warning", "names", "同一地名全信写法一致，不要有一处换成同音字",
       "“黎坪景区”写了四次，有一处写成“犁坪景区”：拼音输入时选错了同音字，读者会以为是另一处地方。"
       "只看景区、公园、村、镇、路、河、山这类地名末尾的词前两三个字，一种写法在信里出现两次以上、另一种只出现一次，"
-      "而且差的那个字读音相同（按 pypinyin，不计声调；写了两次以上的那种写法里的多音字，任一读音相同也算：“莘庄镇”三次、“辛庄镇”一次，莘读 xin）时才报；两种写法各写一次时，一种是 jieba 词典里的词（“芙蓉街道”，词频 50 以上）、另一种不成词（“芙容街道”），报不成词的那处。把握一般：两处确实不同而同音的地名也会报，所以是警告。",
+      "而且差的那个字读音相同（按 pypinyin，不计声调；写了两次以上的那种写法里的多音字，任一读音相同也算：“莘庄镇”三次、“辛庄镇”一次，莘读 xin）时才报；两种写法各写一次时，一种是 jieba 词典里的词（“芙蓉街道”，词频 50 以上；“街亭村”“旧州镇”这样词典里收了的地名，词频 3 以上也算，"
+      "但换的是打头的姓氏字时不算：“柳湾村”与“刘湾村”可能是两个村）、另一种不成词（“芙容街道”“街停村”），报不成词的那处；"
+      "或者换的字在一种写法里与前面的字成常用词、在另一种里不成词（“胜利南路”与“胜力南路”），报不成词的那处。"
+      "地名里可以有数字（“七宝镇”四次、“七堡镇”一次），换的是数字（“一村”“乙村”）不报；前面的字与地名头几个字连成常用词"
+      "（“处置背街小巷”与“整治背街小巷”：处置、整治是动词，“背街”不是地名）不报。"
+      "读音不同的相近地名（东关、西关，上河村、下河村，马街镇、狗街镇）本就不比；同音的不同地方（不同县的“七宝镇”“七堡乡”）"
+      "只在末尾的词相同、一种写法写得多或词典认得时才报。把握一般：两处确实不同而同音的地名也会报，所以是警告。",
       "黎坪景区完成游客中心改造……举办首届黎坪冰雪节……完善犁坪景区标识系统",
       "黎坪景区完成游客中心改造……举办首届黎坪冰雪节……完善黎坪景区标识系统")
 def _place_homophone(c):
@@ -112,10 +137,15 @@ def _place_homophone(c):
         if name not in counts:
             counts[name] = whole.count(name)
         return counts[name]
-    for (end, _), names in by_end.items():
+    # the longest run of name and last word first: in 和平东路 … 和苹东路 the three-character names are the place's, the
+    # two after the word 和平 (平东, a rare entry of jieba's, and 苹东) its tail; 黎明中心小学 is read before 明中心 … 小学.
+    # A three-character run opening with a particle (在七宝 of 在七宝镇) is the particle and a name: its two are read
+    for (end, size), names in sorted(by_end.items(), key=lambda item: -len(item[0][0]) - item[0][1]):
         if len(names) < 2:
             continue
         for once, (path, offset) in names.items():
+            if size == 3 and once[0] in OPENS_NO_NAME:
+                continue
             if times(once) != 1:
                 continue
             for often in names:
@@ -129,10 +159,12 @@ def _place_homophone(c):
                         from .dictionary import dictionary
 
                         words = dictionary()[1]
-                    ahead = words.get(often, 0) >= NAMED_WORD and once not in words
+                    ahead = once not in words and _worded(often, once, words)
                 # the name written twice or more may be read by any of its character's readings (the one written
                 # once by its usual one): a place's own reading of a polyphonic character is often the rarer one
                 sounds = _one_sound_apart(often, once, times(often) >= 2) if ahead else None
+                if sounds and NUMERALS & set(sounds):
+                    sounds = None  # 一村 and 乙村, 八里 and 巴里: a number changed, not a name mistyped
                 if sounds:
                     k = next(k for k in range(len(once)) if once[k] != often[k])
                     if words is None:
@@ -140,13 +172,39 @@ def _place_homophone(c):
 
                         words = dictionary()[1]
                     at = offset + k
-                    if (path, at) in reported or _two_words(once + end, k, len(once), words):
+                    if (path, at) in reported or _two_words(once + end, k, len(once), words, often) \
+                            or _word_before(dict(texts)[path], offset, k, words):
                         break
                     reported.add((path, at))
-                    told = f"写了 {whole.count(often)} 次" if whole.count(often) >= 2 or end in UNIQUE else "成词"
+                    told = f"写了 {whole.count(often)} 次" if whole.count(often) >= 2 or end in UNIQUE \
+                        else "成词" if often in words else "另一处"
                     yield Finding(path, f"“{once}{end}”的“{once}”与信里{told}的“{often}”差一个同音字"
                                         f"（“{sounds[1]}”与“{sounds[0]}”），可能写错了字", "核对地名，全文统一", offset)
                     break
+
+
+def _worded(often: str, once: str, words) -> bool:
+    """Whether, of two spellings of a place each written once, `often` is the one jieba knows: the name is an
+    entry of its own (街亭 45, 旧州 6 — PLACE_WORD), or its character where the two differ closes a common word
+    inside the name that the other spelling's does not (胜利南路 … 胜力南路: 胜利 8904, 胜力 none)."""
+    k = next((k for k in range(len(once)) if once[k] != often[k]), None)
+    if words.get(often, 0) >= NAMED_WORD:
+        return True
+    if words.get(often, 0) >= PLACE_WORD:
+        # a rare entry is no proof against a village of a clan's name: 刘湾 beside 柳湾 (10), 汪庄 beside 王庄 — a
+        # surname first is how villages are named, both may be real
+        from .kind import SURNAMES
+
+        return k != 0 or not {once[0], often[0]} & set(SURNAMES)
+    return k is not None and any(words.get(often[i:k + 1], 0) >= NAMED_WORD and once[i:k + 1] not in words
+                                 for i in range(k))
+
+
+def _word_before(text: str, offset: int, k: int, words) -> bool:
+    """Whether the characters before the name at `offset` and the name's first ones up to the changed character at
+    k make a common word (处置|背街小巷 beside 整治|背街小巷: 处置, a verb, ends at 置): the run is no name but the end
+    of a word before a place's last word (COMMON / 10, as _two_words reads a word where the character stands)."""
+    return any(offset >= m and words.get(text[offset - m:offset + k + 1], 0) >= COMMON / 10 for m in (1, 2))
 
 
 # -- a place named with one character changed, not a homophone (磨山镇 … 磨石镇卫生院): name-variant reports it --
@@ -245,6 +303,10 @@ def _people(data):
                 name = text[start:match.start()] if start >= 0 else ""
                 if NAME.fullmatch(name) and name[0] in SURNAMES:
                     yield name, path, start, False
+                elif NAME.fullmatch(name):
+                    # a surname not among the common ones (符海燕代表): only compared with a name from a field (None),
+                    # what the clerk typed deliberately — two such runs of the body may be any two words before 代表
+                    yield name, path, start, None
         for match in CONTACT_IN.finditer(text) if "联系人" in text else ():
             yield match.group(1), path, match.start(1), False
 
@@ -257,21 +319,48 @@ def _listed_together(a: str, b: str, texts) -> bool:
 
 
 @rule("person-variant", "warning", "names", "同一个人的姓名全信写法一致，不要有一处换成同音字",
-      "称呼里是“高志强代表”，结尾却“感谢高智强代表”：拼音输入时选错了同音字，写错了收信人的名字很失礼。"
-      "姓名取自收信人、联系人、签发人字段，以及称呼和正文里“某某代表”“某某委员”“某某同志”“联系人某某”（以常见姓氏打头的两三个字）；"
+      "正文里两处“高志强代表”，另一处却“高智强代表”：拼音输入时选错了同音字。"
+      "姓名取自收信人、联系人、签发人字段，以及称呼和正文里“某某代表”“某某委员”“某某同志”“联系人某某”（以常见姓氏打头的两三个字；"
+      "姓氏不常见的，如“符海燕代表”，只与字段里的姓名比）；"
       "两个同样长的姓名只差一个字、而这个字读音相同（按 pypinyin，不计声调）时报字段以外、次数较少（一样多时靠后）的那一处。"
-      "两人并列（“王芳、王方代表”，或收信人字段里列了两人）不报；读音不同的两个名字（王芳、王刚）是两个人，也不报。",
-      "（收信人高志强）感谢高智强代表对水务工作的关心", "（收信人高志强）感谢高志强代表对水务工作的关心")
+      "正文里写错的是收信人字段里的姓名时是 addressee-homophone（错误）。"
+      "两人并列（“王芳、王方代表”，或收信人字段里列了两人）不报；读音不同的两个名字（王芳、王刚）是两个人，也不报。"
+      "把握一般：两个字段（收信人与联系人）里的两个人也可能同音，所以是警告。",
+      "高志强代表提出的建议收悉……邀请高志强代表实地察看……向高智强代表通报了进展",
+      "高志强代表提出的建议收悉……邀请高志强代表实地察看……向高志强代表通报了进展")
 def _person_homophone(c):
-    people = list(_people(c.data))
+    for finding, addressee in _person_slips(c.data):
+        if not addressee:
+            yield finding
+
+
+@rule("addressee-homophone", "error", "names", "收信人的姓名在正文里不要换成同音字",
+      "称呼里是“符海燕代表”（收信人字段），结尾却“感谢符海艳代表”：拼音输入时选错了同音字，写错了收信人的名字很失礼。"
+      "收信人字段的姓名是办信人照着建议、提案抄的；正文或称呼里“某某代表”“某某委员”“某某同志”前同样长、只差一个同音字"
+      "（按 pypinyin，不计声调）的姓名就是收信人写错了，不论姓氏常见与否。两人并列（“王芳、王方代表”，或收信人字段里列了两人）"
+      "不报；读音不同的（王芳、王刚）是另一个人，也不报。把握大：所以是错误。",
+      "（收信人符海燕）感谢符海艳代表对农业农村工作的关心", "（收信人符海燕）感谢符海燕代表对农业农村工作的关心")
+def _addressee_homophone(c):
+    for finding, addressee in _person_slips(c.data):
+        if addressee:
+            yield finding
+
+
+def _person_slips(data):
+    """(finding, whether the name kept is the addressee's field and the one reported stands in the prose or the
+    salutation) for each person named two ways: addressee-homophone reports the second kind, person-variant the
+    rest (a field against another field — the addressee and the contact may be two people of one sound)."""
+    people = list(_people(data))
     if len(people) < 2:
         return
-    texts = [value for _, value in prose(c.data)] + [str(get(c.data, ("addressee", "name")) or ""),
-                                                     str(c.data.get("salutation") or "")]
+    texts = [value for _, value in prose(data)] + [str(get(data, ("addressee", "name")) or ""),
+                                                   str(data.get("salutation") or "")]
     whole = "\n".join(texts)
     reported = set()
     for (i, (a, path_a, at_a, field_a)), (j, (b, path_b, at_b, field_b)) in itertools.combinations(enumerate(people), 2):
-        if len(a) != len(b) or a == b or not _one_sound_apart(a, b) or _listed_together(a, b, texts):
+        # a run before 代表 whose first character is no common surname (field None) is compared with a field's name only
+        if len(a) != len(b) or a == b or (field_a is None and not field_b) or (field_b is None and not field_a) \
+                or not _one_sound_apart(a, b) or _listed_together(a, b, texts):
             continue
         # the one kept: the addressee's field, then another field (what the clerk typed deliberately), then the
         # name said more often, then the earlier; the other is reported
@@ -282,8 +371,10 @@ def _person_homophone(c):
         if (path, at + k) in reported:
             continue
         reported.add((path, at + k))
-        yield Finding(path, f"“{name}”与信里的“{keep[3]}”只差一个同音字（“{name[k]}”与“{keep[3][k]}”），"
-                            "像是同一个人的名字写错了", f"核对姓名，全文统一为正确的写法", at)
+        addressee = keep[0] == 0 and slip[0] == 2
+        told = "收信人" if addressee else "信里的"
+        yield Finding(path, f"“{name}”与{told}“{keep[3]}”只差一个同音字（“{name[k]}”与“{keep[3][k]}”），"
+                            "像是同一个人的名字写错了", "核对姓名，全文统一为正确的写法", at), addressee
 
 
 # -- a repeated proper name written once with one character changed, no homophone (陈老巷历史文化街区 twice …
@@ -390,28 +481,85 @@ def _own_places(name: str) -> list[str]:
         at = match.end()
 
 
+def _own_sound_apart(name: str, other: str, level: str, words) -> bool:
+    """Whether `other`, standing where the organ's place `name` would, is that name with one character replaced by
+    one of the same sound (pypinyin's usual reading, as place-homophone reads).  The first character too (丛台区 …
+    从台区), unless the rest with the level is a common word a character before it may precede (金山区 … 进山区:
+    进 + 山区): then the text reads as a word, not the place.  A particle (从, 于) is no slip elsewhere in a name
+    (_one_sound_apart's FUNCTION: 于深港, 与深港) because what follows it is a word of its own; here what follows
+    is the organ's own name, so only that common word decides (and _word_before, where it is read: 推进|山区).
+    A numeral changed is a number (一村, 乙村)."""
+    differ = [k for k in range(len(name)) if other[k] != name[k]]
+    if len(differ) != 1:
+        return False
+    k = differ[0]
+    x, y = name[k], other[k]
+    if not NAME.fullmatch(x + y) or NUMERALS & {x, y} or _reading(x) != _reading(y):
+        return False
+    return not (k == 0 or FUNCTION & {x, y}) or words.get(name[k + 1:] + level, 0) < COMMON / 10
+
+
+# the bodies a district or a county names after itself (邗江中学, 丛台医院, 克拉玛依职业技术学院)
+OWN_BODY = re.compile("中学|小学|实验学校|学校|学院|医院|公园|图书馆|文化馆|体育馆")
+
+
+def _differ(a: str, b: str) -> int:
+    """Where two names of one length first differ."""
+    return next(k for k in range(len(a)) if a[k] != b[k])
+
+
 def own_place_variants(data):
     """(path, offset, the mention, the organ's place) for each place in the prose that is the organ's own place (from
-    its name or its signature) with one character of its name, not the first, replaced by one of the same sound
-    (pypinyin's usual reading, as place-homophone reads): 昆都伦区 in the letter of 包头市昆都仑区市场监督管理局.  The
+    its name or its signature) with one character of its name replaced by one of the same sound (_own_sound_apart):
+    昆都伦区 in the letter of 包头市昆都仑区市场监督管理局, 从台区 in that of 邯郸市丛台区城市管理综合行政执法局.  The
     organ's name is what the clerk copies from the letterhead; a place of that sound and length, one character apart,
-    is its own place mistyped far more often than a neighbour of the same sound."""
+    is its own place mistyped far more often than a neighbour of the same sound.  A name of three characters or more
+    is read without its level too, inside another body's name (克拉马依职业技术学院 in the letter of 克拉玛依市…局),
+    not at its first character: three characters of one sound with the organ's place are no chance run of words,
+    two (丛台 → 从台) would be."""
     names = [n for n in (get(data, ("organ", "name")), data.get("signature") if isinstance(data, dict) else None)
              if isinstance(n, str)]
     places = {p for n in names for p in _own_places(n)}
     if not places:
         return
+    from .dictionary import dictionary
+
+    words = dictionary()[1]
     for path, text in prose(data):
         if path == ("signature",):
             continue
+        said = set()
         for place in places:
             name, level = OWN_PLACE.fullmatch(place).groups()
             at = text.find(level)
             while at >= 0:
                 start = at - len(name)
                 other = text[start:at] if start >= 0 else ""
-                if len(other) == len(name) and other != name and NAME.fullmatch(other):
-                    differ = [k for k in range(len(name)) if other[k] != name[k]]
-                    if len(differ) == 1 and differ[0] > 0 and _one_sound_apart(name, other):
-                        yield path, start, other + level, place
+                if len(other) == len(name) and other != name and NAME.fullmatch(other) \
+                        and _own_sound_apart(name, other, level, words) and start not in said \
+                        and not _word_before(text, start, _differ(name, other), words):
+                    said.add(start)
+                    yield path, start, other + level, place
                 at = text.find(level, at + 1)
+            if len(name) < 3:
+                # a name of two characters without its level only before a body the place names after itself (邗江区 …
+                # 邯江中学): a chance run of two characters of one sound is too common elsewhere, and a village or a
+                # road may bear a homophone of its district's name (西湖区, 溪湖村), a school or a hospital hardly
+                for match in OWN_BODY.finditer(text) if len(name) == 2 else ():
+                    start = match.start() - 2
+                    other = text[start:match.start()] if start >= 0 else ""
+                    if len(other) == 2 and other != name and start not in said and NAME.fullmatch(other) \
+                            and _own_sound_apart(name, other, match.group(), words) \
+                            and not _word_before(text, start, _differ(name, other), words):
+                        said.add(start)
+                        yield path, start, other + match.group(), place
+                continue
+            start = text.find(name[0])
+            while start >= 0:
+                other = text[start:start + len(name)]
+                if len(other) == len(name) and other != name and start not in said and NAME.fullmatch(other) \
+                        and _own_sound_apart(name, other, level, words) \
+                        and not _word_before(text, start, _differ(name, other), words):
+                    said.add(start)
+                    yield path, start, other, place
+                start = text.find(name[0], start + 1)

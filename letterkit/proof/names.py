@@ -69,8 +69,7 @@ def _mentions(text: str):
       "本机关所在地的另一个“……局”与本机关名称有同一个表示业务的词、又不是本机关名称的简称（本机关“区绿化和市容管理局”，"
       "正文“区园林绿化局”）也报；“管理”“服务”“资源”“社会”这类很多机关都有的词不算。“自治区水利厅”是自治区的厅，"
       "不与“区水利局”比级别。"
-      "本机关名称开头的地名（“包头市昆都仑区市场监督管理局”的“包头市”“昆都仑区”，两字以上）在正文里有一处换了一个同音字"
-      "（“昆都伦区”，不是头一个字）也报。"
+      "本机关名称开头的地名换了一个同音字（“昆都伦区”）是 own-place-homophone（错误）。"
       "用“与”“和”连起来、各以同一个词收尾的两个名称（“城区优质学校与乡镇学校”与“城区与乡镇学校”）、信里别处单独写的称呼后面接的字不同"
       "（“湖长巡湖”与“湖长制”，别处写“区级湖长每季度”）不报。"
       "把握一般：两个不同机构恰好只差一两个字时也会报，所以是警告。",
@@ -81,7 +80,7 @@ def _names(c):
         said.append(finding)
         yield finding
     # two checks read last: a name (or the organ's) already reported another way is not reported again
-    from .homophones import own_place_variants, repeated_name_variants
+    from .homophones import repeated_name_variants
     from .own_name import other_own_names
 
     def told(path, start, end) -> bool:
@@ -93,17 +92,34 @@ def _names(c):
         if not told(path, offset, offset + len(mention)):
             yield Finding(path, f"“{mention}”与本机关“{organ}”同一地方、同管一项工作，像是把本机关的名称写错了",
                           "核对本机关的全称或规范简称，全文统一", offset)
-    # a mention of the organ one character off its signature is signature-variant's (准葛尔旗民政局 … 准格尔旗民政局)
-    signed = [(p, at, at + len(m)) for p, at, m, *_ in _signature_slips(c.data)]
-    for path, offset, mention, place in own_place_variants(c.data):
-        if not told(path, offset, offset + len(mention)) \
-                and not any(p == path and s < offset + len(mention) and offset < e for p, s, e in signed):
-            yield Finding(path, f"“{mention}”与本机关名称里的“{place}”只差一个同音字，像是把本地地名写错了",
-                          "核对地名，与机关名称一致", offset)
     for path, offset, once, end, other, often in repeated_name_variants(c.data):
         if not told(path, offset, offset + len(once) + len(end)):
             yield Finding(path, f"“{once}{end}”的“{once}”与信里写了 {often} 次的“{other}”只差一个字，"
                                 "像是同一名称的两种写法", "核对名称，全文统一", offset)
+
+
+@rule("own-place-homophone", "error", "names", "本机关所在地的地名在正文里不要换成同音字",
+      "本机关名称开头的地名（“邯郸市丛台区城市管理综合行政执法局”的“邯郸市”“丛台区”，两字以上）是办信人照着版头、署名抄的；"
+      "正文里同样长、只差一个同音字（按 pypinyin，不计声调）的地名（“从台区”“昆都伦区”）就是写错了，信里的本地地名写错是硬伤，所以是错误。"
+      "后面带着级别（区、县、市、旗……）的都比；三个字以上的地名不带级别也比（“克拉马依职业技术学院”，不比头一个字）；"
+      "两个字的不带级别只在后面是以本地命名的学校、医院、公园、场馆时比（“邗江区”……“邯江中学”）：两个同音字随处能碰上，"
+      "村、路也可能取了与区县同音的名字。头一个字换了、而后面的字连着级别本身是常用词（“推进山区”之于“金山区”）不报；"
+      "换的是数字（一、二……）不报；与署名差一个字的本机关名称是 signature-variant 的，不重复报。",
+      "（机关丛台区……局）配合编制从台区停车设施专项规划", "（机关丛台区……局）配合编制丛台区停车设施专项规划")
+def _own_place_homophone(c):
+    from .homophones import own_place_variants
+
+    found = list(own_place_variants(c.data))
+    if not found:
+        return
+    # a mention of the organ one character off its signature is signature-variant's (准葛尔旗民政局 … 准格尔旗民政局),
+    # one name-variant already quotes is said once (read only when there is a mention: the rare case)
+    said = [(p, at, at + len(m)) for p, at, m, *_ in _signature_slips(c.data)] \
+        + [(f.path, f.offset, f.offset + 5) for f in _name_forms_found(c) if f.offset is not None]  # quoted from 4 before
+    for path, offset, mention, place in found:
+        if not any(p == path and s < offset + len(mention) and offset < e for p, s, e in said):
+            yield Finding(path, f"“{mention}”与本机关名称里的“{place}”只差一个同音字，像是把本地地名写错了",
+                          "核对地名，与机关名称一致", offset)
 
 
 def _name_forms_found(c):
