@@ -67,6 +67,8 @@ CASES = [
     ("date-order", MINIMAL_DRAFT + "assigned: 2024-05-10\n", MINIMAL_DRAFT + "assigned: 2024-05-06\n"),  # dated 2024-05-06
     ("done-year-restated", with_text("计划于2023年底前完成规划衔接审查，待2024年底规划衔接审查完成后同步落实。"),
      with_text("计划于2023年底前完成规划衔接审查，待2023年底规划衔接审查完成后同步落实。")),
+    ("date-not-exist", with_text("相关工程已于2024年11月31日前全部完工。"), with_text("相关工程已于2024年11月30日前全部完工。")),
+    ("date-weekday", with_text("定于2024年3月15日（星期四）召开座谈会。"), with_text("定于2024年3月15日（星期五）召开座谈会。")),
     ("done-after-date", with_text("平台二期已于2024年6月建成上线。"),  # dated 2024-05-06
      with_text("平台二期已于2024年5月建成上线，三期将于2024年9月建成。")),
 ]

@@ -165,6 +165,9 @@ def punctuation(cleaned: Cleaned) -> None:
 # …kj@x.gov.cn. at the end of a line, …www.x.gov.cn.下一步, 实现"人车分离". (a file name's dot has a letter after it)
 _TWO_STOPS = re.compile(rf"(?<=[{CJK}])\.\.(?=[{CJK}“‘（《(]|\s|$)")
 _MARKER_DOT = re.compile(r"\d{1,2}[.．、](?!\d)")  # the next line starts a numbered item
+# a decimal or a time already whole before the line's last dot (…提高到0.62. / …至19:30.): no number goes on in the
+# next line, so the dot ends the sentence even when that line opens with digits (2023年，我局…)
+_WHOLE_NUMBER_STOP = re.compile(rf"(?<=[{CJK}])(?:\d+\.\d+|\d+(?:[:：]\d+)+)\.$")
 _LATIN_STOP = re.compile(rf"(?<=[A-Za-z\"'])\.(?=[{CJK}“‘（《]|\s*$)|(?<=[\"'”’])\.(?=\d)")  # …服务圈".2022年
 
 
@@ -184,7 +187,8 @@ def full_stops(cleaned: Cleaned) -> None:
             stopped = NUMBER_FULL_STOP.sub(lambda m: m.group() if m.end() == len(stopped) else m.group()[:-1] + "。", stopped)
             stopped = _TWO_STOPS.sub("。。", stopped)  # 销毁.. for the letter's own slip 销毁。。 (not an ellipsis ...)
             after = cleaned.lines[index + 1].text if index + 1 < len(cleaned.lines) else ""
-            if re.search(r"\d\.$", stopped) and (not re.match(r"\d", after) or _MARKER_DOT.match(after)):
+            if re.search(r"\d\.$", stopped) and (not re.match(r"\d", after) or _MARKER_DOT.match(after)
+                                                or _WHOLE_NUMBER_STOP.search(stopped)):
                 stopped = stopped[:-1] + "。"  # …提高到0.738. (not …1. with 5万 wrapped to the next line; 2.加强 is a marker)
             if stopped != line.text:
                 touched.append(line.no)
@@ -253,6 +257,18 @@ def _open_bracket(text: str) -> bool:
     return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
+def _heading_alone(text: str) -> bool:
+    """一、关于您提出的…问题 / （二）加快项目建设: a numbered line with no sentence mark in it that ends as headings
+    end (labels.yaml heading_ends: 问题, 情况, 工作 …): a heading of its own line, not a sentence cut at the line's end.
+    (Forty characters: a heading longer than that is a sentence.)"""
+    from .roles import vocabulary
+
+    found = marker(text)
+    if found is None or width(text) > 40 or re.search(r"[，。；：！？,;:!?]", text[found[2]:]):
+        return False
+    return text.endswith(tuple(vocabulary()["heading_ends"]))
+
+
 def _continues(para: Para, last_width: float, line: Line, wrap: float | None) -> bool:
     text, last = line.text, para.text
     if line.level is not None or "\t" in text or "\t" in last:
@@ -265,6 +281,9 @@ def _continues(para: Para, last_width: float, line: Line, wrap: float | None) ->
         return False
     if wrap is not None:  # a full line goes on; so does a nearly full one cut mid-sentence
         return last_width >= wrap - 2 or (last_width >= wrap - 5 and last[-1] not in SENTENCE_END)
-    # one paragraph per line: join only a long line cut in the middle of a Chinese sentence
+    # one paragraph per line: join only a long line cut in the middle of a Chinese sentence — not a numbered heading
+    # standing alone without a full stop (三、关于您提出的西关街道民主街片区改造问题) over its paragraph
+    if len(para.lines) == 1 and _heading_alone(last):
+        return False
     return (last_width >= 20 and last[-1] not in SENTENCE_END
             and re.search(f"[{CJK}]$", last) is not None and re.match(f"[{CJK}]", text) is not None)

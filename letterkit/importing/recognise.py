@@ -19,7 +19,7 @@ from .check import self_check
 from .clean import CJK, Cleaned, Para, join, line_width, marker, squeeze, width
 from .notes import Note, Recognised, compact
 from .proposal import read_proposal
-from .roles import NOT_LETTER, Labelled, closing_start, labelled, peel_marks, segments, title_category, vocabulary
+from .roles import NOT_LETTER, Labelled, closing_start, labelled, peel_marks, segments, signer_marks, title_category, vocabulary
 from .source import Line
 from ..proof.text import same_organ_in_full
 from .tail import date_of, read_tail, split_tail
@@ -334,6 +334,11 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
     quoted = False  # under 建议内容： the page shows the proposal itself, not the letter
     # lines holding page metadata (发布机构：X　公开方式：主动公开): the page's 公开方式 on them is furniture too
     page_rows = {line.no for line in head if (r := labelled(line.text)) is not None and r.role == "furniture" and r.value}
+    # a page's metadata rows (发布时间：…　来源：…, a bare publication stamp with its clock time): a headline next to one,
+    # above the letter's own title, is the page's (its 标题 row, X局关于…的答复 - 某某区人民政府), not letter text
+    page_meta = [i for i, line in enumerate(head) if line.no in page_rows
+                 or (m := PAGE_STAMP.match(line.text.strip())) and (m["time"] or labelled(line.text[m.end():]) is not None)]
+    beside_meta = {head[j].no for i in page_meta for j in (i - 1, i + 1) if 0 <= j < len(head)}
     for line in head:
         text = line.text
         role = labelled(text)
@@ -482,6 +487,8 @@ def _read_head(head: list[Line], found: dict, out: Recognised) -> list[Line]:
             elif chosen[0] is not None and no < chosen[0]:  # above the letter's own title: the web page's
                 for line_no in numbers:
                     out.comments.append((line_no, text if line_no == no else "", "网页标题或栏目（信函标题之前）"))
+                if any(line_no in beside_meta for line_no in numbers):
+                    continue  # the page's headline over its 发布时间/来源 row: furniture, nothing to warn about
                 out.notes.append(Note(no, "import-unplaced", f"信函标题之前无法归类的文字“{text[:30]}”，作为注释保留，没有排入信函",
                                       "是信函内容的话，移到草稿中合适的字段"))
             else:
@@ -522,6 +529,16 @@ def _title_like(text: str) -> bool:
     return bool(re.search(r"关于|答复|回复|复函|的函|办理情况|意见", text))
 
 
+def _read_signer(no: int, value: str, found: dict) -> None:
+    """签发人：X, and the marks that may stand after X on its line (签发人：X　　主动公开)."""
+    name, category, disclosure = signer_marks(value)
+    found["signer"] = (no, name)
+    if category:
+        found.setdefault("category", (no, category.translate(str.maketrans("ＡＢＣＤ", "ABCD"))))
+    if disclosure:
+        found.setdefault("disclosure", (no, disclosure))
+
+
 def _read_head_marks(line: Line, found: dict, out: Recognised) -> bool:
     """份号, 密级, 紧急程度, 发文字号 (with 签发人, 类别, 公开 on its line), 签发人, 类别, 公开属性."""
     text = squeeze(line.text.replace("\t", " ")).strip()
@@ -542,12 +559,12 @@ def _read_head_marks(line: Line, found: dict, out: Recognised) -> bool:
         found["disclosure"] = (line.no, role.value)
         return True
     if role is not None and role.role == "signer" and role.value:
-        found["signer"] = (line.no, re.sub(r"\s", "", role.value))
+        _read_signer(line.no, role.value, found)
         return True
     signer = SIGNER.search(text)
     rest = text[:signer.start()].strip() if signer else text
     if signer:
-        found["signer"] = (line.no, re.sub(r"\s", "", signer.group("name")))
+        _read_signer(line.no, signer.group("name"), found)
     if re.fullmatch(r"[（(].+[）)]", rest) and NUMBER.fullmatch(rest[1:-1].strip()):  # （X〔2023〕5号） under a title
         rest = rest[1:-1].strip()
     peeled, category, disclosure = peel_marks(rest)

@@ -225,6 +225,34 @@ def peel_marks(text: str) -> tuple[str, str | None, str | None]:
     return text, category, disclosure
 
 
+# a gap (an ideographic space, a tab, two spaces or more) after two characters of a name: where a 签发人's name
+# ends on a head line (签发人：艾尔肯·吐尔逊　　主动公开); a letter-spaced name (张　三) has one character before its gap
+_NAME_GAP = re.compile(r"(?<=\S\S)(?:[\u3000\t]| {2,})\s*(?=\S)")
+
+
+def signer_marks(value: str) -> tuple[str, str | None, str | None]:
+    """签发人's value → (name, category, disclosure): the name ends at a wide gap followed by a mark, and a disclosure
+    word (主动公开, 依申请公开 …, all of them with 公开) is never part of a name, even with the gap squeezed out."""
+    category = disclosure = None
+    if gap := _NAME_GAP.search(value):
+        rest = value[gap.end():].strip()
+        role = labelled(rest)
+        peeled, cat, dis = peel_marks(rest)
+        if role is not None and role.role in ("category", "disclosure") and role.value:
+            value = value[:gap.start()]
+            if role.role == "category":
+                category = role.value
+            elif role.value in ("主动公开", "依申请公开", "不予公开"):
+                disclosure = role.value
+        elif not peeled and (cat or dis):
+            value, category, disclosure = value[:gap.start()], cat, dis
+    tight = re.sub(r"\s", "", value)
+    words = sorted((w for w in vocabulary()["disclosure_values"] if "公开" in w), key=len, reverse=True)
+    if (m := re.search(f"(?:{'|'.join(map(re.escape, words))})$", tight)) and m.start() >= 2:
+        tight, disclosure = tight[:m.start()], disclosure or vocabulary()["disclosure_values"][m.group()]
+    return tight, category, disclosure
+
+
 def title_category(title: str) -> tuple[str, str | None]:
     """办理情况（B）的函 → (办理情况的函, B): a category mark written into a title."""
     m = re.search(r"[（(【\[]\s*([A-DＡ-Ｄ])\s*类?\s*[）)】\]]|(?<=[\u4e00-\u9fff])([A-D])类(?=[\u4e00-\u9fff]|$)", title) \

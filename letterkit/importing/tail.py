@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..proof.dates import month_day_readings
+from ..proof.dates import WEEKDAY_AFTER, month_day_readings, weekday_of, weekday_text
 from .clean import CJK, Para, marker, squeeze, width
 from .contact import CONTACT, read_contact, unlabelled_contact
 from .notes import Note, Recognised
-from .roles import CONTACT_ROLES, NOT_LETTER, closing_start, labelled
+from .roles import CONTACT_ROLES, NOT_LETTER, closing_start, labelled, signer_marks
 from .source import Line
 
 CLOSING = closing_start()
@@ -25,6 +25,12 @@ DATE_BROKEN = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<rest>\d{2,4})")
 _N = r"[\d〇○零一二三四五六七八九十]"
 DATE_PART_LOST = re.compile(rf"(?P<y>(?:19|20)\d{{2}}|[〇○零一二三四五六七八九0OＯ]{{4}})\s*年\s*"
                             rf"(?:(?P<m>{_N}{{1,2}})\s*月\s*日|月\s*(?P<d>{_N}{{1,3}})\s*[日号]|(?P<only>{_N}{{1,2}})\s*月|月\s*日)")
+# 2024年7日18日 / 2024年7月18月 / 二〇二四年七日十八日: a date line with one of its three marks typed as another
+# character (月 as 日, the look-alike 曰, 目): the other two right and the numbers where they stand, so only one reading
+_MARK = r"[^\d\s〇○零一二三四五六七八九十0OＯ]"
+DATE_MARK_WRONG = re.compile(rf"(?P<y>(?:19|20)\d{{2}}|[〇○零一二三四五六七八九0OＯ]{{4}})\s*(?P<a>{_MARK})\s*(?P<m>{_N}{{1,2}})\s*"
+                             rf"(?P<b>{_MARK})\s*(?P<d>{_N}{{1,3}})\s*(?P<c>{_MARK})")
+WEEKDAY_END = re.compile(WEEKDAY_AFTER.pattern + r"\s*$")
 LEADER = re.compile(r"领\s*导\s*署\s*名\s*[:：]")
 CC = re.compile(r"抄\s*(?P<kind>送|报)\s*[:：]\s*(?P<list>.+)")
 PRINTER = re.compile(r"(?P<org>.+?)\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发")
@@ -112,6 +118,8 @@ def is_signature(text: str) -> bool:
 def date_of(text: str) -> tuple[dt.date | None, str | None] | None:
     """(date, problem) when the line is a date; None otherwise."""
     text = text.strip()
+    if (weekday := WEEKDAY_END.search(text)) and weekday.start() > 0:  # 2024年3月15日（星期五）: read_tail weighs the weekday
+        return date_of(text[:weekday.start()])
     if m := DATE.fullmatch(text):
         try:
             date = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
@@ -147,6 +155,17 @@ def date_of(text: str) -> tuple[dt.date | None, str | None] | None:
     if m := DATE_PART_LOST.fullmatch(text):  # never a guessed day: the draft says 无 and the warning names what is lost
         lost = "日（几号）" if m["m"] or m["only"] else "月份" if m["d"] else "月份和日"
         return None, f"日期“{text}”缺了{lost}，读不出是哪一天，写作 date: 无"
+    if (m := DATE_MARK_WRONG.fullmatch(text)) and not DATE_PART_LOST.fullmatch(text):
+        marks = [(m.start(key), m[key], right) for key, right in (("a", "年"), ("b", "月"), ("c", "日"))
+                 if m[key] != right and not (key == "c" and m[key] == "号")]
+        if len(marks) == 1:  # two marks right: the third is the one mistyped, and the line reads one way only
+            at, wrong, right = marks[0]
+            fixed = text[:at] + right + text[at + 1:]
+            read = date_of(fixed)
+            if read is not None and read[0] is not None:
+                day = read[0]
+                return day, f"日期“{text}”把“{right}”写成了“{wrong}”，只能是 {day.year}年{day.month}月{day.day}日，按此读入"
+            return None, f"日期“{text}”把“{right}”写成了“{wrong}”，改过来的“{fixed}”也不是哪一天，写作 date: 无"
     if re.fullmatch(r"(?:19|20)\d{2}[\s\d]{2,6}", text):
         text = re.sub(r"\s", "", text)
     if m := DATE_BROKEN.fullmatch(text):
@@ -210,6 +229,15 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
                 found["date"] = (line.no, date)
             if problem:
                 out.notes.append(Note(line.no, "import-date", problem, "核对原件"))
+            if (said := WEEKDAY_END.search(text.strip())) and date:
+                written = f"星期{said['w']}"
+                if date.weekday() != weekday_of(said["w"]):  # computed: which of the two is wrong is not guessed
+                    out.notes.append(Note(line.no, "import-date-weekday", f"日期“{text.strip()}”写的是{written}，"
+                                          f"{date.year}年{date.month}月{date.day}日却是{weekday_text(date)}：日期和星期至少有一个写错了；"
+                                          f"草稿按日期写 date: {date}（成文日期不写星期）", "核对原件的成文日期"))
+                else:
+                    out.notes.append(Note(line.no, "import-date-weekday", f"成文日期后的“{said.group().strip()}”没有排入："
+                                          "GB/T 9704 的成文日期只写年月日", severity="note"))
             continue
         role = labelled(text)
         if role is not None and role.role in CONTACT_ROLES and not (seen_date and found.get("contact")):
@@ -232,7 +260,7 @@ def read_tail(tail: list[Line], found: dict, out: Recognised) -> None:
             continue
         if role is not None and role.role == "signer" and role.value:
             if "signer" not in found:  # (below the letter: an approval record, not a 签发人 the head prints)
-                found["signer"], found["signer_in_tail"] = (line.no, re.sub(r"\s", "", role.value)), True
+                found["signer"], found["signer_in_tail"] = (line.no, signer_marks(role.value)[0]), True
             continue
         after_date = seen_date and not signatures and bool(ORGAN_END.search(text.split()[-1] if text.split() else ""))
         if (not seen_date or after_date) and is_signature(text) and not CONTACT.match(text) and not marker(text):

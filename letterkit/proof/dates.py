@@ -226,3 +226,76 @@ def _done_year_restated(c):
                 yield Finding(path, f"“{said}”与前文“{before[3]}”说的是同一件事（{common}），完成年份却不同（{year}年与{before[0]}年）",
                               "核对完成时间，全文一致", offset)
             seen.append((year, offset, thing, said))
+
+
+# -- a day that is not (2024年11月31日, 2月30日, 2023年2月29日), and a weekday that is not the date's -----------------
+
+WEEKDAYS = "一二三四五六日"
+# （星期四） / (周四) / 星期四 / 礼拜天 written right after a date: 日 and 天 are both Sunday, 七 is no weekday
+WEEKDAY_AFTER = re.compile(r"\s*(?P<open>[（(])?\s*(?:星期|礼拜|周)\s*(?P<w>[一二三四五六日天])\s*(?(open)[）)])")
+# a date in the text: the year is optional (3月15日); a month not after a digit, a dash or 至 (1—11月30日 is a span of
+# months up to November's last day, 2023年1-12月 no date), and a day not followed by another digit
+BODY_DATE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?<![\d\-－—–~～至到、.．])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号](?!\d)")
+
+
+def weekday_of(char: str) -> int:
+    """星期X's X → date.weekday() (Monday 0): 日 and 天 are Sunday."""
+    return 6 if char in "日天" else WEEKDAYS.index(char)
+
+
+def weekday_text(day: dt.date) -> str:
+    return "星期" + WEEKDAYS[day.weekday()]
+
+
+def _days_in(year: int | None, month: int) -> int:
+    if month == 2:
+        return 29 if year is None or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+@rule("date-not-exist", "error", "dates", "正文里写的日子不存在（2024年11月31日、2月30日、2023年2月29日）",
+      "小月只有30天，二月只有28天（闰年29天）；“11月31日”“4月31日”“2月30日”这样的日子不存在，多半是月或日写错了。"
+      "写了年份的按那一年算闰年；没写年份的“2月29日”不报。“1—11月30日”这样月份连写的不读。",
+      "相关工程已于2024年11月31日前全部完工", "相关工程已于2024年11月30日前全部完工")
+def _date_not_exist(c):
+    for path, text in prose(c.data):
+        for match in BODY_DATE.finditer(text) if "月" in text else ():
+            year, month, day = match["y"] and int(match["y"]), int(match["m"]), int(match["d"])
+            if not 1 <= month <= 12:
+                continue  # 13月: not a month at all, no date to speak of
+            most = _days_in(year, month)
+            if not 1 <= day <= most:
+                whose = f"{year}年{month}月" if year and month == 2 else f"{month}月"
+                yield Finding(path, f"“{match.group()}”这一天不存在：{whose}只有{most}天", "核对月份和日子",
+                              match.start())
+
+
+@rule("date-weekday", "error", "dates", "日期后写的星期与日期不合（2024年3月15日（星期四），那天是星期五）",
+      "日期后括注的星期（“（星期四）”“（周四）”）由日期算出，不猜哪一个写错：两者不合，至少有一个写错，通知的会期、"
+      "办结的日子都会因此弄错。没写年份的日期（“3月15日（星期五）”）按成文日期的年份算，与那一年或上一年相合都不报"
+      "（年初的信常说上一年的事）；没有成文日期就不读。",
+      "2024年3月15日（星期四）", "2024年3月15日（星期五）")
+def _date_weekday(c):
+    draft = c.draft
+    signed = getattr(draft, "date", None) if draft is not None else None
+    for path, text in prose(c.data):
+        if "星期" not in text and "周" not in text and "礼拜" not in text:
+            continue
+        for match in BODY_DATE.finditer(text):
+            said = WEEKDAY_AFTER.match(text, match.end())
+            if not said:
+                continue
+            month, day = int(match["m"]), int(match["d"])
+            years = [int(match["y"])] if match["y"] else [signed.year, signed.year - 1] if signed else []
+            days = []
+            for year in years:
+                try:
+                    days.append(dt.date(year, month, day))
+                except ValueError:  # a day that is not: date-not-exist's
+                    pass
+            if not days or len(days) < len(years) or any(d.weekday() == weekday_of(said["w"]) for d in days):
+                continue
+            first = days[0]
+            yield Finding(path, f"“{text[match.start():said.end()].strip()}”：{first.year}年{month}月{day}日是"
+                                f"{weekday_text(first)}，不是星期{said['w']}",
+                          "核对日期和星期，改正写错的一个", match.start())

@@ -23,6 +23,13 @@ SESSION = re.compile(r"[^，。、；：“”《》\s]{0,12}?(?:人大|人民�
 # ending in 的建议 — a 政协 proposal may well be titled 关于……的建议
 MENTION = re.compile(r"(?:这一|这件|这份|该|此|此件|本件|(?<![基根日资成版])本)(提案|建议|议案)"
                      r"|(?<![》”])(?:您的|号[）)]?)(提案|建议|议案)(?=(?:已)?收悉|的(?:答复|复函|函))")
+# the formula that hands over the reply (现将建议办理情况答复如下, 现将该提案的办理结果函复如下): what it names is
+# the document the letter answers, whatever the letter's kind.  Only the bare word or 该/此/本/这件 before it
+# (有关建议 may be the filer's suggestions):
+# 现将您提出的建议答复如下 and 现将提案中的建议答复如下 in a reply to a 提案 speak of the filer's suggestions
+# (建议 is a common noun too), and 第58号建议 is NUMBERED's
+FORMULA = re.compile(r"(?:现将|现就|兹将|特将)(?:该|此|本|这一?件?)?(提案|建议|议案)(?:的)?"
+                     r"(?:办理|答复|办复|落实)?(?:情况|结果|意见)?(?:答复|函复|回复|报告|反馈)(?:如下|于您|给您|你们)")
 # a 人大代表's own words for what they filed: no 提案 in a reply to a 建议, however it is said (您的提案中提到;
 # the reverse is no contradiction: a 提案 is full of 建议, 您的建议 among them)
 YOUR_PROPOSAL = re.compile(r"您(?:的|所提的?|提出的|这一|这件|的这件)提案")
@@ -47,7 +54,7 @@ IN_DOCUMENT = {
 
 @rule("kind-word", "warning", "kind", "答复提案就称“提案”，答复建议就称“建议”",
       "政协委员提的是提案，人大代表提的是建议（议案另是一种）；答复提案时说“该建议”“您的建议已收悉”，是文种混用。"
-      "只看指称来件的说法（“该建议”“本提案”“这一提案”“第16号议案”“您的建议已收悉”；答复建议时“您的提案”“您提出的提案”不论后文；答复建议时“代表们在提案中反映的”“提案中提到”“你们提案中的意见”“提案里提到的”“提案所提”“所提提案”“你们的提案”，“政协委员在提案中”“政协提案中”“建议和提案中”不报；答复提案时只报“委员在建议中提到”“您在建议中反映”“你们建议中的意见”这样读来件的说法——“提出的建议很有价值”“所提建议”里“建议”是普通名词）和答复建议时来件标题以“提案”结尾（代表不提提案）；引号、书名号里的题目以“的建议”结尾不报"
+      "只看指称来件的说法（“该建议”“本提案”“这一提案”“第16号议案”“您的建议已收悉”；答复建议时“您的提案”“您提出的提案”不论后文；答复建议时“代表们在提案中反映的”“提案中提到”“你们提案中的意见”“提案里提到的”“提案所提”“所提提案”“你们的提案”，“政协委员在提案中”“政协提案中”“建议和提案中”不报；交出答复的套语“现将建议办理情况答复如下”“现将该提案办理结果函复如下”说的是来件，文种不合就报（“现将您提出的建议答复如下”“提案中的建议”不报）；答复提案时只报“委员在建议中提到”“您在建议中反映”“你们建议中的意见”这样读来件的说法——“提出的建议很有价值”“所提建议”里“建议”是普通名词）和答复建议时来件标题以“提案”结尾（代表不提提案）；引号、书名号里的题目以“的建议”结尾不报"
       "（政协提案也常题为“关于……的建议”），误报很少。",
       "（答复提案）您的建议已收悉；该建议……", "您的提案已收悉；该提案……")
 def _kind_word(c):
@@ -67,6 +74,11 @@ def _kind_word(c):
             if word != kind:
                 yield Finding(path, f"答复的是{kind}，这里却称“{match.group()}”",
                               f"改为“{kind}”（若答复的确是{word}，改 proposal.kind 和称呼）", match.start())
+        for match in FORMULA.finditer(text) if "将" in text or "就" in text else ():
+            if match.group(1) != kind and not any(other.start() < match.end() and match.start() < other.end()
+                                                  for other in MENTION.finditer(text)):  # 现将该建议…: MENTION's
+                yield Finding(path, f"答复的是{kind}，这里却称“{match.group()}”",
+                              f"改为“{kind}”（若答复的确是{match.group(1)}，改 proposal.kind 和称呼）", match.start(1))
         for match in YOUR_PROPOSAL.finditer(text) if kind == "建议" and "您" in text else ():
             if not any(other.start() < match.end() and match.start() < other.end() for other in MENTION.finditer(text)):
                 yield Finding(path, f"答复的是建议，这里却称“{match.group()}”", "改为“建议”（若答复的确是提案，改 proposal.kind 和称呼）",
