@@ -34,7 +34,8 @@ CHECK_RULES = [_remembered(r) for r in RULES if r.stage == "check" and r.family 
 CODES = tuple(r.code for r in RULES if not r.always and r.stage != "importer")  # what check: {disable: […]} may name
 # rules whose findings carry edits certain enough for `letterkit check --fix` to make
 FIXABLE = ("half-width-punctuation", "nested-quotes", "space-in-chinese", "number-brackets", "doubled-character",
-           "title-guanyu-dui", "space-around-sign", "dash-in-phone", "number-space")
+           "title-guanyu-dui", "space-around-sign", "dash-in-phone", "number-space", "doubled-punctuation",
+           "full-width-digit")
 FIXING = [r for r in RULES if r.code in FIXABLE]  # unremembered: the cache keeps no fixes
 
 
