@@ -232,15 +232,23 @@ def _built_letters_are_valid_ooxml(tmp_path_factory):
                     pytrace=False)
 
 
+_base: list[Path] = []  # pytest's base folder, once a module's guard has asked for it
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before a test marked invalid_docx sets up its fixtures, what earlier tests wrote is checked: a module-scoped
+    fixture of broken letters is set up after this, and passed over with the test's own files after it."""
+    if _base and item.get_closest_marker("invalid_docx") is not None:
+        _look(_base[0], check=True)
+
+
 @pytest.fixture(autouse=True)
 def _deliberately_invalid_letters_set_aside(request, tmp_path_factory):
-    """A test marked invalid_docx writes broken letters on purpose: what earlier tests wrote is checked
-    before it runs, and what it wrote is passed over after."""
-    marked = request.node.get_closest_marker("invalid_docx") is not None
-    if marked:
-        _look(tmp_path_factory.getbasetemp(), check=True)
+    """A test marked invalid_docx writes broken letters on purpose: what it (and its fixtures) wrote is passed over."""
+    _base[:] = [tmp_path_factory.getbasetemp()]
     yield
     if isinstance(own := request.node.funcargs.get("tmp_path"), Path):
         _ending.add(own)
-    if marked:
+    if request.node.get_closest_marker("invalid_docx") is not None:
         _look(tmp_path_factory.getbasetemp(), check=False)

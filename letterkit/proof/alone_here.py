@@ -127,11 +127,11 @@ def verb_before_object(written: str, whole: str, lost: str) -> bool:
     the phrase's verb, an adverb of its own (义务|教学校: 务 ends 义务, 义务教育学校 less 育 is a slip).  创业担贷款
     (创业担保贷款: a word before 担), 特色农产品展中心 (展销), 新能公交车 (新 is no adverb), 养老护员 (护 is no verb,
     员 no noun) and 社区养服务 (服务 is a verbal noun) are still read."""
-    from .quiet import verbs
+    from .repetition import _verb_tags  # the verbs quiet.verbs reads: quiet imports this module
 
-    tags = word_tags()
+    verbs, tags = _verb_tags()[0], word_tags()
     for k in range(1, len(whole) - 2):
-        if k >= 2 and whole[k] == lost and whole[:k] + whole[k + 1:] == written and whole[k - 1] in verbs() \
+        if k >= 2 and whole[k] == lost and whole[:k] + whole[k + 1:] == written and whole[k - 1] in verbs \
                 and tags.get(whole[k - 2]) == ADVERB and whole[max(0, k - 3):k - 1] not in dictionary()[1] \
                 and whole[k - 1:k + 1] in dictionary()[1] and tags.get(whole[k + 1:k + 3]) == "n":
             return True

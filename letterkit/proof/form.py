@@ -53,7 +53,7 @@ FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", 
 # "." ending a Chinese sentence (…认真研究.目前, …1460个.): after Chinese or a closing mark, before Chinese, an
 # opening mark, a figure or the end; not 1.5万, 2023.8.4, 1. (a digit before), nor a URL, an e-mail address
 # or a file name (a Latin letter on either side).  Import restores these too (importing/clean.py).
-ASCII_FULL_STOP = re.compile(rf"(?<=[{CJK}”’）》)%])\.(?=[{CJK}“‘（《(\d]|\s|$)")
+ASCII_FULL_STOP = re.compile(rf"(?<=[{CJK}”’）》)%％℃‰°㎡])\.(?=[{CJK}“‘（《(\d]|\s|$)")  # 18℃.受…: a unit's sign too
 # and one after a number that cannot be a list marker (1.加强 / ：2.建设 are): a time or ratio, a decimal, three
 # digits or more, after Chinese (…至19:30.二是, …比例为3:4:3., …提高到0.56.（二）, …下降到1460.).
 NUMBER_FULL_STOP = re.compile(rf"(?<=[{CJK}])(?:\d+(?:[:：]\d+)+|\d+\.\d+|\d{{3,}})(\.)(?=[{CJK}“‘（《(]|\s*$)")
