@@ -227,15 +227,32 @@ def _stems(terms: tuple[str, ...]) -> frozenset:
 def written_stems(texts: list[str], terms: tuple[str, ...]) -> set[tuple[int, int]]:
     """(paragraph, offset) of every character inside a glossary term's stem (_stems) the paragraph writes: 医联体
     is a name jieba lacks (医|联体), whose 医 is no 医院's remnant."""
-    stems = _stems(terms)
-    longest = max(map(len, stems), default=0)
+    if _stems_read[0] is not terms:
+        _stems_memo.clear()
+        _stems_read[0] = terms
     covered = set()
     for index, text in enumerate(texts):
-        for at in range(len(text)):
-            for size in range(3, min(longest, len(text) - at) + 1):
-                if text[at:at + size] in stems:
-                    covered.update((index, k) for k in range(at, at + size))
+        offsets = _stems_memo.get(text)
+        if offsets is None:
+            if len(_stems_memo) >= text_module.MOST_TEXTS:
+                _stems_memo.clear()
+            offsets = _stems_memo[text] = _written_in(text, _stem_heads(terms), 3)
+        covered.update(zip(repeat(index), offsets))
     return covered
+
+
+@lru_cache(maxsize=8)
+def _stem_heads(terms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The stems (_stems, three characters or more each) by their first three characters, built once per glossary."""
+    heads: dict[str, list] = {}
+    for stem in _stems(terms):
+        heads.setdefault(stem[:3], []).append(stem)
+    return {head: tuple(found) for head, found in heads.items()}
+
+
+_stems_memo: dict = {}  # paragraph → the offsets of written_stems, for the glossary it was read with
+MEMOS.append(_stems_memo)
+_stems_read = [None]  # that glossary
 
 
 _terms_memo: dict = {}  # paragraph → _written_in's answer, for the glossary it was read with
@@ -243,12 +260,14 @@ MEMOS.append(_terms_memo)
 _terms_read = [None]  # that glossary
 
 
-def _written_in(text: str, heads: dict) -> tuple[int, ...]:
-    """The offsets of the characters of one paragraph inside a term it writes whole (written_terms); a
-    tuple, which the cycle collector stops walking."""
+def _written_in(text: str, heads: dict, head: int = 2) -> tuple[int, ...]:
+    """The offsets of the characters of one paragraph inside a term it writes whole (written_terms; the
+    stems of written_stems, indexed by three characters), in no order and with repeats; a tuple, which the
+    cycle collector stops walking."""
     covered: list[int] = []
-    for at in compress(count(), map(heads.__contains__, map(add, text, text[1:]))):
-        for term in heads[text[at:at + 2]]:
+    starts = map(add, text, text[1:]) if head == 2 else map(add, map(add, text, text[1:]), text[2:])
+    for at in compress(count(), map(heads.__contains__, starts)):
+        for term in heads[text[at:at + head]]:
             if text.startswith(term, at):
                 covered += range(at, at + len(term))
     return tuple(covered)
