@@ -335,6 +335,9 @@ def test_the_stems_found_per_paragraph_are_those_found_before(paragraphs, stems)
     terms = glossary.glossary()
     expected = stems_as_before(paragraphs, terms)
     assert fresh_and_again(lambda texts: glossary.written_stems(texts, terms), paragraphs) == [expected] * 3
+    # and lost-character's one reading for terms and stems together: the two answers in one
+    both = glossary.written_terms(paragraphs, terms) | expected
+    assert fresh_and_again(lambda texts: glossary.written_words(texts, terms), paragraphs) == [both] * 3
     assert not stems or expected  # the written stems are found: the test compares something
 
 
