@@ -209,13 +209,14 @@ class _Covered:
         if self.terms is not terms:
             self.known.clear()
             self.terms = terms
-        covered = set()
+        covered, heads = set(), None
         for index, text in enumerate(texts):
             offsets = self.known.get(text)
             if offsets is None:
                 if len(self.known) >= text_module.MOST_TEXTS:
                     self.known.clear()
-                offsets = self.known[text] = _written_in(text, self.heads_of(terms))
+                heads = heads or self.heads_of(terms)  # looked up once a letter: the glossary is hashed to find it
+                offsets = self.known[text] = _written_in(text, heads)
             covered.update(zip(repeat(index), offsets))
         return covered
 
