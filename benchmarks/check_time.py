@@ -33,11 +33,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_time import synthetic_project  # noqa: E402
 
 TARGET_DRAFTS, TARGET_WALL, TARGET_CPU = 1000, 5.0, 10.0  # issue 13, on a 2-core machine
-# the last figures measured (README, 性能, 冷检查, round 22): the machine shared, load 1-8, so wall time says little
-LAST_MEASURED = ("round 22 (2026-12-03, load 1-8): cold, five before/after pairs taken in turn, CPU median 34.4 s -> "
-                 "29.3 s (wall 17.7-93 s, noise); this script after the change (load 3.1) 24.1 s wall, 29.6 s CPU, rules "
-                 "23.1 ms a draft (before, load 1.0: 15.9 s wall, 27.8 s CPU); --distinct CPU median 55.2 s -> 53.7 s "
-                 "(this script after, load 2.4: 33.0 s wall, 50.9 s CPU; before, load 2.2: 49.7 s, 61.7 s)")
+# the last figures measured (round 23, speed23, 2026-12-03): the machine shared, so wall time says little; before
+# (main d3b39c5) and after taken in turn, each a fresh run of this script, two pairs
+LAST_MEASURED = ("round 23 (2026-12-03, before/after taken in turn): load 2.1-2.7: cold 28.1 s -> 23.9 s CPU (wall 23.1 -> "
+                 "21.5 s), rules 23.9 -> 18.7 ms a draft; --distinct 45.1 s -> 38.3 s CPU (wall 24.1 -> 20.5 s), rules 40.6 -> "
+                 "33.9 ms a draft.  Load 5.5-7: cold 34.0 s -> 26.5 s CPU (rules 28.7 -> 20.6 ms); --distinct 52.3 s -> 43.8 s "
+                 "CPU (rules 45.3 -> 38.5 ms)")
 
 
 def timed(folder: Path, cache: Path, *paths: str, today: str = "2026-06-01", jobs: int | None = None) -> tuple[float, float, str]:

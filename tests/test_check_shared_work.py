@@ -14,6 +14,7 @@ benchmarks/check_same.py compares a whole `letterkit check` with another revisio
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from itertools import accumulate
 from operator import add
@@ -305,3 +306,98 @@ def test_the_people_a_draft_names_are_found_where_re_found_them(paragraphs, name
     expected |= {(index, k) for index, text in enumerate(texts) for m in missing.MEMBER.finditer(text)
                  for k in range(m.start(), m.end())}
     assert missing._people(data, texts) == expected
+
+
+# -- round 23: a glossary stem found per paragraph; addressee-role's pattern compiled once -------------------
+
+STEMS = sorted(glossary._stems(glossary.glossary()))
+
+
+def stems_as_before(texts: list[str], terms) -> set:
+    """glossary.written_stems before round 23: every run of three characters or more of every paragraph looked up."""
+    stems = glossary._stems(terms)
+    longest = max(map(len, stems), default=0)
+    return {(index, k) for index, text in enumerate(texts) for at in range(len(text))
+            for size in range(3, min(longest, len(text) - at) + 1) if text[at:at + size] in stems
+            for k in range(at, at + size)}
+
+
+@settings(max_examples=200, deadline=None)
+@given(letters_with_edges(), st.lists(st.tuples(st.sampled_from(STEMS), st.sampled_from(["", "建设", "的", "医"]),
+                                                st.integers(0, 40)), max_size=4))
+def test_the_stems_found_per_paragraph_are_those_found_before(paragraphs, stems):
+    """A stem written in the letter (医联体 of 医联体建设), alone, overlapping another, at a paragraph's edge or
+    cut by it: the characters it covers are the ones every run looked up found, fresh and remembered."""
+    for stem, after, at in stems:  # some stems written into the letter, at any place of a paragraph
+        index = at % len(paragraphs)
+        text = paragraphs[index]
+        paragraphs[index] = text[:at % (len(text) + 1)] + stem + after + text[at % (len(text) + 1):]
+    terms = glossary.glossary()
+    expected = stems_as_before(paragraphs, terms)
+    assert fresh_and_again(lambda texts: glossary.written_stems(texts, terms), paragraphs) == [expected] * 3
+    # and lost-character's one reading for terms and stems together: the two answers in one
+    both = glossary.written_terms(paragraphs, terms) | expected
+    assert fresh_and_again(lambda texts: glossary.written_words(texts, terms), paragraphs) == [both] * 3
+    assert not stems or expected  # the written stems are found: the test compares something
+
+
+def test_a_project_term_s_stem_is_found_with_the_project_s_glossary():
+    """The memo answers for the glossary asked: a project's own term (河湖长制工作) makes its stem known, then not."""
+    texts = ["推进河湖长制落实。"]
+    own = glossary._with_own(("河湖长制工作",))
+    assert glossary.written_stems(texts, own) == {(0, k) for k in range(2, 6)}
+    assert glossary.written_stems(texts, glossary.glossary()) == stems_as_before(texts, glossary.glossary())
+
+
+def role_matches_as_before(text: str, wrong: str, name) -> list[tuple[int, str]]:
+    """addressee-role's matches before round 23: one pattern holding the addressee's names, compiled for each draft."""
+    from letterkit.proof.kind import NAMED_FEW, ROLE, SURNAMES
+
+    names = [n for n in re.split("[、，,和及与等]", name) if len(n) >= 2] if isinstance(name, str) else []
+    own = "".join(f"{re.escape(n)}|" for n in names)
+    own += "".join(f"(?:(?<![\u4e00-\u9fff])|(?<=[与和向对同及请谢由给跟让]))(?:{re.escape(n[0])})|"
+                   for n in sorted({n for n in names if 2 <= len(n) <= 3}))
+    addressed = rf"(?:{own}^(?:(?!政协|人大|代表|委员|常委)[\u4e00-\u9fff]){{2,4}}(?={ROLE['提案']}[，,！!]|{ROLE['建议']}[，,！!]))"
+    pattern = re.compile(rf"(?:各位|尊敬的[^，。：:；、]{{0,8}}|按照|感谢|您作为)(?:[^，。：:；、]{{0,3}}?|{NAMED_FEW}){wrong}(?!会)"
+                         rf"|{wrong}们?(?=的(?:建议|提案|意见|关心))"
+                         rf"|(?<!政协)(?<!人大){wrong}们?(?=在(?:提案|建议)中|所提|提出的|提到的|反映的)"
+                         rf"|{addressed}{wrong}(?!会|长|团)"
+                         rf"|(?:(?<=由)|(?<=[，。；：、（(])|^)[{SURNAMES}][\u4e00-\u9fff]{{1,2}}?{wrong}(?=提出|所提|提交|领衔|联名|在(?:提案|建议))")
+    return [(m.end() - len(wrong), m.group()) for m in pattern.finditer(text)]
+
+
+ROLE_PIECES = ["各位", "尊敬的", "胡建军", "胡", "陈", "李", "王", "委员", "代表", "们", "，", "。", "的建议", "提出", "由",
+               "王婉清", "感谢", "按照", "会", "长", "团", "在提案中", "所提", "与", "、", "等3名", "您作为", "政协", "人大",
+               "！", "\n", "A", " ", "市"]
+ADDRESSEES = [None, "胡建军", "陈海燕、李四", "王婉清等", "胡", "陈海燕和胡建军", "陈海燕、陈明", "A-B、[c]"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(ROLE_PIECES), min_size=1, max_size=14).map("".join), st.sampled_from(ADDRESSEES),
+       st.sampled_from(["提案", "建议"]))
+def test_addressee_role_finds_what_its_one_pattern_found(text, name, kind):
+    """The ways a letter calls its addressee, split into patterns compiled once and the addressee's names, find the
+    places the one pattern compiled per draft found, in its order (a way tried first still wins a tie)."""
+    from letterkit.proof import kind as kind_module
+    from letterkit.proof.registry import Context
+
+    wrong = kind_module.ROLE["建议" if kind == "提案" else "提案"]
+    context = Context({"proposal": {"kind": kind}, "addressee": {"name": name}, "opening": text}, None, None, {})
+    found = [(f.offset, f.message) for f in kind_module._role(context) if f.message.startswith(f"答复的是{kind}，这里")]
+    expected = role_matches_as_before(text, wrong, name)
+    assert [offset for offset, _ in found] == [offset for offset, _ in expected]
+    assert [message for _, message in found] == [f"答复的是{kind}，这里却称“{match}”" for _, match in expected]
+
+
+def test_addressee_role_reads_the_addressee_s_names():
+    """The addressee by name and by surname alone: found for the drafts that name them, not for another draft's."""
+    from letterkit.proof import kind as kind_module
+    from letterkit.proof.registry import Context
+
+    text = "陈海燕代表：与陈代表沟通后，胡代表也提出了意见。"
+    found = {}
+    for name in ("陈海燕", "胡建军", None):
+        context = Context({"proposal": {"kind": "提案"}, "addressee": {"name": name}, "opening": text}, None, None, {})
+        found[name] = [f.offset for f in kind_module._role(context) if f.message.startswith("答复的是提案，这里")]
+    assert found["陈海燕"] == [3, 8] and found["胡建军"] == [15] and found[None] == []
+    assert all(found[name] == [at for at, _ in role_matches_as_before(text, "代表", name)] for name in found)

@@ -197,21 +197,28 @@ def _all_heads(terms: tuple[str, ...]) -> tuple[dict[str, tuple[str, ...]], int]
     return {head: tuple(found) for head, found in heads.items()}, max(map(len, terms), default=0)
 
 
-def written_terms(texts: list[str], terms: tuple[str, ...]) -> set[tuple[int, int]]:
-    """(paragraph, offset) of every character inside a glossary term of three characters or more that the
-    paragraph writes whole: the term says they make a word, whatever jieba's dictionary lacks."""
-    if _terms_read[0] is not terms:
-        _terms_memo.clear()
-        _terms_read[0] = terms
-    covered = set()
-    for index, text in enumerate(texts):
-        offsets = _terms_memo.get(text)
-        if offsets is None:
-            if len(_terms_memo) >= text_module.MOST_TEXTS:
-                _terms_memo.clear()
-            offsets = _terms_memo[text] = _written_in(text, _term_heads(terms))
-        covered.update(zip(repeat(index), offsets))
-    return covered
+class _Covered:
+    """(paragraph, offset) of every character inside a word of `heads_of(terms)` (a dict: first two characters →
+    words of three or more) that the paragraph writes whole; each paragraph read once for the glossary last asked."""
+
+    def __init__(self, heads_of):
+        self.heads_of, self.terms, self.known = heads_of, None, {}  # known: paragraph → _written_in's answer
+        MEMOS.append(self.known)
+
+    def __call__(self, texts: list[str], terms: tuple[str, ...]) -> set[tuple[int, int]]:
+        if self.terms is not terms:
+            self.known.clear()
+            self.terms = terms
+        covered, heads = set(), None
+        for index, text in enumerate(texts):
+            offsets = self.known.get(text)
+            if offsets is None:
+                if len(self.known) >= text_module.MOST_TEXTS:
+                    self.known.clear()
+                heads = heads or self.heads_of(terms)  # looked up once a letter: the glossary is hashed to find it
+                offsets = self.known[text] = _written_in(text, heads)
+            covered.update(zip(repeat(index), offsets))
+        return covered
 
 
 # what a term adds to the thing it is about (医联体建设, 家庭医生签约服务): the thing alone is a name of the glossary's too
@@ -224,28 +231,9 @@ def _stems(terms: tuple[str, ...]) -> frozenset:
     return frozenset(term[:-2] for term in terms if term.endswith(ACTIVITY_TAILS) and len(term) >= 5)
 
 
-def written_stems(texts: list[str], terms: tuple[str, ...]) -> set[tuple[int, int]]:
-    """(paragraph, offset) of every character inside a glossary term's stem (_stems) the paragraph writes: 医联体
-    is a name jieba lacks (医|联体), whose 医 is no 医院's remnant."""
-    stems = _stems(terms)
-    longest = max(map(len, stems), default=0)
-    covered = set()
-    for index, text in enumerate(texts):
-        for at in range(len(text)):
-            for size in range(3, min(longest, len(text) - at) + 1):
-                if text[at:at + size] in stems:
-                    covered.update((index, k) for k in range(at, at + size))
-    return covered
-
-
-_terms_memo: dict = {}  # paragraph → _written_in's answer, for the glossary it was read with
-MEMOS.append(_terms_memo)
-_terms_read = [None]  # that glossary
-
-
 def _written_in(text: str, heads: dict) -> tuple[int, ...]:
-    """The offsets of the characters of one paragraph inside a term it writes whole (written_terms); a
-    tuple, which the cycle collector stops walking."""
+    """The offsets of the characters of one paragraph inside a word of `heads` it writes whole, in no order and
+    with repeats; a tuple, which the cycle collector stops walking."""
     covered: list[int] = []
     for at in compress(count(), map(heads.__contains__, map(add, text, text[1:]))):
         for term in heads[text[at:at + 2]]:
@@ -262,3 +250,30 @@ def _term_heads(terms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
         if len(term) >= 3:
             heads.setdefault(term[:2], []).append(term)
     return {head: tuple(found) for head, found in heads.items()}
+
+
+@lru_cache(maxsize=8)
+def _stem_heads(terms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The stems (_stems, three characters or more each) by their first two characters, built once per glossary."""
+    heads: dict[str, list] = {}
+    for stem in sorted(_stems(terms)):
+        heads.setdefault(stem[:2], []).append(stem)
+    return {head: tuple(found) for head, found in heads.items()}
+
+
+@lru_cache(maxsize=8)
+def _word_heads(terms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """_term_heads and _stem_heads in one, a word both name once: what written_words looks for in one reading."""
+    heads = {head: list(found) for head, found in _term_heads(terms).items()}
+    for head, found in _stem_heads(terms).items():
+        heads[head] = list(dict.fromkeys(heads.get(head, []) + list(found)))
+    return {head: tuple(found) for head, found in heads.items()}
+
+
+# written_terms: the characters of a glossary term of three characters or more the paragraph writes whole: the
+# term says they make a word, whatever jieba's dictionary lacks (物联网, 线上线下, 负总责)
+written_terms = _Covered(_term_heads)
+# written_stems: those of a term's stem (_stems): 医联体 is a name jieba lacks (医|联体), whose 医 is no 医院's remnant
+written_stems = _Covered(_stem_heads)
+# written_words: both, in one reading of each paragraph (what lost-character reads)
+written_words = _Covered(_word_heads)

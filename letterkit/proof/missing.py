@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from .dictionary import rarely_alone
 from .dictionary_losses import _idiom_heads, idiom_losses, inner_losses, long_losses
-from .glossary import glossary, glossary_index, glossary_losses, project_terms, written_stems, written_terms
+from .glossary import _word_heads, glossary, glossary_index, glossary_losses, project_terms, written_words
 from . import alone_here
 from .lone import _pair_heads, lost_characters
 from .quiet import MEMBER, breaks_word_before, common_halves, four_by_ends, glossed_is_word, lone_is_word  # noqa: F401
@@ -85,8 +85,9 @@ def _lost(c):
                       f"核对原稿，补上漏掉的字（写作“{idiom}”）", at)
     from_dictionary = []  # a two-character word from the dictionary alone: after inner_losses, which says more
     terms = project_terms(c.data)
-    covered = written_terms(texts, terms)  # 物联网, 线上线下, 负总责: a glossary term written whole leaves nothing alone
-    covered |= written_stems(texts, terms)  # 医联体 of 医联体建设: a term's own name, jieba lacks it
+    # 物联网, 线上线下, 负总责: a glossary term written whole leaves nothing alone; nor does its stem (医联体 of
+    # 医联体建设: a term's own name, jieba lacks it)
+    covered = written_words(texts, terms)
     covered |= quoted_names(texts)  # “黄牛贷”, “服务基层行”, “强基层、建机制”: a product's or campaign's own words
     for index, at, ch, whole, sure in lost_characters(texts):
         if (index, at) in reported or (index, at) in covered or lone_is_word(texts[index], at, whole, letter):
@@ -149,5 +150,6 @@ def prepare() -> None:
     _idiom_heads()
     _losable()
     glossary_index(glossary())
+    _word_heads(glossary())
     four_by_ends()
     alone_here._suffixes()

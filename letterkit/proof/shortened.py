@@ -298,8 +298,9 @@ def _letter_joins(paragraphs: list[str], letter: str, starts: list[int]) -> tupl
     # (each paragraph's sets built and kept), one of paragraphs met before about half of it (round 19, 1,000 drafts)
     if met * 2 < len(paragraphs):
         bigrams = set(map(add, letter, letter[1:]))
-        return [(p, letter[p - 1] + letter[p + 1]) for p in compress(count(1), map(
-            and_, map(bigrams.__contains__, map(add, letter, letter[2:])), map(_losable().__contains__, letter[1:])))], None
+        joins = list(map(add, letter, letter[2:]))  # joins[p - 1]: letter[p - 1] + letter[p + 1], made once
+        return list(compress(zip(count(1), joins), map(and_, map(bigrams.__contains__, joins),
+                                                       map(_losable().__contains__, letter[1:])))), None
     parts = [_paragraph_joins(text) for text in paragraphs]
     bigrams = set().union(*(part[0] for part in parts))
     threes = set().union(*(part[3] for part in parts))
