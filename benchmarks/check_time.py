@@ -35,7 +35,9 @@ from build_time import synthetic_project  # noqa: E402
 TARGET_DRAFTS, TARGET_WALL, TARGET_CPU = 1000, 5.0, 10.0  # issue 13, on a 2-core machine
 # the last figures measured (round 23, speed23, 2026-12-03): the machine shared, so wall time says little; before
 # (main d3b39c5) and after taken in turn, each a fresh run of this script, two pairs
-LAST_MEASURED = ("round 23 (2026-12-03, before/after taken in turn): load 2.1-2.7: cold 28.1 s -> 23.9 s CPU (wall 23.1 -> "
+LAST_MEASURED = ("round 11's end (f0418b5, 2026-12-03, idle, load 0.5-1.4): cold 14.9 s wall, 26.8 s CPU, rules 21.9 ms a "
+                 "draft; --distinct 26.0 s wall, 48.5 s CPU, rules 43.2 ms a draft.  "
+                 "round 23 (2026-12-03, before/after taken in turn): load 2.1-2.7: cold 28.1 s -> 23.9 s CPU (wall 23.1 -> "
                  "21.5 s), rules 23.9 -> 18.7 ms a draft; --distinct 45.1 s -> 38.3 s CPU (wall 24.1 -> 20.5 s), rules 40.6 -> "
                  "33.9 ms a draft.  Load 5.5-7: cold 34.0 s -> 26.5 s CPU (rules 28.7 -> 20.6 ms); --distinct 52.3 s -> 43.8 s "
                  "CPU (rules 45.3 -> 38.5 ms)")
