@@ -232,7 +232,7 @@ def _built_letters_are_valid_ooxml(tmp_path_factory):
                     pytrace=False)
 
 
-_base: list[Path] = []  # pytest's base folder, once a module's guard has asked for it
+_base: list[Path] = []  # pytest's base folder, known once a test has run
 
 
 @pytest.hookimpl(tryfirst=True)
