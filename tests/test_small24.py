@@ -130,3 +130,15 @@ def test_a_part_in_brackets_ends_with_them(part, other):
 def test_a_part_in_brackets_larger_than_its_total_is_still_reported(part):
     sentence = f"增设第三卫生间45个（其中位于老城区的{part}个）、无障碍厕位12个。"
     assert len(_codes(_draft(sentence=sentence), "part-exceeds-total")) == 1
+
+
+# -- lone-dash: a span of figures with their units (an independent tester's clean letter: 15万—20万元) -------------
+
+@pytest.mark.parametrize("span", ["15万—20万元", "2023年—2025年", "3个月—6个月", "1.5亿—2亿元", "5月—9月", "60岁—79岁"])
+def test_a_span_of_figures_joined_by_one_dash_stays_quiet(span):
+    assert not _codes(_draft(sentence=f"每台补助标准为{span}，按进度拨付。"), "lone-dash")
+
+
+@pytest.mark.parametrize("sentence", ["投入3亿元—这是历年最多。", "共12个—其中新建8个。", "智能时代与知识产权—2019年版"])
+def test_a_dash_typed_short_after_a_figure_is_still_reported(sentence):
+    assert len(_codes(_draft(sentence=sentence), "lone-dash")) == 1

@@ -166,6 +166,10 @@ def _run_start(value: str, at: int) -> int:
     return start if start == 0 or value[start - 1] in "（(，、：；。 " else at
 
 
+# a figure and its unit just before the dash (15万, 2023年, 3个月): with a figure after it, the dash joins a span
+NUMBER_UNIT_BEFORE = re.compile(rf"\d[万亿千百]?[{CJK}]{{0,2}}$")
+
+
 @rule("lone-dash", "warning", "punctuation", "破折号是两个“—”",
       "GB/T 15834：破折号占两个字的位置（——）；单个“—”在中文之间多半是破折号打少了。两个标点之间两三个字的地名"
       "用一个“—”连起来（“（西郝庄—朱金紫）”）是连接号表示起止，不报；“—”前是山、湖、镇、路这类地名末字"
@@ -173,7 +177,7 @@ def _run_start(value: str, at: int) -> int:
       "同一个“甲—乙”在信里出现两次以上（一条线路的名字），几对“甲—乙”用顿号并列（“东吴—五乡、咸祥—瞻岐两条线路”），或“—”后面是地名再接班线、公路、专线这类线路"
       "（“沙朗—普吉客运班线”），或“—”后面是地名再接产业带、片区、沿线这类两地之间的地带（“杨家—石洞稻虾产业带”“上党门—城隍庙片区”），"
       "也是连接号，不报；公交线路的后一个地名在引号里或长到七个字、再接快线、专线、班线、线路（“松陵—盛泽”城乡快线、"
-      "双流城区—天府国际机场专线），三级以上的层级用“—”连成一串（“区—街道—社区”三级）也不报。",
+      "双流城区—天府国际机场专线），三级以上的层级用“—”连成一串（“区—街道—社区”三级），数字带单位之间的“—”（“15万—20万元”“2023年—2025年”，范围）也不报。",
       "智能时代与知识产权—2019", "智能时代与知识产权——2019")
 def _lone_dash(c):
     joined = [(path, value, match) for path, value in texts(c.data) for match in re.finditer(r"(?<!—)—(?!—)", value)]
@@ -188,6 +192,8 @@ def _lone_dash(c):
                 or _span_after(value, match.start()) \
                 or any(r.start() < match.start() < r.end() for r in PAIR_LIST.finditer(value, max(0, match.start() - 8), match.end() + 24)):
             continue  # 三角山—策湖湿地精品线路: a route from one place to another, named so more than once
+        if re.match(r"\d", after) and NUMBER_UNIT_BEFORE.search(value, 0, match.start()):
+            continue  # 15万—20万元, 2023年—2025年, 3个月—6个月: a span of figures, the dash GB/T 15834 gives for one
         if re.match(rf"[{CJK}]", before) and re.match(rf"[{CJK}0-9]", after) and not PLACE_RANGE.match(value, _run_start(value, match.start())):
             yield Finding(path, "中文之间只有一个“—”", "破折号写成“——”；表示范围时用“～”或“—”并核对", match.start())
 
