@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .counts import COUNTERS
 from .registry import Finding, rule
 from .text import prose
 
@@ -196,7 +195,7 @@ def _done_when(text: str):
 
 # 2023年完成村卫生室标准化建设418个 … 2024年计划再完成村卫生室标准化建设300个: work done in batches, a batch a year
 AGAIN = re.compile("[再又](?:完成|建成|新建|改造)|继续完成")
-BATCH = re.compile(r"\d+(?:\.\d+)?[万亿]?(?:" + "|".join(COUNTERS + ("公里", "米", "亩")) + ")")  # counts' measure words
+BATCH = re.compile(r"\d+(?:\.\d+)?[万亿]?(?:个|所|处|家|座|条|户|间|套|台|辆|张|项|批|公里|米|亩|人)")
 
 
 def _batches(said: str, before: str) -> bool:
